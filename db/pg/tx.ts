@@ -1,0 +1,55 @@
+import type { PoolClient } from 'pg';
+import { columnSpec, decodeRow, encodePgValue } from '../../shared/model/codec';
+import type { Row, TableName } from '../../shared/model/catalogue';
+import type { FindOptions, Tx, Where } from '../../shared/mutations/tx';
+
+const q = (name: string) => `"${name}"`;
+
+/** The mutations' transaction on Postgres; the caller holds the client inside BEGIN … COMMIT. */
+export class PgTx implements Tx {
+  readonly dialect = 'postgres' as const;
+  constructor(private readonly client: PoolClient) {}
+
+  async get<T extends TableName>(table: T, id: string): Promise<Row<T> | undefined> {
+    const { rows } = await this.client.query(`SELECT * FROM ${q(table)} WHERE id = $1`, [id]);
+    return rows[0] ? decodeRow(table, rows[0]) : undefined;
+  }
+
+  async find<T extends TableName>(table: T, where: Where<T>, options: FindOptions<T> = {}): Promise<Row<T>[]> {
+    const params: unknown[] = [];
+    const clauses = Object.entries(where).map(([k, v]) => {
+      const spec = columnSpec(table, k);
+      if (v === null) return `${q(k)} IS NULL`;
+      params.push(encodePgValue(spec, v));
+      return `${q(k)} = $${params.length}`;
+    });
+    let sql = `SELECT * FROM ${q(table)}${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}`;
+    if (options.orderBy) {
+      columnSpec(table, options.orderBy[0]);
+      sql += ` ORDER BY ${q(options.orderBy[0])} ${options.orderBy[1] === 'desc' ? 'DESC' : 'ASC'}, id`;
+    } else sql += ' ORDER BY id';
+    if (options.limit) sql += ` LIMIT ${Math.max(1, Math.floor(options.limit))}`;
+    const { rows } = await this.client.query(sql, params);
+    return rows.map((r) => decodeRow(table, r));
+  }
+
+  async insert<T extends TableName>(table: T, row: Row<T>): Promise<void> {
+    const entries = Object.entries(row);
+    const values = entries.map(([k, v]) => encodePgValue(columnSpec(table, k), v));
+    await this.client.query(
+      `INSERT INTO ${q(table)} (${entries.map(([k]) => q(k)).join(', ')}) VALUES (${entries.map((_, i) => `$${i + 1}`).join(', ')})`,
+      values,
+    );
+  }
+
+  async update<T extends TableName>(table: T, id: string, patch: Partial<Row<T>>): Promise<void> {
+    const entries = Object.entries(patch).filter(([k]) => k !== 'id');
+    if (entries.length === 0) return;
+    const values = entries.map(([k, v]) => encodePgValue(columnSpec(table, k), v));
+    const res = await this.client.query(
+      `UPDATE ${q(table)} SET ${entries.map(([k], i) => `${q(k)} = $${i + 1}`).join(', ')} WHERE id = $${entries.length + 1}`,
+      [...values, id],
+    );
+    if (res.rowCount === 0) throw new Error(`update of missing or inaccessible ${table} ${id}`);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Tables that exist only in the replica: they describe this device's own work and sync
+ * progress, so they are never synced and have no Postgres twin.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** Named mutations made here, in order, until the server has confirmed them and the stream passed them. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    name: text('name').notNull(),
+    args: text('args').notNull(),
+    created_at: text('created_at').notNull(),
+    /** pending → sent → confirmed (awaiting the stream), or rejected (kept, shown in the inbox). */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    txid: text('txid'),
+    error: text('error'),
+    last_attempt_at: text('last_attempt_at'),
+    confirmed_at: text('confirmed_at'),
+  },
+  (t) => [
+    index('idx_outbox_status_seq').on(t.status, t.seq),
+    check('outbox_status_values', sql`status IN ('pending', 'sent', 'confirmed', 'rejected')`),
+    check('outbox_args_json', sql`json_valid(args)`),
+  ],
+);
+
+/** Mutations the server refused and field values that lost a conflict: the user reviews these. */
+export const conflicts = sqliteTable(
+  'conflicts',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    mutation_id: text('mutation_id'),
+    mutation_name: text('mutation_name'),
+    table_name: text('table_name'),
+    row_id: text('row_id'),
+    field: text('field'),
+    local_value: text('local_value'),
+    server_value: text('server_value'),
+    reason: text('reason').notNull(),
+    created_at: text('created_at').notNull().default(now),
+    resolved_at: text('resolved_at'),
+    resolution: text('resolution'),
+  },
+  (t) => [
+    index('idx_conflicts_open').on(t.resolved_at, t.created_at),
+    check('conflicts_kind_values', sql`kind IN ('rejected', 'overwritten')`),
+  ],
+);
+
+/** Where each shape stream stands: its handle and offset are written with the rows they brought. */
+export const syncState = sqliteTable('sync_state', {
+  shape: text('shape').primaryKey(),
+  handle: text('handle'),
+  offset: text('offset'),
+  last_lsn: text('last_lsn'),
+  updated_at: text('updated_at').notNull().default(now),
+});
+
+/** Device settings: the signed-in user, the server URL, the AI provider (never its key). */
+export const localSettings = sqliteTable('local_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updated_at: text('updated_at').notNull().default(now),
+});

@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { lookupSeed } from '../../shared/lookups';
+import { encodeSqliteValue, columnSpec } from '../../shared/model/codec';
+import { splitStatements } from '../split-statements';
+import { MIGRATIONS } from './migrations.bundle';
+
+export type ReplicaDb = Database.Database;
+
+/** Applies committed migrations not yet applied, each in its own transaction. */
+export function migrateReplica(db: ReplicaDb): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (tag TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
+  const done = new Set((db.prepare('SELECT tag FROM schema_migrations').all() as Array<{ tag: string }>).map((r) => r.tag));
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.tag)) continue;
+    db.transaction(() => {
+      for (const stmt of splitStatements(m.sql)) db.exec(stmt);
+      db.prepare('INSERT INTO schema_migrations (tag, applied_at) VALUES (?, ?)').run(m.tag, new Date().toISOString());
+    })();
+    applied.push(m.tag);
+  }
+  return applied;
+}
+
+/**
+ * Lookup rows ship with the app, so a replica that has never synced can still create leads.
+ * They carry the same ids and values as the server's, so a later sync changes nothing.
+ */
+export function seedReplicaLookups(db: ReplicaDb) {
+  db.transaction(() => {
+    for (const { table, rows } of lookupSeed()) {
+      for (const row of rows) {
+        const keys = Object.keys(row);
+        const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (row as Record<string, unknown>)[k]));
+        db.prepare(`INSERT OR IGNORE INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...values);
+      }
+    }
+  })();
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+}
+
+/** Opens (creating if needed) a replica file: WAL, foreign keys on, migrated and seeded. */
+export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb {
+  const db = new Database(path, { readonly: options.readonly ?? false });
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  if (!options.readonly) {
+    migrateReplica(db);
+    seedReplicaLookups(db);
+  }
+  return db;
+}

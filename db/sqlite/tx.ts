@@ -1,0 +1,70 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { decodeRow, encodeSqliteValue, columnSpec } from '../../shared/model/codec';
+import { tableSpec, type Row, type TableName } from '../../shared/model/catalogue';
+import type { FindOptions, Tx, Where } from '../../shared/mutations/tx';
+
+/** Column names are checked against the catalogue before they reach SQL text. */
+function checkColumns(table: TableName, names: string[]) {
+  for (const n of names) columnSpec(table, n);
+}
+
+/**
+ * The mutations' transaction on the replica. Statements are cached per SQL text; the caller
+ * opens and closes the SQLite transaction around the mutation.
+ */
+export class SqliteTx implements Tx {
+  readonly dialect = 'sqlite' as const;
+  private readonly cache = new Map<string, Statement>();
+  /** Rows written in this transaction, per table: the sync engine uses them to rebase. */
+  readonly touched: Array<{ table: TableName; id: string }> = [];
+
+  constructor(private readonly db: Database) {}
+
+  private stmt(sql: string) {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  async get<T extends TableName>(table: T, id: string): Promise<Row<T> | undefined> {
+    const raw = this.stmt(`SELECT * FROM "${tableSpec(table)!.name}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    return raw ? decodeRow(table, raw) : undefined;
+  }
+
+  async find<T extends TableName>(table: T, where: Where<T>, options: FindOptions<T> = {}): Promise<Row<T>[]> {
+    const keys = Object.keys(where);
+    checkColumns(table, keys);
+    const clauses = keys.map((k) => ((where as Record<string, unknown>)[k] === null ? `"${k}" IS NULL` : `"${k}" = ?`));
+    const params = keys
+      .filter((k) => (where as Record<string, unknown>)[k] !== null)
+      .map((k) => encodeSqliteValue(columnSpec(table, k), (where as Record<string, unknown>)[k]));
+    let sql = `SELECT * FROM "${table}"${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}`;
+    if (options.orderBy) {
+      checkColumns(table, [options.orderBy[0]]);
+      sql += ` ORDER BY "${options.orderBy[0]}" ${options.orderBy[1] === 'desc' ? 'DESC' : 'ASC'}, id`;
+    } else sql += ' ORDER BY id';
+    if (options.limit) sql += ` LIMIT ${Math.max(1, Math.floor(options.limit))}`;
+    return (this.stmt(sql).all(...params) as Record<string, unknown>[]).map((r) => decodeRow(table, r));
+  }
+
+  async insert<T extends TableName>(table: T, row: Row<T>): Promise<void> {
+    const keys = Object.keys(row);
+    checkColumns(table, keys);
+    const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (row as Record<string, unknown>)[k]));
+    this.stmt(`INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...values);
+    this.touched.push({ table, id: (row as { id: string }).id });
+  }
+
+  async update<T extends TableName>(table: T, id: string, patch: Partial<Row<T>>): Promise<void> {
+    const keys = Object.keys(patch).filter((k) => k !== 'id');
+    if (keys.length === 0) return;
+    checkColumns(table, keys);
+    const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (patch as Record<string, unknown>)[k]));
+    const res = this.stmt(`UPDATE "${table}" SET ${keys.map((k) => `"${k}" = ?`).join(', ')} WHERE id = ?`).run(...values, id);
+    if (res.changes === 0) throw new Error(`update of missing ${table} ${id}`);
+    this.touched.push({ table, id });
+  }
+}

@@ -1,0 +1,62 @@
+import { AppError } from '../../shared/errors';
+import { uuidv7 } from '../../shared/ids';
+import type { Actor } from '../../shared/mutations/define';
+import { executeMutation } from '../../shared/mutations/execute';
+import type { ReplicaDb } from './open';
+import { SqliteTx } from './tx';
+
+export interface MutationRecord {
+  id: string;
+  name: string;
+  args: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** SQLite's constraint errors, told as input errors rather than crashes. */
+export function mapSqliteError(err: unknown): unknown {
+  const e = err as { code?: string; message?: string };
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
+    const name = /CHECK constraint failed: (\w+)/.exec(e.message ?? '')?.[1];
+    return new AppError('invalid_input', name ? `the change breaks the rule ${name}` : `the change breaks a data rule: ${e.message}`);
+  }
+  return err;
+}
+
+/**
+ * The replica's one writer. Mutations run one at a time; each runs in its own SQLite
+ * transaction together with its outbox entry, so a change and the record of it to sync
+ * are never separated.
+ */
+export class ReplicaWriter {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: ReplicaDb,
+    private readonly actor: () => Actor,
+  ) {}
+
+  mutate(name: string, input: unknown, options: { id?: string; createdAt?: string } = {}) {
+    const run = () => this.runNow(name, input, options);
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(name: string, input: unknown, options: { id?: string; createdAt?: string }) {
+    const createdAt = options.createdAt ?? new Date().toISOString();
+    const id = options.id ?? uuidv7();
+    const tx = new SqliteTx(this.db);
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const { args, result } = await executeMutation(tx, name, input, { actor: this.actor(), now: createdAt, side: 'replica' });
+      this.db
+        .prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)')
+        .run(id, name, JSON.stringify(args), createdAt);
+      this.db.exec('COMMIT');
+      return { mutation: { id, name, args, createdAt } satisfies MutationRecord, result, touched: tx.touched };
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw mapSqliteError(err);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { normalizeTimestamp } from '../time';
+import { tableSpec, type Row, type TableName } from './catalogue';
+import type { AnyColumn } from './columns';
+
+/**
+ * Values as the app sees them, whatever the store: booleans, numbers, parsed JSON, ISO
+ * timestamps. SQLite stores booleans as 0/1 and JSON as text; Postgres (and Electric, which
+ * sends Postgres's text forms) prints numeric as text and timestamps in its own format.
+ */
+export function decodeValue(spec: AnyColumn, raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  switch (spec.kind) {
+    case 'bool':
+      if (typeof raw === 'boolean') return raw;
+      if (raw === 't' || raw === 'true') return true;
+      if (raw === 'f' || raw === 'false') return false;
+      return Number(raw) !== 0;
+    case 'int':
+    case 'real':
+    case 'money':
+      return typeof raw === 'number' ? raw : Number(raw);
+    case 'json':
+      return typeof raw === 'string' ? JSON.parse(raw) : raw;
+    case 'timestamp':
+      return normalizeTimestamp(String(raw));
+    default:
+      return String(raw);
+  }
+}
+
+/** A value as SQLite stores it. */
+export function encodeSqliteValue(spec: AnyColumn, value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  switch (spec.kind) {
+    case 'bool':
+      return value ? 1 : 0;
+    case 'json':
+      return JSON.stringify(value);
+    case 'int':
+    case 'real':
+    case 'money':
+      return Number(value);
+    default:
+      return String(value);
+  }
+}
+
+/** A value as node-postgres should send it (JSON as text so arrays are not sent as PG arrays). */
+export function encodePgValue(spec: AnyColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return spec.kind === 'json' ? JSON.stringify(value) : value;
+}
+
+export function columnSpec(table: TableName, column: string): AnyColumn {
+  const spec = tableSpec(table)?.columns[column];
+  if (!spec) throw new Error(`unknown column ${table}.${column}`);
+  return spec;
+}
+
+export function decodeRow<T extends TableName>(table: T, raw: Record<string, unknown>): Row<T> {
+  const spec = tableSpec(table)!;
+  const out: Record<string, unknown> = {};
+  for (const [name, c] of Object.entries(spec.columns)) out[name] = decodeValue(c, raw[name]);
+  return out as Row<T>;
+}

@@ -1,0 +1,110 @@
+import { col } from '../columns';
+import { base, defineTable, ownership } from '../table';
+import { CLIENT_TYPES, CONTACT_METHODS } from './clients';
+
+/**
+ * Prospects in the pipeline. Filterable facts are columns; coverage details that vary by product
+ * are JSON documents, each with its own schema version (see shared/coverage). Conversion to a
+ * client is recorded here, one way: converted_to_client_id, conversion_date, is_converted.
+ */
+export const leads = defineTable(
+  'leads',
+  'owned',
+  {
+    ...base,
+    ...ownership,
+    lead_type: col.oneOf(CLIENT_TYPES).required().default('individual'),
+    first_name: col.text(),
+    last_name: col.text(),
+    business_name: col.text(),
+    email: col.text(),
+    phone: col.text(),
+    preferred_contact_method: col.oneOf(CONTACT_METHODS),
+    date_of_birth: col.date(),
+    status_id: col.ref('lead_statuses').required(),
+    insurance_type_id: col.ref('insurance_types').required(),
+    campaign_id: col.ref('campaigns', 'set null'),
+    address_id: col.ref('addresses', 'set null'),
+    source: col.text(),
+    priority: col.int().required().default(3),
+    // premium and umbrella values, stored directly
+    current_carrier: col.text(),
+    current_premium: col.money(),
+    quoted_premium: col.money(),
+    umbrella_limit: col.money(),
+    umbrella_premium: col.money(),
+    policy_expiration_date: col.date(),
+    // coverage documents, each with its own schema version
+    auto_data: col.json(),
+    auto_data_schema_version: col.int(),
+    home_data: col.json(),
+    home_data_schema_version: col.int(),
+    specialty_data: col.json(),
+    specialty_data_schema_version: col.int(),
+    commercial_data: col.json(),
+    commercial_data_schema_version: col.int(),
+    tags: col.json<string[]>().required().default({ json: [] }),
+    custom_fields: col.json<Record<string, unknown>>().required().default({ json: {} }),
+    /** Referral and other source details the seed keeps out of the lead → client link. */
+    metadata: col.json<Record<string, unknown>>().required().default({ json: {} }),
+    // conversion (one way)
+    is_converted: col.bool().required().default(false),
+    converted_to_client_id: col.ref('clients', 'restrict'),
+    conversion_date: col.timestamp(),
+    lost_reason: col.text(),
+    // AI annotations
+    ai_summary: col.text(),
+    ai_next_action: col.text(),
+    ai_follow_up_priority: col.int(),
+    ai_score: col.real(),
+    ai_insights: col.json<Record<string, unknown>>(),
+    ai_updated_at: col.timestamp(),
+    // lifecycle
+    status_changed_at: col.timestamp(),
+    first_contacted_at: col.timestamp(),
+    last_contacted_at: col.timestamp(),
+    next_follow_up_at: col.timestamp(),
+    follow_up_note: col.text(),
+    quoted_at: col.timestamp(),
+    lost_at: col.timestamp(),
+    created_by: col.ref('users', 'set null'),
+  },
+  {
+    indexes: [
+      { name: 'idx_leads_status_id', columns: ['status_id', 'updated_at'] },
+      { name: 'idx_leads_insurance_type_id', columns: ['insurance_type_id', 'updated_at'] },
+      { name: 'idx_leads_name', columns: ['last_name', 'first_name'] },
+      { name: 'idx_leads_email', columns: ['email'] },
+      { name: 'idx_leads_updated_at', columns: ['updated_at'] },
+      { name: 'idx_leads_created_at', columns: ['created_at'] },
+      { name: 'idx_leads_owner_status', columns: ['owner_id', 'status_id', 'updated_at'] },
+      { name: 'idx_leads_next_follow_up_at', columns: ['next_follow_up_at'] },
+      { name: 'idx_leads_status_changed_at', columns: ['status_changed_at'] },
+      { name: 'idx_leads_quoted_premium', columns: ['quoted_premium'] },
+      { name: 'idx_leads_ai_follow_up_priority', columns: ['ai_follow_up_priority'] },
+      { name: 'idx_leads_ai_score', columns: ['ai_score'] },
+      { name: 'idx_leads_campaign_id', columns: ['campaign_id'] },
+      // the seed's three conversion indexes, by name
+      { name: 'idx_leads_converted_to_client_id', columns: ['converted_to_client_id'] },
+      { name: 'idx_leads_is_converted', columns: ['is_converted'] },
+      { name: 'idx_leads_conversion_date', columns: ['conversion_date'] },
+    ],
+    checks: [
+      {
+        name: 'leads_identity',
+        sql: "(lead_type = 'individual' AND last_name IS NOT NULL) OR (lead_type = 'business' AND business_name IS NOT NULL)",
+      },
+      { name: 'leads_priority_range', sql: 'priority BETWEEN 1 AND 5' },
+      { name: 'leads_ai_priority_range', sql: 'ai_follow_up_priority IS NULL OR ai_follow_up_priority BETWEEN 1 AND 5' },
+      {
+        name: 'leads_conversion_fields',
+        sql: '(converted_to_client_id IS NULL AND conversion_date IS NULL) OR (converted_to_client_id IS NOT NULL AND conversion_date IS NOT NULL)',
+      },
+      { name: 'leads_is_converted_matches', sql: 'is_converted = (converted_to_client_id IS NOT NULL)' },
+      { name: 'leads_auto_data_version', sql: '(auto_data IS NULL) = (auto_data_schema_version IS NULL)' },
+      { name: 'leads_home_data_version', sql: '(home_data IS NULL) = (home_data_schema_version IS NULL)' },
+      { name: 'leads_specialty_data_version', sql: '(specialty_data IS NULL) = (specialty_data_schema_version IS NULL)' },
+      { name: 'leads_commercial_data_version', sql: '(commercial_data IS NULL) = (commercial_data_schema_version IS NULL)' },
+    ],
+  },
+);

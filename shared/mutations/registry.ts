@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { addNote, logCommunication } from './activity';
+import { upsertAddress } from './addresses';
+import { createCampaign, enrollInCampaign, setMarketingSettings } from './campaigns';
+import { addContact, setPrimaryContact, updateContact } from './contacts';
+import { convertLead } from './convert';
+import type { MutationDef } from './define';
+import { createLead, editCustomFields, editLeadTags, setCoverage, updateLead } from './leads';
+import { restore, softDelete } from './lifecycle';
+import { closeOpportunity, createOpportunity, moveOpportunityStage } from './opportunities';
+import { assignLead, changeLeadStatus, completeFollowUp, scheduleFollowUp } from './pipeline';
+import { createTicket, resolveTicket, updateTicket } from './tickets';
+
+/** Every named mutation: the unit of change, of the outbox and of the gateway's API. */
+export const MUTATIONS = {
+  createLead,
+  updateLead,
+  setCoverage,
+  editLeadTags,
+  editCustomFields,
+  assignLead,
+  changeLeadStatus,
+  scheduleFollowUp,
+  completeFollowUp,
+  addNote,
+  logCommunication,
+  addContact,
+  updateContact,
+  setPrimaryContact,
+  upsertAddress,
+  createOpportunity,
+  moveOpportunityStage,
+  closeOpportunity,
+  createTicket,
+  updateTicket,
+  resolveTicket,
+  createCampaign,
+  enrollInCampaign,
+  setMarketingSettings,
+  softDelete,
+  restore,
+  convertLead,
+} as const;
+
+export type Mutations = typeof MUTATIONS;
+export type MutationName = keyof Mutations;
+export type MutationInput<N extends MutationName> = z.input<Mutations[N]['args']>;
+export type MutationArgs<N extends MutationName> = z.output<Mutations[N]['args']>;
+export type MutationResult<N extends MutationName> = Awaited<ReturnType<Mutations[N]['run']>>;
+export const MUTATION_NAMES = Object.keys(MUTATIONS) as MutationName[];
+
+export function getMutation(name: string): MutationDef | undefined {
+  return Object.hasOwn(MUTATIONS, name) ? (MUTATIONS as unknown as Record<string, MutationDef>)[name] : undefined;
+}
