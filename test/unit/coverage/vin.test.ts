@@ -31,6 +31,6 @@ describe('isValidVin', () => {
 
   it('rejects non-strings without throwing', () => {
     expect(isValidVin(null as unknown as string)).toBe(false);
-    expect(isValidVin(12345678901234567 as unknown as string)).toBe(false);
+    expect(isValidVin(12345678901234 as unknown as string)).toBe(false);
   });
 });
