@@ -1,0 +1,38 @@
+/**
+ * Fieldline's headless CLI: the same commands the app runs, on a replica file, printing JSON.
+ * A failure prints one line on stderr and exits non-zero.
+ */
+import { AppError } from '../shared/errors';
+import { leadsCommand, searchCommand, showCommand } from './commands/replica';
+import { addLeadCommand, addNoteCommand, convertCommand } from './commands/write';
+import { runSeed } from './commands/run-seed';
+import { runAi } from './commands/run-ai';
+
+type Command = (argv: string[]) => Promise<unknown>;
+
+const COMMANDS: Record<string, Command> = {
+  seed: runSeed,
+  leads: leadsCommand,
+  search: searchCommand,
+  show: showCommand,
+  'add-lead': addLeadCommand,
+  'add-note': addNoteCommand,
+  convert: convertCommand,
+  ai: runAi,
+};
+
+async function main(argv: string[]) {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    throw new AppError('invalid_input', `usage: cli <${Object.keys(COMMANDS).join('|')}> [options]${name ? ` (unknown command "${name}")` : ''}`);
+  }
+  const value = await command(rest);
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const message = err instanceof AppError ? `${err.code}: ${err.message}` : `error: ${(err as Error)?.message ?? String(err)}`;
+  process.stderr.write(`${message.split('\n')[0]}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { pipelineQuery, type PipelineCursor, type PipelineSort } from '../../shared/api/inputs';
+import type { KanbanColumn, LeadListItem, LeadPage } from '../../shared/api/types';
+import type { z } from 'zod';
+import type { ReplicaDb } from '../sqlite/open';
+import { ftsQuery } from './fts';
+import { displayName } from './rows';
+
+type Query = z.output<typeof pipelineQuery>;
+type Filters = Omit<Query, 'sort' | 'dir' | 'limit' | 'after'>;
+
+/** Sort keys that may be NULL: their NULLs come last, paged after the non-null rows. */
+const NULLABLE: ReadonlySet<PipelineSort> = new Set(['last_name', 'quoted_premium', 'next_follow_up_at', 'status_changed_at']);
+
+/** WHERE clauses for the pipeline's filters; every value is a bound parameter. */
+function whereFor(q: Filters): { sql: string[]; params: unknown[] } {
+  const sql = ['l.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const inList = (col: string, values?: readonly string[]) => {
+    if (!values?.length) return;
+    sql.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (!q.include_converted) sql.push('l.is_converted = 0');
+  inList('l.status_id', q.status_ids);
+  inList('l.insurance_type_id', q.insurance_type_ids);
+  inList('l.owner_id', q.owner_ids);
+  for (const tag of q.tags ?? []) {
+    sql.push('l.id IN (SELECT lead_id FROM lead_tags WHERE tag = ?)');
+    params.push(tag);
+  }
+  if (q.vehicle_make) {
+    sql.push('l.id IN (SELECT lead_id FROM lead_vehicles WHERE make = ?)');
+    params.push(q.vehicle_make);
+  }
+  for (const [key, value] of Object.entries(q.custom_fields ?? {})) {
+    sql.push(`json_extract(l.custom_fields, ?) = ?`);
+    params.push(`$."${key}"`, typeof value === 'boolean' ? Number(value) : value);
+  }
+  const match = q.text ? ftsQuery(q.text) : null;
+  if (q.text && !match) sql.push('0');
+  if (match) {
+    sql.push(
+      `l.id IN (SELECT m.ref_id FROM search_names s JOIN search_map m ON m.rowid = s.rowid WHERE search_names MATCH ? AND m.kind = 'lead')`,
+    );
+    params.push(match);
+  }
+  return { sql, params };
+}
+
+const SELECT = `SELECT l.id, ${displayName('l')} AS name, l.lead_type, l.status_id, l.insurance_type_id, l.owner_id,
+  u.full_name AS owner_name, l.email, l.phone, l.quoted_premium, l.priority, l.ai_follow_up_priority, l.next_follow_up_at,
+  l.last_contacted_at, l.status_changed_at, l.created_at, l.updated_at, l.tags, l.is_converted
+  FROM leads l LEFT JOIN users u ON u.id = l.owner_id`;
+
+function toItem(r: Record<string, unknown>): LeadListItem {
+  return { ...(r as unknown as LeadListItem), tags: JSON.parse(String(r.tags)) as string[], is_converted: r.is_converted === 1 };
+}
+
+/**
+ * One page of the pipeline, by keyset: (sort value, id) after the cursor. Rows whose sort value
+ * is NULL come after all others, in a second phase, so each phase can walk an index.
+ */
+export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
+  const q = pipelineQuery.parse(input);
+  const { sql: where, params } = whereFor(q);
+  const col = `l.${q.sort}`;
+  const desc = q.dir === 'desc';
+  const cmp = desc ? '<' : '>';
+  const order = `ORDER BY ${col} ${desc ? 'DESC' : 'ASC'}, l.id ${desc ? 'DESC' : 'ASC'}`;
+  const items: LeadListItem[] = [];
+  const nullable = NULLABLE.has(q.sort);
+  const after = q.after;
+
+  if (!after || !after.nulls) {
+    const phase = [...where, ...(nullable ? [`${col} IS NOT NULL`] : [])];
+    const p = [...params];
+    if (after) {
+      phase.push(`(${col}, l.id) ${cmp} (?, ?)`);
+      p.push(after.v, after.id);
+    }
+    const rows = db.prepare(`${SELECT} WHERE ${phase.join(' AND ')} ${order} LIMIT ?`).all(...p, q.limit + 1) as Record<string, unknown>[];
+    items.push(...rows.map(toItem));
+  }
+  if (nullable && items.length <= q.limit) {
+    const phase = [...where, `${col} IS NULL`];
+    const p = [...params];
+    if (after?.nulls) {
+      phase.push(`l.id ${cmp} ?`);
+      p.push(after.id);
+    }
+    const need = q.limit + 1 - items.length;
+    const rows = db.prepare(`${SELECT} WHERE ${phase.join(' AND ')} ORDER BY l.id ${desc ? 'DESC' : 'ASC'} LIMIT ?`).all(...p, need) as Record<string, unknown>[];
+    items.push(...rows.map(toItem));
+  }
+  const more = items.length > q.limit;
+  const page = items.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const value = last ? (last as unknown as Record<string, unknown>)[q.sort] : null;
+  const next: PipelineCursor | null = more && last ? { v: (value ?? null) as PipelineCursor['v'], id: last.id, nulls: value === null || value === undefined } : null;
+  return { items: page, next };
+}
+
+/** Lead counts and quoted premium per status, with the same filters as the list. */
+export function kanban(db: ReplicaDb, input: unknown): KanbanColumn[] {
+  const q = pipelineQuery.parse(input);
+  const { sql: where, params } = whereFor(q);
+  return db
+    .prepare(
+      `SELECT l.status_id, count(*) AS count, coalesce(sum(l.quoted_premium), 0) AS premium FROM leads l WHERE ${where.join(' AND ')} GROUP BY l.status_id`,
+    )
+    .all(...params) as KanbanColumn[];
+}

@@ -1,0 +1,68 @@
+import { uuidv7 } from '../../shared/ids';
+import type { Actor } from '../../shared/mutations/define';
+import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
+import { ReplicaWriter } from '../../db/sqlite/writer';
+import { createDispatcher } from './api/bus';
+import { createHandlers } from './api/handlers';
+
+const SESSION_KEY = 'session';
+const LOCAL_USER_KEY = 'local_user';
+
+function readSetting<T>(db: ReplicaDb, key: string): T | undefined {
+  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}
+
+export function writeSetting(db: ReplicaDb, key: string, value: unknown) {
+  db.prepare(
+    `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(key, JSON.stringify(value), new Date().toISOString());
+}
+
+/**
+ * Who this replica acts as: the user who signed in to the agency server, or — before any
+ * sign-in — a local user made on first open, so the app works fully offline from minute one.
+ */
+export function currentActor(db: ReplicaDb): Actor {
+  const session = readSetting<Actor>(db, SESSION_KEY);
+  if (session) return session;
+  let local = readSetting<Actor>(db, LOCAL_USER_KEY);
+  if (!local) {
+    local = { userId: uuidv7(), teamId: null, role: 'admin' };
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      db.prepare(`INSERT INTO users (id, email, full_name, role, created_at, updated_at) VALUES (?, ?, ?, 'admin', ?, ?)`).run(
+        local!.userId,
+        `local-${local!.userId.slice(0, 8)}@fieldline.local`,
+        'Me (this device)',
+        now,
+        now,
+      );
+      writeSetting(db, LOCAL_USER_KEY, local);
+    })();
+  }
+  return local;
+}
+
+export function setSession(db: ReplicaDb, actor: Actor | null) {
+  if (actor) writeSetting(db, SESSION_KEY, actor);
+  else db.prepare('DELETE FROM local_settings WHERE key = ?').run(SESSION_KEY);
+}
+
+/** The main process's services over one replica file: reads, the one writer, the command bus. */
+export function openApp(dbPath: string, options: { now?: () => Date } = {}) {
+  const db = openReplica(dbPath);
+  let actor = currentActor(db);
+  const writer = new ReplicaWriter(db, () => actor);
+  const dispatch = createDispatcher(createHandlers({ db, writer, now: options.now }));
+  return {
+    db,
+    writer,
+    dispatch,
+    actor: () => actor,
+    refreshActor: () => (actor = currentActor(db)),
+    close: () => db.close(),
+  };
+}
+export type FieldlineApp = ReturnType<typeof openApp>;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Row } from '../model/catalogue';
+import {
+  byId,
+  dashboardQuery,
+  listQuery,
+  mutateInput,
+  pipelineQuery,
+  searchQuery,
+  ticketsQuery,
+  todayQuery,
+} from './inputs';
+import type {
+  ClientDetail,
+  ClientListItem,
+  Dashboard,
+  KanbanColumn,
+  LeadDetail,
+  LeadPage,
+  Lookups,
+  MutateResult,
+  SearchResult,
+  TodayItem,
+} from './types';
+
+const empty = z.object({}).strict();
+
+/**
+ * The one API the renderer (over IPC) and the web host (over HTTP) call. Each command has a
+ * zod input schema, checked in the main process, and an output type. Adding a command here
+ * forces a handler for it (electron/main/api/handlers.ts is typed against this map).
+ */
+export const API = {
+  'lookups.get': { input: empty, output: {} as Lookups },
+  'leads.list': { input: pipelineQuery, output: {} as LeadPage },
+  'leads.kanban': { input: pipelineQuery.omit({ sort: true, dir: true, limit: true, after: true }), output: {} as KanbanColumn[] },
+  'leads.get': { input: byId, output: {} as LeadDetail },
+  'clients.list': { input: listQuery, output: {} as ClientListItem[] },
+  'clients.get': { input: byId, output: {} as ClientDetail },
+  'contacts.list': { input: listQuery, output: {} as Row<'contacts'>[] },
+  'tickets.list': { input: ticketsQuery, output: {} as Row<'support_tickets'>[] },
+  'campaigns.list': { input: listQuery, output: {} as Array<Row<'campaigns'> & { enrolled: number }> },
+  'today.list': { input: todayQuery, output: {} as TodayItem[] },
+  'search.global': { input: searchQuery, output: {} as SearchResult[] },
+  'dashboard.get': { input: dashboardQuery, output: {} as Dashboard },
+  mutate: { input: mutateInput, output: {} as MutateResult },
+} as const;
+
+export type Api = typeof API;
+export type CommandName = keyof Api;
+export type CommandInput<C extends CommandName> = z.input<Api[C]['input']>;
+export type CommandArgs<C extends CommandName> = z.output<Api[C]['input']>;
+export type CommandOutput<C extends CommandName> = Api[C]['output'];
+export const COMMAND_NAMES = Object.keys(API) as CommandName[];

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { f } from '../mutations/define';
+
+export const PIPELINE_SORTS = ['updated_at', 'created_at', 'last_name', 'quoted_premium', 'next_follow_up_at', 'priority', 'status_changed_at'] as const;
+export type PipelineSort = (typeof PIPELINE_SORTS)[number];
+
+const ids = () => z.array(f.id()).max(50);
+const cursorValue = z.union([z.string().max(200), z.number(), z.null()]);
+
+/** The Leads screen's query: filters, a sort on any shown column, and a keyset cursor. */
+export const pipelineQuery = z.object({
+  status_ids: ids().optional(),
+  insurance_type_ids: ids().optional(),
+  owner_ids: ids().optional(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+  custom_fields: z
+    .record(z.string().regex(/^[\w -]{1,60}$/, 'is not a custom field name'), z.union([z.string().max(200), z.number(), z.boolean()]))
+    .optional(),
+  vehicle_make: z.string().trim().min(1).max(40).optional(),
+  text: z.string().max(200).optional(),
+  include_converted: z.boolean().default(false),
+  sort: z.enum(PIPELINE_SORTS).default('updated_at'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.number().int().min(1).max(500).default(50),
+  after: z.object({ v: cursorValue, id: f.id(), nulls: z.boolean() }).optional(),
+});
+export type PipelineQuery = z.input<typeof pipelineQuery>;
+export type PipelineCursor = NonNullable<z.output<typeof pipelineQuery>['after']>;
+
+export const byId = z.object({ id: f.id() });
+export const searchQuery = z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(100).default(20) });
+export const todayQuery = z.object({
+  owner_id: f.id().optional(),
+  /** The end of "today" in the user's time zone, as an ISO instant. */
+  until: f.timestamp().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export const dashboardQuery = z.object({
+  from: f.timestamp().optional(),
+  to: f.timestamp().optional(),
+  weeks: z.number().int().min(1).max(104).default(12),
+});
+export const listQuery = z.object({
+  text: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+});
+export const ticketsQuery = listQuery.extend({ status: z.enum(['open', 'pending', 'resolved', 'closed']).optional() });
+export const mutateInput = z.object({ name: z.string().min(1).max(60), args: z.unknown() });

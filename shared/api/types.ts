@@ -1,0 +1,135 @@
+import type { Row } from '../model/catalogue';
+import type { PipelineCursor } from './inputs';
+
+export interface LeadListItem {
+  id: string;
+  name: string;
+  lead_type: 'individual' | 'business';
+  status_id: string;
+  insurance_type_id: string;
+  owner_id: string;
+  owner_name: string | null;
+  email: string | null;
+  phone: string | null;
+  quoted_premium: number | null;
+  priority: number;
+  ai_follow_up_priority: number | null;
+  next_follow_up_at: string | null;
+  last_contacted_at: string | null;
+  status_changed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  tags: string[];
+  is_converted: boolean;
+}
+
+export interface Page<T, C> {
+  items: T[];
+  next: C | null;
+}
+export type LeadPage = Page<LeadListItem, PipelineCursor>;
+
+export interface KanbanColumn {
+  status_id: string;
+  count: number;
+  premium: number;
+}
+
+export type TimelineKind = 'note' | 'communication' | 'event' | 'opportunity' | 'ticket' | 'ai';
+export interface TimelineItem {
+  kind: TimelineKind;
+  id: string;
+  at: string;
+  title: string;
+  body: string | null;
+  /** The row's kind-specific details (communication type, event payload, stage …). */
+  meta: Record<string, unknown>;
+  lead_id: string | null;
+  client_id: string | null;
+}
+
+export interface LeadDetail {
+  lead: Row<'leads'>;
+  owner: Pick<Row<'users'>, 'id' | 'full_name' | 'email'> | null;
+  address: Row<'addresses'> | null;
+  contacts: Row<'contacts'>[];
+  opportunities: Row<'opportunities'>[];
+  marketing: Row<'lead_marketing_settings'> | null;
+  client: Pick<Row<'clients'>, 'id' | 'client_type' | 'first_name' | 'last_name' | 'business_name'> | null;
+  timeline: TimelineItem[];
+}
+
+export interface ClientListItem {
+  id: string;
+  name: string;
+  client_type: 'individual' | 'business';
+  email: string | null;
+  phone: string | null;
+  owner_id: string;
+  client_since: string | null;
+  updated_at: string;
+}
+
+export interface ClientDetail {
+  client: Row<'clients'>;
+  address: Row<'addresses'> | null;
+  mailing_address: Row<'addresses'> | null;
+  contacts: Row<'contacts'>[];
+  opportunities: Row<'opportunities'>[];
+  tickets: Row<'support_tickets'>[];
+  /** The lead(s) this client came from (client_lead_history). */
+  leads: Array<{ lead_id: string; insurance_type_code: string; lead_created_at: string; conversion_date: string; days_to_convert: number }>;
+  timeline: TimelineItem[];
+}
+
+export interface SearchSegment {
+  text: string;
+  hit: boolean;
+}
+export interface SearchResult {
+  kind: 'lead' | 'client' | 'contact' | 'note' | 'communication' | 'ticket';
+  id: string;
+  title: string;
+  snippet: SearchSegment[];
+  /** The record to open: a lead or a client. */
+  lead_id: string | null;
+  client_id: string | null;
+}
+
+export interface TodayItem {
+  lead_id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  status_id: string;
+  insurance_type_id: string;
+  due_at: string;
+  overdue: boolean;
+  note: string | null;
+  quoted_premium: number | null;
+  score: number;
+  reasons: string[];
+}
+
+export interface Dashboard {
+  funnel: Array<{ status_id: string; count: number }>;
+  conversions_by_week: Array<{ week: string; count: number; premium: number }>;
+  by_agent: Array<{ owner_id: string; name: string; open: number; converted: number; premium: number }>;
+  by_insurance_type: Array<{ insurance_type_id: string; leads: number; converted: number; premium: number }>;
+  premium_won: number;
+  conversions: number;
+}
+
+export interface Lookups {
+  statuses: Row<'lead_statuses'>[];
+  insurance_types: Row<'insurance_types'>[];
+  communication_types: Row<'communication_types'>[];
+  campaigns: Row<'campaigns'>[];
+  users: Row<'users'>[];
+  teams: Row<'teams'>[];
+}
+
+export interface MutateResult {
+  mutation_id: string;
+  result: unknown;
+}
