@@ -73,10 +73,10 @@ WHERE c.deleted_at IS NULL;
 -- Row-level security. The gateway runs each request as the role fieldline_app with
 -- app.user_id set for the transaction; these policies then decide what that user may touch:
 -- an agent their own rows, staff and managers their team's, an admin everything.
+-- Roles are cluster-wide: two databases migrating at once may both try to create it.
 DO $$ BEGIN
-	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fieldline_app') THEN
-		CREATE ROLE fieldline_app NOLOGIN;
-	END IF;
+	CREATE ROLE fieldline_app NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 --> statement-breakpoint
 GRANT USAGE ON SCHEMA public TO fieldline_app;
@@ -94,6 +94,12 @@ CREATE FUNCTION app_user_team() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINE
 	SELECT team_id FROM users WHERE id = app_user_id()
 $$;
 --> statement-breakpoint
+-- A row's team must be its owner's team, so nobody can hide a row from their own manager
+-- or push it into another team's view by writing a different team_id.
+CREATE FUNCTION app_owner_team_matches(owner uuid, team uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+	SELECT team IS NOT DISTINCT FROM (SELECT team_id FROM users WHERE id = owner)
+$$;
+--> statement-breakpoint
 CREATE FUNCTION app_can_access(owner uuid, team uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
 	SELECT CASE app_user_role()
 		WHEN 'admin' THEN true
@@ -108,7 +114,7 @@ ALTER TABLE "addresses" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "addresses_access" ON "addresses" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "addresses" TO fieldline_app;
 --> statement-breakpoint
@@ -116,7 +122,7 @@ ALTER TABLE "clients" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "clients_access" ON "clients" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "clients" TO fieldline_app;
 --> statement-breakpoint
@@ -124,7 +130,7 @@ ALTER TABLE "leads" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "leads_access" ON "leads" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "leads" TO fieldline_app;
 --> statement-breakpoint
@@ -132,7 +138,7 @@ ALTER TABLE "contacts" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "contacts_access" ON "contacts" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "contacts" TO fieldline_app;
 --> statement-breakpoint
@@ -140,7 +146,7 @@ ALTER TABLE "lead_communications" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "lead_communications_access" ON "lead_communications" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "lead_communications" TO fieldline_app;
 --> statement-breakpoint
@@ -148,7 +154,7 @@ ALTER TABLE "lead_notes" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "lead_notes_access" ON "lead_notes" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "lead_notes" TO fieldline_app;
 --> statement-breakpoint
@@ -156,7 +162,7 @@ ALTER TABLE "lead_marketing_settings" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "lead_marketing_settings_access" ON "lead_marketing_settings" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "lead_marketing_settings" TO fieldline_app;
 --> statement-breakpoint
@@ -164,7 +170,7 @@ ALTER TABLE "opportunities" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "opportunities_access" ON "opportunities" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "opportunities" TO fieldline_app;
 --> statement-breakpoint
@@ -172,7 +178,7 @@ ALTER TABLE "support_tickets" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "support_tickets_access" ON "support_tickets" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "support_tickets" TO fieldline_app;
 --> statement-breakpoint
@@ -180,7 +186,7 @@ ALTER TABLE "ai_interactions" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "ai_interactions_access" ON "ai_interactions" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "ai_interactions" TO fieldline_app;
 --> statement-breakpoint
@@ -188,7 +194,7 @@ ALTER TABLE "timeline_events" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "timeline_events_access" ON "timeline_events" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "timeline_events" TO fieldline_app;
 --> statement-breakpoint
@@ -196,7 +202,7 @@ ALTER TABLE "campaign_enrollments" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "campaign_enrollments_access" ON "campaign_enrollments" FOR ALL TO fieldline_app
 	USING (app_can_access(owner_id, team_id))
-	WITH CHECK (app_can_access(owner_id, team_id));
+	WITH CHECK (app_can_access(owner_id, team_id) AND app_owner_team_matches(owner_id, team_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "campaign_enrollments" TO fieldline_app;
 --> statement-breakpoint
