@@ -3,7 +3,7 @@
  * progress, so they are never synced and have no Postgres twin.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -20,6 +20,8 @@ export const outbox = sqliteTable(
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     txid: text('txid'),
+    /** An upper bound of the commit's WAL position, from the gateway: the stream passing it means the change is in. */
+    lsn: text('lsn'),
     error: text('error'),
     last_attempt_at: text('last_attempt_at'),
     confirmed_at: text('confirmed_at'),
@@ -70,3 +72,18 @@ export const localSettings = sqliteTable('local_settings', {
   value: text('value').notNull(),
   updated_at: text('updated_at').notNull().default(now),
 });
+
+/**
+ * The server's version of every row a pending mutation has touched (NULL data: the row did not
+ * exist on the server). Rebasing restores these, applies the server's changes, and replays the
+ * pending mutations on top, so the replica always equals server state plus pending work.
+ */
+export const syncShadows = sqliteTable(
+  'sync_shadows',
+  {
+    table_name: text('table_name').notNull(),
+    row_id: text('row_id').notNull(),
+    data: text('data'),
+  },
+  (t) => [primaryKey({ columns: [t.table_name, t.row_id] })],
+);

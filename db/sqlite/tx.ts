@@ -18,9 +18,9 @@ export class SqliteTx implements Tx {
   /** Rows written in this transaction, per table: the sync engine uses them to rebase. */
   readonly touched: Array<{ table: TableName; id: string }> = [];
 
-  constructor(private readonly db: Database) {}
+  constructor(protected readonly db: Database) {}
 
-  private stmt(sql: string) {
+  protected stmt(sql: string) {
     let s = this.cache.get(sql);
     if (!s) {
       s = this.db.prepare(sql);
@@ -50,7 +50,11 @@ export class SqliteTx implements Tx {
     return (this.stmt(sql).all(...params) as Record<string, unknown>[]).map((r) => decodeRow(table, r));
   }
 
+  /** Called before the first write to a row: the sync layer keeps the server's version of it. */
+  protected beforeWrite(_table: TableName, _id: string): void {}
+
   async insert<T extends TableName>(table: T, row: Row<T>): Promise<void> {
+    this.beforeWrite(table, (row as { id: string }).id);
     const keys = Object.keys(row);
     checkColumns(table, keys);
     const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (row as Record<string, unknown>)[k]));
@@ -62,6 +66,7 @@ export class SqliteTx implements Tx {
     const keys = Object.keys(patch).filter((k) => k !== 'id');
     if (keys.length === 0) return;
     checkColumns(table, keys);
+    this.beforeWrite(table, id);
     const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (patch as Record<string, unknown>)[k]));
     const res = this.stmt(`UPDATE "${table}" SET ${keys.map((k) => `"${k}" = ?`).join(', ')} WHERE id = ?`).run(...values, id);
     if (res.changes === 0) throw new Error(`update of missing ${table} ${id}`);

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../shared/ids';
 import type { Actor } from '../../shared/mutations/define';
 import { executeMutation } from '../../shared/mutations/execute';
 import type { ReplicaDb } from './open';
-import { SqliteTx } from './tx';
+import { CapturingTx } from './capturing-tx';
 
 export interface MutationRecord {
   id: string;
@@ -36,8 +36,18 @@ export class ReplicaWriter {
   ) {}
 
   mutate(name: string, input: unknown, options: { id?: string; createdAt?: string } = {}) {
-    const run = () => this.runNow(name, input, options);
-    const next = this.queue.then(run, run);
+    return this.exclusive(() => this.runNow(name, input, options)).then((r) => {
+      this.onCommit?.();
+      return r;
+    });
+  }
+
+  /** Called after each committed mutation (the sync engine pushes soon after). */
+  onCommit?: () => void;
+
+  /** Runs work that writes the replica (a sync batch) in turn with the mutations. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -45,7 +55,7 @@ export class ReplicaWriter {
   private async runNow(name: string, input: unknown, options: { id?: string; createdAt?: string }) {
     const createdAt = options.createdAt ?? new Date().toISOString();
     const id = options.id ?? uuidv7();
-    const tx = new SqliteTx(this.db);
+    const tx = new CapturingTx(this.db);
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const { args, result } = await executeMutation(tx, name, input, { actor: this.actor(), now: createdAt, side: 'replica' });

@@ -8,7 +8,7 @@ import { createHandlers } from './api/handlers';
 const SESSION_KEY = 'session';
 const LOCAL_USER_KEY = 'local_user';
 
-function readSetting<T>(db: ReplicaDb, key: string): T | undefined {
+export function readSetting<T>(db: ReplicaDb, key: string): T | undefined {
   const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : undefined;
 }

@@ -1,0 +1,137 @@
+import type { Database } from 'better-sqlite3';
+import type { Actor } from '../../../shared/mutations/define';
+import { SYNCED_TABLES } from '../../../shared/sync/protocol';
+import type { ReplicaWriter } from '../../../db/sqlite/writer';
+import { applyServerBatch, rebaseLocal } from './apply';
+import { GatewayClient, TransientError } from './gateway-client';
+import { pushOnce } from './pusher';
+import { ShapeFeed } from './shape-feed';
+
+export interface SyncStatus {
+  running: boolean;
+  online: boolean;
+  pending: number;
+  rejected: number;
+  conflicts: number;
+  lastSyncedAt: string | null;
+  error: string | null;
+}
+
+export interface EngineDeps {
+  db: Database;
+  writer: ReplicaWriter;
+  actor: () => Actor;
+  serverUrl: string;
+  token: string;
+  clientId: string;
+  fetch?: typeof fetch;
+  log?: (msg: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The replica's sync: shapes in (ShapeFeed → applyServerBatch), outbox out (pushOnce), both
+ * serialised with local writes through the writer's queue, with backoff while the server is away.
+ */
+export class SyncEngine {
+  private feed: ShapeFeed | null = null;
+  private running = false;
+  private wake: (() => void) | null = null;
+  private lastError: string | null = null;
+  private lastSyncedAt: string | null = null;
+  readonly totals = { pulled: 0, pushed: 0, rejected: 0, conflicts: 0 };
+  readonly client: GatewayClient;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.client = new GatewayClient(deps.serverUrl, () => deps.token, deps.fetch);
+  }
+
+  start() {
+    if (this.running) return;
+    this.running = true;
+    const { db, writer } = this.deps;
+    const positions = new Map(
+      (db.prepare('SELECT shape, handle, offset FROM sync_state WHERE handle IS NOT NULL').all() as Array<{ shape: string; handle: string; offset: string }>).map(
+        (r) => [r.shape, { handle: r.handle, offset: r.offset }],
+      ),
+    );
+    this.feed = new ShapeFeed({
+      url: new URL('/v1/shape', this.deps.serverUrl).toString(),
+      tables: SYNCED_TABLES,
+      headers: () => ({ Authorization: `Bearer ${this.deps.token}` }),
+      positions,
+      fetchClient: this.deps.fetch,
+      apply: async (batch) => {
+        await writer.exclusive(() => applyServerBatch(db, batch, this.deps.actor()));
+        this.lastSyncedAt = new Date().toISOString();
+        this.lastError = null;
+      },
+      onError: (table, err) => {
+        this.lastError = `${table}: ${err.message}`;
+        this.deps.log?.(`sync: ${this.lastError}`);
+      },
+    });
+    this.feed.start();
+    writer.onCommit = () => this.wake?.();
+    void this.pushLoop();
+  }
+
+  stop() {
+    this.running = false;
+    this.feed?.stop();
+    this.wake?.();
+    this.deps.writer.onCommit = undefined;
+  }
+
+  private async pushLoop() {
+    let delay = 0;
+    while (this.running) {
+      try {
+        const r = await pushOnce(this.deps.db, this.client, this.deps.clientId);
+        this.totals.pushed += r.pushed;
+        this.totals.rejected += r.rejected;
+        this.totals.conflicts += r.conflicts;
+        if (r.rejected > 0) await this.deps.writer.exclusive(() => rebaseLocal(this.deps.db, this.deps.actor()));
+        delay = 0;
+        if (!r.done) continue;
+      } catch (err) {
+        this.lastError = (err as Error).message;
+        delay = err instanceof TransientError ? Math.min(5_000, Math.max(err.retryAfterMs ?? 0, delay ? delay * 2 : 200)) : 5_000;
+      }
+      await Promise.race([sleep(delay || 250), new Promise<void>((r) => (this.wake = r))]);
+    }
+  }
+
+  status(): SyncStatus {
+    const count = (sql: string) => (this.deps.db.prepare(sql).get() as { n: number }).n;
+    return {
+      running: this.running,
+      online: this.running && this.lastError === null,
+      pending: count(`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sent', 'confirmed')`),
+      rejected: count(`SELECT count(*) AS n FROM outbox WHERE status = 'rejected'`),
+      conflicts: count(`SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL`),
+      lastSyncedAt: this.lastSyncedAt,
+      error: this.lastError,
+    };
+  }
+
+  /** Syncs until the replica is up to date and only rejected mutations are left, then stops. */
+  async syncOnce(timeoutMs = 120_000) {
+    const t0 = Date.now();
+    this.start();
+    try {
+      while (Date.now() - t0 < timeoutMs) {
+        await sleep(50);
+        const s = this.status();
+        if (this.feed?.upToDate && s.pending === 0) {
+          return { pulled: this.feed.pulled, pushed: this.totals.pushed, rejected: this.totals.rejected, conflicts: this.totals.conflicts };
+        }
+        if (this.feed?.upToDate && s.pending > 0) this.feed.refreshIfSettling();
+      }
+      throw new Error(`sync did not finish within ${Math.round(timeoutMs / 1000)} s${this.lastError ? `: ${this.lastError}` : ''}`);
+    } finally {
+      this.stop();
+    }
+  }
+}

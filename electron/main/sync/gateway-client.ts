@@ -1,0 +1,70 @@
+import { AppError } from '../../../shared/errors';
+import {
+  httpError,
+  mutationResponse,
+  signInResponse,
+  type MutationEnvelope,
+  type SignInResponse,
+} from '../../../shared/sync/protocol';
+
+/** Thrown for answers worth retrying later: the network, a 5xx, a 429. */
+export class TransientError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The agency gateway's HTTP API, with every answer checked before it is believed. */
+export class GatewayClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: () => string | undefined,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  private async post(path: string, body: unknown, timeoutMs = 30_000) {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(new URL(path, this.baseUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(this.token() ? { authorization: `Bearer ${this.token()}` } : {}) },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw new TransientError(`the server could not be reached: ${(err as Error).message}`);
+    }
+    const text = await res.text().catch(() => '');
+    if (res.status === 429 || res.status >= 500) {
+      const retry = Number(res.headers.get('retry-after'));
+      throw new TransientError(`the server answered ${res.status}`, Number.isFinite(retry) && retry > 0 ? retry * 1000 : undefined);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new TransientError(`the server sent an answer that is not JSON (${res.status})`);
+    }
+    if (!res.ok) {
+      const err = httpError.safeParse(json);
+      const code = res.status === 401 ? 'forbidden' : 'invalid_input';
+      throw new AppError(code, err.success ? err.data.error.message : `the server refused the request (${res.status})`);
+    }
+    return json;
+  }
+
+  async signIn(email: string, password: string): Promise<SignInResponse> {
+    const parsed = signInResponse.safeParse(await this.post('/v1/auth/sign-in', { email, password }));
+    if (!parsed.success) throw new TransientError('the server sent a sign-in answer this app does not understand');
+    return parsed.data;
+  }
+
+  async pushMutations(mutations: MutationEnvelope[]) {
+    const parsed = mutationResponse.safeParse(await this.post('/v1/mutations', { mutations }));
+    if (!parsed.success) throw new TransientError('the server sent a mutation answer this app does not understand');
+    return parsed.data.results;
+  }
+}

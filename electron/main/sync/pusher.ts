@@ -1,0 +1,68 @@
+import type { Database } from 'better-sqlite3';
+import { uuidv7 } from '../../../shared/ids';
+import type { MutationAnswer } from '../../../shared/sync/protocol';
+import type { GatewayClient } from './gateway-client';
+
+export interface PushResult {
+  pushed: number;
+  rejected: number;
+  conflicts: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  id: string;
+  name: string;
+  args: string;
+  created_at: string;
+}
+
+/**
+ * Sends pending mutations in order, in batches, and records each answer: confirmed (with its
+ * txid and WAL position, to be settled once the stream delivers it), or rejected — kept in the
+ * outbox and shown in the conflicts inbox, never dropped. Field values that lost a
+ * last-writer-wins race are kept in the inbox too.
+ */
+export async function pushOnce(db: Database, client: GatewayClient, clientId: string, batchSize = 200): Promise<PushResult & { done: boolean }> {
+  const rows = db.prepare(`SELECT seq, id, name, args, created_at FROM outbox WHERE status IN ('pending', 'sent') ORDER BY seq LIMIT ?`).all(batchSize) as OutboxRow[];
+  if (rows.length === 0) return { pushed: 0, rejected: 0, conflicts: 0, done: true };
+  const now = new Date().toISOString();
+  db.prepare(`UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_attempt_at = ? WHERE seq BETWEEN ? AND ? AND status IN ('pending', 'sent')`).run(
+    now,
+    rows[0]!.seq,
+    rows[rows.length - 1]!.seq,
+  );
+  const answers = await client.pushMutations(rows.map((r) => ({ id: r.id, name: r.name, args: JSON.parse(r.args), clientId, createdAt: r.created_at })));
+  const byId = new Map(answers.map((a) => [a.id, a]));
+  const result = { pushed: 0, rejected: 0, conflicts: 0 };
+  db.transaction(() => {
+    for (const row of rows) {
+      const answer = byId.get(row.id);
+      if (!answer) continue; // not answered: stays 'sent' and goes again (the server is idempotent)
+      record(db, row, answer, result);
+    }
+  })();
+  return { ...result, done: rows.length < batchSize };
+}
+
+function record(db: Database, row: OutboxRow, answer: MutationAnswer, result: PushResult) {
+  const inbox = db.prepare(
+    `INSERT INTO conflicts (id, kind, mutation_id, mutation_name, table_name, row_id, field, local_value, server_value, reason, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const now = new Date().toISOString();
+  if (answer.status === 'rejected') {
+    db.prepare(`UPDATE outbox SET status = 'rejected', error = ? WHERE seq = ?`).run(`${answer.error.code}: ${answer.error.message}`, row.seq);
+    inbox.run(uuidv7(), 'rejected', row.id, row.name, null, null, answer.error.field ?? null, row.args, null, answer.error.message, now);
+    result.rejected++;
+    return;
+  }
+  db.prepare(`UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ?, confirmed_at = ?, error = NULL WHERE seq = ?`).run(answer.txid, answer.lsn, now, row.seq);
+  result.pushed++;
+  if (answer.status === 'conflict') {
+    for (const c of answer.conflicts) {
+      inbox.run(uuidv7(), 'overwritten', row.id, row.name, c.table, c.row_id, c.field, JSON.stringify(c.local_value ?? null), JSON.stringify(c.server_value ?? null), 'a newer edit of this field on another device won', now);
+      result.conflicts++;
+    }
+  }
+}
