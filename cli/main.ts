@@ -7,6 +7,8 @@ import { leadsCommand, searchCommand, showCommand } from './commands/replica';
 import { addLeadCommand, addNoteCommand, convertCommand } from './commands/write';
 import { runSeed } from './commands/run-seed';
 import { runAi } from './commands/run-ai';
+import { serverMigrate, serverPassword, serverUser } from './commands/server';
+import { syncCommand } from './commands/sync';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -19,6 +21,10 @@ const COMMANDS: Record<string, Command> = {
   'add-note': addNoteCommand,
   convert: convertCommand,
   ai: runAi,
+  sync: syncCommand,
+  'server:migrate': serverMigrate,
+  'server:user': serverUser,
+  'server:password': serverPassword,
 };
 
 async function main(argv: string[]) {

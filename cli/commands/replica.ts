@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError, type Result } from '../../shared/errors';
-import { LEAD_STATUSES, INSURANCE_TYPES } from '../../shared/lookups';
+import { CONVERTED_STATUS_ID, LEAD_STATUSES, INSURANCE_TYPES } from '../../shared/lookups';
 import { openApp, type FieldlineApp } from '../../electron/main/app';
 import type { CommandName, CommandInput } from '../../shared/api/contract';
 import { dbOption, intOption, parseOptions, usageError } from '../args';
@@ -32,10 +32,13 @@ export const typeId = (name: string) => lookupByName(INSURANCE_TYPES, 'insurance
 
 export async function leadsCommand(argv: string[]) {
   const o = parseOptions(argv, z.object({ db: dbOption, status: z.string().optional(), type: z.string().optional(), limit: intOption(1, 500).default(50) }));
+  const status = o.status ? statusId(o.status) : undefined;
   return withReplica(o.db, false, (app) =>
     call(app, 'leads.list', {
-      status_ids: o.status ? [statusId(o.status)] : undefined,
+      status_ids: status ? [status] : undefined,
       insurance_type_ids: o.type ? [typeId(o.type)] : undefined,
+      // The list hides converted leads; asking for the converted status by name means them.
+      include_converted: status === CONVERTED_STATUS_ID,
       limit: o.limit,
     }),
   );

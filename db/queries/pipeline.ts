@@ -47,12 +47,15 @@ function whereFor(q: Filters): { sql: string[]; params: unknown[] } {
   return { sql, params };
 }
 
-const SELECT = `SELECT l.id, ${displayName('l')} AS name, l.lead_type, l.status_id, l.insurance_type_id, l.owner_id,
+/** The list's columns plus the sort key (`sort_value`), which the cursor needs but an item may not show (last_name). */
+const select = (col: string) => `SELECT ${col} AS sort_value, l.id, ${displayName('l')} AS name, l.lead_type, l.status_id, l.insurance_type_id, l.owner_id,
   u.full_name AS owner_name, l.email, l.phone, l.quoted_premium, l.priority, l.ai_follow_up_priority, l.next_follow_up_at,
   l.last_contacted_at, l.status_changed_at, l.created_at, l.updated_at, l.tags, l.is_converted
   FROM leads l LEFT JOIN users u ON u.id = l.owner_id`;
 
-function toItem(r: Record<string, unknown>): LeadListItem {
+type ListRow = Record<string, unknown> & { sort_value: string | number | null };
+
+function toItem({ sort_value: _, ...r }: ListRow): LeadListItem {
   return { ...(r as unknown as LeadListItem), tags: JSON.parse(String(r.tags)) as string[], is_converted: r.is_converted === 1 };
 }
 
@@ -67,7 +70,7 @@ export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
   const desc = q.dir === 'desc';
   const cmp = desc ? '<' : '>';
   const order = `ORDER BY ${col} ${desc ? 'DESC' : 'ASC'}, l.id ${desc ? 'DESC' : 'ASC'}`;
-  const items: LeadListItem[] = [];
+  const items: ListRow[] = [];
   const nullable = NULLABLE.has(q.sort);
   const after = q.after;
 
@@ -78,8 +81,7 @@ export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
       phase.push(`(${col}, l.id) ${cmp} (?, ?)`);
       p.push(after.v, after.id);
     }
-    const rows = db.prepare(`${SELECT} WHERE ${phase.join(' AND ')} ${order} LIMIT ?`).all(...p, q.limit + 1) as Record<string, unknown>[];
-    items.push(...rows.map(toItem));
+    items.push(...(db.prepare(`${select(col)} WHERE ${phase.join(' AND ')} ${order} LIMIT ?`).all(...p, q.limit + 1) as ListRow[]));
   }
   if (nullable && items.length <= q.limit) {
     const phase = [...where, `${col} IS NULL`];
@@ -89,15 +91,13 @@ export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
       p.push(after.id);
     }
     const need = q.limit + 1 - items.length;
-    const rows = db.prepare(`${SELECT} WHERE ${phase.join(' AND ')} ORDER BY l.id ${desc ? 'DESC' : 'ASC'} LIMIT ?`).all(...p, need) as Record<string, unknown>[];
-    items.push(...rows.map(toItem));
+    items.push(...(db.prepare(`${select(col)} WHERE ${phase.join(' AND ')} ORDER BY l.id ${desc ? 'DESC' : 'ASC'} LIMIT ?`).all(...p, need) as ListRow[]));
   }
   const more = items.length > q.limit;
   const page = items.slice(0, q.limit);
   const last = page[page.length - 1];
-  const value = last ? (last as unknown as Record<string, unknown>)[q.sort] : null;
-  const next: PipelineCursor | null = more && last ? { v: (value ?? null) as PipelineCursor['v'], id: last.id, nulls: value === null || value === undefined } : null;
-  return { items: page, next };
+  const next: PipelineCursor | null = more && last ? { v: last.sort_value, id: String(last.id), nulls: last.sort_value === null } : null;
+  return { items: page.map(toItem), next };
 }
 
 /** Lead counts and quoted premium per status, with the same filters as the list. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { statusByCode } from '../lookups';
 import { newRow } from '../model/new-row';
 import { DIRECTIONS } from '../model/tables/activity';
-import { defineMutation, f, mustGet } from './define';
+import { assertCanWrite, defineMutation, f, mustGet } from './define';
 import { subjectRef } from './fields';
 import { loadSubject } from './subject';
 import { recordEvent } from './timeline';
@@ -69,7 +69,7 @@ export const logCommunication = defineMutation({
   async run(tx, args, ctx) {
     const subject = await loadSubject(tx, ctx, args);
     await mustGet(tx, 'communication_types', args.communication_type_id, 'communication type', 'communication_type_id');
-    if (args.contact_id) await mustGet(tx, 'contacts', args.contact_id, 'contact', 'contact_id');
+    if (args.contact_id) assertCanWrite(ctx, await mustGet(tx, 'contacts', args.contact_id, 'contact', 'contact_id'), 'contact');
     if (args.campaign_id) await mustGet(tx, 'campaigns', args.campaign_id, 'campaign', 'campaign_id');
     const occurredAt = args.occurred_at ?? ctx.now;
     const row = newRow(

@@ -34,6 +34,9 @@ function clientFromLead(lead: Row<'leads'>, clientId: string, ctx: MutationConte
   }
   const biz = (lead.commercial_data ?? null) as Partial<CommercialData> | null;
   const employees = biz?.employees ? biz.employees.fullTime + biz.employees.partTime : null;
+  // Coverage documents allow numbers the client's columns cannot hold (numeric(12,2), integer);
+  // those stay in the lead's document only, so the conversion stores the same on both sides.
+  const revenue = biz?.annualRevenue == null ? null : Math.round(biz.annualRevenue * 100) / 100;
   return newRow(
     'clients',
     {
@@ -41,8 +44,8 @@ function clientFromLead(lead: Row<'leads'>, clientId: string, ctx: MutationConte
       business_name: lead.business_name,
       industry: biz?.businessType ?? null,
       naics_code: biz?.naicsCode ?? null,
-      annual_revenue: biz?.annualRevenue ?? null,
-      employee_count: employees,
+      annual_revenue: revenue !== null && revenue <= 9_999_999_999.99 ? revenue : null,
+      employee_count: employees !== null && employees <= 2_147_483_647 ? employees : null,
     },
     ctx.now,
   );

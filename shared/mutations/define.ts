@@ -47,16 +47,42 @@ export const f = {
       .trim()
       .max(40)
       .regex(/^[+()\d\s.-]{7,}$/, 'is not a valid phone number'),
-  money: () => z.number().finite().min(0, 'cannot be negative').max(1e10, 'is too large'),
-  timestamp: () => z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString()),
-  date: () => z.iso.date(),
+  /** Stored to the cent, as Postgres's numeric(12,2) would, so both stores hold the same value. */
+  money: () =>
+    z
+      .number()
+      .finite()
+      .min(0, 'cannot be negative')
+      .max(MONEY_MAX, 'is too large')
+      .transform((n) => Math.round(n * 100) / 100),
+  /** Years 0001-9999 only: what both stores (and ISO strings that sort as text) can hold. */
+  timestamp: () =>
+    z.iso
+      .datetime({ offset: true })
+      .transform((s) => new Date(s).toISOString())
+      .refine((s) => /^\d{4}-/.test(s) && !s.startsWith('0000-'), 'is out of range'),
+  date: () => z.iso.date().refine((d) => !d.startsWith('0000-'), 'is out of range'),
   tags: () => z.array(z.string().trim().min(1).max(40)).max(50),
   customFields: () =>
     z
       .record(z.string().min(1).max(60), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
       .refine((r) => Object.keys(r).length <= 100, 'has too many fields (100 at most)'),
-  metadata: () => z.record(z.string().max(60), z.unknown()),
+  metadata: () => f.jsonRecord(10_000),
+  /** Free-form JSON (any values) with a bound on its size. */
+  jsonRecord: (maxChars: number) =>
+    z.record(z.string().max(60), z.unknown()).refine((r) => jsonLength(r) <= maxChars, `is too large (${maxChars.toLocaleString('en-US')} characters of JSON at most)`),
 };
+
+/** The largest value a numeric(12,2) column holds. */
+const MONEY_MAX = 9_999_999_999.99;
+
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return Infinity; // cyclic, too deep or not JSON at all
+  }
+}
 
 /** A record that must exist and not be soft-deleted. */
 export async function mustGet<T extends Parameters<Tx['get']>[0]>(tx: Tx, table: T, id: string, label: string, field?: string) {

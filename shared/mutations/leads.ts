@@ -83,7 +83,7 @@ export const updateLead = defineMutation({
   args: z.object({
     id: f.id(),
     patch: leadFields.partial().refine((p) => Object.keys(p).length > 0, 'patch is empty'),
-    base: z.record(z.string(), z.unknown()).optional(),
+    base: f.jsonRecord(20_000).optional(),
   }),
   async run(tx, { id, patch, base }, ctx) {
     const lead = await loadLead(tx, ctx, id, 'id');

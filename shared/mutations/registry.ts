@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { addNote, logCommunication } from './activity';
+import { applyAiAnnotations, recordAiInteraction } from './ai';
 import { upsertAddress } from './addresses';
 import { createCampaign, enrollInCampaign, setMarketingSettings } from './campaigns';
 import { addContact, setPrimaryContact, updateContact } from './contacts';
@@ -40,6 +41,8 @@ export const MUTATIONS = {
   softDelete,
   restore,
   convertLead,
+  recordAiInteraction,
+  applyAiAnnotations,
 } as const;
 
 export type Mutations = typeof MUTATIONS;

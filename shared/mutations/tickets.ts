@@ -22,7 +22,7 @@ export const createTicket = defineMutation({
   async run(tx, { lead_id, client_id, ...fields }, ctx) {
     const subject = await loadSubject(tx, ctx, { lead_id, client_id });
     if (fields.assigned_to) await mustGet(tx, 'users', fields.assigned_to, 'user', 'assigned_to');
-    if (fields.contact_id) await mustGet(tx, 'contacts', fields.contact_id, 'contact', 'contact_id');
+    if (fields.contact_id) assertCanWrite(ctx, await mustGet(tx, 'contacts', fields.contact_id, 'contact', 'contact_id'), 'contact');
     const row = newRow(
       'support_tickets',
       {
@@ -54,6 +54,7 @@ export const updateTicket = defineMutation({
     const ticket = await mustGet(tx, 'support_tickets', id, 'ticket', 'id');
     assertCanWrite(ctx, ticket, 'ticket');
     if (patch.assigned_to) await mustGet(tx, 'users', patch.assigned_to, 'user', 'patch.assigned_to');
+    if (patch.contact_id) assertCanWrite(ctx, await mustGet(tx, 'contacts', patch.contact_id, 'contact', 'patch.contact_id'), 'contact');
     // Re-opening a resolved ticket clears its resolution time so the CHECK (and reports) stay true.
     const reopening = patch.status && (ticket.status === 'resolved' || ticket.status === 'closed');
     await tx.update('support_tickets', id, { ...patch, ...(reopening ? { resolved_at: null } : {}), updated_at: ctx.now });

@@ -1,0 +1,56 @@
+/**
+ * `server:migrate`, `server:user`, `server:password`: administration of the agency Postgres
+ * named by DATABASE_URL, as its owner. Each returns a JSON-able result.
+ */
+import pg from 'pg';
+import { z } from 'zod';
+import { migratePostgres } from '../../db/pg/migrate';
+import { AppError } from '../../shared/errors';
+import { USER_ROLES } from '../../shared/model/tables/people';
+import { setPassword, upsertUser } from '../../server/admin';
+import { parseOptions } from '../args';
+
+async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new AppError('invalid_input', 'DATABASE_URL is not set: point it at the agency Postgres, e.g. postgres://fieldline:secret@db.example:5432/fieldline');
+  }
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new AppError('unavailable', `cannot connect to DATABASE_URL: ${(err as Error).message}`);
+  }
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const email = z.email('--email: is not a valid email address').max(254);
+const password = z.string({ error: '--password P is required' });
+
+export function serverMigrate(argv: string[]) {
+  parseOptions(argv, z.object({}));
+  return withDatabase(async (client) => ({ applied: await migratePostgres(client) }));
+}
+
+export function serverUser(argv: string[]) {
+  const o = parseOptions(
+    argv,
+    z.object({
+      email: z.string({ error: '--email E is required' }).pipe(email),
+      password,
+      role: z.enum(USER_ROLES, { error: `--role: one of ${USER_ROLES.join(', ')}` }),
+      team: z.string({ error: '--team T is required (a team name; created if missing)' }).trim().min(1).max(120),
+      name: z.string().trim().min(1).max(120).optional(),
+    }),
+  );
+  return withDatabase((client) => upsertUser(client, { email: o.email, password: o.password, role: o.role, team: o.team, fullName: o.name }));
+}
+
+export function serverPassword(argv: string[]) {
+  const o = parseOptions(argv, z.object({ email: z.string({ error: '--email E is required' }).pipe(email), password }));
+  return withDatabase((client) => setPassword(client, o.email, o.password));
+}

@@ -1,0 +1,3 @@
+import { defineMutationSuite } from './contract';
+
+defineMutationSuite('postgres');

@@ -1,0 +1,240 @@
+/** The Leads screen's query on a real replica: filters, every sort, keyset paging (NULLs last), kanban. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PIPELINE_SORTS, type PipelineQuery, type PipelineSort } from '../../shared/api/inputs';
+import type { LeadListItem } from '../../shared/api/types';
+import { autoV1 } from '../unit/coverage/fixtures';
+import { addUser, call, createLead, INS, mutate, STATUS, useApp } from './support';
+
+interface Model {
+  id: string;
+  last_name: string | null;
+  status: string;
+  type: string;
+  owner: string;
+  tags: string[];
+  custom: Record<string, string | number | boolean>;
+  make: string | null;
+  converted: boolean;
+  deleted: boolean;
+  name: string;
+}
+
+const ctx = useApp();
+const model: Model[] = [];
+const owners: string[] = [];
+const N = 31;
+const LAST = ['Adams', 'Baker', 'Baker', 'Clark', 'Zhou', 'adams'];
+const TYPES = [INS.auto, INS.home, INS.life];
+const STATUSES = [STATUS.new, STATUS.contacted, STATUS.quoted, STATUS.qualified];
+
+beforeAll(async () => {
+  const app = ctx.app;
+  owners.push(app.actor().userId, addUser(app, 'Avery Agent'), addUser(app, 'Blake Broker'));
+  for (let i = 0; i < N; i++) {
+    const business = i % 5 === 4;
+    const custom = { region: i % 2 ? 'north' : 'south', score: i % 4, smoker: i % 3 === 0 };
+    const tags = i % 3 === 1 ? ['vip'] : i % 6 === 2 ? ['referral', 'VIP-2'] : [];
+    const m: Model = {
+      id: '',
+      last_name: business ? null : LAST[i % LAST.length]!,
+      status: STATUS.new,
+      type: TYPES[i % 3]!,
+      owner: owners[Math.floor(i / 2) % 3]!,
+      tags,
+      custom,
+      make: null,
+      converted: false,
+      deleted: false,
+      name: business ? `Acme Widgets ${i}` : `Lee ${LAST[i % LAST.length]}`,
+    };
+    const lead = await createLead(app, {
+      ...(business ? { lead_type: 'business', business_name: m.name, first_name: null, last_name: null } : { first_name: 'Lee', last_name: m.last_name }),
+      insurance_type_id: m.type,
+      owner_id: m.owner,
+      priority: (i % 5) + 1,
+      ...(i % 3 === 0 ? {} : { quoted_premium: [500, 1250.5, 500, 90][i % 4] }),
+      ...(i % 2 === 0 ? { next_follow_up_at: `2031-0${(i % 4) + 1}-01T09:00:00Z` } : {}),
+      tags,
+      custom_fields: custom,
+    });
+    m.id = lead.id;
+    model.push(m);
+    if (i % 4 !== 0) {
+      m.status = STATUSES[i % 4]!;
+      await mutate(app, 'changeLeadStatus', { lead_id: m.id, status_id: m.status });
+    }
+    if (i % 7 === 3) {
+      await mutate(app, 'setCoverage', { lead_id: m.id, column: 'auto_data', version: 1, doc: autoV1 });
+      m.make = 'Honda';
+    }
+  }
+  // Rows synced from older clients may lack status_changed_at: the sort must page their NULLs last.
+  for (const m of model.filter((_, i) => i % 4 === 1)) app.db.prepare('UPDATE leads SET status_changed_at = NULL WHERE id = ?').run(m.id);
+  for (const i of [5, 12]) {
+    await mutate(app, 'convertLead', { lead_id: model[i]!.id });
+    Object.assign(model[i]!, { converted: true, status: STATUS.converted });
+  }
+  await mutate(app, 'softDelete', { table: 'leads', id: model[20]!.id });
+  model[20]!.deleted = true;
+});
+
+const live = () => model.filter((m) => !m.deleted && !m.converted);
+const ids = (items: Array<{ id: string }>) => items.map((i) => i.id).sort();
+async function list(q: PipelineQuery) {
+  return (await call(ctx.app, 'leads.list', { limit: 500, ...q })).items;
+}
+async function expectFilter(q: PipelineQuery, keep: (m: Model) => boolean) {
+  const want = model.filter((m) => !m.deleted && (q.include_converted || !m.converted) && keep(m));
+  expect(want.length, 'the fixture should match something').toBeGreaterThan(0);
+  expect(want.length, 'the fixture should not match everything').toBeLessThan(model.length - 1);
+  expect(ids(await list(q))).toEqual(ids(want));
+}
+
+describe('pipeline filters', () => {
+  it('lists live, unconverted leads by default', async () => {
+    expect(ids(await list({}))).toEqual(ids(live()));
+  });
+  it('includes converted leads only when asked', async () => {
+    const all = await list({ include_converted: true });
+    expect(ids(all)).toEqual(ids(model.filter((m) => !m.deleted)));
+    expect(all.filter((i) => i.is_converted).map((i) => i.id).sort()).toEqual(ids(model.filter((m) => m.converted)));
+  });
+  it('by status (one or several)', async () => {
+    await expectFilter({ status_ids: [STATUS.quoted] }, (m) => m.status === STATUS.quoted);
+    await expectFilter({ status_ids: [STATUS.quoted, STATUS.new] }, (m) => [STATUS.quoted, STATUS.new].includes(m.status));
+    await expectFilter({ status_ids: [STATUS.converted], include_converted: true }, (m) => m.converted);
+  });
+  it('by insurance type and owner', async () => {
+    await expectFilter({ insurance_type_ids: [INS.home] }, (m) => m.type === INS.home);
+    await expectFilter({ owner_ids: [owners[1]!] }, (m) => m.owner === owners[1]);
+    await expectFilter({ owner_ids: [owners[1]!, owners[2]!], insurance_type_ids: [INS.auto] }, (m) => m.owner !== owners[0] && m.type === INS.auto);
+  });
+  it('by tags (all must match, case-insensitively)', async () => {
+    await expectFilter({ tags: ['vip'] }, (m) => m.tags.includes('vip'));
+    await expectFilter({ tags: ['VIP'] }, (m) => m.tags.includes('vip'));
+    await expectFilter({ tags: ['referral', 'vip-2'] }, (m) => m.tags.includes('referral'));
+    expect(await list({ tags: ['vip', 'referral'] })).toEqual([]);
+  });
+  it('by custom fields (string, number, boolean)', async () => {
+    await expectFilter({ custom_fields: { region: 'north' } }, (m) => m.custom.region === 'north');
+    await expectFilter({ custom_fields: { score: 2 } }, (m) => m.custom.score === 2);
+    await expectFilter({ custom_fields: { smoker: true } }, (m) => m.custom.smoker === true);
+    await expectFilter({ custom_fields: { smoker: false, region: 'south' } }, (m) => m.custom.smoker === false && m.custom.region === 'south');
+    expect(await list({ custom_fields: { region: 'west' } })).toEqual([]);
+    expect(await list({ custom_fields: { 'no such field': 1 } })).toEqual([]);
+  });
+  it('by vehicle make from the auto coverage document', async () => {
+    await expectFilter({ vehicle_make: 'Honda' }, (m) => m.make === 'Honda');
+    await expectFilter({ vehicle_make: 'freightliner' }, (m) => m.make === 'Honda');
+    expect(await list({ vehicle_make: 'Tesla' })).toEqual([]);
+  });
+  it('by name text, prefix-matched, all words', async () => {
+    await expectFilter({ text: 'acm' }, (m) => m.name.startsWith('Acme'));
+    await expectFilter({ text: 'lee bak' }, (m) => m.last_name === 'Baker');
+    await expectFilter({ text: 'Widgets 14' }, (m) => m.name === 'Acme Widgets 14');
+    for (const text of ['"', 'NEAR(', 'a OR', '-', '*', '((', 'x:y', '^']) expect(await list({ text })).toBeDefined();
+    expect(await list({ text: '!!!' })).toEqual([]);
+  });
+  it('combines filters', async () => {
+    await expectFilter({ text: 'lee', custom_fields: { region: 'north' }, status_ids: STATUSES }, (m) => m.last_name !== null && m.custom.region === 'north');
+  });
+});
+
+/** The order the pipeline promises: (value, id) in the direction asked, NULL values last by id. */
+function expected(items: LeadListItem[], sort: PipelineSort, dir: 'asc' | 'desc'): string[] {
+  const lastName = new Map(model.map((m) => [m.id, m.last_name]));
+  const key = (i: LeadListItem) => (sort === 'last_name' ? lastName.get(i.id)! : (i[sort] as string | number | null));
+  const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+  const sign = dir === 'asc' ? 1 : -1;
+  const values = items.filter((i) => key(i) !== null).sort((a, b) => sign * (cmp(key(a)!, key(b)!) || cmp(a.id, b.id)));
+  const nulls = items.filter((i) => key(i) === null).sort((a, b) => sign * cmp(a.id, b.id));
+  return [...values, ...nulls].map((i) => i.id);
+}
+
+async function walk(q: PipelineQuery, limit: number): Promise<string[]> {
+  const seen: string[] = [];
+  let after: PipelineQuery['after'];
+  for (let pages = 0; pages < 200; pages++) {
+    const page = await call(ctx.app, 'leads.list', { ...q, limit, after });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    seen.push(...page.items.map((i) => i.id));
+    if (!page.next) return seen;
+    expect(page.items.length).toBe(limit);
+    after = JSON.parse(JSON.stringify(page.next)) as PipelineQuery['after'];
+  }
+  throw new Error('pagination did not end');
+}
+
+describe('pipeline sorts and keyset pagination', () => {
+  it('the fixture has NULLs and ties in every nullable sort', async () => {
+    const all = await list({});
+    for (const col of ['quoted_premium', 'next_follow_up_at', 'status_changed_at'] as const) {
+      expect(all.some((i) => i[col] === null)).toBe(true);
+      expect(all.some((i) => i[col] !== null)).toBe(true);
+    }
+    expect(live().some((m) => m.last_name === null)).toBe(true);
+  });
+
+  for (const sort of PIPELINE_SORTS) {
+    for (const dir of ['asc', 'desc'] as const) {
+      it(`sorts by ${sort} ${dir} and pages through every row once (sizes 1, 2, 7, 500)`, async () => {
+        const all = await list({});
+        const want = expected(all, sort, dir);
+        expect((await list({ sort, dir })).map((i) => i.id)).toEqual(want);
+        for (const size of [1, 2, 7, 500]) {
+          const got = await walk({ sort, dir }, size);
+          expect(new Set(got).size, `duplicates at page size ${size}`).toBe(got.length);
+          expect(got, `order at page size ${size}`).toEqual(want);
+        }
+      });
+    }
+  }
+
+  it('pages a filtered list with converted leads included', async () => {
+    const q: PipelineQuery = { include_converted: true, insurance_type_ids: [INS.auto, INS.life], sort: 'quoted_premium', dir: 'desc' };
+    const all = await list(q);
+    expect(all.length).toBeGreaterThan(5);
+    const want = expected(all, 'quoted_premium', 'desc');
+    for (const size of [1, 2, 7]) expect(await walk(q, size)).toEqual(want);
+  });
+
+  it('defaults to updated_at desc, 50 a page', async () => {
+    const page = await call(ctx.app, 'leads.list', {});
+    expect(page.items.map((i) => i.id)).toEqual(expected(await list({}), 'updated_at', 'desc'));
+    expect(page.next).toBeNull();
+  });
+
+  it('list items carry the fields the screen shows', async () => {
+    const [item] = await list({ owner_ids: [owners[1]!] });
+    const m = model.find((x) => x.id === item!.id)!;
+    expect(item).toMatchObject({ owner_name: 'Avery Agent', tags: m.tags, is_converted: false, status_id: m.status, insurance_type_id: m.type });
+  });
+});
+
+describe('kanban', () => {
+  async function expectKanbanMatchesList(q: PipelineQuery) {
+    const columns = await call(ctx.app, 'leads.kanban', q);
+    const items = await list(q);
+    const want = new Map<string, { count: number; premium: number }>();
+    for (const i of items) {
+      const c = want.get(i.status_id) ?? { count: 0, premium: 0 };
+      want.set(i.status_id, { count: c.count + 1, premium: c.premium + (i.quoted_premium ?? 0) });
+    }
+    expect(columns.length).toBe(want.size);
+    for (const col of columns) expect(col).toEqual({ status_id: col.status_id, ...want.get(col.status_id)! });
+    return columns;
+  }
+  it('counts and sums premium per status, like the list', async () => {
+    const columns = await expectKanbanMatchesList({});
+    expect(columns.reduce((s, c) => s + c.count, 0)).toBe(live().length);
+    expect(columns.find((c) => c.status_id === STATUS.converted)).toBeUndefined();
+  });
+  it('applies the same filters', async () => {
+    await expectKanbanMatchesList({ include_converted: true });
+    await expectKanbanMatchesList({ owner_ids: [owners[2]!] });
+    await expectKanbanMatchesList({ tags: ['vip'], custom_fields: { region: 'north' } });
+    await expectKanbanMatchesList({ text: 'baker' });
+    expect(await call(ctx.app, 'leads.kanban', { text: '"*' })).toEqual([]);
+  });
+});
