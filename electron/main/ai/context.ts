@@ -1,0 +1,86 @@
+import type { ReplicaDb } from '../../../db/sqlite/open';
+import { SqliteTx } from '../../../db/sqlite/tx';
+import type { SubjectContext } from '../../../shared/ai/context';
+import { AppError } from '../../../shared/errors';
+import type { Row } from '../../../shared/model/catalogue';
+import { canAccess, type Actor } from '../../../shared/mutations/define';
+
+/**
+ * Loads what a prompt may use about one lead or client from the replica. Lists are capped
+ * (the prompt builder keeps only what fits its token budget anyway) and newest first.
+ */
+export type SubjectRef = { lead_id: string } | { client_id: string };
+
+const LIMIT = 200;
+
+async function visible<T extends 'leads' | 'clients' | 'lead_communications' | 'support_tickets'>(
+  tx: SqliteTx,
+  actor: Actor,
+  table: T,
+  id: string,
+  label: string,
+): Promise<Row<T>> {
+  const row = await tx.get(table, id);
+  if (!row || row.deleted_at) throw new AppError('not_found', `${label} ${id} does not exist`, label);
+  if (!canAccess(actor, row)) throw new AppError('forbidden', `you may not see this ${label}`, label);
+  return row;
+}
+
+export async function loadSubjectContext(db: ReplicaDb, actor: Actor, ref: SubjectRef): Promise<SubjectContext> {
+  const tx = new SqliteTx(db);
+  const subject =
+    'lead_id' in ref
+      ? ({ table: 'leads', row: await visible(tx, actor, 'leads', ref.lead_id, 'lead') } as const)
+      : ({ table: 'clients', row: await visible(tx, actor, 'clients', ref.client_id, 'client') } as const);
+  const lead = subject.table === 'leads' ? subject.row : null;
+  const converted = lead ? [] : await tx.find('leads', { converted_to_client_id: subject.row.id, deleted_at: null }, { orderBy: ['conversion_date', 'desc'] });
+  // A client's history before the sale stays on the lead it came from, so both are read.
+  const owners = lead ? [{ lead_id: lead.id }] : [{ client_id: subject.row.id }, ...converted.map((l) => ({ lead_id: l.id }))];
+  const newest = async <T extends 'lead_notes' | 'lead_communications' | 'opportunities' | 'support_tickets' | 'contacts'>(table: T, order: keyof Row<T> & string) => {
+    const rows = new Map<string, Row<T>>();
+    for (const by of owners) {
+      const found = await tx.find(table, { ...by, deleted_at: null } as Parameters<typeof tx.find<T>>[1], { orderBy: [order, 'desc'], limit: LIMIT });
+      for (const row of found) rows.set(row.id, row);
+    }
+    const at = (r: Row<T>) => String((r as Record<string, unknown>)[order] ?? '');
+    return [...rows.values()].sort((a, b) => at(b).localeCompare(at(a))).slice(0, LIMIT);
+  };
+  // A client's pipeline facts (status, product) are those of the lead it came from.
+  const origin = lead ?? converted[0] ?? null;
+  const [marketing] = await tx.find('lead_marketing_settings', { ...owners[0]!, deleted_at: null }, { limit: 1 });
+  const agent = await tx.get('users', actor.userId);
+
+  return {
+    subject,
+    status: origin ? ((await tx.get('lead_statuses', origin.status_id)) ?? null) : null,
+    insuranceType: origin ? ((await tx.get('insurance_types', origin.insurance_type_id)) ?? null) : null,
+    coverage: lead ? [lead] : converted,
+    notes: await newest('lead_notes', 'created_at'),
+    communications: await newest('lead_communications', 'occurred_at'),
+    opportunities: await newest('opportunities', 'updated_at'),
+    tickets: await newest('support_tickets', 'updated_at'),
+    contacts: await newest('contacts', 'created_at'),
+    marketing: marketing ?? null,
+    insuranceTypes: new Map((await tx.find('insurance_types', {})).map((t) => [t.id, t])),
+    communicationTypes: new Map((await tx.find('communication_types', {})).map((t) => [t.id, t])),
+    agentName: agent?.full_name ?? null,
+  };
+}
+
+function subjectOf(row: { lead_id: string | null; client_id: string | null }): SubjectRef {
+  if (row.lead_id) return { lead_id: row.lead_id };
+  if (row.client_id) return { client_id: row.client_id };
+  throw new AppError('invalid_input', 'the record belongs to no lead or client');
+}
+
+export async function loadCommunicationContext(db: ReplicaDb, actor: Actor, id: string) {
+  const communication = await visible(new SqliteTx(db), actor, 'lead_communications', id, 'communication');
+  const ctx = await loadSubjectContext(db, actor, subjectOf(communication));
+  return { ...ctx, focus: { communication } } satisfies SubjectContext;
+}
+
+export async function loadTicketContext(db: ReplicaDb, actor: Actor, id: string) {
+  const ticket = await visible(new SqliteTx(db), actor, 'support_tickets', id, 'ticket');
+  const ctx = await loadSubjectContext(db, actor, subjectOf(ticket));
+  return { ...ctx, focus: { ticket } } satisfies SubjectContext;
+}
