@@ -4,6 +4,10 @@ import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { ReplicaWriter } from '../../db/sqlite/writer';
 import { createDispatcher } from './api/bus';
 import { createHandlers } from './api/handlers';
+import { createAiService, type AiServiceDeps } from './ai/service';
+import { SyncEngine } from './sync/engine';
+import { deviceId, storedSession } from './sync/session';
+import { syncStatusView } from './sync/status';
 
 const SESSION_KEY = 'session';
 const LOCAL_USER_KEY = 'local_user';
@@ -50,19 +54,48 @@ export function setSession(db: ReplicaDb, actor: Actor | null) {
   else db.prepare('DELETE FROM local_settings WHERE key = ?').run(SESSION_KEY);
 }
 
-/** The main process's services over one replica file: reads, the one writer, the command bus. */
-export function openApp(dbPath: string, options: { now?: () => Date } = {}) {
+export interface AppOptions {
+  now?: () => Date;
+  /** The AI provider's key: the shell reads it from safeStorage; scripts from OPENAI_API_KEY. */
+  getApiKey?: AiServiceDeps['getApiKey'];
+  isOnline?: () => boolean;
+}
+
+/** The main process's services over one replica file: reads, the one writer, AI, sync, the command bus. */
+export function openApp(dbPath: string, options: AppOptions = {}) {
   const db = openReplica(dbPath);
   let actor = currentActor(db);
+  let engine: SyncEngine | null = null;
   const writer = new ReplicaWriter(db, () => actor);
-  const dispatch = createDispatcher(createHandlers({ db, writer, now: options.now }));
+  const ai = createAiService({
+    db,
+    writer,
+    actor: () => actor,
+    getApiKey: options.getApiKey ?? (async () => process.env.OPENAI_API_KEY),
+    isOnline: options.isOnline,
+    now: options.now,
+  });
+  const syncStatus = () => syncStatusView(db, engine);
+  const dispatch = createDispatcher(createHandlers({ db, writer, ai, syncStatus, now: options.now }));
   return {
     db,
     writer,
+    ai,
     dispatch,
     actor: () => actor,
     refreshActor: () => (actor = currentActor(db)),
-    close: () => db.close(),
+    /** Starts syncing with the signed-in server, if there is one. */
+    startSync(fetchImpl?: typeof fetch) {
+      const session = storedSession(db);
+      if (!session || engine) return engine;
+      engine = new SyncEngine({ db, writer, actor: () => actor, serverUrl: session.serverUrl, token: session.token, clientId: deviceId(db), fetch: fetchImpl });
+      engine.start();
+      return engine;
+    },
+    close: () => {
+      engine?.stop();
+      db.close();
+    },
   };
 }
 export type FieldlineApp = ReturnType<typeof openApp>;

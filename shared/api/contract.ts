@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Row } from '../model/catalogue';
 import {
+  aiRunInput,
   byId,
+  conflictResolveInput,
   dashboardQuery,
   listQuery,
   mutateInput,
@@ -11,7 +13,10 @@ import {
   todayQuery,
 } from './inputs';
 import type {
+  AiRunResult,
   ClientDetail,
+  ConflictItem,
+  SyncStatusView,
   ClientListItem,
   Dashboard,
   KanbanColumn,
@@ -44,6 +49,12 @@ export const API = {
   'search.global': { input: searchQuery, output: {} as SearchResult[] },
   'dashboard.get': { input: dashboardQuery, output: {} as Dashboard },
   mutate: { input: mutateInput, output: {} as MutateResult },
+  'sync.status': { input: empty, output: {} as SyncStatusView },
+  'conflicts.list': { input: empty, output: {} as ConflictItem[] },
+  'conflicts.resolve': { input: conflictResolveInput, output: {} as { id: string; mutation_id: string | null } },
+  'ai.run': { input: aiRunInput, output: {} as AiRunResult },
+  'ai.settings.get': { input: empty, output: {} as Record<string, unknown> },
+  'ai.settings.save': { input: z.looseObject({}), output: {} as Record<string, unknown> },
 } as const;
 
 export type Api = typeof API;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AI_TASKS } from '../ai/schemas';
 import { f } from '../mutations/define';
 
 export const PIPELINE_SORTS = ['updated_at', 'created_at', 'last_name', 'quoted_premium', 'next_follow_up_at', 'priority', 'status_changed_at'] as const;
@@ -47,3 +48,17 @@ export const listQuery = z.object({
 });
 export const ticketsQuery = listQuery.extend({ status: z.enum(['open', 'pending', 'resolved', 'closed']).optional() });
 export const mutateInput = z.object({ name: z.string().min(1).max(60), args: z.unknown() });
+
+export const aiRunInput = z
+  .object({
+    task: z.enum(AI_TASKS),
+    lead_id: f.id().optional(),
+    client_id: f.id().optional(),
+    communication_id: f.id().optional(),
+    ticket_id: f.id().optional(),
+    channel: z.enum(['email', 'sms']).optional(),
+    purpose: z.string().max(500).optional(),
+  })
+  .refine((v) => Boolean(v.lead_id ?? v.client_id ?? v.communication_id ?? v.ticket_id), { message: 'name the record: lead_id, client_id, communication_id or ticket_id', path: ['lead_id'] });
+
+export const conflictResolveInput = z.object({ id: f.id(), action: z.enum(['dismiss', 'reapply']) });

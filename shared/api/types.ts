@@ -133,3 +133,37 @@ export interface MutateResult {
   mutation_id: string;
   result: unknown;
 }
+
+export interface SyncStatusView {
+  /** Signed in to an agency server on this device. */
+  configured: boolean;
+  server: string | null;
+  user: { id: string; email: string; full_name: string; role: string } | null;
+  running: boolean;
+  online: boolean;
+  pending: number;
+  rejected: number;
+  conflicts: number;
+  lastSyncedAt: string | null;
+  error: string | null;
+}
+
+export interface ConflictItem {
+  id: string;
+  kind: 'rejected' | 'overwritten';
+  mutation_name: string | null;
+  table_name: string | null;
+  row_id: string | null;
+  field: string | null;
+  local_value: unknown;
+  server_value: unknown;
+  reason: string;
+  created_at: string;
+}
+
+export interface AiRunResult {
+  result: unknown;
+  interaction_id: string;
+  model: string;
+  latency_ms: number;
+}

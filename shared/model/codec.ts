@@ -28,6 +28,19 @@ export function decodeValue(spec: AnyColumn, raw: unknown): unknown {
   }
 }
 
+/**
+ * JSON with object keys sorted, at every depth. Postgres's jsonb reorders keys, so the replica
+ * stores every document in this one canonical form: a row written locally and the same row
+ * echoed back by the server are then byte-identical.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
+}
+
 /** A value as SQLite stores it. */
 export function encodeSqliteValue(spec: AnyColumn, value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
@@ -35,7 +48,7 @@ export function encodeSqliteValue(spec: AnyColumn, value: unknown): string | num
     case 'bool':
       return value ? 1 : 0;
     case 'json':
-      return JSON.stringify(value);
+      return canonicalJson(value);
     case 'int':
     case 'real':
     case 'money':

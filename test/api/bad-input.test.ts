@@ -75,6 +75,18 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ text: 'a', limit: 101 }, 'limit'], [{ text: [FTS] }, 'text'], [proto('{"__proto__": {"text": "valid"}}'), 'text'],
   ],
   'dashboard.get': [[{ from: 'last week' }, 'from'], [{ to: '2025-01-01' }, 'to'], [{ weeks: 0 }, 'weeks'], [{ weeks: 105 }, 'weeks'], [{ weeks: '4' }, 'weeks']],
+  'sync.status': [[{ x: 1 }, 'x']],
+  'conflicts.list': [[{ all: true }, 'all']],
+  'conflicts.resolve': [
+    [{}, 'id'], [{ id: 'nope', action: 'dismiss' }, 'id'], [{ id: UNKNOWN, action: 'explode' }, 'action'],
+    [{ id: UNKNOWN, action: 'dismiss' }, UNKNOWN, 'not_found'], [{ id: BIG, action: 'dismiss' }, 'too large'],
+  ],
+  'ai.run': [
+    [{}, 'task'], [{ task: 'poem', lead_id: UNKNOWN }, 'task'], [{ task: 'summary' }, 'lead_id'], [{ task: 'summary', lead_id: 'x' }, 'lead_id'],
+    [{ task: 'draft', lead_id: UNKNOWN, channel: 'fax' }, 'channel'], [{ task: 'summary', lead_id: UNKNOWN, purpose: BIG }, 'too large'],
+  ],
+  'ai.settings.get': [[{ key: 'sk-live' }, 'key']],
+  'ai.settings.save': [[[], 'expected'], [{ apiKey: 'sk-live' }], [{ dailyTokenBudget: -5 }], [{ remote: { baseURL: 'not a url' } }]],
   mutate: [
     [null, 'name'], [{}, 'name'], [{ name: '' }, 'name'], [{ name: 42 }, 'name'], [{ name: ['createLead'] }, 'name'], [{ name: BIG }, 'too large'],
     [{ name: 'x'.repeat(61) }, 'name'], m('dropDatabase', {}, 'unknown mutation'), m('__proto__', {}, 'unknown mutation'), m('constructor', {}, 'unknown mutation'),

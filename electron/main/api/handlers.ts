@@ -1,4 +1,7 @@
 import type { CommandArgs, CommandName, CommandOutput } from '../../../shared/api/contract';
+import type { SyncStatusView } from '../../../shared/api/types';
+import type { AiService } from '../ai/service';
+import { listConflicts, resolveConflict } from '../sync/inbox';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
 import { clientDetail, listClients } from '../../../db/queries/clients';
@@ -15,11 +18,13 @@ export type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => Promise<C
 export interface HandlerDeps {
   db: ReplicaDb;
   writer: ReplicaWriter;
+  ai: AiService;
+  syncStatus: () => SyncStatusView;
   now?: () => Date;
 }
 
 /** Every command of the API contract, answered from the local replica. */
-export function createHandlers({ db, writer, now = () => new Date() }: HandlerDeps): Handlers {
+export function createHandlers({ db, writer, ai, syncStatus, now = () => new Date() }: HandlerDeps): Handlers {
   return {
     'lookups.get': async () => lookups(db),
     'leads.list': async (q) => listLeads(db, q),
@@ -37,5 +42,14 @@ export function createHandlers({ db, writer, now = () => new Date() }: HandlerDe
       const { mutation, result } = await writer.mutate(name, args);
       return { mutation_id: mutation.id, result };
     },
+    'sync.status': async () => syncStatus(),
+    'conflicts.list': async () => listConflicts(db),
+    'conflicts.resolve': async ({ id, action }) => resolveConflict(db, writer, id, action),
+    'ai.run': async ({ task, lead_id, client_id, communication_id, ticket_id, channel, purpose }) => {
+      const outcome = await ai.run(task, { lead: lead_id, client: client_id, communication: communication_id, ticket: ticket_id, channel, purpose });
+      return { result: outcome.result, interaction_id: outcome.interaction_id, model: outcome.model, latency_ms: outcome.latency_ms };
+    },
+    'ai.settings.get': async () => ({ ...ai.settings.get(), usage: ai.usage() }),
+    'ai.settings.save': async (input) => ai.settings.save(input as Parameters<AiService['settings']['save']>[0]),
   };
 }
