@@ -28,21 +28,21 @@ async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T
   }
 }
 
-const email = z.email('--email: is not a valid email address').max(254);
+const email = z.email('is not a valid email address').max(254);
 const password = z.string({ error: '--password P is required' });
 
-export function serverMigrate(argv: string[]) {
+export async function serverMigrate(argv: string[]) {
   parseOptions(argv, z.object({}));
   return withDatabase(async (client) => ({ applied: await migratePostgres(client) }));
 }
 
-export function serverUser(argv: string[]) {
+export async function serverUser(argv: string[]) {
   const o = parseOptions(
     argv,
     z.object({
       email: z.string({ error: '--email E is required' }).pipe(email),
       password,
-      role: z.enum(USER_ROLES, { error: `--role: one of ${USER_ROLES.join(', ')}` }),
+      role: z.enum(USER_ROLES, { error: `--role must be one of ${USER_ROLES.join(', ')}` }),
       team: z.string({ error: '--team T is required (a team name; created if missing)' }).trim().min(1).max(120),
       name: z.string().trim().min(1).max(120).optional(),
     }),
@@ -50,7 +50,7 @@ export function serverUser(argv: string[]) {
   return withDatabase((client) => upsertUser(client, { email: o.email, password: o.password, role: o.role, team: o.team, fullName: o.name }));
 }
 
-export function serverPassword(argv: string[]) {
+export async function serverPassword(argv: string[]) {
   const o = parseOptions(argv, z.object({ email: z.string({ error: '--email E is required' }).pipe(email), password }));
   return withDatabase((client) => setPassword(client, o.email, o.password));
 }

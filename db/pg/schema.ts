@@ -118,4 +118,4 @@ export const {
   campaign_enrollments,
 } = built;
 
-export { userCredentials, sessions, appliedMutations } from './server-schema';
+export { userCredentials, sessions, appliedMutations, fieldVersions } from './server-schema';

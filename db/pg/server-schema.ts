@@ -1,6 +1,6 @@
-/** Tables only the agency server has: credentials, sessions and the idempotency record. */
+/** Tables only the agency server has: credentials, sessions, the idempotency record and field write times. */
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './schema';
 
 const userId = () => (users as unknown as { id: AnyPgColumn }).id;
@@ -41,4 +41,20 @@ export const appliedMutations = pgTable(
     applied_at: timestamp('applied_at', { withTimezone: true, precision: 3, mode: 'string' }).notNull().default(sql`now()`),
   },
   (t) => [index('idx_applied_mutations_user').on(t.user_id, t.applied_at)],
+);
+
+/**
+ * When each field of a row was last written by a field-level edit (updateLead), and by which
+ * mutation: the gateway's last-writer-wins rule compares an incoming edit's time against these.
+ */
+export const fieldVersions = pgTable(
+  'field_versions',
+  {
+    table_name: text('table_name').notNull(),
+    row_id: uuid('row_id').notNull(),
+    field: text('field').notNull(),
+    written_at: timestamp('written_at', { withTimezone: true, precision: 3, mode: 'string' }).notNull(),
+    mutation_id: uuid('mutation_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.table_name, t.row_id, t.field] })],
 );

@@ -95,7 +95,7 @@ describe('three replicas and the gateway converge', () => {
       const rejected = (d.app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'rejected'`).get() as { n: number }).n;
       const serverRejected = d.issued.filter((id) => applied.get(id) === 'rejected').length;
       expect(rejected).toBe(serverRejected); // rejections are kept, not dropped
-      expect(await differences(system.admin, d.app.db, d.user, localOnly(d))).toEqual([]);
+      expect(await differences(system.admin, d.app.db, d.user, localOnly(d)), d.user.email).toEqual([]);
     }
     // A fourth device of another team sees none of the North team's rows.
     const south = await openDevice(system.users[3]!, join(dir, 'south.db'));

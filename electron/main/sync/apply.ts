@@ -33,14 +33,19 @@ function applyChange(db: Database, c: ServerChange) {
   else if (!patchRaw(db, c.table, c.id, c.values)) upsertRaw(db, c.table, c.values);
 }
 
-/** Confirmed mutations whose effects the stream has now delivered leave the outbox. */
-function settle(db: Database, batch: ServerBatch): number {
+/**
+ * Confirmed mutations whose effects the stream has now delivered leave the outbox. Returns how
+ * many, and how many were settled by position alone (no change of theirs in this batch): their
+ * local effects may differ from what the server did (a field that lost, a no-op), so the
+ * replica must then be rebased onto the server's rows rather than trusted.
+ */
+function settle(db: Database, batch: ServerBatch): { settled: number; withoutEcho: number } {
   const txids = new Set(batch.changes.flatMap((c) => c.txids));
   const confirmed = db.prepare(`SELECT seq, txid, lsn FROM outbox WHERE status = 'confirmed'`).all() as Array<{ seq: number; txid: string; lsn: string | null }>;
   const done = confirmed.filter((m) => txids.has(m.txid) || (batch.upToLsn !== null && m.lsn !== null && BigInt(m.lsn) <= batch.upToLsn));
   const del = db.prepare('DELETE FROM outbox WHERE seq = ?');
   for (const m of done) del.run(m.seq);
-  return done.length;
+  return { settled: done.length, withoutEcho: done.filter((m) => !txids.has(m.txid)).length };
 }
 
 /**
@@ -89,9 +94,9 @@ export async function applyServerBatch(db: Database, batch: ServerBatch, actor: 
   db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
-    const settled = settle(db, batch);
+    const { settled, withoutEcho } = settle(db, batch);
     const pending = (db.prepare(`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sent', 'confirmed')`).get() as { n: number }).n;
-    const rebase = options.forceRebase === true || batch.refetched.size > 0 || !fitsLocalState(db, batch.changes);
+    const rebase = options.forceRebase === true || batch.refetched.size > 0 || withoutEcho > 0 || !fitsLocalState(db, batch.changes);
     let replayFailed = 0;
     if (rebase) {
       restoreShadows(db);

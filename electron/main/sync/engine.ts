@@ -56,14 +56,15 @@ export class SyncEngine {
         (r) => [r.shape, { handle: r.handle, offset: r.offset }],
       ),
     );
-    this.feed = new ShapeFeed({
+    const feed: ShapeFeed = new ShapeFeed({
       url: new URL('/v1/shape', this.deps.serverUrl).toString(),
       tables: SYNCED_TABLES,
       headers: () => ({ Authorization: `Bearer ${this.deps.token}` }),
       positions,
       fetchClient: this.deps.fetch,
       apply: async (batch) => {
-        await writer.exclusive(() => applyServerBatch(db, batch, this.deps.actor()));
+        // Checked inside the writer's turn: a feed stopped while this batch waited must not apply it.
+        await writer.exclusive(async () => (feed.active ? applyServerBatch(db, batch, this.deps.actor()) : undefined));
         this.lastSyncedAt = new Date().toISOString();
         this.lastError = null;
       },
@@ -72,7 +73,8 @@ export class SyncEngine {
         this.deps.log?.(`sync: ${this.lastError}`);
       },
     });
-    this.feed.start();
+    this.feed = feed;
+    feed.start();
     writer.onCommit = () => this.wake?.();
     void this.pushLoop();
   }

@@ -27,8 +27,20 @@ export function deviceId(db: Database): string {
 export async function signIn(db: Database, serverUrl: string, email: string, password: string, fetchImpl?: typeof fetch): Promise<StoredSession> {
   const answer = await new GatewayClient(serverUrl, () => undefined, fetchImpl).signIn(email, password);
   const session: StoredSession = { serverUrl, token: answer.token, expiresAt: answer.expires_at, user: answer.user };
-  writeSetting(db, SESSION, session);
-  setSession(db, { userId: answer.user.id, teamId: answer.user.team_id, role: answer.user.role });
+  const u = answer.user;
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    writeSetting(db, SESSION, session);
+    // Until the first sync brings the agency's users and teams, the signed-in user and team
+    // exist locally so work can start at once (the synced rows replace these).
+    if (u.team_id) {
+      db.prepare(`INSERT OR IGNORE INTO teams (id, name, created_at, updated_at) VALUES (?, 'My team', ?, ?)`).run(u.team_id, now, now);
+    }
+    db.prepare(`INSERT OR IGNORE INTO users (id, email, full_name, role, team_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      u.id, u.email, u.full_name, u.role, u.team_id, now, now,
+    );
+    setSession(db, { userId: u.id, teamId: u.team_id, role: u.role });
+  })();
   return session;
 }
 

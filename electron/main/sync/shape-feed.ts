@@ -1,4 +1,5 @@
 import { ShapeStream, isChangeMessage, isControlMessage, type Message, type Row as ElectricRow } from '@electric-sql/client';
+import { setMaxListeners } from 'node:events';
 import type { TableName } from '../../../shared/model/catalogue';
 import type { ServerBatch, ShapePosition } from './apply';
 import { parseChange, type ServerChange } from './messages';
@@ -42,6 +43,7 @@ export class ShapeFeed {
   constructor(private readonly options: FeedOptions) {}
 
   start() {
+    setMaxListeners(this.options.tables.length * 4 + 10, this.abort.signal);
     for (const table of this.options.tables) {
       const saved = this.options.positions.get(table);
       const stream = new ShapeStream<ElectricRow>({
@@ -66,9 +68,21 @@ export class ShapeFeed {
     }
   }
 
+  private stopped = false;
+
+  /**
+   * Stops the streams. Batches already received but not yet applied are dropped, not applied
+   * late: a newer feed on the same replica may have moved past them, and their positions were
+   * never stored, so the next feed fetches them again.
+   */
   stop() {
+    this.stopped = true;
     for (const f of this.feeds.values()) f.unsubscribe();
     this.abort.abort();
+  }
+
+  get active() {
+    return !this.stopped;
   }
 
   /** True once every shape has caught up with the server at least once and nothing is buffered. */
@@ -112,6 +126,7 @@ export class ShapeFeed {
 
   /** Releases what every shape agrees on, as one batch. */
   private async flush() {
+    if (this.stopped) return;
     const feeds = [...this.feeds.values()];
     const live = feeds.filter((f) => f.completeLsn !== null);
     const minLsn = live.length === feeds.length ? live.reduce((a, f) => (f.completeLsn! < a ? f.completeLsn! : a), live[0]!.completeLsn!) : null;

@@ -1,0 +1,46 @@
+/** What every gateway route shares: its options, the request's variables and the error answer. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type pg from 'pg';
+import type { HttpError, SessionUser } from '../shared/sync/protocol';
+
+export interface GatewayOptions {
+  pool: pg.Pool;
+  /** Electric's base URL, e.g. http://localhost:3000 (no trailing /v1). */
+  electricUrl: string;
+  /** Electric's ELECTRIC_SECRET, sent as `secret` on every shape request. */
+  electricSecret?: string;
+  /** How long a session token works (days). Default 30. */
+  tokenTtlDays?: number;
+  /** Mutation requests per user: sustained rate per second and burst. Default 20/s, burst 40. */
+  rateLimit?: { perSecond: number; burst: number };
+  /** Sign-in attempts per email: burst, then one per `signInRefillSeconds`. Default 10 and 6. */
+  signInLimit?: { burst: number; refillSeconds: number };
+  /** The clock, in ms since the epoch (tests move it). */
+  now?: () => number;
+  /** Receives one structured entry per request. Default: a JSON line on stdout. */
+  log?: (entry: Record<string, unknown>) => void;
+  /** The fetch used to reach Electric. */
+  fetch?: typeof fetch;
+}
+
+export type Resolved = Required<Omit<GatewayOptions, 'electricSecret'>> & Pick<GatewayOptions, 'electricSecret'>;
+
+export type GatewayEnv = {
+  Variables: {
+    user: SessionUser;
+    /** Extra fields for this request's log line (never PII). */
+    logFields: Record<string, unknown>;
+  };
+};
+
+export type GatewayContext = Context<GatewayEnv>;
+
+export function jsonError(c: Context, status: ContentfulStatusCode, code: string, message: string, field?: string) {
+  const body: HttpError = { error: field === undefined ? { code, message } : { code, message, field } };
+  return c.json(body, status);
+}
+
+export function addLogFields(c: GatewayContext, fields: Record<string, unknown>) {
+  c.set('logFields', { ...(c.get('logFields') ?? {}), ...fields });
+}
