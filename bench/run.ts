@@ -1,0 +1,127 @@
+/**
+ * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R]`: builds (or reuses) the
+ * synthetic agency replica and prints the figures. Human-readable lines go to stderr; with
+ * --json the last stdout line is one JSON object of every figure (medians of repeated runs).
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openReplica } from '../db/sqlite/open';
+import { bulkLoadDirect } from '../db/sqlite/bulk-load';
+import { startEmbeddedPostgres } from '../server/embedded-postgres';
+import { measureConvert, measureLocal } from './local';
+import { measurePostgres } from './postgres';
+import { benchSync } from './sync';
+import { benchUi } from './ui';
+import { log, medianOf, round } from './stats';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean' },
+    leads: { type: 'string' },
+    seed: { type: 'string' },
+    repeats: { type: 'string' },
+    runs: { type: 'string' },
+    'sync-leads': { type: 'string' },
+    skip: { type: 'string' },
+  },
+});
+const leads = Number(values.leads ?? 100_000);
+const seed = Number(values.seed ?? 1);
+const repeats = Number(values.repeats ?? 3);
+const runs = Number(values.runs ?? 300);
+const syncLeads = Number(values['sync-leads'] ?? 2000);
+/** Parts to leave out, comma-separated: local, pg, sync, ui. */
+const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
+
+async function buildReplica(count: number): Promise<string> {
+  const dir = join(process.cwd(), '.cache', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `agency-${count}-${seed}.db`);
+  if (existsSync(file)) {
+    log(`reusing ${file}`);
+    return file;
+  }
+  const tmp = `${file}.building`;
+  rmSync(tmp, { force: true });
+  const db = openReplica(tmp);
+  const t0 = performance.now();
+  log(`building the synthetic agency: ${count} leads (seed ${seed}) …`);
+  await bulkLoadDirect(db, { leads: count, seed });
+  db.pragma('optimize');
+  db.exec('ANALYZE');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  renameSync(tmp, file);
+  log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return file;
+}
+
+async function withPostgres<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  if (process.env.DATABASE_URL) {
+    const name = `fieldline_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(process.env.DATABASE_URL);
+      url.pathname = `/${name}`;
+      return await fn(url.toString());
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+  const server = await startEmbeddedPostgres({});
+  try {
+    return await fn(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  const file = await buildReplica(leads);
+  const db = openReplica(file);
+  const counts = db.prepare(`SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM lead_notes) AS notes, (SELECT count(*) FROM lead_communications) AS communications`).get() as Record<string, number>;
+  log(`replica: ${JSON.stringify(counts)}`);
+  const local = await medianOf(repeats, () => measureLocal(db, runs));
+  log(`local: ${JSON.stringify(local)}`);
+  const convert = await medianOf(repeats, () => measureConvert(db, 100));
+  log(`convert: ${JSON.stringify(convert)}`);
+  const remote = await withPostgres((url) => measurePostgres(db, url, runs));
+  db.close();
+  const sync = skip.has('sync') ? {} : await withPostgres(async (url) => benchSync(await buildReplica(syncLeads), url));
+  log(`sync: ${JSON.stringify(sync)}`);
+  const ui = skip.has('ui') ? {} : await benchUi(file);
+  log(`ui: ${JSON.stringify(ui)}`);
+  const figures = {
+    ...counts,
+    ...local,
+    ...convert,
+    pg_pipeline_p95_ms: round(remote.pg_pipeline_p95_ms),
+    pipeline_local_vs_pg_ratio: round(remote.pg_pipeline_p95_ms / local.pipeline_p95_ms, 1),
+    ...sync,
+    ...ui,
+  };
+  const f = figures as Record<string, number | undefined>;
+  const targets: Array<[string, '≤' | '≥', number]> = [
+    ['pipeline_p95_ms', '≤', 1], ['timeline_p95_ms', '≤', 2], ['search_p95_ms', '≤', 20], ['vehicle_filter_p95_ms', '≤', 10],
+    ['dashboard_p95_ms', '≤', 50], ['convert_p95_ms', '≤', 5], ['pipeline_local_vs_pg_ratio', '≥', 5],
+    ['initial_sync_vs_raw_ratio', '≥', 0.5], ['push_5000_s', '≤', 10], ['replica_to_replica_p50_ms', '≤', 1000],
+    ['ui_first_paint_ms', '≤', 1000], ['ui_scroll_frame_p95_ms', '≤', 20], ['ui_search_ms', '≤', 100],
+  ];
+  for (const [k, op, target] of targets) {
+    const v = f[k];
+    if (v === undefined) continue;
+    const ok = op === '≤' ? v <= target : v >= target;
+    log(`${k.padEnd(28)} ${String(v).padStart(10)}  target ${op} ${target}  ${ok ? 'ok' : 'MISSED'}`);
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+main().catch((err) => {
+  log(`bench failed: ${(err as Error).stack ?? String(err)}`);
+  process.exit(1);
+});
