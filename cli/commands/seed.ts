@@ -35,7 +35,7 @@ export async function seedCommand(opts: SeedOptions): Promise<object> {
   if (!Number.isInteger(opts.seed)) throw new Error('seed must be a whole number');
   const db = openReplica(opts.db);
   try {
-    const load: LoadResult = opts.direct
+    const load: LoadResult & { threads?: number } = opts.direct
       ? await bulkLoadDirect(db, { leads: opts.leads, seed: opts.seed })
       : await seedViaMutations(db, { leads: opts.leads, seed: opts.seed });
     const counts = Object.fromEntries(Object.entries(COUNTED).map(([key, table]) => [key, count(db, table)]));
@@ -45,7 +45,7 @@ export async function seedCommand(opts: SeedOptions): Promise<object> {
       seed: opts.seed,
       ...counts,
       ms: Math.round(performance.now() - started),
-      load: { leads: load.leads, steps: load.steps, users: load.users, ms: load.ms, cpuMs: load.cpuMs, leadsPerSecond: load.leadsPerSecond, stepsPerSecond: load.stepsPerSecond },
+      load: { leads: load.leads, steps: load.steps, users: load.users, ms: load.ms, cpuMs: load.cpuMs, leadsPerSecond: load.leadsPerSecond, stepsPerSecond: load.stepsPerSecond, threads: load.threads ?? 1 },
     };
   } finally {
     db.close();

@@ -20,7 +20,7 @@ export class SqliteTx implements Tx {
 
   constructor(protected readonly db: Database) {}
 
-  protected stmt(sql: string) {
+  protected stmt(sql: string): Statement {
     let s = this.cache.get(sql);
     if (!s) {
       s = this.db.prepare(sql);

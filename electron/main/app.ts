@@ -2,9 +2,9 @@ import { uuidv7 } from '../../shared/ids';
 import type { Actor } from '../../shared/mutations/define';
 import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { ReplicaWriter } from '../../db/sqlite/writer';
-import { createDispatcher } from './api/bus';
+import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
-import { createAiService, type AiServiceDeps } from './ai/service';
+import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
 import { SyncEngine } from './sync/engine';
 import { deviceId, storedSession } from './sync/session';
 import { syncStatusView } from './sync/status';
@@ -61,8 +61,20 @@ export interface AppOptions {
   isOnline?: () => boolean;
 }
 
+export interface FieldlineApp {
+  db: ReplicaDb;
+  writer: ReplicaWriter;
+  ai: AiService;
+  dispatch: Dispatch;
+  actor(): Actor;
+  refreshActor(): Actor;
+  /** Starts syncing with the signed-in server, if there is one. */
+  startSync(fetchImpl?: typeof fetch): SyncEngine | null;
+  close(): void;
+}
+
 /** The main process's services over one replica file: reads, the one writer, AI, sync, the command bus. */
-export function openApp(dbPath: string, options: AppOptions = {}) {
+export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp {
   const db = openReplica(dbPath);
   let actor = currentActor(db);
   let engine: SyncEngine | null = null;
@@ -84,7 +96,6 @@ export function openApp(dbPath: string, options: AppOptions = {}) {
     dispatch,
     actor: () => actor,
     refreshActor: () => (actor = currentActor(db)),
-    /** Starts syncing with the signed-in server, if there is one. */
     startSync(fetchImpl?: typeof fetch) {
       const session = storedSession(db);
       if (!session || engine) return engine;
@@ -98,4 +109,3 @@ export function openApp(dbPath: string, options: AppOptions = {}) {
     },
   };
 }
-export type FieldlineApp = ReturnType<typeof openApp>;

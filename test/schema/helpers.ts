@@ -3,6 +3,7 @@
  * real databases to check it against (a replica file in a temp dir, an isolated Postgres
  * database) and raw-SQL row builders. Introspection lives in introspect.ts.
  */
+import type { ReplicaDb } from '../../db/sqlite/open';
 import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -98,7 +99,7 @@ export const COMPATIBLE: Record<string, string> = {
 
 // ---------------------------------------------------------------- real databases
 
-export function tempReplica() {
+export function tempReplica(): { dir: string; file: string; open: () => ReplicaDb; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fieldline-schema-'));
   const file = path.join(dir, 'replica.db');
   return { dir, file, open: () => openReplica(file), cleanup: () => rmSync(dir, { recursive: true, force: true }) };

@@ -1,0 +1,226 @@
+import { uuidv7 } from '../../shared/ids';
+import type { Actor } from '../../shared/mutations/define';
+import { executeMutation } from '../../shared/mutations/execute';
+import type { Row, TableName } from '../../shared/model/catalogue';
+import type { FindOptions, Tx, Where } from '../../shared/mutations/tx';
+import { CapturingTx } from './capturing-tx';
+import type { ReplicaDb } from './open';
+import type { SqliteTx } from './tx';
+import { mapSqliteError } from './writer';
+
+export interface BatchMutation {
+  name: string;
+  args: unknown;
+  /** Who makes this change (mutations in one batch may act as different users). */
+  actor: Actor;
+  id?: string;
+  createdAt?: string;
+}
+
+export interface BatchOptions {
+  /** Write an outbox entry per mutation, as ReplicaWriter does (default true). */
+  outbox?: boolean;
+  /**
+   * The transaction the mutations run against. Default: a fresh CapturingTx per batch, as
+   * ReplicaWriter uses (it keeps the server's version of each touched row for rebasing).
+   */
+  tx?: Tx;
+}
+
+/** A failed mutation of a batch: which one, and why (the whole batch was rolled back). */
+export class BatchError extends Error {
+  constructor(
+    readonly index: number,
+    readonly mutation: string,
+    readonly reason: unknown,
+  ) {
+    super(`mutation ${index} (${mutation}) failed: ${(reason as Error)?.message ?? String(reason)}`);
+    this.name = 'BatchError';
+  }
+}
+
+/**
+ * ReplicaWriter.mutate for many mutations at once: each mutation runs through executeMutation
+ * and gets its outbox entry exactly as ReplicaWriter writes it, but the whole batch commits in one
+ * SQLite transaction (all or nothing). For bulk work such as seeding or imports; it does not go
+ * through ReplicaWriter's queue, so use it only while no ReplicaWriter writes to the same database.
+ */
+export class BatchWriter {
+  private readonly insertOutbox;
+
+  constructor(
+    private readonly db: ReplicaDb,
+    private readonly options: BatchOptions = {},
+  ) {
+    this.insertOutbox = db.prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)');
+  }
+
+  /** Runs the batch in one transaction; returns how many mutations ran. */
+  async mutateBatch(batch: Iterable<BatchMutation>): Promise<number> {
+    const tx = this.options.tx ?? new CapturingTx(this.db);
+    const outbox = this.options.outbox ?? true;
+    let index = 0;
+    let current = '';
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const m of batch) {
+        current = m.name;
+        const createdAt = m.createdAt ?? new Date().toISOString();
+        const { args } = await executeMutation(tx, m.name, m.args, { actor: m.actor, now: createdAt, side: 'replica' });
+        if (outbox) this.insertOutbox.run(m.id ?? uuidv7(), m.name, JSON.stringify(args), createdAt);
+        index++;
+      }
+      this.db.exec('COMMIT');
+      return index;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw new BatchError(index, current, mapSqliteError(err));
+    }
+  }
+}
+
+/** Tables whose rows the mutations read back by id (leads and their parents, lookups). */
+const CACHED: ReadonlySet<TableName> = new Set<TableName>([
+  'leads', 'clients', 'contacts', 'opportunities', 'addresses', 'users', 'teams',
+  'lead_statuses', 'insurance_types', 'communication_types', 'campaigns',
+]);
+
+/**
+ * A write-through cache in front of SqliteTx for bulk loads: `get` by id is served from rows this
+ * load wrote (or read) before, instead of a SELECT and a decode. Every write still goes to SQLite
+ * first, and triggers never change the base rows, so the cached rows equal the stored ones.
+ * `find` always reads SQLite. Oldest entries are dropped past `limit`.
+ */
+export class CachedTx implements Tx {
+  readonly dialect = 'sqlite' as const;
+  private readonly rows = new Map<string, Record<string, unknown>>();
+
+  constructor(
+    private readonly inner: SqliteTx,
+    private readonly limit = 50_000,
+  ) {}
+
+  private remember(key: string, row: Record<string, unknown>) {
+    this.rows.delete(key);
+    this.rows.set(key, row);
+    if (this.rows.size > this.limit) this.rows.delete(this.rows.keys().next().value!);
+  }
+
+  clear() {
+    this.rows.clear();
+  }
+
+  async get<T extends TableName>(table: T, id: string): Promise<Row<T> | undefined> {
+    const key = `${table}:${id}`;
+    const hit = this.rows.get(key);
+    if (hit) return hit as Row<T>;
+    const row = await this.inner.get(table, id);
+    if (row && CACHED.has(table)) this.remember(key, row as Record<string, unknown>);
+    return row;
+  }
+
+  find<T extends TableName>(table: T, where: Where<T>, options?: FindOptions<T>): Promise<Row<T>[]> {
+    return this.inner.find(table, where, options);
+  }
+
+  async insert<T extends TableName>(table: T, row: Row<T>): Promise<void> {
+    await this.inner.insert(table, row);
+    if (CACHED.has(table)) this.remember(`${table}:${(row as { id: string }).id}`, row as Record<string, unknown>);
+  }
+
+  async update<T extends TableName>(table: T, id: string, patch: Partial<Row<T>>): Promise<void> {
+    await this.inner.update(table, id, patch);
+    const key = `${table}:${id}`;
+    const hit = this.rows.get(key);
+    if (!hit) return;
+    const next: Record<string, unknown> = Object.assign({}, hit);
+    // SQLite stores an undefined value as NULL; so does the cached copy.
+    for (const [k, v] of Object.entries(patch)) if (k !== 'id') next[k] = v === undefined ? null : v;
+    this.remember(key, next);
+  }
+}
+
+const FTS_TABLES = ['search_names', 'search_text'];
+const FTS_DEFAULT_HASHSIZE = 1024 * 1024;
+
+/**
+ * Settings for a bulk load, undone by the returned function: no fsync, a larger page cache, and
+ * FTS5 buffering up to 64 MB of terms per transaction instead of 1 MB (fewer, larger segments to
+ * merge: about half the cost of indexing a note). The schema itself is untouched.
+ */
+export function tuneForBulk(db: ReplicaDb): () => void {
+  const synchronous = Number(db.pragma('synchronous', { simple: true }));
+  const cacheSize = Number(db.pragma('cache_size', { simple: true }));
+  const fts = FTS_TABLES.filter((t) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
+  const hashsize = (t: string) => (db.prepare(`SELECT v FROM "${t}_config" WHERE k = 'hashsize'`).get() as { v: number } | undefined)?.v;
+  // FTS5 wants the value as a literal (a bound parameter is refused).
+  const setHashsize = (t: string, v: number) => db.exec(`INSERT INTO "${t}"("${t}", rank) VALUES ('hashsize', ${Math.floor(v)})`);
+  const before = new Map(fts.map((t) => [t, hashsize(t) ?? FTS_DEFAULT_HASHSIZE]));
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
+  for (const t of fts) setHashsize(t, 64 * 1024 * 1024);
+  return () => {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    for (const [t, v] of before) setHashsize(t, v);
+    db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`synchronous = ${synchronous}`);
+  };
+}
+
+/** Marks a load whose search triggers are set aside, so a crashed load is repaired by the next one. */
+const DEFERRED_KEY = 'bulk_load.deferred_search_triggers';
+const INSERT_TRIGGER = /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
+
+interface DeferredTrigger {
+  name: string;
+  table: string;
+  sql: string;
+  /** Rows after this rowid were inserted while the trigger was set aside. */
+  after: number;
+}
+
+/** Runs a set-aside insert trigger's own body for the rows it missed: one statement per table. */
+function replayTrigger(db: ReplicaDb, t: DeferredTrigger) {
+  const [, , table, when, body] = INSERT_TRIGGER.exec(t.sql)!;
+  const view = `temp."bulk_fill_${table}"`;
+  db.exec(`CREATE TEMP VIEW "bulk_fill_${table}" AS SELECT * FROM main."${table}"`);
+  db.exec(`CREATE TEMP TRIGGER "bulk_fill_${table}" INSTEAD OF INSERT ON "bulk_fill_${table}"${when ? ` WHEN ${when}` : ''} BEGIN ${body} END`);
+  db.prepare(`INSERT INTO ${view} SELECT * FROM main."${table}" WHERE rowid > ? ORDER BY rowid`).run(t.after);
+  db.exec(`DROP VIEW ${view}`);
+}
+
+function finishDeferred(db: ReplicaDb, list: DeferredTrigger[]) {
+  db.transaction(() => {
+    for (const t of list) {
+      replayTrigger(db, t);
+      db.exec(t.sql);
+    }
+    db.prepare('DELETE FROM local_settings WHERE key = ?').run(DEFERRED_KEY);
+  })();
+}
+
+/**
+ * Sets the search-index insert triggers (`*_search_insert`) aside for the load and returns the
+ * function that replays them: each trigger's own body, from its stored SQL, over the rows inserted
+ * meanwhile, in one statement per table; then the triggers are recreated as they were. FTS5
+ * flushes its pending terms at every statement that fires a trigger, so indexing a note row by row
+ * costs about three times indexing it in bulk. The end state is the same search index.
+ */
+export function deferSearchIndexing(db: ReplicaDb): () => void {
+  const pending = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
+  if (pending) finishDeferred(db, JSON.parse(pending.value) as DeferredTrigger[]);
+  const triggers = db.prepare("SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert'").all() as Array<{ name: string; tbl: string; sql: string }>;
+  const list: DeferredTrigger[] = [];
+  for (const t of triggers) {
+    const m = INSERT_TRIGGER.exec(t.sql);
+    if (!m || m[1] !== t.name || m[2] !== t.tbl) continue; // not a shape we can replay: leave it in place
+    const after = (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM "${t.tbl}"`).get() as { n: number }).n;
+    list.push({ name: t.name, table: t.tbl, sql: t.sql, after });
+  }
+  if (list.length === 0) return () => {};
+  db.transaction(() => {
+    db.prepare('INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)').run(DEFERRED_KEY, JSON.stringify(list));
+    for (const t of list) db.exec(`DROP TRIGGER "${t.name}"`);
+  })();
+  return () => finishDeferred(db, list);
+}

@@ -1,0 +1,266 @@
+/**
+ * Loading a synthetic agency (shared/synthetic) into a replica.
+ *
+ * - seedViaMutations: the people rows directly (they come from the server in reality), then every
+ *   step as a named mutation with its outbox entry, acting as the lead's owner agent. The replica
+ *   then syncs like any other local work. Batched (BatchWriter), or one by one through
+ *   ReplicaWriter with `batchSize: 1`.
+ * - bulkLoadDirect: the same mutations, without outbox entries, in large transactions, through a
+ *   write-through row cache, with steps generated and parsed on a worker thread; for benchmarks.
+ */
+import type { TableName } from '../../shared/model/catalogue';
+import { columnSpec, encodeSqliteValue } from '../../shared/model/codec';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Actor } from '../../shared/mutations/define';
+import { getMutation } from '../../shared/mutations/registry';
+import { generateAgency, preparedBatches, type AgencyOptions, type PreparedStep, type SyntheticAgency, type SyntheticStep } from '../../shared/synthetic';
+import { BatchWriter, CachedTx, deferSearchIndexing, tuneForBulk, type BatchMutation } from './batch-writer';
+import type { ReplicaDb } from './open';
+import { SqliteTx } from './tx';
+import { ReplicaWriter } from './writer';
+
+export interface LoadOptions extends Omit<AgencyOptions, 'leads' | 'seed'> {
+  leads: number;
+  seed: number;
+  /** Called now and then with the number of steps done (for progress output). */
+  onProgress?: (done: { steps: number; leads: number }) => void;
+}
+
+export interface LoadResult {
+  leads: number;
+  steps: number;
+  users: number;
+  ms: number;
+  /** CPU time of this process during the load (user + system): steadier than `ms` on a busy machine. */
+  cpuMs: number;
+  /** Mutations per second, and leads per second, over the whole load. */
+  stepsPerSecond: number;
+  leadsPerSecond: number;
+}
+
+/** Inserts the agency's teams and users (ignoring rows already there). */
+export function insertPeople(db: ReplicaDb, agency: Pick<SyntheticAgency, 'teams' | 'users'>): number {
+  let n = 0;
+  const put = (table: TableName, row: Record<string, unknown>) => {
+    const keys = Object.keys(row);
+    const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), row[k]));
+    n += db.prepare(`INSERT OR IGNORE INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...values).changes;
+  };
+  db.transaction(() => {
+    for (const t of agency.teams) put('teams', t);
+    for (const u of agency.users) put('users', u);
+  })();
+  return n;
+}
+
+/** Each user's Actor: every step is made by the lead's owner, an agent. */
+function actorsOf(agency: SyntheticAgency): (userId: string) => Actor {
+  const map = new Map<string, Actor>(agency.users.map((u) => [u.id, { userId: u.id, teamId: u.team_id, role: u.role }]));
+  return (id) => {
+    const actor = map.get(id);
+    if (!actor) throw new Error(`unknown synthetic user ${id}`);
+    return actor;
+  };
+}
+
+interface Clock {
+  wall: number;
+  cpu: NodeJS.CpuUsage;
+}
+
+const startClock = (): Clock => ({ wall: performance.now(), cpu: process.cpuUsage() });
+
+function result(agency: SyntheticAgency, steps: number, started: Clock): LoadResult {
+  const ms = Math.round(performance.now() - started.wall);
+  const cpu = process.cpuUsage(started.cpu);
+  const perSecond = (n: number) => Math.round((n * 1000) / Math.max(1, ms));
+  return {
+    leads: agency.leads, steps, users: agency.users.length, ms, cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    stepsPerSecond: perSecond(steps), leadsPerSecond: perSecond(agency.leads),
+  };
+}
+
+const PROGRESS_EVERY = 50_000;
+
+/**
+ * Seeds through the app's write path: every step is a named mutation with an outbox entry, made
+ * by the lead's owner agent. `batchSize` mutations share a transaction (BatchWriter); with
+ * `batchSize: 1` each goes through ReplicaWriter.mutate, exactly as the app writes.
+ */
+export async function seedViaMutations(db: ReplicaDb, options: LoadOptions & { batchSize?: number }): Promise<LoadResult> {
+  const started = startClock();
+  const agency = generateAgency(options);
+  insertPeople(db, agency);
+  const actorOf = actorsOf(agency);
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 2000));
+  let steps = 0;
+  let leads = 0;
+  const tick = (s: SyntheticStep) => {
+    steps++;
+    if (s.name === 'createLead') leads++;
+    if (steps % PROGRESS_EVERY === 0) options.onProgress?.({ steps, leads });
+  };
+
+  if (batchSize === 1) {
+    let actor: Actor | null = null;
+    const writer = new ReplicaWriter(db, () => actor!);
+    for (const s of agency) {
+      actor = actorOf(s.actorId);
+      await writer.mutate(s.name, s.args, { id: s.id, createdAt: s.createdAt });
+      tick(s);
+    }
+    return result(agency, steps, started);
+  }
+
+  const writer = new BatchWriter(db);
+  let batch: BatchMutation[] = [];
+  for (const s of agency) {
+    batch.push({ name: s.name, args: s.args, actor: actorOf(s.actorId), id: s.id, createdAt: s.createdAt });
+    tick(s);
+    if (batch.length >= batchSize) {
+      await writer.mutateBatch(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await writer.mutateBatch(batch);
+  return result(agency, steps, started);
+}
+
+const WORKER_KIND = 'fieldline-synthetic-steps';
+/** Batches the worker may run ahead of the database (memory stays flat). */
+const AHEAD = 8;
+
+type WorkerInput = { kind: typeof WORKER_KIND; options: AgencyOptions; flow: SharedArrayBuffer };
+type WorkerMessage = { steps: PreparedStep[] } | { done: true } | { error: string };
+
+/** The worker: generates the agency and parses every step, a few batches ahead of the consumer. */
+function produce({ options, flow }: WorkerInput) {
+  const counts = new Int32Array(flow); // [0]: batches sent, [1]: batches consumed
+  const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+  try {
+    for (const steps of preparedBatches(generateAgency(options))) {
+      while (Atomics.load(counts, 0) - Atomics.load(counts, 1) >= AHEAD) Atomics.wait(counts, 1, Atomics.load(counts, 1), 1000);
+      Atomics.add(counts, 0, 1);
+      post({ steps });
+    }
+    post({ done: true });
+  } catch (err) {
+    post({ error: (err as Error).message });
+  }
+}
+
+if (!isMainThread && (workerData as WorkerInput | null)?.kind === WORKER_KIND) produce(workerData as WorkerInput);
+
+/** Starts this module as a worker: directly when compiled, through tsx's loader when run as TypeScript. */
+function startWorker(data: WorkerInput): Worker {
+  const self = import.meta.url;
+  if (!/\.[cm]?ts$/.test(new URL(self).pathname)) return new Worker(new URL(self), { workerData: data });
+  const boot = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(self)}); })`;
+  return new Worker(boot, { eval: true, workerData: data });
+}
+
+/** Parsed steps from a worker thread, or null if no worker could be started here. */
+async function* fromWorker(options: AgencyOptions): AsyncGenerator<PreparedStep[], void, undefined> {
+  const flow = new SharedArrayBuffer(8);
+  const counts = new Int32Array(flow);
+  const { onProgress: _, ...plain } = options as LoadOptions;
+  const worker = startWorker({ kind: WORKER_KIND, options: plain, flow });
+  const inbox: Array<WorkerMessage | Error> = [];
+  let wake: (() => void) | null = null;
+  const push = (m: WorkerMessage | Error) => {
+    inbox.push(m);
+    wake?.();
+  };
+  worker.on('message', push);
+  worker.on('error', push);
+  worker.on('exit', (code) => push(new Error(`the step worker stopped (exit code ${code})`)));
+  try {
+    for (;;) {
+      while (inbox.length === 0) await new Promise<void>((r) => (wake = r));
+      const m = inbox.shift()!;
+      if (m instanceof Error) throw m;
+      if ('error' in m) throw new Error(m.error);
+      if ('done' in m) return;
+      yield m.steps;
+      Atomics.add(counts, 1, 1);
+      Atomics.notify(counts, 1);
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+async function* inThread(options: AgencyOptions): AsyncGenerator<PreparedStep[], void, undefined> {
+  yield* preparedBatches(generateAgency(options));
+}
+
+/**
+ * Where the parsed steps come from: a worker thread when `threads` is 2 (the default) and one can
+ * be started, so generation and argument parsing run beside the database work; else this thread.
+ */
+async function stepSource(options: AgencyOptions, threads: number): Promise<{ batches: AsyncIterator<PreparedStep[]>; first: IteratorResult<PreparedStep[]>; threads: number }> {
+  if (threads > 1) {
+    const batches = fromWorker(options);
+    try {
+      return { batches, first: await batches.next(), threads: 2 };
+    } catch {
+      // No worker here (e.g. TypeScript without tsx): generate on this thread instead.
+    }
+  }
+  const batches = inThread(options);
+  return { batches, first: await batches.next(), threads: 1 };
+}
+
+/**
+ * Loads a synthetic agency as fast as possible for benchmarks: the same named mutations (arguments
+ * parsed by parseMutation, then the mutation's run: executeMutation in two halves, the first on a
+ * worker thread), no outbox entries, `leadsPerTransaction` leads' worth of steps per transaction, a
+ * row cache (CachedTx), bulk settings (tuneForBulk) and the search index built at the end
+ * (deferSearchIndexing). Every row still passes the schema's CHECKs and foreign keys (they stay
+ * on), and the derived tables end up as the triggers would have left them.
+ */
+export async function bulkLoadDirect(
+  db: ReplicaDb,
+  options: LoadOptions & { leadsPerTransaction?: number; threads?: 1 | 2 },
+): Promise<LoadResult & { threads: number }> {
+  const started = startClock();
+  const agency = generateAgency(options);
+  insertPeople(db, agency);
+  const actorOf = actorsOf(agency);
+  const perTx = Math.max(1, Math.floor(options.leadsPerTransaction ?? 500));
+  const tx = new CachedTx(new SqliteTx(db));
+  const source = await stepSource(options, options.threads ?? 2);
+  const restore = tuneForBulk(db);
+  const reindex = deferSearchIndexing(db);
+  let steps = 0;
+  let leads = 0;
+  let name = '';
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (let next = source.first; !next.done; next = await source.batches.next()) {
+      for (const s of next.value) {
+        name = s.name;
+        await getMutation(s.name)!.run(tx, s.args, { actor: actorOf(s.actorId), now: s.createdAt, side: 'replica' });
+        steps++;
+        if (steps % PROGRESS_EVERY === 0) options.onProgress?.({ steps, leads });
+        if (s.name === 'createLead' && ++leads % perTx === 0) {
+          db.exec('COMMIT');
+          db.exec('BEGIN IMMEDIATE');
+        }
+      }
+    }
+    db.exec('COMMIT');
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    tx.clear();
+    await source.batches.return?.();
+    throw new Error(`bulk load failed at step ${steps} (${name}): ${(err as Error).message}`, { cause: err });
+  } finally {
+    try {
+      reindex();
+    } finally {
+      restore();
+    }
+  }
+  return { ...result(agency, steps, started), threads: source.threads };
+}

@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import { exactTime, humanize, relativeTime } from '../lib/format';
+import { navigate } from '../stores/router';
+import { useSync } from '../stores/sync';
+import { useUi } from '../stores/ui';
+import { Icon } from './icon';
+
+function ConflictsInbox() {
+  const { conflicts, resolve } = useSync();
+  if (conflicts.length === 0) return null;
+  const act = async (id: string, action: 'dismiss' | 'reapply') => {
+    const error = await resolve(id, action);
+    if (error) useUi.getState().toast('error', error);
+  };
+  return (
+    <div className="conflicts">
+      <div className="section-title">Conflicts inbox · {conflicts.length}</div>
+      {conflicts.map((c) => (
+        <div key={c.id} className="conflict">
+          <div>
+            <strong>{c.mutation_name ? humanize(c.mutation_name.replace(/([A-Z])/g, ' $1').toLowerCase()) : humanize(c.kind)}</strong>
+            {c.field && <span className="muted"> · {c.field}</span>}
+          </div>
+          <div className="muted small">{c.reason}</div>
+          <div className="row">
+            {c.kind === 'rejected' && (
+              <button type="button" className="btn small" onClick={() => void act(c.id, 'reapply')}>
+                Try again
+              </button>
+            )}
+            <button type="button" className="btn small ghost" onClick={() => void act(c.id, 'dismiss')}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Always in the top bar: online or not, changes waiting to sync, when we last synced, errors,
+ * and the conflicts inbox. Before sign-in it says the data is local only.
+ */
+export function SyncIndicator() {
+  const { online, status, statusError, poll } = useSync();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    void poll();
+    const t = setInterval(() => void poll(), 4000);
+    return () => clearInterval(t);
+  }, [poll]);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+
+  const conflicts = status?.conflicts ?? 0;
+  const pending = status?.pending ?? 0;
+  let tone = 'idle';
+  let label = 'Local only';
+  if (!online || (status?.configured && !status.online)) [tone, label] = ['warn', 'Offline'];
+  else if (status?.error || statusError) [tone, label] = ['error', 'Sync error'];
+  else if (status?.configured && status.running) [tone, label] = ['ok', pending ? 'Syncing' : 'Synced'];
+  else if (status?.configured) [tone, label] = ['warn', 'Sync paused'];
+
+  return (
+    <div className="sync" ref={ref}>
+      <button type="button" className={`sync-btn ${tone}`} aria-expanded={open} aria-label={`Sync: ${label}, ${pending} pending`} onClick={() => setOpen(!open)} data-testid="sync-indicator">
+        <Icon name={tone === 'warn' && label === 'Offline' ? 'cloud-off' : 'cloud'} size={14} />
+        <span>{label}</span>
+        {pending > 0 && <span className="badge" title="Changes saved on this device, waiting to reach the server">{pending} pending</span>}
+        {conflicts > 0 && <span className="badge error">{conflicts} to review</span>}
+      </button>
+      {open && (
+        <div className="popover sync-pop" role="dialog" aria-label="Sync status">
+          <dl className="kv">
+            <dt>Network</dt>
+            <dd>{online ? 'Online' : 'Offline: everything still saves on this device'}</dd>
+            <dt>Server</dt>
+            <dd>{status?.configured ? (status.server ?? 'Configured') : 'Not configured: data stays on this device'}</dd>
+            {status?.user && (
+              <>
+                <dt>Signed in</dt>
+                <dd>{status.user.full_name}</dd>
+              </>
+            )}
+            <dt>Pending</dt>
+            <dd>{status ? `${pending} change${pending === 1 ? '' : 's'} waiting to sync` : 'Unknown'}</dd>
+            <dt>Last synced</dt>
+            <dd>{status?.lastSyncedAt ? <span title={exactTime(status.lastSyncedAt)}>{relativeTime(status.lastSyncedAt)}</span> : 'Never'}</dd>
+            {(status?.error || statusError) && (
+              <>
+                <dt>Error</dt>
+                <dd className="error-text">{status?.error ?? statusError}</dd>
+              </>
+            )}
+          </dl>
+          <ConflictsInbox />
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => {
+              setOpen(false);
+              navigate({ name: 'settings' });
+            }}
+          >
+            Sync settings
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

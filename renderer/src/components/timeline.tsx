@@ -1,0 +1,84 @@
+import type { TimelineItem } from '../../../shared/api/types';
+import { humanize, money } from '../lib/format';
+import { useLookups } from '../stores/lookups';
+import { Icon } from './icon';
+import { StatusPill } from './pills';
+import { EmptyState, RelTime } from './values';
+
+const KIND_ICON: Record<TimelineItem['kind'], string> = { note: 'note', communication: 'phone', event: 'event', opportunity: 'opportunity', ticket: 'ticket', ai: 'ai' };
+
+const EVENT_TITLES: Record<string, string> = {
+  created: 'Created',
+  status_changed: 'Status changed',
+  assigned: 'Reassigned',
+  follow_up_scheduled: 'Follow-up scheduled',
+  follow_up_completed: 'Follow-up done',
+  converted: 'Converted to client',
+  deleted: 'Deleted',
+  restored: 'Restored',
+  campaign_enrolled: 'Enrolled in a campaign',
+};
+
+function EventDetail({ item }: { item: TimelineItem }) {
+  const m = item.meta;
+  if (item.title === 'follow_up_scheduled' && typeof m.at === 'string') {
+    return (
+      <span className="muted small">
+        For <RelTime at={m.at} />
+        {typeof m.note === 'string' && m.note ? ` · ${m.note}` : ''}
+      </span>
+    );
+  }
+  if (item.title === 'campaign_enrolled' && typeof m.name === 'string') return <span className="muted small">{m.name}</span>;
+  if (typeof m.to === 'string' && typeof m.from === 'string' && item.title === 'status_changed') {
+    return (
+      <span className="row small">
+        <StatusPill id={m.from} /> → <StatusPill id={m.to} />
+        {typeof m.reason === 'string' && m.reason && <span className="muted">{m.reason}</span>}
+      </span>
+    );
+  }
+  if (typeof m.premium === 'number') return <span className="muted small">Premium {money(m.premium)}</span>;
+  return null;
+}
+
+function Entry({ item }: { item: TimelineItem }) {
+  const commType = useLookups((s) => (item.kind === 'communication' && typeof item.meta.type === 'string' ? s.lookups.communication_types.find((t) => t.code === item.meta.type) : undefined));
+  const title = item.kind === 'event' ? (EVENT_TITLES[item.title] ?? humanize(item.title)) : item.title;
+  const icon = commType?.icon ?? KIND_ICON[item.kind];
+  const color = commType?.color ?? undefined;
+  const direction = typeof item.meta.direction === 'string' ? item.meta.direction : null;
+  const outcome = typeof item.meta.outcome === 'string' ? item.meta.outcome : null;
+  return (
+    <li className={`tl-item kind-${item.kind}`} data-kind={item.kind}>
+      <span className="tl-icon" style={color ? { color } : undefined}>
+        <Icon name={icon} size={14} />
+      </span>
+      <div className="tl-main">
+        <div className="tl-head">
+          <span className="tl-title">{title}</span>
+          {direction && item.kind === 'communication' && <span className="muted small">{humanize(direction)}</span>}
+          <span className="spacer" />
+          <span className="muted small">
+            <RelTime at={item.at} />
+          </span>
+        </div>
+        {item.body && <div className="tl-body">{item.body}</div>}
+        {outcome && <div className="muted small">Outcome: {outcome}</div>}
+        {item.kind === 'event' && <EventDetail item={item} />}
+      </div>
+    </li>
+  );
+}
+
+/** Notes, calls, emails, status changes, opportunities and tickets, newest first, in one list. */
+export function Timeline({ items }: { items: TimelineItem[] }) {
+  if (items.length === 0) return <EmptyState title="Nothing here yet">Log the first call or write a note above; it will show here.</EmptyState>;
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {items.map((i) => (
+        <Entry key={`${i.kind}:${i.id}`} item={i} />
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,48 @@
+import { exactTime, money, relativeTime } from '../lib/format';
+
+/** A date as "in 2 days" / "3 hours ago", with the exact time on hover. */
+export function RelTime({ at, empty = '—' }: { at: string | null | undefined; empty?: string }) {
+  if (!at) return <span className="muted">{empty}</span>;
+  // The exact time is formatted on first hover: tables show thousands of these.
+  return (
+    <time
+      dateTime={at}
+      onMouseEnter={(e) => {
+        if (!e.currentTarget.title) e.currentTarget.title = exactTime(at);
+      }}
+    >
+      {relativeTime(at)}
+    </time>
+  );
+}
+
+export function Money({ value, compact }: { value: number | null | undefined; compact?: boolean }) {
+  return <span className={value === null || value === undefined ? 'num muted' : 'num'}>{money(value, { compact })}</span>;
+}
+
+export function EmptyState({ title, children, action }: { title: string; children?: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <div className="empty">
+      <div className="empty-title">{title}</div>
+      {children && <div className="empty-body">{children}</div>}
+      {action && <div className="empty-action">{action}</div>}
+    </div>
+  );
+}
+
+export function ErrorBanner({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <div className="banner error" role="alert">
+      <span>{message}</span>
+      {onRetry && (
+        <button type="button" className="btn small" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Kbd({ children }: { children: React.ReactNode }) {
+  return <kbd className="kbd">{children}</kbd>;
+}

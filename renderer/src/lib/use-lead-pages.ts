@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PipelineCursor, PipelineQuery } from '../../../shared/api/inputs';
+import type { LeadListItem } from '../../../shared/api/types';
+import type { AppErrorShape } from '../../../shared/errors';
+import { call } from '../api/client';
+import { useData } from '../stores/data';
+
+const PAGE = 100;
+
+/**
+ * The Leads table's rows, page by page with the keyset cursor. A new query starts over; a
+ * change to the replica re-reads what is loaded in one request so the view does not jump.
+ */
+export function useLeadPages(query: Omit<PipelineQuery, 'after' | 'limit'>) {
+  const version = useData((s) => s.version);
+  const [state, setState] = useState<{ items: LeadListItem[]; next: PipelineCursor | null; done: boolean; error: AppErrorShape | null; loaded: boolean }>({
+    items: [],
+    next: null,
+    done: false,
+    error: null,
+    loaded: false,
+  });
+  const key = JSON.stringify(query);
+  const seq = useRef(0);
+  const busy = useRef(false);
+  const loadedCount = useRef(0);
+  const lastKey = useRef(key);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    busy.current = true;
+    if (lastKey.current !== key) loadedCount.current = 0;
+    lastKey.current = key;
+    const limit = Math.min(500, Math.max(PAGE, loadedCount.current));
+    void call('leads.list', { ...(JSON.parse(key) as PipelineQuery), limit }).then((res) => {
+      if (mine !== seq.current) return;
+      busy.current = false;
+      if (!res.ok) return setState((s) => ({ ...s, error: res.error, loaded: true }));
+      loadedCount.current = res.value.items.length;
+      setState({ items: res.value.items, next: res.value.next, done: !res.value.next, error: null, loaded: true });
+    });
+  }, [key, version]);
+
+  const loadMore = useCallback(() => {
+    if (busy.current || state.done || !state.next) return;
+    busy.current = true;
+    const mine = seq.current;
+    void call('leads.list', { ...(JSON.parse(key) as PipelineQuery), limit: PAGE, after: state.next }).then((res) => {
+      busy.current = false;
+      if (mine !== seq.current) return;
+      if (!res.ok) return setState((s) => ({ ...s, error: res.error }));
+      setState((s) => {
+        const items = [...s.items, ...res.value.items];
+        loadedCount.current = items.length;
+        return { ...s, items, next: res.value.next, done: !res.value.next };
+      });
+    });
+  }, [key, state.done, state.next]);
+
+  return { ...state, loadMore };
+}

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { TICKET_PRIORITIES } from '../../../shared/model/tables/service';
+import { mutate } from '../api/mutate';
+import { useQuery } from '../api/use-query';
+import { Composer } from '../components/composer';
+import { Field } from '../components/field';
+import { Icon } from '../components/icon';
+import { Modal } from '../components/modal';
+import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
+import { Tag, UserName } from '../components/pills';
+import { Timeline } from '../components/timeline';
+import { EmptyState, ErrorBanner, RelTime } from '../components/values';
+import { humanize, paperDate, personName } from '../lib/format';
+import { useForm } from '../lib/use-form';
+import { useLookups } from '../stores/lookups';
+import { navigate } from '../stores/router';
+import { useUi } from '../stores/ui';
+
+function daysText(days: number): string {
+  const d = Math.round(days);
+  return d < 1 ? 'converted the same day' : `${d} day${d === 1 ? '' : 's'} to convert`;
+}
+
+function NewTicket({ clientId, onClose }: { clientId: string; onClose(): void }) {
+  const form = useForm({ subject: '', description: '', priority: 'normal' }, `ticket:${clientId}`);
+  const v = form.values;
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const ok = await form.submit(() => mutate('createTicket', { client_id: clientId, subject: v.subject, description: v.description || null, priority: v.priority as (typeof TICKET_PRIORITIES)[number] }));
+    if (ok) {
+      useUi.getState().toast('ok', 'Ticket opened');
+      onClose();
+    }
+  };
+  return (
+    <Modal title="New ticket" onClose={onClose} footer={<><button type="button" className="btn" onClick={onClose}>Cancel</button><button type="submit" form="ticket-form" className="btn primary" disabled={form.busy}>Open ticket</button></>}>
+      <form id="ticket-form" className="form-grid" onSubmit={save} noValidate>
+        <Field name="subject" label="Subject" value={v.subject} onChange={(x) => form.set('subject', x)} error={form.errors.subject} required wide autoFocus />
+        <Field name="priority" label="Priority" kind="select" value={v.priority} onChange={(x) => form.set('priority', x)} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))} />
+        <Field name="description" label="Description" kind="textarea" value={v.description} onChange={(x) => form.set('description', x)} error={form.errors.description} wide />
+        {form.formError && <div className="form-error wide">{form.formError}</div>}
+      </form>
+    </Modal>
+  );
+}
+
+/** A client: who they are, the lead(s) they came from, their policies, tickets and the whole history. */
+export function ClientDetailScreen({ id }: { id: string }) {
+  const { data, error, reload } = useQuery('clients.get', { id });
+  const types = useLookups((s) => s.lookups.insurance_types);
+  const [ticket, setTicket] = useState(false);
+  if (error && !data) {
+    if (error.code === 'not_found') return <EmptyState title="This client does not exist">It may have been removed on another device.</EmptyState>;
+    return <ErrorBanner message={`Could not load this client: ${error.message}`} onRetry={reload} />;
+  }
+  if (!data) return null;
+  const { client, address } = data;
+  const name = personName(client);
+  const typeName = (code: string) => types.find((t) => t.code === code)?.name ?? humanize(code);
+  return (
+    <div className="screen record" data-screen="client" data-client-id={client.id}>
+      <div className="crumbs">
+        <a href="#/clients">Clients</a> / <span>{name}</span>
+      </div>
+      <div className="record-head">
+        <div className="record-title">
+          <h1 data-testid="record-name">{name}</h1>
+          <div className="record-meta">
+            <span className="pill" style={{ '--c': '#16a34a' } as React.CSSProperties}>
+              {humanize(client.status)}
+            </span>
+            <span className="muted">{client.client_type === 'business' ? 'Business' : 'Individual'}</span>
+            <span className="muted">
+              Client since <RelTime at={client.client_since} />
+            </span>
+            {client.phone && <a href={`tel:${client.phone}`}>{client.phone}</a>}
+            {client.email && <a href={`mailto:${client.email}`}>{client.email}</a>}
+          </div>
+        </div>
+        <div className="record-stats">
+          <div className="stat">
+            <span className="stat-label">Owner</span>
+            <UserName id={client.owner_id} />
+          </div>
+          <button type="button" className="btn" onClick={() => setTicket(true)}>
+            <Icon name="ticket" size={14} /> New ticket
+          </button>
+        </div>
+      </div>
+      <div className="record-body">
+        <div className="record-left">
+          <section className="card" aria-label="Came from">
+            <div className="card-head">
+              <h3>Came from</h3>
+            </div>
+            {data.leads.length === 0 ? (
+              <div className="muted small">Entered directly as a client (no lead on record).</div>
+            ) : (
+              <ul className="plain-list" data-testid="source-leads">
+                {data.leads.map((l) => (
+                  <li key={l.lead_id} className="row">
+                    <a href={`#/leads/${l.lead_id}`} onClick={(e) => (e.preventDefault(), navigate({ name: 'lead', id: l.lead_id }))}>
+                      {typeName(l.insurance_type_code)} lead
+                    </a>
+                    <span className="muted small">
+                      created {paperDate(l.lead_created_at)}, converted {paperDate(l.conversion_date)} · {daysText(l.days_to_convert)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="card" aria-label="Client details">
+            <div className="card-head">
+              <h3>Details</h3>
+            </div>
+            <dl className="kv">
+              <dt>Email</dt>
+              <dd>{client.email ?? '—'}</dd>
+              <dt>Phone</dt>
+              <dd>{client.phone ?? '—'}</dd>
+              <dt>Address</dt>
+              <dd>{address ? `${address.line1}${address.line2 ? `, ${address.line2}` : ''}, ${address.city}, ${address.state} ${address.postal_code}` : '—'}</dd>
+              {client.client_type === 'business' && (
+                <>
+                  <dt>Industry</dt>
+                  <dd>{client.industry ?? '—'}</dd>
+                </>
+              )}
+              <dt>Source</dt>
+              <dd>{client.source ?? '—'}</dd>
+              <dt>Tags</dt>
+              <dd className="row">{client.tags.length ? client.tags.map((t) => <Tag key={t} text={t} />) : '—'}</dd>
+            </dl>
+          </section>
+          <OpportunitiesCard subject={{ client_id: client.id }} opportunities={data.opportunities} />
+          <ContactsCard subject={{ client_id: client.id }} contacts={data.contacts} />
+          <section className="card" aria-label="Tickets">
+            <div className="card-head">
+              <h3>Tickets</h3>
+            </div>
+            {data.tickets.length === 0 ? (
+              <div className="muted small">No tickets. Open one when the client asks for a change, a certificate or help with a claim.</div>
+            ) : (
+              <ul className="plain-list">
+                {data.tickets.map((t) => (
+                  <li key={t.id} className="row">
+                    <strong>{t.subject}</strong>
+                    <span className="muted">{humanize(t.status)}</span>
+                    <span className="spacer" />
+                    <RelTime at={t.updated_at} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <div className="record-right">
+          <Composer subject={{ client_id: client.id }} />
+          <section className="card" aria-label="Timeline">
+            <div className="card-head">
+              <h3>History</h3>
+              <span className="muted small">including the lead’s</span>
+            </div>
+            <Timeline items={data.timeline} />
+          </section>
+        </div>
+      </div>
+      {ticket && <NewTicket clientId={client.id} onClose={() => setTicket(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { ClientListItem } from '../../../shared/api/types';
+import { ListScreen } from '../components/list-screen';
+import { UserName } from '../components/pills';
+import { RelTime } from '../components/values';
+import type { Column } from '../components/virtual-table';
+import { useDebounced, useList } from '../lib/use-list';
+import { navigate } from '../stores/router';
+
+const COLUMNS: Column<ClientListItem>[] = [
+  { key: 'name', label: 'Name', width: 240, render: (r) => <span className="name-cell">{r.name}</span> },
+  { key: 'type', label: 'Type', width: 100, render: (r) => <span className="muted">{r.client_type === 'business' ? 'Business' : 'Individual'}</span> },
+  { key: 'email', label: 'Email', width: 220, render: (r) => <span>{r.email ?? '—'}</span> },
+  { key: 'phone', label: 'Phone', width: 140, render: (r) => <span>{r.phone ?? '—'}</span> },
+  { key: 'owner', label: 'Owner', width: 150, render: (r) => <UserName id={r.owner_id} /> },
+  { key: 'since', label: 'Client since', width: 120, render: (r) => <RelTime at={r.client_since} /> },
+  { key: 'updated', label: 'Updated', width: 110, render: (r) => <RelTime at={r.updated_at} /> },
+];
+
+export function ClientsScreen() {
+  const [text, setText] = useState('');
+  const q = useDebounced(text);
+  const list = useList('clients.list', q ? { text: q } : {});
+  return (
+    <ListScreen
+      name="clients"
+      title="Clients"
+        one="client"
+      sub="Policyholders, converted from leads"
+      {...list}
+      rows={list.items}
+      columns={COLUMNS}
+      rowKey={(r) => r.id}
+      onOpen={(r) => navigate({ name: 'client', id: r.id })}
+      onEnd={list.loadMore}
+      filter={text}
+      onFilter={setText}
+      empty={{ title: 'No clients yet', body: 'A lead becomes a client when you convert it from its page (“Convert to client”).' }}
+    />
+  );
+}

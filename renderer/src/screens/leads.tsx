@@ -1,0 +1,85 @@
+import { useCallback, useMemo } from 'react';
+import type { LeadListItem } from '../../../shared/api/types';
+import { ColumnChooser } from '../components/column-chooser';
+import { Icon } from '../components/icon';
+import { KanbanBoard } from '../components/kanban-board';
+import { LeadFiltersBar } from '../components/lead-filters';
+import { SavedViews } from '../components/saved-views';
+import { EmptyState, ErrorBanner } from '../components/values';
+import { VirtualTable } from '../components/virtual-table';
+import { count } from '../lib/format';
+import { useLeadPages } from '../lib/use-lead-pages';
+import { useLeadsView } from '../stores/leads-view';
+import { navigate } from '../stores/router';
+import { useUi } from '../stores/ui';
+import { columnByKey } from './lead-columns';
+
+export function filtersToQuery(f: ReturnType<typeof useLeadsView.getState>['filters']) {
+  return {
+    ...(f.status_ids.length ? { status_ids: f.status_ids } : {}),
+    ...(f.insurance_type_ids.length ? { insurance_type_ids: f.insurance_type_ids } : {}),
+    ...(f.owner_ids.length ? { owner_ids: f.owner_ids } : {}),
+    ...(f.text.trim() ? { text: f.text.trim() } : {}),
+    include_converted: f.include_converted,
+  };
+}
+
+function LeadsTable() {
+  const { filters, sort, dir, columns, sortBy } = useLeadsView();
+  const query = useMemo(() => ({ ...filtersToQuery(filters), sort, dir }), [filters, sort, dir]);
+  const pages = useLeadPages(query);
+  const cols = useMemo(() => columns.map((k) => columnByKey.get(k)).filter((c) => !!c), [columns]);
+  const open = useCallback((r: LeadListItem) => navigate({ name: 'lead', id: r.id }), []);
+  const filtered = Object.keys(filtersToQuery(filters)).length > 1 || filters.include_converted;
+
+  if (pages.error && !pages.items.length) return <ErrorBanner message={`Could not load leads: ${pages.error.message}`} />;
+  if (pages.loaded && pages.items.length === 0) {
+    return filtered ? (
+      <EmptyState title="No leads match these filters" action={<button type="button" className="btn" onClick={() => useLeadsView.getState().setFilters({ status_ids: [], insurance_type_ids: [], owner_ids: [], text: '' })}>Clear filters</button>}>
+        Loosen a filter, or search everything with Ctrl+K.
+      </EmptyState>
+    ) : (
+      <EmptyState title="No leads yet" action={<button type="button" className="btn primary" onClick={() => useUi.getState().set({ newLead: true })}>New lead</button>}>
+        Add the first prospect you are quoting, or press N anywhere.
+      </EmptyState>
+    );
+  }
+  return (
+    <VirtualTable
+      label="Leads"
+      rows={pages.items}
+      columns={cols}
+      rowKey={(r) => r.id}
+      onOpen={open}
+      sort={{ key: sort, dir }}
+      onSort={(k) => sortBy(k as typeof sort)}
+      onEnd={pages.loadMore}
+      footer={pages.loaded ? (pages.done ? `${count(pages.items.length)} lead${pages.items.length === 1 ? '' : 's'}` : `${count(pages.items.length)} loaded · scroll for more`) : null}
+    />
+  );
+}
+
+export function LeadsScreen({ view }: { view: 'table' | 'board' }) {
+  return (
+    <div className="screen fill" data-screen="leads">
+      <div className="screen-head">
+        <h1>Leads</h1>
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'table'} onClick={() => navigate({ name: 'leads', view: 'table' })}>
+            <Icon name="table" size={14} />
+            Table
+          </button>
+          <button type="button" aria-pressed={view === 'board'} onClick={() => navigate({ name: 'leads', view: 'board' })}>
+            <Icon name="board" size={14} />
+            Board
+          </button>
+        </div>
+        <div className="spacer" />
+        <SavedViews />
+        {view === 'table' && <ColumnChooser />}
+      </div>
+      <LeadFiltersBar board={view === 'board'} />
+      {view === 'table' ? <LeadsTable /> : <KanbanBoard />}
+    </div>
+  );
+}

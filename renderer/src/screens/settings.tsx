@@ -1,0 +1,88 @@
+import { bridge } from '../api/client';
+import { AiSettings } from '../components/ai-settings';
+import { Field } from '../components/field';
+import { Kbd } from '../components/values';
+import { SHORTCUTS } from '../lib/shortcuts';
+import { usePrefs, type ThemePref } from '../stores/prefs';
+import { useSync } from '../stores/sync';
+import { useUi } from '../stores/ui';
+
+export function SettingsScreen() {
+  const { theme, setTheme } = usePrefs();
+  const status = useSync((s) => s.status);
+  return (
+    <div className="screen" data-screen="settings">
+      <div className="screen-head">
+        <h1>Settings</h1>
+      </div>
+      <div className="screen-body settings">
+        <section className="card settings-card">
+          <h2>Sync server</h2>
+          <p className="muted">Fieldline works fully offline. Signing in to your agency’s server shares leads with the team; it is not available from this screen yet.</p>
+          <dl className="kv">
+            <dt>Server</dt>
+            <dd>{status?.configured ? (status.server ?? 'Configured') : <span className="badge">Not configured</span>}</dd>
+            <dt>Signed in as</dt>
+            <dd>{status?.user ? `${status.user.full_name} (${status.user.email})` : 'Me (this device) · local only'}</dd>
+            <dt>Waiting to sync</dt>
+            <dd>{status ? `${status.pending} change${status.pending === 1 ? '' : 's'}` : '—'}</dd>
+          </dl>
+          <div className="form-grid">
+            <Field label="Server address" value="" onChange={() => undefined} placeholder="https://crm.your-agency.com" disabled />
+            <div className="row" style={{ alignSelf: 'end' }}>
+              <button type="button" className="btn" disabled>
+                Sign in…
+              </button>
+            </div>
+          </div>
+        </section>
+        <AiSettings />
+        <section className="card settings-card">
+          <h2>Appearance</h2>
+          <div className="segmented" role="group" aria-label="Theme">
+            {(['system', 'light', 'dark'] as ThemePref[]).map((t) => (
+              <button key={t} type="button" aria-pressed={theme === t} onClick={() => setTheme(t)}>
+                {t === 'system' ? 'Follow the system' : t[0]!.toUpperCase() + t.slice(1)}
+              </button>
+            ))}
+          </div>
+        </section>
+        <section className="card settings-card">
+          <h2>Keyboard shortcuts</h2>
+          <table className="shortcut-table">
+            <tbody>
+              {SHORTCUTS.slice(0, 8).map(([k, what]) => (
+                <tr key={k}>
+                  <td>
+                    <Kbd>{k}</Kbd>
+                  </td>
+                  <td>{what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" className="btn small" onClick={() => useUi.getState().set({ shortcuts: true })}>
+            All shortcuts
+          </button>
+        </section>
+        <section className="card settings-card">
+          <h2>About</h2>
+          <dl className="kv">
+            <dt>Fieldline</dt>
+            <dd>{bridge?.versions.app ?? 'browser preview'}</dd>
+            {bridge && (
+              <>
+                <dt>Electron</dt>
+                <dd>{bridge.versions.electron}</dd>
+                <dt>Chromium</dt>
+                <dd>{bridge.versions.chrome}</dd>
+              </>
+            )}
+            <dt>Data</dt>
+            <dd>Stored on this device; changes wait in an outbox until sync is set up.</dd>
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}

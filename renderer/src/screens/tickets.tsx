@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import type { Row } from '../../../shared/model/catalogue';
+import { TICKET_STATUSES } from '../../../shared/model/tables/service';
+import { mutate } from '../api/mutate';
+import { Field } from '../components/field';
+import { ListScreen } from '../components/list-screen';
+import { Modal } from '../components/modal';
+import { UserName } from '../components/pills';
+import { RelTime } from '../components/values';
+import type { Column } from '../components/virtual-table';
+import { humanize } from '../lib/format';
+import { useForm } from '../lib/use-form';
+import { useDebounced, useList } from '../lib/use-list';
+import { navigate } from '../stores/router';
+import { useUi } from '../stores/ui';
+
+type Ticket = Row<'support_tickets'>;
+const PRIORITY_COLOR: Record<string, string> = { urgent: '#dc2626', high: '#ea580c', normal: '#64748b', low: '#94a3b8' };
+const STATUS_COLOR: Record<string, string> = { open: '#2563eb', pending: '#d97706', resolved: '#16a34a', closed: '#6b7280' };
+const pill = (text: string, color: string) => (
+  <span className="pill" style={{ '--c': color } as React.CSSProperties}>
+    {humanize(text)}
+  </span>
+);
+
+const COLUMNS: Column<Ticket>[] = [
+  { key: 'subject', label: 'Subject', width: 300, render: (r) => <span className="name-cell">{r.subject}</span> },
+  { key: 'status', label: 'Status', width: 100, render: (r) => pill(r.status, STATUS_COLOR[r.status] ?? '#64748b') },
+  { key: 'priority', label: 'Priority', width: 90, render: (r) => pill(r.priority, PRIORITY_COLOR[r.priority] ?? '#64748b') },
+  { key: 'type', label: 'Issue', width: 130, render: (r) => <span>{humanize(r.issue_type)}</span> },
+  { key: 'assigned', label: 'Assigned', width: 140, render: (r) => <UserName id={r.assigned_to} /> },
+  { key: 'due', label: 'Due', width: 110, render: (r) => <RelTime at={r.due_at} /> },
+  { key: 'updated', label: 'Updated', width: 110, render: (r) => <RelTime at={r.updated_at} /> },
+];
+
+function TicketDialog({ ticket, onClose }: { ticket: Ticket; onClose(): void }) {
+  const form = useForm({ resolution: '' }, `resolve:${ticket.id}`);
+  const done = ticket.status === 'resolved' || ticket.status === 'closed';
+  const resolve = async (close: boolean) => {
+    const ok = await form.submit(() => mutate('resolveTicket', { id: ticket.id, resolution: form.values.resolution, close }));
+    if (ok) {
+      useUi.getState().toast('ok', close ? 'Ticket closed' : 'Ticket resolved');
+      onClose();
+    }
+  };
+  return (
+    <Modal
+      title={ticket.subject}
+      onClose={onClose}
+      width={560}
+      footer={
+        <>
+          {(ticket.client_id || ticket.lead_id) && (
+            <button type="button" className="btn ghost" onClick={() => (onClose(), ticket.client_id ? navigate({ name: 'client', id: ticket.client_id }) : navigate({ name: 'lead', id: ticket.lead_id! }))}>
+              Open {ticket.client_id ? 'client' : 'lead'}
+            </button>
+          )}
+          <span className="spacer" />
+          {!done && (
+            <>
+              <button type="button" className="btn" onClick={() => void resolve(false)} disabled={form.busy}>
+                Resolve
+              </button>
+              <button type="button" className="btn primary" onClick={() => void resolve(true)} disabled={form.busy}>
+                Resolve and close
+              </button>
+            </>
+          )}
+        </>
+      }
+    >
+      <div className="row" style={{ marginBottom: 10 }}>
+        {pill(ticket.status, STATUS_COLOR[ticket.status] ?? '#64748b')}
+        {pill(ticket.priority, PRIORITY_COLOR[ticket.priority] ?? '#64748b')}
+        <span className="muted">{humanize(ticket.issue_type)}</span>
+        <span className="muted">
+          opened <RelTime at={ticket.created_at} />
+        </span>
+      </div>
+      <p className="tl-body">{ticket.description ?? <span className="muted">No description.</span>}</p>
+      {done ? (
+        <p>
+          <strong>Resolution:</strong> {ticket.resolution}
+        </p>
+      ) : (
+        <Field name="resolution" label="Resolution" kind="textarea" value={form.values.resolution} onChange={(v) => form.set('resolution', v)} error={form.errors.resolution} placeholder="What was done for the client" />
+      )}
+      {form.formError && <div className="form-error">{form.formError}</div>}
+    </Modal>
+  );
+}
+
+export function TicketsScreen() {
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<string>('open');
+  const [open, setOpen] = useState<Ticket | null>(null);
+  const q = useDebounced(text);
+  const list = useList('tickets.list', { ...(q ? { text: q } : {}), ...(status !== 'all' ? { status } : {}) });
+  return (
+    <>
+      <ListScreen
+        name="tickets"
+        title="Tickets"
+        one="ticket"
+        sub="Service requests from clients"
+        {...list}
+        rows={list.items}
+        columns={COLUMNS}
+        rowKey={(r) => r.id}
+        onOpen={(r) => setOpen(r)}
+        onEnd={list.loadMore}
+        filter={text}
+        onFilter={setText}
+        tools={
+          <div className="segmented" role="group" aria-label="Ticket status">
+            {['all', ...TICKET_STATUSES].map((s) => (
+              <button key={s} type="button" aria-pressed={status === s} onClick={() => setStatus(s)}>
+                {humanize(s)}
+              </button>
+            ))}
+          </div>
+        }
+        empty={{ title: status === 'all' ? 'No tickets yet' : `No ${status} tickets`, body: 'Open a ticket from a client’s page when they ask for a change, a certificate or a claim.' }}
+      />
+      {open && <TicketDialog ticket={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+
+export type Route =
+  | { name: 'today' }
+  | { name: 'leads'; view: 'table' | 'board' }
+  | { name: 'lead'; id: string }
+  | { name: 'clients' }
+  | { name: 'client'; id: string }
+  | { name: 'contacts' }
+  | { name: 'tickets' }
+  | { name: 'campaigns' }
+  | { name: 'dashboard' }
+  | { name: 'settings' };
+
+export function parseHash(hash: string): Route {
+  const [a = '', b] = hash.replace(/^#\/?/, '').split(/[/?]/);
+  switch (a) {
+    case 'leads':
+      if (b === 'board') return { name: 'leads', view: 'board' };
+      return b ? { name: 'lead', id: b } : { name: 'leads', view: 'table' };
+    case 'clients':
+      return b ? { name: 'client', id: b } : { name: 'clients' };
+    case 'contacts':
+    case 'tickets':
+    case 'campaigns':
+    case 'dashboard':
+    case 'settings':
+    case 'today':
+      return { name: a };
+    default:
+      return { name: 'today' };
+  }
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'leads':
+      return route.view === 'board' ? '#/leads/board' : '#/leads';
+    case 'lead':
+      return `#/leads/${route.id}`;
+    case 'client':
+      return `#/clients/${route.id}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+/** Hash routing: works the same from the app protocol in Electron and from the web host. */
+export const useRouter = create<{ route: Route }>(() => ({ route: parseHash(location.hash) }));
+
+window.addEventListener('hashchange', () => useRouter.setState({ route: parseHash(location.hash) }));
+
+export function navigate(route: Route) {
+  const href = hrefOf(route);
+  if (location.hash !== href) location.hash = href;
+}

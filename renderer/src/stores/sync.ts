@@ -1,0 +1,40 @@
+import { create } from 'zustand';
+import type { ConflictItem, SyncStatusView } from '../../../shared/api/types';
+import { call } from '../api/client';
+import { useData } from './data';
+
+interface SyncState {
+  online: boolean;
+  /** null until the first answer (or when this build's main process has no sync status). */
+  status: SyncStatusView | null;
+  statusError: string | null;
+  conflicts: ConflictItem[];
+  poll(): Promise<void>;
+  resolve(id: string, action: 'dismiss' | 'reapply'): Promise<string | null>;
+}
+
+export const useSync = create<SyncState>((set, get) => ({
+  online: navigator.onLine,
+  status: null,
+  statusError: null,
+  conflicts: [],
+  async poll() {
+    const res = await call('sync.status', {});
+    if (!res.ok) return set({ statusError: res.error.message });
+    set({ status: res.value, statusError: null });
+    if (res.value.conflicts > 0 || get().conflicts.length > 0) {
+      const list = await call('conflicts.list', {});
+      if (list.ok) set({ conflicts: list.value });
+    }
+  },
+  async resolve(id, action) {
+    const res = await call('conflicts.resolve', { id, action });
+    if (!res.ok) return res.error.message;
+    useData.getState().changed();
+    await get().poll();
+    return null;
+  },
+}));
+
+window.addEventListener('online', () => useSync.setState({ online: true }));
+window.addEventListener('offline', () => useSync.setState({ online: false }));
