@@ -12,12 +12,25 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
   const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[];
 
   const funnel = all(`SELECT status_id, count(*) AS count FROM leads WHERE deleted_at IS NULL GROUP BY status_id`);
-  const weekly = all(
-    `SELECT strftime('%Y-W%W', conversion_date) AS week, count(*) AS count, coalesce(sum(quoted_premium), 0) AS premium
-     FROM leads WHERE conversion_date >= ? AND conversion_date <= ? AND deleted_at IS NULL GROUP BY week ORDER BY week`,
+  const weeklyCount = all(
+    `SELECT strftime('%Y-W%W', conversion_date) AS week, count(*) AS count
+     FROM leads WHERE conversion_date >= ? AND conversion_date <= ? AND deleted_at IS NULL GROUP BY week`,
     from,
     to,
   );
+  // Premium is what was won (the closed opportunities), by the week it closed.
+  const weeklyPremium = all(
+    `SELECT strftime('%Y-W%W', closed_at) AS week, coalesce(sum(amount), 0) AS premium
+     FROM opportunities WHERE stage = 'won' AND closed_at >= ? AND closed_at <= ? AND deleted_at IS NULL GROUP BY week`,
+    from,
+    to,
+  );
+  const weeks = [...new Set([...weeklyCount, ...weeklyPremium].map((r) => String(r.week)))].sort();
+  const weekly = weeks.map((week) => ({
+    week,
+    count: Number(weeklyCount.find((r) => r.week === week)?.count ?? 0),
+    premium: Number(weeklyPremium.find((r) => r.week === week)?.premium ?? 0),
+  }));
   const won = all(
     `SELECT owner_id, insurance_type_id, coalesce(sum(amount), 0) AS premium FROM opportunities
      WHERE stage = 'won' AND closed_at >= ? AND closed_at <= ? AND deleted_at IS NULL GROUP BY owner_id, insurance_type_id`,
@@ -25,9 +38,10 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
     to,
   );
   const agents = all(
-    `SELECT l.owner_id, u.full_name AS name, sum(l.is_converted = 0) AS open,
+    `SELECT l.owner_id, u.full_name AS name, sum(s.category = 'open') AS open,
        sum(l.conversion_date >= ? AND l.conversion_date <= ?) AS converted
-     FROM leads l LEFT JOIN users u ON u.id = l.owner_id WHERE l.deleted_at IS NULL GROUP BY l.owner_id`,
+     FROM leads l JOIN lead_statuses s ON s.id = l.status_id LEFT JOIN users u ON u.id = l.owner_id
+     WHERE l.deleted_at IS NULL GROUP BY l.owner_id`,
     from,
     to,
   );
@@ -42,7 +56,7 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
 
   return {
     funnel: funnel.map((r) => ({ status_id: String(r.status_id), count: Number(r.count) })),
-    conversions_by_week: weekly.map((r) => ({ week: String(r.week), count: Number(r.count), premium: Number(r.premium) })),
+    conversions_by_week: weekly,
     by_agent: agents
       .map((r) => ({
         owner_id: String(r.owner_id),
@@ -59,6 +73,6 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
       premium: premiumBy('insurance_type_id', r.insurance_type_id),
     })),
     premium_won: won.reduce((s, w) => s + Number(w.premium), 0),
-    conversions: weekly.reduce((s, r) => s + Number(r.count), 0),
+    conversions: weekly.reduce((sum, r) => sum + r.count, 0),
   };
 }

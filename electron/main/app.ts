@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
 import { SyncEngine } from './sync/engine';
-import { deviceId, storedSession } from './sync/session';
+import { deviceId, signIn, signOut, storedSession } from './sync/session';
 import { syncStatusView } from './sync/status';
 
 const SESSION_KEY = 'session';
@@ -88,7 +88,34 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     now: options.now,
   });
   const syncStatus = () => syncStatusView(db, engine);
-  const dispatch = createDispatcher(createHandlers({ db, writer, ai, syncStatus, now: options.now }));
+  const startSync = (fetchImpl?: typeof fetch) => {
+    const session = storedSession(db);
+    if (!session || engine) return engine;
+    engine = new SyncEngine({ db, writer, actor: () => actor, serverUrl: session.serverUrl, token: session.token, clientId: deviceId(db), fetch: fetchImpl });
+    engine.start();
+    return engine;
+  };
+  const handlers = createHandlers({
+    db,
+    writer,
+    ai,
+    syncStatus,
+    now: options.now,
+    signIn: async (server, email, password) => {
+      engine?.stop();
+      engine = null;
+      await signIn(db, server, email, password);
+      actor = currentActor(db);
+      startSync();
+    },
+    signOut: () => {
+      engine?.stop();
+      engine = null;
+      signOut(db);
+      actor = currentActor(db);
+    },
+  });
+  const dispatch = createDispatcher(handlers);
   return {
     db,
     writer,
@@ -96,13 +123,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     dispatch,
     actor: () => actor,
     refreshActor: () => (actor = currentActor(db)),
-    startSync(fetchImpl?: typeof fetch) {
-      const session = storedSession(db);
-      if (!session || engine) return engine;
-      engine = new SyncEngine({ db, writer, actor: () => actor, serverUrl: session.serverUrl, token: session.token, clientId: deviceId(db), fetch: fetchImpl });
-      engine.start();
-      return engine;
-    },
+    startSync,
     close: () => {
       engine?.stop();
       db.close();

@@ -9,6 +9,7 @@ import {
   mutateInput,
   pipelineQuery,
   searchQuery,
+  signInInput,
   ticketsQuery,
   todayQuery,
 } from './inputs';
@@ -50,6 +51,8 @@ export const API = {
   'dashboard.get': { input: dashboardQuery, output: {} as Dashboard },
   mutate: { input: mutateInput, output: {} as MutateResult },
   'sync.status': { input: empty, output: {} as SyncStatusView },
+  'sync.signIn': { input: signInInput, output: {} as SyncStatusView },
+  'sync.signOut': { input: empty, output: {} as SyncStatusView },
   'conflicts.list': { input: empty, output: {} as ConflictItem[] },
   'conflicts.resolve': { input: conflictResolveInput, output: {} as { id: string; mutation_id: string | null } },
   'ai.run': { input: aiRunInput, output: {} as AiRunResult },

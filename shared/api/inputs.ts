@@ -62,3 +62,9 @@ export const aiRunInput = z
   .refine((v) => Boolean(v.lead_id ?? v.client_id ?? v.communication_id ?? v.ticket_id), { message: 'name the record: lead_id, client_id, communication_id or ticket_id', path: ['lead_id'] });
 
 export const conflictResolveInput = z.object({ id: f.id(), action: z.enum(['dismiss', 'reapply']) });
+
+export const signInInput = z.object({
+  server: z.url('is not a web address like https://crm.agency.com').max(500),
+  email: z.string().trim().min(1, 'is required').max(254),
+  password: z.string().min(1, 'is required').max(1024),
+});

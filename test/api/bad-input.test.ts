@@ -76,6 +76,8 @@ const CASES = (): Record<CommandName, Case[]> => ({
   ],
   'dashboard.get': [[{ from: 'last week' }, 'from'], [{ to: '2025-01-01' }, 'to'], [{ weeks: 0 }, 'weeks'], [{ weeks: 105 }, 'weeks'], [{ weeks: '4' }, 'weeks']],
   'sync.status': [[{ x: 1 }, 'x']],
+  'sync.signIn': [[{}, 'server'], [{ server: 'not a url', email: 'a@b.c', password: 'x' }, 'server'], [{ server: 'http://127.0.0.1:1', email: '', password: 'x' }, 'email'], [{ server: 'http://127.0.0.1:1', email: 'a@b.c', password: BIG }, 'too large']],
+  'sync.signOut': [[{ now: true }, 'now']],
   'conflicts.list': [[{ all: true }, 'all']],
   'conflicts.resolve': [
     [{}, 'id'], [{ id: 'nope', action: 'dismiss' }, 'id'], [{ id: UNKNOWN, action: 'explode' }, 'action'],

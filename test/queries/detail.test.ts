@@ -185,7 +185,8 @@ describe('dashboard', () => {
       { status_id: STATUS.converted, count: 1 },
     ]);
     expect(d.conversions_by_week).toHaveLength(1);
-    expect(d.conversions_by_week[0]).toMatchObject({ count: 1, premium: 1500, week: expect.stringMatching(/^\d{4}-W\d{2}$/) });
+    // Weekly premium is what was won (the closed opportunity), not the lead's quote.
+    expect(d.conversions_by_week[0]).toMatchObject({ count: 1, premium: 2400, week: expect.stringMatching(/^\d{4}-W\d{2}$/) });
     expect(d.by_agent).toEqual([{ owner_id: me, name: 'Me (this device)', open: 1, converted: 1, premium: 2400 }]);
     expect(d.by_insurance_type.sort((a, b) => a.insurance_type_id.localeCompare(b.insurance_type_id))).toEqual([
       { insurance_type_id: INS.auto, leads: 1, converted: 1, premium: 2400 },

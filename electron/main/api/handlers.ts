@@ -20,11 +20,13 @@ export interface HandlerDeps {
   writer: ReplicaWriter;
   ai: AiService;
   syncStatus: () => SyncStatusView;
+  signIn: (server: string, email: string, password: string) => Promise<void>;
+  signOut: () => void;
   now?: () => Date;
 }
 
 /** Every command of the API contract, answered from the local replica. */
-export function createHandlers({ db, writer, ai, syncStatus, now = () => new Date() }: HandlerDeps): Handlers {
+export function createHandlers({ db, writer, ai, syncStatus, signIn, signOut, now = () => new Date() }: HandlerDeps): Handlers {
   return {
     'lookups.get': async () => lookups(db),
     'leads.list': async (q) => listLeads(db, q),
@@ -43,6 +45,14 @@ export function createHandlers({ db, writer, ai, syncStatus, now = () => new Dat
       return { mutation_id: mutation.id, result };
     },
     'sync.status': async () => syncStatus(),
+    'sync.signIn': async ({ server, email, password }) => {
+      await signIn(server, email, password);
+      return syncStatus();
+    },
+    'sync.signOut': async () => {
+      signOut();
+      return syncStatus();
+    },
     'conflicts.list': async () => listConflicts(db),
     'conflicts.resolve': async ({ id, action }) => resolveConflict(db, writer, id, action),
     'ai.run': async ({ task, lead_id, client_id, communication_id, ticket_id, channel, purpose }) => {

@@ -49,3 +49,9 @@ export function storedSession(db: Database, serverUrl?: string): StoredSession |
   if (!s || (serverUrl && s.serverUrl !== serverUrl) || s.expiresAt < new Date().toISOString()) return undefined;
   return s;
 }
+
+/** Forgets the server session; the replica acts as its local user again (its data stays). */
+export function signOut(db: Database) {
+  db.prepare(`DELETE FROM local_settings WHERE key = ?`).run(SESSION);
+  setSession(db, null);
+}
