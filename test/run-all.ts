@@ -69,9 +69,9 @@ function hasTestFiles(dir: string): boolean {
   return entries.some((entry) => entry.isFile() && TEST_FILE.test(entry.name));
 }
 
-async function runVitest(tmp: string, extraArgs: string[]): Promise<Counts> {
-  console.log('\n==> vitest');
-  const reportFile = path.join(tmp, 'vitest.json');
+async function runVitest(tmp: string, extraArgs: string[], label = 'vitest'): Promise<Counts> {
+  console.log(`\n==> ${label}`);
+  const reportFile = path.join(tmp, `${label.replace(/\W+/g, '-')}.json`);
   const exitCode = await runNode([
     binOf('vitest', 'vitest'),
     'run',
@@ -127,7 +127,13 @@ async function main(): Promise<number> {
     const browserFiltered = extraArgs.some((a) => a.replace(/^\.\//, '').startsWith('test/browser'));
     const vitestArgs = extraArgs.filter((a) => !a.replace(/^\.\//, '').startsWith('test/browser'));
     // Only browser filters given: don't run the whole vitest suite.
-    if (!browserFiltered || vitestArgs.some((a) => !a.startsWith('-'))) {
+    const filtered = vitestArgs.some((a) => !a.startsWith('-'));
+    if (!filtered && !browserFiltered) {
+      // The whole-system tests (several processes, servers and replicas each) run after the rest,
+      // one file at a time, so they do not compete with each other for this machine's two cores.
+      total = addCounts(total, await runVitest(tmp, [...vitestArgs, '--exclude=test/system/**'], 'vitest'));
+      total = addCounts(total, await runVitest(tmp, [...vitestArgs, 'test/system', '--no-file-parallelism'], 'vitest (system)'));
+    } else if (filtered) {
       total = addCounts(total, await runVitest(tmp, vitestArgs));
     }
     if (shouldRunBrowser(extraArgs)) total = addCounts(total, await runBrowser(tmp));

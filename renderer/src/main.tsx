@@ -9,6 +9,7 @@ import './styles/table.css';
 import './styles/cards.css';
 import './styles/screens.css';
 import './styles/pipeline.css';
+import './styles/ai.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

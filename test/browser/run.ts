@@ -8,14 +8,16 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
+import { tests as aiCampaignTests } from './ai-campaigns.test';
 import { tests as electronTests } from './electron-smoke.test';
 import { tests as flowTests } from './flows.test';
 import { ROOT, chromiumPath, launchBrowser } from './harness';
 import { tests as screenTests } from './screens.test';
+import { tests as syncTests } from './sync-settings.test';
 import type { BrowserTest } from './suite';
 import { tests as hostTests } from './web-host.test';
 
-const ALL: BrowserTest[] = [...hostTests, ...flowTests, ...screenTests, ...electronTests];
+const ALL: BrowserTest[] = [...hostTests, ...flowTests, ...syncTests, ...aiCampaignTests, ...screenTests, ...electronTests];
 const TIMEOUT_MS = 90_000;
 
 const counts = { passed: 0, failed: 0, skipped: 0 };

@@ -74,7 +74,7 @@ export async function runScenario(url: string, users: SystemUser[], opts: { muta
   }
   for (const d of devices) d.engine?.stop();
   opts.beforeQuiet?.();
-  for (let round = 0; round < 2; round++) for (const d of devices) await engineFor(d, url).syncOnce(180_000);
+  for (let round = 0; round < 2; round++) for (const d of devices) await engineFor(d, url).syncOnce(300_000);
   return devices;
 }
 

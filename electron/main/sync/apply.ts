@@ -35,9 +35,10 @@ function applyChange(db: Database, c: ServerChange) {
 
 /**
  * Confirmed mutations whose effects the stream has now delivered leave the outbox. Returns how
- * many, and how many were settled by position alone (no change of theirs in this batch): their
- * local effects may differ from what the server did (a field that lost, a no-op), so the
- * replica must then be rebased onto the server's rows rather than trusted.
+ * many, and how many were settled by position alone (no change of theirs in this batch). Their
+ * echo may have come before their confirmation, while they were still replayed on top of it, or
+ * the server may have kept less than the replica did (a field that lost, an `updated_at` that
+ * may not go back): the replica is then rebased onto the server's rows rather than trusted.
  */
 function settle(db: Database, batch: ServerBatch): { settled: number; withoutEcho: number } {
   const txids = new Set(batch.changes.flatMap((c) => c.txids));

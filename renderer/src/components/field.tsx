@@ -10,7 +10,7 @@ interface FieldProps {
   value: string;
   onChange(value: string): void;
   error?: string | null;
-  kind?: 'text' | 'number' | 'date' | 'email' | 'tel' | 'textarea' | 'select' | 'datetime-local';
+  kind?: 'text' | 'number' | 'date' | 'email' | 'tel' | 'url' | 'password' | 'textarea' | 'select' | 'datetime-local';
   options?: Option[];
   placeholder?: string;
   hint?: string;
@@ -21,10 +21,11 @@ interface FieldProps {
   autoFocus?: boolean;
   disabled?: boolean;
   required?: boolean;
+  autoComplete?: string;
 }
 
 /** A labelled input whose error (from the AppError's `field`) shows right under it. */
-export function Field({ label, value, onChange, error, kind = 'text', options, placeholder, hint, wide, span, name, autoFocus, disabled, required }: FieldProps) {
+export function Field({ label, value, onChange, error, kind = 'text', options, placeholder, hint, wide, span, name, autoFocus, disabled, required, autoComplete }: FieldProps) {
   const id = useId();
   const errId = `${id}-err`;
   const common = {
@@ -34,6 +35,7 @@ export function Field({ label, value, onChange, error, kind = 'text', options, p
     placeholder,
     autoFocus,
     disabled,
+    autoComplete,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? errId : undefined,
     'data-field': name,

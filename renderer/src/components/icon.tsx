@@ -32,6 +32,7 @@ const PATHS: Record<string, string> = {
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14z M21 21l-5-5',
   plus: 'M12 5v14 M5 12h14',
   check: 'M5 12l5 5 9-10',
+  copy: 'M9 9h11v11H9z M15 9V4H4v11h5',
   x: 'M6 6l12 12 M18 6L6 18',
   clock: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z M12 7v5l3 2',
   cloud: 'M7 18h10a4 4 0 0 0 .5-8A6 6 0 0 0 6 9a4.5 4.5 0 0 0 1 9z',

@@ -6,6 +6,7 @@ import { useLookups } from '../stores/lookups';
 import { navigate } from '../stores/router';
 import { useUi } from '../stores/ui';
 import { ConvertDialog } from './convert-dialog';
+import { EnrollDialog, enrolledCampaignIds } from './enroll-dialog';
 import { Icon } from './icon';
 import { StatusPill, TypeLabel } from './pills';
 import { Money, RelTime } from './values';
@@ -15,6 +16,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
   const { lead, client } = detail;
   const { statuses, users } = useLookups((s) => s.lookups);
   const [converting, setConverting] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
   const name = personName(lead);
   const toast = useUi.getState().toast;
 
@@ -80,6 +82,12 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
             ))}
           </select>
         </label>
+        {!lead.is_converted && (
+          <button type="button" className="btn" onClick={() => setEnrolling(true)} data-testid="enroll" title="Enroll in a campaign">
+            <Icon name="campaigns" size={14} />
+            Enroll
+          </button>
+        )}
         {client ? (
           <button type="button" className="btn" onClick={() => navigate({ name: 'client', id: client.id })}>
             Open client
@@ -93,6 +101,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
         )}
       </div>
       {converting && <ConvertDialog leadId={lead.id} onClose={() => setConverting(false)} />}
+      {enrolling && <EnrollDialog subject={{ lead_id: lead.id }} name={name} enrolled={enrolledCampaignIds(detail.timeline)} onClose={() => setEnrolling(false)} />}
     </div>
   );
 }

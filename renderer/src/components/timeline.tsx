@@ -1,9 +1,20 @@
 import type { TimelineItem } from '../../../shared/api/types';
 import { humanize, money } from '../lib/format';
+import { useAi, type AiRunInput } from '../lib/use-ai';
 import { useLookups } from '../stores/lookups';
+import { AiAnswerCard, AiErrorBox, AiProgress } from './ai-panel';
 import { Icon } from './icon';
 import { StatusPill } from './pills';
 import { EmptyState, RelTime } from './values';
+
+const SENTIMENT_COLOR: Record<string, string> = { positive: '#16a34a', neutral: '#64748b', negative: '#dc2626', mixed: '#d97706' };
+
+/** What the entry's AI button asks for: a call or email is analyzed, a ticket triaged. */
+function aiInputOf(item: TimelineItem): AiRunInput | null {
+  if (item.kind === 'communication') return { task: 'sentiment', communication_id: item.id };
+  if (item.kind === 'ticket') return { task: 'triage', ticket_id: item.id };
+  return null;
+}
 
 const KIND_ICON: Record<TimelineItem['kind'], string> = { note: 'note', communication: 'phone', event: 'event', opportunity: 'opportunity', ticket: 'ticket', ai: 'ai' };
 
@@ -49,6 +60,10 @@ function Entry({ item }: { item: TimelineItem }) {
   const color = commType?.color ?? undefined;
   const direction = typeof item.meta.direction === 'string' ? item.meta.direction : null;
   const outcome = typeof item.meta.outcome === 'string' ? item.meta.outcome : null;
+  const sentiment = typeof item.meta.sentiment === 'string' ? item.meta.sentiment : null;
+  const ai = useAi();
+  const aiInput = aiInputOf(item);
+  const aiLabel = item.kind === 'ticket' ? 'Triage' : 'Analyze';
   return (
     <li className={`tl-item kind-${item.kind}`} data-kind={item.kind}>
       <span className="tl-icon" style={color ? { color } : undefined}>
@@ -58,14 +73,33 @@ function Entry({ item }: { item: TimelineItem }) {
         <div className="tl-head">
           <span className="tl-title">{title}</span>
           {direction && item.kind === 'communication' && <span className="muted small">{humanize(direction)}</span>}
+          {sentiment && (
+            <span className="pill" style={{ '--c': SENTIMENT_COLOR[sentiment] ?? '#64748b' } as React.CSSProperties} title="Sentiment, from the AI analysis">
+              {humanize(sentiment)}
+            </span>
+          )}
           <span className="spacer" />
-          <span className="muted small">
+          <span className="muted small tl-time">
             <RelTime at={item.at} />
           </span>
         </div>
         {item.body && <div className="tl-body">{item.body}</div>}
-        {outcome && <div className="muted small">Outcome: {outcome}</div>}
+        {(outcome || aiInput) && (
+          <div className="tl-foot">
+            {outcome && <span className="muted small">Outcome: {outcome}</span>}
+            <span className="spacer" />
+            {aiInput && (
+              <button type="button" className="btn ghost small tl-ai" disabled={ai.running !== null} onClick={() => void ai.run(aiInput)} aria-label={`${aiLabel} with AI: ${title}`}>
+                <Icon name="sparkles" size={12} />
+                {aiLabel}
+              </button>
+            )}
+          </div>
+        )}
         {item.kind === 'event' && <EventDetail item={item} />}
+        <AiProgress request={ai} />
+        {ai.error && <AiErrorBox error={ai.error} />}
+        {ai.answer && <AiAnswerCard answer={ai.answer} title={item.kind === 'ticket' ? 'Triage' : 'Analysis'} onClose={ai.clear} />}
       </div>
     </li>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Row } from '../../../shared/model/catalogue';
-import { COMMUNICATION_CHANNELS } from '../../../shared/model/tables/lookups';
+import { CAMPAIGN_STATUSES, COMMUNICATION_CHANNELS } from '../../../shared/model/tables/lookups';
 import { mutate } from '../api/mutate';
 import { Field } from '../components/field';
 import { Icon } from '../components/icon';
@@ -25,7 +25,7 @@ const COLUMNS: Column<Campaign>[] = [
 ];
 
 function NewCampaign({ onClose }: { onClose(): void }) {
-  const form = useForm({ name: '', channel: 'email', budget: '', starts_at: '', ends_at: '', description: '' }, 'new-campaign');
+  const form = useForm({ name: '', channel: 'email', status: 'active', budget: '', starts_at: '', ends_at: '', description: '' }, 'new-campaign');
   const v = form.values;
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -34,6 +34,7 @@ function NewCampaign({ onClose }: { onClose(): void }) {
       mutate('createCampaign', {
         name: v.name,
         channel: v.channel as (typeof COMMUNICATION_CHANNELS)[number],
+        status: v.status as (typeof CAMPAIGN_STATUSES)[number],
         ...(budget !== null ? { budget } : {}),
         ...(localToIso(v.starts_at) ? { starts_at: localToIso(v.starts_at) } : {}),
         ...(localToIso(v.ends_at) ? { ends_at: localToIso(v.ends_at) } : {}),
@@ -48,8 +49,9 @@ function NewCampaign({ onClose }: { onClose(): void }) {
   return (
     <Modal title="New campaign" onClose={onClose} footer={<><button type="button" className="btn" onClick={onClose}>Cancel</button><button type="submit" form="campaign-form" className="btn primary" disabled={form.busy}>Create campaign</button></>}>
       <form id="campaign-form" className="form-grid" onSubmit={save} noValidate>
-        <Field name="name" label="Name" value={v.name} onChange={(x) => form.set('name', x)} error={form.errors.name} required wide autoFocus />
-        <Field name="channel" label="Channel" kind="select" value={v.channel} onChange={(x) => form.set('channel', x)} options={COMMUNICATION_CHANNELS.map((c) => ({ value: c, label: humanize(c) }))} />
+        <Field name="name" label="Name" value={v.name} onChange={(x) => form.set('name', x)} error={form.errors.name} required autoFocus />
+        <Field name="status" label="Status" kind="select" value={v.status} onChange={(x) => form.set('status', x)} error={form.errors.status} options={CAMPAIGN_STATUSES.filter((s) => s !== 'completed').map((s) => ({ value: s, label: humanize(s) }))} />
+        <Field name="channel" label="Channel" kind="select" value={v.channel} onChange={(x) => form.set('channel', x)} error={form.errors.channel} options={COMMUNICATION_CHANNELS.map((c) => ({ value: c, label: humanize(c) }))} />
         <Field name="budget" label="Budget ($)" kind="number" value={v.budget} onChange={(x) => form.set('budget', x)} error={form.errors.budget} />
         <Field name="starts_at" label="Starts" kind="datetime-local" value={v.starts_at} onChange={(x) => form.set('starts_at', x)} error={form.errors.starts_at} />
         <Field name="ends_at" label="Ends" kind="datetime-local" value={v.ends_at} onChange={(x) => form.set('ends_at', x)} error={form.errors.ends_at} />

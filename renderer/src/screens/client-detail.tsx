@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { TICKET_PRIORITIES } from '../../../shared/model/tables/service';
 import { mutate } from '../api/mutate';
 import { useQuery } from '../api/use-query';
+import { AiPanel } from '../components/ai-panel';
 import { Composer } from '../components/composer';
 import { Field } from '../components/field';
 import { Icon } from '../components/icon';
@@ -156,6 +157,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
           </section>
         </div>
         <div className="record-right">
+          <AiPanel subject={{ client_id: client.id }} />
           <Composer subject={{ client_id: client.id }} />
           <section className="card" aria-label="Timeline">
             <div className="card-head">

@@ -1,4 +1,5 @@
 import { useQuery } from '../api/use-query';
+import { AiPanel } from '../components/ai-panel';
 import { Composer } from '../components/composer';
 import { CoverageCard } from '../components/coverage/coverage-card';
 import { LeadFieldsForm } from '../components/lead-fields-form';
@@ -52,6 +53,7 @@ export function LeadDetailScreen({ id }: { id: string }) {
           <OpportunitiesCard subject={{ lead_id: lead.id }} opportunities={data.opportunities} readOnly={lead.is_converted} />
         </div>
         <div className="record-right">
+          <AiPanel subject={{ lead_id: lead.id }} />
           {!lead.is_converted && <Composer subject={{ lead_id: lead.id }} />}
           <section className="card" aria-label="Timeline">
             <div className="card-head">

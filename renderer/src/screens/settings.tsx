@@ -1,41 +1,20 @@
 import { bridge } from '../api/client';
 import { AiSettings } from '../components/ai-settings';
-import { Field } from '../components/field';
+import { SyncSettings } from '../components/sync-settings';
 import { Kbd } from '../components/values';
 import { SHORTCUTS } from '../lib/shortcuts';
 import { usePrefs, type ThemePref } from '../stores/prefs';
-import { useSync } from '../stores/sync';
 import { useUi } from '../stores/ui';
 
 export function SettingsScreen() {
   const { theme, setTheme } = usePrefs();
-  const status = useSync((s) => s.status);
   return (
     <div className="screen" data-screen="settings">
       <div className="screen-head">
         <h1>Settings</h1>
       </div>
       <div className="screen-body settings">
-        <section className="card settings-card">
-          <h2>Sync server</h2>
-          <p className="muted">Fieldline works fully offline. Signing in to your agency’s server shares leads with the team; it is not available from this screen yet.</p>
-          <dl className="kv">
-            <dt>Server</dt>
-            <dd>{status?.configured ? (status.server ?? 'Configured') : <span className="badge">Not configured</span>}</dd>
-            <dt>Signed in as</dt>
-            <dd>{status?.user ? `${status.user.full_name} (${status.user.email})` : 'Me (this device) · local only'}</dd>
-            <dt>Waiting to sync</dt>
-            <dd>{status ? `${status.pending} change${status.pending === 1 ? '' : 's'}` : '—'}</dd>
-          </dl>
-          <div className="form-grid">
-            <Field label="Server address" value="" onChange={() => undefined} placeholder="https://crm.your-agency.com" disabled />
-            <div className="row" style={{ alignSelf: 'end' }}>
-              <button type="button" className="btn" disabled>
-                Sign in…
-              </button>
-            </div>
-          </div>
-        </section>
+        <SyncSettings />
         <AiSettings />
         <section className="card settings-card">
           <h2>Appearance</h2>
@@ -79,7 +58,7 @@ export function SettingsScreen() {
               </>
             )}
             <dt>Data</dt>
-            <dd>Stored on this device; changes wait in an outbox until sync is set up.</dd>
+            <dd>Stored on this device; changes wait in an outbox until they reach the agency’s server.</dd>
           </dl>
         </section>
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Row } from '../../../shared/model/catalogue';
 import { TICKET_STATUSES } from '../../../shared/model/tables/service';
 import { mutate } from '../api/mutate';
+import { AiInlineRun } from '../components/ai-panel';
 import { Field } from '../components/field';
 import { ListScreen } from '../components/list-screen';
 import { Modal } from '../components/modal';
@@ -86,6 +87,7 @@ function TicketDialog({ ticket, onClose }: { ticket: Ticket; onClose(): void }) 
         <Field name="resolution" label="Resolution" kind="textarea" value={form.values.resolution} onChange={(v) => form.set('resolution', v)} error={form.errors.resolution} placeholder="What was done for the client" />
       )}
       {form.formError && <div className="form-error">{form.formError}</div>}
+      {!done && <AiInlineRun input={{ task: 'triage', ticket_id: ticket.id }} label="Triage with AI" title="Triage" />}
     </Modal>
   );
 }

@@ -1,12 +1,12 @@
 /**
  * A replica process for the crash test: syncs with the server and makes random changes until it
  * is killed. After each committed mutation it prints `M <id>`, so the parent knows what must
- * survive. Run: tsx test/sync/crash-child.ts FILE SERVER_URL SEED
+ * survive. Run: tsx test/system/crash-child.ts FILE SERVER_URL SEED
  */
 import { openApp } from '../../electron/main/app';
 import { SyncEngine } from '../../electron/main/sync/engine';
 import { deviceId, storedSession } from '../../electron/main/sync/session';
-import { randomAction, rng } from './workload';
+import { randomAction, rng } from '../sync/workload';
 
 const [file, url, seed] = process.argv.slice(2) as [string, string, string];
 const app = openApp(file);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startFaultProxy } from './fault-proxy';
-import { expectConverged, runScenario } from './scenario';
-import { startSystem, type System } from './system';
+import { startFaultProxy } from '../sync/fault-proxy';
+import { expectConverged, runScenario } from '../sync/scenario';
+import { startSystem, type System } from '../sync/system';
 
 const MUTATIONS = Number(process.env.FIELDLINE_FAULT_MUTATIONS ?? 600);
 const SEED = Number(process.env.FIELDLINE_SEED ?? 7);

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { differences } from './compare';
-import { engineFor, localOnly, openDevice } from './scenario';
-import { startSystem, type System } from './system';
-import { rng } from './workload';
+import { differences } from '../sync/compare';
+import { engineFor, localOnly, openDevice } from '../sync/scenario';
+import { startSystem, type System } from '../sync/system';
+import { rng } from '../sync/workload';
 
 const KILLS = Number(process.env.FIELDLINE_CRASH_KILLS ?? 50);
 
@@ -20,7 +20,7 @@ afterAll(async () => system?.stop());
 /** Runs the child until it has been up `ms` after READY, then SIGKILLs it; returns the ids it committed. */
 function runAndKill(file: string, seed: number, ms: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/sync/crash-child.ts', file, system.url, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/system/crash-child.ts', file, system.url, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const ids: string[] = [];
     let buffered = '';
     let stderr = '';

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { differences } from './compare';
-import { engineFor, expectConverged, localOnly, openDevice, runScenario } from './scenario';
-import { startSystem, type System } from './system';
+import { differences } from '../sync/compare';
+import { engineFor, expectConverged, localOnly, openDevice, runScenario } from '../sync/scenario';
+import { startSystem, type System } from '../sync/system';
 
 const MUTATIONS = Number(process.env.FIELDLINE_CONVERGENCE_MUTATIONS ?? 2000);
 const SEED = Number(process.env.FIELDLINE_SEED ?? 20261124);

@@ -1,0 +1,126 @@
+// Settings → Sync: signing in (to no server, to a bad address, to a stand-in gateway) and out.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { assert, assertNoProblems, openPage, shot, startHost, type Host } from './harness';
+import { test, type TestContext } from './suite';
+
+const PASSWORD = 'correct horse battery staple';
+
+async function withSettings(ctx: TestContext, body: (page: Page, host: Host) => Promise<void>) {
+  const host = await startHost();
+  try {
+    const { page, problems } = await openPage(ctx.browser, host, '#/settings');
+    try {
+      await body(page, host);
+      assertNoProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  } finally {
+    await host.close();
+  }
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** A port nothing listens on: signing in there fails like an unplugged network. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Just the gateway's sign-in: one user, one password; everything else is a 404. */
+async function fakeGateway() {
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString()));
+    req.on('end', () => {
+      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (req.method !== 'POST' || req.url !== '/v1/auth/sign-in') return json(404, { error: { code: 'not_found', message: 'not here' } });
+      const { password } = JSON.parse(raw || '{}') as { password?: string };
+      if (password !== PASSWORD) return json(401, { error: { code: 'invalid_credentials', message: 'the email or password is wrong' } });
+      json(200, {
+        token: 'tok-test',
+        expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+        user: { id: '01900000-0000-7000-8000-0000000000aa', email: 'dana@agency.test', full_name: 'Dana Whitfield', role: 'manager', team_id: null },
+      });
+    });
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
+}
+
+async function fillSignIn(page: Page, server: string, email: string, password: string) {
+  const form = page.getByRole('form', { name: 'Sign in to the agency server' });
+  await form.getByLabel('Server address').fill(server);
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  return form;
+}
+
+export const tests = [
+  test('signing in to an unreachable server shows a clear error and keeps the typed server and email', 'browser', async (ctx) =>
+    withSettings(ctx, async (page) => {
+      const server = `http://127.0.0.1:${await closedPort()}`;
+      const form = await fillSignIn(page, server, 'dana@agency.test', PASSWORD);
+      const banner = page.getByTestId('sign-in-error');
+      await banner.waitFor();
+      const text = (await banner.textContent()) ?? '';
+      assert(text.startsWith(`Could not sign in to ${server}`), `the banner names the server: ${text}`);
+      assert(/could not be reached|online/i.test(text), `the banner says what to check: ${text}`);
+      assert((await form.locator('.field-error').count()) === 0, 'no field is blamed for a network failure');
+      assert((await form.getByLabel('Server address').inputValue()) === server, 'the server address is kept');
+      assert((await form.getByLabel('Email').inputValue()) === 'dana@agency.test', 'the email is kept');
+      const stored = String(await page.evaluate('JSON.stringify({ ...localStorage })'));
+      assert(!stored.includes(PASSWORD), 'the password is never written to localStorage');
+      await shot(page, 'sync-sign-in-unreachable');
+    })),
+
+  test('an invalid server address shows the inline error on the server field', 'browser', async (ctx) =>
+    withSettings(ctx, async (page) => {
+      const form = await fillSignIn(page, 'crm agency com', 'dana@agency.test', PASSWORD);
+      const field = form.locator('.field', { has: page.locator('[name="server"]') });
+      await field.locator('.field-error').waitFor();
+      const text = (await field.locator('.field-error').textContent()) ?? '';
+      assert(text.includes('web address'), `the error is on the server field: ${text}`);
+      assert((await page.getByTestId('sign-in-error').count()) === 0, 'no banner for a field error');
+      assert((await form.getByLabel('Email').inputValue()) === 'dana@agency.test', 'the email is kept');
+      await shot(page, 'sync-sign-in-invalid-url');
+      await form.getByLabel('Server address').fill('https://crm.agency.test');
+      assert((await field.locator('.field-error').count()) === 0, 'typing clears the field error');
+    })),
+
+  test('signing in shows the server, user and role, and signing out returns to the form', 'browser', async (ctx) => {
+    const gateway = await fakeGateway();
+    try {
+      await withSettings(ctx, async (page, host) => {
+        await fillSignIn(page, gateway.url, 'dana@agency.test', 'wrong');
+        await page.getByTestId('sign-in-error').getByText('the email or password is wrong').waitFor();
+        const form = await fillSignIn(page, gateway.url, 'dana@agency.test', PASSWORD);
+        const session = page.getByTestId('sync-session');
+        await session.waitFor();
+        const text = (await session.textContent()) ?? '';
+        assert(text.includes(gateway.url) && text.includes('Dana Whitfield (dana@agency.test)') && text.includes('Manager'), `session shown: ${text}`);
+        assert(text.includes('Waiting to sync') && text.includes('Rejected'), 'pending and rejected counts shown');
+        assert((await form.count()) === 0, 'the form is gone while signed in');
+        const status = await host.api('sync.status', {});
+        assert(status.configured && status.user?.role === 'manager', 'the replica is signed in');
+        await shot(page, 'sync-signed-in');
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.getByRole('form', { name: 'Sign in to the agency server' }).waitFor();
+        assert(!(await host.api('sync.status', {})).configured, 'signed out in the replica');
+        const stored = String(await page.evaluate('JSON.stringify({ ...localStorage })'));
+        assert(!stored.includes(PASSWORD), 'the password is never written to localStorage');
+      });
+    } finally {
+      await gateway.close();
+    }
+  }),
+];
