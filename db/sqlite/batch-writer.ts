@@ -179,13 +179,18 @@ interface DeferredTrigger {
   after: number;
 }
 
+const REPLAY_SLICE = 25_000;
+
 /** Runs a set-aside insert trigger's own body for the rows it missed: one statement per table. */
 function replayTrigger(db: ReplicaDb, t: DeferredTrigger) {
   const [, , table, when, body] = INSERT_TRIGGER.exec(t.sql)!;
   const view = `temp."bulk_fill_${table}"`;
   db.exec(`CREATE TEMP VIEW "bulk_fill_${table}" AS SELECT * FROM main."${table}"`);
   db.exec(`CREATE TEMP TRIGGER "bulk_fill_${table}" INSTEAD OF INSERT ON "bulk_fill_${table}"${when ? ` WHEN ${when}` : ''} BEGIN ${body} END`);
-  db.prepare(`INSERT INTO ${view} SELECT * FROM main."${table}" WHERE rowid > ? ORDER BY rowid`).run(t.after);
+  // In slices: an INSERT into a view gathers its SELECT in a temporary table first.
+  const fill = db.prepare(`INSERT INTO ${view} SELECT * FROM main."${table}" WHERE rowid > ? AND rowid <= ? ORDER BY rowid`);
+  const last = (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM main."${table}"`).get() as { n: number }).n;
+  for (let from = t.after; from < last; from += REPLAY_SLICE) fill.run(from, Math.min(last, from + REPLAY_SLICE));
   db.exec(`DROP VIEW ${view}`);
 }
 

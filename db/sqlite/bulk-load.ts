@@ -228,7 +228,8 @@ export async function bulkLoadDirect(
   insertPeople(db, agency);
   const actorOf = actorsOf(agency);
   const perTx = Math.max(1, Math.floor(options.leadsPerTransaction ?? 500));
-  const tx = new CachedTx(new SqliteTx(db));
+  const sqlite = new SqliteTx(db);
+  const tx = new CachedTx(sqlite);
   const source = await stepSource(options, options.threads ?? 2);
   const restore = tuneForBulk(db);
   const reindex = deferSearchIndexing(db);
@@ -245,6 +246,7 @@ export async function bulkLoadDirect(
         if (steps % PROGRESS_EVERY === 0) options.onProgress?.({ steps, leads });
         if (s.name === 'createLead' && ++leads % perTx === 0) {
           db.exec('COMMIT');
+          sqlite.touched.length = 0; // what a transaction wrote: not needed past its commit
           db.exec('BEGIN IMMEDIATE');
         }
       }

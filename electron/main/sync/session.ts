@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/ids';
 import type { SignInResponse } from '../../../shared/sync/protocol';
 import { readSetting, setSession, writeSetting } from '../app';
-import { GatewayClient } from './gateway-client';
+import { AppError } from '../../../shared/errors';
+import { GatewayClient, TransientError } from './gateway-client';
 
 export interface StoredSession {
   serverUrl: string;
@@ -25,7 +26,11 @@ export function deviceId(db: Database): string {
  * assigned to them. (The desktop shell keeps the token with safeStorage; the CLI keeps it here.)
  */
 export async function signIn(db: Database, serverUrl: string, email: string, password: string, fetchImpl?: typeof fetch): Promise<StoredSession> {
-  const answer = await new GatewayClient(serverUrl, () => undefined, fetchImpl).signIn(email, password);
+  const answer = await new GatewayClient(serverUrl, () => undefined, fetchImpl).signIn(email, password).catch((err: unknown) => {
+    // Unreachable, 5xx, 429: said plainly, so the person knows to check the address or the network.
+    if (err instanceof TransientError) throw new AppError('unavailable', `${err.message}; check the address and that this computer is online`);
+    throw err;
+  });
   const session: StoredSession = { serverUrl, token: answer.token, expiresAt: answer.expires_at, user: answer.user };
   const u = answer.user;
   const now = new Date().toISOString();
