@@ -47,7 +47,8 @@ export class PgTx implements Tx {
     if (entries.length === 0) return;
     const values = entries.map(([k, v]) => encodePgValue(columnSpec(table, k), v));
     const res = await this.client.query(
-      `UPDATE ${q(table)} SET ${entries.map(([k], i) => `${q(k)} = $${i + 1}`).join(', ')} WHERE id = $${entries.length + 1}`,
+      // updated_at never moves backwards: the same rule as the replica's (db/sqlite/tx.ts).
+      `UPDATE ${q(table)} SET ${entries.map(([k], i) => (k === 'updated_at' ? `"updated_at" = GREATEST("updated_at", $${i + 1})` : `${q(k)} = $${i + 1}`)).join(', ')} WHERE id = $${entries.length + 1}`,
       [...values, id],
     );
     if (res.rowCount === 0) throw new Error(`update of missing or inaccessible ${table} ${id}`);

@@ -144,9 +144,9 @@ const FTS_TABLES = ['search_names', 'search_text'];
 const FTS_DEFAULT_HASHSIZE = 1024 * 1024;
 
 /**
- * Settings for a bulk load, undone by the returned function: no fsync, a larger page cache, and
- * FTS5 buffering up to 64 MB of terms per transaction instead of 1 MB (fewer, larger segments to
- * merge: about half the cost of indexing a note). The schema itself is untouched.
+ * Settings for a bulk load, undone by the returned function: no fsync, a 256 MB page cache, and
+ * FTS5 buffering up to 64 MB of terms before it writes a segment instead of 1 MB (fewer, larger
+ * segments to merge when the search index is built in bulk). The schema itself is untouched.
  */
 export function tuneForBulk(db: ReplicaDb): () => void {
   const synchronous = Number(db.pragma('synchronous', { simple: true }));

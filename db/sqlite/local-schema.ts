@@ -87,3 +87,11 @@ export const syncShadows = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.table_name, t.row_id] })],
 );
+
+/**
+ * Transaction ids the stream delivered while some of our mutations were still awaiting their
+ * answer: a mutation confirmed with one of these has already been seen, and is settled at once.
+ */
+export const syncSeenTxids = sqliteTable('sync_seen_txids', {
+  txid: text('txid').primaryKey(),
+});

@@ -113,4 +113,4 @@ export const {
   campaign_enrollments,
 } = built;
 
-export { outbox, syncState, localSettings, conflicts, syncShadows } from './local-schema';
+export { outbox, syncState, localSettings, conflicts, syncShadows, syncSeenTxids } from './local-schema';

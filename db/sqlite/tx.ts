@@ -68,7 +68,10 @@ export class SqliteTx implements Tx {
     checkColumns(table, keys);
     this.beforeWrite(table, id);
     const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (patch as Record<string, unknown>)[k]));
-    const res = this.stmt(`UPDATE "${table}" SET ${keys.map((k) => `"${k}" = ?`).join(', ')} WHERE id = ?`).run(...values, id);
+    // updated_at never moves backwards (a replayed or late edit keeps the newer time): the same
+    // rule as the server's (db/pg/tx.ts), so replaying a mutation there and here gives one row.
+    const set = keys.map((k) => (k === 'updated_at' ? `"updated_at" = max("updated_at", ?)` : `"${k}" = ?`));
+    const res = this.stmt(`UPDATE "${table}" SET ${set.join(', ')} WHERE id = ?`).run(...values, id);
     if (res.changes === 0) throw new Error(`update of missing ${table} ${id}`);
     this.touched.push({ table, id });
   }

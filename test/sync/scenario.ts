@@ -21,7 +21,7 @@ export interface Device {
 const localOnly = (d: Pick<Device, 'app'>) => new Set(d.app.db.prepare(`SELECT id FROM users WHERE email LIKE 'local-%@fieldline.local'`).pluck().all() as string[]);
 
 export function engineFor(d: Pick<Device, 'app'>, url: string) {
-  return new SyncEngine({ db: d.app.db, writer: d.app.writer, actor: d.app.actor, serverUrl: url, token: storedSession(d.app.db)!.token, clientId: deviceId(d.app.db) });
+  return new SyncEngine({ db: d.app.db, writer: d.app.writer, actor: d.app.actor, serverUrl: url, token: storedSession(d.app.db)!.token, clientId: deviceId(d.app.db), log: process.env.FIELDLINE_SYNC_DEBUG ? (m) => console.log(m) : undefined });
 }
 
 export async function openDevice(url: string, user: SystemUser, file: string, issued: string[] = []): Promise<Device> {

@@ -76,6 +76,17 @@ function fitsLocalState(db: Database, changes: ServerChange[]): boolean {
   return true;
 }
 
+/** While mutations await their answer, note the txids delivered: their echo may come first. */
+function rememberTxids(db: Database, changes: ServerChange[]) {
+  const awaiting = (db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'sent'`).get() as { n: number }).n;
+  if (awaiting === 0) {
+    db.prepare('DELETE FROM sync_seen_txids').run();
+    return;
+  }
+  const add = db.prepare('INSERT OR IGNORE INTO sync_seen_txids (txid) VALUES (?)');
+  for (const txid of new Set(changes.flatMap((c) => c.txids))) add.run(txid);
+}
+
 function savePositions(db: Database, positions: ShapePosition[]) {
   const save = db.prepare(
     `INSERT INTO sync_state (shape, handle, offset, updated_at) VALUES (?, ?, ?, ?)
@@ -110,6 +121,7 @@ export async function applyServerBatch(db: Database, batch: ServerBatch, actor: 
     } else {
       for (const c of batch.changes) applyChange(db, c);
     }
+    rememberTxids(db, batch.changes);
     // With nothing unsettled, the tables are exactly the server's state: no shadows needed.
     if (pending === 0) db.prepare('DELETE FROM sync_shadows').run();
     savePositions(db, batch.positions);

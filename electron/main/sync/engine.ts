@@ -28,6 +28,8 @@ export interface EngineDeps {
   log?: (msg: string) => void;
 }
 
+const hasConfirmed = (db: Database) => Boolean(db.prepare(`SELECT 1 FROM outbox WHERE status = 'confirmed' LIMIT 1`).get());
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -63,8 +65,13 @@ export class SyncEngine {
       positions,
       fetchClient: this.deps.fetch,
       apply: async (batch) => {
+        // Nothing arrived and nothing waits to be settled: skip the transaction (the stored
+        // positions stay a little behind, which only means re-reading nothing after a restart).
+        if (batch.changes.length === 0 && batch.refetched.size === 0 && !hasConfirmed(db)) return;
         // Checked inside the writer's turn: a feed stopped while this batch waited must not apply it.
-        await writer.exclusive(async () => (feed.active ? applyServerBatch(db, batch, this.deps.actor()) : undefined));
+        const t0 = performance.now();
+        const r = await writer.exclusive(async () => (feed.active ? applyServerBatch(db, batch, this.deps.actor()) : undefined));
+        if (process.env.FIELDLINE_SYNC_DEBUG && r) this.deps.log?.(`apply ${JSON.stringify(r)} in ${Math.round(performance.now() - t0)} ms`);
         this.lastSyncedAt = new Date().toISOString();
         this.lastError = null;
       },
@@ -90,7 +97,9 @@ export class SyncEngine {
     let delay = 0;
     while (this.running) {
       try {
+        const t0 = performance.now();
         const r = await pushOnce(this.deps.db, this.client, this.deps.clientId);
+        if (process.env.FIELDLINE_SYNC_DEBUG && r.pushed + r.rejected > 0) this.deps.log?.(`push ${JSON.stringify(r)} in ${Math.round(performance.now() - t0)} ms`);
         this.totals.pushed += r.pushed;
         this.totals.rejected += r.rejected;
         this.totals.conflicts += r.conflicts;

@@ -57,8 +57,14 @@ function record(db: Database, row: OutboxRow, answer: MutationAnswer, result: Pu
     result.rejected++;
     return;
   }
-  db.prepare(`UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ?, confirmed_at = ?, error = NULL WHERE seq = ?`).run(answer.txid, answer.lsn, now, row.seq);
   result.pushed++;
+  const seen = db.prepare('SELECT 1 FROM sync_seen_txids WHERE txid = ?').get(answer.txid);
+  if (seen && answer.status === 'ok') {
+    // Its changes already arrived (and were checked against this replica then): settled.
+    db.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+  } else {
+    db.prepare(`UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ?, confirmed_at = ?, error = NULL WHERE seq = ?`).run(answer.txid, answer.lsn, now, row.seq);
+  }
   if (answer.status === 'conflict') {
     for (const c of answer.conflicts) {
       inbox.run(uuidv7(), 'overwritten', row.id, row.name, c.table, c.row_id, c.field, JSON.stringify(c.local_value ?? null), JSON.stringify(c.server_value ?? null), 'a newer edit of this field on another device won', now);

@@ -1,0 +1,3 @@
+CREATE TABLE `sync_seen_txids` (
+	`txid` text PRIMARY KEY NOT NULL
+);
