@@ -10,7 +10,10 @@ import type { AiResult, AiTask } from './schemas';
 const text = (max: number) => z.string().max(max).nullable();
 const jsonList = z.array(z.unknown()).max(50).nullable();
 /** ai_insights is merged key by key (each task owns one key), so tasks do not erase each other. */
-const insights = z.record(z.string().min(1).max(40), z.unknown()).refine((r) => Object.keys(r).length <= 20, 'has too many keys');
+const insights = z
+  .record(z.string().min(1).max(40), z.unknown())
+  .refine((r) => Object.keys(r).length <= 20, 'has too many keys')
+  .refine((r) => JSON.stringify(r).length <= 20_000, 'is too large (20,000 characters of JSON at most)');
 
 const activityFields = z.strictObject({
   ai_summary: text(4000),
@@ -31,7 +34,7 @@ export const AI_FIELDS = {
   clients: z.strictObject({
     ai_summary: text(4000),
     ai_risk_score: z.number().min(0).max(100).nullable(),
-    ai_lifetime_value: z.number().min(0).max(1e10).nullable(),
+    ai_lifetime_value: z.number().min(0).max(9_999_999_999.99).transform((n) => Math.round(n * 100) / 100).nullable(),
     ai_insights: insights,
   }),
   contacts: z.strictObject({ ai_relationship_strength: z.number().min(0).max(1).nullable(), ai_summary: text(4000) }),

@@ -19,7 +19,7 @@ import { id } from './helpers';
 type Path = Array<string | number>;
 const FAR = '2030-01-01T00:00:00.000Z';
 /** `<mutation> <path>` cases refused nowhere yet (see the `fails` test below). */
-const KNOWN_GAPS = ['applyAiAnnotations fields.ai_insights.k'];
+const KNOWN_GAPS: string[] = [];
 const MB = 'x'.repeat(1 << 20);
 const KNOWN_IDS = new Set<string>([
   ...Object.values(WORLD), ...Object.values(USER_IDS),
@@ -171,9 +171,8 @@ describe('bad input on the replica', () => {
   });
 });
 
-// Known gap, outside shared/mutations: AI_FIELDS' ai_insights (shared/ai/annotations.ts) bounds
-// keys but not values. `fails` turns red once that is fixed: then drop it and KNOWN_GAPS.
-it.fails('refuses a 1 MB string in ai_insights values (known gap)', async () => {
+// AI_FIELDS' ai_insights (shared/ai/annotations.ts) bounds its values' size, not only its keys.
+it('refuses a 1 MB string in ai_insights values', async () => {
   const store = await createStore('sqlite');
   try {
     const people = await seedPeople(store);
