@@ -72,6 +72,13 @@ export const leads = defineTable(
   {
     indexes: [
       { name: 'idx_leads_status_id', columns: ['status_id', 'updated_at'] },
+      { name: 'idx_leads_status_created', columns: ['status_id', 'created_at'] },
+      // Covers the manager dashboard's roll-ups of live leads without reading the wide rows.
+      {
+        name: 'idx_leads_live_rollup',
+        columns: ['status_id', 'insurance_type_id', 'owner_id', 'is_converted', 'conversion_date'],
+        where: 'deleted_at IS NULL',
+      },
       { name: 'idx_leads_insurance_type_id', columns: ['insurance_type_id', 'updated_at'] },
       { name: 'idx_leads_name', columns: ['last_name', 'first_name'] },
       { name: 'idx_leads_email', columns: ['email'] },

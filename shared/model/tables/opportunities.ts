@@ -40,6 +40,12 @@ export const opportunities = defineTable(
       { name: 'idx_opportunities_client', columns: ['client_id', 'stage'] },
       { name: 'idx_opportunities_stage_close', columns: ['stage', 'expected_close_date'] },
       { name: 'idx_opportunities_closed_at', columns: ['closed_at'] },
+      // Covers the dashboard's premium-won roll-ups.
+      {
+        name: 'idx_opportunities_won_rollup',
+        columns: ['stage', 'closed_at', 'owner_id', 'insurance_type_id', 'amount'],
+        where: 'deleted_at IS NULL',
+      },
       { name: 'idx_opportunities_ai_win_probability', columns: ['ai_win_probability'] },
     ],
     checks: [

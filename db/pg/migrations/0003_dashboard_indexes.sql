@@ -1,0 +1,3 @@
+CREATE INDEX "idx_leads_status_created" ON "leads" USING btree ("status_id","created_at");--> statement-breakpoint
+CREATE INDEX "idx_leads_live_rollup" ON "leads" USING btree ("status_id","insurance_type_id","owner_id","is_converted","conversion_date") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "idx_opportunities_won_rollup" ON "opportunities" USING btree ("stage","closed_at","owner_id","insurance_type_id","amount") WHERE deleted_at IS NULL;
