@@ -49,7 +49,9 @@ describe('migration 0002_field_versions', () => {
       user.id,
     ]);
 
-    expect(await migratePostgres(client)).toEqual(['0002_field_versions']);
+    // 0002 and every later migration apply on top of 0001's data.
+    expect(await migratePostgres(client)).toEqual(MIGRATIONS.slice(2).map((m) => m.tag));
+    expect(MIGRATIONS[2]!.tag).toBe('0002_field_versions');
     expect((await client.query('SELECT id FROM users')).rows).toEqual([{ id: user.id }]);
     expect((await client.query('SELECT count(*)::int AS n FROM applied_mutations')).rows).toEqual([{ n: 1 }]);
     const pk = await client.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'field_versions'::regclass AND contype = 'p'`);

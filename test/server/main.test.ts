@@ -1,4 +1,5 @@
 /** `npm run server` as a real process: start, serve, stop on SIGTERM; the embedded database persists. */
+import { MIGRATIONS } from '../../db/pg/migrations.bundle';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -70,7 +71,7 @@ describe('server/main.ts', () => {
     const health = await fetch(`http://127.0.0.1:${run.port}/v1/health`);
     expect(await health.json()).toEqual({ ok: true, database: 'ok', electric: 'active' });
     const msgs = run.lines.map((l) => String(l.msg));
-    expect(msgs).toContain('migrations applied: 0000_init, 0001_views_gin_rls, 0002_field_versions');
+    expect(msgs).toContain(`migrations applied: ${MIGRATIONS.map((m) => m.tag).join(', ')}`);
     expect(run.lines.find((l) => l.electric === upstream.url)).toBeDefined();
     expect(JSON.stringify(run.lines)).not.toContain(`:${new URL(db.url).password}@`);
     expect(await stop(run)).toBe(0);
