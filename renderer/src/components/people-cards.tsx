@@ -26,14 +26,7 @@ export function ContactsCard({ subject, contacts, readOnly }: { subject: Subject
   };
   return (
     <section className="card" aria-label="Contacts">
-      <div className="card-head">
-        <h3>Contacts</h3>
-        {!readOnly && !adding && (
-          <button type="button" className="btn small" onClick={() => setAdding(true)}>
-            <Icon name="plus" size={12} /> Add contact
-          </button>
-        )}
-      </div>
+      <CardHead title="Contacts" addLabel="Add contact" canAdd={!readOnly && !adding} onAdd={() => setAdding(true)} />
       {contacts.length === 0 && !adding && <div className="muted small">No contacts. Add the spouse, the office manager or whoever you talk to.</div>}
       <ul className="plain-list">
         {contacts.map((c) => (
@@ -97,14 +90,7 @@ export function OpportunitiesCard({ subject, opportunities, readOnly }: { subjec
   };
   return (
     <section className="card" aria-label="Opportunities">
-      <div className="card-head">
-        <h3>Opportunities</h3>
-        {!readOnly && !adding && (
-          <button type="button" className="btn small" onClick={() => setAdding(true)}>
-            <Icon name="plus" size={12} /> Add opportunity
-          </button>
-        )}
-      </div>
+      <CardHead title="Opportunities" addLabel="Add opportunity" canAdd={!readOnly && !adding} onAdd={() => setAdding(true)} />
       {opportunities.length === 0 && !adding && <div className="muted small">No opportunities. Add one per policy you are quoting (auto, home, umbrella…).</div>}
       <table className="mini-table">
         <tbody>
@@ -153,5 +139,19 @@ export function OpportunitiesCard({ subject, opportunities, readOnly }: { subjec
         </form>
       )}
     </section>
+  );
+}
+
+/** A card's title row with its "Add …" button, shown while the card is editable and not already adding. */
+function CardHead({ title, addLabel, canAdd, onAdd }: { title: string; addLabel: string; canAdd: boolean; onAdd: () => void }) {
+  return (
+    <div className="card-head">
+      <h3>{title}</h3>
+      {canAdd && (
+        <button type="button" className="btn small" onClick={onAdd}>
+          <Icon name="plus" size={12} /> {addLabel}
+        </button>
+      )}
+    </div>
   );
 }
