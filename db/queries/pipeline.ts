@@ -48,10 +48,31 @@ function whereFor(q: Filters): { sql: string[]; params: unknown[] } {
 }
 
 /** The list's columns plus the sort key (`sort_value`), which the cursor needs but an item may not show (last_name). */
-const select = (col: string) => `SELECT ${col} AS sort_value, l.id, ${displayName('l')} AS name, l.lead_type, l.status_id, l.insurance_type_id, l.owner_id,
+const select = (col: string, hint = '') => `SELECT ${col} AS sort_value, l.id, ${displayName('l')} AS name, l.lead_type, l.status_id, l.insurance_type_id, l.owner_id,
   u.full_name AS owner_name, l.email, l.phone, l.quoted_premium, l.priority, l.ai_follow_up_priority, l.next_follow_up_at,
   l.last_contacted_at, l.status_changed_at, l.created_at, l.updated_at, l.tags, l.is_converted
-  FROM leads l LEFT JOIN users u ON u.id = l.owner_id`;
+  FROM leads l ${hint} LEFT JOIN users u ON u.id = l.owner_id`;
+
+/** The index that walks leads in each sort order. */
+const SORT_INDEX: Partial<Record<PipelineSort, string>> = {
+  updated_at: 'idx_leads_updated_at',
+  created_at: 'idx_leads_created_at',
+  last_name: 'idx_leads_name',
+  quoted_premium: 'idx_leads_quoted_premium',
+  next_follow_up_at: 'idx_leads_next_follow_up_at',
+  status_changed_at: 'idx_leads_status_changed_at',
+};
+
+/**
+ * With only a vehicle-make or tag filter, walking the sort's index and probing the filter stops
+ * after one page (3 ms at 100k leads); SQLite's own plan builds the whole match list and sorts
+ * it (35 ms for a common make). With column filters, their indexes are the better start.
+ */
+function sortIndexHint(q: Query): string {
+  const derivedOnly = (q.vehicle_make || q.tags?.length) && !q.status_ids?.length && !q.insurance_type_ids?.length && !q.owner_ids?.length && !q.text;
+  const index = SORT_INDEX[q.sort];
+  return derivedOnly && index ? `INDEXED BY ${index}` : '';
+}
 
 type ListRow = Record<string, unknown> & { sort_value: string | number | null };
 
@@ -81,7 +102,7 @@ export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
       phase.push(`(${col}, l.id) ${cmp} (?, ?)`);
       p.push(after.v, after.id);
     }
-    items.push(...(db.prepare(`${select(col)} WHERE ${phase.join(' AND ')} ${order} LIMIT ?`).all(...p, q.limit + 1) as ListRow[]));
+    items.push(...(db.prepare(`${select(col, sortIndexHint(q))} WHERE ${phase.join(' AND ')} ${order} LIMIT ?`).all(...p, q.limit + 1) as ListRow[]));
   }
   if (nullable && items.length <= q.limit) {
     const phase = [...where, `${col} IS NULL`];
