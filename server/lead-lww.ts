@@ -51,10 +51,7 @@ export async function runUpdateLead(client: pg.PoolClient, mutationId: string, i
   if (fields.length > 0) {
     const keptBase = base && Object.fromEntries(Object.entries(base).filter(([k]) => fields.includes(k)));
     await executeMutation(tx, 'updateLead', { id, patch: decision.apply, ...(keptBase ? { base: keptBase } : {}) }, ctx);
-    // An older edit of another field must not move the row's updated_at backwards.
-    if (Date.parse(current.updated_at as string) > Date.parse(ctx.now)) {
-      await tx.update('leads', id, { updated_at: current.updated_at as string });
-    }
+    // updated_at cannot move backwards here: PgTx.update keeps the later of the two times.
     await client.query('RESET ROLE');
     for (const field of fields) {
       await client.query(
