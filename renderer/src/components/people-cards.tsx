@@ -58,15 +58,7 @@ export function ContactsCard({ subject, contacts, readOnly }: { subject: Subject
           <label className="check">
             <input type="checkbox" checked={v.is_primary_contact} onChange={(e) => form.set('is_primary_contact', e.target.checked)} /> Primary contact
           </label>
-          {form.formError && <div className="form-error wide">{form.formError}</div>}
-          <div className="form-actions wide">
-            <button type="button" className="btn" onClick={() => setAdding(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn primary" disabled={form.busy}>
-              Add contact
-            </button>
-          </div>
+          <FormFooter error={form.formError} busy={form.busy} submitLabel="Add contact" onCancel={() => setAdding(false)} />
         </form>
       )}
     </section>
@@ -127,15 +119,7 @@ export function OpportunitiesCard({ subject, opportunities, readOnly }: { subjec
           <Field name="amount" label="Premium ($)" kind="number" value={v.amount} onChange={(x) => form.set('amount', x)} error={form.errors.amount} />
           <Field name="stage" label="Stage" kind="select" value={v.stage} onChange={(x) => form.set('stage', x)} options={OPEN_OPPORTUNITY_STAGES.map((s) => ({ value: s, label: humanize(s) }))} />
           <Field name="carrier" label="Carrier" value={v.carrier} onChange={(x) => form.set('carrier', x)} error={form.errors.carrier} />
-          {form.formError && <div className="form-error wide">{form.formError}</div>}
-          <div className="form-actions wide">
-            <button type="button" className="btn" onClick={() => setAdding(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn primary" disabled={form.busy}>
-              Add opportunity
-            </button>
-          </div>
+          <FormFooter error={form.formError} busy={form.busy} submitLabel="Add opportunity" onCancel={() => setAdding(false)} />
         </form>
       )}
     </section>
@@ -153,5 +137,22 @@ function CardHead({ title, addLabel, canAdd, onAdd }: { title: string; addLabel:
         </button>
       )}
     </div>
+  );
+}
+
+/** The form-level error, Cancel and the submit button, as every add form in these cards ends. */
+function FormFooter({ error, busy, submitLabel, onCancel }: { error: string | null | undefined; busy: boolean; submitLabel: string; onCancel: () => void }) {
+  return (
+    <>
+      {error && <div className="form-error wide">{error}</div>}
+      <div className="form-actions wide">
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
   );
 }
