@@ -155,7 +155,7 @@ export async function waitFor(what: string, predicate: () => boolean, timeoutMs 
 }
 
 /** GET on the shape endpoint; returns status, headers and parsed body. */
-export async function getShape(harness: Pick<Harness, 'shapeUrl'>, query: Record<string, string>) {
+export async function getShape(harness: Pick<Harness, 'shapeUrl'>, query: Record<string, string>): Promise<{ status: number; headers: Headers; body: unknown }> {
   const url = new URL(harness.shapeUrl);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const res = await fetch(url);
