@@ -15,9 +15,10 @@ import { ROOT, chromiumPath, launchBrowser } from './harness';
 import { tests as screenTests } from './screens.test';
 import { tests as syncTests } from './sync-settings.test';
 import type { BrowserTest } from './suite';
+import { tests as tableTests } from './virtual-table.test';
 import { tests as hostTests } from './web-host.test';
 
-const ALL: BrowserTest[] = [...hostTests, ...flowTests, ...syncTests, ...aiCampaignTests, ...screenTests, ...electronTests];
+const ALL: BrowserTest[] = [...hostTests, ...flowTests, ...syncTests, ...aiCampaignTests, ...screenTests, ...tableTests, ...electronTests];
 const TIMEOUT_MS = 90_000;
 
 const counts = { passed: 0, failed: 0, skipped: 0 };

@@ -16,7 +16,6 @@ interface Props<T> {
   done: boolean;
   error: AppErrorShape | null;
   columns: Column<T>[];
-  rowKey(r: T): string;
   onOpen(r: T): void;
   onEnd(): void;
   filter: string;
@@ -57,7 +56,7 @@ export function ListScreen<T>(p: Props<T>) {
           {text ? 'Try fewer letters, or search everything with Ctrl+K.' : p.empty.body}
         </EmptyState>
       ) : (
-        <VirtualTable label={p.title} rows={p.rows} columns={p.columns} rowKey={p.rowKey} onOpen={p.onOpen} onEnd={p.onEnd} footer={p.loaded ? `${count(p.rows.length)}${p.done ? '' : '+'} ${p.rows.length === 1 ? p.one : p.title.toLowerCase()}` : null} />
+        <VirtualTable label={p.title} rows={p.rows} columns={p.columns} onOpen={p.onOpen} onEnd={p.onEnd} footer={p.loaded ? `${count(p.rows.length)}${p.done ? '' : '+'} ${p.rows.length === 1 ? p.one : p.title.toLowerCase()}` : null} />
       )}
     </div>
   );

@@ -3,12 +3,13 @@ import { exactTime, money, relativeTime } from '../lib/format';
 /** A date as "in 2 days" / "3 hours ago", with the exact time on hover. */
 export function RelTime({ at, empty = '—' }: { at: string | null | undefined; empty?: string }) {
   if (!at) return <span className="muted">{empty}</span>;
-  // The exact time is formatted on first hover: tables show thousands of these.
+  // The exact time is formatted on hover: tables show thousands of these. Always set, never
+  // cached on the node: a virtual table hands the same <time> element to other rows.
   return (
     <time
       dateTime={at}
       onMouseEnter={(e) => {
-        if (!e.currentTarget.title) e.currentTarget.title = exactTime(at);
+        e.currentTarget.title = exactTime(at);
       }}
     >
       {relativeTime(at)}

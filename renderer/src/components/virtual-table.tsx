@@ -17,7 +17,6 @@ export interface Column<T> {
 interface Props<T> {
   rows: T[];
   columns: Column<T>[];
-  rowKey(row: T): string;
   onOpen(row: T): void;
   sort?: { key: string; dir: 'asc' | 'desc' };
   onSort?(key: string): void;
@@ -29,9 +28,18 @@ interface Props<T> {
 
 const ROW = 32;
 
-const Row = memo(function Row<T>({ row, columns, active, top, onOpen }: { row: T; columns: Column<T>[]; active: boolean; top: number; onOpen(row: T): void }) {
+interface RowProps<T> {
+  row: T;
+  index: number;
+  columns: Column<T>[];
+  active: boolean;
+  top: number;
+  onOpen(row: T): void;
+}
+
+const Row = memo(function Row<T>({ row, index, columns, active, top, onOpen }: RowProps<T>) {
   return (
-    <div className={`vt-row${active ? ' active' : ''}`} role="row" aria-selected={active} style={{ transform: `translateY(${top}px)` }} onClick={() => onOpen(row)}>
+    <div className={`vt-row${active ? ' active' : ''}`} role="row" aria-rowindex={index + 2} aria-selected={active} style={{ transform: `translateY(${top}px)` }} onClick={() => onOpen(row)}>
       {columns.map((c) => (
         <div key={c.key} role="cell" className={`vt-cell${c.align === 'right' ? ' right' : ''}${c.className ? ` ${c.className}` : ''}`}>
           {c.render(row)}
@@ -39,17 +47,34 @@ const Row = memo(function Row<T>({ row, columns, active, top, onOpen }: { row: T
       ))}
     </div>
   );
-}) as <T>(p: { row: T; columns: Column<T>[]; active: boolean; top: number; onOpen(row: T): void }) => React.ReactElement;
+}) as <T>(p: RowProps<T>) => React.ReactElement;
+
+/**
+ * Rows `first … first+count-1` in a fixed order of slots (index modulo the pool size), each keyed
+ * by its slot. The pool is a little more than the rows in view and only grows, so scrolling hands
+ * the slots that left the view to the rows that enter it: React patches their text instead of
+ * unmounting rows and mounting new ones, and no DOM node moves. A row's place on screen comes
+ * from its transform, its place for assistive tech from aria-rowindex (the header is row 1).
+ */
+function slots(first: number, count: number, pool: number): Array<{ index: number; slot: number }> {
+  const out: Array<{ index: number; slot: number }> = [];
+  for (let index = first; index < first + count; index++) out.push({ index, slot: index % pool });
+  return out.sort((a, b) => a.slot - b.slot);
+}
 
 /**
  * A dense table with a sticky header and virtual rows: only the rows in view are in the DOM,
  * so 100k leads scroll like 100. Keyboard: ↑/↓ move, Enter opens, Home/End jump.
  */
-export function VirtualTable<T>({ rows, columns, rowKey, onOpen, sort, onSort, onEnd, label, footer }: Props<T>) {
+export function VirtualTable<T>({ rows, columns, onOpen, sort, onSort, onEnd, label, footer }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 6, useFlushSync: false });
   const items = virtualizer.getVirtualItems();
+  const poolRef = useRef(0);
+  poolRef.current = Math.max(poolRef.current, items.length + 2);
+  const pool = poolRef.current;
+  const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
   const template = columns.map((c) => `${c.width}px`).join(' ') + ' minmax(0, 1fr)';
   const width = columns.reduce((s, c) => s + c.width, 0);
@@ -73,7 +98,7 @@ export function VirtualTable<T>({ rows, columns, rowKey, onOpen, sort, onSort, o
 
   return (
     <div className="vt" ref={scrollRef} tabIndex={0} onKeyDown={onKey} role="table" aria-label={label} aria-rowcount={rows.length} style={{ '--cols': template } as React.CSSProperties} data-testid="virtual-table">
-      <div className="vt-head" role="row" style={{ minWidth: width }}>
+      <div className="vt-head" role="row" aria-rowindex={1} style={{ minWidth: width }}>
         {columns.map((c) => {
           const sorted = sort && c.sort === sort.key;
           const content = (
@@ -96,10 +121,9 @@ export function VirtualTable<T>({ rows, columns, rowKey, onOpen, sort, onSort, o
         })}
       </div>
       <div className="vt-body" style={{ height: virtualizer.getTotalSize(), minWidth: width }}>
-        {items.map((vi) => {
-          const row = rows[vi.index]!;
-          return <Row key={rowKey(row)} row={row} columns={columns} active={vi.index === active} top={vi.start} onOpen={onOpen} />;
-        })}
+        {slots(first, Math.min(pool, rows.length - first), pool).map(({ index, slot }) => (
+          <Row key={slot} index={index} row={rows[index]!} columns={columns} active={index === active} top={index * ROW} onOpen={onOpen} />
+        ))}
       </div>
       {footer && <div className="vt-foot">{footer}</div>}
     </div>

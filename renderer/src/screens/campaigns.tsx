@@ -82,7 +82,6 @@ export function CampaignsScreen() {
         {...list}
         rows={list.items}
         columns={COLUMNS}
-        rowKey={(r) => r.id}
         onOpen={() => undefined}
         onEnd={list.loadMore}
         filter={text}

@@ -30,7 +30,6 @@ export function ClientsScreen() {
       {...list}
       rows={list.items}
       columns={COLUMNS}
-      rowKey={(r) => r.id}
       onOpen={(r) => navigate({ name: 'client', id: r.id })}
       onEnd={list.loadMore}
       filter={text}

@@ -30,7 +30,6 @@ export function ContactsScreen() {
       {...list}
       rows={list.items}
       columns={COLUMNS}
-      rowKey={(r) => r.id}
       onOpen={(r) => (r.client_id ? navigate({ name: 'client', id: r.client_id }) : r.lead_id && navigate({ name: 'lead', id: r.lead_id }))}
       onEnd={list.loadMore}
       filter={text}

@@ -49,7 +49,6 @@ function LeadsTable() {
       label="Leads"
       rows={pages.items}
       columns={cols}
-      rowKey={(r) => r.id}
       onOpen={open}
       sort={{ key: sort, dir }}
       onSort={(k) => sortBy(k as typeof sort)}

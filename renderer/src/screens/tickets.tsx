@@ -108,7 +108,6 @@ export function TicketsScreen() {
         {...list}
         rows={list.items}
         columns={COLUMNS}
-        rowKey={(r) => r.id}
         onOpen={(r) => setOpen(r)}
         onEnd={list.loadMore}
         filter={text}
