@@ -21,7 +21,7 @@ export function LeadFiltersBar({ board }: { board: boolean }) {
     <div className="toolbar">
       <div className="filter-input">
         <Icon name="search" size={14} />
-        <input data-filter-input value={text} onChange={(e) => setText(e.target.value)} placeholder="Filter by name, email, phone…  ( / )" aria-label="Filter leads" />
+        <input data-filter-input value={text} onChange={(e) => setText(e.target.value)} placeholder="Name, email or phone  ( / )" aria-label="Filter leads" />
       </div>
       {!board && <MultiSelect label="Status" value={filters.status_ids} onChange={(v) => setFilters({ status_ids: v })} options={statuses.map((s) => ({ value: s.id, label: s.name, color: s.color }))} />}
       <MultiSelect label="Insurance" value={filters.insurance_type_ids} onChange={(v) => setFilters({ insurance_type_ids: v })} options={insurance_types.map((t) => ({ value: t.id, label: t.name, color: t.color }))} />
