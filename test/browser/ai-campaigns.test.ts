@@ -117,7 +117,7 @@ export const tests = [
     }
   }),
 
-  test('creating a campaign (after an inline error) and enrolling a lead shows it on the lead’s timeline', 'browser', async (ctx) =>
+  test('creating a campaign (after an inline error) and enrolling a lead, then its client, shows on their timelines', 'browser', async (ctx) =>
     withLead(ctx, async (page, host, leadId) => {
       await page.getByRole('link', { name: 'Campaigns' }).click();
       await page.waitForSelector('[data-screen="campaigns"]');
@@ -158,5 +158,18 @@ export const tests = [
       await enroll.getByLabel('Campaign').selectOption({ label: 'Spring bundle push · Email — already enrolled' });
       await enroll.getByRole('button', { name: 'Enroll' }).click();
       await enroll.locator('.field-error').getByText('already enrolled').waitFor();
+      await page.keyboard.press('Escape');
+
+      // Clients are enrolled from their own page (renewal reviews, cross-sell): a subject of its own.
+      const { result } = (await host.api('mutate', { name: 'convertLead', args: { lead_id: leadId } })) as { result: { client_id: string } };
+      await page.goto(`${host.url}/#/clients/${result.client_id}`);
+      await page.waitForSelector('[data-screen="client"]');
+      await page.getByTestId('enroll').click();
+      await enroll.getByLabel('Campaign').selectOption({ label: 'Spring bundle push · Email' });
+      await enroll.getByRole('button', { name: 'Enroll' }).click();
+      await enroll.waitFor({ state: 'detached' });
+      await page.getByTestId('timeline').locator('[data-kind="event"]', { hasText: 'Enrolled in a campaign' }).first().waitFor();
+      const after = await host.api('campaigns.list', {});
+      assert(after.find((c) => c.name === 'Spring bundle push')?.enrolled === 2, 'the client is enrolled beside the lead');
     })),
 ];

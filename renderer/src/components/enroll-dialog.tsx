@@ -10,9 +10,13 @@ import { Modal } from './modal';
 
 type Subject = { lead_id: string } | { client_id: string };
 
-/** The campaigns a record's timeline says it was enrolled in. */
-export function enrolledCampaignIds(timeline: TimelineItem[]): Set<string> {
-  const ids = timeline.filter((i) => i.kind === 'event' && i.title === 'campaign_enrolled').map((i) => i.meta.campaign_id);
+/**
+ * The campaigns a timeline says this subject was enrolled in. A client's timeline also shows
+ * the history of the lead it came from, whose enrollments are the lead's, not the client's.
+ */
+export function enrolledCampaignIds(timeline: TimelineItem[], subject: Subject): Set<string> {
+  const mine = (i: TimelineItem) => ('lead_id' in subject ? i.lead_id === subject.lead_id : i.client_id === subject.client_id && i.lead_id === null);
+  const ids = timeline.filter((i) => i.kind === 'event' && i.title === 'campaign_enrolled' && mine(i)).map((i) => i.meta.campaign_id);
   return new Set(ids.filter((id): id is string => typeof id === 'string'));
 }
 

@@ -101,7 +101,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
         )}
       </div>
       {converting && <ConvertDialog leadId={lead.id} onClose={() => setConverting(false)} />}
-      {enrolling && <EnrollDialog subject={{ lead_id: lead.id }} name={name} enrolled={enrolledCampaignIds(detail.timeline)} onClose={() => setEnrolling(false)} />}
+      {enrolling && <EnrollDialog subject={{ lead_id: lead.id }} name={name} enrolled={enrolledCampaignIds(detail.timeline, { lead_id: lead.id })} onClose={() => setEnrolling(false)} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { mutate } from '../api/mutate';
 import { useQuery } from '../api/use-query';
 import { AiPanel } from '../components/ai-panel';
 import { Composer } from '../components/composer';
+import { EnrollDialog, enrolledCampaignIds } from '../components/enroll-dialog';
 import { Field } from '../components/field';
 import { Icon } from '../components/icon';
 import { Modal } from '../components/modal';
@@ -50,6 +51,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
   const { data, error, reload } = useQuery('clients.get', { id });
   const types = useLookups((s) => s.lookups.insurance_types);
   const [ticket, setTicket] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
   if (error && !data) {
     if (error.code === 'not_found') return <EmptyState title="This client does not exist">It may have been removed on another device.</EmptyState>;
     return <ErrorBanner message={`Could not load this client: ${error.message}`} onRetry={reload} />;
@@ -83,11 +85,15 @@ export function ClientDetailScreen({ id }: { id: string }) {
             <span className="stat-label">Owner</span>
             <UserName id={client.owner_id} />
           </div>
+          <button type="button" className="btn" onClick={() => setEnrolling(true)} data-testid="enroll" title="Enroll in a campaign (renewal reviews, cross-sell)">
+            <Icon name="campaigns" size={14} /> Enroll
+          </button>
           <button type="button" className="btn" onClick={() => setTicket(true)}>
             <Icon name="ticket" size={14} /> New ticket
           </button>
         </div>
       </div>
+      {enrolling && <EnrollDialog subject={{ client_id: client.id }} name={name} enrolled={enrolledCampaignIds(data.timeline, { client_id: client.id })} onClose={() => setEnrolling(false)} />}
       <div className="record-body">
         <div className="record-left">
           <section className="card" aria-label="Came from">
