@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Row } from '../model/catalogue';
 import {
+  aiCancelInput,
   aiRunInput,
   byId,
   conflictResolveInput,
@@ -56,6 +57,8 @@ export const API = {
   'conflicts.list': { input: empty, output: {} as ConflictItem[] },
   'conflicts.resolve': { input: conflictResolveInput, output: {} as { id: string; mutation_id: string | null } },
   'ai.run': { input: aiRunInput, output: {} as AiRunResult },
+  /** Stops a running `ai.run` named by its request_id; `cancelled` is false when none was running. */
+  'ai.cancel': { input: aiCancelInput, output: {} as { cancelled: boolean } },
   'ai.settings.get': { input: empty, output: {} as Record<string, unknown> },
   'ai.settings.save': { input: z.looseObject({}), output: {} as Record<string, unknown> },
 } as const;

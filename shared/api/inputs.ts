@@ -58,8 +58,12 @@ export const aiRunInput = z
     ticket_id: f.id().optional(),
     channel: z.enum(['email', 'sms']).optional(),
     purpose: z.string().max(500).optional(),
+    /** Names the request so `ai.cancel` can stop it (the window's own id; any UUID). */
+    request_id: f.id().optional(),
   })
   .refine((v) => Boolean(v.lead_id ?? v.client_id ?? v.communication_id ?? v.ticket_id), { message: 'name the record: lead_id, client_id, communication_id or ticket_id', path: ['lead_id'] });
+
+export const aiCancelInput = z.object({ request_id: f.id() });
 
 export const conflictResolveInput = z.object({ id: f.id(), action: z.enum(['dismiss', 'reapply']) });
 

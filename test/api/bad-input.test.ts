@@ -86,7 +86,9 @@ const CASES = (): Record<CommandName, Case[]> => ({
   'ai.run': [
     [{}, 'task'], [{ task: 'poem', lead_id: UNKNOWN }, 'task'], [{ task: 'summary' }, 'lead_id'], [{ task: 'summary', lead_id: 'x' }, 'lead_id'],
     [{ task: 'draft', lead_id: UNKNOWN, channel: 'fax' }, 'channel'], [{ task: 'summary', lead_id: UNKNOWN, purpose: BIG }, 'too large'],
+    [{ task: 'summary', lead_id: UNKNOWN, request_id: 'job-1' }, 'request_id'],
   ],
+  'ai.cancel': [[{}, 'request_id'], [{ request_id: 'x' }, 'request_id'], [{ request_id: 42 }, 'request_id'], [{ request_id: FTS }, 'request_id']],
   'ai.settings.get': [[{ key: 'sk-live' }, 'key']],
   'ai.settings.save': [[[], 'expected'], [{ apiKey: 'sk-live' }], [{ dailyTokenBudget: -5 }], [{ remote: { baseURL: 'not a url' } }]],
   mutate: [

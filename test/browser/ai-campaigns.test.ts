@@ -111,6 +111,14 @@ export const tests = [
         await ticket.getByRole('button', { name: 'Copy reply' }).waitFor();
         await ticket.scrollIntoViewIfNeeded();
         await shot(page, 'ai-triage');
+        // A slow model can be stopped: the request is cancelled in the main process, no error shows,
+        // and the panel is ready for the next question.
+        fake.enqueue({ kind: 'hang' });
+        await panel.getByRole('button', { name: 'Risk', exact: true }).click();
+        await panel.getByTestId('ai-progress').getByRole('button', { name: 'Cancel' }).click();
+        await panel.getByTestId('ai-progress').waitFor({ state: 'detached' });
+        assert((await panel.getByTestId('ai-error').count()) === 0, 'a cancel is not an error');
+        await ask('Risk', 'risk', 'Opportunity factors');
       });
     } finally {
       await fake.close();

@@ -14,20 +14,17 @@ interface ShownRow {
 
 /** Every row in the DOM with its aria-rowindex, its on-screen offset and its name. */
 async function shownRows(page: Page): Promise<ShownRow[]> {
-  return page.$$eval('.vt-row', (rows) =>
-    rows.map((r) => ({
-      rowIndex: Number(r.getAttribute('aria-rowindex')),
-      top: new DOMMatrix(getComputedStyle(r).transform).m42,
-      name: r.querySelector('.name-cell')?.textContent ?? '',
-    })),
-  );
+  // A string, so the page's own DOM types are used (this file is type-checked for Node).
+  return page.evaluate(`[...document.querySelectorAll('.vt-row')].map((r) => ({
+    rowIndex: Number(r.getAttribute('aria-rowindex')),
+    top: new DOMMatrix(getComputedStyle(r).transform).m42,
+    name: r.querySelector('.name-cell')?.textContent ?? '',
+  }))`);
 }
 
 async function scrollBy(page: Page, px: number, steps: number) {
   for (let i = 0; i < steps; i++) {
-    await page.evaluate((dy) => {
-      document.querySelector('.vt')!.scrollTop += dy;
-    }, px);
+    await page.evaluate(`document.querySelector('.vt').scrollTop += ${px}`);
     await page.waitForTimeout(30);
   }
   await page.waitForTimeout(150);

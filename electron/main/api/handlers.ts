@@ -27,6 +27,8 @@ export interface HandlerDeps {
 
 /** Every command of the API contract, answered from the local replica. */
 export function createHandlers({ db, writer, ai, syncStatus, signIn, signOut, now = () => new Date() }: HandlerDeps): Handlers {
+  /** AI requests that can be cancelled, by the request_id the window gave them. */
+  const aiRequests = new Map<string, AbortController>();
   return {
     'lookups.get': async () => lookups(db),
     'leads.list': async (q) => listLeads(db, q),
@@ -55,9 +57,20 @@ export function createHandlers({ db, writer, ai, syncStatus, signIn, signOut, no
     },
     'conflicts.list': async () => listConflicts(db),
     'conflicts.resolve': async ({ id, action }) => resolveConflict(db, writer, id, action),
-    'ai.run': async ({ task, lead_id, client_id, communication_id, ticket_id, channel, purpose }) => {
-      const outcome = await ai.run(task, { lead: lead_id, client: client_id, communication: communication_id, ticket: ticket_id, channel, purpose });
-      return { result: outcome.result, interaction_id: outcome.interaction_id, model: outcome.model, latency_ms: outcome.latency_ms };
+    'ai.run': async ({ task, lead_id, client_id, communication_id, ticket_id, channel, purpose, request_id }) => {
+      const controller = new AbortController();
+      if (request_id) aiRequests.set(request_id, controller);
+      try {
+        const outcome = await ai.run(task, { lead: lead_id, client: client_id, communication: communication_id, ticket: ticket_id, channel, purpose }, { signal: controller.signal });
+        return { result: outcome.result, interaction_id: outcome.interaction_id, model: outcome.model, latency_ms: outcome.latency_ms };
+      } finally {
+        if (request_id && aiRequests.get(request_id) === controller) aiRequests.delete(request_id);
+      }
+    },
+    'ai.cancel': async ({ request_id }) => {
+      const controller = aiRequests.get(request_id);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
     },
     'ai.settings.get': async () => ({ ...ai.settings.get(), usage: ai.usage() }),
     'ai.settings.save': async (input) => ai.settings.save(input as Parameters<AiService['settings']['save']>[0]),

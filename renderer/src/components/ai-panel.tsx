@@ -31,6 +31,9 @@ export function AiProgress({ request }: { request: AiRequest }) {
     <div className="ai-progress muted small" role="status" data-testid="ai-progress">
       <span className="ai-spinner" aria-hidden="true" />
       {progressText(request.running, request.seconds)}
+      <button type="button" className="btn ghost small" onClick={request.cancel}>
+        Cancel
+      </button>
     </div>
   );
 }

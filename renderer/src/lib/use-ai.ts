@@ -18,6 +18,8 @@ export interface AiRequest {
   answer: AiAnswer | null;
   error: AppErrorShape | null;
   run(input: AiRunInput): Promise<void>;
+  /** Stops the running request; its answer, if it still comes, is not shown. */
+  cancel(): void;
   clear(): void;
 }
 
@@ -32,6 +34,8 @@ export function useAi(): AiRequest {
   const [answer, setAnswer] = useState<AiAnswer | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const alive = useRef(true);
+  /** The request on its way, by the id the main process knows it by. */
+  const current = useRef<string | null>(null);
 
   useEffect(() => {
     alive.current = true;
@@ -49,11 +53,14 @@ export function useAi(): AiRequest {
   }, [running]);
 
   async function run(input: AiRunInput) {
+    const requestId = crypto.randomUUID();
+    current.current = requestId;
     setRunning(input.task);
     setError(null);
     setAnswer(null);
-    const res = await call('ai.run', input);
-    if (!alive.current) return;
+    const res = await call('ai.run', { ...input, request_id: requestId });
+    if (!alive.current || current.current !== requestId) return;
+    current.current = null;
     setRunning(null);
     if (!res.ok) return setError(res.error);
     const parsed = RESULT_SCHEMAS[input.task].safeParse(res.value.result);
@@ -62,7 +69,15 @@ export function useAi(): AiRequest {
     useData.getState().changed();
   }
 
-  return { running, seconds, answer, error, run, clear: () => (setAnswer(null), setError(null)) };
+  function cancel() {
+    const requestId = current.current;
+    if (!requestId) return;
+    current.current = null;
+    setRunning(null);
+    void call('ai.cancel', { request_id: requestId });
+  }
+
+  return { running, seconds, answer, error, run, cancel, clear: () => (setAnswer(null), setError(null)) };
 }
 
 export const TASK_LABEL: Record<AiTask, string> = {
