@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
 import { SyncEngine } from './sync/engine';
-import { deviceId, signIn, signOut, storedSession } from './sync/session';
+import { deviceId, signIn, signOut, storedSession, type TokenVault } from './sync/session';
 import { syncStatusView } from './sync/status';
 
 const SESSION_KEY = 'session';
@@ -59,6 +59,8 @@ export interface AppOptions {
   /** The AI provider's key: the shell reads it from safeStorage; scripts from OPENAI_API_KEY. */
   getApiKey?: AiServiceDeps['getApiKey'];
   isOnline?: () => boolean;
+  /** Keeps the sync token out of the replica file (the shell's safeStorage); without one it is kept in local settings. */
+  tokenVault?: TokenVault;
 }
 
 export interface FieldlineApp {
@@ -87,9 +89,9 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     isOnline: options.isOnline,
     now: options.now,
   });
-  const syncStatus = () => syncStatusView(db, engine);
+  const syncStatus = () => syncStatusView(db, engine, options.tokenVault);
   const startSync = (fetchImpl?: typeof fetch) => {
-    const session = storedSession(db);
+    const session = storedSession(db, undefined, options.tokenVault);
     if (!session || engine) return engine;
     engine = new SyncEngine({ db, writer, actor: () => actor, serverUrl: session.serverUrl, token: session.token, clientId: deviceId(db), fetch: fetchImpl });
     engine.start();
@@ -104,14 +106,14 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     signIn: async (server, email, password) => {
       engine?.stop();
       engine = null;
-      await signIn(db, server, email, password);
+      await signIn(db, server, email, password, undefined, options.tokenVault);
       actor = currentActor(db);
       startSync();
     },
     signOut: () => {
       engine?.stop();
       engine = null;
-      signOut(db);
+      signOut(db, options.tokenVault);
       actor = currentActor(db);
     },
   });

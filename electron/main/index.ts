@@ -39,6 +39,8 @@ void app.whenReady().then(() => {
     // The key is read per AI call and never leaves the main process.
     getApiKey: async () => secrets.get('ai_api_key') ?? undefined,
     isOnline: () => net.isOnline(),
+    // The sync token too stays out of the replica file.
+    tokenVault: { get: () => secrets.get('sync_token'), set: (token) => secrets.set('sync_token', token).stored === (token !== null && token !== '') },
   });
   services.startSync();
   registerIpc(services.dispatch, secrets, origins);

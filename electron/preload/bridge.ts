@@ -2,7 +2,7 @@ import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/
 import type { Result } from '../../shared/errors';
 
 /** Names of the secrets the main process keeps (encrypted with safeStorage); never readable back. */
-export type SecretName = 'ai_api_key' | 'sync_token';
+export type SecretName = 'ai_api_key';
 
 /** Actions the native menu sends to the page (the page owns navigation and dialogs). */
 export type MenuCommand = 'new-lead' | 'search' | 'go-today' | 'go-leads' | 'go-dashboard' | 'go-settings' | 'shortcuts';

@@ -4,7 +4,8 @@ import { CHANNELS, type SecretName } from '../../preload/bridge';
 import type { SecretStore } from './secret-store';
 import { isTrustedUrl } from './trust';
 
-const SECRET_NAMES: readonly SecretName[] = ['ai_api_key', 'sync_token'];
+// The sync token is not here: only sign-in (in the main process) writes it.
+const SECRET_NAMES: readonly SecretName[] = ['ai_api_key'];
 const untrusted = { ok: false as const, error: { code: 'forbidden' as const, message: 'this frame may not call the Fieldline API' } };
 
 /** Wires the preload's channels to the command bus and the secret store, for our own frames only. */

@@ -14,6 +14,16 @@ export interface StoredSession {
 
 const SESSION = 'sync_session';
 
+/**
+ * Where the bearer token lives when it must not sit in the replica file: the desktop shell's
+ * OS-keychain store (Electron safeStorage). `set` answers false when it cannot keep a secret.
+ * Without a vault (the CLI, scripts) the token is kept in the replica's local settings.
+ */
+export interface TokenVault {
+  get(): string | null;
+  set(token: string | null): boolean;
+}
+
 /** This device's id, sent with every mutation (the gateway logs and scopes retries by it). */
 export function deviceId(db: Database): string {
   let id = readSetting<string>(db, 'device_id');
@@ -23,19 +33,23 @@ export function deviceId(db: Database): string {
 
 /**
  * Signs in and remembers who: afterwards the replica acts as that user, so new leads are
- * assigned to them. (The desktop shell keeps the token with safeStorage; the CLI keeps it here.)
+ * assigned to them. The token goes to the vault when there is one (the desktop app), else
+ * into the replica's local settings (the CLI).
  */
-export async function signIn(db: Database, serverUrl: string, email: string, password: string, fetchImpl?: typeof fetch): Promise<StoredSession> {
+export async function signIn(db: Database, serverUrl: string, email: string, password: string, fetchImpl?: typeof fetch, vault?: TokenVault): Promise<StoredSession> {
   const answer = await new GatewayClient(serverUrl, () => undefined, fetchImpl).signIn(email, password).catch((err: unknown) => {
     // Unreachable, 5xx, 429: said plainly, so the person knows to check the address or the network.
     if (err instanceof TransientError) throw new AppError('unavailable', `${err.message}; check the address and that this computer is online`);
     throw err;
   });
   const session: StoredSession = { serverUrl, token: answer.token, expiresAt: answer.expires_at, user: answer.user };
+  if (vault && !vault.set(answer.token)) {
+    throw new AppError('precondition_failed', 'this computer has no OS keychain to keep the sign-in safely, so it was not kept; set one up (on Linux: a Secret Service such as GNOME Keyring) and sign in again');
+  }
   const u = answer.user;
   const now = new Date().toISOString();
   db.transaction(() => {
-    writeSetting(db, SESSION, session);
+    writeSetting(db, SESSION, vault ? { ...session, token: null } : session);
     // Until the first sync brings the agency's users and teams, the signed-in user and team
     // exist locally so work can start at once (the synced rows replace these).
     if (u.team_id) {
@@ -49,14 +63,17 @@ export async function signIn(db: Database, serverUrl: string, email: string, pas
   return session;
 }
 
-export function storedSession(db: Database, serverUrl?: string): StoredSession | undefined {
-  const s = readSetting<StoredSession>(db, SESSION);
+/** The signed-in session, with its token (from the vault when there is one), or undefined. */
+export function storedSession(db: Database, serverUrl?: string, vault?: TokenVault): StoredSession | undefined {
+  const s = readSetting<Omit<StoredSession, 'token'> & { token: string | null }>(db, SESSION);
   if (!s || (serverUrl && s.serverUrl !== serverUrl) || s.expiresAt < new Date().toISOString()) return undefined;
-  return s;
+  const token = vault ? vault.get() : s.token;
+  return token ? { ...s, token } : undefined;
 }
 
 /** Forgets the server session; the replica acts as its local user again (its data stays). */
-export function signOut(db: Database) {
+export function signOut(db: Database, vault?: TokenVault) {
+  vault?.set(null);
   db.prepare(`DELETE FROM local_settings WHERE key = ?`).run(SESSION);
   setSession(db, null);
 }

@@ -1,11 +1,11 @@
 import type { SyncStatusView } from '../../../shared/api/types';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { SyncEngine } from './engine';
-import { storedSession } from './session';
+import { storedSession, type TokenVault } from './session';
 
 /** What the top bar shows: signed in or not, online, pending changes, last synced, errors. */
-export function syncStatusView(db: ReplicaDb, engine: SyncEngine | null): SyncStatusView {
-  const session = storedSession(db);
+export function syncStatusView(db: ReplicaDb, engine: SyncEngine | null, vault?: TokenVault): SyncStatusView {
+  const session = storedSession(db, undefined, vault);
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const base = {
     pending: count(`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sent', 'confirmed')`),
