@@ -70,7 +70,7 @@ type ListRow = [
   updated_at: string, tags: string, is_converted: number, last_name?: string | null,
 ];
 
-/** Most leads have no tags: skip JSON.parse for the stored empty array. */
+/** A lead without tags stores '[]': no JSON.parse for it. */
 const parseTags = (tags: string): string[] => (tags === '[]' ? [] : (JSON.parse(tags) as string[]));
 
 function toItem(r: ListRow, owners: ReadonlyMap<string, string>): LeadListItem {
@@ -94,6 +94,7 @@ const SORT_INDEX: Partial<Record<PipelineSort, string>> = {
   quoted_premium: 'idx_leads_quoted_premium',
   next_follow_up_at: 'idx_leads_next_follow_up_at',
   status_changed_at: 'idx_leads_status_changed_at',
+  priority: 'idx_leads_priority',
 };
 
 /**
