@@ -1,14 +1,9 @@
 import type { SearchResult, SearchSegment } from '../../shared/api/types';
 import type { ReplicaDb } from '../sqlite/open';
-import { ftsQuery, tokens } from './fts';
+import { ftsPhrases, tokens } from './fts';
 import { displayName } from './rows';
-
-/**
- * How many of the newest matches each index yields before ranking. FTS5 walks a MATCH in rowid
- * order and stops at the LIMIT, so a word found in half a million notes costs the same as a
- * rare one; bm25 then ranks within that window. Names are ranked before free text.
- */
-const WINDOW = 200;
+import { RANKING, rankedWindow, type RankOptions } from './search-window';
+import { cachedStatement } from './statements';
 
 const NAME_KINDS: ReadonlySet<SearchResult['kind']> = new Set(['lead', 'client', 'contact']);
 
@@ -21,10 +16,16 @@ const DETAILS: Record<SearchResult['kind'], string> = {
   ticket: `SELECT id, subject AS title, coalesce(description, '') || ' ' || coalesce(resolution, '') AS text, lead_id, client_id FROM support_tickets WHERE id = ?`,
 };
 
+/** Matches a hit word, as a prefix, where a word starts; then the rest of that word. */
+function hitPattern(words: string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`, 'giu');
+}
+
 /** A short excerpt around the first hit, split into plain and highlighted segments (no HTML). */
-export function snippet(text: string, words: string[], width = 140): SearchSegment[] {
+export function snippet(text: string, words: string[] | RegExp, width = 140): SearchSegment[] {
   if (!text) return [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  const re = words instanceof RegExp ? words : hitPattern(words);
+  re.lastIndex = 0;
   const first = re.exec(text);
   const start = first ? Math.max(0, first.index - 40) : 0;
   const slice = text.slice(start, start + width);
@@ -42,27 +43,25 @@ export function snippet(text: string, words: string[], width = 140): SearchSegme
   return out;
 }
 
-function hits(db: ReplicaDb, fts: 'search_names' | 'search_text', match: string) {
-  return db
-    .prepare(
-      `SELECT m.kind, m.ref_id, h.score FROM (SELECT rowid, bm25(${fts}) AS score FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ${WINDOW}) h
-       JOIN search_map m ON m.rowid = h.rowid`,
-    )
-    .all(match) as Array<{ kind: SearchResult['kind']; ref_id: string; score: number }>;
-}
+type Detail = { id: string; title: string; text: string; lead_id: string | null; client_id: string | null };
 
-/** Global search over leads, clients, contacts, notes, communications and tickets. */
-export function searchAll(db: ReplicaDb, text: string, limit = 20): SearchResult[] {
-  const match = ftsQuery(text);
-  if (!match) return [];
-  const words = tokens(text);
-  const byScore = (a: { score: number }, b: { score: number }) => a.score - b.score;
-  const ranked = [...hits(db, 'search_names', match).sort(byScore), ...hits(db, 'search_text', match).sort(byScore)].slice(0, limit);
-  return ranked.flatMap((h) => {
-    const row = db.prepare(DETAILS[h.kind]).get(h.ref_id) as
-      | { id: string; title: string; text: string; lead_id: string | null; client_id: string | null }
-      | undefined;
-    if (!row) return [];
-    return [{ kind: h.kind, id: row.id, title: row.title, snippet: snippet(NAME_KINDS.has(h.kind) ? `${row.title} ${row.text}`.trim() : row.text, words), lead_id: row.lead_id, client_id: row.client_id }];
+/**
+ * Global search over leads, clients, contacts, notes, communications and tickets: names first,
+ * then free text, each index ranked within its newest matches (`rankedWindow`). The free-text
+ * index is not asked when names alone fill the limit.
+ */
+export function searchAll(db: ReplicaDb, text: string, limit = 20, ranking: RankOptions = RANKING): SearchResult[] {
+  const phrases = ftsPhrases(text);
+  if (phrases.length === 0) return [];
+  const rowids = rankedWindow(db, 'search_names', phrases, ranking).slice(0, limit);
+  if (rowids.length < limit) rowids.push(...rankedWindow(db, 'search_text', phrases, ranking).slice(0, limit - rowids.length));
+  const pattern = hitPattern(tokens(text));
+  const map = cachedStatement(db, 'SELECT kind, ref_id FROM search_map WHERE rowid = ?');
+  return rowids.flatMap((rowid) => {
+    const hit = map.get(rowid) as { kind: SearchResult['kind']; ref_id: string } | undefined;
+    const row = hit && (cachedStatement(db, DETAILS[hit.kind]).get(hit.ref_id) as Detail | undefined);
+    if (!hit || !row) return [];
+    const shown = NAME_KINDS.has(hit.kind) ? `${row.title} ${row.text}`.trim() : row.text;
+    return [{ kind: hit.kind, id: row.id, title: row.title, snippet: snippet(shown, pattern), lead_id: row.lead_id, client_id: row.client_id }];
   });
 }

@@ -1,9 +1,10 @@
 /** The Leads screen's query on a real replica: filters, every sort, keyset paging (NULLs last), kanban. */
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PIPELINE_SORTS, type PipelineQuery, type PipelineSort } from '../../shared/api/inputs';
 import type { LeadListItem } from '../../shared/api/types';
 import { autoV1 } from '../unit/coverage/fixtures';
-import { addUser, call, createLead, INS, mutate, STATUS, useApp } from './support';
+import { addUser, call, createLead, INS, mutate, newId, STATUS, useApp } from './support';
 
 interface Model {
   id: string;
@@ -209,6 +210,35 @@ describe('pipeline sorts and keyset pagination', () => {
     const [item] = await list({ owner_ids: [owners[1]!] });
     const m = model.find((x) => x.id === item!.id)!;
     expect(item).toMatchObject({ owner_name: 'Avery Agent', tags: m.tags, is_converted: false, status_id: m.status, insurance_type_id: m.type });
+  });
+
+  it('owner names follow edits to users, from this connection or another', async () => {
+    const owner = owners[2]!;
+    const names = async () => new Set((await list({ owner_ids: [owner] })).map((i) => i.owner_name));
+    expect(await names()).toEqual(new Set(['Blake Broker']));
+    ctx.app.db.prepare('UPDATE users SET full_name = ? WHERE id = ?').run('Blake Renamed', owner);
+    expect(await names()).toEqual(new Set(['Blake Renamed']));
+    // A sync process or the CLI writes through its own connection.
+    const other = new Database(ctx.path);
+    try {
+      other.prepare('UPDATE users SET full_name = ? WHERE id = ?').run('Blake Broker', owner);
+    } finally {
+      other.close();
+    }
+    expect(await names()).toEqual(new Set(['Blake Broker']));
+  });
+
+  it('a lead whose owner is not in users has no owner name', async () => {
+    const lead = model.find((m) => !m.deleted && !m.converted)!;
+    const ghost = newId();
+    ctx.app.db.pragma('foreign_keys = OFF');
+    try {
+      ctx.app.db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?').run(ghost, lead.id);
+      expect((await list({ owner_ids: [ghost] })).map((i) => [i.id, i.owner_name])).toEqual([[lead.id, null]]);
+    } finally {
+      ctx.app.db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?').run(lead.owner, lead.id);
+      ctx.app.db.pragma('foreign_keys = ON');
+    }
   });
 });
 
