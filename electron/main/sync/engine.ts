@@ -134,6 +134,8 @@ export class SyncEngine {
     try {
       while (Date.now() - t0 < timeoutMs) {
         await sleep(50);
+        const failure = this.feed?.failure;
+        if (failure) throw new Error(`sync stopped: ${failure.message}`);
         const s = this.status();
         if (this.feed?.upToDate && s.pending === 0) {
           return { pulled: this.feed.pulled, pushed: this.totals.pushed, rejected: this.totals.rejected, conflicts: this.totals.conflicts };
