@@ -162,10 +162,13 @@ export class ShapeFeed {
     const positions: ShapePosition[] = [];
     const refetched = new Map<TableName, Set<string>>();
     for (const f of feeds) {
-      const ready = f.buffer.filter((c) => c.lsn === 0n || (minLsn !== null && c.lsn <= minLsn));
+      // One pass (a snapshot chunk holds thousands of rows): what is released, what is held back.
+      const ready: ServerChange[] = [];
+      const held: ServerChange[] = [];
+      for (const c of f.buffer) (c.lsn === 0n || (minLsn !== null && c.lsn <= minLsn) ? ready : held).push(c);
       if (ready.length === 0 && !(f.position && f.buffer.length === 0)) continue;
-      changes.push(...ready);
-      f.buffer = f.buffer.filter((c) => !ready.includes(c));
+      for (const c of ready) changes.push(c);
+      f.buffer = held;
       // A shape's position is stored only when nothing it received is still held back.
       if (f.buffer.length === 0 && f.position) {
         positions.push(f.position);
