@@ -85,12 +85,14 @@ export class SyncEngine {
       apply: async (batch) => {
         // Nothing arrived and nothing waits to be settled: skip the transaction (the stored
         // positions stay a little behind, which only means re-reading nothing after a restart).
-        if (batch.changes.length === 0 && batch.refetched.size === 0 && !hasConfirmed(db)) return;
+        // The batch that completes a first sync may be empty (a shape with no rows said up-to-date last).
+        const complete = () => (this.deferredDerived && feed.active && feed.upToDate ? this.finishDerived('complete') : undefined);
+        if (batch.changes.length === 0 && batch.refetched.size === 0 && !hasConfirmed(db)) return complete();
         // Checked inside the writer's turn: a feed stopped while this batch waited must not apply it.
         const t0 = performance.now();
         const r = await writer.exclusive(async () => (feed.active ? applyServerBatch(db, batch, this.deps.actor()) : undefined));
         if (process.env.FIELDLINE_SYNC_DEBUG && r) this.deps.log?.(`apply ${JSON.stringify(r)} in ${Math.round(performance.now() - t0)} ms`);
-        if (this.deferredDerived && feed.active && feed.upToDate) await this.finishDerived('complete');
+        await complete();
         this.lastSyncedAt = new Date().toISOString();
         this.lastError = null;
       },
