@@ -27,7 +27,10 @@ let reference: ReplicaDb;
 const dir = mkdtempSync(join(tmpdir(), 'fieldline-first-sync-'));
 
 beforeAll(async () => {
-  system = await startSystem(inject('databaseUrl'), [{ email: 'boss@agency.test', role: 'admin', team: null }]);
+  system = await startSystem(inject('databaseUrl'), [
+    { email: 'boss@agency.test', role: 'admin', team: null },
+    { email: 'zed@agency.test', role: 'agent', team: 'Elsewhere' },
+  ]);
   reference = openReplica(join(dir, 'reference.db'));
   await seedViaMutations(reference, { leads: 40, seed: 11 });
   reference.prepare('DELETE FROM outbox').run();
@@ -95,6 +98,17 @@ describe('a first sync into an empty replica', () => {
     // Later writes are indexed by the triggers again.
     const { result } = await d.app.writer.mutate('createLead', { first_name: 'Zebulon', last_name: 'Quartermaine', insurance_type_id: reference.prepare(`SELECT id FROM insurance_types LIMIT 1`).pluck().get() as string });
     expect(searchAll(d.app.db, 'quartermaine').map((h) => h.id)).toEqual([(result as { id: string }).id]);
+    d.app.close();
+  });
+
+  it('finishes, triggers back, when every shape in scope is empty (the completing batch has no rows)', async () => {
+    const d = await openDevice(system.url, system.users[1]!, join(dir, 'empty-scope.db'));
+    const r = await engineFor(d, system.url).syncOnce(60_000);
+    expect(d.app.db.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
+    expect(r.pulled).toBeGreaterThan(0); // lookups and the agent's own user and team
+    expect(derivedSuspended(d.app.db)).toBe(false);
+    expect(derived(d.app.db).triggers).toEqual(derived(reference).triggers);
+    await expect(differences(system.admin, d.app.db, system.users[1]!, localOnly(d))).resolves.toEqual([]);
     d.app.close();
   });
 
