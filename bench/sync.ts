@@ -38,7 +38,8 @@ function rawInsert(source: ReplicaDb, dir: string): number {
   return rate;
 }
 
-export async function benchSync(sourceFile: string, baseUrl: string) {
+/** `push: false` leaves out the push and replica-to-replica figures (while iterating on the first sync). */
+export async function benchSync(sourceFile: string, baseUrl: string, options: { push?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'fieldline-bench-sync-'));
   const source = openReplica(sourceFile, { readonly: true });
   const system = await startSystem(baseUrl, [
@@ -56,6 +57,16 @@ export async function benchSync(sourceFile: string, baseUrl: string) {
     const pulled = await engineFor(admin, system.url).syncOnce(1_800_000);
     const initial = pulled.pulled / ((performance.now() - t0) / 1000);
     log(`sync: first sync of ${pulled.pulled} rows (${total} in the source replica)`);
+    const first = {
+      sync_rows: pulled.pulled,
+      initial_sync_rows_per_s: Math.round(initial),
+      raw_insert_rows_per_s: Math.round(raw),
+      initial_sync_vs_raw_ratio: round(initial / raw, 2),
+    };
+    if (options.push === false) {
+      admin.app.close();
+      return first;
+    }
 
     // A day's offline work: 5,000 mutations made offline, then pushed and confirmed.
     const agent = await openDevice(system.url, system.users[1]!, join(dir, 'agent.db'));
@@ -91,10 +102,7 @@ export async function benchSync(sourceFile: string, baseUrl: string) {
     b.stop();
     for (const d of [admin, agent, watcher]) d.app.close();
     return {
-      sync_rows: pulled.pulled,
-      initial_sync_rows_per_s: Math.round(initial),
-      raw_insert_rows_per_s: Math.round(raw),
-      initial_sync_vs_raw_ratio: round(initial / raw, 2),
+      ...first,
       push_5000_s: round(push, 2),
       replica_to_replica_p50_ms: round(median(lags), 1),
     };

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { lookupSeed } from '../../shared/lookups';
 import { encodeSqliteValue, columnSpec } from '../../shared/model/codec';
 import { splitStatements } from '../split-statements';
+import { repairDerived } from './derived';
 import { MIGRATIONS } from './migrations.bundle';
 
 export type ReplicaDb = Database.Database;
@@ -52,6 +53,8 @@ export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb 
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
   if (!options.readonly) {
+    // Before migrations touch triggers: a first sync cut short leaves its derived-state triggers aside.
+    repairDerived(db);
     migrateReplica(db);
     seedReplicaLookups(db);
   }

@@ -84,6 +84,19 @@ describe('dev Electric HTTP protocol', () => {
     await h.sql.query('TRUNCATE dev_items'); // one decoded line instead of 100k deletes
   });
 
+  it('encodes snapshot rows byte for byte as JSON.stringify does (Postgres builds the values)', async () => {
+    await h.sql.query(`INSERT INTO dev_items (id, label, j, tags) VALUES (8, $1, '{"z": "\\u0001", "a": [1.50, null]}', '{"x,y",z}')`, [
+      'tab\tbell\u0007 nl\n quote" back\\ slash/ é ☃ 𝄞 \u2028',
+    ]);
+    const url = new URL(h.shapeUrl);
+    for (const [k, v] of Object.entries({ table: 'dev_items', offset: '-1', where: 'id = $1', 'params[1]': '8' })) url.searchParams.set(k, v);
+    const text = await (await fetch(url)).text();
+    const body = JSON.parse(text) as Body;
+    expect(changesOf(body)[0]!.value!.label).toBe('tab\tbell\u0007 nl\n quote" back\\ slash/ é ☃ 𝄞 \u2028');
+    expect(text).toBe(JSON.stringify(body));
+    await h.sql.query('DELETE FROM dev_items WHERE id = 8');
+  });
+
   it('formats values the same way in snapshots and in live changes (Postgres text, UTC)', async () => {
     const { offset, handle } = await syncRaw({ table: 'dev_items' });
     await h.sql.query(

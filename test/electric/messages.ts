@@ -54,12 +54,15 @@ function completeOld(meta: TableMeta, old: Row): Row {
   return out;
 }
 
-export function snapshotMessage(spec: ShapeSpec, row: Row): string {
-  return JSON.stringify({
-    key: rowKey(spec.meta, row),
-    value: pick(row, spec.columns),
-    headers: { operation: 'insert', relation: [spec.meta.schema, spec.meta.name] },
-  });
+/**
+ * A snapshot row's message, from the row's `value` already encoded as JSON by Postgres
+ * (row_to_json over the columns' text forms: compact, in column order, escaped as
+ * JSON.stringify escapes) and its primary key: the same bytes as JSON.stringify of the message
+ * object, without building and encoding an object per row in this process.
+ */
+export function snapshotMessage(spec: ShapeSpec, pk: Row, valueJson: string): string {
+  const relation = JSON.stringify([spec.meta.schema, spec.meta.name]);
+  return `{"key":${JSON.stringify(rowKey(spec.meta, pk))},"value":${valueJson},"headers":{"operation":"insert","relation":${relation}}}`;
 }
 
 function draftsFor(spec: ShapeSpec, change: LoggedChange): Draft[] {

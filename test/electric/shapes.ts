@@ -103,7 +103,7 @@ export class ShapeRegistry {
       where: spec.where,
       skipRows: shape.definition.changesOnly,
       path: path.join(this.options.dir, `${shape.handle}.json`),
-      encodeRow: (row) => snapshotMessage(spec, row),
+      encodeRow: (pk, valueJson) => snapshotMessage(spec, pk, valueJson),
     });
     if (shape.invalidated) {
       await rm(file.path, { force: true });

@@ -34,7 +34,8 @@ export interface TakeSnapshotOptions {
   /** `log=changes_only`: record the visibility point, skip the rows. */
   skipRows: boolean;
   path: string;
-  encodeRow(row: Row): string;
+  /** A row's message from its primary key and its `value` as JSON text. */
+  encodeRow(pk: Row, valueJson: string): string;
 }
 
 export async function takeSnapshot(
@@ -61,10 +62,13 @@ export async function takeSnapshot(
       xip: new Set(snap.xip ? snap.xip.split(',').map(BigInt) : []),
     };
     if (!options.skipRows) {
-      const select = options.columns.map((c) => `${quoteIdent(c)}::text`).join(', ');
+      // Postgres encodes each row's `value` (row_to_json of the text forms, in column order) on
+      // its own process; the primary key comes beside it for the message key.
+      const select = options.columns.map((c) => `${quoteIdent(c)}::text AS ${quoteIdent(c)}`).join(', ');
+      const pk = options.meta.pk.map((c) => `r.${quoteIdent(c)}`).join(', ');
       const where = options.where ? ` WHERE ${options.where.sql}` : '';
       await client.query({
-        text: `DECLARE snapshot_rows NO SCROLL CURSOR FOR SELECT ${select} FROM ${qualified(options.meta)}${where}`,
+        text: `DECLARE snapshot_rows NO SCROLL CURSOR FOR SELECT row_to_json(r)::text, ${pk} FROM (SELECT ${select} FROM ${qualified(options.meta)}${where}) r`,
         values: options.where?.values ?? [],
       });
       let bytes = 0;
@@ -73,9 +77,9 @@ export async function takeSnapshot(
         if (batch.rows.length === 0) break;
         let chunk = '';
         for (const values of batch.rows) {
-          const row: Row = {};
-          options.columns.forEach((c, i) => (row[c] = values[i] ?? null));
-          const line = `${options.encodeRow(row)},`;
+          const key: Row = {};
+          options.meta.pk.forEach((c, i) => (key[c] = values[i + 1] ?? null));
+          const line = `${options.encodeRow(key, values[0]!)},`;
           chunk += line;
           bytes += Buffer.byteLength(line);
           rowStarts.push(bytes);

@@ -3,7 +3,8 @@ import type { TableName } from '../../../shared/model/catalogue';
 import type { Actor } from '../../../shared/mutations/define';
 import type { ServerChange } from './messages';
 import { restoreShadows, replayUnsettled } from './rebase';
-import { deleteRow, patchRaw, readRaw, sameRow, upsertRaw, type RawRow } from './rows';
+import { applyChanges } from './bulk-apply';
+import { deleteRow, readRaw, sameRow, type RawRow } from './rows';
 
 export interface ShapePosition {
   shape: string;
@@ -25,12 +26,6 @@ function serverVersion(base: RawRow | null, change: ServerChange): RawRow | null
   if (change.op === 'delete') return null;
   if (change.op === 'insert' || !base) return { ...(base ?? {}), ...change.values };
   return { ...base, ...change.values };
-}
-
-function applyChange(db: Database, c: ServerChange) {
-  if (c.op === 'delete') deleteRow(db, c.table, c.id);
-  else if (c.op === 'insert') upsertRaw(db, c.table, c.values);
-  else if (!patchRaw(db, c.table, c.id, c.values)) upsertRaw(db, c.table, c.values);
 }
 
 /**
@@ -55,6 +50,8 @@ function settle(db: Database, batch: ServerBatch): { settled: number; withoutEch
  * echo of our own mutation). Otherwise the batch needs a rebase.
  */
 function fitsLocalState(db: Database, changes: ServerChange[]): boolean {
+  // No shadows (nothing pending, e.g. a first sync): nothing to compare, row by row or otherwise.
+  if (!db.prepare('SELECT 1 FROM sync_shadows LIMIT 1').get()) return true;
   const shadow = db.prepare('SELECT data FROM sync_shadows WHERE table_name = ? AND row_id = ?');
   const server = new Map<string, RawRow | null>();
   for (const c of changes) {
@@ -112,14 +109,14 @@ export async function applyServerBatch(db: Database, batch: ServerBatch, actor: 
     let replayFailed = 0;
     if (rebase) {
       restoreShadows(db);
-      for (const c of batch.changes) applyChange(db, c);
+      applyChanges(db, batch.changes);
       for (const [table, keep] of batch.refetched) {
         const ids = db.prepare(`SELECT id FROM "${table}"`).pluck().all() as string[];
         for (const id of ids) if (!keep.has(id)) deleteRow(db, table, id);
       }
       replayFailed = await replayUnsettled(db, actor);
     } else {
-      for (const c of batch.changes) applyChange(db, c);
+      applyChanges(db, batch.changes);
     }
     rememberTxids(db, batch.changes);
     // With nothing unsettled, the tables are exactly the server's state: no shadows needed.

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Actor } from '../../../shared/mutations/define';
 import { SYNCED_TABLES } from '../../../shared/sync/protocol';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
+import { rebuildDerived, suspendDerived } from '../../../db/sqlite/derived';
 import { applyServerBatch, rebaseLocal } from './apply';
 import { GatewayClient, TransientError } from './gateway-client';
 import { pushOnce } from './pusher';
@@ -31,6 +32,15 @@ export interface EngineDeps {
 const hasConfirmed = (db: Database) => Boolean(db.prepare(`SELECT 1 FROM outbox WHERE status = 'confirmed' LIMIT 1`).get());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const turn = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * A first sync: no shape has a stored position and no local work waits to be settled, so the
+ * replica holds nothing the server will not send (lookups and the local user at most).
+ */
+const isFirstSync = (db: Database) =>
+  !db.prepare('SELECT 1 FROM sync_state WHERE handle IS NOT NULL LIMIT 1').get() &&
+  !db.prepare(`SELECT 1 FROM outbox WHERE status IN ('pending', 'sent', 'confirmed') LIMIT 1`).get();
 
 /**
  * The replica's sync: shapes in (ShapeFeed → applyServerBatch), outbox out (pushOnce), both
@@ -42,6 +52,8 @@ export class SyncEngine {
   private wake: (() => void) | null = null;
   private lastError: string | null = null;
   private lastSyncedAt: string | null = null;
+  /** The derived-state triggers are aside for this first sync, to be rebuilt once it is complete. */
+  private deferredDerived = false;
   readonly totals = { pulled: 0, pushed: 0, rejected: 0, conflicts: 0 };
   readonly client: GatewayClient;
 
@@ -58,6 +70,12 @@ export class SyncEngine {
         (r) => [r.shape, { handle: r.handle, offset: r.offset }],
       ),
     );
+    if (isFirstSync(db)) {
+      // Search index and vehicle/tag tables are built once at the end instead of row by row
+      // (README: "A first sync builds derived state once"). Queued like any write.
+      this.deferredDerived = true;
+      void writer.exclusive(async () => suspendDerived(db)).catch((err: Error) => (this.lastError = `first sync: ${err.message}`));
+    }
     const feed: ShapeFeed = new ShapeFeed({
       url: new URL('/v1/shape', this.deps.serverUrl).toString(),
       tables: SYNCED_TABLES,
@@ -67,11 +85,14 @@ export class SyncEngine {
       apply: async (batch) => {
         // Nothing arrived and nothing waits to be settled: skip the transaction (the stored
         // positions stay a little behind, which only means re-reading nothing after a restart).
-        if (batch.changes.length === 0 && batch.refetched.size === 0 && !hasConfirmed(db)) return;
+        // The batch that completes a first sync may be empty (a shape with no rows said up-to-date last).
+        const complete = () => (this.deferredDerived && feed.active && feed.upToDate ? this.finishDerived('complete') : undefined);
+        if (batch.changes.length === 0 && batch.refetched.size === 0 && !hasConfirmed(db)) return complete();
         // Checked inside the writer's turn: a feed stopped while this batch waited must not apply it.
         const t0 = performance.now();
         const r = await writer.exclusive(async () => (feed.active ? applyServerBatch(db, batch, this.deps.actor()) : undefined));
         if (process.env.FIELDLINE_SYNC_DEBUG && r) this.deps.log?.(`apply ${JSON.stringify(r)} in ${Math.round(performance.now() - t0)} ms`);
+        await complete();
         this.lastSyncedAt = new Date().toISOString();
         this.lastError = null;
       },
@@ -86,8 +107,36 @@ export class SyncEngine {
     void this.pushLoop();
   }
 
+  /**
+   * Rebuilds the set-aside derived state (in slices, holding the writer so no mutation lands
+   * between them) and puts the triggers back: when the first sync is complete, or when the
+   * engine stops before (the replica keeps working offline, with its triggers).
+   */
+  private finishDerived(why: 'complete' | 'stopped') {
+    if (!this.deferredDerived) return this.derivedDone;
+    this.deferredDerived = false;
+    this.rebuilding = true;
+    const t0 = performance.now();
+    this.derivedDone = this.deps.writer
+      .exclusive(() => rebuildDerived(this.deps.db, turn))
+      .finally(() => (this.rebuilding = false))
+      .then(
+        () => {
+          if (process.env.FIELDLINE_SYNC_DEBUG) this.deps.log?.(`derived state rebuilt (${why}) in ${Math.round(performance.now() - t0)} ms`);
+        },
+        // Left aside, the marker stays: the next open of the replica rebuilds it.
+        (err: Error) => void (this.lastError = `rebuilding the search index: ${err.message}`),
+      );
+    return this.derivedDone;
+  }
+
+  /** Settles once the derived state of a first sync is back (see finishDerived). */
+  private derivedDone: Promise<void> = Promise.resolve();
+  private rebuilding = false;
+
   stop() {
     this.running = false;
+    void this.finishDerived('stopped');
     this.feed?.stop();
     this.wake?.();
     this.deps.writer.onCommit = undefined;
@@ -134,8 +183,10 @@ export class SyncEngine {
     try {
       while (Date.now() - t0 < timeoutMs) {
         await sleep(50);
+        const failure = this.feed?.failure;
+        if (failure) throw new Error(`sync stopped: ${failure.message}`);
         const s = this.status();
-        if (this.feed?.upToDate && s.pending === 0) {
+        if (this.feed?.upToDate && s.pending === 0 && !this.deferredDerived && !this.rebuilding) {
           return { pulled: this.feed.pulled, pushed: this.totals.pushed, rejected: this.totals.rejected, conflicts: this.totals.conflicts };
         }
         if (this.feed?.upToDate && s.pending > 0) this.feed.refreshIfSettling();
@@ -143,6 +194,7 @@ export class SyncEngine {
       throw new Error(`sync did not finish within ${Math.round(timeoutMs / 1000)} s${this.lastError ? `: ${this.lastError}` : ''}`);
     } finally {
       this.stop();
+      await this.derivedDone;
     }
   }
 }

@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import { tableSpec, type TableName } from '../../../shared/model/catalogue';
-import { decodeValue, encodeSqliteValue } from '../../../shared/model/codec';
+import type { AnyColumn } from '../../../shared/model/columns';
+import { canonicalJson } from '../../../shared/model/codec';
+import { normalizeTimestamp } from '../../../shared/time';
 import type { RawRow } from './rows';
 
 /** A change from a shape stream, checked and converted to SQLite's stored values. */
@@ -14,43 +15,118 @@ export interface ServerChange {
   lsn: bigint;
 }
 
-const changeMessage = z.object({
-  key: z.string().max(400),
-  value: z.record(z.string(), z.unknown()),
-  headers: z.looseObject({
-    operation: z.enum(['insert', 'update', 'delete']),
-    txids: z.array(z.union([z.string(), z.number(), z.bigint()])).optional(),
-    lsn: z.union([z.string().regex(/^\d+$/), z.number(), z.bigint()]).optional(),
-  }),
-});
+/** A synced message that does not fit the catalogue: never applied, half or otherwise. */
+export class BadMessageError extends Error {
+  constructor(
+    readonly table: TableName,
+    detail: string,
+  ) {
+    super(`malformed ${table} message: ${detail}`);
+    this.name = 'BadMessageError';
+  }
+}
+
+const OPERATIONS: ReadonlySet<string> = new Set(['insert', 'update', 'delete']);
+const DIGITS = /^\d+$/;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const short = (v: unknown) => {
+  const s = typeof v === 'string' ? JSON.stringify(v) : typeof v === 'bigint' ? `${v}n` : (JSON.stringify(v) ?? String(v));
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};
+
+/**
+ * One value as SQLite stores it, from what the Electric client hands over (Postgres text forms;
+ * numbers, booleans and parsed JSON for the types its default parser converts). Returns
+ * undefined for a value of the wrong kind.
+ */
+function storedValue(c: AnyColumn, raw: unknown): string | number | null | undefined {
+  switch (c.kind) {
+    case 'id':
+    case 'ref':
+    case 'date':
+      return typeof raw === 'string' ? raw : undefined;
+    case 'text':
+      if (typeof raw !== 'string') return undefined;
+      return c.oneOf && !c.oneOf.includes(raw) ? undefined : raw;
+    case 'timestamp':
+      if (typeof raw !== 'string') return undefined;
+      try {
+        return normalizeTimestamp(raw);
+      } catch {
+        return undefined;
+      }
+    case 'int':
+    case 'real':
+    case 'money': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'bigint' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : Number.NaN;
+      return Number.isNaN(n) ? undefined : n;
+    }
+    case 'bool':
+      if (typeof raw === 'boolean') return raw ? 1 : 0;
+      if (raw === 0 || raw === 1) return raw;
+      if (raw === 't' || raw === 'true') return 1;
+      if (raw === 'f' || raw === 'false') return 0;
+      return undefined;
+    case 'json':
+      if (typeof raw === 'string') {
+        try {
+          return canonicalJson(JSON.parse(raw));
+        } catch {
+          return undefined;
+        }
+      }
+      return typeof raw === 'object' || typeof raw === 'number' || typeof raw === 'boolean' ? canonicalJson(raw) : undefined;
+    default:
+      return undefined;
+  }
+}
 
 /**
  * Validates one Electric change message for a table and converts its values. A message that
- * does not fit (unknown table, no id, a value of the wrong kind) is an error: it is never
- * applied half-understood.
+ * does not fit (no id, an unknown operation, a value of the wrong kind, a null where the
+ * catalogue forbids one) throws a BadMessageError naming the table, column and key. Checked by
+ * hand rather than with a schema library: a first sync validates every one of its rows.
  */
 export function parseChange(table: TableName, message: unknown): ServerChange {
-  const m = changeMessage.parse(message);
-  const spec = tableSpec(table)!;
-  const id = m.value.id;
-  if (typeof id !== 'string' || id.length === 0) throw new Error(`${table} change without an id: ${m.key}`);
+  const spec = tableSpec(table);
+  if (!spec) throw new Error(`no such synced table: ${table}`);
+  if (!isRecord(message)) throw new BadMessageError(table, 'not an object');
+  const { key, value, headers } = message;
+  if (typeof key !== 'string' || key.length > 400) throw new BadMessageError(table, `bad key ${short(key)}`);
+  if (!isRecord(value)) throw new BadMessageError(table, `no value in ${key}`);
+  if (!isRecord(headers)) throw new BadMessageError(table, `no headers in ${key}`);
+  const op = headers.operation;
+  if (typeof op !== 'string' || !OPERATIONS.has(op)) throw new BadMessageError(table, `unknown operation ${short(op)} in ${key}`);
+  const { txids, lsn } = headers;
+  if (txids !== undefined && !(Array.isArray(txids) && txids.every((t) => typeof t === 'string' || typeof t === 'number' || typeof t === 'bigint'))) {
+    throw new BadMessageError(table, `bad txids ${short(txids)} in ${key}`);
+  }
+  if (lsn !== undefined && !(typeof lsn === 'bigint' || (typeof lsn === 'number' && Number.isSafeInteger(lsn) && lsn >= 0) || (typeof lsn === 'string' && DIGITS.test(lsn)))) {
+    throw new BadMessageError(table, `bad lsn ${short(lsn)} in ${key}`);
+  }
+  const id = value.id;
+  if (typeof id !== 'string' || id.length === 0) throw new BadMessageError(table, `change without an id: ${key}`);
+
   const values: RawRow = {};
-  for (const [col, raw] of Object.entries(m.value)) {
+  for (const col in value) {
     const c = spec.columns[col];
     if (!c) continue; // a column this app version does not know yet: ignored, not fatal
-    const decoded = decodeValue(c, raw);
-    if (c.notNull && decoded === null && m.headers.operation !== 'delete') throw new Error(`${table}.${col} is null in ${m.key}`);
-    if ((c.kind === 'int' || c.kind === 'real' || c.kind === 'money') && decoded !== null && Number.isNaN(decoded)) {
-      throw new Error(`${table}.${col} is not a number in ${m.key}`);
+    const raw = value[col];
+    if (raw === null || raw === undefined) {
+      if (c.notNull && op !== 'delete') throw new BadMessageError(table, `${table}.${col} is null in ${key}`);
+      values[col] = null;
+      continue;
     }
-    values[col] = encodeSqliteValue(c, decoded);
+    const stored = storedValue(c, raw);
+    if (stored === undefined) throw new BadMessageError(table, `${table}.${col} is not a valid ${c.oneOf ? `one of ${c.oneOf.join('|')}` : c.kind}: ${short(raw)} in ${key}`);
+    values[col] = stored;
   }
   return {
     table,
-    op: m.headers.operation,
+    op: op as ServerChange['op'],
     id,
     values,
-    txids: (m.headers.txids ?? []).map(String),
-    lsn: m.headers.lsn === undefined ? 0n : BigInt(m.headers.lsn),
+    txids: txids === undefined ? [] : txids.map(String),
+    lsn: lsn === undefined ? 0n : BigInt(lsn as string | number | bigint),
   };
 }

@@ -14,6 +14,10 @@ interface TableFeed {
   refetch: Set<string> | null;
   refreshing: boolean;
   unsubscribe: () => void;
+  /** Stops this shape's stream alone (a malformed message). */
+  halt: AbortController;
+  /** Why this shape stopped for good, if it did. */
+  failure: Error | null;
 }
 
 export interface FeedOptions {
@@ -46,11 +50,14 @@ export class ShapeFeed {
     setMaxListeners(this.options.tables.length * 4 + 10, this.abort.signal);
     for (const table of this.options.tables) {
       const saved = this.options.positions.get(table);
+      const halt = new AbortController();
+      const signal = AbortSignal.any([this.abort.signal, halt.signal]);
+      setMaxListeners(20, signal);
       const stream = new ShapeStream<ElectricRow>({
         url: this.options.url,
         params: { table },
         headers: this.options.headers(),
-        signal: this.abort.signal,
+        signal,
         fetchClient: this.options.fetchClient,
         ...(saved ? { offset: saved.offset as `${number}_${number}`, handle: saved.handle } : {}),
         backoffOptions: { initialDelay: 100, maxDelay: 5_000, multiplier: 1.5 },
@@ -59,7 +66,7 @@ export class ShapeFeed {
           return {}; // keep retrying with the same params: sync resumes when the server is back
         },
       });
-      const feed: TableFeed = { table, stream, buffer: [], completeLsn: null, position: null, refetch: null, refreshing: false, unsubscribe: () => {} };
+      const feed: TableFeed = { table, stream, buffer: [], completeLsn: null, position: null, refetch: null, refreshing: false, unsubscribe: () => {}, halt, failure: null };
       feed.unsubscribe = stream.subscribe(
         (messages) => this.receive(feed, messages),
         (err) => this.options.onError(table, err),
@@ -90,12 +97,33 @@ export class ShapeFeed {
     return [...this.feeds.values()].every((f) => f.completeLsn !== null && f.buffer.length === 0 && f.stream.isUpToDate);
   }
 
+  /** The first shape that stopped on a malformed message, if any: sync cannot complete. */
+  get failure(): Error | null {
+    for (const f of this.feeds.values()) if (f.failure) return f.failure;
+    return null;
+  }
+
   private receive(feed: TableFeed, messages: Message<ElectricRow>[]): Promise<void> {
+    if (feed.failure) return this.chain;
+    // Every change of the response is validated before any is buffered: a malformed one stops
+    // this shape with nothing of the response kept and its position not moved, so the replica
+    // never holds part of a chunk, and the next start fetches the same chunk again.
+    let parsed: ServerChange[];
+    try {
+      parsed = messages.filter(isChangeMessage).map((m) => parseChange(feed.table, m));
+    } catch (err) {
+      feed.failure = err as Error;
+      feed.unsubscribe();
+      feed.halt.abort();
+      this.options.onError(feed.table, err as Error);
+      return this.chain;
+    }
+    let next = 0;
     // Never throw into the client: its subscriber errors surface as uncaught exceptions.
     try {
       for (const m of messages) {
         if (isChangeMessage(m)) {
-          const change = parseChange(feed.table, m);
+          const change = parsed[next++]!;
           feed.buffer.push(change);
           if (feed.refetch && change.lsn === 0n && change.op !== 'delete') feed.refetch.add(change.id);
         } else if (isControlMessage(m)) {
@@ -134,10 +162,13 @@ export class ShapeFeed {
     const positions: ShapePosition[] = [];
     const refetched = new Map<TableName, Set<string>>();
     for (const f of feeds) {
-      const ready = f.buffer.filter((c) => c.lsn === 0n || (minLsn !== null && c.lsn <= minLsn));
+      // One pass (a snapshot chunk holds thousands of rows): what is released, what is held back.
+      const ready: ServerChange[] = [];
+      const held: ServerChange[] = [];
+      for (const c of f.buffer) (c.lsn === 0n || (minLsn !== null && c.lsn <= minLsn) ? ready : held).push(c);
       if (ready.length === 0 && !(f.position && f.buffer.length === 0)) continue;
-      changes.push(...ready);
-      f.buffer = f.buffer.filter((c) => !ready.includes(c));
+      for (const c of ready) changes.push(c);
+      f.buffer = held;
       // A shape's position is stored only when nothing it received is still held back.
       if (f.buffer.length === 0 && f.position) {
         positions.push(f.position);

@@ -1,0 +1,120 @@
+/**
+ * The replica's derived state — the search index (search_map, search_names, search_text) and the
+ * hot-JSON tables (lead_vehicles, lead_tags) — is kept by triggers. A first sync into an empty
+ * replica can set those triggers aside and build the derived state once at the end, from the
+ * triggers' own SQL, as the bulk loader does for search. While they are aside, a marker in
+ * local_settings holds their SQL, so a replica closed or killed meanwhile is repaired when it is
+ * next opened (repairDerived), before anything else writes to it.
+ */
+import type { ReplicaDb } from './open';
+
+const MARKER = 'sync.suspended_derived_triggers';
+/** The triggers that maintain derived state (and only those: no other trigger is touched). */
+const DERIVED_TRIGGER = /_(?:search|derived)_(?:insert|update|delete)$/;
+const INSERT_TRIGGER = /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
+const FTS_TABLES = ['search_names', 'search_text'];
+const DERIVED_TABLES = ['lead_vehicles', 'lead_tags', 'search_map'];
+/** Rows per rebuild statement, and so per transaction of a sliced rebuild. */
+export const REBUILD_SLICE = 5_000;
+
+interface SuspendedTrigger {
+  name: string;
+  table: string;
+  sql: string;
+}
+
+function suspended(db: ReplicaDb): SuspendedTrigger[] | null {
+  const hasSettings = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'local_settings'`).get();
+  if (!hasSettings) return null;
+  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(MARKER) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as SuspendedTrigger[]) : null;
+}
+
+export function derivedSuspended(db: ReplicaDb): boolean {
+  return suspended(db) !== null;
+}
+
+/**
+ * Drops the derived-state triggers and records them, in one transaction. From here until
+ * rebuildDerived, writes to the replica leave its search index and derived tables untouched.
+ */
+export function suspendDerived(db: ReplicaDb) {
+  if (suspended(db)) return;
+  const triggers = (db.prepare(`SELECT name, tbl_name AS "table", sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid`).all() as SuspendedTrigger[]).filter((t) =>
+    DERIVED_TRIGGER.test(t.name),
+  );
+  db.transaction(() => {
+    db.prepare('INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)').run(MARKER, JSON.stringify(triggers));
+    for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
+  })();
+}
+
+/** One step of a rebuild; `rebuildSteps` yields them so a caller can commit and yield between. */
+type Step = () => void;
+
+/**
+ * The rebuild as steps: empty the derived tables, run every set-aside insert trigger's own body
+ * over all the rows of its table (through a temporary view with an INSTEAD OF trigger, in rowid
+ * slices), then put the triggers back and drop the marker. The result is what the triggers leave
+ * when the rows are inserted table after table in rowid order. A rebuild interrupted anywhere is
+ * simply run again from the start: the first step empties everything it fills.
+ */
+function rebuildSteps(db: ReplicaDb, triggers: SuspendedTrigger[]): Step[] {
+  const steps: Step[] = [
+    () => {
+      for (const t of DERIVED_TABLES) db.exec(`DELETE FROM "${t}"`);
+      for (const t of FTS_TABLES) db.exec(`INSERT INTO "${t}"("${t}") VALUES ('delete-all')`);
+    },
+  ];
+  for (const t of triggers) {
+    const m = INSERT_TRIGGER.exec(t.sql);
+    if (!m) continue; // update and delete triggers have nothing to replay
+    const [, , table, when, body] = m as unknown as [string, string, string, string | undefined, string];
+    const view = `derived_fill_${table}`;
+    steps.push(() => {
+      db.exec(`DROP VIEW IF EXISTS temp."${view}"`);
+      db.exec(`CREATE TEMP VIEW "${view}" AS SELECT * FROM main."${table}"`);
+      db.exec(`CREATE TEMP TRIGGER "${view}" INSTEAD OF INSERT ON "${view}"${when ? ` WHEN ${when}` : ''} BEGIN ${body} END`);
+    });
+    const last = () => (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM main."${table}"`).get() as { n: number }).n;
+    const end = last();
+    for (let from = 0; from < end; from += REBUILD_SLICE) {
+      const to = from + REBUILD_SLICE >= end ? Number.MAX_SAFE_INTEGER : from + REBUILD_SLICE;
+      steps.push(() => {
+        db.prepare(`INSERT INTO temp."${view}" SELECT * FROM main."${table}" WHERE rowid > ? AND rowid <= ? ORDER BY rowid`).run(from, to);
+      });
+    }
+    steps.push(() => db.exec(`DROP VIEW temp."${view}"`));
+  }
+  steps.push(() => {
+    for (const t of triggers) db.exec(t.sql);
+    db.prepare('DELETE FROM local_settings WHERE key = ?').run(MARKER);
+  });
+  return steps;
+}
+
+/**
+ * Rebuilds the derived state and restores the triggers, in transactions of at most
+ * REBUILD_SLICE rows with `pause` awaited between them (the UI keeps reading meanwhile; its
+ * search fills in as the slices commit). The caller keeps other writers out until it resolves.
+ */
+export async function rebuildDerived(db: ReplicaDb, pause: () => Promise<void>) {
+  const triggers = suspended(db);
+  if (!triggers) return;
+  const steps = rebuildSteps(db, triggers);
+  // A table's last slice runs to the end, so rows added between the plan and the step are included.
+  for (const step of steps) {
+    db.transaction(step)();
+    await pause();
+  }
+}
+
+/** At open: a replica left with its triggers set aside (closed or killed mid-sync) is rebuilt at once. */
+export function repairDerived(db: ReplicaDb): boolean {
+  const triggers = suspended(db);
+  if (!triggers) return false;
+  db.transaction(() => {
+    for (const step of rebuildSteps(db, triggers)) step();
+  })();
+  return true;
+}
