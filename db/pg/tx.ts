@@ -8,6 +8,8 @@ const q = (name: string) => `"${name}"`;
 /** The mutations' transaction on Postgres; the caller holds the client inside BEGIN … COMMIT. */
 export class PgTx implements Tx {
   readonly dialect = 'postgres' as const;
+  /** Writes issued so far: the gateway keeps a refused mutation's transaction only if it wrote nothing. */
+  writes = 0;
   constructor(private readonly client: PoolClient) {}
 
   async get<T extends TableName>(table: T, id: string): Promise<Row<T> | undefined> {
@@ -36,6 +38,7 @@ export class PgTx implements Tx {
   async insert<T extends TableName>(table: T, row: Row<T>): Promise<void> {
     const entries = Object.entries(row);
     const values = entries.map(([k, v]) => encodePgValue(columnSpec(table, k), v));
+    this.writes++;
     await this.client.query(
       `INSERT INTO ${q(table)} (${entries.map(([k]) => q(k)).join(', ')}) VALUES (${entries.map((_, i) => `$${i + 1}`).join(', ')})`,
       values,
@@ -46,6 +49,7 @@ export class PgTx implements Tx {
     const entries = Object.entries(patch).filter(([k]) => k !== 'id');
     if (entries.length === 0) return;
     const values = entries.map(([k, v]) => encodePgValue(columnSpec(table, k), v));
+    this.writes++;
     const res = await this.client.query(
       // updated_at never moves backwards: the same rule as the replica's (db/sqlite/tx.ts).
       `UPDATE ${q(table)} SET ${entries.map(([k], i) => (k === 'updated_at' ? `"updated_at" = GREATEST("updated_at", $${i + 1})` : `${q(k)} = $${i + 1}`)).join(', ')} WHERE id = $${entries.length + 1}`,
