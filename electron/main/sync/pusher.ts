@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/ids';
-import type { MutationAnswer } from '../../../shared/sync/protocol';
+import { MAX_BATCH, MAX_BODY_BYTES, type MutationAnswer } from '../../../shared/sync/protocol';
 import type { GatewayClient } from './gateway-client';
 
 export interface PushResult {
@@ -23,8 +23,9 @@ interface OutboxRow {
  * outbox and shown in the conflicts inbox, never dropped. Field values that lost a
  * last-writer-wins race are kept in the inbox too.
  */
-export async function pushOnce(db: Database, client: GatewayClient, clientId: string, batchSize = 200): Promise<PushResult & { done: boolean }> {
-  const rows = db.prepare(`SELECT seq, id, name, args, created_at FROM outbox WHERE status IN ('pending', 'sent') ORDER BY seq LIMIT ?`).all(batchSize) as OutboxRow[];
+export async function pushOnce(db: Database, client: GatewayClient, clientId: string, batchSize = MAX_BATCH): Promise<PushResult & { done: boolean }> {
+  const queued = db.prepare(`SELECT seq, id, name, args, created_at FROM outbox WHERE status IN ('pending', 'sent') ORDER BY seq LIMIT ?`).all(batchSize) as OutboxRow[];
+  const rows = queued.slice(0, fitting(queued, clientId));
   if (rows.length === 0) return { pushed: 0, rejected: 0, conflicts: 0, done: true };
   const now = new Date().toISOString();
   db.prepare(`UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_attempt_at = ? WHERE seq BETWEEN ? AND ? AND status IN ('pending', 'sent')`).run(
@@ -42,7 +43,23 @@ export async function pushOnce(db: Database, client: GatewayClient, clientId: st
       record(db, row, answer, result);
     }
   })();
-  return { ...result, done: rows.length < batchSize };
+  return { ...result, done: queued.length < batchSize && rows.length === queued.length };
+}
+
+/** Room kept in the body for each envelope's keys, id, clientId and time, beyond its args. */
+const ENVELOPE_BYTES = 300;
+
+/**
+ * How many of `rows` fit in one request body under the gateway's limit, so a long outbox is
+ * never refused as a whole (413). One mutation alone always goes, whatever its size.
+ */
+function fitting(rows: OutboxRow[], clientId: string): number {
+  let bytes = 20;
+  for (let i = 0; i < rows.length; i++) {
+    bytes += Buffer.byteLength(rows[i]!.args) + Buffer.byteLength(rows[i]!.name) + Buffer.byteLength(clientId) + ENVELOPE_BYTES;
+    if (bytes > MAX_BODY_BYTES && i > 0) return i;
+  }
+  return rows.length;
 }
 
 function record(db: Database, row: OutboxRow, answer: MutationAnswer, result: PushResult) {
