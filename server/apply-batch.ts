@@ -16,6 +16,7 @@
  * mutation runs at most twice, and a refused one leaves nothing behind.
  */
 import type pg from 'pg';
+import type { KnownRows } from '../db/pg/tx';
 import type { AppError } from '../shared/errors';
 import type { MutationAnswer, SessionUser } from '../shared/sync/protocol';
 import { contextFor, runMutation, type IncomingMutation } from './apply-mutation';
@@ -52,7 +53,7 @@ interface Pending {
 class BatchRun {
   readonly results: Applied[] = [];
   /** Answers recorded before this request, and by this request's committed transactions. */
-  private readonly known = new Map<string, Prior>();
+  private readonly answered = new Map<string, Prior>();
   /** Refusals found in a transaction that had to be rolled back: recorded as such on the re-run. */
   private readonly refused = new Map<number, AppError>();
   private retries = 0;
@@ -78,7 +79,7 @@ class BatchRun {
         'SELECT id, user_id, result FROM applied_mutations WHERE id = ANY($1::uuid[])',
         [ids],
       );
-      for (const r of prior.rows) this.known.set(r.id, { user_id: r.user_id, result: r.result });
+      for (const r of prior.rows) this.answered.set(r.id, { user_id: r.user_id, result: r.result });
       let start = 0;
       while (start < this.batch.length) start = await this.transaction(start);
       await this.completeReplayedLsns();
@@ -96,13 +97,14 @@ class BatchRun {
   private async transaction(start: number): Promise<number> {
     const { client, user } = this;
     // Answers already recorded need no transaction (a retry of a batch that fully committed).
-    while (start < this.batch.length && this.known.has(this.batch[start]!.id)) {
-      this.results[start] = this.replay(this.batch[start]!, this.known.get(this.batch[start]!.id)!);
+    while (start < this.batch.length && this.answered.has(this.batch[start]!.id)) {
+      this.results[start] = this.replay(this.batch[start]!, this.answered.get(this.batch[start]!.id)!);
       start++;
     }
     if (start === this.batch.length) return start;
     const pending: Pending[] = [];
     const here = new Map<string, Prior>();
+    const seenRows: KnownRows = new Map();
     let next = this.batch.length;
     await client.query('BEGIN');
     try {
@@ -113,7 +115,7 @@ class BatchRun {
         const m = this.batch[i]!;
         const serverNowMs = this.now();
         const { ctx, clampedMs } = contextFor(m, user, serverNowMs);
-        const prior = here.get(m.id) ?? this.known.get(m.id);
+        const prior = here.get(m.id) ?? this.answered.get(m.id);
         if (prior) {
           this.results[i] = this.replay(m, prior);
           continue;
@@ -124,7 +126,7 @@ class BatchRun {
           answer = { id: m.id, status: 'rejected', error: refusal.toJSON() };
           next = i + 1;
         } else {
-          const attempt = await runMutation(client, m, ctx);
+          const attempt = await runMutation(client, m, ctx, seenRows);
           if (attempt.kind === 'rejected' && !attempt.clean) {
             await client.query('ROLLBACK');
             // Refusals found further on were found after this mutation had applied: judge them again.
@@ -153,7 +155,7 @@ class BatchRun {
       if (RETRIABLE.has((err as { code?: string }).code ?? '') && this.retries++ < RETRIES) return start;
       throw err;
     }
-    for (const [id, prior] of here) this.known.set(id, prior);
+    for (const [id, prior] of here) this.answered.set(id, prior);
     await this.addLsn(pending);
     return next;
   }

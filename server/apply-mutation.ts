@@ -5,7 +5,7 @@
  * transaction is still clean (nothing of it written), so the caller knows if it must roll back.
  */
 import type pg from 'pg';
-import { PgTx } from '../db/pg/tx';
+import { PgTx, type KnownRows } from '../db/pg/tx';
 import { AppError } from '../shared/errors';
 import type { MutationContext } from '../shared/mutations/define';
 import { executeMutation } from '../shared/mutations/execute';
@@ -45,11 +45,12 @@ export function contextFor(m: IncomingMutation, user: SessionUser, serverNowMs: 
 
 /**
  * Runs one mutation in the open transaction (role fieldline_app, `app.user_id` set; the role is
- * the same when this returns). Refusals (AppError, RLS, constraints) are returned; anything else
- * throws, and the caller rolls back and fails the request so the client retries.
+ * the same when this returns); `known` holds the rows the transaction has already read or inserted.
+ * Refusals (AppError, RLS, constraints) are returned; anything else throws, and the caller
+ * rolls back and fails the request so the client retries.
  */
-export async function runMutation(client: pg.PoolClient, m: IncomingMutation, ctx: MutationContext): Promise<Attempt> {
-  const tx = new PgTx(client);
+export async function runMutation(client: pg.PoolClient, m: IncomingMutation, ctx: MutationContext, known?: KnownRows): Promise<Attempt> {
+  const tx = new PgTx(client, known);
   try {
     if (m.name === 'updateLead') return { kind: 'applied', outcome: await runUpdateLead(client, tx, m.id, m.args, ctx) };
     await executeMutation(tx, m.name, m.args, ctx);

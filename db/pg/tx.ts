@@ -31,15 +31,34 @@ function columns(table: TableName): string {
   return list;
 }
 
+/**
+ * Rows a transaction already knows as Postgres holds them, keyed `table/id`: those it inserted
+ * (INSERT … RETURNING), which no other session can see or change until it commits, and the
+ * lookups no mutation ever writes (they ship with the app). Reading one again needs no query: a
+ * batch that creates a lead and then adds notes to it reads the lead once. A row this
+ * transaction updates is dropped (read again when next asked for). One per transaction, never
+ * kept across a rollback.
+ */
+export type KnownRows = Map<string, Record<string, unknown>>;
+
+/** Tables no mutation writes: read once per transaction. */
+const SHIPPED_LOOKUPS: ReadonlySet<TableName> = new Set<TableName>(['lead_statuses', 'insurance_types', 'communication_types']);
+
 /** The mutations' transaction on Postgres; the caller holds the client inside BEGIN … COMMIT. */
 export class PgTx implements Tx {
   readonly dialect = 'postgres' as const;
   /** Writes issued so far: the gateway keeps a refused mutation's transaction only if it wrote nothing. */
   writes = 0;
-  constructor(private readonly client: PoolClient) {}
+  constructor(
+    private readonly client: PoolClient,
+    private readonly known?: KnownRows,
+  ) {}
 
   async get<T extends TableName>(table: T, id: string): Promise<Row<T> | undefined> {
+    const mine = this.known?.get(`${table}/${id}`);
+    if (mine) return decodeRow(table, mine);
     const { rows } = await this.client.query(statement(`SELECT ${columns(table)} FROM ${q(table)} WHERE id = $1`, [id]));
+    if (rows[0] && this.known && SHIPPED_LOOKUPS.has(table)) this.known.set(`${table}/${id}`, rows[0] as Record<string, unknown>);
     return rows[0] ? decodeRow(table, rows[0]) : undefined;
   }
 
@@ -65,7 +84,13 @@ export class PgTx implements Tx {
     const entries = Object.entries(row);
     const values = entries.map(([k, v]) => encodePgValue(columnSpec(table, k), v));
     this.writes++;
-    await this.client.query(statement(`INSERT INTO ${q(table)} (${entries.map(([k]) => q(k)).join(', ')}) VALUES (${entries.map((_, i) => `$${i + 1}`).join(', ')})`, values));
+    const text = `INSERT INTO ${q(table)} (${entries.map(([k]) => q(k)).join(', ')}) VALUES (${entries.map((_, i) => `$${i + 1}`).join(', ')})`;
+    if (!this.known) {
+      await this.client.query(statement(text, values));
+      return;
+    }
+    const { rows } = await this.client.query(statement(`${text} RETURNING ${columns(table)}`, values));
+    this.known.set(`${table}/${(row as { id: string }).id}`, rows[0] as Record<string, unknown>);
   }
 
   async update<T extends TableName>(table: T, id: string, patch: Partial<Row<T>>): Promise<void> {
@@ -73,6 +98,7 @@ export class PgTx implements Tx {
     if (entries.length === 0) return;
     const values = entries.map(([k, v]) => encodePgValue(columnSpec(table, k), v));
     this.writes++;
+    this.known?.delete(`${table}/${id}`);
     const res = await this.client.query(
       // updated_at never moves backwards: the same rule as the replica's (db/sqlite/tx.ts).
       `UPDATE ${q(table)} SET ${entries.map(([k], i) => (k === 'updated_at' ? `"updated_at" = GREATEST("updated_at", $${i + 1})` : `${q(k)} = $${i + 1}`)).join(', ')} WHERE id = $${entries.length + 1}`,

@@ -12,11 +12,12 @@ import { createLeadArgs, envelope, startTestGateway, type TestGateway } from './
 let gw: TestGateway;
 let ann: string; // agent, North
 let sam: string; // agent, South
+let max: string; // manager, North
 const now = () => new Date(gw.clock.ms).toISOString();
 
 beforeAll(async () => {
   gw = await startTestGateway();
-  [ann, sam] = [await gw.signIn('ann@north.test'), await gw.signIn('sam@south.test')];
+  [ann, sam, max] = [await gw.signIn('ann@north.test'), await gw.signIn('sam@south.test'), await gw.signIn('max@north.test')];
 });
 afterAll(async () => {
   await gw?.close();
@@ -140,6 +141,25 @@ describe('a batch of mutations', () => {
       { last_name: 'Southern' },
     ]);
     expect(await count('lead_notes WHERE lead_id = $1', [southern.id])).toBe(0);
+  });
+
+  it('reads a row it created and then changed afresh within the batch (a note after a reassignment follows the new owner)', async () => {
+    const lead = createLeadArgs();
+    const answers = await results(
+      await gw.push(max, [
+        envelope('createLead', lead, now()),
+        envelope('addNote', { lead_id: lead.id, body: 'before' }, now()),
+        envelope('assignLead', { lead_id: lead.id, owner_id: gw.users.agentN.id }, now()),
+        envelope('addNote', { lead_id: lead.id, body: 'after' }, now()),
+        envelope('softDelete', { table: 'leads', id: lead.id }, now()),
+        envelope('addNote', { lead_id: lead.id, body: 'too late' }, now()),
+      ]),
+    );
+    expect(answers.map((a) => a.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'rejected']);
+    expect(await gw.q('SELECT body, owner_id FROM lead_notes WHERE lead_id = $1 ORDER BY body', [lead.id])).toEqual([
+      { body: 'after', owner_id: gw.users.agentN.id },
+      { body: 'before', owner_id: gw.users.agentN.id },
+    ]);
   });
 
   it('runs the next mutation as fieldline_app again after updateLead switched roles for field_versions', async () => {
