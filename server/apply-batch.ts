@@ -16,7 +16,7 @@
  * mutation runs at most twice, and a refused one leaves nothing behind.
  */
 import type pg from 'pg';
-import type { KnownRows } from '../db/pg/tx';
+import { DeferredInsertError, TxRows } from '../db/pg/tx-rows';
 import type { AppError } from '../shared/errors';
 import type { MutationAnswer, SessionUser } from '../shared/sync/protocol';
 import { contextFor, runMutation, type IncomingMutation } from './apply-mutation';
@@ -57,6 +57,8 @@ class BatchRun {
   /** Refusals found in a transaction that had to be rolled back: recorded as such on the re-run. */
   private readonly refused = new Map<number, AppError>();
   private retries = 0;
+  /** After a deferred insert failed, the rest of the batch sends each insert as it comes. */
+  private insertOneByOne = false;
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -104,7 +106,7 @@ class BatchRun {
     if (start === this.batch.length) return start;
     const pending: Pending[] = [];
     const here = new Map<string, Prior>();
-    const seenRows: KnownRows = new Map();
+    const txRows = new TxRows(!this.insertOneByOne);
     let next = this.batch.length;
     await client.query('BEGIN');
     try {
@@ -126,7 +128,7 @@ class BatchRun {
           answer = { id: m.id, status: 'rejected', error: refusal.toJSON() };
           next = i + 1;
         } else {
-          const attempt = await runMutation(client, m, ctx, seenRows);
+          const attempt = await runMutation(client, m, ctx, txRows);
           if (attempt.kind === 'rejected' && !attempt.clean) {
             await client.query('ROLLBACK');
             // Refusals found further on were found after this mutation had applied: judge them again.
@@ -147,11 +149,17 @@ class BatchRun {
         // Commit right after a refusal found on a re-run: no mutation is run more than twice.
         if (refusal) break;
       }
+      await txRows.flush(client); // still as fieldline_app: row-level security checks the inserts
       await client.query('RESET ROLE');
       await this.record(pending, txid);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
+      // Run the same mutations again, inserting one by one, so the failure finds its mutation.
+      if (err instanceof DeferredInsertError) {
+        this.insertOneByOne = true;
+        return start;
+      }
       if (RETRIABLE.has((err as { code?: string }).code ?? '') && this.retries++ < RETRIES) return start;
       throw err;
     }

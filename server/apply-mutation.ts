@@ -5,7 +5,8 @@
  * transaction is still clean (nothing of it written), so the caller knows if it must roll back.
  */
 import type pg from 'pg';
-import { PgTx, type KnownRows } from '../db/pg/tx';
+import { PgTx } from '../db/pg/tx';
+import type { TxRows } from '../db/pg/tx-rows';
 import { AppError } from '../shared/errors';
 import type { MutationContext } from '../shared/mutations/define';
 import { executeMutation } from '../shared/mutations/execute';
@@ -45,12 +46,12 @@ export function contextFor(m: IncomingMutation, user: SessionUser, serverNowMs: 
 
 /**
  * Runs one mutation in the open transaction (role fieldline_app, `app.user_id` set; the role is
- * the same when this returns); `known` holds the rows the transaction has already read or inserted.
+ * the same when this returns); `rows` is what the transaction knows of its rows.
  * Refusals (AppError, RLS, constraints) are returned; anything else throws, and the caller
  * rolls back and fails the request so the client retries.
  */
-export async function runMutation(client: pg.PoolClient, m: IncomingMutation, ctx: MutationContext, known?: KnownRows): Promise<Attempt> {
-  const tx = new PgTx(client, known);
+export async function runMutation(client: pg.PoolClient, m: IncomingMutation, ctx: MutationContext, rows?: TxRows): Promise<Attempt> {
+  const tx = new PgTx(client, rows);
   try {
     if (m.name === 'updateLead') return { kind: 'applied', outcome: await runUpdateLead(client, tx, m.id, m.args, ctx) };
     await executeMutation(tx, m.name, m.args, ctx);

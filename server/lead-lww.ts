@@ -22,6 +22,7 @@ export async function runUpdateLead(client: pg.PoolClient, tx: PgTx, mutationId:
   const { args } = parseMutation('updateLead', input);
   const { id, patch, base } = args as { id: string; patch: Record<string, unknown>; base?: Record<string, unknown> };
 
+  await tx.flush(); // a lead created earlier in the batch must be there for the raw SQL below
   const { rows } = await client.query('SELECT * FROM leads WHERE id = $1 FOR UPDATE', [id]);
   if (!rows[0] || rows[0].deleted_at !== null) {
     // Hidden by row-level security, missing or deleted: the mutator gives the refusal.

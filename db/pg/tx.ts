@@ -1,7 +1,8 @@
 import type { PoolClient } from 'pg';
 import { columnSpec, decodeRow, encodePgValue } from '../../shared/model/codec';
-import { tableSpec, type Row, type TableName } from '../../shared/model/catalogue';
+import type { Row, TableName } from '../../shared/model/catalogue';
 import type { FindOptions, Tx, Where } from '../../shared/mutations/tx';
+import { columns, type TxRows } from './tx-rows';
 
 const q = (name: string) => `"${name}"`;
 
@@ -19,28 +20,6 @@ function statement(text: string, values: unknown[]): { text: string; values: unk
   return name ? { name, text, values } : { text, values };
 }
 
-/**
- * The catalogue's columns rather than `*`: a prepared `SELECT *` fails ("cached plan must not
- * change result type") once a migration adds a column under a running gateway; decodeRow reads
- * only these columns anyway.
- */
-const columnLists = new Map<TableName, string>();
-function columns(table: TableName): string {
-  let list = columnLists.get(table);
-  if (!list) columnLists.set(table, (list = Object.keys(tableSpec(table)!.columns).map(q).join(', ')));
-  return list;
-}
-
-/**
- * Rows a transaction already knows as Postgres holds them, keyed `table/id`: those it inserted
- * (INSERT … RETURNING), which no other session can see or change until it commits, and the
- * lookups no mutation ever writes (they ship with the app). Reading one again needs no query: a
- * batch that creates a lead and then adds notes to it reads the lead once. A row this
- * transaction updates is dropped (read again when next asked for). One per transaction, never
- * kept across a rollback.
- */
-export type KnownRows = Map<string, Record<string, unknown>>;
-
 /** Tables no mutation writes: read once per transaction. */
 const SHIPPED_LOOKUPS: ReadonlySet<TableName> = new Set<TableName>(['lead_statuses', 'insurance_types', 'communication_types']);
 
@@ -49,20 +28,29 @@ export class PgTx implements Tx {
   readonly dialect = 'postgres' as const;
   /** Writes issued so far: the gateway keeps a refused mutation's transaction only if it wrote nothing. */
   writes = 0;
+  /** `rows`: what the transaction knows of its rows, shared by its mutations (server/apply-batch.ts). */
   constructor(
     private readonly client: PoolClient,
-    private readonly known?: KnownRows,
+    private readonly rows?: TxRows,
   ) {}
 
+  /** Sends held-back inserts: before anything that could observe them (raw SQL included). */
+  flush(): Promise<void> {
+    return this.rows ? this.rows.flush(this.client) : Promise.resolve();
+  }
+
   async get<T extends TableName>(table: T, id: string): Promise<Row<T> | undefined> {
-    const mine = this.known?.get(`${table}/${id}`);
+    const key = `${table}/${id}`;
+    if (this.rows?.isPending(key)) await this.flush();
+    const mine = this.rows?.known.get(key);
     if (mine) return decodeRow(table, mine);
     const { rows } = await this.client.query(statement(`SELECT ${columns(table)} FROM ${q(table)} WHERE id = $1`, [id]));
-    if (rows[0] && this.known && SHIPPED_LOOKUPS.has(table)) this.known.set(`${table}/${id}`, rows[0] as Record<string, unknown>);
+    if (rows[0] && this.rows && SHIPPED_LOOKUPS.has(table)) this.rows.known.set(key, rows[0] as Record<string, unknown>);
     return rows[0] ? decodeRow(table, rows[0]) : undefined;
   }
 
   async find<T extends TableName>(table: T, where: Where<T>, options: FindOptions<T> = {}): Promise<Row<T>[]> {
+    await this.flush();
     const params: unknown[] = [];
     const clauses = Object.entries(where).map(([k, v]) => {
       const spec = columnSpec(table, k);
@@ -84,13 +72,18 @@ export class PgTx implements Tx {
     const entries = Object.entries(row);
     const values = entries.map(([k, v]) => encodePgValue(columnSpec(table, k), v));
     this.writes++;
+    const key = `${table}/${(row as { id: string }).id}`;
+    if (this.rows?.deferInserts) {
+      this.rows.hold({ table, key, columns: entries.map(([k]) => k), values });
+      return;
+    }
     const text = `INSERT INTO ${q(table)} (${entries.map(([k]) => q(k)).join(', ')}) VALUES (${entries.map((_, i) => `$${i + 1}`).join(', ')})`;
-    if (!this.known) {
+    if (!this.rows) {
       await this.client.query(statement(text, values));
       return;
     }
     const { rows } = await this.client.query(statement(`${text} RETURNING ${columns(table)}`, values));
-    this.known.set(`${table}/${(row as { id: string }).id}`, rows[0] as Record<string, unknown>);
+    this.rows.known.set(key, rows[0] as Record<string, unknown>);
   }
 
   async update<T extends TableName>(table: T, id: string, patch: Partial<Row<T>>): Promise<void> {
@@ -98,7 +91,8 @@ export class PgTx implements Tx {
     if (entries.length === 0) return;
     const values = entries.map(([k, v]) => encodePgValue(columnSpec(table, k), v));
     this.writes++;
-    this.known?.delete(`${table}/${id}`);
+    await this.flush();
+    this.rows?.known.delete(`${table}/${id}`);
     const res = await this.client.query(
       // updated_at never moves backwards: the same rule as the replica's (db/sqlite/tx.ts).
       `UPDATE ${q(table)} SET ${entries.map(([k], i) => (k === 'updated_at' ? `"updated_at" = GREATEST("updated_at", $${i + 1})` : `${q(k)} = $${i + 1}`)).join(', ')} WHERE id = $${entries.length + 1}`,
