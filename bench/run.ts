@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R]`: builds (or reuses) the
+ * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui]`: builds (or reuses) the
  * synthetic agency replica and prints the figures. Human-readable lines go to stderr; with
  * --json the last stdout line is one JSON object of every figure (medians of repeated runs).
  */
@@ -32,7 +32,10 @@ const seed = Number(values.seed ?? 1);
 const repeats = Number(values.repeats ?? 3);
 const runs = Number(values.runs ?? 300);
 const syncLeads = Number(values['sync-leads'] ?? 2000);
-/** Parts to leave out, comma-separated: local, pg, sync (all of it), push (the sync part's push and lag figures), ui. */
+/**
+ * Parts to leave out, comma-separated: local, pg, sync (all of it), push (the sync part's push
+ * and lag figures), ui (e.g. --skip=local,pg,ui for the sync figures alone).
+ */
 const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
 
 async function buildReplica(count: number): Promise<string> {
@@ -86,11 +89,11 @@ async function main() {
   const db = openReplica(file);
   const counts = db.prepare(`SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM lead_notes) AS notes, (SELECT count(*) FROM lead_communications) AS communications`).get() as Record<string, number>;
   log(`replica: ${JSON.stringify(counts)}`);
-  const local = skip.has('local') ? null : await medianOf(repeats, () => measureLocal(db, runs));
-  log(`local: ${JSON.stringify(local)}`);
+  const local = skip.has('local') ? undefined : await medianOf(repeats, () => measureLocal(db, runs));
+  log(`local: ${JSON.stringify(local ?? {})}`);
   const convert = skip.has('local') ? {} : await medianOf(repeats, () => measureConvert(db, 100));
   log(`convert: ${JSON.stringify(convert)}`);
-  const remote = skip.has('pg') ? null : await withPostgres((url) => measurePostgres(db, url, runs));
+  const remote = skip.has('pg') ? undefined : await withPostgres((url) => measurePostgres(db, url, runs));
   db.close();
   const sync = skip.has('sync') ? {} : await withPostgres(async (url) => benchSync(await buildReplica(syncLeads), url, { push: !skip.has('push') }));
   log(`sync: ${JSON.stringify(sync)}`);

@@ -13,12 +13,16 @@ import type { ConflictEntry } from '../shared/sync/protocol';
 
 export type Outcome = { kind: 'ok' } | { kind: 'conflict'; conflicts: ConflictEntry[] };
 
-/** Runs as fieldline_app (set by the caller); switches to the owner only for field_versions. */
-export async function runUpdateLead(client: pg.PoolClient, mutationId: string, input: unknown, ctx: MutationContext): Promise<Outcome> {
-  const tx = new PgTx(client);
+/**
+ * Runs as fieldline_app (set by the caller) and returns as fieldline_app: the batch's next
+ * mutation must run under row-level security too. Switches to the owner only for field_versions,
+ * always after the mutator has written (so a refusal never leaves a write behind unnoticed).
+ */
+export async function runUpdateLead(client: pg.PoolClient, tx: PgTx, mutationId: string, input: unknown, ctx: MutationContext): Promise<Outcome> {
   const { args } = parseMutation('updateLead', input);
   const { id, patch, base } = args as { id: string; patch: Record<string, unknown>; base?: Record<string, unknown> };
 
+  await tx.flush(); // a lead created earlier in the batch must be there for the raw SQL below
   const { rows } = await client.query('SELECT * FROM leads WHERE id = $1 FOR UPDATE', [id]);
   if (!rows[0] || rows[0].deleted_at !== null) {
     // Hidden by row-level security, missing or deleted: the mutator gives the refusal.
@@ -60,6 +64,7 @@ export async function runUpdateLead(client: pg.PoolClient, mutationId: string, i
         [id, field, ctx.now, mutationId],
       );
     }
+    await client.query('SET LOCAL ROLE fieldline_app');
   }
   return decision.conflicts.length > 0 ? { kind: 'conflict', conflicts: decision.conflicts } : { kind: 'ok' };
 }

@@ -1,8 +1,8 @@
-/** POST /v1/mutations: a replica's outbox batch, applied in order, one transaction each. */
+/** POST /v1/mutations: a replica's outbox batch, applied in order (server/apply-batch.ts). */
 import type { Hono } from 'hono';
 import { formatPath } from '../shared/errors';
 import { mutationBatch, type MutationAnswer, type MutationResponse } from '../shared/sync/protocol';
-import { applyMutation } from './apply-mutation';
+import { applyBatch } from './apply-batch';
 import { requireUser } from './auth';
 import { addLogFields, jsonError, type GatewayEnv, type Resolved } from './context';
 import { RateLimiter } from './rate-limit';
@@ -33,8 +33,7 @@ export function mutationRoutes(app: Hono<GatewayEnv>, opts: Resolved) {
     const client = await opts.pool.connect();
     let broken: Error | undefined;
     try {
-      for (const m of parsed.data.mutations) {
-        const applied = await applyMutation(client, m, user, opts.now());
+      for (const applied of await applyBatch(client, parsed.data.mutations, user, opts.now)) {
         results.push(applied.answer);
         counts[applied.answer.status]++;
         if (applied.replayed) counts.replayed++;

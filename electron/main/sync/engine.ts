@@ -31,6 +31,12 @@ export interface EngineDeps {
 
 const hasConfirmed = (db: Database) => Boolean(db.prepare(`SELECT 1 FROM outbox WHERE status = 'confirmed' LIMIT 1`).get());
 
+/** The furthest WAL position a confirmed mutation waits for the stream to pass (decimal text: longer is larger). */
+function awaitedLsn(db: Database): bigint | null {
+  const row = db.prepare(`SELECT lsn FROM outbox WHERE status = 'confirmed' AND lsn IS NOT NULL ORDER BY length(lsn) DESC, lsn DESC LIMIT 1`).get() as { lsn: string } | undefined;
+  return row ? BigInt(row.lsn) : null;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -189,7 +195,11 @@ export class SyncEngine {
         if (this.feed?.upToDate && s.pending === 0 && !this.deferredDerived && !this.rebuilding) {
           return { pulled: this.feed.pulled, pushed: this.totals.pushed, rejected: this.totals.rejected, conflicts: this.totals.conflicts };
         }
-        if (this.feed?.upToDate && s.pending > 0) this.feed.refreshIfSettling();
+        // Only confirmed mutations wait on the stream; pending and sent ones wait on the gateway.
+        if (this.feed?.upToDate && s.pending > 0) {
+          const target = awaitedLsn(this.deps.db);
+          if (target !== null) this.feed.refreshIfSettling(target);
+        }
       }
       throw new Error(`sync did not finish within ${Math.round(timeoutMs / 1000)} s${this.lastError ? `: ${this.lastError}` : ''}`);
     } finally {

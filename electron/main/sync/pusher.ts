@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/ids';
-import type { MutationAnswer } from '../../../shared/sync/protocol';
+import { MAX_BATCH, MAX_BODY_BYTES, type MutationAnswer } from '../../../shared/sync/protocol';
 import type { GatewayClient } from './gateway-client';
+import { stmt } from './rows';
 
 export interface PushResult {
   pushed: number;
@@ -23,8 +24,9 @@ interface OutboxRow {
  * outbox and shown in the conflicts inbox, never dropped. Field values that lost a
  * last-writer-wins race are kept in the inbox too.
  */
-export async function pushOnce(db: Database, client: GatewayClient, clientId: string, batchSize = 200): Promise<PushResult & { done: boolean }> {
-  const rows = db.prepare(`SELECT seq, id, name, args, created_at FROM outbox WHERE status IN ('pending', 'sent') ORDER BY seq LIMIT ?`).all(batchSize) as OutboxRow[];
+export async function pushOnce(db: Database, client: GatewayClient, clientId: string, batchSize = MAX_BATCH): Promise<PushResult & { done: boolean }> {
+  const queued = db.prepare(`SELECT seq, id, name, args, created_at FROM outbox WHERE status IN ('pending', 'sent') ORDER BY seq LIMIT ?`).all(batchSize) as OutboxRow[];
+  const rows = queued.slice(0, fitting(queued, clientId));
   if (rows.length === 0) return { pushed: 0, rejected: 0, conflicts: 0, done: true };
   const now = new Date().toISOString();
   db.prepare(`UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_attempt_at = ? WHERE seq BETWEEN ? AND ? AND status IN ('pending', 'sent')`).run(
@@ -42,28 +44,45 @@ export async function pushOnce(db: Database, client: GatewayClient, clientId: st
       record(db, row, answer, result);
     }
   })();
-  return { ...result, done: rows.length < batchSize };
+  return { ...result, done: queued.length < batchSize && rows.length === queued.length };
+}
+
+/** Room kept in the body for each envelope's keys, id, clientId and time, beyond its args. */
+const ENVELOPE_BYTES = 300;
+
+/**
+ * How many of `rows` fit in one request body under the gateway's limit, so a long outbox is
+ * never refused as a whole (413). One mutation alone always goes, whatever its size.
+ */
+function fitting(rows: OutboxRow[], clientId: string): number {
+  let bytes = 20;
+  for (let i = 0; i < rows.length; i++) {
+    bytes += Buffer.byteLength(rows[i]!.args) + Buffer.byteLength(rows[i]!.name) + Buffer.byteLength(clientId) + ENVELOPE_BYTES;
+    if (bytes > MAX_BODY_BYTES && i > 0) return i;
+  }
+  return rows.length;
 }
 
 function record(db: Database, row: OutboxRow, answer: MutationAnswer, result: PushResult) {
-  const inbox = db.prepare(
+  const inbox = stmt(
+    db,
     `INSERT INTO conflicts (id, kind, mutation_id, mutation_name, table_name, row_id, field, local_value, server_value, reason, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const now = new Date().toISOString();
   if (answer.status === 'rejected') {
-    db.prepare(`UPDATE outbox SET status = 'rejected', error = ? WHERE seq = ?`).run(`${answer.error.code}: ${answer.error.message}`, row.seq);
+    stmt(db, `UPDATE outbox SET status = 'rejected', error = ? WHERE seq = ?`).run(`${answer.error.code}: ${answer.error.message}`, row.seq);
     inbox.run(uuidv7(), 'rejected', row.id, row.name, null, null, answer.error.field ?? null, row.args, null, answer.error.message, now);
     result.rejected++;
     return;
   }
   result.pushed++;
-  const seen = db.prepare('SELECT 1 FROM sync_seen_txids WHERE txid = ?').get(answer.txid);
+  const seen = stmt(db, 'SELECT 1 FROM sync_seen_txids WHERE txid = ?').get(answer.txid);
   if (seen && answer.status === 'ok') {
     // Its changes already arrived (and were checked against this replica then): settled.
-    db.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+    stmt(db, 'DELETE FROM outbox WHERE seq = ?').run(row.seq);
   } else {
-    db.prepare(`UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ?, confirmed_at = ?, error = NULL WHERE seq = ?`).run(answer.txid, answer.lsn, now, row.seq);
+    stmt(db, `UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ?, confirmed_at = ?, error = NULL WHERE seq = ?`).run(answer.txid, answer.lsn, now, row.seq);
   }
   if (answer.status === 'conflict') {
     for (const c of answer.conflicts) {

@@ -6,7 +6,8 @@ export type RawRow = Record<string, string | number | null>;
 
 type Stmt = ReturnType<Database['prepare']> & { run(...params: unknown[]): { changes: number } };
 const cache = new WeakMap<Database, Map<string, Stmt>>();
-function stmt(db: Database, sql: string): Stmt {
+/** A statement prepared once per database and SQL text (preparing costs more than running). */
+export function stmt(db: Database, sql: string): Stmt {
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
   let s = m.get(sql);

@@ -188,14 +188,16 @@ export class ShapeFeed {
 
   private lastRefresh = 0;
   /**
-   * Confirmed mutations settle once every shape has seen the log past them; a shape with
-   * nothing new would only say so at the end of its long poll, so ask now (at most every 250 ms).
+   * Confirmed mutations settle once every shape has seen the log past them (`target`); a shape
+   * with nothing new would only say so at the end of its long poll, so ask now (at most every
+   * 250 ms), but only the shapes still short of it: refreshing every shape all the time is a
+   * storm of requests that slows the pushing it waits for.
    */
-  refreshIfSettling() {
+  refreshIfSettling(target: bigint) {
     if (Date.now() - this.lastRefresh < 250) return;
     this.lastRefresh = Date.now();
     for (const f of this.feeds.values()) {
-      if (!f.refreshing && f.stream.isUpToDate) {
+      if (!f.refreshing && f.stream.isUpToDate && (f.completeLsn === null || f.completeLsn < target)) {
         f.refreshing = true;
         void f.stream.forceDisconnectAndRefresh().catch(() => (f.refreshing = false));
       }

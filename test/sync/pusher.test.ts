@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FieldlineApp } from '../../electron/main/app';
+import type { GatewayClient } from '../../electron/main/sync/gateway-client';
+import { pushOnce } from '../../electron/main/sync/pusher';
+import { insuranceTypeByCode } from '../../shared/lookups';
+import { MAX_BATCH, MAX_BODY_BYTES, type MutationAnswer, type MutationEnvelope } from '../../shared/sync/protocol';
+import { replica } from './replicas';
+
+const apps: FieldlineApp[] = [];
+afterEach(() => apps.splice(0).forEach((a) => a.close()));
+
+/** A gateway that answers every mutation ok and keeps the bodies it was sent. */
+function fakeGateway() {
+  const bodies: string[] = [];
+  const client = {
+    async pushMutations(mutations: MutationEnvelope[]): Promise<MutationAnswer[]> {
+      bodies.push(JSON.stringify({ mutations }));
+      return mutations.map((m, i) => ({ id: m.id, status: 'ok', txid: String(1000 + bodies.length), lsn: String(i + 1) }));
+    },
+  };
+  return { bodies, client: client as unknown as GatewayClient };
+}
+
+describe('pushing the outbox', () => {
+  it('sends up to MAX_BATCH mutations a request, cut short so the body stays under the gateway limit', async () => {
+    const app = replica('pusher');
+    apps.push(app);
+    const { result } = await app.writer.mutate('createLead', { first_name: 'Big', last_name: 'Notes', insurance_type_id: insuranceTypeByCode('auto').id });
+    const leadId = (result as { id: string }).id;
+    // 80 notes of ~19 KB: about 1.5 MB of outbox, more than one request may carry.
+    for (let i = 0; i < 80; i++) await app.writer.mutate('addNote', { lead_id: leadId, body: `${i} ${'x'.repeat(19_000)}` });
+    const { bodies, client } = fakeGateway();
+
+    const first = await pushOnce(app.db, client, 'device-1');
+    expect(first.done).toBe(false);
+    const second = await pushOnce(app.db, client, 'device-1');
+    expect(second.done).toBe(true);
+    expect(first.pushed + second.pushed).toBe(81);
+    expect(bodies).toHaveLength(2);
+    for (const body of bodies) expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    expect(Buffer.byteLength(bodies[0]!)).toBeGreaterThan(MAX_BODY_BYTES * 0.9);
+    // In order, nothing twice.
+    const sent = bodies.flatMap((b) => (JSON.parse(b) as { mutations: MutationEnvelope[] }).mutations.map((m) => m.name));
+    expect(sent).toEqual(['createLead', ...Array.from({ length: 80 }, () => 'addNote')]);
+  });
+
+  it('sends a long outbox of small mutations MAX_BATCH at a time', async () => {
+    const app = replica('pusher-many');
+    apps.push(app);
+    const { result } = await app.writer.mutate('createLead', { first_name: 'Many', last_name: 'Notes', insurance_type_id: insuranceTypeByCode('auto').id });
+    const leadId = (result as { id: string }).id;
+    for (let i = 0; i < MAX_BATCH; i++) await app.writer.mutate('addNote', { lead_id: leadId, body: `note ${i}` });
+    const { bodies, client } = fakeGateway();
+    expect(await pushOnce(app.db, client, 'device-1')).toMatchObject({ pushed: MAX_BATCH, done: false });
+    expect(await pushOnce(app.db, client, 'device-1')).toMatchObject({ pushed: 1, done: true });
+    expect(bodies.map((b) => (JSON.parse(b) as { mutations: unknown[] }).mutations.length)).toEqual([MAX_BATCH, 1]);
+  });
+});
