@@ -26,6 +26,7 @@
  *   new ShapeStream({ url: `${electric.url}/v1/shape`, params: { table: 'leads' } });
  *   await electric.stop();
  */
+import { setMaxListeners } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -75,6 +76,9 @@ export async function startDevElectric(options: DevElectricOptions): Promise<Dev
   });
   registry = new ShapeRegistry({ pool, feed, dir, onError });
   const shutdown = new AbortController();
+  // Every live long-poll listens for shutdown until it answers (one per table per replica), so
+  // more than Node's default 10 at once is normal here, not a leak.
+  setMaxListeners(0, shutdown.signal);
   const handler = createShapeHandler({
     registry,
     feed,

@@ -55,4 +55,27 @@ describe('pushing the outbox', () => {
     expect(await pushOnce(app.db, client, 'device-1')).toMatchObject({ pushed: 1, done: true });
     expect(bodies.map((b) => (JSON.parse(b) as { mutations: unknown[] }).mutations.length)).toEqual([MAX_BATCH, 1]);
   });
+
+  it('a mutation too large for any request is rejected here, kept and shown, and does not hold up the rest', async () => {
+    const app = replica('pusher-huge');
+    apps.push(app);
+    const { result } = await app.writer.mutate('createLead', { first_name: 'Huge', last_name: 'Note', insurance_type_id: insuranceTypeByCode('auto').id });
+    const leadId = (result as { id: string }).id;
+    const { bodies, client } = fakeGateway();
+    expect(await pushOnce(app.db, client, 'device-1')).toMatchObject({ pushed: 1, done: true });
+    // Larger than the gateway's body limit (the API caps inputs lower; an older version, a
+    // direct write or a future mutation could still queue one).
+    app.db
+      .prepare(`INSERT INTO outbox (id, name, args, created_at) VALUES (?, 'addNote', ?, ?)`)
+      .run(crypto.randomUUID(), JSON.stringify({ lead_id: leadId, body: 'y'.repeat(MAX_BODY_BYTES + 10) }), new Date().toISOString());
+    await app.writer.mutate('addNote', { lead_id: leadId, body: 'after the huge one' });
+
+    expect(await pushOnce(app.db, client, 'device-1')).toMatchObject({ pushed: 0, rejected: 1, done: false });
+    expect(bodies).toHaveLength(1); // never sent
+    const kept = app.db.prepare(`SELECT status, error FROM outbox WHERE name = 'addNote' AND length(args) > ?`).get(MAX_BODY_BYTES) as { status: string; error: string };
+    expect(kept).toMatchObject({ status: 'rejected', error: expect.stringMatching(/larger than the server accepts/) });
+    expect(app.db.prepare(`SELECT kind, mutation_name FROM conflicts`).all()).toEqual([{ kind: 'rejected', mutation_name: 'addNote' }]);
+    expect(await pushOnce(app.db, client, 'device-1')).toMatchObject({ pushed: 1, done: true });
+    expect((JSON.parse(bodies[1]!) as { mutations: Array<{ args: { body: string } }> }).mutations[0]!.args.body).toBe('after the huge one');
+  });
 });

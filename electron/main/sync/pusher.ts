@@ -28,6 +28,14 @@ export async function pushOnce(db: Database, client: GatewayClient, clientId: st
   const queued = db.prepare(`SELECT seq, id, name, args, created_at FROM outbox WHERE status IN ('pending', 'sent') ORDER BY seq LIMIT ?`).all(batchSize) as OutboxRow[];
   const rows = queued.slice(0, fitting(queued, clientId));
   if (rows.length === 0) return { pushed: 0, rejected: 0, conflicts: 0, done: true };
+  if (rows.length === 1 && BODY_OVERHEAD + envelopeBytes(rows[0]!, clientId) > MAX_BODY_BYTES) {
+    // The gateway would refuse it (413) every time and it would hold up everything behind it:
+    // it is rejected here, kept in the outbox and shown in the inbox like any other rejection.
+    const result = { pushed: 0, rejected: 0, conflicts: 0 };
+    const message = `this change is larger than the server accepts in one request (${MAX_BODY_BYTES / 1024 / 1024} MB)`;
+    db.transaction(() => record(db, rows[0]!, { id: rows[0]!.id, status: 'rejected', error: { code: 'invalid_input', message } }, result))();
+    return { ...result, done: false };
+  }
   const now = new Date().toISOString();
   db.prepare(`UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_attempt_at = ? WHERE seq BETWEEN ? AND ? AND status IN ('pending', 'sent')`).run(
     now,
@@ -49,15 +57,20 @@ export async function pushOnce(db: Database, client: GatewayClient, clientId: st
 
 /** Room kept in the body for each envelope's keys, id, clientId and time, beyond its args. */
 const ENVELOPE_BYTES = 300;
+/** The body's own wrapping (`{"mutations":[…]}`). */
+const BODY_OVERHEAD = 20;
+
+const envelopeBytes = (row: OutboxRow, clientId: string) => Buffer.byteLength(row.args) + Buffer.byteLength(row.name) + Buffer.byteLength(clientId) + ENVELOPE_BYTES;
 
 /**
  * How many of `rows` fit in one request body under the gateway's limit, so a long outbox is
- * never refused as a whole (413). One mutation alone always goes, whatever its size.
+ * never refused as a whole (413). The first always counts, whatever its size (one too large
+ * alone is rejected by pushOnce).
  */
 function fitting(rows: OutboxRow[], clientId: string): number {
-  let bytes = 20;
+  let bytes = BODY_OVERHEAD;
   for (let i = 0; i < rows.length; i++) {
-    bytes += Buffer.byteLength(rows[i]!.args) + Buffer.byteLength(rows[i]!.name) + Buffer.byteLength(clientId) + ENVELOPE_BYTES;
+    bytes += envelopeBytes(rows[i]!, clientId);
     if (bytes > MAX_BODY_BYTES && i > 0) return i;
   }
   return rows.length;
