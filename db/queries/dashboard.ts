@@ -8,7 +8,13 @@ interface LeadCell {
   insurance_type_id: string;
   owner_id: string;
   n: number;
-  converted: number;
+}
+/** Conversions in the window, by week and the lead's owner and insurance type. */
+interface ConvertedCell {
+  week: string;
+  owner_id: string;
+  insurance_type_id: string;
+  count: number;
 }
 interface WonCell {
   week: string;
@@ -32,16 +38,18 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
   const from = q.from ?? new Date(new Date(to).getTime() - q.weeks * 7 * 86_400_000).toISOString();
   const cells = db
     .prepare(
-      `SELECT status_id, insurance_type_id, owner_id, count(*) AS n, sum(conversion_date >= ? AND conversion_date <= ?) AS converted
+      `SELECT status_id, insurance_type_id, owner_id, count(*) AS n
        FROM leads INDEXED BY idx_leads_live_rollup WHERE deleted_at IS NULL GROUP BY status_id, insurance_type_id, owner_id`,
     )
-    .all(from, to) as LeadCell[];
-  const weeklyCount = db
+    .all() as LeadCell[];
+  // The window's conversions come from their own scan, which only groups the few converted
+  // leads: testing every live lead's conversion date in the scan above cost more.
+  const convertedCells = db
     .prepare(
-      `SELECT strftime('%Y-W%W', conversion_date) AS week, count(*) AS count FROM leads INDEXED BY idx_leads_live_rollup
-       WHERE deleted_at IS NULL AND conversion_date >= ? AND conversion_date <= ? GROUP BY week`,
+      `SELECT strftime('%Y-W%W', conversion_date) AS week, owner_id, insurance_type_id, count(*) AS count FROM leads INDEXED BY idx_leads_live_rollup
+       WHERE deleted_at IS NULL AND conversion_date >= ? AND conversion_date <= ? GROUP BY week, owner_id, insurance_type_id`,
     )
-    .all(from, to) as Array<{ week: string; count: number }>;
+    .all(from, to) as ConvertedCell[];
   // Premium is what was won (the closed opportunities), by the week it closed.
   const won = db
     .prepare(
@@ -58,12 +66,16 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
   const agentConverted = new Map<string, number>();
   const typeLeads = new Map<string, number>();
   const typeConverted = new Map<string, number>();
+  const weeklyCounts = new Map<string, number>();
   for (const c of cells) {
     add(funnel, c.status_id, c.n);
     add(agentOpen, c.owner_id, category.get(c.status_id) === 'open' ? c.n : 0);
-    add(agentConverted, c.owner_id, c.converted ?? 0);
     add(typeLeads, c.insurance_type_id, c.n);
-    add(typeConverted, c.insurance_type_id, c.converted ?? 0);
+  }
+  for (const c of convertedCells) {
+    add(weeklyCounts, c.week, c.count);
+    add(agentConverted, c.owner_id, c.count);
+    add(typeConverted, c.insurance_type_id, c.count);
   }
   const weekPremium = new Map<string, number>();
   const agentPremium = new Map<string, number>();
@@ -73,8 +85,7 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
     add(agentPremium, w.owner_id, w.premium);
     if (w.insurance_type_id) add(typePremium, w.insurance_type_id, w.premium);
   }
-  const weeks = [...new Set([...weeklyCount.map((r) => r.week), ...weekPremium.keys()])].sort();
-  const weeklyCounts = new Map(weeklyCount.map((r) => [r.week, r.count]));
+  const weeks = [...new Set([...weeklyCounts.keys(), ...weekPremium.keys()])].sort();
   const conversions_by_week = weeks.map((week) => ({ week, count: weeklyCounts.get(week) ?? 0, premium: weekPremium.get(week) ?? 0 }));
 
   return {
