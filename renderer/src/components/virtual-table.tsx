@@ -97,7 +97,7 @@ export function VirtualTable<T>({ rows, columns, onOpen, sort, onSort, onEnd, la
   };
 
   return (
-    <div className="vt" ref={scrollRef} tabIndex={0} onKeyDown={onKey} role="table" aria-label={label} aria-rowcount={rows.length} style={{ '--cols': template } as React.CSSProperties} data-testid="virtual-table">
+    <div className="vt" ref={scrollRef} tabIndex={0} onKeyDown={onKey} role="table" aria-label={label} aria-rowcount={rows.length + 1} style={{ '--cols': template } as React.CSSProperties} data-testid="virtual-table">
       <div className="vt-head" role="row" aria-rowindex={1} style={{ minWidth: width }}>
         {columns.map((c) => {
           const sorted = sort && c.sort === sort.key;
