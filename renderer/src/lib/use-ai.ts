@@ -59,7 +59,12 @@ export function useAi(): AiRequest {
     setError(null);
     setAnswer(null);
     const res = await call('ai.run', { ...input, request_id: requestId });
-    if (!alive.current || current.current !== requestId) return;
+    if (!alive.current) return;
+    if (current.current !== requestId) {
+      // Cancelled, but the answer won the race and was stored: the screens show it on refresh.
+      if (res.ok) useData.getState().changed();
+      return;
+    }
     current.current = null;
     setRunning(null);
     if (!res.ok) return setError(res.error);
