@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
 import { SyncEngine } from './sync/engine';
-import { deviceId, signIn, signOut, storedSession, type TokenVault } from './sync/session';
+import { deviceId, moveTokenToVault, signIn, signOut, storedSession, type TokenVault } from './sync/session';
 import { syncStatusView } from './sync/status';
 
 const SESSION_KEY = 'session';
@@ -78,6 +78,7 @@ export interface FieldlineApp {
 /** The main process's services over one replica file: reads, the one writer, AI, sync, the command bus. */
 export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp {
   const db = openReplica(dbPath);
+  if (options.tokenVault) moveTokenToVault(db, options.tokenVault);
   let actor = currentActor(db);
   let engine: SyncEngine | null = null;
   const writer = new ReplicaWriter(db, () => actor);

@@ -69,6 +69,17 @@ describe('the sync token', () => {
     expect(storedSession(db)?.token).toBe(TOKEN);
   });
 
+  it('a token kept in the replica before the vault existed moves into the vault when the app opens', async () => {
+    const { file, db } = open();
+    await signIn(db, 'http://gateway.test', USER.email, 'pw', gateway);
+    app!.close();
+    const vault = new MemoryVault();
+    app = openApp(file, { tokenVault: vault });
+    expect(vault.token).toBe(TOKEN);
+    expect(onDisk(file)).not.toContain(TOKEN);
+    expect(storedSession(app.db, undefined, vault)?.token).toBe(TOKEN);
+  });
+
   it('a vault that cannot keep secrets: sign-in fails clearly and nothing is stored', async () => {
     const { file, db } = open();
     const err = await signIn(db, 'http://gateway.test', USER.email, 'pw', gateway, new MemoryVault(false)).catch((e: unknown) => e);

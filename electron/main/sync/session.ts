@@ -71,6 +71,17 @@ export function storedSession(db: Database, serverUrl?: string, vault?: TokenVau
   return token ? { ...s, token } : undefined;
 }
 
+/**
+ * A session signed in before the desktop app had a vault keeps its token in local settings:
+ * moved into the vault and wiped from the replica at open (left as it is if the vault cannot
+ * take it, so the person stays signed in).
+ */
+export function moveTokenToVault(db: Database, vault: TokenVault) {
+  const s = readSetting<Omit<StoredSession, 'token'> & { token: string | null }>(db, SESSION);
+  if (!s?.token || !vault.set(s.token)) return;
+  writeSetting(db, SESSION, { ...s, token: null });
+}
+
 /** Forgets the server session; the replica acts as its local user again (its data stays). */
 export function signOut(db: Database, vault?: TokenVault) {
   vault?.set(null);
