@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMutation } from '../../server/apply-mutation';
 import { uuidv7 } from '../../shared/ids';
 import type { MutationAnswer } from '../../shared/sync/protocol';
-import { createLeadArgs, envelope, startTestGateway, type TestGateway } from './helpers';
+import { createLeadArgs, envelope, results, startTestGateway, type TestGateway } from './helpers';
 
 let gw: TestGateway;
 let ann: string; // agent, North
@@ -23,10 +23,6 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function results(res: Response): Promise<MutationAnswer[]> {
-  expect(res.status, await res.clone().text()).toBe(200);
-  return ((await res.json()) as { results: MutationAnswer[] }).results;
-}
 const txidOf = (a: MutationAnswer | undefined) => (a && a.status !== 'rejected' ? a.txid : undefined);
 const count = async (sql: string, params: unknown[] = []) => Number((await gw.q<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
 const xmin = async (table: string, id: string) => (await gw.q<{ xmin: string }>(`SELECT xmin::text FROM ${table} WHERE id = $1`, [id]))[0]?.xmin;

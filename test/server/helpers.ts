@@ -5,9 +5,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { expect } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
 import { insuranceTypeByCode } from '../../shared/lookups';
-import type { MutationEnvelope, SessionUser } from '../../shared/sync/protocol';
+import type { MutationAnswer, MutationEnvelope, SessionUser } from '../../shared/sync/protocol';
 import { upsertUser } from '../../server/admin';
 import { createGateway, type Gateway, type GatewayOptions } from '../../server/app';
 import { migratedPostgres, type MigratedPg } from '../schema/helpers';
@@ -118,6 +119,12 @@ export async function startTestGateway(options: Partial<GatewayOptions> = {}): P
 
 let clientSeq = 0;
 /** A mutation envelope; createdAt defaults to the gateway clock's "now". */
+/** The answers of a `POST /v1/mutations` that must have succeeded as a request (200). */
+export async function results(res: Response): Promise<MutationAnswer[]> {
+  expect(res.status, await res.clone().text()).toBe(200);
+  return ((await res.json()) as { results: MutationAnswer[] }).results;
+}
+
 export function envelope(name: string, args: unknown, createdAt: string, id = uuidv7()): MutationEnvelope {
   return { id, name, args, clientId: `client-${++clientSeq}`, createdAt };
 }

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../shared/ids';
 import { statusByCode } from '../../shared/lookups';
 import type { MutationAnswer } from '../../shared/sync/protocol';
 import { createGateway } from '../../server/app';
-import { createLeadArgs, envelope, startTestGateway, type TestGateway } from './helpers';
+import { createLeadArgs, envelope, results, startTestGateway, type TestGateway } from './helpers';
 
 let gw: TestGateway;
 let ann: string; // agent, North
@@ -19,10 +19,6 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function results(res: Response): Promise<MutationAnswer[]> {
-  expect(res.status, await res.clone().text()).toBe(200);
-  return ((await res.json()) as { results: MutationAnswer[] }).results;
-}
 const count = async (sql: string, params: unknown[] = []) => Number((await gw.q<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
 const totals = async () => ({ leads: await count('leads'), applied: await count('applied_mutations'), events: await count('timeline_events') });
 
