@@ -14,6 +14,9 @@ export interface StoredSession {
 
 const SESSION = 'sync_session';
 
+/** The session as local settings keep it: without its token when a vault holds that. */
+type KeptSession = Omit<StoredSession, 'token'> & { token: string | null };
+
 /**
  * Where the bearer token lives when it must not sit in the replica file: the desktop shell's
  * OS-keychain store (Electron safeStorage). `set` answers false when it cannot keep a secret.
@@ -65,7 +68,7 @@ export async function signIn(db: Database, serverUrl: string, email: string, pas
 
 /** The signed-in session, with its token (from the vault when there is one), or undefined. */
 export function storedSession(db: Database, serverUrl?: string, vault?: TokenVault): StoredSession | undefined {
-  const s = readSetting<Omit<StoredSession, 'token'> & { token: string | null }>(db, SESSION);
+  const s = readSetting<KeptSession>(db, SESSION);
   if (!s || (serverUrl && s.serverUrl !== serverUrl) || s.expiresAt < new Date().toISOString()) return undefined;
   const token = vault ? vault.get() : s.token;
   return token ? { ...s, token } : undefined;
@@ -77,7 +80,7 @@ export function storedSession(db: Database, serverUrl?: string, vault?: TokenVau
  * take it, so the person stays signed in).
  */
 export function moveTokenToVault(db: Database, vault: TokenVault) {
-  const s = readSetting<Omit<StoredSession, 'token'> & { token: string | null }>(db, SESSION);
+  const s = readSetting<KeptSession>(db, SESSION);
   if (!s?.token || !vault.set(s.token)) return;
   writeSetting(db, SESSION, { ...s, token: null });
 }
