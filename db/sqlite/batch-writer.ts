@@ -4,6 +4,7 @@ import { executeMutation } from '../../shared/mutations/execute';
 import type { Row, TableName } from '../../shared/model/catalogue';
 import type { FindOptions, Tx, Where } from '../../shared/mutations/tx';
 import { CapturingTx } from './capturing-tx';
+import { FTS_TABLES, INSERT_TRIGGER } from './derived';
 import type { ReplicaDb } from './open';
 import type { SqliteTx } from './tx';
 import { mapSqliteError } from './writer';
@@ -140,7 +141,6 @@ export class CachedTx implements Tx {
   }
 }
 
-const FTS_TABLES = ['search_names', 'search_text'];
 const FTS_DEFAULT_HASHSIZE = 1024 * 1024;
 
 /**
@@ -169,7 +169,6 @@ export function tuneForBulk(db: ReplicaDb): () => void {
 
 /** Marks a load whose search triggers are set aside, so a crashed load is repaired by the next one. */
 const DEFERRED_KEY = 'bulk_load.deferred_search_triggers';
-const INSERT_TRIGGER = /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
 
 interface DeferredTrigger {
   name: string;
