@@ -53,7 +53,11 @@ export const tests = [
       };
       const top = await check('at the top');
       assert(top[0]!.rowIndex === 2, 'the first row is shown at the top');
-      await scrollBy(page, 250, 20); // 5,000 px: past the first page of 100, which loads the next
+      // The table holds the first page of 100 rows and loads the next near its end: wait for it
+      // (aria-rowcount counts the header), as a person scrolling would, then go on to 5,000 px.
+      await scrollBy(page, 250, 12);
+      await page.waitForSelector('.vt[aria-rowcount="201"]', { timeout: 10_000 });
+      await scrollBy(page, 250, 8);
       const middle = await check('after scrolling down');
       assert(middle[0]!.rowIndex > 100, `scrolled past row 100 (first shown ${middle[0]!.rowIndex})`);
       await scrollBy(page, -170, 25);
