@@ -12,17 +12,24 @@ import type { ReplicaDb } from '../sqlite/open';
 const MAX = 256;
 const caches = new WeakMap<ReplicaDb, Map<string, Statement>>();
 
-export function cachedStatement(db: ReplicaDb, sql: string, options: { raw?: boolean } = {}): Statement {
+/** How rows come back: objects (default), arrays (`raw`), or each row's first column (`pluck`). */
+export interface StatementMode {
+  raw?: boolean;
+  pluck?: boolean;
+}
+
+export function cachedStatement(db: ReplicaDb, sql: string, options: StatementMode = {}): Statement {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const key = options.raw ? `raw:${sql}` : sql;
+  const key = options.pluck ? `pluck:${sql}` : options.raw ? `raw:${sql}` : sql;
   let stmt = cache.get(key);
   if (stmt) {
     // Map keeps insertion order: re-inserting marks it most recently used.
     cache.delete(key);
   } else {
     stmt = db.prepare(sql);
-    if (options.raw) stmt.raw(true);
+    if (options.pluck) stmt.pluck(true);
+    else if (options.raw) stmt.raw(true);
     if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
   }
   cache.set(key, stmt);

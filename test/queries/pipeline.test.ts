@@ -212,6 +212,47 @@ describe('pipeline sorts and keyset pagination', () => {
     expect(item).toMatchObject({ owner_name: 'Avery Agent', tags: m.tags, is_converted: false, status_id: m.status, insurance_type_id: m.type });
   });
 
+  it('every item field equals the stored row, awkward text and numbers included', async () => {
+    // Items are read as JSON text built by SQLite: quotes, backslashes, control characters,
+    // non-ASCII text and doubles that need 17 digits must come back exactly as stored.
+    const odd = await createLead(ctx.app, {
+      first_name: 'Zoë "Q" \\ O\'Neil',
+      last_name: 'Ng\n\t😀',
+      email: 'zoe.o+x@example.com',
+      insurance_type_id: INS.auto,
+      tags: ['say "hi"', 'back\\slash', 'ünï'],
+    });
+    // Mutations round money to cents; a synced row may still carry any double.
+    ctx.app.db.prepare('UPDATE leads SET quoted_premium = ? WHERE id = ?').run(0.1 + 0.2, odd.id);
+    try {
+      await expectItemsMatchRows(odd.id);
+    } finally {
+      await mutate(ctx.app, 'softDelete', { table: 'leads', id: odd.id });
+    }
+  });
+
+  async function expectItemsMatchRows(oddId: string) {
+    const items = await list({ include_converted: true });
+    const rows = ctx.app.db.prepare('SELECT l.*, u.full_name AS owner_name FROM leads l LEFT JOIN users u ON u.id = l.owner_id WHERE l.deleted_at IS NULL').all() as Array<Record<string, string | number | null>>;
+    expect(items.length).toBe(rows.length);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const item of items) {
+      const r = byId.get(item.id)!;
+      const name = r.business_name ? r.business_name : `${r.first_name ?? ''} ${r.last_name ?? ''}`.replace(/^ +| +$/g, '');
+      expect(item).toEqual({
+        id: r.id, name, lead_type: r.lead_type, status_id: r.status_id, insurance_type_id: r.insurance_type_id, owner_id: r.owner_id,
+        owner_name: r.owner_name, email: r.email, phone: r.phone, quoted_premium: r.quoted_premium, priority: r.priority,
+        ai_follow_up_priority: r.ai_follow_up_priority, next_follow_up_at: r.next_follow_up_at, last_contacted_at: r.last_contacted_at,
+        status_changed_at: r.status_changed_at, created_at: r.created_at, updated_at: r.updated_at,
+        tags: JSON.parse(r.tags as string), is_converted: r.is_converted === 1,
+      });
+    }
+    const got = items.find((i) => i.id === oddId)!;
+    expect(got.name).toBe('Zoë "Q" \\ O\'Neil Ng\n\t😀');
+    expect(got.quoted_premium).toBe(0.1 + 0.2);
+    expect(got.tags).toEqual(['say "hi"', 'back\\slash', 'ünï']);
+  }
+
   it('owner names follow edits to users, from this connection or another', async () => {
     const owner = owners[2]!;
     const names = async () => new Set((await list({ owner_ids: [owner] })).map((i) => i.owner_name));
