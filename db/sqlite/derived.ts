@@ -1,6 +1,7 @@
 /**
- * The replica's derived state — the search index (search_map, search_names, search_text) and the
- * hot-JSON tables (lead_vehicles, lead_tags) — is kept by triggers. A first sync into an empty
+ * The replica's derived state — the search index (search_map, search_names, search_text), the
+ * hot-JSON tables (lead_vehicles, lead_tags) and the Leads list's items (lead_list_items) — is
+ * kept by triggers. A first sync into an empty
  * replica can set those triggers aside and build the derived state once at the end, from the
  * triggers' own SQL, as the bulk loader does for search. While they are aside, a marker in
  * local_settings holds their SQL, so a replica closed or killed meanwhile is repaired when it is
@@ -14,7 +15,7 @@ const DERIVED_TRIGGER = /_(?:search|derived)_(?:insert|update|delete)$/;
 /** An `AFTER INSERT … [WHEN …] BEGIN … END` trigger: its name, table, condition and body. */
 export const INSERT_TRIGGER = /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
 export const FTS_TABLES = ['search_names', 'search_text'];
-const DERIVED_TABLES = ['lead_vehicles', 'lead_tags', 'search_map'];
+const DERIVED_TABLES = ['lead_vehicles', 'lead_tags', 'lead_list_items', 'search_map'];
 /** Rows per rebuild statement, and so per transaction of a sliced rebuild. */
 export const REBUILD_SLICE = 5_000;
 

@@ -3,6 +3,7 @@ import { lookupSeed } from '../../shared/lookups';
 import { encodeSqliteValue, columnSpec } from '../../shared/model/codec';
 import { splitStatements } from '../split-statements';
 import { repairDerived } from './derived';
+import { refreshPartialStats } from './planner-stats';
 import { MIGRATIONS } from './migrations.bundle';
 
 export type ReplicaDb = Database.Database;
@@ -56,6 +57,7 @@ export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb 
     // Before migrations touch triggers: a first sync cut short leaves its derived-state triggers aside.
     repairDerived(db);
     migrateReplica(db);
+    refreshPartialStats(db);
     seedReplicaLookups(db);
   }
   return db;

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PIPELINE_SORTS, type PipelineQuery, type PipelineSort } from '../../shared/api/inputs';
 import type { LeadListItem } from '../../shared/api/types';
+import { listItemJson } from '../../db/queries/pipeline';
 import { autoV1 } from '../unit/coverage/fixtures';
 import { addUser, call, createLead, INS, mutate, newId, STATUS, useApp } from './support';
 
@@ -229,6 +230,30 @@ describe('pipeline sorts and keyset pagination', () => {
     } finally {
       await mutate(ctx.app, 'softDelete', { table: 'leads', id: odd.id });
     }
+  });
+
+  it('every stored list item is what the list query would build from its lead, after every kind of edit', () => {
+    // The fixture inserted, edited, re-statused, converted, soft-deleted leads and set coverage.
+    const db = ctx.app.db;
+    const leads = db.prepare('SELECT count(*) FROM leads').pluck().get() as number;
+    expect(db.prepare('SELECT count(*) FROM lead_list_items').pluck().get()).toBe(leads);
+    const stale = db.prepare(`SELECT l.id FROM leads l JOIN lead_list_items li ON li.lead_id = l.id WHERE li.item IS NOT ${listItemJson('l')}`).pluck().all();
+    expect(stale).toEqual([]);
+  });
+
+  it('a lead whose stored item is missing is still listed, with the same item', async () => {
+    const byUpdated = await list({ include_converted: true });
+    const byName = await list({ include_converted: true, sort: 'last_name', dir: 'asc' });
+    const victim = byUpdated[3]!.id;
+    ctx.app.db.prepare('DELETE FROM lead_list_items WHERE lead_id = ?').run(victim);
+    try {
+      expect(await list({ include_converted: true })).toEqual(byUpdated);
+      expect(await list({ include_converted: true, sort: 'last_name', dir: 'asc' })).toEqual(byName);
+    } finally {
+      // Any edit puts it back: the update trigger writes the item whether or not a row was there.
+      ctx.app.db.prepare('UPDATE leads SET priority = priority WHERE id = ?').run(victim);
+    }
+    expect(ctx.app.db.prepare('SELECT count(*) FROM lead_list_items WHERE lead_id = ?').pluck().get(victim)).toBe(1);
   });
 
   async function expectItemsMatchRows(oddId: string) {

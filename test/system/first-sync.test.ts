@@ -48,6 +48,7 @@ function derived(db: ReplicaDb) {
   return {
     vehicles: sorted(db.prepare('SELECT lead_id, make, model, year FROM lead_vehicles').all()),
     tags: sorted(db.prepare('SELECT lead_id, tag FROM lead_tags').all()),
+    listItems: sorted(db.prepare('SELECT lead_id, item FROM lead_list_items').all()),
     indexed: sorted(db.prepare('SELECT kind, ref_id FROM search_map').all()),
     triggers: sorted(db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all()),
   };
@@ -69,6 +70,7 @@ function ftsHits(db: ReplicaDb, word: string) {
 
 function expectSameAsReference(db: ReplicaDb) {
   expect(derivedSuspended(db)).toBe(false);
+  expect(derived(reference).listItems.length).toBe(reference.prepare('SELECT count(*) FROM leads').pluck().get());
   expect(derived(db)).toEqual(derived(reference));
   const checked = words(reference);
   expect(checked.length).toBeGreaterThan(10);

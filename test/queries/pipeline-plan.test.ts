@@ -1,0 +1,86 @@
+/**
+ * The pipeline's query plans on a real replica file: each page walks its sort index as a covering
+ * index (no lead row, no sort step), whether the replica has planner statistics or not, and after
+ * a migration left the statistics partial. Plans, not timings: a wrong plan is 1,000× slower at
+ * 100k leads (a sort over every live lead), which no timing on a small fixture would show.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listLeads } from '../../db/queries/pipeline';
+import { bulkLoadDirect } from '../../db/sqlite/bulk-load';
+import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
+import { refreshPartialStats } from '../../db/sqlite/planner-stats';
+import { PIPELINE_SORTS, type PipelineQuery } from '../../shared/api/inputs';
+
+let dir: string;
+let db: ReplicaDb;
+let file: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fieldline-plan-'));
+  file = join(dir, 'replica.db');
+  db = openReplica(file);
+  await bulkLoadDirect(db, { leads: 400, seed: 3 });
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The plan of the page query listLeads runs for q (its first phase), prepared on a connection
+ * of its own: statements are cached per connection, and a new one plans with today's statistics.
+ */
+function planOf(q: PipelineQuery): string {
+  const reader = openReplica(file, { readonly: true });
+  const seen: string[] = [];
+  const prepare = reader.prepare.bind(reader);
+  reader.prepare = ((sql: string) => {
+    seen.push(sql);
+    return prepare(sql);
+  }) as typeof reader.prepare;
+  try {
+    listLeads(reader, q);
+    const sql = seen.find((s) => s.includes('lead_list_items'));
+    expect(sql, 'listLeads prepared its page query').toBeDefined();
+    const params = [...(q.status_ids ?? []), 51];
+    return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
+  } finally {
+    reader.close();
+  }
+}
+
+const statusId = () => db.prepare(`SELECT id FROM lead_statuses WHERE code = 'contacted'`).pluck().get() as string;
+
+function expectIndexWalks() {
+  for (const sort of PIPELINE_SORTS.filter((s) => s !== 'last_name')) {
+    const plan = planOf({ sort });
+    expect(plan, sort).toMatch(new RegExp(`COVERING INDEX idx_leads_${sort}\\b`));
+    expect(plan, sort).not.toMatch(/TEMP B-TREE/);
+  }
+  const byStatus = planOf({ status_ids: [statusId()] });
+  expect(byStatus).toMatch(/COVERING INDEX idx_leads_status_id \(status_id=\?\)/);
+  expect(byStatus).not.toMatch(/TEMP B-TREE/);
+}
+
+describe('pipeline plans', () => {
+  it('walk each sort index, covering, on a replica without statistics', () => {
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'`).pluck().get()).toBe(0);
+    expectIndexWalks();
+  });
+
+  it('walk each sort index, covering, once the replica is analyzed', () => {
+    db.exec('ANALYZE');
+    expectIndexWalks();
+  });
+
+  it('analyze a table again when a migration left it with partial statistics', () => {
+    db.prepare(`DELETE FROM sqlite_stat1 WHERE idx = 'idx_leads_updated_at'`).run();
+    expect(refreshPartialStats(db)).toEqual(['leads']);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_stat1 WHERE idx = 'idx_leads_updated_at'`).pluck().get()).toBe(1);
+    expect(refreshPartialStats(db)).toEqual([]);
+    expectIndexWalks();
+  });
+});
