@@ -6,6 +6,7 @@ import { leadDetail } from '../db/queries/lead-detail';
 import { dashboard } from '../db/queries/dashboard';
 import { SqliteTx } from '../db/sqlite/tx';
 import { executeMutation } from '../shared/mutations/execute';
+import { pipelineMix } from './pipeline-mix';
 import { percentile, time } from './stats';
 
 /** A fixed word mix: rare (a few hits), medium, and very common words across 1M+ documents. */
@@ -17,14 +18,7 @@ function sample<T>(db: ReplicaDb, sql: string, n: number): T[] {
 
 /** The replica's screen queries, each timed over many runs: figures in ms. */
 export async function measureLocal(db: ReplicaDb, runs: number) {
-  const statuses = sample<{ id: string }>(db, 'SELECT id FROM lead_statuses ORDER BY sort_order LIMIT ?', 7).map((s) => s.id);
-  const pipelines = [
-    {},
-    { status_ids: [statuses[1]!] },
-    { sort: 'quoted_premium' as const },
-    { sort: 'next_follow_up_at' as const, dir: 'asc' as const },
-    { status_ids: [statuses[4]!], sort: 'created_at' as const },
-  ];
+  const pipelines = pipelineMix(db);
   const pipeline = await time((i) => listLeads(db, pipelines[i % pipelines.length]), runs);
   const search = await time((i) => searchAll(db, SEARCH_WORDS[i % SEARCH_WORDS.length]!, 20), runs);
   const makes = ['Toyota', 'Honda', 'Ford', 'Tesla', 'Subaru'];

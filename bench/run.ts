@@ -11,7 +11,7 @@ import { openReplica } from '../db/sqlite/open';
 import { bulkLoadDirect } from '../db/sqlite/bulk-load';
 import { startEmbeddedPostgres } from '../server/embedded-postgres';
 import { measureConvert, measureLocal } from './local';
-import { measurePostgres } from './postgres';
+import { comparePipeline, loadPostgres } from './postgres';
 import { benchSync } from './sync';
 import { benchUi } from './ui';
 import { log, medianOf, round } from './stats';
@@ -84,6 +84,18 @@ async function withPostgres<T>(fn: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
+/** Postgres with the pipeline's rows, then the pipeline mix timed beside the replica's (medians of repeats). */
+async function measurePostgres(db: ReturnType<typeof openReplica>, url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await loadPostgres(db, client);
+    return await medianOf(repeats, () => comparePipeline(db, client, runs));
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const file = await buildReplica(leads);
   const db = openReplica(file);
@@ -93,7 +105,7 @@ async function main() {
   log(`local: ${JSON.stringify(local ?? {})}`);
   const convert = skip.has('local') ? {} : await medianOf(repeats, () => measureConvert(db, 100));
   log(`convert: ${JSON.stringify(convert)}`);
-  const remote = skip.has('pg') ? undefined : await withPostgres((url) => measurePostgres(db, url, runs));
+  const remote = skip.has('pg') ? undefined : await withPostgres((url) => measurePostgres(db, url));
   db.close();
   const sync = skip.has('sync') ? {} : await withPostgres(async (url) => benchSync(await buildReplica(syncLeads), url, { push: !skip.has('push') }));
   log(`sync: ${JSON.stringify(sync)}`);
@@ -103,8 +115,7 @@ async function main() {
     ...counts,
     ...local,
     ...convert,
-    ...(remote ? { pg_pipeline_p95_ms: round(remote.pg_pipeline_p95_ms) } : {}),
-    ...(remote && local ? { pipeline_local_vs_pg_ratio: round(remote.pg_pipeline_p95_ms / local.pipeline_p95_ms, 1) } : {}),
+    ...(remote ? { ...remote, pipeline_local_vs_pg_ratio: round(remote.pipeline_local_vs_pg_ratio, 1), pipeline_local_vs_pg_prepared_ratio: round(remote.pipeline_local_vs_pg_prepared_ratio, 1) } : {}),
     ...sync,
     ...ui,
   };
