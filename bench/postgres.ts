@@ -59,7 +59,6 @@ export async function loadPostgres(db: ReplicaDb, client: pg.Client) {
   await migratePostgres(client);
   const t0 = performance.now();
   for (const table of COPY) log(`  copied ${await copyTable(db, client, table)} ${table} rows to Postgres`);
-  await client.query('ANALYZE');
   // Autovacuum and the checkpointer would otherwise work through the fresh rows and their WAL
   // while the timings run, on the same two cores (that doubled both sides' p95 in one run).
   await client.query('VACUUM (ANALYZE)');
