@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listLeads } from '../../db/queries/pipeline';
+import { kanban, listLeads } from '../../db/queries/pipeline';
 import { bulkLoadDirect } from '../../db/sqlite/bulk-load';
 import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { refreshPartialStats } from '../../db/sqlite/planner-stats';
@@ -33,7 +33,7 @@ afterAll(() => {
  * The plan of the page query listLeads runs for q (its first phase), prepared on a connection
  * of its own: statements are cached per connection, and a new one plans with today's statistics.
  */
-function planOf(q: PipelineQuery): string {
+function planOf(q: PipelineQuery, query: 'list' | 'board' = 'list'): string {
   const reader = openReplica(file, { readonly: true });
   const seen: string[] = [];
   const prepare = reader.prepare.bind(reader);
@@ -42,10 +42,11 @@ function planOf(q: PipelineQuery): string {
     return prepare(sql);
   }) as typeof reader.prepare;
   try {
-    listLeads(reader, q);
-    const sql = seen.find((s) => s.includes('lead_list_items'));
-    expect(sql, 'listLeads prepared its page query').toBeDefined();
-    const params = [...(q.status_ids ?? []), 51];
+    if (query === 'list') listLeads(reader, q);
+    else kanban(reader, q);
+    const sql = seen.find((s) => s.includes(query === 'list' ? 'lead_list_items' : 'GROUP BY l.status_id'));
+    expect(sql, `the ${query} query was prepared`).toBeDefined();
+    const params = [...(q.status_ids ?? []), ...(query === 'list' ? [51] : [])];
     return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
   } finally {
     reader.close();
@@ -63,6 +64,8 @@ function expectIndexWalks() {
   const byStatus = planOf({ status_ids: [statusId()] });
   expect(byStatus).toMatch(/COVERING INDEX idx_leads_status_id \(status_id=\?\)/);
   expect(byStatus).not.toMatch(/TEMP B-TREE/);
+  // The board's counts read the narrow live-leads index, not the lead rows.
+  for (const q of [{}, { include_converted: true }, { status_ids: [statusId()] }]) expect(planOf(q, 'board')).toMatch(/INDEX idx_leads_live_rollup/);
 }
 
 describe('pipeline plans', () => {

@@ -1,0 +1,2 @@
+DROP INDEX "idx_leads_live_rollup";--> statement-breakpoint
+CREATE INDEX "idx_leads_live_rollup" ON "leads" USING btree ("status_id","insurance_type_id","owner_id","is_converted","conversion_date","quoted_premium") WHERE deleted_at IS NULL;
