@@ -4,7 +4,7 @@ import { executeMutation } from '../../shared/mutations/execute';
 import type { Row, TableName } from '../../shared/model/catalogue';
 import type { FindOptions, Tx, Where } from '../../shared/mutations/tx';
 import { CapturingTx } from './capturing-tx';
-import { FTS_TABLES, INSERT_TRIGGER } from './derived';
+import { FTS_TABLES } from './derived';
 import type { ReplicaDb } from './open';
 import type { SqliteTx } from './tx';
 import { mapSqliteError } from './writer';
@@ -165,66 +165,4 @@ export function tuneForBulk(db: ReplicaDb): () => void {
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma(`synchronous = ${synchronous}`);
   };
-}
-
-/** Marks a load whose search triggers are set aside, so a crashed load is repaired by the next one. */
-const DEFERRED_KEY = 'bulk_load.deferred_search_triggers';
-
-interface DeferredTrigger {
-  name: string;
-  table: string;
-  sql: string;
-  /** Rows after this rowid were inserted while the trigger was set aside. */
-  after: number;
-}
-
-const REPLAY_SLICE = 25_000;
-
-/** Runs a set-aside insert trigger's own body for the rows it missed: one statement per table. */
-function replayTrigger(db: ReplicaDb, t: DeferredTrigger) {
-  const [, , table, when, body] = INSERT_TRIGGER.exec(t.sql)!;
-  const view = `temp."bulk_fill_${table}"`;
-  db.exec(`CREATE TEMP VIEW "bulk_fill_${table}" AS SELECT * FROM main."${table}"`);
-  db.exec(`CREATE TEMP TRIGGER "bulk_fill_${table}" INSTEAD OF INSERT ON "bulk_fill_${table}"${when ? ` WHEN ${when}` : ''} BEGIN ${body} END`);
-  // In slices: an INSERT into a view gathers its SELECT in a temporary table first.
-  const fill = db.prepare(`INSERT INTO ${view} SELECT * FROM main."${table}" WHERE rowid > ? AND rowid <= ? ORDER BY rowid`);
-  const last = (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM main."${table}"`).get() as { n: number }).n;
-  for (let from = t.after; from < last; from += REPLAY_SLICE) fill.run(from, Math.min(last, from + REPLAY_SLICE));
-  db.exec(`DROP VIEW ${view}`);
-}
-
-function finishDeferred(db: ReplicaDb, list: DeferredTrigger[]) {
-  db.transaction(() => {
-    for (const t of list) {
-      replayTrigger(db, t);
-      db.exec(t.sql);
-    }
-    db.prepare('DELETE FROM local_settings WHERE key = ?').run(DEFERRED_KEY);
-  })();
-}
-
-/**
- * Sets the search-index insert triggers (`*_search_insert`) aside for the load and returns the
- * function that replays them: each trigger's own body, from its stored SQL, over the rows inserted
- * meanwhile, in one statement per table; then the triggers are recreated as they were. FTS5
- * flushes its pending terms at every statement that fires a trigger, so indexing a note row by row
- * costs about three times indexing it in bulk. The end state is the same search index.
- */
-export function deferSearchIndexing(db: ReplicaDb): () => void {
-  const pending = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
-  if (pending) finishDeferred(db, JSON.parse(pending.value) as DeferredTrigger[]);
-  const triggers = db.prepare("SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert'").all() as Array<{ name: string; tbl: string; sql: string }>;
-  const list: DeferredTrigger[] = [];
-  for (const t of triggers) {
-    const m = INSERT_TRIGGER.exec(t.sql);
-    if (!m || m[1] !== t.name || m[2] !== t.tbl) continue; // not a shape we can replay: leave it in place
-    const after = (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM "${t.tbl}"`).get() as { n: number }).n;
-    list.push({ name: t.name, table: t.tbl, sql: t.sql, after });
-  }
-  if (list.length === 0) return () => {};
-  db.transaction(() => {
-    db.prepare('INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)').run(DEFERRED_KEY, JSON.stringify(list));
-    for (const t of list) db.exec(`DROP TRIGGER "${t.name}"`);
-  })();
-  return () => finishDeferred(db, list);
 }

@@ -14,7 +14,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Actor } from '../../shared/mutations/define';
 import { getMutation } from '../../shared/mutations/registry';
 import { generateAgency, preparedBatches, type AgencyOptions, type PreparedStep, type SyntheticAgency, type SyntheticStep } from '../../shared/synthetic';
-import { BatchWriter, CachedTx, deferSearchIndexing, tuneForBulk, type BatchMutation } from './batch-writer';
+import { BatchWriter, CachedTx, tuneForBulk, type BatchMutation } from './batch-writer';
+import { repairDerived, suspendDerived } from './derived';
 import type { ReplicaDb } from './open';
 import { SqliteTx } from './tx';
 import { ReplicaWriter } from './writer';
@@ -215,9 +216,12 @@ async function stepSource(options: AgencyOptions, threads: number): Promise<{ ba
  * Loads a synthetic agency as fast as possible for benchmarks: the same named mutations (arguments
  * parsed by parseMutation, then the mutation's run: executeMutation in two halves, the first on a
  * worker thread), no outbox entries, `leadsPerTransaction` leads' worth of steps per transaction, a
- * row cache (CachedTx), bulk settings (tuneForBulk) and the search index built at the end
- * (deferSearchIndexing). Every row still passes the schema's CHECKs and foreign keys (they stay
- * on), and the derived tables end up as the triggers would have left them.
+ * row cache (CachedTx), bulk settings (tuneForBulk) and the derived state (search index, vehicle,
+ * tag and list-item tables) set aside and built once at the end, as a first sync does
+ * (db/sqlite/derived.ts): FTS5 flushes its pending terms at every statement that fires a trigger,
+ * so indexing rows one by one costs about three times indexing them in bulk. A load that dies
+ * midway leaves the marker, and the replica is rebuilt when it is next opened. Every row still
+ * passes the schema's CHECKs and foreign keys (they stay on).
  */
 export async function bulkLoadDirect(
   db: ReplicaDb,
@@ -232,7 +236,7 @@ export async function bulkLoadDirect(
   const tx = new CachedTx(sqlite);
   const source = await stepSource(options, options.threads ?? 2);
   const restore = tuneForBulk(db);
-  const reindex = deferSearchIndexing(db);
+  suspendDerived(db);
   let steps = 0;
   let leads = 0;
   let name = '';
@@ -259,7 +263,7 @@ export async function bulkLoadDirect(
     throw new Error(`bulk load failed at step ${steps} (${name}): ${(err as Error).message}`, { cause: err });
   } finally {
     try {
-      reindex();
+      repairDerived(db);
     } finally {
       restore();
     }

@@ -13,7 +13,7 @@ const MARKER = 'sync.suspended_derived_triggers';
 /** The triggers that maintain derived state (and only those: no other trigger is touched). */
 const DERIVED_TRIGGER = /_(?:search|derived)_(?:insert|update|delete)$/;
 /** An `AFTER INSERT … [WHEN …] BEGIN … END` trigger: its name, table, condition and body. */
-export const INSERT_TRIGGER = /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
+const INSERT_TRIGGER = /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
 export const FTS_TABLES = ['search_names', 'search_text'];
 const DERIVED_TABLES = ['lead_vehicles', 'lead_tags', 'lead_list_items', 'search_map'];
 /** Rows per rebuild statement, and so per transaction of a sliced rebuild. */

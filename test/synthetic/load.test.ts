@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCommand } from '../../cli/commands/seed';
-import { deferSearchIndexing } from '../../db/sqlite/batch-writer';
+import { derivedSuspended, suspendDerived } from '../../db/sqlite/derived';
 import { bulkLoadDirect, seedViaMutations } from '../../db/sqlite/bulk-load';
 import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { generateAgency } from '../../shared/synthetic';
@@ -82,9 +82,17 @@ describe('seedViaMutations', () => {
     const single = replica('direct-30-one-thread');
     expect((await bulkLoadDirect(single, { leads: 30, seed: 9, now: NOW, threads: 1 })).threads).toBe(1);
     for (const table of SYNCED) expect(rows(single, table), table).toEqual(rows(db, table));
-    // The search index, built at the end of the direct load, matches the one the triggers built.
+    // The derived state, built at the end of the direct load, matches the one the triggers built.
     const indexed = (d: ReplicaDb) => d.prepare('SELECT kind, ref_id FROM search_map ORDER BY ref_id').all();
     expect(indexed(direct)).toEqual(indexed(db));
+    for (const sql of [
+      'SELECT lead_id, make, model, year FROM lead_vehicles ORDER BY 1, 2, 3, 4',
+      'SELECT lead_id, tag FROM lead_tags ORDER BY 1, 2',
+      'SELECT lead_id, item FROM lead_list_items ORDER BY 1',
+    ]) {
+      expect(direct.prepare(sql).all().length, sql).toBeGreaterThan(0);
+      expect(direct.prepare(sql).all(), sql).toEqual(db.prepare(sql).all());
+    }
     const hits = (d: ReplicaDb, fts: string, q: string) =>
       d.prepare(`SELECT m.ref_id FROM ${fts} s JOIN search_map m ON m.rowid = s.rowid WHERE ${fts} MATCH ? ORDER BY m.ref_id`).all(q);
     for (const [fts, q] of [['search_text', 'quote'], ['search_text', 'deduct*'], ['search_names', 'a*'], ['search_names', 'gmail']]) {
@@ -93,7 +101,7 @@ describe('seedViaMutations', () => {
     }
     const triggers = (d: ReplicaDb) => d.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
     expect(triggers(direct)).toEqual(triggers(db));
-    expect(direct.prepare("SELECT * FROM local_settings WHERE key LIKE 'bulk_load%'").all()).toEqual([]);
+    expect(derivedSuspended(direct)).toBe(false);
   });
 
   it('writes the same outbox one mutation at a time through ReplicaWriter', async () => {
@@ -150,19 +158,27 @@ describe('bulkLoadDirect', () => {
   });
 });
 
-describe('search triggers set aside by a load that died', () => {
-  it('are put back, and the rows they missed indexed, by the next direct load', async () => {
+describe('derived state set aside by a load that died', () => {
+  it('is rebuilt, and its triggers put back, when the replica is next opened', async () => {
     const db = replica('crashed');
     const triggersBefore = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
-    deferSearchIndexing(db); // ...and the process "dies" before replaying them
+    suspendDerived(db); // what bulkLoadDirect does first...
+    await seedViaMutations(db, { leads: 5, seed: 2, now: NOW }); // ...then the process "dies" mid-load
     expect(count(db, "SELECT count(*) n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert'")).toBe(0);
-    await seedViaMutations(db, { leads: 5, seed: 2, now: NOW });
     expect(count(db, 'SELECT count(*) n FROM search_map')).toBe(0);
-    await bulkLoadDirect(db, { leads: 5, seed: 3, now: NOW, threads: 1 });
-    expect(db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all()).toEqual(triggersBefore);
-    const indexable = count(db, 'SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM clients) + (SELECT count(*) FROM lead_notes) + (SELECT count(*) FROM lead_communications) AS n');
-    expect(count(db, 'SELECT count(*) n FROM search_map')).toBe(indexable);
-    expectSound(db);
+    expect(count(db, 'SELECT count(*) n FROM lead_list_items')).toBe(0);
+    const file = db.name;
+    db.close();
+    const reopened = openReplica(file);
+    try {
+      expect(reopened.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all()).toEqual(triggersBefore);
+      const indexable = count(reopened, 'SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM clients) + (SELECT count(*) FROM lead_notes) + (SELECT count(*) FROM lead_communications) AS n');
+      expect(count(reopened, 'SELECT count(*) n FROM search_map')).toBe(indexable);
+      expect(count(reopened, 'SELECT count(*) n FROM lead_list_items')).toBe(count(reopened, 'SELECT count(*) n FROM leads'));
+      expectSound(reopened);
+    } finally {
+      reopened.close();
+    }
   });
 });
 
