@@ -1,5 +1,5 @@
 -- The Leads list's item for each lead, as the JSON array the pipeline query returns (its columns
--- and order are `LIST_ITEM` in db/queries/pipeline.ts; a test checks that every stored item equals
+-- and order are `listItemJson` in db/queries/pipeline.ts; a test checks that every stored item equals
 -- it). better-sqlite3 pays about 0.1 µs for each value it hands to JavaScript and SQLite about
 -- 2 µs to build a row's JSON, so a page read from here (one ready text per row) costs about 40%
 -- less than building the items at read time. Kept by triggers like the other derived tables, and
