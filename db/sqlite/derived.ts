@@ -1,11 +1,10 @@
 /**
  * The replica's derived state — the search index (search_map, search_names, search_text), the
  * hot-JSON tables (lead_vehicles, lead_tags) and the Leads list's items (lead_list_items) — is
- * kept by triggers. A first sync into an empty
- * replica can set those triggers aside and build the derived state once at the end, from the
- * triggers' own SQL, as the bulk loader does for search. While they are aside, a marker in
- * local_settings holds their SQL, so a replica closed or killed meanwhile is repaired when it is
- * next opened (repairDerived), before anything else writes to it.
+ * kept by triggers. A first sync into an empty replica, and the benchmark's bulk loader, set
+ * those triggers aside and build the derived state once at the end, from the triggers' own SQL.
+ * While they are aside, a marker in local_settings holds their SQL, so a replica closed or killed
+ * meanwhile is repaired when it is next opened (repairDerived), before anything else writes to it.
  */
 import type { ReplicaDb } from './open';
 
