@@ -9,7 +9,9 @@ const PAGE = 100;
 
 /**
  * The Leads table's rows, page by page with the keyset cursor. A new query starts over; a
- * change to the replica re-reads what is loaded in one request so the view does not jump.
+ * change to the replica re-reads, in one request, every row the user has asked for, including a
+ * page still loading: that page's own answer is dropped by the re-read, and re-reading only the
+ * rows already loaded shrank the table under a user scrolling towards the new page.
  */
 export function useLeadPages(query: Omit<PipelineQuery, 'after' | 'limit'>) {
   const version = useData((s) => s.version);
@@ -23,20 +25,20 @@ export function useLeadPages(query: Omit<PipelineQuery, 'after' | 'limit'>) {
   const key = JSON.stringify(query);
   const seq = useRef(0);
   const busy = useRef(false);
-  const loadedCount = useRef(0);
+  /** How many rows the user has asked for: the pages loaded, and the one loading. */
+  const wanted = useRef(PAGE);
   const lastKey = useRef(key);
 
   useEffect(() => {
     const mine = ++seq.current;
     busy.current = true;
-    if (lastKey.current !== key) loadedCount.current = 0;
+    if (lastKey.current !== key) wanted.current = PAGE;
     lastKey.current = key;
-    const limit = Math.min(500, Math.max(PAGE, loadedCount.current));
+    const limit = Math.min(500, Math.max(PAGE, wanted.current));
     void call('leads.list', { ...(JSON.parse(key) as PipelineQuery), limit }).then((res) => {
       if (mine !== seq.current) return;
       busy.current = false;
       if (!res.ok) return setState((s) => ({ ...s, error: res.error, loaded: true }));
-      loadedCount.current = res.value.items.length;
       setState({ items: res.value.items, next: res.value.next, done: !res.value.next, error: null, loaded: true });
     });
   }, [key, version]);
@@ -45,17 +47,14 @@ export function useLeadPages(query: Omit<PipelineQuery, 'after' | 'limit'>) {
     if (busy.current || state.done || !state.next) return;
     busy.current = true;
     const mine = seq.current;
+    wanted.current = state.items.length + PAGE;
     void call('leads.list', { ...(JSON.parse(key) as PipelineQuery), limit: PAGE, after: state.next }).then((res) => {
       busy.current = false;
       if (mine !== seq.current) return;
       if (!res.ok) return setState((s) => ({ ...s, error: res.error }));
-      setState((s) => {
-        const items = [...s.items, ...res.value.items];
-        loadedCount.current = items.length;
-        return { ...s, items, next: res.value.next, done: !res.value.next };
-      });
+      setState((s) => ({ ...s, items: [...s.items, ...res.value.items], next: res.value.next, done: !res.value.next }));
     });
-  }, [key, state.done, state.next]);
+  }, [key, state.done, state.next, state.items.length]);
 
   return { ...state, loadMore };
 }
