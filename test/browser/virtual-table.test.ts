@@ -22,12 +22,25 @@ async function shownRows(page: Page): Promise<ShownRow[]> {
   }))`);
 }
 
+/**
+ * Scrolls in steps, then waits until the rows drawn are the ones at the scroll position, as a
+ * person waits for the screen to settle: the table renders scroll updates asynchronously, and on
+ * a loaded CI machine a fixed pause once read the rows of an earlier position.
+ */
 async function scrollBy(page: Page, px: number, steps: number) {
   for (let i = 0; i < steps; i++) {
     await page.evaluate(`document.querySelector('.vt').scrollTop += ${px}`);
     await page.waitForTimeout(30);
   }
-  await page.waitForTimeout(150);
+  await page.waitForFunction(
+    `(() => {
+      const top = Math.floor(document.querySelector('.vt').scrollTop / ${ROW_HEIGHT});
+      const first = Math.min(...[...document.querySelectorAll('.vt-row')].map((r) => Number(r.getAttribute('aria-rowindex')))) - 2;
+      return first <= top && first >= top - 12;
+    })()`,
+    undefined,
+    { timeout: 10_000 },
+  );
 }
 
 export const tests = [
