@@ -29,7 +29,7 @@ export const RANKING: RankOptions = { window: 200, common: 5000 };
  */
 export function rankedWindow(db: ReplicaDb, fts: SearchIndex, phrases: string[], options: RankOptions = RANKING): number[] {
   const query = phrases.join(' ');
-  const newest = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`).pluck();
+  const newest = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`, { pluck: true });
   const window = newest.all(query, options.window) as number[];
   if (window.length === 0) return [];
   // A lone phrase with a window to spare is in fewer documents than the window: no probe needed.
@@ -47,7 +47,7 @@ export function rankedWindow(db: ReplicaDb, fts: SearchIndex, phrases: string[],
 }
 
 function isCommon(db: ReplicaDb, fts: SearchIndex, phrase: string, common: number): boolean {
-  const probe = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck();
+  const probe = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`, { pluck: true });
   return probe.get(phrase, common) !== undefined;
 }
 

@@ -2,12 +2,15 @@ import type { Statement } from 'better-sqlite3';
 import type { ReplicaDb } from '../sqlite/open';
 
 /**
- * Prepared statements kept per connection, by SQL text. Preparing the pipeline's SELECT costs
- * about 0.1 ms, as much as running it, and the screens ask the same few shapes of query again
- * and again. SQLite re-prepares a cached statement by itself after a schema change.
+ * Prepared statements kept per connection, by SQL text: the one cache of the screen queries and
+ * of sync's row writes (electron/main/sync). Preparing the pipeline's SELECT costs about 0.1 ms,
+ * as much as running it, and the same few shapes of statement come again and again. SQLite
+ * re-prepares a cached statement by itself after a schema change.
  *
- * The SQL of a screen query depends on which filters are set and how many values an IN list
- * has, so the cache is bounded: the least recently used statement is dropped past MAX.
+ * The SQL depends on which filters are set, how many values an IN list has or which columns a
+ * synced change carries, so the cache is bounded: the least recently used statement is dropped
+ * past MAX. A dropped statement stays usable by whoever holds it. Ask for the mode you need
+ * (raw, pluck) here rather than switching a cached statement, which others share.
  */
 const MAX = 256;
 const caches = new WeakMap<ReplicaDb, Map<string, Statement>>();

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { cachedStatement } from '../../../db/queries/statements';
 import { tableSpec, type TableName } from '../../../shared/model/catalogue';
 import type { ServerChange } from './messages';
 import { deleteRow, patchRaw, upsertRaw } from './rows';
@@ -20,26 +21,17 @@ interface Run {
   rows: ServerChange[];
 }
 
-const cache = new WeakMap<Database, Map<string, Statement>>();
-
 /** `INSERT … VALUES (…), (…) ON CONFLICT(id) DO UPDATE` for `count` rows, prepared once per shape. */
 function upsertMany(db: Database, run: Run, count: number): Statement {
-  let byKey = cache.get(db);
-  if (!byKey) cache.set(db, (byKey = new Map()));
-  const key = `${run.key}#${count}`;
-  let stmt = byKey.get(key);
-  if (!stmt) {
-    const cols = run.columns.map((c) => `"${c}"`);
-    const tuple = `(${run.columns.map(() => '?').join(', ')})`;
-    const set = run.columns.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`);
-    // Same statement as upsertRaw (an UPSERT, never REPLACE: REPLACE would fire ON DELETE CASCADE).
-    stmt = db.prepare(
-      `INSERT INTO "${run.table}" (${cols.join(', ')}) VALUES ${Array.from({ length: count }, () => tuple).join(', ')}
-       ON CONFLICT(id) DO ${set.length ? `UPDATE SET ${set.join(', ')}` : 'NOTHING'}`,
-    );
-    byKey.set(key, stmt);
-  }
-  return stmt;
+  const cols = run.columns.map((c) => `"${c}"`);
+  const tuple = `(${run.columns.map(() => '?').join(', ')})`;
+  const set = run.columns.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`);
+  // Same statement as upsertRaw (an UPSERT, never REPLACE: REPLACE would fire ON DELETE CASCADE).
+  return cachedStatement(
+    db,
+    `INSERT INTO "${run.table}" (${cols.join(', ')}) VALUES ${Array.from({ length: count }, () => tuple).join(', ')}
+     ON CONFLICT(id) DO ${set.length ? `UPDATE SET ${set.join(', ')}` : 'NOTHING'}`,
+  );
 }
 
 function flushRun(db: Database, run: Run) {

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/ids';
 import { MAX_BATCH, MAX_BODY_BYTES, type MutationAnswer } from '../../../shared/sync/protocol';
 import type { GatewayClient } from './gateway-client';
-import { stmt } from './rows';
+import { cachedStatement } from '../../../db/queries/statements';
 
 export interface PushResult {
   pushed: number;
@@ -77,25 +77,25 @@ function fitting(rows: OutboxRow[], clientId: string): number {
 }
 
 function record(db: Database, row: OutboxRow, answer: MutationAnswer, result: PushResult) {
-  const inbox = stmt(
+  const inbox = cachedStatement(
     db,
     `INSERT INTO conflicts (id, kind, mutation_id, mutation_name, table_name, row_id, field, local_value, server_value, reason, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const now = new Date().toISOString();
   if (answer.status === 'rejected') {
-    stmt(db, `UPDATE outbox SET status = 'rejected', error = ? WHERE seq = ?`).run(`${answer.error.code}: ${answer.error.message}`, row.seq);
+    cachedStatement(db, `UPDATE outbox SET status = 'rejected', error = ? WHERE seq = ?`).run(`${answer.error.code}: ${answer.error.message}`, row.seq);
     inbox.run(uuidv7(), 'rejected', row.id, row.name, null, null, answer.error.field ?? null, row.args, null, answer.error.message, now);
     result.rejected++;
     return;
   }
   result.pushed++;
-  const seen = stmt(db, 'SELECT 1 FROM sync_seen_txids WHERE txid = ?').get(answer.txid);
+  const seen = cachedStatement(db, 'SELECT 1 FROM sync_seen_txids WHERE txid = ?').get(answer.txid);
   if (seen && answer.status === 'ok') {
     // Its changes already arrived (and were checked against this replica then): settled.
-    stmt(db, 'DELETE FROM outbox WHERE seq = ?').run(row.seq);
+    cachedStatement(db, 'DELETE FROM outbox WHERE seq = ?').run(row.seq);
   } else {
-    stmt(db, `UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ?, confirmed_at = ?, error = NULL WHERE seq = ?`).run(answer.txid, answer.lsn, now, row.seq);
+    cachedStatement(db, `UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ?, confirmed_at = ?, error = NULL WHERE seq = ?`).run(answer.txid, answer.lsn, now, row.seq);
   }
   if (answer.status === 'conflict') {
     for (const c of answer.conflicts) {

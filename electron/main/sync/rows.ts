@@ -1,22 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../../../db/queries/statements';
 import { tableSpec, type TableName } from '../../../shared/model/catalogue';
 
 /** Raw SQLite values of a row, as stored (JSON as text, booleans as 0/1). */
 export type RawRow = Record<string, string | number | null>;
 
-type Stmt = ReturnType<Database['prepare']> & { run(...params: unknown[]): { changes: number } };
-const cache = new WeakMap<Database, Map<string, Stmt>>();
-/** A statement prepared once per database and SQL text (preparing costs more than running). */
-export function stmt(db: Database, sql: string): Stmt {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql) as Stmt));
-  return s;
-}
-
 export function readRaw(db: Database, table: TableName, id: string): RawRow | undefined {
-  return stmt(db, `SELECT * FROM "${table}" WHERE id = ?`).get(id) as RawRow | undefined;
+  return cachedStatement(db, `SELECT * FROM "${table}" WHERE id = ?`).get(id) as RawRow | undefined;
 }
 
 /**
@@ -28,19 +18,19 @@ export function upsertRaw(db: Database, table: TableName, row: RawRow) {
   const set = cols.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`);
   const sql = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
     ON CONFLICT(id) DO ${set.length ? `UPDATE SET ${set.join(', ')}` : 'NOTHING'}`;
-  stmt(db, sql).run(...cols.map((c) => row[c] ?? null));
+  cachedStatement(db, sql).run(...cols.map((c) => row[c] ?? null));
 }
 
 /** Updates only the given columns of an existing row (a partial update message). */
 export function patchRaw(db: Database, table: TableName, id: string, patch: RawRow): boolean {
   const cols = Object.keys(patch).filter((c) => c !== 'id' && c in tableSpec(table)!.columns);
   if (cols.length === 0) return Boolean(readRaw(db, table, id));
-  const res = stmt(db, `UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => patch[c] ?? null), id);
+  const res = cachedStatement(db, `UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => patch[c] ?? null), id);
   return res.changes > 0;
 }
 
 export function deleteRow(db: Database, table: TableName, id: string) {
-  stmt(db, `DELETE FROM "${table}" WHERE id = ?`).run(id);
+  cachedStatement(db, `DELETE FROM "${table}" WHERE id = ?`).run(id);
 }
 
 export function sameRow(a: RawRow | undefined | null, b: RawRow | undefined | null): boolean {
