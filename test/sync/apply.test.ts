@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyServerBatch, rebaseLocal } from '../../electron/main/sync/apply';
 import { insuranceTypeByCode } from '../../shared/lookups';
 import type { FieldlineApp } from '../../electron/main/app';
 import type { ServerChange } from '../../electron/main/sync/messages';
-import { echoOf, insertOf, lead, outbox, replica, shadowCount } from './replicas';
+import { echoOf, insertOf, lead, outbox, shadowCount, useReplicas } from './replicas';
 
 const AUTO = insuranceTypeByCode('auto').id;
-const apps: FieldlineApp[] = [];
-afterEach(() => apps.splice(0).forEach((a) => a.close()));
-const open = (n: string) => {
-  const a = replica(n);
-  apps.push(a);
-  return a;
-};
+const open = useReplicas();
 const batch = (changes: ServerChange[], upToLsn: bigint | null = null) => ({ changes, positions: [], upToLsn, refetched: new Map() });
 const confirm = (app: FieldlineApp, id: string, txid: string, lsn = '1') =>
   app.db.prepare(`UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ? WHERE id = ?`).run(txid, lsn, id);

@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FieldlineApp } from '../../electron/main/app';
 import { applyChanges } from '../../electron/main/sync/bulk-apply';
 import type { ServerChange } from '../../electron/main/sync/messages';
 import { deleteRow, patchRaw, upsertRaw, type RawRow } from '../../electron/main/sync/rows';
 import { insuranceTypeByCode } from '../../shared/lookups';
-import { replica } from './replicas';
+import { useReplicas } from './replicas';
 
-const apps: FieldlineApp[] = [];
-afterEach(() => apps.splice(0).forEach((a) => a.close()));
-const open = (n: string) => {
-  const a = replica(n);
-  apps.push(a);
-  return a;
-};
+const open = useReplicas();
 
 /** The definition applyChanges must match: each change on its own, in order. */
 function oneByOne(app: FieldlineApp, changes: ServerChange[]) {

@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FieldlineApp } from '../../electron/main/app';
+import { describe, expect, it } from 'vitest';
 import type { GatewayClient } from '../../electron/main/sync/gateway-client';
 import { pushOnce } from '../../electron/main/sync/pusher';
 import { insuranceTypeByCode } from '../../shared/lookups';
 import { MAX_BATCH, MAX_BODY_BYTES, type MutationAnswer, type MutationEnvelope } from '../../shared/sync/protocol';
-import { replica } from './replicas';
+import { useReplicas } from './replicas';
 
-const apps: FieldlineApp[] = [];
-afterEach(() => apps.splice(0).forEach((a) => a.close()));
+const replica = useReplicas();
 
 /** A gateway that answers every mutation ok and keeps the bodies it was sent. */
 function fakeGateway() {
@@ -24,7 +22,6 @@ function fakeGateway() {
 describe('pushing the outbox', () => {
   it('sends up to MAX_BATCH mutations a request, cut short so the body stays under the gateway limit', async () => {
     const app = replica('pusher');
-    apps.push(app);
     const { result } = await app.writer.mutate('createLead', { first_name: 'Big', last_name: 'Notes', insurance_type_id: insuranceTypeByCode('auto').id });
     const leadId = (result as { id: string }).id;
     // 80 notes of ~19 KB: about 1.5 MB of outbox, more than one request may carry.
@@ -46,7 +43,6 @@ describe('pushing the outbox', () => {
 
   it('sends a long outbox of small mutations MAX_BATCH at a time', async () => {
     const app = replica('pusher-many');
-    apps.push(app);
     const { result } = await app.writer.mutate('createLead', { first_name: 'Many', last_name: 'Notes', insurance_type_id: insuranceTypeByCode('auto').id });
     const leadId = (result as { id: string }).id;
     for (let i = 0; i < MAX_BATCH; i++) await app.writer.mutate('addNote', { lead_id: leadId, body: `note ${i}` });
@@ -58,7 +54,6 @@ describe('pushing the outbox', () => {
 
   it('a mutation too large for any request is rejected here, kept and shown, and does not hold up the rest', async () => {
     const app = replica('pusher-huge');
-    apps.push(app);
     const { result } = await app.writer.mutate('createLead', { first_name: 'Huge', last_name: 'Note', insurance_type_id: insuranceTypeByCode('auto').id });
     const leadId = (result as { id: string }).id;
     const { bodies, client } = fakeGateway();

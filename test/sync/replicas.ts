@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { openApp, setSession, type FieldlineApp } from '../../electron/main/app';
 import type { TableName } from '../../shared/model/catalogue';
 import type { ServerChange } from '../../electron/main/sync/messages';
@@ -20,6 +21,17 @@ export function replica(name: string, actor = AGENT): FieldlineApp {
   setSession(app.db, actor);
   app.refreshActor();
   return app;
+}
+
+/** `replica`, each one closed after the test that opened it. */
+export function useReplicas(): (name: string, actor?: typeof AGENT) => FieldlineApp {
+  const apps: FieldlineApp[] = [];
+  afterEach(() => apps.splice(0).forEach((a) => a.close()));
+  return (name, actor) => {
+    const app = replica(name, actor);
+    apps.push(app);
+    return app;
+  };
 }
 
 /** A row of `source` as a server insert message would carry it (full row). */
