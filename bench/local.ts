@@ -10,7 +10,20 @@ import { pipelineMix } from './pipeline-mix';
 import { percentile, time } from './stats';
 
 /** A fixed word mix: rare (a few hits), medium, and very common words across 1M+ documents. */
-export const SEARCH_WORDS = ['zimmerman', 'vin', 'garage', 'umbrella', 'renewal', 'quote', 'the', 'called', 'policy', 'sm', 'toy', 'deductible'];
+export const SEARCH_WORDS = [
+  'zimmerman',
+  'vin',
+  'garage',
+  'umbrella',
+  'renewal',
+  'quote',
+  'the',
+  'called',
+  'policy',
+  'sm',
+  'toy',
+  'deductible',
+];
 
 function sample<T>(db: ReplicaDb, sql: string, n: number): T[] {
   return db.prepare(sql).all(n) as T[];
@@ -51,7 +64,9 @@ export async function measureLocal(db: ReplicaDb, runs: number) {
 export async function measureConvert(db: ReplicaDb, runs: number) {
   const pick = () =>
     db
-      .prepare(`SELECT id, owner_id, team_id FROM leads WHERE is_converted = 0 AND status_id IN (SELECT id FROM lead_statuses WHERE category = 'open') ORDER BY random() LIMIT ?`)
+      .prepare(
+        `SELECT id, owner_id, team_id FROM leads WHERE is_converted = 0 AND status_id IN (SELECT id FROM lead_statuses WHERE category = 'open') ORDER BY random() LIMIT ?`,
+      )
       .all(runs) as Array<{ id: string; owner_id: string; team_id: string | null }>;
   await convertTimes(db, pick().slice(0, 5), 5); // the code's first runs (JIT), not timed
   const cold = await convertTimes(db, pick(), runs);
@@ -61,20 +76,38 @@ export async function measureConvert(db: ReplicaDb, runs: number) {
   return { convert_p95_ms: percentile(warm, 95), convert_cold_p95_ms: percentile(cold, 95) };
 }
 
-function convertTimes(db: ReplicaDb, open: Array<{ id: string; owner_id: string; team_id: string | null }>, runs: number) {
-  return time(async (i) => {
-    const lead = open[i % open.length]!;
-    const tx = new SqliteTx(db);
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const { args } = await executeMutation(tx, 'convertLead', { lead_id: lead.id }, {
-        actor: { userId: lead.owner_id, teamId: lead.team_id, role: 'agent' },
-        now: new Date().toISOString(),
-        side: 'replica',
-      });
-      db.prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)').run(crypto.randomUUID(), 'convertLead', JSON.stringify(args), new Date().toISOString());
-    } finally {
-      db.exec('ROLLBACK');
-    }
-  }, runs, 0);
+function convertTimes(
+  db: ReplicaDb,
+  open: Array<{ id: string; owner_id: string; team_id: string | null }>,
+  runs: number,
+) {
+  return time(
+    async (i) => {
+      const lead = open[i % open.length]!;
+      const tx = new SqliteTx(db);
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const { args } = await executeMutation(
+          tx,
+          'convertLead',
+          { lead_id: lead.id },
+          {
+            actor: { userId: lead.owner_id, teamId: lead.team_id, role: 'agent' },
+            now: new Date().toISOString(),
+            side: 'replica',
+          },
+        );
+        db.prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)').run(
+          crypto.randomUUID(),
+          'convertLead',
+          JSON.stringify(args),
+          new Date().toISOString(),
+        );
+      } finally {
+        db.exec('ROLLBACK');
+      }
+    },
+    runs,
+    0,
+  );
 }

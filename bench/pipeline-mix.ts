@@ -7,7 +7,9 @@ import type { ReplicaDb } from '../db/sqlite/open';
  * columns, one with a status filter).
  */
 export function pipelineMix(db: ReplicaDb): PipelineQuery[] {
-  const statuses = (db.prepare('SELECT id FROM lead_statuses ORDER BY sort_order LIMIT 7').all() as Array<{ id: string }>).map((s) => s.id);
+  const statuses = (
+    db.prepare('SELECT id FROM lead_statuses ORDER BY sort_order LIMIT 7').all() as Array<{ id: string }>
+  ).map((s) => s.id);
   return [
     {},
     { status_ids: [statuses[1]!] },

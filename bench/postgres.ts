@@ -10,20 +10,35 @@ import { displayName } from '../db/queries/rows';
 import { pipelineMix } from './pipeline-mix';
 
 /** The tables the pipeline query reads, in foreign-key order. */
-const COPY: TableName[] = ['teams', 'users', 'lead_statuses', 'insurance_types', 'communication_types', 'campaigns', 'addresses', 'clients', 'leads'];
+const COPY: TableName[] = [
+  'teams',
+  'users',
+  'lead_statuses',
+  'insurance_types',
+  'communication_types',
+  'campaigns',
+  'addresses',
+  'clients',
+  'leads',
+];
 
 /** Copies a replica table's rows into Postgres in multi-row INSERTs (ids kept). */
 export async function copyTable(db: ReplicaDb, client: pg.Client, table: TableName) {
   const total = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
   if (total === 0) return 0;
-  const columns = (db.prepare(`SELECT * FROM "${table}" LIMIT 1`).columns() as Array<{ name: string }>).map((c) => c.name);
+  const columns = (db.prepare(`SELECT * FROM "${table}" LIMIT 1`).columns() as Array<{ name: string }>).map(
+    (c) => c.name,
+  );
   const perStatement = Math.max(1, Math.floor(60_000 / columns.length));
   const iter = db.prepare(`SELECT * FROM "${table}"`).iterate() as IterableIterator<Record<string, unknown>>;
   let batch: unknown[][] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const values = batch.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-    await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')} ON CONFLICT (id) DO NOTHING`, batch.flat());
+    await client.query(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')} ON CONFLICT (id) DO NOTHING`,
+      batch.flat(),
+    );
     batch = [];
   };
   for (const raw of iter) {
@@ -42,7 +57,8 @@ export async function copyTable(db: ReplicaDb, client: pg.Client, table: TableNa
  */
 export function pgPipeline(q: PipelineQuery): { text: string; values: unknown[] } {
   const { status_ids = [], sort = 'updated_at', dir = 'desc', ...rest } = q;
-  if (Object.keys(rest).length) throw new Error(`the Postgres pipeline mirrors no ${Object.keys(rest).join(', ')} filter`);
+  if (Object.keys(rest).length)
+    throw new Error(`the Postgres pipeline mirrors no ${Object.keys(rest).join(', ')} filter`);
   const where = ['l.deleted_at IS NULL', 'l.is_converted = false'];
   if (status_ids.length) where.push(`l.status_id IN (${status_ids.map((_, i) => `$${i + 1}`).join(', ')})`);
   if (NULLABLE.has(sort)) where.push(`l.${sort} IS NOT NULL`);

@@ -99,7 +99,11 @@ async function measurePostgres(db: ReturnType<typeof openReplica>, url: string) 
 async function main() {
   const file = await buildReplica(leads);
   const db = openReplica(file);
-  const counts = db.prepare(`SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM lead_notes) AS notes, (SELECT count(*) FROM lead_communications) AS communications`).get() as Record<string, number>;
+  const counts = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM lead_notes) AS notes, (SELECT count(*) FROM lead_communications) AS communications`,
+    )
+    .get() as Record<string, number>;
   log(`replica: ${JSON.stringify(counts)}`);
   const local = skip.has('local') ? undefined : await medianOf(repeats, () => measureLocal(db, runs));
   log(`local: ${JSON.stringify(local ?? {})}`);
@@ -107,7 +111,9 @@ async function main() {
   log(`convert: ${JSON.stringify(convert)}`);
   const remote = skip.has('pg') ? undefined : await withPostgres((url) => measurePostgres(db, url));
   db.close();
-  const sync = skip.has('sync') ? {} : await withPostgres(async (url) => benchSync(await buildReplica(syncLeads), url, { push: !skip.has('push') }));
+  const sync = skip.has('sync')
+    ? {}
+    : await withPostgres(async (url) => benchSync(await buildReplica(syncLeads), url, { push: !skip.has('push') }));
   log(`sync: ${JSON.stringify(sync)}`);
   const ui = skip.has('ui') ? {} : await benchUi(file);
   log(`ui: ${JSON.stringify(ui)}`);
@@ -115,16 +121,31 @@ async function main() {
     ...counts,
     ...local,
     ...convert,
-    ...(remote ? { ...remote, pipeline_local_vs_pg_ratio: round(remote.pipeline_local_vs_pg_ratio, 1), pipeline_local_vs_pg_prepared_ratio: round(remote.pipeline_local_vs_pg_prepared_ratio, 1) } : {}),
+    ...(remote
+      ? {
+          ...remote,
+          pipeline_local_vs_pg_ratio: round(remote.pipeline_local_vs_pg_ratio, 1),
+          pipeline_local_vs_pg_prepared_ratio: round(remote.pipeline_local_vs_pg_prepared_ratio, 1),
+        }
+      : {}),
     ...sync,
     ...ui,
   };
   const f = figures as Record<string, number | undefined>;
   const targets: Array<[string, '≤' | '≥', number]> = [
-    ['pipeline_p95_ms', '≤', 1], ['timeline_p95_ms', '≤', 2], ['search_p95_ms', '≤', 20], ['vehicle_filter_p95_ms', '≤', 10],
-    ['dashboard_p95_ms', '≤', 50], ['convert_p95_ms', '≤', 5], ['pipeline_local_vs_pg_ratio', '≥', 5],
-    ['initial_sync_vs_raw_ratio', '≥', 0.5], ['push_5000_s', '≤', 10], ['replica_to_replica_p50_ms', '≤', 1000],
-    ['ui_first_paint_ms', '≤', 1000], ['ui_scroll_frame_p95_ms', '≤', 20], ['ui_search_ms', '≤', 100],
+    ['pipeline_p95_ms', '≤', 1],
+    ['timeline_p95_ms', '≤', 2],
+    ['search_p95_ms', '≤', 20],
+    ['vehicle_filter_p95_ms', '≤', 10],
+    ['dashboard_p95_ms', '≤', 50],
+    ['convert_p95_ms', '≤', 5],
+    ['pipeline_local_vs_pg_ratio', '≥', 5],
+    ['initial_sync_vs_raw_ratio', '≥', 0.5],
+    ['push_5000_s', '≤', 10],
+    ['replica_to_replica_p50_ms', '≤', 1000],
+    ['ui_first_paint_ms', '≤', 1000],
+    ['ui_scroll_frame_p95_ms', '≤', 20],
+    ['ui_search_ms', '≤', 100],
   ];
   for (const [k, op, target] of targets) {
     const v = f[k];

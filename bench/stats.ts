@@ -22,7 +22,10 @@ export async function time(fn: (i: number) => unknown, runs: number, warmup = Ma
 }
 
 /** Runs a measurement `repeats` times and takes the median of each figure (noise on 2 shared cores). */
-export async function medianOf<T extends Record<string, number>>(repeats: number, measure: () => Promise<T>): Promise<T> {
+export async function medianOf<T extends Record<string, number>>(
+  repeats: number,
+  measure: () => Promise<T>,
+): Promise<T> {
   const runs: T[] = [];
   for (let i = 0; i < repeats; i++) runs.push(await measure());
   const keys = Object.keys(runs[0]!) as Array<keyof T>;

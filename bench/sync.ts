@@ -14,7 +14,8 @@ import { startSystem } from '../test/sync/system';
 import { copyTable } from './postgres';
 import { log, median, round } from './stats';
 
-const rowsIn = (db: ReplicaDb) => TABLE_NAMES.reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n, 0);
+const rowsIn = (db: ReplicaDb) =>
+  TABLE_NAMES.reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n, 0);
 
 /** Plain inserts of every row of `source` into a fresh replica (same schema, triggers and all). */
 function rawInsert(source: ReplicaDb, dir: string): number {
@@ -24,9 +25,13 @@ function rawInsert(source: ReplicaDb, dir: string): number {
   let rows = 0;
   target.transaction(() => {
     for (const table of TABLE_NAMES) {
-      const cols = (source.prepare(`SELECT * FROM "${table}" LIMIT 1`).columns() as Array<{ name: string }>).map((c) => c.name);
+      const cols = (source.prepare(`SELECT * FROM "${table}" LIMIT 1`).columns() as Array<{ name: string }>).map(
+        (c) => c.name,
+      );
       if (cols.length === 0) continue;
-      const insert = target.prepare(`INSERT OR REPLACE INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      const insert = target.prepare(
+        `INSERT OR REPLACE INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      );
       for (const row of source.prepare(`SELECT * FROM "${table}"`).raw().iterate()) {
         insert.run(...(row as unknown[]));
         rows++;
@@ -73,7 +78,16 @@ export async function benchSync(sourceFile: string, baseUrl: string, options: { 
     const auto = insuranceTypeByCode('auto').id;
     let lead = '';
     for (let i = 0; i < 5000; i++) {
-      if (i % 10 === 0) lead = ((await agent.app.writer.mutate('createLead', { first_name: 'Day', last_name: `Work ${i}`, insurance_type_id: auto })).result as { id: string }).id;
+      if (i % 10 === 0)
+        lead = (
+          (
+            await agent.app.writer.mutate('createLead', {
+              first_name: 'Day',
+              last_name: `Work ${i}`,
+              insurance_type_id: auto,
+            })
+          ).result as { id: string }
+        ).id;
       else await agent.app.writer.mutate('addNote', { lead_id: lead, body: `Offline note ${i}` });
     }
     const t1 = performance.now();

@@ -15,7 +15,13 @@ import { startWebHost } from '../electron/main/web-host/server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_DIR = path.join(ROOT, 'out/web');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -72,10 +78,14 @@ async function searchOnce(page: Page, text: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-export async function benchUi(dbPath: string): Promise<{ ui_first_paint_ms: number; ui_scroll_frame_p95_ms: number; ui_search_ms: number }> {
-  if (!existsSync(path.join(WEB_DIR, 'index.html'))) await build({ configFile: path.join(ROOT, 'renderer/vite.web.config.ts'), logLevel: 'error' });
+export async function benchUi(
+  dbPath: string,
+): Promise<{ ui_first_paint_ms: number; ui_scroll_frame_p95_ms: number; ui_search_ms: number }> {
+  if (!existsSync(path.join(WEB_DIR, 'index.html')))
+    await build({ configFile: path.join(ROOT, 'renderer/vite.web.config.ts'), logLevel: 'error' });
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error('benchUi needs Chromium: apt-get install chromium, or set CHROMIUM_PATH');
+  if (!existsSync(executablePath))
+    throw new Error('benchUi needs Chromium: apt-get install chromium, or set CHROMIUM_PATH');
   const app = openApp(dbPath);
   const host = await startWebHost({ dispatch: app.dispatch, staticDir: WEB_DIR });
   const browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
@@ -98,14 +108,20 @@ export async function benchUi(dbPath: string): Promise<{ ui_first_paint_ms: numb
     const p95 = deltas[Math.min(deltas.length - 1, Math.floor(deltas.length * 0.95))] ?? NaN;
 
     // Search: real names from the replica, as an agent would type them.
-    const names = (await page.$$eval('.vt-row .name-cell', (els) => els.slice(0, 40).map((e) => e.textContent ?? ''))).filter(Boolean);
+    const names = (
+      await page.$$eval('.vt-row .name-cell', (els) => els.slice(0, 40).map((e) => e.textContent ?? ''))
+    ).filter(Boolean);
     const queries = [...new Set(names.map((n) => n.split(' ').at(-1)!.slice(0, 6)))].slice(0, 7);
     await page.keyboard.press('Control+k');
     await page.waitForSelector('.palette-input input');
     await searchOnce(page, 'warmup');
     const times: number[] = [];
     for (const q of queries) times.push(await searchOnce(page, q));
-    return { ui_first_paint_ms: round(median(paints)), ui_scroll_frame_p95_ms: round(p95), ui_search_ms: round(median(times)) };
+    return {
+      ui_first_paint_ms: round(median(paints)),
+      ui_scroll_frame_p95_ms: round(p95),
+      ui_search_ms: round(median(times)),
+    };
   } finally {
     await browser.close();
     await host.close();

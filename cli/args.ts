@@ -8,7 +8,11 @@ import { invalidInput } from '../shared/mutations/execute';
  * schema's keys are the options: each takes a value (so `--db FILE` is read as db = FILE, not as
  * a bare flag and a positional) unless listed in `booleans`; any other option is an error.
  */
-export function parseOptions<S extends z.ZodType>(argv: string[], schema: S, booleans: string[] = []): z.output<S> & { _: string[] } {
+export function parseOptions<S extends z.ZodType>(
+  argv: string[],
+  schema: S,
+  booleans: string[] = [],
+): z.output<S> & { _: string[] } {
   const names = schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : [];
   let values: Record<string, unknown>;
   let positionals: string[];

@@ -31,14 +31,18 @@ async function main(argv: string[]) {
   const [name, ...rest] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    throw new AppError('invalid_input', `usage: cli <${Object.keys(COMMANDS).join('|')}> [options]${name ? ` (unknown command "${name}")` : ''}`);
+    throw new AppError(
+      'invalid_input',
+      `usage: cli <${Object.keys(COMMANDS).join('|')}> [options]${name ? ` (unknown command "${name}")` : ''}`,
+    );
   }
   const value = await command(rest);
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const message = err instanceof AppError ? `${err.code}: ${err.message}` : `error: ${(err as Error)?.message ?? String(err)}`;
+  const message =
+    err instanceof AppError ? `${err.code}: ${err.message}` : `error: ${(err as Error)?.message ?? String(err)}`;
   process.stderr.write(`${message.split('\n')[0]}\n`);
   process.exit(1);
 });

@@ -7,7 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function readMigrations(folder: string): Array<{ tag: string; sql: string }> {
-  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: Array<{ tag: string }>;
+  };
   return journal.entries.map((e) => ({ tag: e.tag, sql: readFileSync(join(folder, `${e.tag}.sql`), 'utf8') }));
 }
 

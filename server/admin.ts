@@ -26,12 +26,21 @@ async function inTransaction<T>(client: Client, fn: () => Promise<T>): Promise<T
 }
 
 function checkPassword(password: string) {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('invalid_input', `password: is too short (${MIN_PASSWORD_LENGTH} characters at least)`, 'password');
-  if (password.length > 1024) throw new AppError('invalid_input', 'password: is too long (1024 characters at most)', 'password');
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new AppError(
+      'invalid_input',
+      `password: is too short (${MIN_PASSWORD_LENGTH} characters at least)`,
+      'password',
+    );
+  if (password.length > 1024)
+    throw new AppError('invalid_input', 'password: is too long (1024 characters at most)', 'password');
 }
 
 /** The team with this name (case-insensitive), created when missing. */
-export async function ensureTeam(client: Client, name: string): Promise<{ id: string; name: string; created: boolean }> {
+export async function ensureTeam(
+  client: Client,
+  name: string,
+): Promise<{ id: string; name: string; created: boolean }> {
   const found = await client.query<{ id: string; name: string }>(
     'SELECT id, name FROM teams WHERE lower(name) = lower($1) AND deleted_at IS NULL ORDER BY created_at LIMIT 1',
     [name],
@@ -52,30 +61,40 @@ export interface UpsertUserInput {
 }
 
 /** Creates the user (or updates role, team, name and reactivates it) and sets its password. */
-export async function upsertUser(client: Client, input: UpsertUserInput): Promise<{ user: SessionUser; created: boolean; team_created: boolean }> {
+export async function upsertUser(
+  client: Client,
+  input: UpsertUserInput,
+): Promise<{ user: SessionUser; created: boolean; team_created: boolean }> {
   checkPassword(input.password);
   const hash = await hashPassword(input.password);
   return inTransaction(client, async () => {
     const team = input.team ? await ensureTeam(client, input.team) : null;
     const now = new Date().toISOString();
-    const existing = await client.query<{ id: string; full_name: string }>('SELECT id, full_name FROM users WHERE lower(email) = lower($1) LIMIT 1', [input.email]);
+    const existing = await client.query<{ id: string; full_name: string }>(
+      'SELECT id, full_name FROM users WHERE lower(email) = lower($1) LIMIT 1',
+      [input.email],
+    );
     let id = existing.rows[0]?.id;
     const fullName = input.fullName ?? existing.rows[0]?.full_name ?? input.email.split('@')[0]!;
     if (id) {
-      await client.query('UPDATE users SET role = $2, team_id = $3, full_name = $4, is_active = true, deleted_at = NULL, updated_at = $5 WHERE id = $1', [
-        id,
-        input.role,
-        team?.id ?? null,
-        fullName,
-        now,
-      ]);
+      await client.query(
+        'UPDATE users SET role = $2, team_id = $3, full_name = $4, is_active = true, deleted_at = NULL, updated_at = $5 WHERE id = $1',
+        [id, input.role, team?.id ?? null, fullName, now],
+      );
     } else {
       id = uuidv7();
-      const row = newRow('users', { id, email: input.email, full_name: fullName, role: input.role, team_id: team?.id ?? null }, now);
+      const row = newRow(
+        'users',
+        { id, email: input.email, full_name: fullName, role: input.role, team_id: team?.id ?? null },
+        now,
+      );
       await new PgTx(client as pg.PoolClient).insert('users', row);
     }
     await storeHash(client, id, hash, now);
-    const { rows } = await client.query<SessionUser>('SELECT id, email, full_name, role, team_id FROM users WHERE id = $1', [id]);
+    const { rows } = await client.query<SessionUser>(
+      'SELECT id, email, full_name, role, team_id FROM users WHERE id = $1',
+      [id],
+    );
     return { user: rows[0]!, created: !existing.rows[0], team_created: team?.created ?? false };
   });
 }
@@ -89,11 +108,18 @@ async function storeHash(client: Client, userId: string, hash: string, now: stri
 }
 
 /** Sets a user's password and signs out all its sessions. */
-export async function setPassword(client: Client, email: string, password: string): Promise<{ user_id: string; email: string; sessions_ended: number }> {
+export async function setPassword(
+  client: Client,
+  email: string,
+  password: string,
+): Promise<{ user_id: string; email: string; sessions_ended: number }> {
   checkPassword(password);
   const hash = await hashPassword(password);
   return inTransaction(client, async () => {
-    const { rows } = await client.query<{ id: string; email: string }>('SELECT id, email FROM users WHERE lower(email) = lower($1) LIMIT 1', [email]);
+    const { rows } = await client.query<{ id: string; email: string }>(
+      'SELECT id, email FROM users WHERE lower(email) = lower($1) LIMIT 1',
+      [email],
+    );
     const user = rows[0];
     if (!user) throw new AppError('not_found', `no user has the email ${email}`, 'email');
     await storeHash(client, user.id, hash, new Date().toISOString());

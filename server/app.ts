@@ -58,7 +58,13 @@ export function createGateway(options: GatewayOptions) {
     '/v1/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => jsonError(c, 413, 'payload_too_large', `the request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send fewer mutations per batch`),
+      onError: (c) =>
+        jsonError(
+          c,
+          413,
+          'payload_too_large',
+          `the request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send fewer mutations per batch`,
+        ),
     }),
   );
 
@@ -70,7 +76,12 @@ export function createGateway(options: GatewayOptions) {
   app.notFound((c) => jsonError(c, 404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
     c.set('logFields', { ...c.get('logFields'), error: err.message.slice(0, 300) });
-    return jsonError(c, 500, 'internal', 'the server failed to handle this request; nothing unanswered was recorded, so it is safe to retry');
+    return jsonError(
+      c,
+      500,
+      'internal',
+      'the server failed to handle this request; nothing unanswered was recorded, so it is safe to retry',
+    );
   });
   return app;
 }

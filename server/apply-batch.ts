@@ -110,7 +110,10 @@ class BatchRun {
     let next = this.batch.length;
     await client.query('BEGIN');
     try {
-      const { rows } = await client.query<{ txid: string }>(`SELECT set_config('app.user_id', $1, true), pg_current_xact_id()::xid::text AS txid`, [user.id]);
+      const { rows } = await client.query<{ txid: string }>(
+        `SELECT set_config('app.user_id', $1, true), pg_current_xact_id()::xid::text AS txid`,
+        [user.id],
+      );
       const txid = rows[0]!.txid;
       await client.query('SET LOCAL ROLE fieldline_app');
       for (let i = start; i < this.batch.length; i++) {
@@ -172,7 +175,11 @@ class BatchRun {
     if (prior.user_id !== this.user.id) {
       return {
         replayed: false,
-        answer: { id: m.id, status: 'rejected', error: { code: 'conflict', message: 'this mutation id was already used by another user' } },
+        answer: {
+          id: m.id,
+          status: 'rejected',
+          error: { code: 'conflict', message: 'this mutation id was already used by another user' },
+        },
       };
     }
     return { answer: prior.result, replayed: true };
@@ -231,6 +238,11 @@ class BatchRun {
  * recorded; anything else rolls back the open transaction and throws, so the request fails and
  * the client retries: what committed before is answered again from applied_mutations.
  */
-export function applyBatch(client: pg.PoolClient, batch: IncomingMutation[], user: SessionUser, now: () => number): Promise<Applied[]> {
+export function applyBatch(
+  client: pg.PoolClient,
+  batch: IncomingMutation[],
+  user: SessionUser,
+  now: () => number,
+): Promise<Applied[]> {
   return new BatchRun(client, batch, user, now).run();
 }

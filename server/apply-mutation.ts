@@ -32,7 +32,11 @@ export type Attempt =
   | { kind: 'rejected'; error: AppError; clean: boolean };
 
 /** The mutation's context: its time is the client's, pulled back to the server's clock if ahead. */
-export function contextFor(m: IncomingMutation, user: SessionUser, serverNowMs: number): { ctx: MutationContext; clampedMs?: number } {
+export function contextFor(
+  m: IncomingMutation,
+  user: SessionUser,
+  serverNowMs: number,
+): { ctx: MutationContext; clampedMs?: number } {
   const createdMs = Date.parse(m.createdAt);
   return {
     ctx: {
@@ -50,10 +54,16 @@ export function contextFor(m: IncomingMutation, user: SessionUser, serverNowMs: 
  * Refusals (AppError, RLS, constraints) are returned; anything else throws, and the caller
  * rolls back and fails the request so the client retries.
  */
-export async function runMutation(client: pg.PoolClient, m: IncomingMutation, ctx: MutationContext, rows?: TxRows): Promise<Attempt> {
+export async function runMutation(
+  client: pg.PoolClient,
+  m: IncomingMutation,
+  ctx: MutationContext,
+  rows?: TxRows,
+): Promise<Attempt> {
   const tx = new PgTx(client, rows);
   try {
-    if (m.name === 'updateLead') return { kind: 'applied', outcome: await runUpdateLead(client, tx, m.id, m.args, ctx) };
+    if (m.name === 'updateLead')
+      return { kind: 'applied', outcome: await runUpdateLead(client, tx, m.id, m.args, ctx) };
     await executeMutation(tx, m.name, m.args, ctx);
     return { kind: 'applied', outcome: { kind: 'ok' } };
   } catch (err) {

@@ -17,7 +17,14 @@ export interface ServerConfig {
   rateLimit: { perSecond: number; burst: number };
 }
 
-function number(name: string, raw: string | undefined, fallback: number, min: number, max: number, integer = true): number {
+function number(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  integer = true,
+): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
@@ -29,9 +36,14 @@ function number(name: string, raw: string | undefined, fallback: number, min: nu
 const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    strict: true,
+  });
   const electricUrl = blank(env.ELECTRIC_URL);
-  if (electricUrl && !/^https?:\/\//.test(electricUrl)) throw new Error(`ELECTRIC_URL must be an http(s) URL (got "${electricUrl}")`);
+  if (electricUrl && !/^https?:\/\//.test(electricUrl))
+    throw new Error(`ELECTRIC_URL must be an http(s) URL (got "${electricUrl}")`);
   return {
     port: number(values.port !== undefined ? '--port' : 'PORT', values.port ?? env.PORT, 3100, 0, 65_535),
     host: values.host ?? blank(env.HOST) ?? '0.0.0.0',

@@ -150,15 +150,19 @@ export async function startEmbeddedPostgres(
   };
 
   const postgresFlags = [
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'wal_level=logical',
-    '-c', 'max_wal_senders=20',
-    '-c', 'max_replication_slots=20',
-    '-c', 'max_connections=200',
-    ...(persistent
-      ? []
-      : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'wal_level=logical',
+    '-c',
+    'max_wal_senders=20',
+    '-c',
+    'max_replication_slots=20',
+    '-c',
+    'max_connections=200',
+    ...(persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
   ];
   const initdbFlags = ['--encoding=UTF8', '--no-locale', '--no-instructions', ...(persistent ? [] : ['--no-sync'])];
 
@@ -184,9 +188,12 @@ export async function startEmbeddedPostgres(
   const fail = async (what: string, cause: unknown): Promise<never> => {
     await cleanupOnFailure();
     const detail = cause instanceof Error ? `${cause.message}\n` : '';
-    throw new Error(`embedded postgres: ${what} (data dir ${dataDir})\n${detail}--- postgres log tail ---\n${logTail.join('\n')}`, {
-      cause,
-    });
+    throw new Error(
+      `embedded postgres: ${what} (data dir ${dataDir})\n${detail}--- postgres log tail ---\n${logTail.join('\n')}`,
+      {
+        cause,
+      },
+    );
   };
 
   // A persistent directory may already hold a cluster: just start it.
@@ -248,4 +255,3 @@ export async function startEmbeddedPostgres(
     return { url, port, dataDir, stop };
   }
 }
-

@@ -2,7 +2,10 @@
 import type { Hono } from 'hono';
 import type { GatewayEnv, Resolved } from './context';
 
-export async function checkElectric(electricUrl: string, doFetch: typeof fetch): Promise<{ ok: boolean; status: string }> {
+export async function checkElectric(
+  electricUrl: string,
+  doFetch: typeof fetch,
+): Promise<{ ok: boolean; status: string }> {
   try {
     const res = await doFetch(`${electricUrl.replace(/\/+$/, '')}/v1/health`, { signal: AbortSignal.timeout(3000) });
     const body = (await res.json().catch(() => ({}))) as { status?: unknown };
@@ -10,7 +13,10 @@ export async function checkElectric(electricUrl: string, doFetch: typeof fetch):
     // Electric answers 202 while it is still starting (connecting, building its slot).
     return { ok: res.status === 200, status };
   } catch (err) {
-    return { ok: false, status: `unreachable (${(err as Error).name === 'TimeoutError' ? 'timed out' : (err as Error).message})` };
+    return {
+      ok: false,
+      status: `unreachable (${(err as Error).name === 'TimeoutError' ? 'timed out' : (err as Error).message})`,
+    };
   }
 }
 

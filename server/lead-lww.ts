@@ -18,7 +18,13 @@ export type Outcome = { kind: 'ok' } | { kind: 'conflict'; conflicts: ConflictEn
  * mutation must run under row-level security too. Switches to the owner only for field_versions,
  * always after the mutator has written (so a refusal never leaves a write behind unnoticed).
  */
-export async function runUpdateLead(client: pg.PoolClient, tx: PgTx, mutationId: string, input: unknown, ctx: MutationContext): Promise<Outcome> {
+export async function runUpdateLead(
+  client: pg.PoolClient,
+  tx: PgTx,
+  mutationId: string,
+  input: unknown,
+  ctx: MutationContext,
+): Promise<Outcome> {
   const { args } = parseMutation('updateLead', input);
   const { id, patch, base } = args as { id: string; patch: Record<string, unknown>; base?: Record<string, unknown> };
 
@@ -54,7 +60,12 @@ export async function runUpdateLead(client: pg.PoolClient, tx: PgTx, mutationId:
   const fields = Object.keys(decision.apply);
   if (fields.length > 0) {
     const keptBase = base && Object.fromEntries(Object.entries(base).filter(([k]) => fields.includes(k)));
-    await executeMutation(tx, 'updateLead', { id, patch: decision.apply, ...(keptBase ? { base: keptBase } : {}) }, ctx);
+    await executeMutation(
+      tx,
+      'updateLead',
+      { id, patch: decision.apply, ...(keptBase ? { base: keptBase } : {}) },
+      ctx,
+    );
     // updated_at cannot move backwards here: PgTx.update keeps the later of the two times.
     await client.query('RESET ROLE');
     for (const field of fields) {

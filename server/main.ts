@@ -12,10 +12,15 @@ import { readConfig, redactUrl } from './config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 interface DevElectricModule {
-  startDevElectric(options: { databaseUrl: string; port?: number; secret?: string }): Promise<{ url: string; stop(): Promise<void> }>;
+  startDevElectric(options: {
+    databaseUrl: string;
+    port?: number;
+    secret?: string;
+  }): Promise<{ url: string; stop(): Promise<void> }>;
 }
 
-const say = (msg: string, extra: Record<string, unknown> = {}) => stdoutLog({ time: new Date().toISOString(), msg, ...extra });
+const say = (msg: string, extra: Record<string, unknown> = {}) =>
+  stdoutLog({ time: new Date().toISOString(), msg, ...extra });
 
 /** Cleanup steps, run last-started first. */
 const stops: Array<{ what: string; stop: () => Promise<void> }> = [];
@@ -41,9 +46,12 @@ async function embeddedDatabase(dataDir: string, port: number | undefined): Prom
   url.pathname = '/fieldline';
   // Printed in full: a local development cluster on 127.0.0.1 with the library's default login,
   // and the URL is what `DATABASE_URL=… npm run cli -- server:user …` needs.
-  say(`database: embedded Postgres (wal_level=logical) with its data in ${dataDir}; it keeps its data across restarts. Set DATABASE_URL to use another Postgres.`, {
-    database: url.toString(),
-  });
+  say(
+    `database: embedded Postgres (wal_level=logical) with its data in ${dataDir}; it keeps its data across restarts. Set DATABASE_URL to use another Postgres.`,
+    {
+      database: url.toString(),
+    },
+  );
   return url.toString();
 }
 
@@ -53,7 +61,9 @@ async function devElectric(databaseUrl: string, secret: string | undefined): Pro
     // Imported only here, by path: the stand-in is test code and is not part of a production install.
     mod = (await import(new URL('../test/electric/server.ts', import.meta.url).href)) as DevElectricModule;
   } catch (err) {
-    throw new Error(`ELECTRIC_URL is not set and the development shape server (test/electric/server.ts) cannot be loaded: ${(err as Error).message}. Set ELECTRIC_URL to a running Electric.`);
+    throw new Error(
+      `ELECTRIC_URL is not set and the development shape server (test/electric/server.ts) cannot be loaded: ${(err as Error).message}. Set ELECTRIC_URL to a running Electric.`,
+    );
   }
   const dev = await mod.startDevElectric({ databaseUrl, port: 0, ...(secret ? { secret } : {}) });
   stops.push({ what: 'development shape server', stop: dev.stop });
@@ -85,10 +95,19 @@ async function main() {
   let electricUrl = config.electricUrl;
   if (electricUrl) {
     say(`electric: ${electricUrl}`, { electric: electricUrl });
-    if (!config.electricSecret) say('warning: ELECTRIC_SECRET is not set; shape requests go to Electric without a secret (only right for ELECTRIC_INSECURE=true in development)');
+    if (!config.electricSecret)
+      say(
+        'warning: ELECTRIC_SECRET is not set; shape requests go to Electric without a secret (only right for ELECTRIC_INSECURE=true in development)',
+      );
   } else electricUrl = await devElectric(databaseUrl, config.electricSecret);
 
-  const app = createGateway({ pool, electricUrl, electricSecret: config.electricSecret, tokenTtlDays: config.tokenTtlDays, rateLimit: config.rateLimit });
+  const app = createGateway({
+    pool,
+    electricUrl,
+    electricSecret: config.electricSecret,
+    tokenTtlDays: config.tokenTtlDays,
+    rateLimit: config.rateLimit,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
     say(`gateway listening on http://${config.host}:${info.port} (health: /v1/health)`, { port: info.port }),
   );

@@ -24,7 +24,13 @@ export function mutationRoutes(app: Hono<GatewayEnv>, opts: Resolved) {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = formatPath(issue.path);
-      return jsonError(c, 400, 'invalid_input', field ? `${field}: ${issue.message}` : issue.message, field || undefined);
+      return jsonError(
+        c,
+        400,
+        'invalid_input',
+        field ? `${field}: ${issue.message}` : issue.message,
+        field || undefined,
+      );
     }
 
     const results: MutationAnswer[] = [];

@@ -14,7 +14,10 @@ interface PgError {
 }
 
 const asPg = (err: unknown): PgError | undefined =>
-  err && typeof err === 'object' && typeof (err as PgError).code === 'string' && /^[0-9A-Z]{5}$/.test((err as PgError).code!)
+  err &&
+  typeof err === 'object' &&
+  typeof (err as PgError).code === 'string' &&
+  /^[0-9A-Z]{5}$/.test((err as PgError).code!)
     ? (err as PgError)
     : undefined;
 
@@ -30,16 +33,28 @@ export function rejectionOf(err: unknown): AppError | undefined {
   const where = e.table ? ` (${e.table}${e.column ? `.${e.column}` : ''})` : '';
   switch (e.code) {
     case '42501': // insufficient_privilege, incl. "new row violates row-level security policy"
-      return new AppError('forbidden', `you may not make this change: it is outside the records you may access${where}`);
+      return new AppError(
+        'forbidden',
+        `you may not make this change: it is outside the records you may access${where}`,
+      );
     case '23505':
-      return new AppError('conflict', `a record with the same unique value already exists${e.constraint ? ` (${e.constraint})` : ''}`);
+      return new AppError(
+        'conflict',
+        `a record with the same unique value already exists${e.constraint ? ` (${e.constraint})` : ''}`,
+      );
     case '23503':
-      return new AppError('not_found', `the change refers to a record that does not exist or is still in use${e.constraint ? ` (${e.constraint})` : ''}`);
+      return new AppError(
+        'not_found',
+        `the change refers to a record that does not exist or is still in use${e.constraint ? ` (${e.constraint})` : ''}`,
+      );
     case '23502':
       return new AppError('invalid_input', `a required value is missing${where}`, e.column);
     case '23514':
     case '23P01':
-      return new AppError('invalid_input', `the change breaks a rule of the data${e.constraint ? ` (${e.constraint})` : ''}`);
+      return new AppError(
+        'invalid_input',
+        `the change breaks a rule of the data${e.constraint ? ` (${e.constraint})` : ''}`,
+      );
   }
   // Class 22: data exceptions (text too long, number out of range, bad date, bad JSON…).
   if (e.code.startsWith('22')) return new AppError('invalid_input', `a value cannot be stored: ${e.message ?? e.code}`);

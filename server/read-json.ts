@@ -5,7 +5,15 @@ import { jsonError } from './context';
 export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    return { ok: false, response: jsonError(c, 415, 'unsupported_media_type', 'send the body as JSON with "Content-Type: application/json"') };
+    return {
+      ok: false,
+      response: jsonError(
+        c,
+        415,
+        'unsupported_media_type',
+        'send the body as JSON with "Content-Type: application/json"',
+      ),
+    };
   }
   const text = await c.req.text();
   try {

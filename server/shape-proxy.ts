@@ -11,12 +11,24 @@ import { requireUser } from './auth';
 import { addLogFields, jsonError, type GatewayEnv, type Resolved } from './context';
 
 /** Headers not passed back: the body is re-encoded by this server, and hop-by-hop ones. */
-const DROPPED_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+const DROPPED_HEADERS = new Set([
+  'content-encoding',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+]);
 
 /** Columns streamed for `users`: the catalogue's, named explicitly so a credential column never rides along. */
 const USER_COLUMNS = Object.keys(TABLES.users.columns).join(',');
 
-export function shapeUrl(base: string, table: string, query: URLSearchParams, scope: ReturnType<typeof scopeWhere>, secret?: string): URL {
+export function shapeUrl(
+  base: string,
+  table: string,
+  query: URLSearchParams,
+  scope: ReturnType<typeof scopeWhere>,
+  secret?: string,
+): URL {
   const url = new URL(`${base.replace(/\/+$/, '')}/v1/shape`);
   url.searchParams.set('table', table);
   for (const name of SHAPE_PROTOCOL_PARAMS) {
@@ -36,10 +48,22 @@ export function shapeRoutes(app: Hono<GatewayEnv>, opts: Resolved) {
     const query = new URL(c.req.url).searchParams;
     const table = query.get('table') ?? '';
     if (!isSyncedTable(table)) {
-      return jsonError(c, 400, 'invalid_input', table ? `table: "${table.slice(0, 60)}" is not a synced table` : 'table: is required', 'table');
+      return jsonError(
+        c,
+        400,
+        'invalid_input',
+        table ? `table: "${table.slice(0, 60)}" is not a synced table` : 'table: is required',
+        'table',
+      );
     }
     addLogFields(c, { table, live: query.get('live') === 'true' });
-    const url = shapeUrl(opts.electricUrl, table, query, scopeWhere(user.role, user.id, user.team_id, table), opts.electricSecret);
+    const url = shapeUrl(
+      opts.electricUrl,
+      table,
+      query,
+      scopeWhere(user.role, user.id, user.team_id, table),
+      opts.electricSecret,
+    );
 
     let upstream: Response;
     try {

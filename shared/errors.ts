@@ -1,12 +1,6 @@
 /** Error codes a person (or the UI) can act on. */
 export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'forbidden'
-  | 'precondition_failed'
-  | 'conflict'
-  | 'unavailable'
-  | 'internal';
+  'invalid_input' | 'not_found' | 'forbidden' | 'precondition_failed' | 'conflict' | 'unavailable' | 'internal';
 
 export interface AppErrorShape {
   code: ErrorCode;

@@ -132,7 +132,10 @@ async function main(): Promise<number> {
       // The whole-system tests (several processes, servers and replicas each) run after the rest,
       // one file at a time, so they do not compete with each other for this machine's two cores.
       total = addCounts(total, await runVitest(tmp, [...vitestArgs, '--exclude=test/system/**'], 'vitest'));
-      total = addCounts(total, await runVitest(tmp, [...vitestArgs, 'test/system', '--no-file-parallelism'], 'vitest (system)'));
+      total = addCounts(
+        total,
+        await runVitest(tmp, [...vitestArgs, 'test/system', '--no-file-parallelism'], 'vitest (system)'),
+      );
     } else if (filtered) {
       total = addCounts(total, await runVitest(tmp, vitestArgs));
     }

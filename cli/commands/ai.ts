@@ -30,9 +30,19 @@ export async function aiCommand(opts: AiCommandOptions): Promise<unknown> {
       actor: app.actor,
       getApiKey: async () => process.env.OPENAI_API_KEY || undefined,
       // The environment names one endpoint; a script asks for exactly that, never a fallback.
-      settings: (stored) => ({ ...stored, remote: { name: 'env', kind: 'openai', baseURL, model, temperature: null }, local: null, preferLocal: false }),
+      settings: (stored) => ({
+        ...stored,
+        remote: { name: 'env', kind: 'openai', baseURL, model, temperature: null },
+        local: null,
+        preferLocal: false,
+      }),
     });
-    const { result } = await service.run(opts.task, { lead: opts.lead, communication: opts.communication, ticket: opts.ticket, channel: opts.channel });
+    const { result } = await service.run(opts.task, {
+      lead: opts.lead,
+      communication: opts.communication,
+      ticket: opts.ticket,
+      channel: opts.channel,
+    });
     return result;
   });
 }

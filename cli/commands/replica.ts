@@ -31,7 +31,15 @@ export const statusId = (name: string) => lookupByName(LEAD_STATUSES, 'status', 
 export const typeId = (name: string) => lookupByName(INSURANCE_TYPES, 'insurance type', name);
 
 export async function leadsCommand(argv: string[]) {
-  const o = parseOptions(argv, z.object({ db: dbOption, status: z.string().optional(), type: z.string().optional(), limit: intOption(1, 500).default(50) }));
+  const o = parseOptions(
+    argv,
+    z.object({
+      db: dbOption,
+      status: z.string().optional(),
+      type: z.string().optional(),
+      limit: intOption(1, 500).default(50),
+    }),
+  );
   const status = o.status ? statusId(o.status) : undefined;
   return withReplica(o.db, false, (app) =>
     call(app, 'leads.list', {

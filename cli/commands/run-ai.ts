@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { dbOption, parseOptions } from '../args';
 import { aiCommand } from './ai';
 
-const TASKS = ['summary', 'next-action', 'sentiment', 'risk', 'triage', 'cross-sell', 'contact-likelihood', 'draft'] as const;
+const TASKS = [
+  'summary',
+  'next-action',
+  'sentiment',
+  'risk',
+  'triage',
+  'cross-sell',
+  'contact-likelihood',
+  'draft',
+] as const;
 
 /** `ai --db FILE --task T --lead ID | --communication ID | --ticket ID [--model M] [--channel email|sms]`. */
 export async function runAi(argv: string[]) {
@@ -18,7 +27,10 @@ export async function runAi(argv: string[]) {
         model: z.string().optional(),
         channel: z.enum(['email', 'sms']).optional(),
       })
-      .refine((v) => Boolean(v.lead ?? v.communication ?? v.ticket), { message: 'give --lead ID, --communication ID or --ticket ID', path: ['lead'] }),
+      .refine((v) => Boolean(v.lead ?? v.communication ?? v.ticket), {
+        message: 'give --lead ID, --communication ID or --ticket ID',
+        path: ['lead'],
+      }),
   );
   return aiCommand(o);
 }

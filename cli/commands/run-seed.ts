@@ -6,7 +6,12 @@ import { seedCommand } from './seed';
 export async function runSeed(argv: string[]) {
   const o = parseOptions(
     argv,
-    z.object({ db: dbOption, leads: intOption(1, 1_000_000).default(100), seed: intOption(0, 2 ** 31).default(1), direct: z.boolean().default(false) }),
+    z.object({
+      db: dbOption,
+      leads: intOption(1, 1_000_000).default(100),
+      seed: intOption(0, 2 ** 31).default(1),
+      direct: z.boolean().default(false),
+    }),
     ['direct'],
   );
   return seedCommand({ db: o.db, leads: o.leads, seed: o.seed, direct: o.direct });

@@ -45,7 +45,16 @@ export async function seedCommand(opts: SeedOptions): Promise<object> {
       seed: opts.seed,
       ...counts,
       ms: Math.round(performance.now() - started),
-      load: { leads: load.leads, steps: load.steps, users: load.users, ms: load.ms, cpuMs: load.cpuMs, leadsPerSecond: load.leadsPerSecond, stepsPerSecond: load.stepsPerSecond, threads: load.threads ?? 1 },
+      load: {
+        leads: load.leads,
+        steps: load.steps,
+        users: load.users,
+        ms: load.ms,
+        cpuMs: load.cpuMs,
+        leadsPerSecond: load.leadsPerSecond,
+        stepsPerSecond: load.stepsPerSecond,
+        threads: load.threads ?? 1,
+      },
     };
   } finally {
     db.close();

@@ -13,7 +13,10 @@ import { parseOptions } from '../args';
 async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new AppError('invalid_input', 'DATABASE_URL is not set: point it at the agency Postgres, e.g. postgres://fieldline:secret@db.example:5432/fieldline');
+    throw new AppError(
+      'invalid_input',
+      'DATABASE_URL is not set: point it at the agency Postgres, e.g. postgres://fieldline:secret@db.example:5432/fieldline',
+    );
   }
   const client = new pg.Client({ connectionString: url });
   try {
@@ -47,7 +50,9 @@ export async function serverUser(argv: string[]) {
       name: z.string().trim().min(1).max(120).optional(),
     }),
   );
-  return withDatabase((client) => upsertUser(client, { email: o.email, password: o.password, role: o.role, team: o.team, fullName: o.name }));
+  return withDatabase((client) =>
+    upsertUser(client, { email: o.email, password: o.password, role: o.role, team: o.team, fullName: o.name }),
+  );
 }
 
 export async function serverPassword(argv: string[]) {

@@ -24,7 +24,8 @@ export async function syncCommand(argv: string[]) {
     ['once'],
   );
   return withReplica(o.db, true, async (app) => {
-    const session = o.email && o.password ? await signIn(app.db, o.server, o.email, o.password) : storedSession(app.db, o.server);
+    const session =
+      o.email && o.password ? await signIn(app.db, o.server, o.email, o.password) : storedSession(app.db, o.server);
     if (!session) throw new AppError('forbidden', `not signed in to ${o.server}: give --email and --password`);
     app.refreshActor();
     const engine = new SyncEngine({

@@ -32,11 +32,29 @@ export async function addLeadCommand(argv: string[]) {
 }
 
 export async function addNoteCommand(argv: string[]) {
-  const o = parseOptions(argv, z.object({ db: dbOption, lead: z.string({ error: '--lead ID is required' }), body: z.string({ error: '--body TEXT is required' }) }));
-  return withReplica(o.db, false, async (app) => ((await call(app, 'mutate', { name: 'addNote', args: { lead_id: o.lead, body: o.body } })) as { result: unknown }).result);
+  const o = parseOptions(
+    argv,
+    z.object({
+      db: dbOption,
+      lead: z.string({ error: '--lead ID is required' }),
+      body: z.string({ error: '--body TEXT is required' }),
+    }),
+  );
+  return withReplica(
+    o.db,
+    false,
+    async (app) =>
+      ((await call(app, 'mutate', { name: 'addNote', args: { lead_id: o.lead, body: o.body } })) as { result: unknown })
+        .result,
+  );
 }
 
 export async function convertCommand(argv: string[]) {
   const o = parseOptions(argv, z.object({ db: dbOption, lead: z.string({ error: '--lead ID is required' }) }));
-  return withReplica(o.db, false, async (app) => ((await call(app, 'mutate', { name: 'convertLead', args: { lead_id: o.lead } })) as { result: unknown }).result);
+  return withReplica(
+    o.db,
+    false,
+    async (app) =>
+      ((await call(app, 'mutate', { name: 'convertLead', args: { lead_id: o.lead } })) as { result: unknown }).result,
+  );
 }

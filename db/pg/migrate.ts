@@ -21,7 +21,9 @@ type Queryable = Pick<pg.Client, 'query'>;
 
 /** Applies the committed Postgres migrations not yet applied, each in a transaction. */
 export async function migratePostgres(client: Queryable): Promise<string[]> {
-  await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  await client.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
   // One migrator at a time, even when several gateways start together.
   await client.query('SELECT pg_advisory_lock(7243001)');
   try {

@@ -40,7 +40,8 @@ const chain = (b: PgColumnBuilderBase) => b as unknown as Chain;
 function withDefault(b: PgColumnBuilderBase, value: DefaultValue | undefined) {
   if (value === undefined) return b;
   if (typeof value === 'object' && 'sql' in value) return chain(b).default(sql`now()`);
-  if (typeof value === 'object' && 'json' in value) return chain(b).default(sql.raw(`'${JSON.stringify(value.json)}'::jsonb`));
+  if (typeof value === 'object' && 'json' in value)
+    return chain(b).default(sql.raw(`'${JSON.stringify(value.json)}'::jsonb`));
   return chain(b).default(value);
 }
 
@@ -75,7 +76,9 @@ function column(name: string, spec: AnyColumn): PgColumnBuilderBase {
   if (spec.isUnique) b = chain(b).unique();
   const ref = spec.references;
   if (ref) {
-    b = chain(b).references(() => (built[ref.table as TableName] as unknown as { id: unknown }).id, { onDelete: ref.onDelete });
+    b = chain(b).references(() => (built[ref.table as TableName] as unknown as { id: unknown }).id, {
+      onDelete: ref.onDelete,
+    });
   }
   return withDefault(b, spec.defaultValue);
 }

@@ -7,21 +7,21 @@ const userId = () => (users as unknown as { id: AnyPgColumn }).id;
 
 /** Kept apart from `users` so that no shape can ever stream a password hash to a replica. */
 export const userCredentials = pgTable('user_credentials', {
-  user_id: uuid('user_id')
-    .primaryKey()
-    .references(userId, { onDelete: 'cascade' }),
+  user_id: uuid('user_id').primaryKey().references(userId, { onDelete: 'cascade' }),
   password_hash: text('password_hash').notNull(),
-  updated_at: timestamp('updated_at', { withTimezone: true, precision: 3, mode: 'string' }).notNull().default(sql`now()`),
+  updated_at: timestamp('updated_at', { withTimezone: true, precision: 3, mode: 'string' })
+    .notNull()
+    .default(sql`now()`),
 });
 
 export const sessions = pgTable(
   'sessions',
   {
     token_hash: text('token_hash').primaryKey(),
-    user_id: uuid('user_id')
+    user_id: uuid('user_id').notNull().references(userId, { onDelete: 'cascade' }),
+    created_at: timestamp('created_at', { withTimezone: true, precision: 3, mode: 'string' })
       .notNull()
-      .references(userId, { onDelete: 'cascade' }),
-    created_at: timestamp('created_at', { withTimezone: true, precision: 3, mode: 'string' }).notNull().default(sql`now()`),
+      .default(sql`now()`),
     expires_at: timestamp('expires_at', { withTimezone: true, precision: 3, mode: 'string' }).notNull(),
   },
   (t) => [index('idx_sessions_user').on(t.user_id)],
@@ -38,7 +38,9 @@ export const appliedMutations = pgTable(
     outcome: text('outcome').notNull(),
     result: jsonb('result').notNull(),
     txid: text('txid'),
-    applied_at: timestamp('applied_at', { withTimezone: true, precision: 3, mode: 'string' }).notNull().default(sql`now()`),
+    applied_at: timestamp('applied_at', { withTimezone: true, precision: 3, mode: 'string' })
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [index('idx_applied_mutations_user').on(t.user_id, t.applied_at)],
 );

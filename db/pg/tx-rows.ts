@@ -72,12 +72,18 @@ export class TxRows {
     this.pending = [];
     this.pendingKeys.clear();
     try {
-      for (let start = 0; start < pending.length; ) {
+      for (let start = 0; start < pending.length;) {
         const first = pending[start]!;
         const shape = first.columns.join(',');
         const perRow = first.columns.length;
         let end = start + 1;
-        while (end < pending.length && pending[end]!.table === first.table && pending[end]!.columns.join(',') === shape && (end - start + 1) * perRow <= MAX_PARAMS) end++;
+        while (
+          end < pending.length &&
+          pending[end]!.table === first.table &&
+          pending[end]!.columns.join(',') === shape &&
+          (end - start + 1) * perRow <= MAX_PARAMS
+        )
+          end++;
         const run = pending.slice(start, end);
         const tuples = run.map((_, r) => `(${first.columns.map((_c, i) => `$${r * perRow + i + 1}`).join(', ')})`);
         const { rows } = await client.query<Record<string, unknown>>(

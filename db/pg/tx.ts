@@ -21,7 +21,11 @@ function statement(text: string, values: unknown[]): { text: string; values: unk
 }
 
 /** Tables no mutation writes: read once per transaction. */
-const SHIPPED_LOOKUPS: ReadonlySet<TableName> = new Set<TableName>(['lead_statuses', 'insurance_types', 'communication_types']);
+const SHIPPED_LOOKUPS: ReadonlySet<TableName> = new Set<TableName>([
+  'lead_statuses',
+  'insurance_types',
+  'communication_types',
+]);
 
 /** The mutations' transaction on Postgres; the caller holds the client inside BEGIN … COMMIT. */
 export class PgTx implements Tx {
@@ -44,8 +48,11 @@ export class PgTx implements Tx {
     if (this.rows?.isPending(key)) await this.flush();
     const mine = this.rows?.known.get(key);
     if (mine) return decodeRow(table, mine);
-    const { rows } = await this.client.query(statement(`SELECT ${columns(table)} FROM ${q(table)} WHERE id = $1`, [id]));
-    if (rows[0] && this.rows && SHIPPED_LOOKUPS.has(table)) this.rows.known.set(key, rows[0] as Record<string, unknown>);
+    const { rows } = await this.client.query(
+      statement(`SELECT ${columns(table)} FROM ${q(table)} WHERE id = $1`, [id]),
+    );
+    if (rows[0] && this.rows && SHIPPED_LOOKUPS.has(table))
+      this.rows.known.set(key, rows[0] as Record<string, unknown>);
     return rows[0] ? decodeRow(table, rows[0]) : undefined;
   }
 

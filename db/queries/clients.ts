@@ -13,7 +13,9 @@ export function listClients(db: ReplicaDb, q: z.output<typeof listQuery>): Clien
   const params: unknown[] = [];
   if (q.text && !match) return [];
   if (match) {
-    where.push(`c.id IN (SELECT m.ref_id FROM search_names s JOIN search_map m ON m.rowid = s.rowid WHERE search_names MATCH ? AND m.kind = 'client')`);
+    where.push(
+      `c.id IN (SELECT m.ref_id FROM search_names s JOIN search_map m ON m.rowid = s.rowid WHERE search_names MATCH ? AND m.kind = 'client')`,
+    );
     params.push(match);
   }
   return db

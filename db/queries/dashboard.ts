@@ -58,8 +58,18 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
        WHERE deleted_at IS NULL AND stage = 'won' AND closed_at >= ? AND closed_at <= ? GROUP BY week, owner_id, insurance_type_id`,
     )
     .all(from, to) as WonCell[];
-  const category = new Map((db.prepare('SELECT id, category FROM lead_statuses').all() as Array<{ id: string; category: string }>).map((s) => [s.id, s.category]));
-  const names = new Map((db.prepare('SELECT id, full_name FROM users').all() as Array<{ id: string; full_name: string }>).map((u) => [u.id, u.full_name]));
+  const category = new Map(
+    (db.prepare('SELECT id, category FROM lead_statuses').all() as Array<{ id: string; category: string }>).map((s) => [
+      s.id,
+      s.category,
+    ]),
+  );
+  const names = new Map(
+    (db.prepare('SELECT id, full_name FROM users').all() as Array<{ id: string; full_name: string }>).map((u) => [
+      u.id,
+      u.full_name,
+    ]),
+  );
 
   const funnel = new Map<string, number>();
   const agentOpen = new Map<string, number>();
@@ -86,7 +96,11 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
     if (w.insurance_type_id) add(typePremium, w.insurance_type_id, w.premium);
   }
   const weeks = [...new Set([...weeklyCounts.keys(), ...weekPremium.keys()])].sort();
-  const conversions_by_week = weeks.map((week) => ({ week, count: weeklyCounts.get(week) ?? 0, premium: weekPremium.get(week) ?? 0 }));
+  const conversions_by_week = weeks.map((week) => ({
+    week,
+    count: weeklyCounts.get(week) ?? 0,
+    premium: weekPremium.get(week) ?? 0,
+  }));
 
   return {
     funnel: [...funnel].map(([status_id, count]) => ({ status_id, count })),

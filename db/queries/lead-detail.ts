@@ -20,7 +20,13 @@ export function leadDetail(db: ReplicaDb, id: string): LeadDetail {
     opportunities: rowsWhere(db, 'opportunities', 'lead_id', id),
     marketing: marketing ?? null,
     client: client
-      ? { id: client.id, client_type: client.client_type, first_name: client.first_name, last_name: client.last_name, business_name: client.business_name }
+      ? {
+          id: client.id,
+          client_type: client.client_type,
+          first_name: client.first_name,
+          last_name: client.last_name,
+          business_name: client.business_name,
+        }
       : null,
     timeline: timeline(db, { lead_id: id }),
   };

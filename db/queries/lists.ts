@@ -25,7 +25,9 @@ export function listContacts(db: ReplicaDb, q: z.output<typeof listQuery>) {
   const t = textFilter('contact', 'search_names', q.text);
   if (t.none) return [];
   const rows = db
-    .prepare(`SELECT x.* FROM contacts x WHERE x.deleted_at IS NULL${t.sql} ORDER BY x.last_name, x.first_name, x.id LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT x.* FROM contacts x WHERE x.deleted_at IS NULL${t.sql} ORDER BY x.last_name, x.first_name, x.id LIMIT ? OFFSET ?`,
+    )
     .all(...t.params, q.limit, q.offset);
   return decodeAll('contacts', rows);
 }

@@ -4,9 +4,9 @@ import type { TableName } from '../../shared/model/catalogue';
 import type { ReplicaDb } from '../sqlite/open';
 
 function all<T extends TableName>(db: ReplicaDb, table: T, order: string) {
-  return (db.prepare(`SELECT * FROM "${table}" WHERE deleted_at IS NULL ORDER BY ${order}`).all() as Record<string, unknown>[]).map((r) =>
-    decodeRow(table, r),
-  );
+  return (
+    db.prepare(`SELECT * FROM "${table}" WHERE deleted_at IS NULL ORDER BY ${order}`).all() as Record<string, unknown>[]
+  ).map((r) => decodeRow(table, r));
 }
 
 /** The small agency-wide tables every screen uses to show names, colours and icons. */

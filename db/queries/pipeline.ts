@@ -11,7 +11,12 @@ type Query = z.output<typeof pipelineQuery>;
 type Filters = Omit<Query, 'sort' | 'dir' | 'limit' | 'after'>;
 
 /** Sort keys that may be NULL: their NULLs come last, paged after the non-null rows. */
-export const NULLABLE: ReadonlySet<PipelineSort> = new Set(['last_name', 'quoted_premium', 'next_follow_up_at', 'status_changed_at']);
+export const NULLABLE: ReadonlySet<PipelineSort> = new Set([
+  'last_name',
+  'quoted_premium',
+  'next_follow_up_at',
+  'status_changed_at',
+]);
 
 /** WHERE clauses for the pipeline's filters; every value is a bound parameter. */
 function whereFor(q: Filters): { sql: string[]; params: unknown[] } {
@@ -67,7 +72,9 @@ function whereFor(q: Filters): { sql: string[]; params: unknown[] } {
  * id (a JSON string) and gets its item built by id, so a gap in the derived table can slow a page,
  * never hide a lead. Owner names come from the in-memory users map rather than a join.
  */
-export const listItemJson = (a: string) => `json_array(${a}.id, ${displayName(a)}, ${a}.lead_type, ${a}.status_id, ${a}.insurance_type_id,
+export const listItemJson = (
+  a: string,
+) => `json_array(${a}.id, ${displayName(a)}, ${a}.lead_type, ${a}.status_id, ${a}.insurance_type_id,
   ${a}.owner_id, ${a}.email, ${a}.phone, ${a}.quoted_premium, ${a}.priority, ${a}.ai_follow_up_priority, ${a}.next_follow_up_at,
   ${a}.last_contacted_at, ${a}.status_changed_at, ${a}.created_at, ${a}.updated_at, json(${a}.tags), ${a}.is_converted)`;
 
@@ -79,10 +86,25 @@ const mode = (sort: PipelineSort) => (sort === 'last_name' ? { raw: true } : { p
 const BUILD_ONE = `SELECT ${listItemJson('l')} FROM leads l WHERE l.id = ?`;
 
 type ListRow = [
-  id: string, name: string, lead_type: LeadListItem['lead_type'], status_id: string, insurance_type_id: string, owner_id: string,
-  email: string | null, phone: string | null, quoted_premium: number | null, priority: number, ai_follow_up_priority: number | null,
-  next_follow_up_at: string | null, last_contacted_at: string | null, status_changed_at: string | null, created_at: string,
-  updated_at: string, tags: string[], is_converted: number, last_name?: string | null,
+  id: string,
+  name: string,
+  lead_type: LeadListItem['lead_type'],
+  status_id: string,
+  insurance_type_id: string,
+  owner_id: string,
+  email: string | null,
+  phone: string | null,
+  quoted_premium: number | null,
+  priority: number,
+  ai_follow_up_priority: number | null,
+  next_follow_up_at: string | null,
+  last_contacted_at: string | null,
+  status_changed_at: string | null,
+  created_at: string,
+  updated_at: string,
+  tags: string[],
+  is_converted: number,
+  last_name?: string | null,
 ];
 
 /**
@@ -108,9 +130,25 @@ function parseRows(db: ReplicaDb, sort: PipelineSort, rows: unknown[]): ListRow[
 
 function toItem(r: ListRow, owners: ReadonlyMap<string, string>): LeadListItem {
   return {
-    id: r[0], name: r[1], lead_type: r[2], status_id: r[3], insurance_type_id: r[4], owner_id: r[5], owner_name: owners.get(r[5]) ?? null,
-    email: r[6], phone: r[7], quoted_premium: r[8], priority: r[9], ai_follow_up_priority: r[10], next_follow_up_at: r[11],
-    last_contacted_at: r[12], status_changed_at: r[13], created_at: r[14], updated_at: r[15], tags: r[16], is_converted: r[17] === 1,
+    id: r[0],
+    name: r[1],
+    lead_type: r[2],
+    status_id: r[3],
+    insurance_type_id: r[4],
+    owner_id: r[5],
+    owner_name: owners.get(r[5]) ?? null,
+    email: r[6],
+    phone: r[7],
+    quoted_premium: r[8],
+    priority: r[9],
+    ai_follow_up_priority: r[10],
+    next_follow_up_at: r[11],
+    last_contacted_at: r[12],
+    status_changed_at: r[13],
+    created_at: r[14],
+    updated_at: r[15],
+    tags: r[16],
+    is_converted: r[17] === 1,
   };
 }
 
@@ -136,7 +174,12 @@ const SORT_INDEX: Partial<Record<PipelineSort, string>> = {
  * it (35 ms for a common make). With column filters, their indexes are the better start.
  */
 function sortIndexHint(q: Query): string {
-  const derivedOnly = (q.vehicle_make || q.tags?.length) && !q.status_ids?.length && !q.insurance_type_ids?.length && !q.owner_ids?.length && !q.text;
+  const derivedOnly =
+    (q.vehicle_make || q.tags?.length) &&
+    !q.status_ids?.length &&
+    !q.insurance_type_ids?.length &&
+    !q.owner_ids?.length &&
+    !q.text;
   const index = SORT_INDEX[q.sort];
   return derivedOnly && index ? `INDEXED BY ${index}` : '';
 }
@@ -163,7 +206,17 @@ export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
       phase.push(`(${col}, l.id) ${cmp} (?, ?)`);
       p.push(after.v, after.id);
     }
-    rows.push(...parseRows(db, q.sort, cachedStatement(db, `${select(q.sort, sortIndexHint(q))} WHERE ${phase.join(' AND ')} ${order} LIMIT ?`, mode(q.sort)).all(...p, q.limit + 1)));
+    rows.push(
+      ...parseRows(
+        db,
+        q.sort,
+        cachedStatement(
+          db,
+          `${select(q.sort, sortIndexHint(q))} WHERE ${phase.join(' AND ')} ${order} LIMIT ?`,
+          mode(q.sort),
+        ).all(...p, q.limit + 1),
+      ),
+    );
   }
   if (nullable && rows.length <= q.limit) {
     const phase = [...where, `${col} IS NULL`];
@@ -173,7 +226,17 @@ export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
       p.push(after.id);
     }
     const need = q.limit + 1 - rows.length;
-    rows.push(...parseRows(db, q.sort, cachedStatement(db, `${select(q.sort)} WHERE ${phase.join(' AND ')} ORDER BY l.id ${desc ? 'DESC' : 'ASC'} LIMIT ?`, mode(q.sort)).all(...p, need)));
+    rows.push(
+      ...parseRows(
+        db,
+        q.sort,
+        cachedStatement(
+          db,
+          `${select(q.sort)} WHERE ${phase.join(' AND ')} ORDER BY l.id ${desc ? 'DESC' : 'ASC'} LIMIT ?`,
+          mode(q.sort),
+        ).all(...p, need),
+      ),
+    );
   }
   const more = rows.length > q.limit;
   if (more) rows.length = q.limit;

@@ -3,8 +3,16 @@ import { decodeRow } from '../../shared/model/codec';
 import type { Row, TableName } from '../../shared/model/catalogue';
 
 /** Live rows of a table matching one column, decoded to app values. */
-export function rowsWhere<T extends TableName>(db: ReplicaDb, table: T, column: string, value: unknown, order = 'created_at'): Row<T>[] {
-  const raw = db.prepare(`SELECT * FROM "${table}" WHERE "${column}" = ? AND deleted_at IS NULL ORDER BY ${order}`).all(value);
+export function rowsWhere<T extends TableName>(
+  db: ReplicaDb,
+  table: T,
+  column: string,
+  value: unknown,
+  order = 'created_at',
+): Row<T>[] {
+  const raw = db
+    .prepare(`SELECT * FROM "${table}" WHERE "${column}" = ? AND deleted_at IS NULL ORDER BY ${order}`)
+    .all(value);
   return (raw as Record<string, unknown>[]).map((r) => decodeRow(table, r));
 }
 

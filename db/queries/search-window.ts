@@ -27,18 +27,39 @@ export const RANKING: RankOptions = { window: 200, common: 5000 };
  *   says little; recency is what a CRM user expects of "quote" or "the".
  * Ties keep the newest first.
  */
-export function rankedWindow(db: ReplicaDb, fts: SearchIndex, phrases: string[], options: RankOptions = RANKING): number[] {
+export function rankedWindow(
+  db: ReplicaDb,
+  fts: SearchIndex,
+  phrases: string[],
+  options: RankOptions = RANKING,
+): number[] {
   const query = phrases.join(' ');
-  const newest = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`, { pluck: true });
+  const newest = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`, {
+    pluck: true,
+  });
   const window = newest.all(query, options.window) as number[];
   if (window.length === 0) return [];
   // A lone phrase with a window to spare is in fewer documents than the window: no probe needed.
-  const rare = phrases.length === 1 && window.length < options.window ? phrases : phrases.filter((p) => !isCommon(db, fts, p, options.common));
+  const rare =
+    phrases.length === 1 && window.length < options.window
+      ? phrases
+      : phrases.filter((p) => !isCommon(db, fts, p, options.common));
   if (rare.length === 0) return window;
   const scores =
     rare.length === phrases.length
-      ? scored(db, `SELECT rowid, bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`, query, options.window)
-      : scored(db, `SELECT rowid, bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ? AND rowid BETWEEN ? AND ?`, rare.join(' '), window.at(-1)!, window[0]!);
+      ? scored(
+          db,
+          `SELECT rowid, bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`,
+          query,
+          options.window,
+        )
+      : scored(
+          db,
+          `SELECT rowid, bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ? AND rowid BETWEEN ? AND ?`,
+          rare.join(' '),
+          window.at(-1)!,
+          window[0]!,
+        );
   // Sort positions, not rowids: a stable sort of the window's own (newest-first) order.
   return window
     .map((rowid, i) => ({ rowid, i, score: scores.get(rowid) ?? 0 }))
@@ -47,7 +68,11 @@ export function rankedWindow(db: ReplicaDb, fts: SearchIndex, phrases: string[],
 }
 
 function isCommon(db: ReplicaDb, fts: SearchIndex, phrase: string, common: number): boolean {
-  const probe = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`, { pluck: true });
+  const probe = cachedStatement(
+    db,
+    `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+    { pluck: true },
+  );
   return probe.get(phrase, common) !== undefined;
 }
 

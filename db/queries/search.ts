@@ -18,7 +18,10 @@ const DETAILS: Record<SearchResult['kind'], string> = {
 
 /** Matches a hit word, as a prefix, where a word starts; then the rest of that word. */
 function hitPattern(words: string[]): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`,
+    'giu',
+  );
 }
 
 /** A short excerpt around the first hit, split into plain and highlighted segments (no HTML). */
@@ -54,7 +57,8 @@ export function searchAll(db: ReplicaDb, text: string, limit = 20, ranking: Rank
   const phrases = ftsPhrases(text);
   if (phrases.length === 0) return [];
   const rowids = rankedWindow(db, 'search_names', phrases, ranking).slice(0, limit);
-  if (rowids.length < limit) rowids.push(...rankedWindow(db, 'search_text', phrases, ranking).slice(0, limit - rowids.length));
+  if (rowids.length < limit)
+    rowids.push(...rankedWindow(db, 'search_text', phrases, ranking).slice(0, limit - rowids.length));
   const pattern = hitPattern(tokens(text));
   const map = cachedStatement(db, 'SELECT kind, ref_id FROM search_map WHERE rowid = ?');
   return rowids.flatMap((rowid) => {
@@ -62,6 +66,15 @@ export function searchAll(db: ReplicaDb, text: string, limit = 20, ranking: Rank
     const row = hit && (cachedStatement(db, DETAILS[hit.kind]).get(hit.ref_id) as Detail | undefined);
     if (!hit || !row) return [];
     const shown = NAME_KINDS.has(hit.kind) ? `${row.title} ${row.text}`.trim() : row.text;
-    return [{ kind: hit.kind, id: row.id, title: row.title, snippet: snippet(shown, pattern), lead_id: row.lead_id, client_id: row.client_id }];
+    return [
+      {
+        kind: hit.kind,
+        id: row.id,
+        title: row.title,
+        snippet: snippet(shown, pattern),
+        lead_id: row.lead_id,
+        client_id: row.client_id,
+      },
+    ];
   });
 }

@@ -47,9 +47,16 @@ function read(db: ReplicaDb, subject: 'lead_id' | 'client_id', id: string, limit
 }
 
 /** A lead's or client's merged history, newest first. A client's includes the lead(s) it came from. */
-export function timeline(db: ReplicaDb, subject: { lead_id: string } | { client_id: string; lead_ids: string[] }, limit = 100): TimelineItem[] {
+export function timeline(
+  db: ReplicaDb,
+  subject: { lead_id: string } | { client_id: string; lead_ids: string[] },
+  limit = 100,
+): TimelineItem[] {
   if ('lead_id' in subject) return read(db, 'lead_id', subject.lead_id, limit);
-  const items = [read(db, 'client_id', subject.client_id, limit), ...subject.lead_ids.map((l) => read(db, 'lead_id', l, limit))].flat();
+  const items = [
+    read(db, 'client_id', subject.client_id, limit),
+    ...subject.lead_ids.map((l) => read(db, 'lead_id', l, limit)),
+  ].flat();
   const seen = new Set<string>();
   return items
     .filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)))

@@ -18,7 +18,9 @@ const caches = new WeakMap<ReplicaDb, Cached>();
  * means the users table may have changed; both unchanged means it cannot have.
  */
 export function userNames(db: ReplicaDb): ReadonlyMap<string, string> {
-  const now = cachedStatement(db, 'SELECT total_changes(), data_version FROM pragma_data_version', { raw: true }).get() as [number, number];
+  const now = cachedStatement(db, 'SELECT total_changes(), data_version FROM pragma_data_version', {
+    raw: true,
+  }).get() as [number, number];
   const cached = caches.get(db);
   if (cached && cached.changes === now[0] && cached.dataVersion === now[1]) return cached.names;
   const rows = cachedStatement(db, 'SELECT id, full_name FROM users', { raw: true }).all() as Array<[string, string]>;

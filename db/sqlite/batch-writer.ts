@@ -82,8 +82,17 @@ export class BatchWriter {
 
 /** Tables whose rows the mutations read back by id (leads and their parents, lookups). */
 const CACHED: ReadonlySet<TableName> = new Set<TableName>([
-  'leads', 'clients', 'contacts', 'opportunities', 'addresses', 'users', 'teams',
-  'lead_statuses', 'insurance_types', 'communication_types', 'campaigns',
+  'leads',
+  'clients',
+  'contacts',
+  'opportunities',
+  'addresses',
+  'users',
+  'teams',
+  'lead_statuses',
+  'insurance_types',
+  'communication_types',
+  'campaigns',
 ]);
 
 /**
@@ -151,10 +160,14 @@ const FTS_DEFAULT_HASHSIZE = 1024 * 1024;
 export function tuneForBulk(db: ReplicaDb): () => void {
   const synchronous = Number(db.pragma('synchronous', { simple: true }));
   const cacheSize = Number(db.pragma('cache_size', { simple: true }));
-  const fts = FTS_TABLES.filter((t) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
-  const hashsize = (t: string) => (db.prepare(`SELECT v FROM "${t}_config" WHERE k = 'hashsize'`).get() as { v: number } | undefined)?.v;
+  const fts = FTS_TABLES.filter((t) =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t),
+  );
+  const hashsize = (t: string) =>
+    (db.prepare(`SELECT v FROM "${t}_config" WHERE k = 'hashsize'`).get() as { v: number } | undefined)?.v;
   // FTS5 wants the value as a literal (a bound parameter is refused).
-  const setHashsize = (t: string, v: number) => db.exec(`INSERT INTO "${t}"("${t}", rank) VALUES ('hashsize', ${Math.floor(v)})`);
+  const setHashsize = (t: string, v: number) =>
+    db.exec(`INSERT INTO "${t}"("${t}", rank) VALUES ('hashsize', ${Math.floor(v)})`);
   const before = new Map(fts.map((t) => [t, hashsize(t) ?? FTS_DEFAULT_HASHSIZE]));
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');

@@ -13,7 +13,14 @@ import { columnSpec, encodeSqliteValue } from '../../shared/model/codec';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Actor } from '../../shared/mutations/define';
 import { getMutation } from '../../shared/mutations/registry';
-import { generateAgency, preparedBatches, type AgencyOptions, type PreparedStep, type SyntheticAgency, type SyntheticStep } from '../../shared/synthetic';
+import {
+  generateAgency,
+  preparedBatches,
+  type AgencyOptions,
+  type PreparedStep,
+  type SyntheticAgency,
+  type SyntheticStep,
+} from '../../shared/synthetic';
 import { BatchWriter, CachedTx, tuneForBulk, type BatchMutation } from './batch-writer';
 import { repairDerived, suspendDerived } from './derived';
 import type { ReplicaDb } from './open';
@@ -45,7 +52,11 @@ export function insertPeople(db: ReplicaDb, agency: Pick<SyntheticAgency, 'teams
   const put = (table: TableName, row: Record<string, unknown>) => {
     const keys = Object.keys(row);
     const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), row[k]));
-    n += db.prepare(`INSERT OR IGNORE INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...values).changes;
+    n += db
+      .prepare(
+        `INSERT OR IGNORE INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+      )
+      .run(...values).changes;
   };
   db.transaction(() => {
     for (const t of agency.teams) put('teams', t);
@@ -56,7 +67,9 @@ export function insertPeople(db: ReplicaDb, agency: Pick<SyntheticAgency, 'teams
 
 /** Each user's Actor: every step is made by the lead's owner, an agent. */
 function actorsOf(agency: SyntheticAgency): (userId: string) => Actor {
-  const map = new Map<string, Actor>(agency.users.map((u) => [u.id, { userId: u.id, teamId: u.team_id, role: u.role }]));
+  const map = new Map<string, Actor>(
+    agency.users.map((u) => [u.id, { userId: u.id, teamId: u.team_id, role: u.role }]),
+  );
   return (id) => {
     const actor = map.get(id);
     if (!actor) throw new Error(`unknown synthetic user ${id}`);
@@ -76,8 +89,13 @@ function result(agency: SyntheticAgency, steps: number, started: Clock): LoadRes
   const cpu = process.cpuUsage(started.cpu);
   const perSecond = (n: number) => Math.round((n * 1000) / Math.max(1, ms));
   return {
-    leads: agency.leads, steps, users: agency.users.length, ms, cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-    stepsPerSecond: perSecond(steps), leadsPerSecond: perSecond(agency.leads),
+    leads: agency.leads,
+    steps,
+    users: agency.users.length,
+    ms,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    stepsPerSecond: perSecond(steps),
+    leadsPerSecond: perSecond(agency.leads),
   };
 }
 
@@ -88,7 +106,10 @@ const PROGRESS_EVERY = 50_000;
  * by the lead's owner agent. `batchSize` mutations share a transaction (BatchWriter); with
  * `batchSize: 1` each goes through ReplicaWriter.mutate, exactly as the app writes.
  */
-export async function seedViaMutations(db: ReplicaDb, options: LoadOptions & { batchSize?: number }): Promise<LoadResult> {
+export async function seedViaMutations(
+  db: ReplicaDb,
+  options: LoadOptions & { batchSize?: number },
+): Promise<LoadResult> {
   const started = startClock();
   const agency = generateAgency(options);
   insertPeople(db, agency);
@@ -140,7 +161,8 @@ function produce({ options, flow }: WorkerInput) {
   const post = (m: WorkerMessage) => parentPort!.postMessage(m);
   try {
     for (const steps of preparedBatches(generateAgency(options))) {
-      while (Atomics.load(counts, 0) - Atomics.load(counts, 1) >= AHEAD) Atomics.wait(counts, 1, Atomics.load(counts, 1), 1000);
+      while (Atomics.load(counts, 0) - Atomics.load(counts, 1) >= AHEAD)
+        Atomics.wait(counts, 1, Atomics.load(counts, 1), 1000);
       Atomics.add(counts, 0, 1);
       post({ steps });
     }
@@ -199,7 +221,10 @@ async function* inThread(options: AgencyOptions): AsyncGenerator<PreparedStep[],
  * Where the parsed steps come from: a worker thread when `threads` is 2 (the default) and one can
  * be started, so generation and argument parsing run beside the database work; else this thread.
  */
-async function stepSource(options: AgencyOptions, threads: number): Promise<{ batches: AsyncIterator<PreparedStep[]>; first: IteratorResult<PreparedStep[]>; threads: number }> {
+async function stepSource(
+  options: AgencyOptions,
+  threads: number,
+): Promise<{ batches: AsyncIterator<PreparedStep[]>; first: IteratorResult<PreparedStep[]>; threads: number }> {
   if (threads > 1) {
     const batches = fromWorker(options);
     try {

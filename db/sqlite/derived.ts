@@ -12,7 +12,8 @@ const MARKER = 'sync.suspended_derived_triggers';
 /** The triggers that maintain derived state (and only those: no other trigger is touched). */
 const DERIVED_TRIGGER = /_(?:search|derived)_(?:insert|update|delete)$/;
 /** An `AFTER INSERT … [WHEN …] BEGIN … END` trigger: its name, table, condition and body. */
-const INSERT_TRIGGER = /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
+const INSERT_TRIGGER =
+  /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
 export const FTS_TABLES = ['search_names', 'search_text'];
 const DERIVED_TABLES = ['lead_vehicles', 'lead_tags', 'lead_list_items', 'search_map'];
 /** Rows per rebuild statement, and so per transaction of a sliced rebuild. */
@@ -41,11 +42,16 @@ export function derivedSuspended(db: ReplicaDb): boolean {
  */
 export function suspendDerived(db: ReplicaDb) {
   if (suspended(db)) return;
-  const triggers = (db.prepare(`SELECT name, tbl_name AS "table", sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid`).all() as SuspendedTrigger[]).filter((t) =>
-    DERIVED_TRIGGER.test(t.name),
-  );
+  const triggers = (
+    db
+      .prepare(`SELECT name, tbl_name AS "table", sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid`)
+      .all() as SuspendedTrigger[]
+  ).filter((t) => DERIVED_TRIGGER.test(t.name));
   db.transaction(() => {
-    db.prepare('INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)').run(MARKER, JSON.stringify(triggers));
+    db.prepare('INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)').run(
+      MARKER,
+      JSON.stringify(triggers),
+    );
     for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
   })();
 }
@@ -75,14 +81,19 @@ function rebuildSteps(db: ReplicaDb, triggers: SuspendedTrigger[]): Step[] {
     steps.push(() => {
       db.exec(`DROP VIEW IF EXISTS temp."${view}"`);
       db.exec(`CREATE TEMP VIEW "${view}" AS SELECT * FROM main."${table}"`);
-      db.exec(`CREATE TEMP TRIGGER "${view}" INSTEAD OF INSERT ON "${view}"${when ? ` WHEN ${when}` : ''} BEGIN ${body} END`);
+      db.exec(
+        `CREATE TEMP TRIGGER "${view}" INSTEAD OF INSERT ON "${view}"${when ? ` WHEN ${when}` : ''} BEGIN ${body} END`,
+      );
     });
-    const last = () => (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM main."${table}"`).get() as { n: number }).n;
+    const last = () =>
+      (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM main."${table}"`).get() as { n: number }).n;
     const end = last();
     for (let from = 0; from < end; from += REBUILD_SLICE) {
       const to = from + REBUILD_SLICE >= end ? Number.MAX_SAFE_INTEGER : from + REBUILD_SLICE;
       steps.push(() => {
-        db.prepare(`INSERT INTO temp."${view}" SELECT * FROM main."${table}" WHERE rowid > ? AND rowid <= ? ORDER BY rowid`).run(from, to);
+        db.prepare(
+          `INSERT INTO temp."${view}" SELECT * FROM main."${table}" WHERE rowid > ? AND rowid <= ? ORDER BY rowid`,
+        ).run(from, to);
       });
     }
     steps.push(() => db.exec(`DROP VIEW temp."${view}"`));

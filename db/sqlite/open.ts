@@ -11,7 +11,9 @@ export type ReplicaDb = Database.Database;
 /** Applies committed migrations not yet applied, each in its own transaction. */
 export function migrateReplica(db: ReplicaDb): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (tag TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
-  const done = new Set((db.prepare('SELECT tag FROM schema_migrations').all() as Array<{ tag: string }>).map((r) => r.tag));
+  const done = new Set(
+    (db.prepare('SELECT tag FROM schema_migrations').all() as Array<{ tag: string }>).map((r) => r.tag),
+  );
   const applied: string[] = [];
   for (const m of MIGRATIONS) {
     if (done.has(m.tag)) continue;
@@ -34,7 +36,9 @@ export function seedReplicaLookups(db: ReplicaDb) {
       for (const row of rows) {
         const keys = Object.keys(row);
         const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (row as Record<string, unknown>)[k]));
-        db.prepare(`INSERT OR IGNORE INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...values);
+        db.prepare(
+          `INSERT OR IGNORE INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+        ).run(...values);
       }
     }
   })();

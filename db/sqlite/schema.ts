@@ -59,9 +59,12 @@ function column(name: string, spec: AnyColumn): SQLiteColumnBuilderBase {
   if (spec.isUnique) b = (b as unknown as typeof chain).unique();
   const ref = spec.references;
   if (ref) {
-    b = (b as unknown as typeof chain).references(() => (built[ref.table as TableName] as unknown as { id: unknown }).id, {
-      onDelete: ref.onDelete,
-    });
+    b = (b as unknown as typeof chain).references(
+      () => (built[ref.table as TableName] as unknown as { id: unknown }).id,
+      {
+        onDelete: ref.onDelete,
+      },
+    );
   }
   return withDefault(b, spec.defaultValue);
 }
@@ -70,7 +73,8 @@ function column(name: string, spec: AnyColumn): SQLiteColumnBuilderBase {
 function dialectChecks(spec: TableSpec) {
   return Object.entries(spec.columns).flatMap(([name, c]) => {
     if (c.kind === 'bool') return [{ name: `${spec.name}_${name}_bool`, sql: `${name} IN (0, 1)` }];
-    if (c.kind === 'json') return [{ name: `${spec.name}_${name}_json`, sql: `${name} IS NULL OR json_valid(${name})` }];
+    if (c.kind === 'json')
+      return [{ name: `${spec.name}_${name}_json`, sql: `${name} IS NULL OR json_valid(${name})` }];
     return [];
   });
 }

@@ -30,7 +30,8 @@ export class SqliteTx implements Tx {
   }
 
   async get<T extends TableName>(table: T, id: string): Promise<Row<T> | undefined> {
-    const raw = this.stmt(`SELECT * FROM "${tableSpec(table)!.name}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    const raw = this.stmt(`SELECT * FROM "${tableSpec(table)!.name}" WHERE id = ?`).get(id) as
+      Record<string, unknown> | undefined;
     return raw ? decodeRow(table, raw) : undefined;
   }
 
@@ -58,7 +59,9 @@ export class SqliteTx implements Tx {
     const keys = Object.keys(row);
     checkColumns(table, keys);
     const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (row as Record<string, unknown>)[k]));
-    this.stmt(`INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...values);
+    this.stmt(
+      `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+    ).run(...values);
     this.touched.push({ table, id: (row as { id: string }).id });
   }
 

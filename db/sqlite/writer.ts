@@ -17,7 +17,10 @@ export function mapSqliteError(err: unknown): unknown {
   const e = err as { code?: string; message?: string };
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
     const name = /CHECK constraint failed: (\w+)/.exec(e.message ?? '')?.[1];
-    return new AppError('invalid_input', name ? `the change breaks the rule ${name}` : `the change breaks a data rule: ${e.message}`);
+    return new AppError(
+      'invalid_input',
+      name ? `the change breaks the rule ${name}` : `the change breaks a data rule: ${e.message}`,
+    );
   }
   return err;
 }
@@ -58,7 +61,11 @@ export class ReplicaWriter {
     const tx = new CapturingTx(this.db);
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const { args, result } = await executeMutation(tx, name, input, { actor: this.actor(), now: createdAt, side: 'replica' });
+      const { args, result } = await executeMutation(tx, name, input, {
+        actor: this.actor(),
+        now: createdAt,
+        side: 'replica',
+      });
       this.db
         .prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)')
         .run(id, name, JSON.stringify(args), createdAt);

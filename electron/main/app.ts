@@ -36,13 +36,9 @@ export function currentActor(db: ReplicaDb): Actor {
     local = { userId: uuidv7(), teamId: null, role: 'admin' };
     const now = new Date().toISOString();
     db.transaction(() => {
-      db.prepare(`INSERT INTO users (id, email, full_name, role, created_at, updated_at) VALUES (?, ?, ?, 'admin', ?, ?)`).run(
-        local!.userId,
-        `local-${local!.userId.slice(0, 8)}@fieldline.local`,
-        'Me (this device)',
-        now,
-        now,
-      );
+      db.prepare(
+        `INSERT INTO users (id, email, full_name, role, created_at, updated_at) VALUES (?, ?, ?, 'admin', ?, ?)`,
+      ).run(local!.userId, `local-${local!.userId.slice(0, 8)}@fieldline.local`, 'Me (this device)', now, now);
       writeSetting(db, LOCAL_USER_KEY, local);
     })();
   }
@@ -94,7 +90,15 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   const startSync = (fetchImpl?: typeof fetch) => {
     const session = storedSession(db, undefined, options.tokenVault);
     if (!session || engine) return engine;
-    engine = new SyncEngine({ db, writer, actor: () => actor, serverUrl: session.serverUrl, token: session.token, clientId: deviceId(db), fetch: fetchImpl });
+    engine = new SyncEngine({
+      db,
+      writer,
+      actor: () => actor,
+      serverUrl: session.serverUrl,
+      token: session.token,
+      clientId: deviceId(db),
+      fetch: fetchImpl,
+    });
     engine.start();
     return engine;
   };

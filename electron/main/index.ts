@@ -40,14 +40,21 @@ void app.whenReady().then(() => {
     getApiKey: async () => secrets.get('ai_api_key') ?? undefined,
     isOnline: () => net.isOnline(),
     // The sync token too stays out of the replica file.
-    tokenVault: { get: () => secrets.get('sync_token'), set: (token) => secrets.set('sync_token', token).stored === (token !== null && token !== '') },
+    tokenVault: {
+      get: () => secrets.get('sync_token'),
+      set: (token) => secrets.set('sync_token', token).stored === (token !== null && token !== ''),
+    },
   });
   services.startSync();
   registerIpc(services.dispatch, secrets, origins);
   serveRenderer(path.join(here, '../renderer'));
   installMenu(() => win);
   const open = () => {
-    win = createMainWindow({ preload: path.join(here, '../preload/index.cjs'), url: devUrl ?? `${APP_ORIGIN}/index.html`, origins });
+    win = createMainWindow({
+      preload: path.join(here, '../preload/index.cjs'),
+      url: devUrl ?? `${APP_ORIGIN}/index.html`,
+      origins,
+    });
     win.on('closed', () => (win = null));
   };
   open();

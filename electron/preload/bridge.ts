@@ -5,7 +5,8 @@ import type { Result } from '../../shared/errors';
 export type SecretName = 'ai_api_key';
 
 /** Actions the native menu sends to the page (the page owns navigation and dialogs). */
-export type MenuCommand = 'new-lead' | 'search' | 'go-today' | 'go-leads' | 'go-dashboard' | 'go-settings' | 'shortcuts';
+export type MenuCommand =
+  'new-lead' | 'search' | 'go-today' | 'go-leads' | 'go-dashboard' | 'go-settings' | 'shortcuts';
 
 /**
  * The one object the preload exposes as `window.fieldline`. The renderer reaches the main

@@ -82,7 +82,9 @@ export function App() {
       <div className="main">
         <TopBar />
         <main className="content" data-route={route.name}>
-          {error && <ErrorBanner message={`Could not load the app's lookup tables: ${error}`} onRetry={() => void load()} />}
+          {error && (
+            <ErrorBanner message={`Could not load the app's lookup tables: ${error}`} onRetry={() => void load()} />
+          )}
           {ready && <Screen route={route} />}
         </main>
       </div>

@@ -34,13 +34,22 @@ export const AI_FIELDS = {
   clients: z.strictObject({
     ai_summary: text(4000),
     ai_risk_score: z.number().min(0).max(100).nullable(),
-    ai_lifetime_value: z.number().min(0).max(9_999_999_999.99).transform((n) => Math.round(n * 100) / 100).nullable(),
+    ai_lifetime_value: z
+      .number()
+      .min(0)
+      .max(9_999_999_999.99)
+      .transform((n) => Math.round(n * 100) / 100)
+      .nullable(),
     ai_insights: insights,
   }),
   contacts: z.strictObject({ ai_relationship_strength: z.number().min(0).max(1).nullable(), ai_summary: text(4000) }),
   lead_communications: activityFields,
   lead_notes: activityFields,
-  opportunities: z.strictObject({ ai_win_probability: z.number().min(0).max(1).nullable(), ai_next_step: text(500), ai_summary: text(4000) }),
+  opportunities: z.strictObject({
+    ai_win_probability: z.number().min(0).max(1).nullable(),
+    ai_next_step: text(500),
+    ai_summary: text(4000),
+  }),
   support_tickets: z.strictObject({
     ai_summary: text(4000),
     ai_category: text(60),
@@ -74,7 +83,11 @@ export type AnnotationTarget =
   | { table: 'support_tickets'; id: string };
 
 /** The AI fields a task's result fills on its record; null when the task writes none (drafts). */
-export function annotationsFor<T extends AiTask>(task: T, on: AnnotationTarget, result: AiResult<T>): AnnotationPatch | null {
+export function annotationsFor<T extends AiTask>(
+  task: T,
+  on: AnnotationTarget,
+  result: AiResult<T>,
+): AnnotationPatch | null {
   const r = result as AiResult<AiTask>;
   const isLead = on.table === 'leads';
   switch (task) {
@@ -87,7 +100,15 @@ export function annotationsFor<T extends AiTask>(task: T, on: AnnotationTarget, 
       const n = r as AiResult<'next-action'>;
       if (!isLead) return null;
       const next = { reasons: n.reasons, channel: n.channel, due_within_days: n.due_within_days };
-      return { table: 'leads', id: on.id, fields: { ai_next_action: n.next_action, ai_follow_up_priority: n.follow_up_priority, ai_insights: { next_action: next } } };
+      return {
+        table: 'leads',
+        id: on.id,
+        fields: {
+          ai_next_action: n.next_action,
+          ai_follow_up_priority: n.follow_up_priority,
+          ai_insights: { next_action: next },
+        },
+      };
     }
     case 'risk': {
       const k = r as AiResult<'risk'>;
@@ -105,12 +126,27 @@ export function annotationsFor<T extends AiTask>(task: T, on: AnnotationTarget, 
       return {
         table: 'lead_communications',
         id: on.id,
-        fields: { ai_summary: s.summary, ai_sentiment: s.sentiment, ai_sentiment_score: s.sentiment_score, ai_entities: s.entities, ai_action_items: s.action_items },
+        fields: {
+          ai_summary: s.summary,
+          ai_sentiment: s.sentiment,
+          ai_sentiment_score: s.sentiment_score,
+          ai_entities: s.entities,
+          ai_action_items: s.action_items,
+        },
       };
     }
     case 'triage': {
       const t = r as AiResult<'triage'>;
-      return { table: 'support_tickets', id: on.id, fields: { ai_summary: t.summary, ai_category: t.category, ai_urgency: t.urgency, ai_suggested_reply: t.suggested_reply } };
+      return {
+        table: 'support_tickets',
+        id: on.id,
+        fields: {
+          ai_summary: t.summary,
+          ai_category: t.category,
+          ai_urgency: t.urgency,
+          ai_suggested_reply: t.suggested_reply,
+        },
+      };
     }
     case 'draft':
       return null;

@@ -9,7 +9,8 @@ import { AiError } from './errors';
 export type DraftChannel = 'email' | 'sms';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const partOfDay = (h: number) => (h < 6 ? 'night' : h < 12 ? 'morning' : h < 17 ? 'afternoon' : h < 21 ? 'evening' : 'night');
+const partOfDay = (h: number) =>
+  h < 6 ? 'night' : h < 12 ? 'morning' : h < 17 ? 'afternoon' : h < 21 ? 'evening' : 'night';
 
 /** Local time words (the agency's clock): "Tuesday afternoon (14:05)". */
 export function whenWords(at: Date): string {
@@ -28,11 +29,16 @@ export function contactStatsLines(ctx: SubjectContext): string[] {
     by.set(channel, s);
   }
   const lines = [...by].map(([channel, s]) => {
-    const when = s.inboundTimes.length ? `; they reached out ${[...new Set(s.inboundTimes)].slice(0, 4).join(', ')}` : '';
+    const when = s.inboundTimes.length
+      ? `; they reached out ${[...new Set(s.inboundTimes)].slice(0, 4).join(', ')}`
+      : '';
     return `- ${channel}: ${s.out} outbound, ${s.in} inbound${when}`;
   });
   const row = ctx.subject.row;
-  const reachable = [row.email ? 'email address on file' : 'no email address', row.phone ? 'phone on file' : 'no phone'];
+  const reachable = [
+    row.email ? 'email address on file' : 'no email address',
+    row.phone ? 'phone on file' : 'no phone',
+  ];
   return [...(lines.length ? lines : ['- no communications logged yet']), `- ${reachable.join(', ')}`];
 }
 

@@ -1,4 +1,11 @@
-import { validateCoverage, type AutoData, type CommercialData, type CoverageColumn, type HomeData, type SpecialtyData } from '../coverage';
+import {
+  validateCoverage,
+  type AutoData,
+  type CommercialData,
+  type CoverageColumn,
+  type HomeData,
+  type SpecialtyData,
+} from '../coverage';
 import type { Row } from '../model/catalogue';
 import { ageOn } from './context';
 import { redactJson, type Redactor } from './redact';
@@ -13,7 +20,8 @@ const join = (parts: Array<string | undefined | false>) => parts.filter(Boolean)
 
 function autoLines(doc: AutoData, r: Redactor, now: Date): string[] {
   const vehicles = doc.vehicles.map(
-    (v) => `- vehicle: ${v.year} ${v.make} ${v.model} (${join([v.usage, v.annualMileage !== undefined && `${v.annualMileage.toLocaleString('en-US')} mi/yr`, v.ownership])})`,
+    (v) =>
+      `- vehicle: ${v.year} ${v.make} ${v.model} (${join([v.usage, v.annualMileage !== undefined && `${v.annualMileage.toLocaleString('en-US')} mi/yr`, v.ownership])})`,
   );
   const drivers = doc.drivers.map((d) => {
     const age = ageOn(d.dateOfBirth, now);
@@ -32,7 +40,9 @@ function autoLines(doc: AutoData, r: Redactor, now: Date): string[] {
 function homeLines(doc: HomeData): string[] {
   const features = Object.entries(doc.features)
     .filter(([, v]) => v)
-    .map(([k, v]) => (k === 'dog' && typeof v === 'object' ? `dog (${v.breed}${v.biteHistory ? ', bite history' : ''})` : k));
+    .map(([k, v]) =>
+      k === 'dog' && typeof v === 'object' ? `dog (${v.breed}${v.biteHistory ? ', bite history' : ''})` : k,
+    );
   const claims = doc.priorClaims.map((c) => `${c.kind} ${c.date} ${money(c.amount)}`).join('; ');
   return [
     'Home:',
@@ -45,7 +55,13 @@ function homeLines(doc: HomeData): string[] {
 }
 
 function specialtyLines(doc: SpecialtyData): string[] {
-  return ['Specialty items:', ...doc.items.map((i) => `- ${i.kind}: ${join([i.year !== undefined && String(i.year), i.make, i.model, i.description])} valued ${money(i.value)}`)];
+  return [
+    'Specialty items:',
+    ...doc.items.map(
+      (i) =>
+        `- ${i.kind}: ${join([i.year !== undefined && String(i.year), i.make, i.model, i.description])} valued ${money(i.value)}`,
+    ),
+  ];
 }
 
 function commercialLines(doc: CommercialData): string[] {

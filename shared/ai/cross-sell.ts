@@ -36,7 +36,8 @@ export function productsHeld(ctx: SubjectContext): Set<string> {
     if (lead.umbrella_limit) held.add('umbrella');
     if (lead.auto_data) held.add('auto');
     // A dwelling document means the dwelling is being quoted: a tenant's is renters.
-    if (lead.home_data) held.add((lead.home_data as { occupancy?: string }).occupancy === 'tenant' ? 'renters' : 'home');
+    if (lead.home_data)
+      held.add((lead.home_data as { occupancy?: string }).occupancy === 'tenant' ? 'renters' : 'home');
     const commercial = commercialDoc(lead);
     for (const c of commercial?.coveragesRequested ?? []) held.add(COMMERCIAL_TO_PRODUCT[c]);
   }
@@ -71,7 +72,9 @@ export function coverageGaps(ctx: SubjectContext): CoverageGap[] {
   const family = autos.some((d) => d.drivers.some((x) => x.relationship === 'spouse' || x.relationship === 'child'));
   if (family && !has('life')) gap('life', 'a spouse or children are on the auto policy and there is no life coverage');
 
-  const specialty = ctx.coverage.flatMap((l) => ((l.specialty_data as { items?: Array<{ kind?: string }> } | null)?.items ?? []).map((i) => i.kind));
+  const specialty = ctx.coverage.flatMap((l) =>
+    ((l.specialty_data as { items?: Array<{ kind?: string }> } | null)?.items ?? []).map((i) => i.kind),
+  );
   if (specialty.includes('boat')) gap('boat', 'a boat is listed');
   if (specialty.includes('motorcycle')) gap('motorcycle', 'a motorcycle is listed');
   if (specialty.includes('rv')) gap('rv', 'an RV is listed');
@@ -80,11 +83,14 @@ export function coverageGaps(ctx: SubjectContext): CoverageGap[] {
     const biz = commercialDoc(lead);
     if (!biz) continue;
     const staff = (biz.employees?.fullTime ?? 0) + (biz.employees?.partTime ?? 0);
-    if (staff > 0 || (biz.payroll ?? 0) > 0) gap('workers_comp', `a business with ${staff || 'paid'} employees and no workers' comp`);
+    if (staff > 0 || (biz.payroll ?? 0) > 0)
+      gap('workers_comp', `a business with ${staff || 'paid'} employees and no workers' comp`);
     if (!has('general_liability', 'bop')) gap('general_liability', 'a business without general liability');
-    if (biz.locations.length > 0 && !has('commercial_property', 'bop')) gap('commercial_property', 'business locations without property coverage');
+    if (biz.locations.length > 0 && !has('commercial_property', 'bop'))
+      gap('commercial_property', 'business locations without property coverage');
     if (!has('cyber')) gap('cyber', 'no cyber coverage: most businesses hold customer data');
-    if (biz.naicsCode?.startsWith('54') && !has('professional_liability')) gap('professional_liability', 'a professional-services business without E&O');
+    if (biz.naicsCode?.startsWith('54') && !has('professional_liability'))
+      gap('professional_liability', 'a professional-services business without E&O');
   }
   return gaps;
 }

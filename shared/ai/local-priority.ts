@@ -43,7 +43,12 @@ const STAGE_WEIGHT: Record<string, number> = {
   negotiating: 20,
   nurture: 2,
 };
-const STAGE_NAME: Record<string, string> = { quoted: 'quote out', negotiating: 'negotiating', quoting: 'quoting', qualified: 'qualified' };
+const STAGE_NAME: Record<string, string> = {
+  quoted: 'quote out',
+  negotiating: 'negotiating',
+  quoting: 'quoting',
+  qualified: 'qualified',
+};
 
 const digits = (s: string, from: number, to: number) => {
   let n = 0;
@@ -62,7 +67,15 @@ const digits = (s: string, from: number, to: number) => {
 function time(iso: string | null | undefined): number | null {
   if (!iso) return null;
   if (iso.length === 10 || (iso.length === 24 && iso.charCodeAt(10) === 84 && iso.charCodeAt(23) === 90)) {
-    const t = Date.UTC(digits(iso, 0, 4), digits(iso, 5, 7) - 1, digits(iso, 8, 10), digits(iso, 11, 13) || 0, digits(iso, 14, 16) || 0, digits(iso, 17, 19) || 0, digits(iso, 20, 23) || 0);
+    const t = Date.UTC(
+      digits(iso, 0, 4),
+      digits(iso, 5, 7) - 1,
+      digits(iso, 8, 10),
+      digits(iso, 11, 13) || 0,
+      digits(iso, 14, 16) || 0,
+      digits(iso, 17, 19) || 0,
+      digits(iso, 20, 23) || 0,
+    );
     if (!Number.isNaN(t)) return t;
   }
   const t = Date.parse(iso);
@@ -88,7 +101,10 @@ export function localPriority(input: LocalPriorityInput, now: Date): LocalPriori
     const late = at - due;
     if (late > 0) {
       const days = Math.floor(late / DAY);
-      parts.push([30 + Math.min(days, 10), days >= 1 ? `follow-up ${plural(days, 'day')} overdue` : 'follow-up due now']);
+      parts.push([
+        30 + Math.min(days, 10),
+        days >= 1 ? `follow-up ${plural(days, 'day')} overdue` : 'follow-up due now',
+      ]);
     } else if (-late <= 12 * HOUR) parts.push([24, 'follow-up due today']);
     else if (-late <= 3 * DAY) parts.push([8, 'follow-up due in the next few days']);
   }
@@ -112,7 +128,8 @@ export function localPriority(input: LocalPriorityInput, now: Date): LocalPriori
   const expires = time(input.policyExpirationDate);
   if (expires !== null) {
     const days = Math.ceil((expires - at) / DAY);
-    if (days >= 0 && days <= 45) parts.push([15 - Math.floor(days / 9), `current policy renews in ${plural(days, 'day')}`]);
+    if (days >= 0 && days <= 45)
+      parts.push([15 - Math.floor(days / 9), `current policy renews in ${plural(days, 'day')}`]);
     else if (days > 45 && days <= 60) parts.push([6, 'renewal within two months']);
   }
 
@@ -120,7 +137,8 @@ export function localPriority(input: LocalPriorityInput, now: Date): LocalPriori
   if (last !== null) {
     const days = Math.floor((at - last) / DAY);
     if (at - last < 20 * HOUR) parts.push([-12, 'already contacted today']);
-    else if (days >= 14 && code !== 'nurture') parts.push([Math.min(4 + Math.floor(days / 7), 10), `no contact in ${plural(days, 'day')}`]);
+    else if (days >= 14 && code !== 'nurture')
+      parts.push([Math.min(4 + Math.floor(days / 7), 10), `no contact in ${plural(days, 'day')}`]);
   }
 
   const manual = input.manualPriority;
@@ -134,7 +152,10 @@ export function localPriority(input: LocalPriorityInput, now: Date): LocalPriori
 }
 
 /** Sorts a copy by score (highest first), then earliest follow-up, then oldest lead: a stable total order. */
-export function rankByLocalPriority<T extends LocalPriorityInput>(items: readonly T[], now: Date): Array<T & LocalPriority> {
+export function rankByLocalPriority<T extends LocalPriorityInput>(
+  items: readonly T[],
+  now: Date,
+): Array<T & LocalPriority> {
   return items
     .map((item) => ({ ...item, ...localPriority(item, now) }))
     .sort(

@@ -33,8 +33,10 @@ export interface BuiltPrompt {
 }
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : null);
-const money = (n: number | null | undefined) => (n === null || n === undefined ? null : `$${Math.round(n).toLocaleString('en-US')}`);
-const line = (label: string, value: string | number | null | undefined | false) => (value === null || value === undefined || value === false || value === '' ? [] : [`${label}: ${value}`]);
+const money = (n: number | null | undefined) =>
+  n === null || n === undefined ? null : `$${Math.round(n).toLocaleString('en-US')}`;
+const line = (label: string, value: string | number | null | undefined | false) =>
+  value === null || value === undefined || value === false || value === '' ? [] : [`${label}: ${value}`];
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, Math.max(0, max - 1))}…`);
 const section = (title: string, lines: string[]) => (lines.length ? `## ${title}\n${lines.join('\n')}` : '');
 
@@ -43,20 +45,31 @@ function profileLines(ctx: SubjectContext, r: Redactor, now: Date): string[] {
   const out = [`Name: ${displayName(s)}`];
   if (s.table === 'leads') {
     const l = s.row;
-    const renewal = l.policy_expiration_date ? `${l.policy_expiration_date} (in ${Math.ceil((Date.parse(l.policy_expiration_date) - now.getTime()) / 86_400_000)} days)` : null;
+    const renewal = l.policy_expiration_date
+      ? `${l.policy_expiration_date} (in ${Math.ceil((Date.parse(l.policy_expiration_date) - now.getTime()) / 86_400_000)} days)`
+      : null;
     out.push(
       `Record: lead (${l.lead_type})${l.is_converted ? ', converted to a client' : ''}`,
-      ...line('Status', ctx.status && `${ctx.status.name}${l.status_changed_at ? ` since ${day(l.status_changed_at)}` : ''}`),
+      ...line(
+        'Status',
+        ctx.status && `${ctx.status.name}${l.status_changed_at ? ` since ${day(l.status_changed_at)}` : ''}`,
+      ),
       ...line('Product', ctx.insuranceType?.name),
       ...line('Age', ageOn(l.date_of_birth, now)),
       ...line('Source', l.source),
       ...line('Current carrier', l.current_carrier),
       ...line('Current premium', money(l.current_premium)),
       ...line('Quoted premium', money(l.quoted_premium)),
-      ...line('Umbrella', l.umbrella_limit && `${money(l.umbrella_limit)} limit, ${money(l.umbrella_premium) ?? 'premium unknown'}`),
+      ...line(
+        'Umbrella',
+        l.umbrella_limit && `${money(l.umbrella_limit)} limit, ${money(l.umbrella_premium) ?? 'premium unknown'}`,
+      ),
       ...line('Current policy expires', renewal),
       `Agent priority: ${l.priority} (1 most urgent … 5 least)`,
-      ...line('Next follow-up', l.next_follow_up_at && `${l.next_follow_up_at}${l.follow_up_note ? ` — ${r.text(l.follow_up_note)}` : ''}`),
+      ...line(
+        'Next follow-up',
+        l.next_follow_up_at && `${l.next_follow_up_at}${l.follow_up_note ? ` — ${r.text(l.follow_up_note)}` : ''}`,
+      ),
       ...line('First contacted', day(l.first_contacted_at)),
       ...line('Last contacted', day(l.last_contacted_at)),
       ...line('Created', day(l.created_at)),
@@ -80,7 +93,8 @@ function profileLines(ctx: SubjectContext, r: Redactor, now: Date): string[] {
   const row = s.row;
   out.push(...line('Preferred contact method', row.preferred_contact_method));
   if (row.tags.length) out.push(`Tags: ${row.tags.join(', ')}`);
-  if (Object.keys(row.custom_fields).length) out.push(`Custom fields: ${clip(JSON.stringify(redactJson(row.custom_fields, r)), 600)}`);
+  if (Object.keys(row.custom_fields).length)
+    out.push(`Custom fields: ${clip(JSON.stringify(redactJson(row.custom_fields, r)), 600)}`);
   return out;
 }
 
@@ -117,8 +131,14 @@ function ticketLine(t: Row<'support_tickets'>, r: Redactor, max: number): string
 function historyItems(ctx: SubjectContext, r: Redactor): Array<{ at: string; render: (max: number) => string }> {
   const focusIds = new Set([ctx.focus?.communication?.id, ctx.focus?.ticket?.id].filter(Boolean));
   const items: Array<{ at: string; render: (max: number) => string }> = [
-    ...ctx.notes.map((n) => ({ at: n.created_at, render: (max: number) => clip(`[${day(n.created_at)}] note${n.is_pinned ? ' (pinned)' : ''}: ${r.text(n.body)}`, max) })),
-    ...ctx.communications.filter((c) => !focusIds.has(c.id)).map((c) => ({ at: c.occurred_at, render: (max: number) => commLine(c, ctx, r, max) })),
+    ...ctx.notes.map((n) => ({
+      at: n.created_at,
+      render: (max: number) =>
+        clip(`[${day(n.created_at)}] note${n.is_pinned ? ' (pinned)' : ''}: ${r.text(n.body)}`, max),
+    })),
+    ...ctx.communications
+      .filter((c) => !focusIds.has(c.id))
+      .map((c) => ({ at: c.occurred_at, render: (max: number) => commLine(c, ctx, r, max) })),
     ...ctx.opportunities.map((o) => ({
       at: o.stage_changed_at ?? o.updated_at,
       render: (max: number) =>
@@ -127,7 +147,9 @@ function historyItems(ctx: SubjectContext, r: Redactor): Array<{ at: string; ren
           max,
         ),
     })),
-    ...ctx.tickets.filter((t) => !focusIds.has(t.id)).map((t) => ({ at: t.updated_at, render: (max: number) => ticketLine(t, r, max) })),
+    ...ctx.tickets
+      .filter((t) => !focusIds.has(t.id))
+      .map((t) => ({ at: t.updated_at, render: (max: number) => ticketLine(t, r, max) })),
   ];
   return items.sort((a, b) => b.at.localeCompare(a.at));
 }
@@ -136,7 +158,11 @@ function taskLines(task: AiTask, ctx: SubjectContext, r: Redactor, opts: PromptO
   switch (task) {
     case 'cross-sell': {
       const gaps = coverageGaps(ctx).map((g) => `- ${g.product}: ${g.reason}`);
-      return section('PRODUCTS AND GAPS', [`Held or being quoted: ${[...productsHeld(ctx)].join(', ') || 'none known'}`, 'Coverage gaps found by rule:', ...(gaps.length ? gaps : ['- none found'])]);
+      return section('PRODUCTS AND GAPS', [
+        `Held or being quoted: ${[...productsHeld(ctx)].join(', ') || 'none known'}`,
+        'Coverage gaps found by rule:',
+        ...(gaps.length ? gaps : ['- none found']),
+      ]);
     }
     case 'contact-likelihood':
       return section('CONTACT HISTORY BY CHANNEL', contactStatsLines(ctx));
@@ -167,7 +193,10 @@ export function buildPrompt(task: AiTask, ctx: SubjectContext, r: Redactor, opts
   for (const lead of ctx.coverage) registerCoverageSecrets(lead, r);
   if (ctx.subject.row.date_of_birth) r.value('dob', ctx.subject.row.date_of_birth);
 
-  const channelType = task === 'draft' ? [...ctx.communicationTypes.values()].find((t) => t.channel === (opts.channel ?? 'email')) : undefined;
+  const channelType =
+    task === 'draft'
+      ? [...ctx.communicationTypes.values()].find((t) => t.channel === (opts.channel ?? 'email'))
+      : undefined;
   const system = r.text(systemPrompt(task, ctx, { channelGuidance: channelType?.ai_prompt_template }));
   const fixed = [
     `Now: ${opts.now.toISOString()} (${whenWords(opts.now)} local time)`,
@@ -193,7 +222,8 @@ export function buildPrompt(task: AiTask, ctx: SubjectContext, r: Redactor, opts
     left -= estimateTokens(text) + 1;
   }
   const omitted = items.length - history.length;
-  if (history.length) fixed.push(section(`HISTORY (newest first${omitted ? `; ${omitted} older items left out` : ''})`, history));
+  if (history.length)
+    fixed.push(section(`HISTORY (newest first${omitted ? `; ${omitted} older items left out` : ''})`, history));
 
   const earlier = ctx.subject.row.ai_summary;
   if (earlier && left > estimateTokens(earlier) + 20 && task !== 'sentiment' && task !== 'triage') {

@@ -13,7 +13,20 @@ export type RedactionKind = (typeof REDACTION_KINDS)[number];
 const LABEL: Record<RedactionKind, string> = { ssn: 'SSN', license: 'DL', dob: 'DOB', card: 'CARD', bank: 'BANK' };
 const PLACEHOLDER = /\[(SSN|DL|DOB|CARD|BANK)_\d+\]/g;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 const DATE = `(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})`;
 const NUMBER_WORDS = '(?:\\s*(?:number|num|no\\.?|#))?\\s*(?:is\\s+)?[:#]?\\s*';
@@ -24,12 +37,27 @@ const PATTERNS: Array<{ kind: RedactionKind; re: RegExp; check?: (value: string)
   { kind: 'card', re: /(?<![\d-])((?:\d[ -]?){12,18}\d)(?![\d-])/g, check: (v) => luhn(v.replace(/\D/g, '')) },
   { kind: 'ssn', re: /(?<![\d-])((?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\2(?!0000)\d{4})(?![\d-])/g },
   { kind: 'ssn', re: new RegExp(`\\b(?:ssn|ss#|social\\s+security)${NUMBER_WORDS}(\\d{9})\\b`, 'gi') },
-  { kind: 'bank', re: new RegExp(`\\b(?:routing|aba|rtn|account|acct|iban)${NUMBER_WORDS}([A-Z]{2}\\d{2}[A-Z0-9]{10,30}|\\d[\\d -]{3,20}\\d)`, 'gi') },
+  {
+    kind: 'bank',
+    re: new RegExp(
+      `\\b(?:routing|aba|rtn|account|acct|iban)${NUMBER_WORDS}([A-Z]{2}\\d{2}[A-Z0-9]{10,30}|\\d[\\d -]{3,20}\\d)`,
+      'gi',
+    ),
+  },
   {
     kind: 'license',
-    re: new RegExp(`\\b(?:DL|driver'?s?\\s+licen[cs]e|licen[cs]e)\\b${NUMBER_WORDS}((?=[A-Z-]*\\d)[A-Z0-9][A-Z0-9-]{3,19})\\b`, 'gi'),
+    re: new RegExp(
+      `\\b(?:DL|driver'?s?\\s+licen[cs]e|licen[cs]e)\\b${NUMBER_WORDS}((?=[A-Z-]*\\d)[A-Z0-9][A-Z0-9-]{3,19})\\b`,
+      'gi',
+    ),
   },
-  { kind: 'dob', re: new RegExp(`\\b(?:dob|d\\.o\\.b\\.?|date\\s+of\\s+birth|birth\\s?date|birthday|born(?:\\s+on)?)\\b\\s*(?:is\\s+)?[:-]?\\s*(${DATE})`, 'gi') },
+  {
+    kind: 'dob',
+    re: new RegExp(
+      `\\b(?:dob|d\\.o\\.b\\.?|date\\s+of\\s+birth|birth\\s?date|birthday|born(?:\\s+on)?)\\b\\s*(?:is\\s+)?[:-]?\\s*(${DATE})`,
+      'gi',
+    ),
+  },
 ];
 
 export function luhn(digits: string): boolean {
@@ -55,7 +83,15 @@ function dateSpellings(iso: string): string[] {
   const [y, mo, d] = [m[1]!, Number(m[2]), Number(m[3])];
   const month = MONTHS[mo - 1] ?? '';
   const pad = (n: number) => String(n).padStart(2, '0');
-  return [iso, `${pad(mo)}/${pad(d)}/${y}`, `${mo}/${d}/${y}`, `${pad(mo)}-${pad(d)}-${y}`, `${month} ${d}, ${y}`, `${month.slice(0, 3)} ${d}, ${y}`, `${d} ${month} ${y}`];
+  return [
+    iso,
+    `${pad(mo)}/${pad(d)}/${y}`,
+    `${mo}/${d}/${y}`,
+    `${pad(mo)}-${pad(d)}-${y}`,
+    `${month} ${d}, ${y}`,
+    `${month.slice(0, 3)} ${d}, ${y}`,
+    `${d} ${month} ${y}`,
+  ];
 }
 
 export class Redactor {
@@ -89,7 +125,11 @@ export class Redactor {
     const spellings = kind === 'dob' ? dateSpellings(value) : [value];
     for (const s of spellings) {
       // Digits and letters must not run on into the match: "A1234567" is not inside "A12345678".
-      this.known.push({ re: new RegExp(`(?<![A-Za-z0-9])${escapeRe(s)}(?![A-Za-z0-9])`, 'gi'), placeholder, length: s.length });
+      this.known.push({
+        re: new RegExp(`(?<![A-Za-z0-9])${escapeRe(s)}(?![A-Za-z0-9])`, 'gi'),
+        placeholder,
+        length: s.length,
+      });
     }
     this.known.sort((a, b) => b.length - a.length);
     return placeholder;

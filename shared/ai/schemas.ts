@@ -9,7 +9,16 @@ import { TICKET_ISSUE_TYPES, TICKET_PRIORITIES } from '../model/tables/service';
  * anything is stored: a model that drifts from the shape produces an error, not bad data.
  * Bounds are generous for prose but tight for numbers, which land in indexed columns.
  */
-export const AI_TASKS = ['summary', 'next-action', 'sentiment', 'risk', 'triage', 'cross-sell', 'contact-likelihood', 'draft'] as const;
+export const AI_TASKS = [
+  'summary',
+  'next-action',
+  'sentiment',
+  'risk',
+  'triage',
+  'cross-sell',
+  'contact-likelihood',
+  'draft',
+] as const;
 export type AiTask = (typeof AI_TASKS)[number];
 
 type InteractionType = (typeof AI_INTERACTION_TYPES)[number];
@@ -45,15 +54,35 @@ export const nextActionResult = z.object({
   reasons,
 });
 
-export const ENTITY_TYPES = ['person', 'organization', 'carrier', 'vehicle', 'property', 'policy', 'date', 'money', 'location', 'other'] as const;
+export const ENTITY_TYPES = [
+  'person',
+  'organization',
+  'carrier',
+  'vehicle',
+  'property',
+  'policy',
+  'date',
+  'money',
+  'location',
+  'other',
+] as const;
 export const sentimentResult = z.object({
   summary: prose(1000),
   sentiment: z.enum(SENTIMENTS),
   /** -1 very negative … 1 very positive. */
   sentiment_score: z.number().min(-1).max(1),
-  entities: z.array(z.object({ type: z.enum(ENTITY_TYPES), text: prose(200) })).max(30).default([]),
+  entities: z
+    .array(z.object({ type: z.enum(ENTITY_TYPES), text: prose(200) }))
+    .max(30)
+    .default([]),
   action_items: z
-    .array(z.object({ text: prose(300), owner: z.enum(['agent', 'customer']).default('agent'), due: z.string().max(40).nullable().default(null) }))
+    .array(
+      z.object({
+        text: prose(300),
+        owner: z.enum(['agent', 'customer']).default('agent'),
+        due: z.string().max(40).nullable().default(null),
+      }),
+    )
     .max(20)
     .default([]),
 });

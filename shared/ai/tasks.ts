@@ -18,7 +18,8 @@ export const TASKS: Record<AiTask, TaskText> = {
   summary: {
     instruction:
       'Write a memory-aware summary of this person for the agent: who they are, what they need, what was said and promised, where the deal stands. Prefer recent facts; say when something is old. Put the summary field first.',
-    shape: '{"summary": string (plain prose, at most 8 sentences), "highlights": string[] (at most 5), "open_questions": string[] (at most 5)}',
+    shape:
+      '{"summary": string (plain prose, at most 8 sentences), "highlights": string[] (at most 5), "open_questions": string[] (at most 5)}',
     temperature: 0.3,
     template: 'ai_summary_template',
   },
@@ -86,11 +87,22 @@ const RULES = [
 ];
 
 /** The system message: role, task, the agency's guidance from the lookup rows, the JSON shape. */
-export function systemPrompt(task: AiTask, ctx: SubjectContext, extra: { channelGuidance?: string | null } = {}): string {
+export function systemPrompt(
+  task: AiTask,
+  ctx: SubjectContext,
+  extra: { channelGuidance?: string | null } = {},
+): string {
   const t = TASKS[task];
-  const guidance = [ctx.status?.[t.template], ctx.status && t.template !== 'ai_prompt_template' ? ctx.status.ai_prompt_template : null, ctx.insuranceType?.[t.template]];
-  const focusType = ctx.focus?.communication ? ctx.communicationTypes.get(ctx.focus.communication.communication_type_id) : undefined;
-  if (focusType) guidance.push(focusType.ai_prompt_template, focusType.ai_summary_template, focusType.ai_action_template);
+  const guidance = [
+    ctx.status?.[t.template],
+    ctx.status && t.template !== 'ai_prompt_template' ? ctx.status.ai_prompt_template : null,
+    ctx.insuranceType?.[t.template],
+  ];
+  const focusType = ctx.focus?.communication
+    ? ctx.communicationTypes.get(ctx.focus.communication.communication_type_id)
+    : undefined;
+  if (focusType)
+    guidance.push(focusType.ai_prompt_template, focusType.ai_summary_template, focusType.ai_action_template);
   if (extra.channelGuidance) guidance.push(extra.channelGuidance);
   const lines = [...new Set(guidance.filter((g): g is string => Boolean(g?.trim())))];
   return [

@@ -40,7 +40,10 @@ const empty = z.object({}).strict();
 export const API = {
   'lookups.get': { input: empty, output: {} as Lookups },
   'leads.list': { input: pipelineQuery, output: {} as LeadPage },
-  'leads.kanban': { input: pipelineQuery.omit({ sort: true, dir: true, limit: true, after: true }), output: {} as KanbanColumn[] },
+  'leads.kanban': {
+    input: pipelineQuery.omit({ sort: true, dir: true, limit: true, after: true }),
+    output: {} as KanbanColumn[],
+  },
   'leads.get': { input: byId, output: {} as LeadDetail },
   'clients.list': { input: listQuery, output: {} as ClientListItem[] },
   'clients.get': { input: byId, output: {} as ClientDetail },

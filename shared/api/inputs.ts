@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { AI_TASKS } from '../ai/schemas';
 import { f } from '../mutations/define';
 
-export const PIPELINE_SORTS = ['updated_at', 'created_at', 'last_name', 'quoted_premium', 'next_follow_up_at', 'priority', 'status_changed_at'] as const;
+export const PIPELINE_SORTS = [
+  'updated_at',
+  'created_at',
+  'last_name',
+  'quoted_premium',
+  'next_follow_up_at',
+  'priority',
+  'status_changed_at',
+] as const;
 export type PipelineSort = (typeof PIPELINE_SORTS)[number];
 
 const ids = () => z.array(f.id()).max(50);
@@ -15,7 +23,10 @@ export const pipelineQuery = z.object({
   owner_ids: ids().optional(),
   tags: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
   custom_fields: z
-    .record(z.string().regex(/^[\w -]{1,60}$/, 'is not a custom field name'), z.union([z.string().max(200), z.number(), z.boolean()]))
+    .record(
+      z.string().regex(/^[\w -]{1,60}$/, 'is not a custom field name'),
+      z.union([z.string().max(200), z.number(), z.boolean()]),
+    )
     .optional(),
   vehicle_make: z.string().trim().min(1).max(40).optional(),
   text: z.string().max(200).optional(),
@@ -61,7 +72,10 @@ export const aiRunInput = z
     /** Names the request so `ai.cancel` can stop it (the window's own id; any UUID). */
     request_id: f.id().optional(),
   })
-  .refine((v) => Boolean(v.lead_id ?? v.client_id ?? v.communication_id ?? v.ticket_id), { message: 'name the record: lead_id, client_id, communication_id or ticket_id', path: ['lead_id'] });
+  .refine((v) => Boolean(v.lead_id ?? v.client_id ?? v.communication_id ?? v.ticket_id), {
+    message: 'name the record: lead_id, client_id, communication_id or ticket_id',
+    path: ['lead_id'],
+  });
 
 export const aiCancelInput = z.object({ request_id: f.id() });
 

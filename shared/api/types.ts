@@ -78,7 +78,13 @@ export interface ClientDetail {
   opportunities: Row<'opportunities'>[];
   tickets: Row<'support_tickets'>[];
   /** The lead(s) this client came from (client_lead_history). */
-  leads: Array<{ lead_id: string; insurance_type_code: string; lead_created_at: string; conversion_date: string; days_to_convert: number }>;
+  leads: Array<{
+    lead_id: string;
+    insurance_type_code: string;
+    lead_created_at: string;
+    conversion_date: string;
+    days_to_convert: number;
+  }>;
   timeline: TimelineItem[];
 }
 

@@ -12,7 +12,8 @@ export function newRow<T extends TableName>(table: T, values: Partial<Row<T>> & 
     if (given[name] !== undefined) row[name] = given[name];
     else if (c.defaultValue === undefined) row[name] = null;
     else if (typeof c.defaultValue === 'object' && 'sql' in c.defaultValue) row[name] = now;
-    else if (typeof c.defaultValue === 'object' && 'json' in c.defaultValue) row[name] = structuredClone(c.defaultValue.json);
+    else if (typeof c.defaultValue === 'object' && 'json' in c.defaultValue)
+      row[name] = structuredClone(c.defaultValue.json);
     else row[name] = c.defaultValue;
   }
   for (const key of Object.keys(given)) {

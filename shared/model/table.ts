@@ -48,7 +48,10 @@ export function defineTable<const N extends string, C extends Columns>(
   const indexes = [...(extra.indexes ?? [])];
   if (scope === 'owned') {
     // Every owned table is filtered by owner and team: sync shapes, RLS and "my work" screens.
-    indexes.push({ name: `idx_${name}_owner_id`, columns: ['owner_id'] }, { name: `idx_${name}_team_id`, columns: ['team_id'] });
+    indexes.push(
+      { name: `idx_${name}_owner_id`, columns: ['owner_id'] },
+      { name: `idx_${name}_team_id`, columns: ['team_id'] },
+    );
   }
   return { name, scope, columns: all, indexes, checks };
 }

@@ -69,7 +69,8 @@ export const logCommunication = defineMutation({
   async run(tx, args, ctx) {
     const subject = await loadSubject(tx, ctx, args);
     await mustGet(tx, 'communication_types', args.communication_type_id, 'communication type', 'communication_type_id');
-    if (args.contact_id) assertCanWrite(ctx, await mustGet(tx, 'contacts', args.contact_id, 'contact', 'contact_id'), 'contact');
+    if (args.contact_id)
+      assertCanWrite(ctx, await mustGet(tx, 'contacts', args.contact_id, 'contact', 'contact_id'), 'contact');
     if (args.campaign_id) await mustGet(tx, 'campaigns', args.campaign_id, 'campaign', 'campaign_id');
     const occurredAt = args.occurred_at ?? ctx.now;
     const row = newRow(

@@ -32,7 +32,11 @@ export const upsertAddress = defineMutation({
   args: addressFields.extend({
     id: f.newId(),
     link: z
-      .object({ lead_id: f.id().optional(), client_id: f.id().optional(), as: z.enum(['physical', 'mailing']).default('physical') })
+      .object({
+        lead_id: f.id().optional(),
+        client_id: f.id().optional(),
+        as: z.enum(['physical', 'mailing']).default('physical'),
+      })
       .optional(),
   }),
   async run(tx, { id, link, ...fields }, ctx) {
@@ -41,13 +45,27 @@ export const upsertAddress = defineMutation({
     if (existing) {
       assertCanWrite(ctx, existing, 'address');
       // A changed address is no longer the one that was verified or geocoded.
-      await tx.update('addresses', id, { ...fields, is_verified: false, verified_at: null, geocoded_at: null, updated_at: ctx.now });
+      await tx.update('addresses', id, {
+        ...fields,
+        is_verified: false,
+        verified_at: null,
+        geocoded_at: null,
+        updated_at: ctx.now,
+      });
     } else {
       const owner = subject ?? { owner_id: ctx.actor.userId, team_id: ctx.actor.teamId };
-      await tx.insert('addresses', newRow('addresses', { id, ...fields, owner_id: owner.owner_id, team_id: owner.team_id, created_at: ctx.now, updated_at: ctx.now }, ctx.now));
+      await tx.insert(
+        'addresses',
+        newRow(
+          'addresses',
+          { id, ...fields, owner_id: owner.owner_id, team_id: owner.team_id, created_at: ctx.now, updated_at: ctx.now },
+          ctx.now,
+        ),
+      );
     }
     if (subject?.lead_id) {
-      if (link?.as === 'mailing') throw new AppError('invalid_input', 'a lead has one address; mailing is for clients', 'link.as');
+      if (link?.as === 'mailing')
+        throw new AppError('invalid_input', 'a lead has one address; mailing is for clients', 'link.as');
       await tx.update('leads', subject.lead_id, { address_id: id, updated_at: ctx.now });
     } else if (subject?.client_id) {
       const column = link?.as === 'mailing' ? 'mailing_address_id' : 'address_id';

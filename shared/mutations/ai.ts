@@ -15,14 +15,22 @@ import type { Tx } from './tx';
 
 /** Writes an annotation patch; ai_insights is merged key by key so one task does not erase another's. */
 async function applyPatch(tx: Tx, ctx: MutationContext, patch: AnnotationPatch) {
-  const row = await mustGet(tx, patch.table, patch.id, patch.table.replace(/s$/, '').replace('_', ' '), 'annotations.id');
+  const row = await mustGet(
+    tx,
+    patch.table,
+    patch.id,
+    patch.table.replace(/s$/, '').replace('_', ' '),
+    'annotations.id',
+  );
   assertCanWrite(ctx, row, 'record');
   const fields: Record<string, unknown> = { ...patch.fields };
   if ('ai_insights' in fields && fields.ai_insights) {
     const current = (row as { ai_insights?: Record<string, unknown> | null }).ai_insights ?? {};
     fields.ai_insights = { ...current, ...(fields.ai_insights as Record<string, unknown>) };
   }
-  await tx.update(patch.table, patch.id, { ...fields, ai_updated_at: ctx.now, updated_at: ctx.now } as Partial<Row<typeof patch.table>>);
+  await tx.update(patch.table, patch.id, { ...fields, ai_updated_at: ctx.now, updated_at: ctx.now } as Partial<
+    Row<typeof patch.table>
+  >);
   return { table: patch.table, id: patch.id, changed: Object.keys(patch.fields) };
 }
 
@@ -67,9 +75,15 @@ export const recordAiInteraction = defineMutation({
       metadata: f.metadata().default({}),
       annotations: annotationPatch.optional(),
     })
-    .refine((a) => a.status === 'ok' || !a.annotations, { message: 'a failed call writes no AI fields', path: ['annotations'] })
+    .refine((a) => a.status === 'ok' || !a.annotations, {
+      message: 'a failed call writes no AI fields',
+      path: ['annotations'],
+    })
     .refine((a) => a.status === 'ok' || a.error, { message: 'a failed call needs its error', path: ['error'] })
-    .refine((a) => a.lead_id || a.client_id || a.communication_id || a.ticket_id, { message: 'name the record the call was about', path: ['lead_id'] }),
+    .refine((a) => a.lead_id || a.client_id || a.communication_id || a.ticket_id, {
+      message: 'name the record the call was about',
+      path: ['lead_id'],
+    }),
   async run(tx, args, ctx) {
     const { annotations, ...fields } = args;
     const refs = await resolveRefs(tx, ctx, fields);
@@ -110,7 +124,8 @@ async function resolveRefs(tx: Tx, ctx: MutationContext, a: Omit<Refs, 'owner_id
     if (!id) continue;
     const row = await mustGet(tx, table, id, label, `${label}_id`);
     assertCanWrite(ctx, row, label);
-    if (lead_id && row.lead_id && row.lead_id !== lead_id) throw new AppError('invalid_input', `the ${label} belongs to another lead`, 'lead_id');
+    if (lead_id && row.lead_id && row.lead_id !== lead_id)
+      throw new AppError('invalid_input', `the ${label} belongs to another lead`, 'lead_id');
     lead_id ??= row.lead_id;
     client_id ??= row.client_id;
     owner ??= row;
@@ -126,7 +141,14 @@ async function resolveRefs(tx: Tx, ctx: MutationContext, a: Omit<Refs, 'owner_id
     owner ??= client;
   }
   if (!owner) throw new AppError('invalid_input', 'name the record the call was about', 'lead_id');
-  return { lead_id, client_id, communication_id: a.communication_id, ticket_id: a.ticket_id, owner_id: owner.owner_id, team_id: owner.team_id };
+  return {
+    lead_id,
+    client_id,
+    communication_id: a.communication_id,
+    ticket_id: a.ticket_id,
+    owner_id: owner.owner_id,
+    team_id: owner.team_id,
+  };
 }
 
 function relatedTo(patch: AnnotationPatch, refs: Refs): boolean {

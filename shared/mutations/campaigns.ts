@@ -21,13 +21,24 @@ export const createCampaign = defineMutation({
       ends_at: f.timestamp().optional(),
       budget: f.money().optional(),
       insurance_type_id: f.id().optional(),
-      color: z.string().regex(/^#[0-9a-f]{6}$/i, 'is not a colour like #2563eb').optional(),
+      color: z
+        .string()
+        .regex(/^#[0-9a-f]{6}$/i, 'is not a colour like #2563eb')
+        .optional(),
     })
-    .refine((c) => !c.starts_at || !c.ends_at || c.starts_at <= c.ends_at, { message: 'ends before it starts', path: ['ends_at'] }),
+    .refine((c) => !c.starts_at || !c.ends_at || c.starts_at <= c.ends_at, {
+      message: 'ends before it starts',
+      path: ['ends_at'],
+    }),
   async run(tx, args, ctx) {
     if (ctx.actor.role === 'agent') throw new AppError('forbidden', 'only staff, managers and admins create campaigns');
-    if (args.insurance_type_id) await mustGet(tx, 'insurance_types', args.insurance_type_id, 'insurance type', 'insurance_type_id');
-    const row = newRow('campaigns', { ...args, created_by: ctx.actor.userId, created_at: ctx.now, updated_at: ctx.now }, ctx.now);
+    if (args.insurance_type_id)
+      await mustGet(tx, 'insurance_types', args.insurance_type_id, 'insurance type', 'insurance_type_id');
+    const row = newRow(
+      'campaigns',
+      { ...args, created_by: ctx.actor.userId, created_at: ctx.now, updated_at: ctx.now },
+      ctx.now,
+    );
     await tx.insert('campaigns', row);
     return row;
   },
@@ -38,12 +49,14 @@ export const enrollInCampaign = defineMutation({
   args: subjectRef.and(z.object({ id: f.newId(), campaign_id: f.id(), event_id: f.newId() })),
   async run(tx, args, ctx) {
     const campaign = await mustGet(tx, 'campaigns', args.campaign_id, 'campaign', 'campaign_id');
-    if (campaign.status === 'completed') throw new AppError('precondition_failed', 'this campaign has ended', 'campaign_id');
+    if (campaign.status === 'completed')
+      throw new AppError('precondition_failed', 'this campaign has ended', 'campaign_id');
     const subject = await loadSubject(tx, ctx, args);
     const existing = subject.lead_id
       ? await tx.find('campaign_enrollments', { campaign_id: campaign.id, lead_id: subject.lead_id })
       : await tx.find('campaign_enrollments', { campaign_id: campaign.id, client_id: subject.client_id });
-    if (existing.some((e) => !e.deleted_at)) throw new AppError('precondition_failed', 'already enrolled in this campaign', 'campaign_id');
+    if (existing.some((e) => !e.deleted_at))
+      throw new AppError('precondition_failed', 'already enrolled in this campaign', 'campaign_id');
     const row = newRow(
       'campaign_enrollments',
       {
@@ -60,7 +73,12 @@ export const enrollInCampaign = defineMutation({
       ctx.now,
     );
     await tx.insert('campaign_enrollments', row);
-    await recordEvent(tx, ctx, { id: args.event_id, kind: 'campaign_enrolled', subject, payload: { campaign_id: campaign.id, name: campaign.name } });
+    await recordEvent(tx, ctx, {
+      id: args.event_id,
+      kind: 'campaign_enrolled',
+      subject,
+      payload: { campaign_id: campaign.id, name: campaign.name },
+    });
     return row;
   },
 });
@@ -88,9 +106,12 @@ export const setMarketingSettings = defineMutation({
     const [existing] = subject.lead_id
       ? await tx.find('lead_marketing_settings', { lead_id: subject.lead_id })
       : await tx.find('lead_marketing_settings', { client_id: subject.client_id });
-    const optedIn = (['email_opt_in', 'sms_opt_in', 'phone_opt_in', 'mail_opt_in'] as const).some((k) => settings[k] === true);
+    const optedIn = (['email_opt_in', 'sms_opt_in', 'phone_opt_in', 'mail_opt_in'] as const).some(
+      (k) => settings[k] === true,
+    );
     const optedOut =
-      settings.do_not_contact === true || (['email_opt_in', 'sms_opt_in', 'phone_opt_in', 'mail_opt_in'] as const).some((k) => settings[k] === false);
+      settings.do_not_contact === true ||
+      (['email_opt_in', 'sms_opt_in', 'phone_opt_in', 'mail_opt_in'] as const).some((k) => settings[k] === false);
     const stamps = { ...(optedIn ? { consent_at: ctx.now } : {}), ...(optedOut ? { opted_out_at: ctx.now } : {}) };
     if (existing) {
       await tx.update('lead_marketing_settings', existing.id, { ...settings, ...stamps, updated_at: ctx.now });
@@ -98,7 +119,17 @@ export const setMarketingSettings = defineMutation({
     }
     const row = newRow(
       'lead_marketing_settings',
-      { id, lead_id: subject.lead_id, client_id: subject.client_id, owner_id: subject.owner_id, team_id: subject.team_id, ...settings, ...stamps, created_at: ctx.now, updated_at: ctx.now },
+      {
+        id,
+        lead_id: subject.lead_id,
+        client_id: subject.client_id,
+        owner_id: subject.owner_id,
+        team_id: subject.team_id,
+        ...settings,
+        ...stamps,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      },
       ctx.now,
     );
     await tx.insert('lead_marketing_settings', row);

@@ -6,7 +6,11 @@ import { loadSubject } from './subject';
 import type { Tx } from './tx';
 
 /** One primary contact per lead or client: making one primary demotes the others. */
-async function demoteOtherPrimaries(tx: Tx, ctx: MutationContext, keep: { id: string; lead_id: string | null; client_id: string | null }) {
+async function demoteOtherPrimaries(
+  tx: Tx,
+  ctx: MutationContext,
+  keep: { id: string; lead_id: string | null; client_id: string | null },
+) {
   const siblings = keep.lead_id
     ? await tx.find('contacts', { lead_id: keep.lead_id, is_primary_contact: true })
     : await tx.find('contacts', { client_id: keep.client_id, is_primary_contact: true });

@@ -30,7 +30,11 @@ function clientFromLead(lead: Row<'leads'>, clientId: string, ctx: MutationConte
     updated_at: ctx.now,
   };
   if (lead.lead_type === 'individual') {
-    return newRow('clients', { ...shared, first_name: lead.first_name ?? '', last_name: lead.last_name, date_of_birth: lead.date_of_birth }, ctx.now);
+    return newRow(
+      'clients',
+      { ...shared, first_name: lead.first_name ?? '', last_name: lead.last_name, date_of_birth: lead.date_of_birth },
+      ctx.now,
+    );
   }
   const biz = (lead.commercial_data ?? null) as Partial<CommercialData> | null;
   const employees = biz?.employees ? biz.employees.fullTime + biz.employees.partTime : null;
@@ -55,11 +59,14 @@ function clientFromLead(lead: Row<'leads'>, clientId: string, ctx: MutationConte
 async function winningOpportunity(tx: Tx, lead: Row<'leads'>, named: string | undefined) {
   if (named) {
     const opp = await mustGet(tx, 'opportunities', named, 'opportunity', 'opportunity_id');
-    if (opp.lead_id !== lead.id) throw new AppError('invalid_input', 'that opportunity belongs to another lead', 'opportunity_id');
+    if (opp.lead_id !== lead.id)
+      throw new AppError('invalid_input', 'that opportunity belongs to another lead', 'opportunity_id');
     if (opp.stage === 'lost') throw new AppError('precondition_failed', 'that opportunity was lost', 'opportunity_id');
     return opp;
   }
-  const open = (await tx.find('opportunities', { lead_id: lead.id, deleted_at: null })).filter((o) => o.stage !== 'won' && o.stage !== 'lost');
+  const open = (await tx.find('opportunities', { lead_id: lead.id, deleted_at: null })).filter(
+    (o) => o.stage !== 'won' && o.stage !== 'lost',
+  );
   open.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0) || a.created_at.localeCompare(b.created_at));
   return open[0];
 }
@@ -85,24 +92,42 @@ export const convertLead = defineMutation({
   async run(tx, args, ctx) {
     const lead = await loadLead(tx, ctx, args.lead_id);
     if (lead.is_converted) {
-      throw new AppError('precondition_failed', `lead ${lead.id} was already converted to client ${lead.converted_to_client_id}`, 'lead_id');
+      throw new AppError(
+        'precondition_failed',
+        `lead ${lead.id} was already converted to client ${lead.converted_to_client_id}`,
+        'lead_id',
+      );
     }
     const status = await mustGet(tx, 'lead_statuses', lead.status_id, 'lead status');
-    if (status.category === 'lost') throw new AppError('precondition_failed', `a ${status.name.toLowerCase()} lead cannot be converted; reopen it first`, 'lead_id');
-    if (await tx.get('clients', args.client_id)) throw new AppError('conflict', `client ${args.client_id} already exists`, 'client_id');
+    if (status.category === 'lost')
+      throw new AppError(
+        'precondition_failed',
+        `a ${status.name.toLowerCase()} lead cannot be converted; reopen it first`,
+        'lead_id',
+      );
+    if (await tx.get('clients', args.client_id))
+      throw new AppError('conflict', `client ${args.client_id} already exists`, 'client_id');
 
     const client = clientFromLead(lead, args.client_id, ctx);
     await tx.insert('clients', client);
 
     const contacts = await tx.find('contacts', { lead_id: lead.id });
-    for (const c of contacts) await tx.update('contacts', c.id, { lead_id: null, client_id: client.id, updated_at: ctx.now });
+    for (const c of contacts)
+      await tx.update('contacts', c.id, { lead_id: null, client_id: client.id, updated_at: ctx.now });
     for (const m of await tx.find('lead_marketing_settings', { lead_id: lead.id })) {
       await tx.update('lead_marketing_settings', m.id, { client_id: client.id, updated_at: ctx.now });
     }
 
     const premium = args.premium ?? lead.quoted_premium;
     const opp = await winningOpportunity(tx, lead, args.opportunity_id);
-    const won = { stage: 'won' as const, probability: 100, closed_at: ctx.now, stage_changed_at: ctx.now, client_id: client.id, updated_at: ctx.now };
+    const won = {
+      stage: 'won' as const,
+      probability: 100,
+      closed_at: ctx.now,
+      stage_changed_at: ctx.now,
+      client_id: client.id,
+      updated_at: ctx.now,
+    };
     const policy = args.policy_number ? { policy_number: args.policy_number } : {};
     let opportunityId: string;
     if (opp) {
@@ -113,7 +138,22 @@ export const convertLead = defineMutation({
       const type = await mustGet(tx, 'insurance_types', lead.insurance_type_id, 'insurance type');
       await tx.insert(
         'opportunities',
-        newRow('opportunities', { id: opportunityId, lead_id: lead.id, owner_id: lead.owner_id, team_id: lead.team_id, name: type.name, insurance_type_id: type.id, amount: premium, ...won, ...policy, created_at: ctx.now }, ctx.now),
+        newRow(
+          'opportunities',
+          {
+            id: opportunityId,
+            lead_id: lead.id,
+            owner_id: lead.owner_id,
+            team_id: lead.team_id,
+            name: type.name,
+            insurance_type_id: type.id,
+            amount: premium,
+            ...won,
+            ...policy,
+            created_at: ctx.now,
+          },
+          ctx.now,
+        ),
       );
     }
 
@@ -131,7 +171,12 @@ export const convertLead = defineMutation({
       id: args.event_id,
       kind: 'converted',
       subject: { lead_id: lead.id, client_id: client.id, owner_id: lead.owner_id, team_id: lead.team_id },
-      payload: { from_status: lead.status_id, opportunity_id: opportunityId, contacts_moved: contacts.length, premium: premium ?? null },
+      payload: {
+        from_status: lead.status_id,
+        opportunity_id: opportunityId,
+        contacts_moved: contacts.length,
+        premium: premium ?? null,
+      },
     });
     return { lead_id: lead.id, client_id: client.id, opportunity_id: opportunityId, contacts_moved: contacts.length };
   },

@@ -70,7 +70,12 @@ export const f = {
   metadata: () => f.jsonRecord(10_000),
   /** Free-form JSON (any values) with a bound on its size. */
   jsonRecord: (maxChars: number) =>
-    z.record(z.string().max(60), z.unknown()).refine((r) => jsonLength(r) <= maxChars, `is too large (${maxChars.toLocaleString('en-US')} characters of JSON at most)`),
+    z
+      .record(z.string().max(60), z.unknown())
+      .refine(
+        (r) => jsonLength(r) <= maxChars,
+        `is too large (${maxChars.toLocaleString('en-US')} characters of JSON at most)`,
+      ),
 };
 
 /** The largest value a numeric(12,2) column holds. */
@@ -85,7 +90,13 @@ function jsonLength(value: unknown): number {
 }
 
 /** A record that must exist and not be soft-deleted. */
-export async function mustGet<T extends Parameters<Tx['get']>[0]>(tx: Tx, table: T, id: string, label: string, field?: string) {
+export async function mustGet<T extends Parameters<Tx['get']>[0]>(
+  tx: Tx,
+  table: T,
+  id: string,
+  label: string,
+  field?: string,
+) {
   const row = await tx.get(table, id);
   if (!row || (row as { deleted_at?: string | null }).deleted_at) {
     throw new AppError('not_found', `${label} ${id} does not exist`, field);
@@ -95,7 +106,9 @@ export async function mustGet<T extends Parameters<Tx['get']>[0]>(tx: Tx, table:
 
 /** The ownership a new record gets: the actor's own, unless the record belongs under another. */
 export function ownedBy(ctx: MutationContext, owner?: { owner_id: string; team_id: string | null }) {
-  return owner ? { owner_id: owner.owner_id, team_id: owner.team_id } : { owner_id: ctx.actor.userId, team_id: ctx.actor.teamId };
+  return owner
+    ? { owner_id: owner.owner_id, team_id: owner.team_id }
+    : { owner_id: ctx.actor.userId, team_id: ctx.actor.teamId };
 }
 
 /** The same rule as the Postgres row-level security, checked before any write on either side. */

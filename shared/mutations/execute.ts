@@ -37,14 +37,19 @@ export function unsafeInput(input: unknown): AppError | undefined {
       const node = stack.pop()!;
       const { value } = node;
       if (typeof value === 'string') {
-        if (UNSTORABLE.test(value)) return fail(node, null, 'contains a character that cannot be stored (NUL or an unpaired surrogate)');
+        if (UNSTORABLE.test(value))
+          return fail(node, null, 'contains a character that cannot be stored (NUL or an unpaired surrogate)');
       } else if (value !== null && typeof value === 'object' && !seen.has(value)) {
         seen.add(value);
         const isArray = Array.isArray(value);
         for (const key of Object.keys(value)) {
           if (key === '__proto__') return fail(node, key, 'is not an allowed key');
           if (UNSTORABLE.test(key)) return fail(node, null, 'has a key with a character that cannot be stored');
-          stack.push({ value: (value as Record<string, unknown>)[key], key: isArray ? Number(key) : key, parent: node });
+          stack.push({
+            value: (value as Record<string, unknown>)[key],
+            key: isArray ? Number(key) : key,
+            parent: node,
+          });
         }
       }
     }

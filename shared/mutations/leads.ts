@@ -18,16 +18,19 @@ const coverageInput = z.object({
 /** Validates a coverage document against its version and upgrades it to the current one. */
 export function coveragePatch(input: z.infer<typeof coverageInput>): Partial<Row<'leads'>> {
   const result = validateCoverage(input.column, input.version, input.doc);
-  if (!result.ok) throw new AppError('invalid_input', `${result.error.path} ${result.error.message}`, result.error.path);
+  if (!result.ok)
+    throw new AppError('invalid_input', `${result.error.path} ${result.error.message}`, result.error.path);
   return { [input.column]: result.value, [`${input.column}_schema_version`]: result.version } as Partial<Row<'leads'>>;
 }
 
 /** Foreign keys a lead's fields name must point at live rows the actor may use. */
 async function checkLeadRefs(tx: Tx, ctx: MutationContext, v: Partial<Row<'leads'>>) {
-  if (v.insurance_type_id) await mustGet(tx, 'insurance_types', v.insurance_type_id, 'insurance type', 'insurance_type_id');
+  if (v.insurance_type_id)
+    await mustGet(tx, 'insurance_types', v.insurance_type_id, 'insurance type', 'insurance_type_id');
   if (v.status_id) await mustGet(tx, 'lead_statuses', v.status_id, 'lead status', 'status_id');
   if (v.campaign_id) await mustGet(tx, 'campaigns', v.campaign_id, 'campaign', 'campaign_id');
-  if (v.address_id) assertCanWrite(ctx, await mustGet(tx, 'addresses', v.address_id, 'address', 'address_id'), 'address');
+  if (v.address_id)
+    assertCanWrite(ctx, await mustGet(tx, 'addresses', v.address_id, 'address', 'address_id'), 'address');
 }
 
 export async function loadLead(tx: Tx, ctx: MutationContext, id: string, field = 'lead_id') {
@@ -67,9 +70,25 @@ export const createLead = defineMutation({
     await checkLeadRefs(tx, ctx, args);
     const owner = await resolveOwner(tx, ctx, owner_id);
     const docs = Object.assign({}, ...(coverage ?? []).map(coveragePatch)) as Partial<Row<'leads'>>;
-    const row = newRow('leads', { ...args, ...docs, ...owner, status_changed_at: ctx.now, created_by: ctx.actor.userId, created_at: ctx.now, updated_at: ctx.now }, ctx.now);
+    const row = newRow(
+      'leads',
+      {
+        ...args,
+        ...docs,
+        ...owner,
+        status_changed_at: ctx.now,
+        created_by: ctx.actor.userId,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      },
+      ctx.now,
+    );
     await tx.insert('leads', row);
-    await recordEvent(tx, ctx, { id: event_id, kind: 'created', subject: { lead_id: row.id, client_id: null, ...owner } });
+    await recordEvent(tx, ctx, {
+      id: event_id,
+      kind: 'created',
+      subject: { lead_id: row.id, client_id: null, ...owner },
+    });
     return row;
   },
 });
@@ -95,7 +114,9 @@ export const updateLead = defineMutation({
     if (issue) throw new AppError('invalid_input', `${issue.path} ${issue.message}`, issue.path);
     await checkLeadRefs(tx, ctx, patch);
     const current = lead as Record<string, unknown>;
-    const stale = Object.keys(patch).filter((k) => base && k in base && JSON.stringify(base[k]) !== JSON.stringify(current[k]));
+    const stale = Object.keys(patch).filter(
+      (k) => base && k in base && JSON.stringify(base[k]) !== JSON.stringify(current[k]),
+    );
     await tx.update('leads', id, { ...patch, updated_at: ctx.now });
     return { id, changed: Object.keys(patch), stale };
   },
@@ -133,12 +154,17 @@ export const editLeadTags = defineMutation({
 /** Custom-field edits key by key (set and unset), for the same reason. */
 export const editCustomFields = defineMutation({
   name: 'editCustomFields',
-  args: z.object({ lead_id: f.id(), set: f.customFields().default({}), unset: z.array(z.string().max(60)).max(100).default([]) }),
+  args: z.object({
+    lead_id: f.id(),
+    set: f.customFields().default({}),
+    unset: z.array(z.string().max(60)).max(100).default([]),
+  }),
   async run(tx, { lead_id, set, unset }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
     const fields: Record<string, unknown> = { ...lead.custom_fields, ...set };
     for (const k of unset) delete fields[k];
-    if (Object.keys(fields).length > 100) throw new AppError('invalid_input', 'a lead has 100 custom fields at most', 'set');
+    if (Object.keys(fields).length > 100)
+      throw new AppError('invalid_input', 'a lead has 100 custom fields at most', 'set');
     await tx.update('leads', lead_id, { custom_fields: fields, updated_at: ctx.now });
     return { custom_fields: fields };
   },

@@ -17,7 +17,11 @@ export const DELETABLE = [
 
 const target = z.object({ table: z.enum(DELETABLE), id: f.id() });
 
-async function loadTarget(tx: Parameters<(typeof softDelete)['run']>[0], table: (typeof DELETABLE)[number], id: string) {
+async function loadTarget(
+  tx: Parameters<(typeof softDelete)['run']>[0],
+  table: (typeof DELETABLE)[number],
+  id: string,
+) {
   const row = await tx.get(table, id);
   if (!row) throw new AppError('not_found', `${table} ${id} does not exist`, 'id');
   return row;

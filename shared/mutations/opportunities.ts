@@ -10,7 +10,8 @@ import type { Tx } from './tx';
 async function loadOpenOpportunity(tx: Tx, ctx: MutationContext, id: string) {
   const opp = await mustGet(tx, 'opportunities', id, 'opportunity', 'id');
   assertCanWrite(ctx, opp, 'opportunity');
-  if (opp.stage === 'won' || opp.stage === 'lost') throw new AppError('precondition_failed', `this opportunity is already ${opp.stage}`, 'id');
+  if (opp.stage === 'won' || opp.stage === 'lost')
+    throw new AppError('precondition_failed', `this opportunity is already ${opp.stage}`, 'id');
   return opp;
 }
 
@@ -30,8 +31,14 @@ export const createOpportunity = defineMutation({
   ),
   async run(tx, args, ctx) {
     const subject = await loadSubject(tx, ctx, args);
-    if (subject.lead?.is_converted) throw new AppError('precondition_failed', 'this lead is a client now; add the opportunity to the client', 'lead_id');
-    if (args.insurance_type_id) await mustGet(tx, 'insurance_types', args.insurance_type_id, 'insurance type', 'insurance_type_id');
+    if (subject.lead?.is_converted)
+      throw new AppError(
+        'precondition_failed',
+        'this lead is a client now; add the opportunity to the client',
+        'lead_id',
+      );
+    if (args.insurance_type_id)
+      await mustGet(tx, 'insurance_types', args.insurance_type_id, 'insurance type', 'insurance_type_id');
     const row = newRow(
       'opportunities',
       {
@@ -60,11 +67,20 @@ export const createOpportunity = defineMutation({
 
 export const moveOpportunityStage = defineMutation({
   name: 'moveOpportunityStage',
-  args: z.object({ id: f.id(), stage: z.enum(OPEN_OPPORTUNITY_STAGES), probability: z.number().int().min(0).max(100).optional() }),
+  args: z.object({
+    id: f.id(),
+    stage: z.enum(OPEN_OPPORTUNITY_STAGES),
+    probability: z.number().int().min(0).max(100).optional(),
+  }),
   async run(tx, { id, stage, probability }, ctx) {
     const opp = await loadOpenOpportunity(tx, ctx, id);
     if (opp.stage === stage) return { id, stage, changed: false };
-    await tx.update('opportunities', id, { stage, stage_changed_at: ctx.now, updated_at: ctx.now, ...(probability === undefined ? {} : { probability }) });
+    await tx.update('opportunities', id, {
+      stage,
+      stage_changed_at: ctx.now,
+      updated_at: ctx.now,
+      ...(probability === undefined ? {} : { probability }),
+    });
     return { id, stage, changed: true };
   },
 });

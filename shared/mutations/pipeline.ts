@@ -23,7 +23,8 @@ export const assignLead = defineMutation({
   args: z.object({ lead_id: f.id(), owner_id: f.id(), event_id: f.newId() }),
   async run(tx, { lead_id, owner_id, event_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
-    if (ctx.actor.role === 'agent') throw new AppError('forbidden', 'only staff, managers and admins reassign leads', 'owner_id');
+    if (ctx.actor.role === 'agent')
+      throw new AppError('forbidden', 'only staff, managers and admins reassign leads', 'owner_id');
     const owner = await resolveOwner(tx, ctx, owner_id);
     if (owner.owner_id === lead.owner_id) return { lead_id, owner_id, moved: 0 };
     await tx.update('leads', lead_id, { ...owner, updated_at: ctx.now });
@@ -56,10 +57,15 @@ export const changeLeadStatus = defineMutation({
   }),
   async run(tx, { lead_id, status_id, reason, event_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
-    if (lead.is_converted) throw new AppError('precondition_failed', 'this lead was converted; its status is final', 'status_id');
+    if (lead.is_converted)
+      throw new AppError('precondition_failed', 'this lead was converted; its status is final', 'status_id');
     const status = await mustGet(tx, 'lead_statuses', status_id, 'lead status', 'status_id');
     if (status.category === 'won') {
-      throw new AppError('precondition_failed', 'a lead is won by converting it to a client (convertLead)', 'status_id');
+      throw new AppError(
+        'precondition_failed',
+        'a lead is won by converting it to a client (convertLead)',
+        'status_id',
+      );
     }
     if (status.id === lead.status_id) return { lead_id, status_id, changed: false };
     const from = lead.status_id;
@@ -68,9 +74,16 @@ export const changeLeadStatus = defineMutation({
       status_changed_at: ctx.now,
       updated_at: ctx.now,
       ...(status.code === 'quoted' && !lead.quoted_at ? { quoted_at: ctx.now } : {}),
-      ...(status.category === 'lost' ? { lost_at: ctx.now, lost_reason: reason ?? null, next_follow_up_at: null } : { lost_at: null }),
+      ...(status.category === 'lost'
+        ? { lost_at: ctx.now, lost_reason: reason ?? null, next_follow_up_at: null }
+        : { lost_at: null }),
     });
-    await recordEvent(tx, ctx, { id: event_id, kind: 'status_changed', subject: { ...lead, lead_id, client_id: null }, payload: { from, to: status_id, reason: reason ?? null } });
+    await recordEvent(tx, ctx, {
+      id: event_id,
+      kind: 'status_changed',
+      subject: { ...lead, lead_id, client_id: null },
+      payload: { from, to: status_id, reason: reason ?? null },
+    });
     return { lead_id, status_id, changed: true };
   },
 });
@@ -86,14 +99,20 @@ export const scheduleFollowUp = defineMutation({
   }),
   async run(tx, { lead_id, at, note, priority, event_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
-    if (lead.is_converted) throw new AppError('precondition_failed', 'this lead is a client now; schedule on the client', 'lead_id');
+    if (lead.is_converted)
+      throw new AppError('precondition_failed', 'this lead is a client now; schedule on the client', 'lead_id');
     await tx.update('leads', lead_id, {
       next_follow_up_at: at,
       follow_up_note: note ?? null,
       ...(priority ? { priority } : {}),
       updated_at: ctx.now,
     });
-    await recordEvent(tx, ctx, { id: event_id, kind: 'follow_up_scheduled', subject: { ...lead, lead_id, client_id: null }, payload: { at, note: note ?? null } });
+    await recordEvent(tx, ctx, {
+      id: event_id,
+      kind: 'follow_up_scheduled',
+      subject: { ...lead, lead_id, client_id: null },
+      payload: { at, note: note ?? null },
+    });
     return { lead_id, next_follow_up_at: at };
   },
 });
@@ -108,7 +127,8 @@ export const completeFollowUp = defineMutation({
   }),
   async run(tx, { lead_id, outcome, next_at, event_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
-    if (!lead.next_follow_up_at) throw new AppError('precondition_failed', 'this lead has no follow-up scheduled', 'lead_id');
+    if (!lead.next_follow_up_at)
+      throw new AppError('precondition_failed', 'this lead has no follow-up scheduled', 'lead_id');
     await tx.update('leads', lead_id, {
       next_follow_up_at: next_at ?? null,
       follow_up_note: null,
@@ -124,4 +144,3 @@ export const completeFollowUp = defineMutation({
     return { lead_id, next_follow_up_at: next_at ?? null };
   },
 });
-

@@ -22,7 +22,8 @@ export const createTicket = defineMutation({
   async run(tx, { lead_id, client_id, ...fields }, ctx) {
     const subject = await loadSubject(tx, ctx, { lead_id, client_id });
     if (fields.assigned_to) await mustGet(tx, 'users', fields.assigned_to, 'user', 'assigned_to');
-    if (fields.contact_id) assertCanWrite(ctx, await mustGet(tx, 'contacts', fields.contact_id, 'contact', 'contact_id'), 'contact');
+    if (fields.contact_id)
+      assertCanWrite(ctx, await mustGet(tx, 'contacts', fields.contact_id, 'contact', 'contact_id'), 'contact');
     const row = newRow(
       'support_tickets',
       {
@@ -54,23 +55,37 @@ export const updateTicket = defineMutation({
     const ticket = await mustGet(tx, 'support_tickets', id, 'ticket', 'id');
     assertCanWrite(ctx, ticket, 'ticket');
     if (patch.assigned_to) await mustGet(tx, 'users', patch.assigned_to, 'user', 'patch.assigned_to');
-    if (patch.contact_id) assertCanWrite(ctx, await mustGet(tx, 'contacts', patch.contact_id, 'contact', 'patch.contact_id'), 'contact');
+    if (patch.contact_id)
+      assertCanWrite(ctx, await mustGet(tx, 'contacts', patch.contact_id, 'contact', 'patch.contact_id'), 'contact');
     // Re-opening a resolved ticket clears its resolution time so the CHECK (and reports) stay true.
     const reopening = patch.status && (ticket.status === 'resolved' || ticket.status === 'closed');
-    await tx.update('support_tickets', id, { ...patch, ...(reopening ? { resolved_at: null } : {}), updated_at: ctx.now });
+    await tx.update('support_tickets', id, {
+      ...patch,
+      ...(reopening ? { resolved_at: null } : {}),
+      updated_at: ctx.now,
+    });
     return { id, changed: Object.keys(patch) };
   },
 });
 
 export const resolveTicket = defineMutation({
   name: 'resolveTicket',
-  args: z.object({ id: f.id(), resolution: f.longText().trim().min(1, 'is required'), close: z.boolean().default(false) }),
+  args: z.object({
+    id: f.id(),
+    resolution: f.longText().trim().min(1, 'is required'),
+    close: z.boolean().default(false),
+  }),
   async run(tx, { id, resolution, close }, ctx) {
     const ticket = await mustGet(tx, 'support_tickets', id, 'ticket', 'id');
     assertCanWrite(ctx, ticket, 'ticket');
     if (ticket.status === 'closed') throw new AppError('precondition_failed', 'this ticket is already closed', 'id');
     const status = close ? 'closed' : 'resolved';
-    await tx.update('support_tickets', id, { status, resolution, resolved_at: ticket.resolved_at ?? ctx.now, updated_at: ctx.now });
+    await tx.update('support_tickets', id, {
+      status,
+      resolution,
+      resolved_at: ticket.resolved_at ?? ctx.now,
+      updated_at: ctx.now,
+    });
     return { id, status };
   },
 });

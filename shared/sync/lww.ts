@@ -80,7 +80,14 @@ export function decideLww(input: LwwInput): LwwDecision {
         ms(input.rowUpdatedAt) > ms(at);
     if (!lost) decision.apply[field] = local;
     else if (sameValue(local, current[field])) decision.unchanged.push(field);
-    else decision.conflicts.push({ table: input.table, row_id: input.rowId, field, server_value: current[field] ?? null, local_value: local ?? null });
+    else
+      decision.conflicts.push({
+        table: input.table,
+        row_id: input.rowId,
+        field,
+        server_value: current[field] ?? null,
+        local_value: local ?? null,
+      });
   }
   return decision;
 }

@@ -61,7 +61,10 @@ export const mutationEnvelope = z.object({
 export type MutationEnvelope = z.input<typeof mutationEnvelope>;
 
 export const mutationBatch = z.object({
-  mutations: z.array(mutationEnvelope).min(1, 'is empty').max(MAX_BATCH, `has too many mutations (${MAX_BATCH} at most)`),
+  mutations: z
+    .array(mutationEnvelope)
+    .min(1, 'is empty')
+    .max(MAX_BATCH, `has too many mutations (${MAX_BATCH} at most)`),
 });
 export type MutationBatch = z.input<typeof mutationBatch>;
 
@@ -89,7 +92,13 @@ export type ConflictEntry = z.infer<typeof conflictEntry>;
 export const mutationAnswer = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('ok'), txid: z.string(), lsn: z.string() }),
   z.object({ id: z.string(), status: z.literal('rejected'), error: errorShape }),
-  z.object({ id: z.string(), status: z.literal('conflict'), txid: z.string(), lsn: z.string(), conflicts: z.array(conflictEntry) }),
+  z.object({
+    id: z.string(),
+    status: z.literal('conflict'),
+    txid: z.string(),
+    lsn: z.string(),
+    conflicts: z.array(conflictEntry),
+  }),
 ]);
 export type MutationAnswer = z.infer<typeof mutationAnswer>;
 

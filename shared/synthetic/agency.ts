@@ -57,7 +57,7 @@ class Heap {
   push(r: LeadRun) {
     r.nextT = r.plan.items[r.cursor]!.t;
     this.a.push(r);
-    for (let i = this.a.length - 1; i > 0; ) {
+    for (let i = this.a.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (!this.less(i, p)) break;
       this.swap(i, p);
@@ -69,7 +69,7 @@ class Heap {
     const last = this.a.pop()!;
     if (this.a.length > 0) {
       this.a[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
@@ -112,7 +112,19 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
       twoOpps: story.second !== null && rng.chance(0.55),
       isAuto: story.auto !== null,
     });
-    return { index, rng, clock, story, plan, cursor: 0, nextT: t0, leadId: '', clientId: '', contactIds: [], oppIds: [] };
+    return {
+      index,
+      rng,
+      clock,
+      story,
+      plan,
+      cursor: 0,
+      nextT: t0,
+      leadId: '',
+      clientId: '',
+      contactIds: [],
+      oppIds: [],
+    };
   };
 
   function* steps(): Generator<SyntheticStep> {
@@ -131,7 +143,14 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
       last = ms;
       const built = buildStep(run, item, ms);
       // Built field by field: `{ ...built, id }` is many times slower in V8 on this hot path.
-      yield { name: built.name, args: built.args, id: uuidv7At(run.rng, ms), createdAt: new Date(ms).toISOString(), actorId: run.story.agent.id, leadIndex: run.index } as SyntheticStep;
+      yield {
+        name: built.name,
+        args: built.args,
+        id: uuidv7At(run.rng, ms),
+        createdAt: new Date(ms).toISOString(),
+        actorId: run.story.agent.id,
+        leadIndex: run.index,
+      } as SyntheticStep;
       if (run.cursor < run.plan.items.length) heap.push(run);
     }
   }

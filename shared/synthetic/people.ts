@@ -31,7 +31,13 @@ export interface AgencyPeople {
   agents: Agent[];
 }
 
-const TEAM_NAMES = ['Personal Lines', 'Commercial Lines', 'Personal Lines East', 'Specialty & Marine', 'Personal Lines West'];
+const TEAM_NAMES = [
+  'Personal Lines',
+  'Commercial Lines',
+  'Personal Lines East',
+  'Specialty & Marine',
+  'Personal Lines West',
+];
 
 export function firstName(rng: Rng): string {
   return rng.chance(0.5) ? rng.pick(FEMALE_FIRST_NAMES) : rng.pick(MALE_FIRST_NAMES);
@@ -48,7 +54,11 @@ export function slug(s: string): string {
 
 export function generatePeople(rng: Rng, options: PeopleOptions, createdAtMs: number): AgencyPeople {
   const teamCount = Math.max(1, options.teams ?? 2);
-  const counts = { manager: options.managers ?? teamCount, agent: Math.max(1, options.agents ?? 8), staff: options.staff ?? 2 };
+  const counts = {
+    manager: options.managers ?? teamCount,
+    agent: Math.max(1, options.agents ?? 8),
+    staff: options.staff ?? 2,
+  };
   const prefix = rng.pick(NAME_PREFIXES);
   const agencyName = `${prefix} Insurance Agency`;
   const domain = `${slug(prefix)}insurance.com`;
@@ -56,7 +66,20 @@ export function generatePeople(rng: Rng, options: PeopleOptions, createdAtMs: nu
   let ms = createdAtMs;
 
   const teams = Array.from({ length: teamCount }, (_, i) =>
-    newRow('teams', { id: uuidv7At(rng, ms++), name: TEAM_NAMES[i] ?? `Team ${i + 1}`, description: i === 1 ? 'Business insurance: BOP, GL, workers comp, commercial auto' : 'Households: auto, home, umbrella, specialty', created_at: at, updated_at: at }, at),
+    newRow(
+      'teams',
+      {
+        id: uuidv7At(rng, ms++),
+        name: TEAM_NAMES[i] ?? `Team ${i + 1}`,
+        description:
+          i === 1
+            ? 'Business insurance: BOP, GL, workers comp, commercial auto'
+            : 'Households: auto, home, umbrella, specialty',
+        created_at: at,
+        updated_at: at,
+      },
+      at,
+    ),
   );
 
   const users: Row<'users'>[] = [];
@@ -70,7 +93,18 @@ export function generatePeople(rng: Rng, options: PeopleOptions, createdAtMs: nu
     emails.add(email);
     const row = newRow(
       'users',
-      { id: uuidv7At(rng, ms++), email, full_name: `${first} ${last}`, role, team_id: teamId, phone: phoneNumber(rng), title, is_active: true, created_at: at, updated_at: at },
+      {
+        id: uuidv7At(rng, ms++),
+        email,
+        full_name: `${first} ${last}`,
+        role,
+        team_id: teamId,
+        phone: phoneNumber(rng),
+        title,
+        is_active: true,
+        created_at: at,
+        updated_at: at,
+      },
       at,
     );
     users.push(row);
@@ -78,13 +112,23 @@ export function generatePeople(rng: Rng, options: PeopleOptions, createdAtMs: nu
   };
 
   addUser('admin', null, 'Agency Principal');
-  for (let i = 0; i < counts.manager; i++) addUser('manager', teams[i % teamCount]!.id, i % teamCount === 1 ? 'Commercial Lines Manager' : 'Sales Manager');
+  for (let i = 0; i < counts.manager; i++)
+    addUser('manager', teams[i % teamCount]!.id, i % teamCount === 1 ? 'Commercial Lines Manager' : 'Sales Manager');
   for (let i = 0; i < counts.agent; i++) {
     const team = teams[i % teamCount]!;
     const commercial = teamCount > 1 && i % teamCount === 1;
-    const { row, first } = addUser('agent', team.id, commercial ? 'Commercial Account Executive' : rng.pick(['Licensed Agent', 'Senior Agent', 'Producer']));
+    const { row, first } = addUser(
+      'agent',
+      team.id,
+      commercial ? 'Commercial Account Executive' : rng.pick(['Licensed Agent', 'Senior Agent', 'Producer']),
+    );
     agents.push({ id: row.id, teamId: team.id, firstName: first, weight: rng.real(0.6, 1.6), commercial });
   }
-  for (let i = 0; i < counts.staff; i++) addUser('staff', teams[i % teamCount]!.id, rng.pick(['Customer Service Representative', 'Account Manager', 'Office Administrator']));
+  for (let i = 0; i < counts.staff; i++)
+    addUser(
+      'staff',
+      teams[i % teamCount]!.id,
+      rng.pick(['Customer Service Representative', 'Account Manager', 'Office Administrator']),
+    );
   return { agencyName, domain, teams, users, agents };
 }

@@ -11,8 +11,25 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 export type StepKind =
-  | 'createLead' | 'address' | 'contact' | 'firstComm' | 'comm' | 'note' | 'opp' | 'oppStage' | 'status' | 'quote'
-  | 'tags' | 'custom' | 'coverage' | 'follow' | 'complete' | 'finalFollow' | 'closeLost' | 'convert' | 'clientNote'
+  | 'createLead'
+  | 'address'
+  | 'contact'
+  | 'firstComm'
+  | 'comm'
+  | 'note'
+  | 'opp'
+  | 'oppStage'
+  | 'status'
+  | 'quote'
+  | 'tags'
+  | 'custom'
+  | 'coverage'
+  | 'follow'
+  | 'complete'
+  | 'finalFollow'
+  | 'closeLost'
+  | 'convert'
+  | 'clientNote'
   | 'clientComm';
 
 export interface PlanItem {
@@ -53,9 +70,12 @@ export function planLead(rng: Rng, input: PlanInput): LeadPlan {
     else if (r >= 0.2 && r < 0.35 && avail > 7 * DAY) outcome = 'lost';
   }
   const planned =
-    outcome === 'converted' ? rng.real(5, 75) * DAY
-      : outcome === 'lost' ? rng.real(4, 100) * DAY
-        : outcome === 'untouched' ? avail
+    outcome === 'converted'
+      ? rng.real(5, 75) * DAY
+      : outcome === 'lost'
+        ? rng.real(4, 100) * DAY
+        : outcome === 'untouched'
+          ? avail
           : (1 + 150 * rng.next() ** 1.6) * DAY;
   const L = Math.min(planned, avail * 0.97);
   const end = t0 + L;
@@ -96,7 +116,14 @@ export function planLead(rng: Rng, input: PlanInput): LeadPlan {
   if (outcome === 'converted') path = ['qualified', 'quoting', 'quoted', ...(rng.chance(0.5) ? ['negotiating'] : [])];
   else if (outcome === 'lost') path = OPEN_PATH.slice(0, rng.int(0, 4));
   else {
-    const target = rng.weighted([[0, 15], [1, 15], [2, 15], [3, 20], [4, 10], [-1, 25]] as const);
+    const target = rng.weighted([
+      [0, 15],
+      [1, 15],
+      [2, 15],
+      [3, 20],
+      [4, 10],
+      [-1, 25],
+    ] as const);
     path = target >= 0 ? OPEN_PATH.slice(0, target) : [...OPEN_PATH.slice(0, rng.int(1, 3)), 'nurture'];
     if (avail < DAY) path = path.slice(0, 1).filter((s) => s !== 'nurture');
   }
@@ -112,7 +139,9 @@ export function planLead(rng: Rng, input: PlanInput): LeadPlan {
     if (status === 'qualified' && twoOpps) at(t + step(), 'opp', 1);
     const stage = STAGE_AFTER[status];
     if (status === 'quoted') at(t + step(), 'quote');
-    if (stage) for (let o = 0; o < (twoOpps && status !== 'negotiating' ? 2 : 1); o++) at(t + step(), 'oppStage', `${o}:${stage}`);
+    if (stage)
+      for (let o = 0; o < (twoOpps && status !== 'negotiating' ? 2 : 1); o++)
+        at(t + step(), 'oppStage', `${o}:${stage}`);
     if (i === followAt) {
       const scheduled = t + step();
       at(scheduled, 'follow', Math.floor(scheduled + rng.real(1, 5) * DAY));
@@ -141,8 +170,23 @@ function followUpDue(rng: Rng, stepAt: number, now: number, nurture: boolean): n
   // Leads nobody has touched for weeks are mostly overdue; nurtured ones wait for their renewal.
   const stale = now - stepAt > 45 * DAY;
   const kind = nurture
-    ? rng.weighted([['future', 80], ['overdue', 20]] as const)
-    : rng.weighted(stale ? ([['overdue', 70], ['today', 5], ['future', 25]] as const) : ([['overdue', 30], ['today', 20], ['future', 50]] as const));
+    ? rng.weighted([
+        ['future', 80],
+        ['overdue', 20],
+      ] as const)
+    : rng.weighted(
+        stale
+          ? ([
+              ['overdue', 70],
+              ['today', 5],
+              ['future', 25],
+            ] as const)
+          : ([
+              ['overdue', 30],
+              ['today', 20],
+              ['future', 50],
+            ] as const),
+      );
   if (kind === 'overdue') {
     const lo = Math.max(stepAt + 2 * HOUR, now - 14 * DAY);
     if (lo < now - 30 * MINUTE) return Math.floor(rng.real(lo, now - 30 * MINUTE));

@@ -92,7 +92,8 @@ export class Rng {
   around(min: number, mean: number, max: number): number {
     const u = this.next();
     const fc = (mean - min) / (max - min);
-    const x = u < fc ? min + Math.sqrt(u * (max - min) * (mean - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mean));
+    const x =
+      u < fc ? min + Math.sqrt(u * (max - min) * (mean - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mean));
     return Math.round(x);
   }
 

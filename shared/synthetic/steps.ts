@@ -9,7 +9,13 @@ import { type Rng, uuidv7At } from './prng';
 import { TAGS, type LeadStory } from './story';
 import { isoDay, render } from './text';
 import {
-  CALL_OUTCOMES, CLIENT_WELCOME_NOTES, COMMUNICATION_TEMPLATES, EMAIL_SUBJECTS, FOLLOW_UP_NOTES, LOST_REASONS, NOTE_TEMPLATES,
+  CALL_OUTCOMES,
+  CLIENT_WELCOME_NOTES,
+  COMMUNICATION_TEMPLATES,
+  EMAIL_SUBJECTS,
+  FOLLOW_UP_NOTES,
+  LOST_REASONS,
+  NOTE_TEMPLATES,
   UNRESPONSIVE_REASONS,
 } from './words/notes';
 import { VEHICLES } from './words/vehicles';
@@ -48,21 +54,39 @@ export interface LeadRun {
 }
 
 const PROBABILITY: Record<string, number> = { quoting: 30, proposal: 50, negotiation: 70 };
-const COMM_MIX = [['call', 35], ['voicemail', 15], ['email', 25], ['sms', 15], ['meeting', 5], ['video_call', 3], ['letter', 2]] as const;
+const COMM_MIX = [
+  ['call', 35],
+  ['voicemail', 15],
+  ['email', 25],
+  ['sms', 15],
+  ['meeting', 5],
+  ['video_call', 3],
+  ['letter', 2],
+] as const;
 const NOTE_TAGS = ['quote', 'underwriting', 'billing', 'claims', 'documents'];
 
 function noteBody(run: LeadRun): string {
   const { rng, story } = run;
-  const sentences = rng.weighted([[1, 70], [2, 25], [3, 5]] as const);
+  const sentences = rng.weighted([
+    [1, 70],
+    [2, 25],
+    [3, 5],
+  ] as const);
   const parts: string[] = [];
-  for (let i = 0; i < sentences; i++) parts.push(render(rng.pick(NOTE_TEMPLATES[rng.pick(story.topics)]), story.text, rng));
+  for (let i = 0; i < sentences; i++)
+    parts.push(render(rng.pick(NOTE_TEMPLATES[rng.pick(story.topics)]), story.text, rng));
   return parts.join(' ');
 }
 
 function communication(run: LeadRun, code: string, direction: 'inbound' | 'outbound', ms: number) {
   const { rng, story } = run;
   const body = render(rng.pick(COMMUNICATION_TEMPLATES[code]!), story.text, rng);
-  const duration: Record<string, [number, number]> = { call: [60, 1500], voicemail: [15, 60], meeting: [1200, 3600], video_call: [600, 2400] };
+  const duration: Record<string, [number, number]> = {
+    call: [60, 1500],
+    voicemail: [15, 60],
+    meeting: [1200, 3600],
+    video_call: [600, 2400],
+  };
   const d = duration[code];
   return {
     id: uuidv7At(rng, ms),
@@ -79,17 +103,28 @@ function communication(run: LeadRun, code: string, direction: 'inbound' | 'outbo
 function leadComm(run: LeadRun, item: PlanItem, ms: number): Built {
   const { rng } = run;
   const first = item.kind === 'firstComm';
-  const code = first ? rng.weighted([['call', 70], ['email', 20], ['sms', 10]] as const) : rng.weighted(COMM_MIX);
+  const code = first
+    ? rng.weighted([
+        ['call', 70],
+        ['email', 20],
+        ['sms', 10],
+      ] as const)
+    : rng.weighted(COMM_MIX);
   const canInbound = code === 'call' || code === 'email' || code === 'sms';
   const direction = !first && canInbound && rng.chance(0.3) ? 'inbound' : 'outbound';
   const contact = run.contactIds[0] && rng.chance(0.6) ? { contact_id: run.contactIds[0] } : {};
-  return { name: 'logCommunication', args: { lead_id: run.leadId, ...communication(run, code, direction, ms), ...contact } };
+  return {
+    name: 'logCommunication',
+    args: { lead_id: run.leadId, ...communication(run, code, direction, ms), ...contact },
+  };
 }
 
 function createLead(run: LeadRun, ms: number): Built {
   const { rng, story: s } = run;
   run.leadId = uuidv7At(rng, ms);
-  const person = s.business ? { lead_type: 'business' as const, business_name: s.businessName } : { lead_type: 'individual' as const, first_name: s.first, last_name: s.last, date_of_birth: s.dob };
+  const person = s.business
+    ? { lead_type: 'business' as const, business_name: s.businessName }
+    : { lead_type: 'individual' as const, first_name: s.first, last_name: s.last, date_of_birth: s.dob };
   return {
     name: 'createLead',
     args: {
@@ -120,7 +155,15 @@ function updatedAuto(run: LeadRun) {
   if (doc.vehicles.length < 3) {
     const m = rng.pick(VEHICLES);
     const year = rng.int(Math.max(m.from, clock.year - 8), Math.min(m.to, clock.year + 1));
-    doc.vehicles.push({ year, make: m.make, model: m.model, vin: makeVin(rng, m.wmi, year), usage: 'personal', annualMileage: rng.int(4, 15) * 1000, ownership: 'financed' });
+    doc.vehicles.push({
+      year,
+      make: m.make,
+      model: m.model,
+      vin: makeVin(rng, m.wmi, year),
+      usage: 'personal',
+      annualMileage: rng.int(4, 15) * 1000,
+      ownership: 'financed',
+    });
   } else doc.vehicles[0]!.annualMileage = rng.int(3, 20) * 1000;
   return doc;
 }
@@ -135,7 +178,16 @@ export function buildStep(run: LeadRun, item: PlanItem, ms: number): Built {
     case 'address':
       return {
         name: 'upsertAddress',
-        args: { id: uuidv7At(rng, ms), line1: s.line1, ...(s.line2 ? { line2: s.line2 } : {}), city: s.city.city, state: s.city.state, postal_code: s.city.zip, county: s.city.county, link: { lead_id } },
+        args: {
+          id: uuidv7At(rng, ms),
+          line1: s.line1,
+          ...(s.line2 ? { line2: s.line2 } : {}),
+          city: s.city.city,
+          state: s.city.state,
+          postal_code: s.city.zip,
+          county: s.city.county,
+          link: { lead_id },
+        },
       };
     case 'contact': {
       const i = Number(item.arg);
@@ -149,7 +201,13 @@ export function buildStep(run: LeadRun, item: PlanItem, ms: number): Built {
     case 'note':
       return {
         name: 'addNote',
-        args: { lead_id, id: uuidv7At(rng, ms), body: noteBody(run), is_pinned: rng.chance(0.05), ...(rng.chance(0.1) ? { tags: [rng.pick(NOTE_TAGS)] } : {}) },
+        args: {
+          lead_id,
+          id: uuidv7At(rng, ms),
+          body: noteBody(run),
+          is_pinned: rng.chance(0.05),
+          ...(rng.chance(0.1) ? { tags: [rng.pick(NOTE_TAGS)] } : {}),
+        },
       };
     case 'opp': {
       const o = Number(item.arg);
@@ -159,50 +217,109 @@ export function buildStep(run: LeadRun, item: PlanItem, ms: number): Built {
       return {
         name: 'createOpportunity',
         args: {
-          lead_id, id, name: `${type.name} - ${s.newCarrier}`, insurance_type_id: type.id, amount: o === 0 ? s.quotedPremium : s.secondPremium,
-          probability: 10, expected_close_date: isoDay(ms + rng.int(14, 60) * DAY), carrier: s.newCarrier,
+          lead_id,
+          id,
+          name: `${type.name} - ${s.newCarrier}`,
+          insurance_type_id: type.id,
+          amount: o === 0 ? s.quotedPremium : s.secondPremium,
+          probability: 10,
+          expected_close_date: isoDay(ms + rng.int(14, 60) * DAY),
+          carrier: s.newCarrier,
         },
       };
     }
     case 'oppStage': {
       const [o, stage] = String(item.arg).split(':') as [string, 'quoting' | 'proposal' | 'negotiation'];
-      return { name: 'moveOpportunityStage', args: { id: run.oppIds[Number(o)]!, stage, probability: PROBABILITY[stage]! } };
+      return {
+        name: 'moveOpportunityStage',
+        args: { id: run.oppIds[Number(o)]!, stage, probability: PROBABILITY[stage]! },
+      };
     }
     case 'status': {
       const code = String(item.arg);
-      const reason = code === 'lost' ? rng.pick(LOST_REASONS) : code === 'unresponsive' ? rng.pick(UNRESPONSIVE_REASONS) : code === 'nurture' ? `Not ready; renews ${s.text.renewal}` : undefined;
-      return { name: 'changeLeadStatus', args: { lead_id, status_id: statusByCode(code).id, event_id: uuidv7At(rng, ms), ...(reason ? { reason } : {}) } };
+      const reason =
+        code === 'lost'
+          ? rng.pick(LOST_REASONS)
+          : code === 'unresponsive'
+            ? rng.pick(UNRESPONSIVE_REASONS)
+            : code === 'nurture'
+              ? `Not ready; renews ${s.text.renewal}`
+              : undefined;
+      return {
+        name: 'changeLeadStatus',
+        args: { lead_id, status_id: statusByCode(code).id, event_id: uuidv7At(rng, ms), ...(reason ? { reason } : {}) },
+      };
     }
     case 'quote':
       return { name: 'updateLead', args: { id: lead_id, patch: { quoted_premium: s.quotedPremium } } };
     case 'tags':
-      return { name: 'editLeadTags', args: { lead_id, add: rng.sample(TAGS, rng.int(1, 2)), remove: s.tags.length && rng.chance(0.3) ? [s.tags[0]!] : [] } };
+      return {
+        name: 'editLeadTags',
+        args: {
+          lead_id,
+          add: rng.sample(TAGS, rng.int(1, 2)),
+          remove: s.tags.length && rng.chance(0.3) ? [s.tags[0]!] : [],
+        },
+      };
     case 'custom':
-      return { name: 'editCustomFields', args: { lead_id, set: { spoke_with_spouse: rng.chance(0.5), quote_version: rng.int(2, 4) }, unset: rng.chance(0.2) ? ['best_time'] : [] } };
+      return {
+        name: 'editCustomFields',
+        args: {
+          lead_id,
+          set: { spoke_with_spouse: rng.chance(0.5), quote_version: rng.int(2, 4) },
+          unset: rng.chance(0.2) ? ['best_time'] : [],
+        },
+      };
     case 'coverage':
       return { name: 'setCoverage', args: { lead_id, column: 'auto_data', version: 2, doc: updatedAuto(run) } };
     case 'follow':
     case 'finalFollow':
       return {
         name: 'scheduleFollowUp',
-        args: { lead_id, at: iso(Number(item.arg)), note: rng.pick(FOLLOW_UP_NOTES), event_id: uuidv7At(rng, ms), ...(rng.chance(0.3) ? { priority: rng.int(1, 5) } : {}) },
+        args: {
+          lead_id,
+          at: iso(Number(item.arg)),
+          note: rng.pick(FOLLOW_UP_NOTES),
+          event_id: uuidv7At(rng, ms),
+          ...(rng.chance(0.3) ? { priority: rng.int(1, 5) } : {}),
+        },
       };
     case 'complete':
-      return { name: 'completeFollowUp', args: { lead_id, outcome: rng.pick(CALL_OUTCOMES), event_id: uuidv7At(rng, ms) } };
+      return {
+        name: 'completeFollowUp',
+        args: { lead_id, outcome: rng.pick(CALL_OUTCOMES), event_id: uuidv7At(rng, ms) },
+      };
     case 'closeLost':
-      return { name: 'closeOpportunity', args: { id: run.oppIds[Number(item.arg)]!, outcome: 'lost', reason: rng.pick(LOST_REASONS) } };
+      return {
+        name: 'closeOpportunity',
+        args: { id: run.oppIds[Number(item.arg)]!, outcome: 'lost', reason: rng.pick(LOST_REASONS) },
+      };
     case 'convert':
       run.clientId = uuidv7At(rng, ms);
       return {
         name: 'convertLead',
         args: {
-          lead_id, client_id: run.clientId, event_id: uuidv7At(rng, ms), new_opportunity_id: uuidv7At(rng, ms),
-          policy_number: `${s.newCarrier.replace(/[^A-Z]/g, '').slice(0, 3) || 'POL'}-${rng.digits(9)}`, premium: s.quotedPremium,
+          lead_id,
+          client_id: run.clientId,
+          event_id: uuidv7At(rng, ms),
+          new_opportunity_id: uuidv7At(rng, ms),
+          policy_number: `${s.newCarrier.replace(/[^A-Z]/g, '').slice(0, 3) || 'POL'}-${rng.digits(9)}`,
+          premium: s.quotedPremium,
         },
       };
     case 'clientNote':
-      return { name: 'addNote', args: { client_id: run.clientId, id: uuidv7At(rng, ms), body: render(rng.pick(CLIENT_WELCOME_NOTES), s.text, rng) } };
+      return {
+        name: 'addNote',
+        args: {
+          client_id: run.clientId,
+          id: uuidv7At(rng, ms),
+          body: render(rng.pick(CLIENT_WELCOME_NOTES), s.text, rng),
+        },
+      };
     case 'clientComm':
-      return { name: 'logCommunication', args: { client_id: run.clientId, ...communication(run, rng.chance(0.7) ? 'call' : 'letter', 'outbound', ms) } };
+      return {
+        name: 'logCommunication',
+        args: { client_id: run.clientId, ...communication(run, rng.chance(0.7) ? 'call' : 'letter', 'outbound', ms) },
+      };
   }
 }

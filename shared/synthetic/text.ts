@@ -1,7 +1,20 @@
 /** Small formatting helpers for the synthetic agency's free text. */
 import type { Rng } from './prng';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 /** `$1,234` (whole dollars), without relying on the host's locale data. */
@@ -21,7 +34,9 @@ export function monthDay(date: string): string {
 
 /** Fills `{key}` placeholders; `{day}` becomes a weekday drawn from the PRNG. */
 export function render(template: string, values: Readonly<Record<string, string>>, rng: Rng): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => (key === 'day' ? rng.pick(WEEKDAYS) : (values[key] ?? key)));
+  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
+    key === 'day' ? rng.pick(WEEKDAYS) : (values[key] ?? key),
+  );
 }
 
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -3,8 +3,29 @@ import type { Rng } from './prng';
 /** Characters a VIN may use (ISO 3779: never I, O or Q). */
 const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 const VALUES: Record<string, number> = {
-  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9,
-  S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9,
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  J: 1,
+  K: 2,
+  L: 3,
+  M: 4,
+  N: 5,
+  P: 7,
+  R: 9,
+  S: 2,
+  T: 3,
+  U: 4,
+  V: 5,
+  W: 6,
+  X: 7,
+  Y: 8,
+  Z: 9,
 };
 const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 /** Position 10: the model year, a 30-year cycle from 1980 (A) that skips I, O, Q, U, Z and 0. */
@@ -44,7 +65,8 @@ const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
  */
 export function makeHin(rng: Rng, mic: string, year: number): string {
   let serial = '';
-  for (let i = 0; i < 5; i++) serial += rng.chance(0.3) ? LETTERS.charAt(rng.u32() % LETTERS.length) : String(rng.u32() % 10);
+  for (let i = 0; i < 5; i++)
+    serial += rng.chance(0.3) ? LETTERS.charAt(rng.u32() % LETTERS.length) : String(rng.u32() % 10);
   const month = 'ABCDEFGHIJKL'.charAt(rng.u32() % 12);
   const built = (year - 1 + (rng.chance(0.6) ? 1 : 0)) % 10;
   return `${mic}${serial}${month}${built}${String(year % 100).padStart(2, '0')}`;

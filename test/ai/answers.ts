@@ -3,7 +3,8 @@ import type { AiResult, AiTask } from '../../shared/ai/schemas';
 
 export const ANSWERS: { [T in AiTask]: AiResult<T> } = {
   summary: {
-    summary: 'Maria Delgado is a quoted auto and home lead with Acme Mutual renewing soon. She likes the price but worries about the deductible (her SSN [SSN_1] is on file).',
+    summary:
+      'Maria Delgado is a quoted auto and home lead with Acme Mutual renewing soon. She likes the price but worries about the deductible (her SSN [SSN_1] is on file).',
     highlights: ['Quoted $2,400 against $2,650 with Acme Mutual', 'Two drivers, one speeding ticket (2023)'],
     open_questions: ['Which deductible does she want?'],
   },
@@ -35,13 +36,26 @@ export const ANSWERS: { [T in AiTask]: AiResult<T> } = {
     category: 'billing',
     urgency: 'high',
     summary: 'Customer was charged twice on card [CARD_1] and wants one refunded today.',
-    suggested_reply: 'Hi Maria, I am sorry about the double charge. I have asked billing to refund the duplicate today and will confirm once it is done.',
+    suggested_reply:
+      'Hi Maria, I am sorry about the double charge. I have asked billing to refund the duplicate today and will confirm once it is done.',
     reasons: ['Duplicate payment', 'Customer asks for same-day refund'],
   },
   'cross-sell': {
     ideas: [
-      { product: 'umbrella', title: 'Personal umbrella', rationale: 'Auto and home with a pool and no umbrella.', priority: 'high', talking_point: 'A $1M umbrella costs little next to the pool liability.' },
-      { product: 'life', title: 'Term life', rationale: 'Spouse on the auto policy and no life coverage.', priority: 'medium', talking_point: null },
+      {
+        product: 'umbrella',
+        title: 'Personal umbrella',
+        rationale: 'Auto and home with a pool and no umbrella.',
+        priority: 'high',
+        talking_point: 'A $1M umbrella costs little next to the pool liability.',
+      },
+      {
+        product: 'life',
+        title: 'Term life',
+        rationale: 'Spouse on the auto policy and no life coverage.',
+        priority: 'medium',
+        talking_point: null,
+      },
     ],
     reasons: ['Coverage gaps found by rule'],
   },

@@ -14,7 +14,11 @@ let leadId = '';
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  await call(ctx.app, 'ai.settings.save', { local: { name: 'office', kind: 'local', baseURL: fake.url, model: 'fake-model' }, remote: null, preferLocal: true });
+  await call(ctx.app, 'ai.settings.save', {
+    local: { name: 'office', kind: 'local', baseURL: fake.url, model: 'fake-model' },
+    remote: null,
+    preferLocal: true,
+  });
   leadId = (await createLead(ctx.app, { last_name: 'Cancel' })).id;
 });
 afterAll(() => fake.close());
@@ -34,18 +38,29 @@ describe('ai.cancel', () => {
     const requestId = newId();
     const running = ctx.app.dispatch('ai.run', { task: 'summary', lead_id: leadId, request_id: requestId });
     await untilRequests(before + 1);
-    expect(await ctx.app.dispatch('ai.cancel', { request_id: requestId })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await ctx.app.dispatch('ai.cancel', { request_id: requestId })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
     const res = await running;
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.message).toMatch(/cancelled/);
-    const lead = ctx.app.db.prepare('SELECT ai_summary FROM leads WHERE id = ?').get(leadId) as { ai_summary: string | null };
+    const lead = ctx.app.db.prepare('SELECT ai_summary FROM leads WHERE id = ?').get(leadId) as {
+      ai_summary: string | null;
+    };
     expect(lead.ai_summary).toBeNull();
     // Finished requests are forgotten: cancelling again finds nothing.
-    expect(await ctx.app.dispatch('ai.cancel', { request_id: requestId })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await ctx.app.dispatch('ai.cancel', { request_id: requestId })).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
   });
 
   it('an unknown request id cancels nothing, and a request without an id still answers', async () => {
-    expect(await ctx.app.dispatch('ai.cancel', { request_id: newId() })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await ctx.app.dispatch('ai.cancel', { request_id: newId() })).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
     fake.enqueue({ kind: 'answer', content: ANSWERS.summary });
     const res = await ctx.app.dispatch('ai.run', { task: 'summary', lead_id: leadId });
     expect(res.ok).toBe(true);

@@ -34,21 +34,34 @@ afterEach(() => {
 describe('aiCommand', () => {
   it('summarises a lead with the environment’s provider and stores it like the app', async () => {
     fake.enqueue({ kind: 'answer', content: ANSWERS.summary });
-    const result = (await aiCommand({ db: rep.path, task: 'summary', lead: planted.lead.id })) as typeof ANSWERS.summary;
+    const result = (await aiCommand({
+      db: rep.path,
+      task: 'summary',
+      lead: planted.lead.id,
+    })) as typeof ANSWERS.summary;
     expect(result.highlights).toEqual(ANSWERS.summary.highlights);
     const req = fake.requests[0]!;
     expect(req.body.model).toBe('gpt-cli');
     expect(req.headers.authorization).toBe('Bearer sk-cli-key');
     expect(req.text).toContain('Maria Delgado');
     expectNoSecrets(req.text);
-    expect(interactions(rep.db)).toMatchObject([{ provider: 'env', model: 'gpt-cli', status: 'ok', lead_id: planted.lead.id }]);
-    expect(rep.db.prepare('SELECT ai_summary FROM leads WHERE id = ?').get(planted.lead.id)).toEqual({ ai_summary: ANSWERS.summary.summary });
+    expect(interactions(rep.db)).toMatchObject([
+      { provider: 'env', model: 'gpt-cli', status: 'ok', lead_id: planted.lead.id },
+    ]);
+    expect(rep.db.prepare('SELECT ai_summary FROM leads WHERE id = ?').get(planted.lead.id)).toEqual({
+      ai_summary: ANSWERS.summary.summary,
+    });
     expect(outboxNames(rep.db).at(-1)).toBe('recordAiInteraction');
   });
 
   it('takes --model over OPENAI_MODEL, and runs the communication and ticket tasks', async () => {
     fake.enqueue({ kind: 'answer', content: ANSWERS.sentiment }, { kind: 'answer', content: ANSWERS.triage });
-    const sentiment = await aiCommand({ db: rep.path, task: 'sentiment', communication: planted.email.id, model: 'gpt-other' });
+    const sentiment = await aiCommand({
+      db: rep.path,
+      task: 'sentiment',
+      communication: planted.email.id,
+      model: 'gpt-other',
+    });
     expect(sentiment).toMatchObject({ sentiment: 'mixed' });
     expect(fake.requests[0]!.body.model).toBe('gpt-other');
     const triage = await aiCommand({ db: rep.path, task: 'triage', ticket: planted.ticket.id });
@@ -67,10 +80,18 @@ describe('aiCommand', () => {
     await expect(sms).rejects.toThrow(/opted out of SMS/);
     expect(fake.requests).toHaveLength(0);
     delete process.env.OPENAI_MODEL;
-    await expect(aiCommand({ db: rep.path, task: 'summary', lead: planted.lead.id })).rejects.toThrow(/set OPENAI_MODEL or pass --model/);
-    await expect(aiCommand({ db: rep.path, task: 'triage', lead: planted.lead.id, model: 'm' })).rejects.toThrow(/triage needs a ticket/);
-    await expect(aiCommand({ db: rep.path, task: 'risk', lead: '01950000-0000-7000-8000-000000000999', model: 'm' })).rejects.toThrow(/does not exist/);
-    await expect(aiCommand({ db: `${rep.path}.missing`, task: 'risk', lead: planted.lead.id, model: 'm' })).rejects.toBeInstanceOf(AppError);
+    await expect(aiCommand({ db: rep.path, task: 'summary', lead: planted.lead.id })).rejects.toThrow(
+      /set OPENAI_MODEL or pass --model/,
+    );
+    await expect(aiCommand({ db: rep.path, task: 'triage', lead: planted.lead.id, model: 'm' })).rejects.toThrow(
+      /triage needs a ticket/,
+    );
+    await expect(
+      aiCommand({ db: rep.path, task: 'risk', lead: '01950000-0000-7000-8000-000000000999', model: 'm' }),
+    ).rejects.toThrow(/does not exist/);
+    await expect(
+      aiCommand({ db: `${rep.path}.missing`, task: 'risk', lead: planted.lead.id, model: 'm' }),
+    ).rejects.toBeInstanceOf(AppError);
     expect(interactions(rep.db)).toEqual([]);
   });
 });

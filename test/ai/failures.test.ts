@@ -43,14 +43,21 @@ async function failure(promise: Promise<unknown>, reason: AiFailure, message: Re
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(AiError);
-  expect({ reason: (err as AiError).reason, message: (err as AiError).message }).toMatchObject({ reason, message: expect.stringMatching(message) });
+  expect({ reason: (err as AiError).reason, message: (err as AiError).message }).toMatchObject({
+    reason,
+    message: expect.stringMatching(message),
+  });
   return err as AiError;
 }
 
 /** No AI field changed; and either nothing at all was written, or one error interaction. */
 function expectClean(before: ReturnType<typeof snapshot>, written: 'nothing' | 'error record', reason?: AiFailure) {
   const after = snapshot();
-  expect({ lead: after.lead, comm: after.comm, ticket: after.ticket }).toEqual({ lead: before.lead, comm: before.comm, ticket: before.ticket });
+  expect({ lead: after.lead, comm: after.comm, ticket: after.ticket }).toEqual({
+    lead: before.lead,
+    comm: before.comm,
+    ticket: before.ticket,
+  });
   const rows = interactions(rep.db);
   if (written === 'nothing') {
     expect(rows).toEqual([]);
@@ -61,7 +68,9 @@ function expectClean(before: ReturnType<typeof snapshot>, written: 'nothing' | '
   expect(rows[0]).toMatchObject({ status: 'error', response: null, error: expect.any(String) });
   expect(JSON.parse(rows[0]!.metadata).failure).toBe(reason);
   expect(outboxNames(rep.db).slice(before.outbox)).toEqual(['recordAiInteraction']);
-  const args = JSON.parse((rep.db.prepare('SELECT args FROM outbox ORDER BY seq DESC LIMIT 1').get() as { args: string }).args);
+  const args = JSON.parse(
+    (rep.db.prepare('SELECT args FROM outbox ORDER BY seq DESC LIMIT 1').get() as { args: string }).args,
+  );
   expect(args.annotations).toBeUndefined();
 }
 
@@ -69,13 +78,20 @@ describe('provider errors (recorded once, no AI fields)', () => {
   it('429 until the retries run out: rate_limited after 1 + maxRetries attempts', async () => {
     const before = snapshot();
     fake.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 429 })));
-    await failure(ai.summarize({ lead_id: planted.lead.id }), 'rate_limited', /rate limiting requests; gave up after 3 attempts/);
+    await failure(
+      ai.summarize({ lead_id: planted.lead.id }),
+      'rate_limited',
+      /rate limiting requests; gave up after 3 attempts/,
+    );
     expect(fake.requests).toHaveLength(3);
     expectClean(before, 'error record', 'rate_limited');
   });
 
   it('429 with retry-after is retried after the time asked for, then succeeds', async () => {
-    fake.enqueue({ kind: 'status', status: 429, headers: { 'retry-after': '1' } }, { kind: 'answer', content: ANSWERS.risk });
+    fake.enqueue(
+      { kind: 'status', status: 429, headers: { 'retry-after': '1' } },
+      { kind: 'answer', content: ANSWERS.risk },
+    );
     const out = await ai.assessRisk({ lead_id: planted.lead.id });
     expect(out.result.opportunity_score).toBe(82);
     expect(fake.requests[1]!.at - fake.requests[0]!.at).toBeGreaterThanOrEqual(950);
@@ -98,7 +114,11 @@ describe('provider errors (recorded once, no AI fields)', () => {
     const before = snapshot();
     fake.requests.length = 0;
     fake.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 503 })));
-    await failure(ai.summarize({ lead_id: planted.lead.id }), 'server_error', /server error \(HTTP 503\); gave up after 3 attempts/);
+    await failure(
+      ai.summarize({ lead_id: planted.lead.id }),
+      'server_error',
+      /server error \(HTTP 503\); gave up after 3 attempts/,
+    );
     expect(fake.requests).toHaveLength(3);
     expectClean(before, 'error record', 'server_error');
   });
@@ -119,7 +139,11 @@ describe('provider errors (recorded once, no AI fields)', () => {
     const before = snapshot();
     const seen: string[] = [];
     fake.enqueue({ kind: 'answer', content: ANSWERS.summary, chunks: 6, chunkDelayMs: 700 });
-    await failure(ai.summarize({ lead_id: planted.lead.id }, { onDelta: (t) => seen.push(t) }), 'timeout', /did not answer/);
+    await failure(
+      ai.summarize({ lead_id: planted.lead.id }, { onDelta: (t) => seen.push(t) }),
+      'timeout',
+      /did not answer/,
+    );
     expectClean(before, 'error record', 'timeout');
   });
 
@@ -164,10 +188,18 @@ describe('malformed answers (an error the user sees, never stored)', () => {
 describe('refusals before anything is sent (nothing written)', () => {
   it('a draft on a channel the person opted out of', async () => {
     const before = snapshot();
-    await failure(ai.draftMessage({ lead_id: planted.lead.id }, { channel: 'sms' }), 'opted_out', /Maria Delgado opted out of SMS/);
+    await failure(
+      ai.draftMessage({ lead_id: planted.lead.id }, { channel: 'sms' }),
+      'opted_out',
+      /Maria Delgado opted out of SMS/,
+    );
     await rep.writer.mutate('setMarketingSettings', { lead_id: planted.lead.id, settings: { do_not_contact: true } });
     const after = snapshot();
-    await failure(ai.draftMessage({ lead_id: planted.lead.id }, { channel: 'email' }), 'opted_out', /asked not to be contacted/);
+    await failure(
+      ai.draftMessage({ lead_id: planted.lead.id }, { channel: 'email' }),
+      'opted_out',
+      /asked not to be contacted/,
+    );
     expect(fake.requests).toHaveLength(0);
     expectClean({ ...before, outbox: after.outbox }, 'nothing');
   });
@@ -175,7 +207,11 @@ describe('refusals before anything is sent (nothing written)', () => {
   it('the daily token budget', async () => {
     ai = makeService(rep, fake.url, { dailyTokenBudget: 50 });
     const before = snapshot();
-    await failure(ai.summarize({ lead_id: planted.lead.id }), 'budget_exceeded', /budget is used up: 0 of 50 tokens spent/);
+    await failure(
+      ai.summarize({ lead_id: planted.lead.id }),
+      'budget_exceeded',
+      /budget is used up: 0 of 50 tokens spent/,
+    );
     expect(fake.requests).toHaveLength(0);
     expectClean(before, 'nothing');
   });
@@ -188,7 +224,11 @@ describe('refusals before anything is sent (nothing written)', () => {
     ai = makeService(rep, fake.url, { dailyTokenBudget: budget });
     expect(ai.usage()).toEqual({ used: spent, budget });
     const n = (x: number) => x.toLocaleString('en-US');
-    await failure(ai.summarize({ lead_id: planted.lead.id }), 'budget_exceeded', new RegExp(`${n(spent)} of ${n(budget)} tokens spent`));
+    await failure(
+      ai.summarize({ lead_id: planted.lead.id }),
+      'budget_exceeded',
+      new RegExp(`${n(spent)} of ${n(budget)} tokens spent`),
+    );
     expect(fake.requests).toHaveLength(1);
     expect(interactions(rep.db)).toHaveLength(1);
   });
@@ -196,7 +236,11 @@ describe('refusals before anything is sent (nothing written)', () => {
   it('known offline with no local model', async () => {
     ai = makeService(rep, fake.url, {}, { isOnline: () => false });
     const before = snapshot();
-    await failure(ai.summarize({ lead_id: planted.lead.id }), 'offline', /You are offline and no local model is set up/);
+    await failure(
+      ai.summarize({ lead_id: planted.lead.id }),
+      'offline',
+      /You are offline and no local model is set up/,
+    );
     expect(fake.requests).toHaveLength(0);
     expectClean(before, 'nothing');
   });
@@ -215,7 +259,11 @@ describe('offline', () => {
     ai = makeService(rep, `http://127.0.0.1:${port}/v1`, { timeoutMs: 10_000 });
     const before = snapshot();
     const started = Date.now();
-    await failure(ai.summarize({ lead_id: planted.lead.id }), 'offline', new RegExp(`Cannot reach Fake OpenAI \\(127.0.0.1:${port}\\): this computer may be offline`));
+    await failure(
+      ai.summarize({ lead_id: planted.lead.id }),
+      'offline',
+      new RegExp(`Cannot reach Fake OpenAI \\(127.0.0.1:${port}\\): this computer may be offline`),
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     expectClean(before, 'error record', 'offline');
   });

@@ -16,7 +16,14 @@ export interface RecordedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
-  body: { model?: string; messages?: ChatMessage[]; stream?: boolean; temperature?: number; response_format?: { type: string }; stream_options?: { include_usage?: boolean } };
+  body: {
+    model?: string;
+    messages?: ChatMessage[];
+    stream?: boolean;
+    temperature?: number;
+    response_format?: { type: string };
+    stream_options?: { include_usage?: boolean };
+  };
   /** Both messages joined: what a test searches for context and for leaked secrets. */
   text: string;
   at: number;
@@ -24,7 +31,14 @@ export interface RecordedRequest {
 
 export type Reply =
   /** A completion whose content is the object as JSON, or a raw string (e.g. malformed JSON). */
-  | { kind: 'answer'; content: object | string; delayMs?: number; chunkDelayMs?: number; chunks?: number; usage?: boolean }
+  | {
+      kind: 'answer';
+      content: object | string;
+      delayMs?: number;
+      chunkDelayMs?: number;
+      chunks?: number;
+      usage?: boolean;
+    }
   | { kind: 'status'; status: number; headers?: Record<string, string>; message?: string }
   /** Never answers: the client has to time out or cancel. */
   | { kind: 'hang' };
@@ -52,19 +66,40 @@ function split(text: string, n: number): string[] {
 async function answer(res: ServerResponse, req: RecordedRequest, reply: Extract<Reply, { kind: 'answer' }>) {
   const content = typeof reply.content === 'string' ? reply.content : JSON.stringify(reply.content);
   const model = req.body.model ?? 'fake';
-  const usage = { prompt_tokens: tokens(req.text), completion_tokens: tokens(content), total_tokens: tokens(req.text) + tokens(content) };
+  const usage = {
+    prompt_tokens: tokens(req.text),
+    completion_tokens: tokens(content),
+    total_tokens: tokens(req.text) + tokens(content),
+  };
   const base = { id: `chatcmpl-${req.at}`, created: Math.floor(req.at / 1000), model };
   if (reply.delayMs) await wait(reply.delayMs);
   if (res.destroyed) return;
   if (!req.body.stream) {
     res.writeHead(200, { 'content-type': 'application/json' });
-    const choice = { index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null };
-    res.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [choice], ...(reply.usage === false ? {} : { usage }) }));
+    const choice = {
+      index: 0,
+      message: { role: 'assistant', content, refusal: null },
+      finish_reason: 'stop',
+      logprobs: null,
+    };
+    res.end(
+      JSON.stringify({
+        ...base,
+        object: 'chat.completion',
+        choices: [choice],
+        ...(reply.usage === false ? {} : { usage }),
+      }),
+    );
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-  const send = (data: object | string) => res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
-  const chunk = (delta: object, finish: string | null) => ({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] });
+  const send = (data: object | string) =>
+    res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+  const chunk = (delta: object, finish: string | null) => ({
+    ...base,
+    object: 'chat.completion.chunk',
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+  });
   send(chunk({ role: 'assistant', content: '' }, null));
   for (const piece of split(content, reply.chunks ?? 8)) {
     if (reply.chunkDelayMs) await wait(reply.chunkDelayMs);
@@ -72,7 +107,8 @@ async function answer(res: ServerResponse, req: RecordedRequest, reply: Extract<
     send(chunk({ content: piece }, null));
   }
   send(chunk({}, 'stop'));
-  if (req.body.stream_options?.include_usage && reply.usage !== false) send({ ...base, object: 'chat.completion.chunk', choices: [], usage });
+  if (req.body.stream_options?.include_usage && reply.usage !== false)
+    send({ ...base, object: 'chat.completion.chunk', choices: [], usage });
   send('[DONE]');
   res.end();
 }
@@ -101,14 +137,20 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       };
       requests.push(recorded);
       if (req.method !== 'POST' || !recorded.path.startsWith('/v1/chat/completions')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
       const reply = queue.shift() ?? fake.fallback(recorded);
       if (reply.kind === 'hang') return;
       if (reply.kind === 'status') {
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-        res.end(JSON.stringify({ error: { message: reply.message ?? `scripted ${reply.status}`, type: 'scripted', code: null } }));
+        res.end(
+          JSON.stringify({
+            error: { message: reply.message ?? `scripted ${reply.status}`, type: 'scripted', code: null },
+          }),
+        );
         return;
       }
       void answer(res, recorded, reply);

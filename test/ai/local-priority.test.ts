@@ -8,12 +8,60 @@ const NOW = new Date('2025-03-12T15:00:00.000Z');
 const hoursFromNow = (h: number) => new Date(NOW.getTime() + h * 3_600_000).toISOString();
 
 const LEADS: Array<LocalPriorityInput & { name: string }> = [
-  { name: 'contacted today', statusCode: 'contacted', statusCategory: 'open', nextFollowUpAt: hoursFromNow(2), lastContactedAt: hoursFromNow(-1), firstContactedAt: hoursFromNow(-1), createdAt: hoursFromNow(-200), manualPriority: 3 },
-  { name: 'lost', statusCode: 'lost', statusCategory: 'lost', nextFollowUpAt: hoursFromNow(-100), quotedPremium: 9000, createdAt: hoursFromNow(-900), manualPriority: 1 },
-  { name: 'overdue negotiation', statusCode: 'negotiating', statusCategory: 'open', quotedPremium: 4200, nextFollowUpAt: hoursFromNow(-50), lastContactedAt: hoursFromNow(-120), createdAt: hoursFromNow(-480), manualPriority: 3 },
-  { name: 'nurture', statusCode: 'nurture', statusCategory: 'open', nextFollowUpAt: hoursFromNow(-1), createdAt: hoursFromNow(-2000), manualPriority: 3 },
-  { name: 'fresh web lead', statusCode: 'new', statusCategory: 'open', nextFollowUpAt: hoursFromNow(-0.5), createdAt: hoursFromNow(-0.5), manualPriority: 3 },
-  { name: 'quote out', statusCode: 'quoted', statusCategory: 'open', quotedPremium: 1200, nextFollowUpAt: hoursFromNow(3), createdAt: hoursFromNow(-300), manualPriority: 3 },
+  {
+    name: 'contacted today',
+    statusCode: 'contacted',
+    statusCategory: 'open',
+    nextFollowUpAt: hoursFromNow(2),
+    lastContactedAt: hoursFromNow(-1),
+    firstContactedAt: hoursFromNow(-1),
+    createdAt: hoursFromNow(-200),
+    manualPriority: 3,
+  },
+  {
+    name: 'lost',
+    statusCode: 'lost',
+    statusCategory: 'lost',
+    nextFollowUpAt: hoursFromNow(-100),
+    quotedPremium: 9000,
+    createdAt: hoursFromNow(-900),
+    manualPriority: 1,
+  },
+  {
+    name: 'overdue negotiation',
+    statusCode: 'negotiating',
+    statusCategory: 'open',
+    quotedPremium: 4200,
+    nextFollowUpAt: hoursFromNow(-50),
+    lastContactedAt: hoursFromNow(-120),
+    createdAt: hoursFromNow(-480),
+    manualPriority: 3,
+  },
+  {
+    name: 'nurture',
+    statusCode: 'nurture',
+    statusCategory: 'open',
+    nextFollowUpAt: hoursFromNow(-1),
+    createdAt: hoursFromNow(-2000),
+    manualPriority: 3,
+  },
+  {
+    name: 'fresh web lead',
+    statusCode: 'new',
+    statusCategory: 'open',
+    nextFollowUpAt: hoursFromNow(-0.5),
+    createdAt: hoursFromNow(-0.5),
+    manualPriority: 3,
+  },
+  {
+    name: 'quote out',
+    statusCode: 'quoted',
+    statusCategory: 'open',
+    quotedPremium: 1200,
+    nextFollowUpAt: hoursFromNow(3),
+    createdAt: hoursFromNow(-300),
+    manualPriority: 3,
+  },
 ];
 const ORDER = ['overdue negotiation', 'fresh web lead', 'quote out', 'nurture', 'contacted today', 'lost'];
 
@@ -31,20 +79,47 @@ describe('localPriority', () => {
   });
 
   it('weighs the agent’s priority (1 most urgent) above the AI’s, and an upcoming renewal', () => {
-    const base: LocalPriorityInput = { statusCode: 'quoted', statusCategory: 'open', nextFollowUpAt: hoursFromNow(5), manualPriority: 3 };
+    const base: LocalPriorityInput = {
+      statusCode: 'quoted',
+      statusCategory: 'open',
+      nextFollowUpAt: hoursFromNow(5),
+      manualPriority: 3,
+    };
     const s = (x: LocalPriorityInput) => localPriority(x, NOW).score;
     expect(s({ ...base, manualPriority: 1 })).toBeGreaterThan(s(base));
     expect(s({ ...base, manualPriority: 5 })).toBeLessThan(s(base));
     expect(s({ ...base, aiPriority: 1 })).toBeGreaterThan(s(base));
     expect(s({ ...base, manualPriority: 1 })).toBeGreaterThan(s({ ...base, aiPriority: 1 }));
-    expect(s({ ...base, policyExpirationDate: '2025-03-20' })).toBeGreaterThan(s({ ...base, policyExpirationDate: '2025-09-20' }));
-    expect(localPriority({ ...base, policyExpirationDate: '2025-03-20' }, NOW).reasons).toContain('current policy renews in 8 days');
+    expect(s({ ...base, policyExpirationDate: '2025-03-20' })).toBeGreaterThan(
+      s({ ...base, policyExpirationDate: '2025-09-20' }),
+    );
+    expect(localPriority({ ...base, policyExpirationDate: '2025-03-20' }, NOW).reasons).toContain(
+      'current policy renews in 8 days',
+    );
   });
 
   it('stays within 0…100 and ignores what it cannot read', () => {
-    const extreme: LocalPriorityInput = { statusCode: 'negotiating', statusCategory: 'open', nextFollowUpAt: '2000-01-01T00:00:00Z', quotedPremium: 1e9, policyExpirationDate: '2025-03-12', manualPriority: 1, aiPriority: 1, lastContactedAt: '2000-01-01T00:00:00Z' };
+    const extreme: LocalPriorityInput = {
+      statusCode: 'negotiating',
+      statusCategory: 'open',
+      nextFollowUpAt: '2000-01-01T00:00:00Z',
+      quotedPremium: 1e9,
+      policyExpirationDate: '2025-03-12',
+      manualPriority: 1,
+      aiPriority: 1,
+      lastContactedAt: '2000-01-01T00:00:00Z',
+    };
     expect(localPriority(extreme, NOW).score).toBe(100);
-    const junk = localPriority({ statusCode: 'custom-stage', nextFollowUpAt: 'not a date', lastContactedAt: '', createdAt: null, manualPriority: 42 }, NOW);
+    const junk = localPriority(
+      {
+        statusCode: 'custom-stage',
+        nextFollowUpAt: 'not a date',
+        lastContactedAt: '',
+        createdAt: null,
+        manualPriority: 42,
+      },
+      NOW,
+    );
     expect(junk.score).toBeGreaterThanOrEqual(0);
     expect(junk.reasons).toEqual(['stage: custom-stage']);
     expect(localPriority({}, NOW).score).toBe(10);
@@ -79,14 +154,29 @@ describe('Today on a replica with no network', () => {
     const now = new Date();
     const at = (h: number) => new Date(now.getTime() + h * 3_600_000).toISOString();
     const make = async (last_name: string, values: Record<string, unknown>, createdAt: string) =>
-      ((await rep.writer.mutate('createLead', { last_name, insurance_type_id: INS.auto, ...values }, { createdAt })).result as { id: string }).id;
-    await make('Overdue', { status_id: STATUS.negotiating, quoted_premium: 4200, next_follow_up_at: at(-50) }, at(-480));
+      (
+        (await rep.writer.mutate('createLead', { last_name, insurance_type_id: INS.auto, ...values }, { createdAt }))
+          .result as { id: string }
+      ).id;
+    await make(
+      'Overdue',
+      { status_id: STATUS.negotiating, quoted_premium: 4200, next_follow_up_at: at(-50) },
+      at(-480),
+    );
     await make('Fresh', { status_id: STATUS.new, next_follow_up_at: at(-0.5) }, at(-0.5));
     await make('Quoted', { status_id: STATUS.quoted, quoted_premium: 1200, next_follow_up_at: at(3) }, at(-300));
     await make('Nurture', { status_id: STATUS.nurture, next_follow_up_at: at(-1) }, at(-2000));
     const touched = await make('Touched', { status_id: STATUS.new, next_follow_up_at: at(2) }, at(-200));
-    await rep.writer.mutate('logCommunication', { lead_id: touched, communication_type_id: '00000000-0000-7000-8000-000000003001', occurred_at: at(-1) }, { createdAt: at(-1) });
-    await make('Lost', { status_id: STATUS.lost, quoted_premium: 9000, next_follow_up_at: at(-100), priority: 1 }, at(-900));
+    await rep.writer.mutate(
+      'logCommunication',
+      { lead_id: touched, communication_type_id: '00000000-0000-7000-8000-000000003001', occurred_at: at(-1) },
+      { createdAt: at(-1) },
+    );
+    await make(
+      'Lost',
+      { status_id: STATUS.lost, quoted_premium: 9000, next_follow_up_at: at(-100), priority: 1 },
+      at(-900),
+    );
 
     const rows = today(rep.db, { until: at(24), limit: 100 }, now);
     expect(rows.map((r) => r.name)).toEqual(['Overdue', 'Fresh', 'Quoted', 'Nurture', 'Touched', 'Lost']);

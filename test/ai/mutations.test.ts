@@ -10,7 +10,10 @@ for (const kind of STORE_KINDS) {
     aiServiceSuite(kind, covered);
     afterAll(() => {
       // Both committed at least once on this store.
-      expect([...covered].filter((n) => n === 'recordAiInteraction' || n === 'applyAiAnnotations').sort()).toEqual(['applyAiAnnotations', 'recordAiInteraction']);
+      expect([...covered].filter((n) => n === 'recordAiInteraction' || n === 'applyAiAnnotations').sort()).toEqual([
+        'applyAiAnnotations',
+        'recordAiInteraction',
+      ]);
     });
   });
 }

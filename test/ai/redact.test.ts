@@ -11,13 +11,16 @@ describe('Redactor.text', () => {
 
   it('leaves SSN-shaped things that cannot be SSNs, dates, ZIP codes and phone numbers alone', () => {
     const r = new Redactor();
-    const text = 'Area 000-12-3456 and 666-12-3456 are never issued. Renewal 2025-06-01, ZIP 78701-1234, call (512) 555-0142 or 512-555-0142.';
+    const text =
+      'Area 000-12-3456 and 666-12-3456 are never issued. Renewal 2025-06-01, ZIP 78701-1234, call (512) 555-0142 or 512-555-0142.';
     expect(r.text(text)).toBe(text);
   });
 
   it('replaces card numbers only when the Luhn check passes', () => {
     const r = new Redactor();
-    expect(r.text('Visa 4111 1111 1111 1111, MC 5555-5555-5555-4444, Amex 378282246310005.')).toBe('Visa [CARD_1], MC [CARD_2], Amex [CARD_3].');
+    expect(r.text('Visa 4111 1111 1111 1111, MC 5555-5555-5555-4444, Amex 378282246310005.')).toBe(
+      'Visa [CARD_1], MC [CARD_2], Amex [CARD_3].',
+    );
     expect(r.text('Policy 4111 1111 1111 1112 is not a card.')).toBe('Policy 4111 1111 1111 1112 is not a card.');
     expect(luhn('4111111111111111')).toBe(true);
     expect(luhn('1111111111111111')).toBe(false);
@@ -34,8 +37,12 @@ describe('Redactor.text', () => {
 
   it('replaces license numbers after a license label, not other uses of the word', () => {
     const r = new Redactor();
-    expect(r.text("Driver's license D4829175; DL# TX-1234567; license no. A12-345-678")).toBe("Driver's license [DL_1]; DL# [DL_2]; license no. [DL_3]");
-    expect(r.text('licensed agent, license plate ABC, licensing exam')).toBe('licensed agent, license plate ABC, licensing exam');
+    expect(r.text("Driver's license D4829175; DL# TX-1234567; license no. A12-345-678")).toBe(
+      "Driver's license [DL_1]; DL# [DL_2]; license no. [DL_3]",
+    );
+    expect(r.text('licensed agent, license plate ABC, licensing exam')).toBe(
+      'licensed agent, license plate ABC, licensing exam',
+    );
   });
 
   it('replaces dates of birth in any common format after a birth label', () => {
@@ -50,16 +57,20 @@ describe('Redactor.text', () => {
     const r = new Redactor();
     const license = r.value('license', 'B12 3456 789');
     const dob = r.value('dob', '1984-03-07');
-    expect(r.text('Her number b12 3456 789 (renewed), born 3/7/1984 — also March 7, 1984 and 07 March 1984? no: 7 March 1984.')).toBe(
-      `Her number ${license} (renewed), born ${dob} — also ${dob} and 07 March 1984? no: ${dob}.`,
-    );
+    expect(
+      r.text(
+        'Her number b12 3456 789 (renewed), born 3/7/1984 — also March 7, 1984 and 07 March 1984? no: 7 March 1984.',
+      ),
+    ).toBe(`Her number ${license} (renewed), born ${dob} — also ${dob} and 07 March 1984? no: ${dob}.`);
     // no partial matches inside longer tokens
     expect(r.text('XB12 3456 7890')).toBe('XB12 3456 7890');
   });
 
   it('only redacts the kinds it was asked to', () => {
     const r = new Redactor(['ssn']);
-    expect(r.text('SSN 078-05-1120, card 4111 1111 1111 1111, DOB 03/07/1984')).toBe('SSN [SSN_1], card 4111 1111 1111 1111, DOB 03/07/1984');
+    expect(r.text('SSN 078-05-1120, card 4111 1111 1111 1111, DOB 03/07/1984')).toBe(
+      'SSN [SSN_1], card 4111 1111 1111 1111, DOB 03/07/1984',
+    );
     expect(r.value('dob', '1984-03-07')).toBe('1984-03-07');
     expect(r.stats()).toEqual({ ssn: 1, license: 0, dob: 0, card: 0, bank: 0 });
   });
@@ -75,13 +86,22 @@ describe('restore and JSON', () => {
   it('restores placeholders in strings and nested results, leaving unknown ones', () => {
     const r = new Redactor();
     r.value('ssn', '078-05-1120');
-    expect(r.restoreDeep({ a: 'x [SSN_1] y [SSN_9]', b: ['[SSN_1]', 3, null] })).toEqual({ a: 'x 078-05-1120 y [SSN_9]', b: ['078-05-1120', 3, null] });
+    expect(r.restoreDeep({ a: 'x [SSN_1] y [SSN_9]', b: ['[SSN_1]', 3, null] })).toEqual({
+      a: 'x 078-05-1120 y [SSN_9]',
+      b: ['078-05-1120', 3, null],
+    });
     expect(r.mapping().get('[SSN_1]')).toBe('078-05-1120');
   });
 
   it('redacts sensitive keys of unknown documents whatever their format', () => {
     const r = new Redactor();
-    const doc = { drivers: [{ name: 'Ann', licenseNumber: 'ZZ9', dob: '1990-01-02', note: 'ssn 078-05-1120' }], taxId: 12345 };
-    expect(redactJson(doc, r)).toEqual({ drivers: [{ name: 'Ann', licenseNumber: '[DL_1]', dob: '[DOB_1]', note: 'ssn [SSN_1]' }], taxId: '[SSN_2]' });
+    const doc = {
+      drivers: [{ name: 'Ann', licenseNumber: 'ZZ9', dob: '1990-01-02', note: 'ssn 078-05-1120' }],
+      taxId: 12345,
+    };
+    expect(redactJson(doc, r)).toEqual({
+      drivers: [{ name: 'Ann', licenseNumber: '[DL_1]', dob: '[DOB_1]', note: 'ssn [SSN_1]' }],
+      taxId: '[SSN_2]',
+    });
   });
 });

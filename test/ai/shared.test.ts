@@ -19,7 +19,18 @@ const ID = '01950000-0000-7000-8000-000000000001';
 const OWNER = '01950000-0000-7000-8000-0000000000aa';
 
 function context(lead: Partial<Row<'leads'>>, extra: Partial<SubjectContext> = {}): SubjectContext {
-  const row = newRow('leads', { id: ID, owner_id: OWNER, last_name: 'Test', status_id: statusByCode('quoted').id, insurance_type_id: insuranceTypeByCode('auto').id, ...lead }, NOW);
+  const row = newRow(
+    'leads',
+    {
+      id: ID,
+      owner_id: OWNER,
+      last_name: 'Test',
+      status_id: statusByCode('quoted').id,
+      insurance_type_id: insuranceTypeByCode('auto').id,
+      ...lead,
+    },
+    NOW,
+  );
   return {
     subject: { table: 'leads', row },
     status: null,
@@ -60,32 +71,62 @@ describe('StreamedJsonField', () => {
 describe('coverage gaps', () => {
   const auto = { auto_data: autoData, auto_data_schema_version: 2 };
   it('auto and home without umbrella; auto alone suggests home; a spouse suggests life', () => {
-    expect(coverageGaps(context({ ...auto, home_data: homeData, home_data_schema_version: 1 })).map((g) => g.product)).toEqual(['umbrella', 'flood', 'life']);
-    expect(coverageGaps(context({ ...auto, home_data: homeData, home_data_schema_version: 1, umbrella_limit: 1_000_000 })).map((g) => g.product)).not.toContain('umbrella');
+    expect(
+      coverageGaps(context({ ...auto, home_data: homeData, home_data_schema_version: 1 })).map((g) => g.product),
+    ).toEqual(['umbrella', 'flood', 'life']);
+    expect(
+      coverageGaps(
+        context({ ...auto, home_data: homeData, home_data_schema_version: 1, umbrella_limit: 1_000_000 }),
+      ).map((g) => g.product),
+    ).not.toContain('umbrella');
     expect(coverageGaps(context(auto)).map((g) => g.product)).toEqual(['home', 'life']);
   });
 
   it('a business with employees and no workers’ comp, and other commercial gaps', () => {
-    const biz = { businessType: 'Accounting firm', naicsCode: '541211', employees: { fullTime: 6, partTime: 1 }, locations: [], coveragesRequested: ['general_liability'], priorLosses: [] };
-    const gaps = coverageGaps(context({ lead_type: 'business', business_name: 'Numbers LLC', insurance_type_id: insuranceTypeByCode('general_liability').id, commercial_data: biz, commercial_data_schema_version: 1 }));
+    const biz = {
+      businessType: 'Accounting firm',
+      naicsCode: '541211',
+      employees: { fullTime: 6, partTime: 1 },
+      locations: [],
+      coveragesRequested: ['general_liability'],
+      priorLosses: [],
+    };
+    const gaps = coverageGaps(
+      context({
+        lead_type: 'business',
+        business_name: 'Numbers LLC',
+        insurance_type_id: insuranceTypeByCode('general_liability').id,
+        commercial_data: biz,
+        commercial_data_schema_version: 1,
+      }),
+    );
     expect(gaps.map((g) => g.product)).toEqual(['workers_comp', 'cyber', 'professional_liability']);
     expect(gaps[0]!.reason).toContain('7 employees');
   });
 
   it('an opportunity being quoted counts as held', () => {
-    const opp = newRow('opportunities', { id: ID, owner_id: OWNER, lead_id: ID, name: 'Umbrella', insurance_type_id: insuranceTypeByCode('umbrella').id }, NOW);
+    const opp = newRow(
+      'opportunities',
+      { id: ID, owner_id: OWNER, lead_id: ID, name: 'Umbrella', insurance_type_id: insuranceTypeByCode('umbrella').id },
+      NOW,
+    );
     const ctx = context({ ...auto, home_data: homeData, home_data_schema_version: 1 }, { opportunities: [opp] });
     expect(coverageGaps(ctx).map((g) => g.product)).not.toContain('umbrella');
   });
 });
 
 describe('draft consent', () => {
-  const settings = (v: Partial<Row<'lead_marketing_settings'>>) => newRow('lead_marketing_settings', { id: ID, owner_id: OWNER, lead_id: ID, ...v }, NOW);
+  const settings = (v: Partial<Row<'lead_marketing_settings'>>) =>
+    newRow('lead_marketing_settings', { id: ID, owner_id: OWNER, lead_id: ID, ...v }, NOW);
   const both = { email: 'a@b.co', phone: '+1 555 0100 100' };
   it('refuses opted-out channels, do-not-contact, and missing addresses; allows the rest', () => {
-    expect(draftRefusal('Ann', 'sms', settings({ email_opt_in: true, sms_opt_in: false }), both)).toMatch(/Ann opted out of SMS/);
+    expect(draftRefusal('Ann', 'sms', settings({ email_opt_in: true, sms_opt_in: false }), both)).toMatch(
+      /Ann opted out of SMS/,
+    );
     expect(draftRefusal('Ann', 'email', settings({ email_opt_in: true, sms_opt_in: false }), both)).toBeNull();
-    expect(draftRefusal('Ann', 'email', settings({ email_opt_in: true, do_not_contact: true }), both)).toMatch(/asked not to be contacted/);
+    expect(draftRefusal('Ann', 'email', settings({ email_opt_in: true, do_not_contact: true }), both)).toMatch(
+      /asked not to be contacted/,
+    );
     expect(draftRefusal('Ann', 'email', null, { email: null, phone: null })).toMatch(/no email address/);
     expect(draftRefusal('Ann', 'sms', null, both)).toBeNull();
   });
@@ -99,11 +140,22 @@ describe('draft consent', () => {
 
 describe('annotations', () => {
   it('accepts only whitelisted AI columns of each table', () => {
-    expect(annotationPatch.safeParse({ table: 'leads', id: ID, fields: { ai_summary: 'ok', ai_follow_up_priority: 2 } }).success).toBe(true);
-    for (const fields of [{ status_id: ID }, { ai_summary: 'x', owner_id: OWNER }, { quoted_premium: 1 }, {}, { ai_follow_up_priority: 9 }]) {
+    expect(
+      annotationPatch.safeParse({ table: 'leads', id: ID, fields: { ai_summary: 'ok', ai_follow_up_priority: 2 } })
+        .success,
+    ).toBe(true);
+    for (const fields of [
+      { status_id: ID },
+      { ai_summary: 'x', owner_id: OWNER },
+      { quoted_premium: 1 },
+      {},
+      { ai_follow_up_priority: 9 },
+    ]) {
       expect(annotationPatch.safeParse({ table: 'leads', id: ID, fields }).success).toBe(false);
     }
-    expect(annotationPatch.safeParse({ table: 'support_tickets', id: ID, fields: { status: 'closed' } }).success).toBe(false);
+    expect(annotationPatch.safeParse({ table: 'support_tickets', id: ID, fields: { status: 'closed' } }).success).toBe(
+      false,
+    );
     expect(annotationPatch.safeParse({ table: 'users', id: ID, fields: { ai_summary: 'x' } }).success).toBe(false);
   });
 
@@ -113,7 +165,10 @@ describe('annotations', () => {
       const patch = annotationsFor(task, lead, RESULT_SCHEMAS[task].parse(ANSWERS[task]) as never);
       expect(annotationPatch.parse(patch)).toEqual(patch);
     }
-    expect(annotationsFor('risk', { table: 'clients', id: ID }, ANSWERS.risk)).toMatchObject({ table: 'clients', fields: { ai_risk_score: 35 } });
+    expect(annotationsFor('risk', { table: 'clients', id: ID }, ANSWERS.risk)).toMatchObject({
+      table: 'clients',
+      fields: { ai_risk_score: 35 },
+    });
     expect(annotationsFor('draft', lead, ANSWERS.draft)).toBeNull();
   });
 });
@@ -121,10 +176,17 @@ describe('annotations', () => {
 describe('buildPrompt', () => {
   it('never sends the person’s date of birth or phone, but gives the age', () => {
     const r = new Redactor();
-    const ctx = context({ first_name: 'Ann', date_of_birth: '1990-05-01', phone: '+1 512 555 0100', email: 'ann@example.com', custom_fields: { 'Spouse DOB': '05/01/1990', ssn: '078-05-1120' } });
+    const ctx = context({
+      first_name: 'Ann',
+      date_of_birth: '1990-05-01',
+      phone: '+1 512 555 0100',
+      email: 'ann@example.com',
+      custom_fields: { 'Spouse DOB': '05/01/1990', ssn: '078-05-1120' },
+    });
     const p = buildPrompt('summary', ctx, r, { contextTokens: 2000, now: new Date(NOW) });
     expect(p.user).toContain('Age: 34');
-    for (const s of ['1990-05-01', '05/01/1990', '555 0100', 'ann@example.com', '078-05-1120']) expect(p.user).not.toContain(s);
+    for (const s of ['1990-05-01', '05/01/1990', '555 0100', 'ann@example.com', '078-05-1120'])
+      expect(p.user).not.toContain(s);
     expect(p.tokens).toBe(estimateTokens(p.system) + estimateTokens(p.user));
     expect(p.system).toMatch(/JSON shape: \{"summary"/);
   });

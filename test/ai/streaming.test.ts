@@ -29,7 +29,11 @@ describe('streaming summaries', () => {
     const deltas: Array<{ text: string; at: number }> = [];
     const out = await ai.summarize({ lead_id: leadId }, { onDelta: (text) => deltas.push({ text, at: Date.now() }) });
     const done = Date.now();
-    expect(fake.requests[0]!.body).toMatchObject({ stream: true, stream_options: { include_usage: true }, response_format: { type: 'json_object' } });
+    expect(fake.requests[0]!.body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+      response_format: { type: 'json_object' },
+    });
     expect(deltas.length).toBeGreaterThan(3);
     expect(done - deltas[0]!.at).toBeGreaterThan(100);
     expect(deltas.map((d) => d.text).join('')).toBe(out.result.summary);
@@ -37,7 +41,9 @@ describe('streaming summaries', () => {
     const [row] = interactions(rep.db);
     expect(JSON.parse(row!.metadata)).toMatchObject({ streamed: true });
     expect(JSON.parse(row!.metadata).usage_estimated).toBeUndefined();
-    expect(rep.db.prepare('SELECT ai_summary FROM leads WHERE id = ?').get(leadId)).toEqual({ ai_summary: ANSWERS.summary.summary });
+    expect(rep.db.prepare('SELECT ai_summary FROM leads WHERE id = ?').get(leadId)).toEqual({
+      ai_summary: ANSWERS.summary.summary,
+    });
   });
 
   it('restores a placeholder that arrives cut in half across chunks', async () => {
@@ -95,7 +101,10 @@ describe('streaming summaries', () => {
         }
       }
     };
-    const err = await run().then(() => null, (e: unknown) => e);
+    const err = await run().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AiError);
     expect((err as AiError).reason).toBe('cancelled');
     expect(seen.length).toBeGreaterThan(0);

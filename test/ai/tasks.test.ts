@@ -8,7 +8,16 @@ import type { AiService } from '../../electron/main/ai/service';
 import { statusByCode } from '../../shared/lookups';
 import { ANSWERS } from './answers';
 import { startFakeOpenAI, type FakeOpenAI } from './fake-openai';
-import { aiColumns, expectNoSecrets, interactions, makeReplica, makeService, outboxNames, plantLead, type Replica } from './fixtures';
+import {
+  aiColumns,
+  expectNoSecrets,
+  interactions,
+  makeReplica,
+  makeService,
+  outboxNames,
+  plantLead,
+  type Replica,
+} from './fixtures';
 
 let fake: FakeOpenAI;
 let rep: Replica;
@@ -52,7 +61,8 @@ describe('lead summary', () => {
     expect(system()).toContain('Summarise this quoted lead for the agent');
     expect(system()).toContain('Summarise the Personal Auto needs');
     expectNoSecrets(req.text);
-    for (const p of ['[SSN_1]', '[CARD_1]', '[DL_1]', '[DL_2]', '[DOB_1]', '[DOB_2]', '[BANK_1]', '[BANK_2]']) expect(req.text).toContain(p);
+    for (const p of ['[SSN_1]', '[CARD_1]', '[DL_1]', '[DL_2]', '[DOB_1]', '[DOB_2]', '[BANK_1]', '[BANK_2]'])
+      expect(req.text).toContain(p);
   });
 
   it('stores the call and the summary through one synced mutation, and restores placeholders only locally', async () => {
@@ -61,7 +71,17 @@ describe('lead summary', () => {
     const out = await ai.summarize({ lead_id: planted.lead.id });
     expect(out.result.summary).toMatch(/her SSN 078[- ]05[- ]1120 is on file/);
     const [row] = interactions(rep.db);
-    expect(row).toMatchObject({ type: 'summary', status: 'ok', lead_id: planted.lead.id, user_id: rep.actor.userId, owner_id: rep.actor.userId, model: 'gpt-test', provider: 'Fake OpenAI', temperature: 0.3, error: null });
+    expect(row).toMatchObject({
+      type: 'summary',
+      status: 'ok',
+      lead_id: planted.lead.id,
+      user_id: rep.actor.userId,
+      owner_id: rep.actor.userId,
+      model: 'gpt-test',
+      provider: 'Fake OpenAI',
+      temperature: 0.3,
+      error: null,
+    });
     expect(row!.id).toBe(out.interaction_id);
     expect(row!.prompt).toContain(user());
     expectNoSecrets(row!.prompt + row!.response!);
@@ -69,12 +89,24 @@ describe('lead summary', () => {
     expect(row!.total_tokens).toBeGreaterThan(0);
     expect(row!.total_tokens).toBe(row!.prompt_tokens! + row!.completion_tokens!);
     expect(row!.latency_ms).toBeGreaterThanOrEqual(0);
-    expect(JSON.parse(row!.metadata)).toMatchObject({ task: 'summary', attempts: 1, redacted: { ssn: 1, card: 2, license: 2, dob: 2, bank: 2 } });
+    expect(JSON.parse(row!.metadata)).toMatchObject({
+      task: 'summary',
+      attempts: 1,
+      redacted: { ssn: 1, card: 2, license: 2, dob: 2, bank: 2 },
+    });
     expect(lead()).toMatchObject({ ai_summary: ANSWERS.summary.summary, ai_updated_at: expect.any(String) });
-    expect(JSON.parse(String(lead().ai_insights))).toEqual({ summary: { highlights: ANSWERS.summary.highlights, open_questions: ANSWERS.summary.open_questions } });
+    expect(JSON.parse(String(lead().ai_insights))).toEqual({
+      summary: { highlights: ANSWERS.summary.highlights, open_questions: ANSWERS.summary.open_questions },
+    });
     expect(outboxNames(rep.db).slice(before)).toEqual(['recordAiInteraction']);
-    const args = JSON.parse((rep.db.prepare('SELECT args FROM outbox ORDER BY seq DESC LIMIT 1').get() as { args: string }).args);
-    expect(args.annotations).toMatchObject({ table: 'leads', id: planted.lead.id, fields: { ai_summary: ANSWERS.summary.summary } });
+    const args = JSON.parse(
+      (rep.db.prepare('SELECT args FROM outbox ORDER BY seq DESC LIMIT 1').get() as { args: string }).args,
+    );
+    expect(args.annotations).toMatchObject({
+      table: 'leads',
+      id: planted.lead.id,
+      fields: { ai_summary: ANSWERS.summary.summary },
+    });
     expectNoSecrets(JSON.stringify(args));
   });
 
@@ -83,11 +115,14 @@ describe('lead summary', () => {
     fake.enqueue({ kind: 'answer', content: ANSWERS.summary });
     await ai.summarize({ lead_id: planted.lead.id });
     expect(user()).toContain('born 1984-03-07');
-    for (const s of ['078-05-1120', '4111 1111 1111 1111', 'D4829175', '021000021']) expect(lastRequest().text).not.toContain(s);
+    for (const s of ['078-05-1120', '4111 1111 1111 1111', 'D4829175', '021000021'])
+      expect(lastRequest().text).not.toContain(s);
   });
 
   it('reads the templates from the lookup table, so an agency can change them', async () => {
-    rep.db.prepare('UPDATE lead_statuses SET ai_summary_template = ? WHERE id = ?').run('Lead with the renewal date and the objection.', statusByCode('quoted').id);
+    rep.db
+      .prepare('UPDATE lead_statuses SET ai_summary_template = ? WHERE id = ?')
+      .run('Lead with the renewal date and the objection.', statusByCode('quoted').id);
     fake.enqueue({ kind: 'answer', content: ANSWERS.summary });
     await ai.summarize({ lead_id: planted.lead.id });
     expect(system()).toContain('Lead with the renewal date and the objection.');
@@ -107,7 +142,10 @@ describe('lead summary', () => {
   it('summarises a client from its own and its original lead’s history', async () => {
     const { result } = await rep.writer.mutate('convertLead', { lead_id: planted.lead.id });
     const clientId = (result as { client_id: string }).client_id;
-    await rep.writer.mutate('addNote', { client_id: clientId, body: 'Client now: asked for proof of insurance for the lender.' });
+    await rep.writer.mutate('addNote', {
+      client_id: clientId,
+      body: 'Client now: asked for proof of insurance for the lender.',
+    });
     fake.enqueue({ kind: 'answer', content: ANSWERS.summary });
     await ai.summarize({ client_id: clientId });
     expect(user()).toContain('Record: client (individual, active)');
@@ -115,7 +153,9 @@ describe('lead summary', () => {
     expect(user()).toContain('Latest: wants the bundle quote');
     expect(user()).toContain('2021 Toyota RAV4');
     expectNoSecrets(lastRequest().text);
-    const client = rep.db.prepare('SELECT ai_summary FROM clients WHERE id = ?').get(clientId) as { ai_summary: string };
+    const client = rep.db.prepare('SELECT ai_summary FROM clients WHERE id = ?').get(clientId) as {
+      ai_summary: string;
+    };
     expect(client.ai_summary).toBe(ANSWERS.summary.summary);
     expect(interactions(rep.db)[0]).toMatchObject({ client_id: clientId, lead_id: null, status: 'ok' });
   });
@@ -134,15 +174,28 @@ describe('other tasks', () => {
   it('sentiment: the communication in focus, its type’s template; fields on the communication', async () => {
     fake.enqueue({ kind: 'answer', content: ANSWERS.sentiment });
     await ai.analyzeCommunication(planted.email.id);
-    expect(user()).toMatch(/FOCUS: the communication to analyse\n\[.*\] Email, inbound "Re: your quote": .*worried about the deductible/);
+    expect(user()).toMatch(
+      /FOCUS: the communication to analyse\n\[.*\] Email, inbound "Re: your quote": .*worried about the deductible/,
+    );
     expect(user()).toContain('social security number [SSN_1]');
     expect(system()).toContain('Summarise the email and any questions it asks.');
     expectNoSecrets(lastRequest().text);
-    const comm = rep.db.prepare('SELECT * FROM lead_communications WHERE id = ?').get(planted.email.id) as Record<string, string>;
-    expect(comm).toMatchObject({ ai_sentiment: 'mixed', ai_sentiment_score: 0.2, ai_summary: ANSWERS.sentiment.summary });
+    const comm = rep.db.prepare('SELECT * FROM lead_communications WHERE id = ?').get(planted.email.id) as Record<
+      string,
+      string
+    >;
+    expect(comm).toMatchObject({
+      ai_sentiment: 'mixed',
+      ai_sentiment_score: 0.2,
+      ai_summary: ANSWERS.sentiment.summary,
+    });
     expect(JSON.parse(comm.ai_action_items!)).toEqual(ANSWERS.sentiment.action_items);
     expect(JSON.parse(comm.ai_entities!)).toEqual(ANSWERS.sentiment.entities);
-    expect(interactions(rep.db)[0]).toMatchObject({ type: 'sentiment', communication_id: planted.email.id, lead_id: planted.lead.id });
+    expect(interactions(rep.db)[0]).toMatchObject({
+      type: 'sentiment',
+      communication_id: planted.email.id,
+      lead_id: planted.lead.id,
+    });
   });
 
   it('risk: opportunity score on the lead, merged into ai_insights beside earlier tasks', async () => {
@@ -161,9 +214,21 @@ describe('other tasks', () => {
     expect(user()).toMatch(/FOCUS: the ticket to triage\n.*"Charged twice".*charged twice on card \[CARD_\d\]/);
     expectNoSecrets(lastRequest().text);
     expect(out.result.summary).toContain('5555 5555 5555 4444');
-    const t = rep.db.prepare('SELECT * FROM support_tickets WHERE id = ?').get(planted.ticket.id) as Record<string, string>;
-    expect(t).toMatchObject({ ai_category: 'billing', ai_urgency: 'high', ai_suggested_reply: ANSWERS.triage.suggested_reply, ai_summary: ANSWERS.triage.summary });
-    expect(interactions(rep.db)[0]).toMatchObject({ type: 'triage', ticket_id: planted.ticket.id, lead_id: planted.lead.id });
+    const t = rep.db.prepare('SELECT * FROM support_tickets WHERE id = ?').get(planted.ticket.id) as Record<
+      string,
+      string
+    >;
+    expect(t).toMatchObject({
+      ai_category: 'billing',
+      ai_urgency: 'high',
+      ai_suggested_reply: ANSWERS.triage.suggested_reply,
+      ai_summary: ANSWERS.triage.summary,
+    });
+    expect(interactions(rep.db)[0]).toMatchObject({
+      type: 'triage',
+      ticket_id: planted.ticket.id,
+      lead_id: planted.lead.id,
+    });
   });
 
   it('cross-sell: the rule-found gaps (auto + home without umbrella) go into the prompt', async () => {
@@ -195,6 +260,10 @@ describe('other tasks', () => {
     expect(system()).toContain('Summarise the email and any questions it asks.');
     expectNoSecrets(lastRequest().text);
     expect(aiColumns(rep.db, 'leads', planted.lead.id)).toEqual(before);
-    expect(interactions(rep.db)[0]).toMatchObject({ type: 'draft', status: 'ok', response: JSON.stringify(ANSWERS.draft) });
+    expect(interactions(rep.db)[0]).toMatchObject({
+      type: 'draft',
+      status: 'ok',
+      response: JSON.stringify(ANSWERS.draft),
+    });
   });
 });

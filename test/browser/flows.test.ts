@@ -7,7 +7,12 @@ import { test, type TestContext } from './suite';
 const VALID_VIN = '1HGCM82633A004352';
 const BAD_VIN = '1HGCM82633A004353';
 
-async function withApp(ctx: TestContext, hash: string, seed: number, body: (page: Page, host: Host, ids: string[]) => Promise<void>) {
+async function withApp(
+  ctx: TestContext,
+  hash: string,
+  seed: number,
+  body: (page: Page, host: Host, ids: string[]) => Promise<void>,
+) {
   const host = await startHost();
   try {
     const ids = await seedLeads(host, seed);
@@ -26,7 +31,13 @@ async function withApp(ctx: TestContext, hash: string, seed: number, body: (page
 async function createAutoLead(host: Host, first: string, last: string) {
   const res = (await host.api('mutate', {
     name: 'createLead',
-    args: { first_name: first, last_name: last, insurance_type_id: insuranceTypeByCode('auto').id, phone: '(512) 555-0199', quoted_premium: 1840 },
+    args: {
+      first_name: first,
+      last_name: last,
+      insurance_type_id: insuranceTypeByCode('auto').id,
+      phone: '(512) 555-0199',
+      quoted_premium: 1840,
+    },
   })) as { result: { id: string } };
   return res.result.id;
 }
@@ -44,7 +55,10 @@ export const tests = [
       const err = dialog.locator('.field.has-error', { has: page.locator('[name="email"]') }).locator('.field-error');
       await err.waitFor();
       assert((await err.textContent())!.includes('email'), 'email error shown on the email field');
-      assert((await dialog.getByLabel('First name').inputValue()) === 'Harriet', 'typed values kept after the failed save');
+      assert(
+        (await dialog.getByLabel('First name').inputValue()) === 'Harriet',
+        'typed values kept after the failed save',
+      );
       await shot(page, 'new-lead-inline-error');
       await dialog.getByLabel('Email').fill('harriet@example.com');
       await dialog.getByRole('button', { name: 'Create lead' }).click();
@@ -52,7 +66,8 @@ export const tests = [
       assert((await page.getByTestId('record-name').textContent()) === 'Harriet Quimby', 'lead page opened');
       const page1 = await host.api('leads.list', { text: 'Quimby' });
       assert(page1.items.length === 1 && page1.items[0]!.email === 'harriet@example.com', 'lead is in the replica');
-    })),
+    }),
+  ),
 
   test('a vehicle with a bad VIN gets an inline error on the VIN; fixing it saves', 'browser', async (ctx) =>
     withApp(ctx, '#/today', 0, async (page, host) => {
@@ -69,8 +84,14 @@ export const tests = [
       await page.getByTestId('save-auto_data').click();
       const vinField = cov.locator('.field', { has: page.locator('[name="auto_data.vehicles[0].vin"]') });
       await vinField.locator('.field-error').waitFor();
-      assert((await vinField.locator('.field-error').textContent())!.includes('VIN'), 'the VIN error is on the VIN field');
-      assert((await cov.locator('[name="auto_data.vehicles[0].make"]').inputValue()) === 'Honda', 'nothing typed was lost');
+      assert(
+        (await vinField.locator('.field-error').textContent())!.includes('VIN'),
+        'the VIN error is on the VIN field',
+      );
+      assert(
+        (await cov.locator('[name="auto_data.vehicles[0].make"]').inputValue()) === 'Honda',
+        'nothing typed was lost',
+      );
       await vinField.scrollIntoViewIfNeeded();
       await shot(page, 'coverage-vin-error');
       await cov.locator('[name="auto_data.vehicles[0].vin"]').fill(VALID_VIN);
@@ -79,7 +100,8 @@ export const tests = [
       const detail = await host.api('leads.get', { id });
       const auto = detail.lead.auto_data as { vehicles: Array<{ vin: string }> } | null;
       assert(auto?.vehicles[0]?.vin === VALID_VIN, `saved ${JSON.stringify(auto)}`);
-    })),
+    }),
+  ),
 
   test('log a call from the composer; it lands in the timeline and the lead is contacted', 'browser', async (ctx) =>
     withApp(ctx, '#/today', 0, async (page, host) => {
@@ -96,17 +118,31 @@ export const tests = [
       const detail = await host.api('leads.get', { id });
       assert(detail.lead.status_id === statusByCode('contacted').id, 'first outbound call moves New to Contacted');
       assert((await composer.getByLabel('Summary').inputValue()) === '', 'composer cleared after the save');
-    })),
+    }),
+  ),
 
   test('convert the lead (with a confirmation) and find the client with the lead’s history', 'browser', async (ctx) =>
     withApp(ctx, '#/today', 0, async (page, host) => {
       const id = await createAutoLead(host, 'Connie', 'Verter');
-      await host.api('mutate', { name: 'logCommunication', args: { lead_id: id, communication_type_id: communicationTypeByCode('call').id, subject: 'Quote walkthrough', body: 'Accepted the quote.' } });
+      await host.api('mutate', {
+        name: 'logCommunication',
+        args: {
+          lead_id: id,
+          communication_type_id: communicationTypeByCode('call').id,
+          subject: 'Quote walkthrough',
+          body: 'Accepted the quote.',
+        },
+      });
       await page.goto(`${host.url}/#/leads/${id}`);
       await page.getByTestId('convert').click();
       const dialog = page.getByRole('dialog');
       const text = (await dialog.textContent()) ?? '';
-      assert(text.includes('Create the individual client') && text.includes('cannot be undone') && text.includes('Won / Converted'), `the dialog says what will happen: ${text}`);
+      assert(
+        text.includes('Create the individual client') &&
+          text.includes('cannot be undone') &&
+          text.includes('Won / Converted'),
+        `the dialog says what will happen: ${text}`,
+      );
       await dialog.getByLabel('Policy number (optional)').fill('PA-2291-77');
       await shot(page, 'convert-dialog');
       await page.getByTestId('confirm-convert').click();
@@ -119,7 +155,8 @@ export const tests = [
       await page.getByRole('link', { name: 'Clients' }).first().click();
       await page.locator('.vt-row', { hasText: 'Connie Verter' }).waitFor();
       await shot(page, 'clients');
-    })),
+    }),
+  ),
 
   test('Ctrl+K global search finds the lead and opens it', 'browser', async (ctx) =>
     withApp(ctx, '#/today', 6, async (page, host) => {
@@ -137,12 +174,19 @@ export const tests = [
       await page.getByRole('combobox', { name: 'Search' }).fill('dashboard');
       await page.getByRole('option', { name: 'Go to Dashboard' }).click();
       await page.waitForSelector('[data-screen="dashboard"]');
-    })),
+    }),
+  ),
 
   test('the dashboard counts a conversion', 'browser', async (ctx) =>
     withApp(ctx, '#/today', 12, async (page, host, ids) => {
-      await host.api('mutate', { name: 'changeLeadStatus', args: { lead_id: ids[1]!, status_id: statusByCode('quoted').id } });
-      await host.api('mutate', { name: 'changeLeadStatus', args: { lead_id: ids[3]!, status_id: statusByCode('lost').id, reason: 'price' } });
+      await host.api('mutate', {
+        name: 'changeLeadStatus',
+        args: { lead_id: ids[1]!, status_id: statusByCode('quoted').id },
+      });
+      await host.api('mutate', {
+        name: 'changeLeadStatus',
+        args: { lead_id: ids[3]!, status_id: statusByCode('lost').id, reason: 'price' },
+      });
       await host.api('mutate', { name: 'convertLead', args: { lead_id: ids[0]!, premium: 2400 } });
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.waitForSelector('[data-testid="kpi-conversions"]');
@@ -151,7 +195,8 @@ export const tests = [
       const won = page.getByTestId('funnel').locator(`[data-key="${statusByCode('converted').id}"]`);
       assert((await won.getAttribute('data-value')) === '1', 'funnel shows the won lead');
       await shot(page, 'dashboard');
-    })),
+    }),
+  ),
 
   test('dragging a kanban card to another column changes the lead’s status', 'browser', async (ctx) =>
     withApp(ctx, '#/leads/board', 6, async (page, host, ids) => {
@@ -168,6 +213,10 @@ export const tests = [
       await page.locator(`.kcard[data-lead-id="${ids[2]}"]`).focus();
       await page.keyboard.press(']');
       await page.getByText(/moved to Quoting/).waitFor();
-      assert((await host.api('leads.get', { id: ids[2]! })).lead.status_id === statusByCode('quoting').id, 'keyboard move changed the status');
-    })),
+      assert(
+        (await host.api('leads.get', { id: ids[2]! })).lead.status_id === statusByCode('quoting').id,
+        'keyboard move changed the status',
+      );
+    }),
+  ),
 ];

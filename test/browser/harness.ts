@@ -16,7 +16,13 @@ import { startWebHost } from '../../electron/main/web-host/server';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'out/web');
 export const SHOTS = path.join(ROOT, 'artifacts/screenshots');
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export function chromiumPath(): string | null {
   const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,8 +67,34 @@ export async function startHost(dbPath?: string): Promise<Host> {
   };
 }
 
-const FIRST = ['Maria', 'James', 'Aisha', 'Robert', 'Chen', 'Olivia', 'Diego', 'Priya', 'Samuel', 'Grace', 'Noah', 'Elena'];
-const LAST = ['Garcia', 'Okafor', 'Nguyen', 'Smith', 'Rossi', 'Patel', 'Johnson', 'Kowalski', 'Haddad', 'Brown', 'Larsen', 'Moreau'];
+const FIRST = [
+  'Maria',
+  'James',
+  'Aisha',
+  'Robert',
+  'Chen',
+  'Olivia',
+  'Diego',
+  'Priya',
+  'Samuel',
+  'Grace',
+  'Noah',
+  'Elena',
+];
+const LAST = [
+  'Garcia',
+  'Okafor',
+  'Nguyen',
+  'Smith',
+  'Rossi',
+  'Patel',
+  'Johnson',
+  'Kowalski',
+  'Haddad',
+  'Brown',
+  'Larsen',
+  'Moreau',
+];
 const TYPES = ['auto', 'home', 'umbrella', 'general_liability', 'bop', 'boat'];
 
 /** A few leads through the same `mutate` command the UI uses. */
@@ -78,7 +110,9 @@ export async function seedLeads(host: Host, n: number): Promise<string[]> {
       name: 'createLead',
       args: {
         lead_type: business ? 'business' : 'individual',
-        ...(business ? { business_name: `${last} ${['Bakery', 'Plumbing', 'Logistics', 'Dental'][i % 4]} LLC` } : { first_name: first, last_name: last }),
+        ...(business
+          ? { business_name: `${last} ${['Bakery', 'Plumbing', 'Logistics', 'Dental'][i % 4]} LLC` }
+          : { first_name: first, last_name: last }),
         email: `${first.toLowerCase()}.${last.toLowerCase()}${i}@example.com`,
         phone: `(512) 555-${String(1000 + i * 37).slice(-4)}`,
         insurance_type_id: type.id,
@@ -100,8 +134,17 @@ export interface PageProblems {
 }
 
 /** A 1280×800 page that records console errors, page errors and CSP violations. */
-export async function openPage(browser: Browser, host: Host, hash = '#/today'): Promise<{ page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', locale: 'en-US', timezoneId: 'America/Chicago' });
+export async function openPage(
+  browser: Browser,
+  host: Host,
+  hash = '#/today',
+): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: 'light',
+    locale: 'en-US',
+    timezoneId: 'America/Chicago',
+  });
   const page = await context.newPage();
   const problems: PageProblems = { errors: [] };
   page.on('console', (m) => {

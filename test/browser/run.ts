@@ -18,7 +18,15 @@ import type { BrowserTest } from './suite';
 import { tests as tableTests } from './virtual-table.test';
 import { tests as hostTests } from './web-host.test';
 
-const ALL: BrowserTest[] = [...hostTests, ...flowTests, ...syncTests, ...aiCampaignTests, ...screenTests, ...tableTests, ...electronTests];
+const ALL: BrowserTest[] = [
+  ...hostTests,
+  ...flowTests,
+  ...syncTests,
+  ...aiCampaignTests,
+  ...screenTests,
+  ...tableTests,
+  ...electronTests,
+];
 const TIMEOUT_MS = 90_000;
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -26,7 +34,10 @@ const filter = process.argv[2]?.toLowerCase();
 const selected = filter ? ALL.filter((t) => t.name.toLowerCase().includes(filter)) : ALL;
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s`)), ms).unref())]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s`)), ms).unref()),
+  ]);
 }
 
 async function main() {
@@ -69,7 +80,9 @@ async function main() {
       }
     } catch (err) {
       counts.failed += 1;
-      console.log(`FAIL  ${t.name} (${Date.now() - started} ms)\n      ${(err as Error).stack?.split('\n').slice(0, 6).join('\n      ') ?? String(err)}`);
+      console.log(
+        `FAIL  ${t.name} (${Date.now() - started} ms)\n      ${(err as Error).stack?.split('\n').slice(0, 6).join('\n      ') ?? String(err)}`,
+      );
     }
   }
   await browser?.close();

@@ -9,12 +9,41 @@ export const tests = [
     const host = await startHost();
     try {
       const ids = await seedLeads(host, 24);
-      await host.api('mutate', { name: 'changeLeadStatus', args: { lead_id: ids[5]!, status_id: statusByCode('quoted').id } });
-      await host.api('mutate', { name: 'changeLeadStatus', args: { lead_id: ids[6]!, status_id: statusByCode('qualified').id } });
-      const { result } = (await host.api('mutate', { name: 'convertLead', args: { lead_id: ids[0]!, premium: 1980 } })) as { result: { client_id: string } };
-      await host.api('mutate', { name: 'addContact', args: { client_id: result.client_id, first_name: 'Lena', last_name: 'Okafor', email: 'lena@example.com', is_primary_contact: true } });
-      await host.api('mutate', { name: 'createTicket', args: { client_id: result.client_id, subject: 'Add a driver to the policy', priority: 'high', description: 'Teen driver starting in May.' } });
-      await host.api('mutate', { name: 'createCampaign', args: { name: 'Spring renewal review', channel: 'email', status: 'active', budget: 1500 } });
+      await host.api('mutate', {
+        name: 'changeLeadStatus',
+        args: { lead_id: ids[5]!, status_id: statusByCode('quoted').id },
+      });
+      await host.api('mutate', {
+        name: 'changeLeadStatus',
+        args: { lead_id: ids[6]!, status_id: statusByCode('qualified').id },
+      });
+      const { result } = (await host.api('mutate', {
+        name: 'convertLead',
+        args: { lead_id: ids[0]!, premium: 1980 },
+      })) as { result: { client_id: string } };
+      await host.api('mutate', {
+        name: 'addContact',
+        args: {
+          client_id: result.client_id,
+          first_name: 'Lena',
+          last_name: 'Okafor',
+          email: 'lena@example.com',
+          is_primary_contact: true,
+        },
+      });
+      await host.api('mutate', {
+        name: 'createTicket',
+        args: {
+          client_id: result.client_id,
+          subject: 'Add a driver to the policy',
+          priority: 'high',
+          description: 'Teen driver starting in May.',
+        },
+      });
+      await host.api('mutate', {
+        name: 'createCampaign',
+        args: { name: 'Spring renewal review', channel: 'email', status: 'active', budget: 1500 },
+      });
       const { page, problems } = await openPage(ctx.browser, host, '#/today');
       const visit = async (hash: string, screen: string, name: string) => {
         await page.goto(`${host.url}/${hash}`);
@@ -51,30 +80,43 @@ export const tests = [
     }
   }),
 
-  test('a failed details save marks the field and keeps what was typed, even across a reload', 'browser', async (ctx) => {
-    const host = await startHost();
-    try {
-      const [id] = await seedLeads(host, 1);
-      const { page, problems } = await openPage(ctx.browser, host, `#/leads/${id}`);
-      const form = page.getByRole('form', { name: 'Lead details' });
-      await form.getByLabel('Phone').fill('call me maybe');
-      await form.getByLabel('Current carrier').fill('Lone Star Mutual');
-      await form.getByRole('button', { name: 'Save details' }).click();
-      const phone = form.locator('.field', { has: page.locator('[name="phone"]') });
-      await phone.locator('.field-error').waitFor();
-      assert((await phone.locator('.field-error').textContent())!.includes('phone'), 'phone error on the phone field');
-      await page.reload();
-      await page.waitForSelector('[data-screen="lead"]');
-      assert((await form.getByLabel('Current carrier').inputValue()) === 'Lone Star Mutual', 'draft survived the reload');
-      await form.getByLabel('Phone').fill('(512) 555-0142');
-      await form.getByRole('button', { name: 'Save details' }).click();
-      await page.getByText('Lead saved').waitFor();
-      const detail = await host.api('leads.get', { id: id! });
-      assert(detail.lead.current_carrier === 'Lone Star Mutual' && detail.lead.phone === '(512) 555-0142', 'both fields saved');
-      assertNoProblems(problems);
-      await page.context().close();
-    } finally {
-      await host.close();
-    }
-  }),
+  test(
+    'a failed details save marks the field and keeps what was typed, even across a reload',
+    'browser',
+    async (ctx) => {
+      const host = await startHost();
+      try {
+        const [id] = await seedLeads(host, 1);
+        const { page, problems } = await openPage(ctx.browser, host, `#/leads/${id}`);
+        const form = page.getByRole('form', { name: 'Lead details' });
+        await form.getByLabel('Phone').fill('call me maybe');
+        await form.getByLabel('Current carrier').fill('Lone Star Mutual');
+        await form.getByRole('button', { name: 'Save details' }).click();
+        const phone = form.locator('.field', { has: page.locator('[name="phone"]') });
+        await phone.locator('.field-error').waitFor();
+        assert(
+          (await phone.locator('.field-error').textContent())!.includes('phone'),
+          'phone error on the phone field',
+        );
+        await page.reload();
+        await page.waitForSelector('[data-screen="lead"]');
+        assert(
+          (await form.getByLabel('Current carrier').inputValue()) === 'Lone Star Mutual',
+          'draft survived the reload',
+        );
+        await form.getByLabel('Phone').fill('(512) 555-0142');
+        await form.getByRole('button', { name: 'Save details' }).click();
+        await page.getByText('Lead saved').waitFor();
+        const detail = await host.api('leads.get', { id: id! });
+        assert(
+          detail.lead.current_carrier === 'Lone Star Mutual' && detail.lead.phone === '(512) 555-0142',
+          'both fields saved',
+        );
+        assertNoProblems(problems);
+        await page.context().close();
+      } finally {
+        await host.close();
+      }
+    },
+  ),
 ];

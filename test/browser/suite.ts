@@ -14,4 +14,8 @@ export interface BrowserTest {
   run(ctx: TestContext): Promise<Outcome>;
 }
 
-export const test = (name: string, kind: BrowserTest['kind'], run: BrowserTest['run']): BrowserTest => ({ name, kind, run });
+export const test = (name: string, kind: BrowserTest['kind'], run: BrowserTest['run']): BrowserTest => ({
+  name,
+  kind,
+  run,
+});

@@ -41,19 +41,31 @@ async function fakeGateway() {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (req.method !== 'POST' || req.url !== '/v1/auth/sign-in') return json(404, { error: { code: 'not_found', message: 'not here' } });
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (req.method !== 'POST' || req.url !== '/v1/auth/sign-in')
+        return json(404, { error: { code: 'not_found', message: 'not here' } });
       const { password } = JSON.parse(raw || '{}') as { password?: string };
-      if (password !== PASSWORD) return json(401, { error: { code: 'invalid_credentials', message: 'the email or password is wrong' } });
+      if (password !== PASSWORD)
+        return json(401, { error: { code: 'invalid_credentials', message: 'the email or password is wrong' } });
       json(200, {
         token: 'tok-test',
         expires_at: new Date(Date.now() + 86_400_000).toISOString(),
-        user: { id: '01900000-0000-7000-8000-0000000000aa', email: 'dana@agency.test', full_name: 'Dana Whitfield', role: 'manager', team_id: null },
+        user: {
+          id: '01900000-0000-7000-8000-0000000000aa',
+          email: 'dana@agency.test',
+          full_name: 'Dana Whitfield',
+          role: 'manager',
+          team_id: null,
+        },
       });
     });
   });
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
 }
 
 async function fillSignIn(page: Page, server: string, email: string, password: string) {
@@ -66,22 +78,26 @@ async function fillSignIn(page: Page, server: string, email: string, password: s
 }
 
 export const tests = [
-  test('signing in to an unreachable server shows a clear error and keeps the typed server and email', 'browser', async (ctx) =>
-    withSettings(ctx, async (page) => {
-      const server = `http://127.0.0.1:${await closedPort()}`;
-      const form = await fillSignIn(page, server, 'dana@agency.test', PASSWORD);
-      const banner = page.getByTestId('sign-in-error');
-      await banner.waitFor();
-      const text = (await banner.textContent()) ?? '';
-      assert(text.startsWith(`Could not sign in to ${server}`), `the banner names the server: ${text}`);
-      assert(/could not be reached/i.test(text), `the banner says what to check: ${text}`);
-      assert((await form.locator('.field-error').count()) === 0, 'no field is blamed for a network failure');
-      assert((await form.getByLabel('Server address').inputValue()) === server, 'the server address is kept');
-      assert((await form.getByLabel('Email').inputValue()) === 'dana@agency.test', 'the email is kept');
-      const stored = String(await page.evaluate('JSON.stringify({ ...localStorage })'));
-      assert(!stored.includes(PASSWORD), 'the password is never written to localStorage');
-      await shot(page, 'sync-sign-in-unreachable');
-    })),
+  test(
+    'signing in to an unreachable server shows a clear error and keeps the typed server and email',
+    'browser',
+    async (ctx) =>
+      withSettings(ctx, async (page) => {
+        const server = `http://127.0.0.1:${await closedPort()}`;
+        const form = await fillSignIn(page, server, 'dana@agency.test', PASSWORD);
+        const banner = page.getByTestId('sign-in-error');
+        await banner.waitFor();
+        const text = (await banner.textContent()) ?? '';
+        assert(text.startsWith(`Could not sign in to ${server}`), `the banner names the server: ${text}`);
+        assert(/could not be reached/i.test(text), `the banner says what to check: ${text}`);
+        assert((await form.locator('.field-error').count()) === 0, 'no field is blamed for a network failure');
+        assert((await form.getByLabel('Server address').inputValue()) === server, 'the server address is kept');
+        assert((await form.getByLabel('Email').inputValue()) === 'dana@agency.test', 'the email is kept');
+        const stored = String(await page.evaluate('JSON.stringify({ ...localStorage })'));
+        assert(!stored.includes(PASSWORD), 'the password is never written to localStorage');
+        await shot(page, 'sync-sign-in-unreachable');
+      }),
+  ),
 
   test('an invalid server address shows the inline error on the server field', 'browser', async (ctx) =>
     withSettings(ctx, async (page) => {
@@ -95,7 +111,8 @@ export const tests = [
       await shot(page, 'sync-sign-in-invalid-url');
       await form.getByLabel('Server address').fill('https://crm.agency.test');
       assert((await field.locator('.field-error').count()) === 0, 'typing clears the field error');
-    })),
+    }),
+  ),
 
   test('signing in shows the server, user and role, and signing out returns to the form', 'browser', async (ctx) => {
     const gateway = await fakeGateway();
@@ -107,7 +124,10 @@ export const tests = [
         const session = page.getByTestId('sync-session');
         await session.waitFor();
         const text = (await session.textContent()) ?? '';
-        assert(text.includes(gateway.url) && text.includes('Dana Whitfield (dana@agency.test)') && text.includes('Manager'), `session shown: ${text}`);
+        assert(
+          text.includes(gateway.url) && text.includes('Dana Whitfield (dana@agency.test)') && text.includes('Manager'),
+          `session shown: ${text}`,
+        );
         assert(text.includes('Waiting to sync') && text.includes('Rejected'), 'pending and rejected counts shown');
         assert((await form.count()) === 0, 'the form is gone while signed in');
         const status = await host.api('sync.status', {});

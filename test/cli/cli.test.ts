@@ -28,10 +28,15 @@ interface Run {
 /** Runs `cli/main.ts <args>` under Node with the tsx loader, as `npm run cli --` does. */
 function cli(...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: ROOT, timeout: 60_000, env: { ...process.env, NODE_NO_WARNINGS: '1' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      done({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', ENTRY, ...args],
+      { cwd: ROOT, timeout: 60_000, env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -46,8 +51,29 @@ describe('cli', { timeout: 180_000 }, () => {
   const lead = { id: '', other: '' };
 
   it('add-lead prints the new lead with its id, creating the replica', async () => {
-    const created = await ok<Record<string, unknown>>('add-lead', '--db', db, '--first', 'Mirela', '--last', 'Okonkwo', '--email', 'mirela@example.test', '--phone', '555-201-3344', '--status', 'quoted');
-    expect(created).toMatchObject({ first_name: 'Mirela', last_name: 'Okonkwo', email: 'mirela@example.test', insurance_type_id: INS.auto, status_id: STATUS.quoted, is_converted: false });
+    const created = await ok<Record<string, unknown>>(
+      'add-lead',
+      '--db',
+      db,
+      '--first',
+      'Mirela',
+      '--last',
+      'Okonkwo',
+      '--email',
+      'mirela@example.test',
+      '--phone',
+      '555-201-3344',
+      '--status',
+      'quoted',
+    );
+    expect(created).toMatchObject({
+      first_name: 'Mirela',
+      last_name: 'Okonkwo',
+      email: 'mirela@example.test',
+      insurance_type_id: INS.auto,
+      status_id: STATUS.quoted,
+      is_converted: false,
+    });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
     lead.id = String(created.id);
     // A second lead, written in-process to spare a process; the CLI opens the same file next.
@@ -57,7 +83,15 @@ describe('cli', { timeout: 180_000 }, () => {
   });
 
   it('add-note adds a note to the lead', async () => {
-    const note = await ok<Record<string, unknown>>('add-note', '--db', db, '--lead', lead.id, '--body', 'Asked about a "multi-car" discount (NEAR renewal)');
+    const note = await ok<Record<string, unknown>>(
+      'add-note',
+      '--db',
+      db,
+      '--lead',
+      lead.id,
+      '--body',
+      'Asked about a "multi-car" discount (NEAR renewal)',
+    );
     expect(note).toMatchObject({ lead_id: lead.id, body: 'Asked about a "multi-car" discount (NEAR renewal)' });
   });
 
@@ -80,13 +114,20 @@ describe('cli', { timeout: 180_000 }, () => {
     const converted = await ok<{ lead_id: string; client_id: string }>('convert', '--db', db, '--lead', lead.id);
     expect(converted).toMatchObject({ lead_id: lead.id, client_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const shown = await ok<LeadDetail & { client_detail: ClientDetail }>('show', '--db', db, '--lead', lead.id);
-    expect(shown.lead).toMatchObject({ id: lead.id, last_name: 'Okonkwo', is_converted: true, converted_to_client_id: converted.client_id });
+    expect(shown.lead).toMatchObject({
+      id: lead.id,
+      last_name: 'Okonkwo',
+      is_converted: true,
+      converted_to_client_id: converted.client_id,
+    });
     expect(shown.timeline.map((i) => i.kind).sort()).toEqual(['event', 'event', 'note', 'opportunity']);
     expect(shown.timeline[shown.timeline.length - 1]).toMatchObject({ kind: 'event', title: 'created' });
     expect(shown.client).toMatchObject({ id: converted.client_id, last_name: 'Okonkwo' });
     expect(shown.client_detail.client.id).toBe(converted.client_id);
     expect(shown.client_detail.leads.map((l) => l.lead_id)).toEqual([lead.id]);
-    expect(shown.client_detail.timeline.map((i) => i.kind)).toEqual(expect.arrayContaining(['note', 'event', 'opportunity']));
+    expect(shown.client_detail.timeline.map((i) => i.kind)).toEqual(
+      expect.arrayContaining(['note', 'event', 'opportunity']),
+    );
   });
 
   it('bad input: exits non-zero with one line on stderr, and writes nothing', async () => {
@@ -105,7 +146,8 @@ describe('cli', { timeout: 180_000 }, () => {
     ];
     const runs: Run[] = [];
     // A few at a time: each process costs one to two seconds of CPU.
-    for (let i = 0; i < cases.length; i += 3) runs.push(...(await Promise.all(cases.slice(i, i + 3).map(([args]) => cli(...args)))));
+    for (let i = 0; i < cases.length; i += 3)
+      runs.push(...(await Promise.all(cases.slice(i, i + 3).map(([args]) => cli(...args)))));
     cases.forEach(([args, says], i) => {
       const r = runs[i]!;
       const label = `cli ${args.join(' ')} → ${r.stderr}`;

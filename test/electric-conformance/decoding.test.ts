@@ -12,7 +12,7 @@ describe('test_decoding parser', () => {
   it('parses an insert with quoted, escaped, null, numeric, boolean and array values', () => {
     const line =
       "table public.leads: INSERT: id[uuid]:'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' note[text]:'it''s \"q\" \\ x\nnext' " +
-      "n[integer]:-5 f[double precision]:1.5e-07 b[boolean]:true gone[text]:null arr[character varying[]]:'{a,\"b c\",NULL}' " +
+      'n[integer]:-5 f[double precision]:1.5e-07 b[boolean]:true gone[text]:null arr[character varying[]]:\'{a,"b c",NULL}\' ' +
       "\"Odd Col\"[text]:'x' bits[bit varying]:B'101'";
     expect(parseDecodingLine(line)).toEqual({
       kind: 'change',
@@ -35,7 +35,7 @@ describe('test_decoding parser', () => {
 
   it('splits old-key / new-tuple sections and fills unchanged TOAST values from the old row', () => {
     const line =
-      "table app.\"My Table\": UPDATE: old-key: id[integer]:1 body[text]:'long' n[integer]:2 new-tuple: id[integer]:1 body[text]:unchanged-toast-datum n[integer]:3 note[text]:null";
+      'table app."My Table": UPDATE: old-key: id[integer]:1 body[text]:\'long\' n[integer]:2 new-tuple: id[integer]:1 body[text]:unchanged-toast-datum n[integer]:3 note[text]:null';
     expect(parseDecodingLine(line)).toEqual({
       kind: 'change',
       table: { schema: 'app', name: 'My Table' },
@@ -121,7 +121,7 @@ describe('where-clause subset', () => {
     expect(bind('active = true').matches({ active: 'true' })).toBe(true);
     expect(bind('$1 = active', { 1: 'f' }).matches({ active: 'false' })).toBe(true);
     expect(bind('score = 0.5').matches({ score: '0.50' })).toBe(true);
-    expect(bind('"Mixed" = \'it\'\'s\'').matches({ Mixed: "it's" })).toBe(true);
+    expect(bind("\"Mixed\" = 'it''s'").matches({ Mixed: "it's" })).toBe(true);
   });
 
   it("handles the gateway's team scope", () => {
@@ -133,15 +133,20 @@ describe('where-clause subset', () => {
   });
 
   it('combines IN, IS [NOT] NULL, AND over OR and parentheses', () => {
-    const where = bind("status IN ($1, $2) AND owner_id IS NOT NULL OR status IS NULL AND (priority = 1 OR priority = 2)", {
-      1: 'open',
-      2: 'won',
-    });
+    const where = bind(
+      'status IN ($1, $2) AND owner_id IS NOT NULL OR status IS NULL AND (priority = 1 OR priority = 2)',
+      {
+        1: 'open',
+        2: 'won',
+      },
+    );
     expect(where.matches({ status: 'won', owner_id: U1 })).toBe(true);
     expect(where.matches({ status: 'won', owner_id: null })).toBe(false);
     expect(where.matches({ status: null, priority: '2' })).toBe(true);
     expect(where.matches({ status: null, priority: '3' })).toBe(false);
-    expect(where.sql).toBe('(("status" IN ($1, $2) AND "owner_id" IS NOT NULL) OR ("status" IS NULL AND ("priority" = $3 OR "priority" = $4)))');
+    expect(where.sql).toBe(
+      '(("status" IN ($1, $2) AND "owner_id" IS NOT NULL) OR ("status" IS NULL AND ("priority" = $3 OR "priority" = $4)))',
+    );
     expect(where.values).toEqual(['open', 'won', '1', '2']);
   });
 

@@ -155,7 +155,10 @@ export async function waitFor(what: string, predicate: () => boolean, timeoutMs 
 }
 
 /** GET on the shape endpoint; returns status, headers and parsed body. */
-export async function getShape(harness: Pick<Harness, 'shapeUrl'>, query: Record<string, string>): Promise<{ status: number; headers: Headers; body: unknown }> {
+export async function getShape(
+  harness: Pick<Harness, 'shapeUrl'>,
+  query: Record<string, string>,
+): Promise<{ status: number; headers: Headers; body: unknown }> {
   const url = new URL(harness.shapeUrl);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const res = await fetch(url);
@@ -163,4 +166,9 @@ export async function getShape(harness: Pick<Harness, 'shapeUrl'>, query: Record
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-export type RawMessage = { key?: string; value?: Record<string, string | null>; old_value?: Record<string, string | null>; headers: Record<string, unknown> };
+export type RawMessage = {
+  key?: string;
+  value?: Record<string, string | null>;
+  old_value?: Record<string, string | null>;
+  headers: Record<string, unknown>;
+};

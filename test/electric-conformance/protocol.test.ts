@@ -61,16 +61,25 @@ describe('dev Electric HTTP protocol', () => {
     expect(schema.is_converted).toEqual({ type: 'bool', not_null: true });
     expect(schema.date_of_birth).toEqual({ type: 'date' });
     expect(schema.tags).toEqual({ type: 'jsonb', not_null: true });
-    expect(res.body).toEqual([{ headers: { control: 'up-to-date', global_last_seen_lsn: expect.stringMatching(/^\d+$/) } }]);
+    expect(res.body).toEqual([
+      { headers: { control: 'up-to-date', global_last_seen_lsn: expect.stringMatching(/^\d+$/) } },
+    ]);
 
     const again = await getShape(h, { table: 'leads', offset: '-1' });
     expect(again.headers.get('electric-handle')).toBe(res.headers.get('electric-handle'));
-    const scoped = await getShape(h, { table: 'leads', offset: '-1', where: 'owner_id = $1', 'params[1]': randomUUID() });
+    const scoped = await getShape(h, {
+      table: 'leads',
+      offset: '-1',
+      where: 'owner_id = $1',
+      'params[1]': randomUUID(),
+    });
     expect(scoped.headers.get('electric-handle')).not.toBe(res.headers.get('electric-handle'));
   });
 
   it('serves a 100k-row snapshot in 10k-row chunks', async () => {
-    await h.sql.query("INSERT INTO dev_items (id, label, n) SELECT g, 'item ' || g, g % 7 FROM generate_series(1, 100000) g");
+    await h.sql.query(
+      "INSERT INTO dev_items (id, label, n) SELECT g, 'item ' || g, g % 7 FROM generate_series(1, 100000) g",
+    );
     const { messages, offsets } = await syncRaw({ table: 'dev_items', columns: 'id,label' });
     expect(offsets).toEqual([...Array.from({ length: 9 }, (_, i) => `0_${(i + 1) * 10_000 - 1}`), '0_inf']);
     const rows = changesOf(messages);
@@ -85,11 +94,13 @@ describe('dev Electric HTTP protocol', () => {
   });
 
   it('encodes snapshot rows byte for byte as JSON.stringify does (Postgres builds the values)', async () => {
-    await h.sql.query(`INSERT INTO dev_items (id, label, j, tags) VALUES (8, $1, '{"z": "\\u0001", "a": [1.50, null]}', '{"x,y",z}')`, [
-      'tab\tbell\u0007 nl\n quote" back\\ slash/ é ☃ 𝄞 \u2028',
-    ]);
+    await h.sql.query(
+      `INSERT INTO dev_items (id, label, j, tags) VALUES (8, $1, '{"z": "\\u0001", "a": [1.50, null]}', '{"x,y",z}')`,
+      ['tab\tbell\u0007 nl\n quote" back\\ slash/ é ☃ 𝄞 \u2028'],
+    );
     const url = new URL(h.shapeUrl);
-    for (const [k, v] of Object.entries({ table: 'dev_items', offset: '-1', where: 'id = $1', 'params[1]': '8' })) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries({ table: 'dev_items', offset: '-1', where: 'id = $1', 'params[1]': '8' }))
+      url.searchParams.set(k, v);
     const text = await (await fetch(url)).text();
     const body = JSON.parse(text) as Body;
     expect(changesOf(body)[0]!.value!.label).toBe('tab\tbell\u0007 nl\n quote" back\\ slash/ é ☃ 𝄞 \u2028');
@@ -102,7 +113,7 @@ describe('dev Electric HTTP protocol', () => {
     await h.sql.query(
       `INSERT INTO dev_items VALUES (7, $1, -3, 9007199254740993, 12.30, 0.1, true, '2024-03-01 10:00:00.123+02', '2024-02-29',
         '{"b": [1, "x''y"]}', '{a,"b c",NULL}', '1 day 2 hours')`,
-      ["it's \"quoted\"\nand multi-line \\ ok"],
+      ['it\'s "quoted"\nand multi-line \\ ok'],
     );
     const live = await syncRaw({ table: 'dev_items' }, { offset, handle });
     const fresh = await getShape(h, { table: 'dev_items', offset: '-1', where: 'id = $1', 'params[1]': '7' });
@@ -110,7 +121,7 @@ describe('dev Electric HTTP protocol', () => {
     expect(liveValue).toEqual((fresh.body as Body)[0]!.value);
     expect(liveValue).toEqual({
       id: '7',
-      label: "it's \"quoted\"\nand multi-line \\ ok",
+      label: 'it\'s "quoted"\nand multi-line \\ ok',
       n: '-3',
       big: '9007199254740993',
       num: '12.30',
@@ -151,19 +162,33 @@ describe('dev Electric HTTP protocol', () => {
     await h.sql.query('UPDATE dev_items SET id = 11 WHERE id = 10');
     const { messages } = await syncRaw({ table: 'dev_items' }, start);
     const [del, ins] = changesOf(messages);
-    expect(del).toMatchObject({ key: '"public"."dev_items"/"10"', value: { id: '10' }, headers: { operation: 'delete' } });
-    expect(ins).toMatchObject({ key: '"public"."dev_items"/"11"', value: { id: '11', label: 'ten' }, headers: { operation: 'insert', last: true } });
+    expect(del).toMatchObject({
+      key: '"public"."dev_items"/"10"',
+      value: { id: '10' },
+      headers: { operation: 'delete' },
+    });
+    expect(ins).toMatchObject({
+      key: '"public"."dev_items"/"11"',
+      value: { id: '11', label: 'ten' },
+      headers: { operation: 'insert', last: true },
+    });
     expect(ins!.headers.op_position).toBe((del!.headers.op_position as number) + 1);
     expect(ins!.headers.lsn).toBe(del!.headers.lsn);
     await h.sql.query('DELETE FROM dev_items');
   });
 
   it('evaluates IN, IS NULL and OR scopes', async () => {
-    await h.sql.query("INSERT INTO dev_items (id, label, n) VALUES (1, 'x', 1), (2, null, 2), (3, 'y', 3), (4, 'z', 4)");
+    await h.sql.query(
+      "INSERT INTO dev_items (id, label, n) VALUES (1, 'x', 1), (2, null, 2), (3, 'y', 3), (4, 'z', 4)",
+    );
     const where = '(label IN ($1, $2) AND n = $3) OR label IS NULL';
     const query = { table: 'dev_items', where, 'params[1]': 'x', 'params[2]': 'z', 'params[3]': '4' };
     const start = await syncRaw(query);
-    expect(changesOf(start.messages).map((m) => m.value!.id).sort()).toEqual(['2', '4']);
+    expect(
+      changesOf(start.messages)
+        .map((m) => m.value!.id)
+        .sort(),
+    ).toEqual(['2', '4']);
     await h.sql.query("UPDATE dev_items SET n = 4 WHERE id = 1; UPDATE dev_items SET label = 'w' WHERE id = 2");
     const next = await syncRaw(query, start);
     expect(changesOf(next.messages).map((m) => [m.headers.operation, m.value!.id])).toEqual([
@@ -184,14 +209,22 @@ describe('dev Electric HTTP protocol', () => {
     expect(quiet.headers.get('electric-cursor')).toMatch(/^\d+$/);
     expect(quiet.headers.has('electric-schema')).toBe(false);
 
-    const pending = getShape(h, { table: 'teams', offset: start.offset, handle: start.handle, live: 'true', cursor: quiet.headers.get('electric-cursor')! });
+    const pending = getShape(h, {
+      table: 'teams',
+      offset: start.offset,
+      handle: start.handle,
+      live: 'true',
+      cursor: quiet.headers.get('electric-cursor')!,
+    });
     const teamId = randomUUID();
     await h.sql.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [teamId, 'Live']);
     const woke = await pending;
     expect((woke.body as Body)[0]).toMatchObject({ value: { id: teamId }, headers: { operation: 'insert' } });
     expect(woke.headers.get('electric-cursor')).not.toBe(quiet.headers.get('electric-cursor'));
     const last = (woke.body as Body).at(-1)!;
-    expect(BigInt(last.headers.global_last_seen_lsn as string)).toBeGreaterThanOrEqual(BigInt((woke.body as Body)[0]!.headers.lsn as string));
+    expect(BigInt(last.headers.global_last_seen_lsn as string)).toBeGreaterThanOrEqual(
+      BigInt((woke.body as Body)[0]!.headers.lsn as string),
+    );
   });
 
   it('answers offset=now with just up-to-date at the head', async () => {
@@ -257,7 +290,11 @@ describe('dev Electric HTTP protocol', () => {
   it('drops its replication slot on stop', async () => {
     const other = await startDevElectric({ databaseUrl: h.db.url });
     const slots = async () =>
-      (await h.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_replication_slots WHERE slot_name LIKE 'dev_electric_%'")).rows[0]!.n;
+      (
+        await h.sql.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_replication_slots WHERE slot_name LIKE 'dev_electric_%'",
+        )
+      ).rows[0]!.n;
     const before = await slots();
     await other.stop();
     expect(await slots()).toBe(before - 1);

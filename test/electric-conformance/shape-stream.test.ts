@@ -6,7 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { isChangeMessage, isControlMessage } from '@electric-sql/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Follower, follow, type Harness, inTransaction, insertLead, insertUser, startHarness, userKey } from './harness';
+import {
+  type Follower,
+  follow,
+  type Harness,
+  inTransaction,
+  insertLead,
+  insertUser,
+  startHarness,
+  userKey,
+} from './harness';
 
 let h: Harness;
 const followers: Follower[] = [];
@@ -53,11 +62,19 @@ describe('dev Electric with the official ShapeStream', () => {
 
     const insertTx = await inTransaction(h.sql, () => insertUser(h.sql, { id, fullName: 'Ada' }));
     await f.waitFor('insert', () => f.changes().some((m) => m.key === userKey(id)));
-    const updateTx = await inTransaction(h.sql, () => h.sql.query('UPDATE users SET full_name = $2 WHERE id = $1', [id, 'Ada L.']));
+    const updateTx = await inTransaction(h.sql, () =>
+      h.sql.query('UPDATE users SET full_name = $2 WHERE id = $1', [id, 'Ada L.']),
+    );
     await f.waitFor('update', () => f.changes().some((m) => m.key === userKey(id) && m.headers.operation === 'update'));
     await f.waitFor('merged row', () => f.shape.currentRows.some((r) => r.id === id && r.full_name === 'Ada L.'));
     const merged = f.shape.currentRows.find((r) => r.id === id)!;
-    expect(merged).toMatchObject({ id, full_name: 'Ada L.', email: `${id}@example.test`, role: 'agent', is_active: true });
+    expect(merged).toMatchObject({
+      id,
+      full_name: 'Ada L.',
+      email: `${id}@example.test`,
+      role: 'agent',
+      is_active: true,
+    });
 
     const deleteTx = await inTransaction(h.sql, () => h.sql.query('DELETE FROM users WHERE id = $1', [id]));
     await f.waitFor('delete', () => f.changes().some((m) => m.key === userKey(id) && m.headers.operation === 'delete'));
@@ -91,7 +108,7 @@ describe('dev Electric with the official ShapeStream', () => {
 
     const bobLead2 = await insertLead(h.sql, bob, 'Bravo 2');
     const aliceLead2 = await insertLead(h.sql, alice, 'Alpha 2');
-    await f.waitFor('Alice\'s new lead', () => f.shape.currentRows.some((r) => r.id === aliceLead2));
+    await f.waitFor("Alice's new lead", () => f.shape.currentRows.some((r) => r.id === aliceLead2));
 
     await h.sql.query('UPDATE leads SET owner_id = $2 WHERE id = $1', [aliceLead, bob]);
     await f.waitFor('move out', () => !f.shape.currentRows.some((r) => r.id === aliceLead));
@@ -133,7 +150,9 @@ describe('dev Electric with the official ShapeStream', () => {
   it('answers an unknown handle with must-refetch and a new handle, and the client recovers', async () => {
     const id = await insertUser(h.sql, { fullName: 'Survivor' });
     const f = track(follow(h, { params: { table: 'users' }, offset: '1234_0', handle: 'no-such-handle' }));
-    await f.waitFor('must-refetch', () => f.messages.some((m) => isControlMessage(m) && m.headers.control === 'must-refetch'));
+    await f.waitFor('must-refetch', () =>
+      f.messages.some((m) => isControlMessage(m) && m.headers.control === 'must-refetch'),
+    );
     await f.waitFor('up-to-date', () => f.stream.isUpToDate);
     expect(f.stream.shapeHandle).toMatch(/\w/);
     expect(f.stream.shapeHandle).not.toBe('no-such-handle');
@@ -148,7 +167,9 @@ describe('dev Electric with the official ShapeStream', () => {
     expect((await f.shape.rows).length).toBe(2);
     const handle = f.stream.shapeHandle;
     await h.sql.query('TRUNCATE dev_items');
-    await f.waitFor('must-refetch', () => f.messages.some((m) => isControlMessage(m) && m.headers.control === 'must-refetch'));
+    await f.waitFor('must-refetch', () =>
+      f.messages.some((m) => isControlMessage(m) && m.headers.control === 'must-refetch'),
+    );
     await h.sql.query("INSERT INTO dev_items (id, label) VALUES (3, 'three')");
     await f.waitFor('reloaded rows', () => f.shape.currentRows.length === 1 && f.shape.currentRows[0]?.id === 3);
     expect(f.stream.shapeHandle).not.toBe(handle);

@@ -174,7 +174,9 @@ export class ChangeFeed {
         if (!['42501', '42883'].includes((error as { code?: string }).code ?? '')) throw error;
         await client.query('ROLLBACK').catch(() => undefined);
         this.#canFlush = false;
-        this.options.onError?.(new Error(`cannot force a WAL flush, fresh commits may show up late: ${(error as Error).message}`));
+        this.options.onError?.(
+          new Error(`cannot force a WAL flush, fresh commits may show up late: ${(error as Error).message}`),
+        );
       }
     }
     const { rows } = await client.query<{ lsn: string; xid: string; data: string }>(

@@ -67,7 +67,8 @@ class Cursor {
     return this.text.startsWith(s, this.pos);
   }
   expect(s: string) {
-    if (!this.startsWith(s)) throw new Error(`test_decoding: expected "${s}" at ${this.pos} in ${this.text.slice(0, 200)}`);
+    if (!this.startsWith(s))
+      throw new Error(`test_decoding: expected "${s}" at ${this.pos} in ${this.text.slice(0, 200)}`);
     this.pos += s.length;
   }
   /** Reads `quote`…`quote` with doubled-quote escapes; the cursor must be on the opening quote. */
@@ -202,7 +203,13 @@ export function parseDecodingLine(data: string): ParsedLine {
       return { kind: 'change', table, op: 'delete', oldRow: plainRow(parsed.old ?? parsed.new), newRow: null };
     case 'UPDATE': {
       const oldRow = plainRow(parsed.old);
-      return { kind: 'change', table, op: 'update', oldRow, newRow: parsed.new ? resolveToast(parsed.new, oldRow) : null };
+      return {
+        kind: 'change',
+        table,
+        op: 'update',
+        oldRow,
+        newRow: parsed.new ? resolveToast(parsed.new, oldRow) : null,
+      };
     }
     default:
       return { kind: 'other', text: data };
@@ -242,7 +249,15 @@ export class TransactionAssembler {
           this.#changes.push({ lsn: 0n, xid: row.xid, table, op, oldRow, newRow, opPosition });
         } else {
           for (const [i, table] of line.tables.entries()) {
-            this.#changes.push({ lsn: 0n, xid: row.xid, table, op: 'truncate', oldRow: null, newRow: null, opPosition: opPosition + i * 2 });
+            this.#changes.push({
+              lsn: 0n,
+              xid: row.xid,
+              table,
+              op: 'truncate',
+              oldRow: null,
+              newRow: null,
+              opPosition: opPosition + i * 2,
+            });
           }
         }
         return null;

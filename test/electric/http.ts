@@ -88,7 +88,8 @@ export function createShapeHandler(options: ShapeHttpOptions) {
     const upToDate = read.upToDate
       ? JSON.stringify({ headers: { control: 'up-to-date', global_last_seen_lsn: feed.lastSeenLsn.toString() } })
       : null;
-    const rows = read.snapshot && shape.file ? streamSnapshotRows(shape.file, read.snapshot.from, read.snapshot.to) : null;
+    const rows =
+      read.snapshot && shape.file ? streamSnapshotRows(shape.file, read.snapshot.from, read.snapshot.to) : null;
 
     res.writeHead(200, { ...BASE_HEADERS, ...headers });
     if (!(await write(res, '['))) return;
@@ -120,7 +121,10 @@ export function createShapeHandler(options: ShapeHttpOptions) {
   }
 
   async function handleShape(url: URL, res: ServerResponse): Promise<void> {
-    const parsed = await parseShapeRequest(url.searchParams, { secret: options.secret, table: (t) => registry.table(t) });
+    const parsed = await parseShapeRequest(url.searchParams, {
+      secret: options.secret,
+      table: (t) => registry.table(t),
+    });
     if (!parsed.ok) return sendJson(res, parsed.status, parsed.body);
     const { request } = parsed;
     const { definition } = request;
@@ -177,7 +181,11 @@ export function createShapeHandler(options: ShapeHttpOptions) {
     try {
       const url = new URL(req.url ?? '/', 'http://dev-electric');
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { ...BASE_HEADERS, 'access-control-allow-methods': 'GET, OPTIONS', 'access-control-allow-headers': '*' });
+        res.writeHead(204, {
+          ...BASE_HEADERS,
+          'access-control-allow-methods': 'GET, OPTIONS',
+          'access-control-allow-headers': '*',
+        });
         return void res.end();
       }
       if (url.pathname === '/v1/health') {

@@ -69,7 +69,12 @@ function draftsFor(spec: ShapeSpec, change: LoggedChange): Draft[] {
   const { meta, where, replica } = spec;
   const inShape = (row: Row) => !where || where.matches(row);
   const op = change.opPosition;
-  const insert = (row: Row, at = op): Draft => ({ operation: 'insert', key: rowKey(meta, row), value: pick(row, spec.columns), op: at });
+  const insert = (row: Row, at = op): Draft => ({
+    operation: 'insert',
+    key: rowKey(meta, row),
+    value: pick(row, spec.columns),
+    op: at,
+  });
   const remove = (row: Row): Draft => ({
     operation: 'delete',
     key: rowKey(meta, row),
@@ -98,7 +103,12 @@ function draftsFor(spec: ShapeSpec, change: LoggedChange): Draft[] {
       if (old && rowKey(meta, old) !== rowKey(meta, next)) return [remove(old), insert(next, op + 1)];
       const changed = spec.columns.filter((c) => c in next && (!old || old[c] !== next[c]));
       if (replica === 'full') {
-        const draft: Draft = { operation: 'update', key: rowKey(meta, next), value: pick({ ...old, ...next }, spec.columns), op };
+        const draft: Draft = {
+          operation: 'update',
+          key: rowKey(meta, next),
+          value: pick({ ...old, ...next }, spec.columns),
+          op,
+        };
         if (old) draft.oldValue = pick(old, changed);
         return [draft];
       }

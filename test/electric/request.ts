@@ -26,7 +26,15 @@ export interface ParseContext {
   table(name: { schema: string; name: string }): Promise<TableMeta | null>;
 }
 
-const UNSUPPORTED = ['live_sse', 'experimental_live_sse', 'subset__where', 'subset__params', 'subset__limit', 'subset__offset', 'subset__order_by'];
+const UNSUPPORTED = [
+  'live_sse',
+  'experimental_live_sse',
+  'subset__where',
+  'subset__params',
+  'subset__limit',
+  'subset__offset',
+  'subset__order_by',
+];
 
 /** `id,title,"Odd-Name"` → names (unquoted ones fold to lower case). */
 function parseColumns(text: string): string[] | null {
@@ -87,7 +95,10 @@ export async function parseShapeRequest(query: URLSearchParams, context: ParseCo
 
   const meta = await context.table(tableName);
   if (!meta) {
-    fail('table', `Table "${tableName.schema}"."${tableName.name}" does not exist. If the table name contains capitals or special characters you must quote it.`);
+    fail(
+      'table',
+      `Table "${tableName.schema}"."${tableName.name}" does not exist. If the table name contains capitals or special characters you must quote it.`,
+    );
     return invalid();
   }
   if (meta.pk.length === 0) {

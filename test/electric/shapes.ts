@@ -74,7 +74,8 @@ export class ShapeRegistry {
   onFeedAppend({ lost }: { lost: boolean }): void {
     for (const shape of [...this.#byHandle.values()]) {
       if (lost) void this.invalidate(shape);
-      else if (shape.isReady && !shape.apply(this.options.feed.transactionsFrom(shape.feedSeq))) void this.invalidate(shape);
+      else if (shape.isReady && !shape.apply(this.options.feed.transactionsFrom(shape.feedSeq)))
+        void this.invalidate(shape);
     }
     this.#trim();
   }

@@ -73,7 +73,10 @@ export async function takeSnapshot(
       });
       let bytes = 0;
       for (;;) {
-        const batch = await client.query<(string | null)[]>({ text: `FETCH ${FETCH_ROWS} FROM snapshot_rows`, rowMode: 'array' });
+        const batch = await client.query<(string | null)[]>({
+          text: `FETCH ${FETCH_ROWS} FROM snapshot_rows`,
+          rowMode: 'array',
+        });
         if (batch.rows.length === 0) break;
         let chunk = '';
         for (const values of batch.rows) {

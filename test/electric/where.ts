@@ -20,7 +20,8 @@ import { type ColumnMeta, quoteIdent, type TableMeta } from './tables';
 
 export class WhereError extends Error {}
 
-type Value = { kind: 'param'; index: number } | { kind: 'literal'; text: string; literal: 'string' | 'number' | 'bool' };
+type Value =
+  { kind: 'param'; index: number } | { kind: 'literal'; text: string; literal: 'string' | 'number' | 'bool' };
 
 export type WhereExpr =
   | { kind: 'and' | 'or'; items: WhereExpr[] }
@@ -36,7 +37,8 @@ type Token =
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s+|([(),=])|\$(\d+)|'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?)(?![\w.])|"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)/y;
+  const re =
+    /\s+|([(),=])|\$(\d+)|'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?)(?![\w.])|"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)/y;
   while (re.lastIndex < src.length) {
     const at = re.lastIndex;
     const m = re.exec(src);
@@ -159,7 +161,11 @@ function normalizerFor(col: ColumnMeta): Normalizer | null {
       return (v) => v.replace(/ +$/, '');
     case 'uuid':
       return (v) => {
-        const hex = v.trim().replace(/^\{(.*)\}$/, '$1').replaceAll('-', '').toLowerCase();
+        const hex = v
+          .trim()
+          .replace(/^\{(.*)\}$/, '$1')
+          .replaceAll('-', '')
+          .toLowerCase();
         return /^[0-9a-f]{32}$/.test(hex) ? hex : null;
       };
     case 'int2':
@@ -214,14 +220,16 @@ export function bindWhere(expr: WhereExpr, meta: TableMeta, params: Record<strin
       text = value.text;
     }
     const canonical = normalize(text);
-    if (canonical === null) throw new WhereError(`invalid ${col.type} value for "${col.name}": ${JSON.stringify(text)}`);
+    if (canonical === null)
+      throw new WhereError(`invalid ${col.type} value for "${col.name}": ${JSON.stringify(text)}`);
     values.push(text);
     return { canonical, placeholder: `$${values.length}` };
   };
   const comparable = (name: string) => {
     const col = column(name);
     const normalize = normalizerFor(col);
-    if (!normalize) throw new WhereError(`comparisons on "${name}" (${col.type}${col.dims ? '[]' : ''}) are not supported`);
+    if (!normalize)
+      throw new WhereError(`comparisons on "${name}" (${col.type}${col.dims ? '[]' : ''}) are not supported`);
     return { col, normalize };
   };
 

@@ -21,13 +21,18 @@ const FAR = '2030-01-01T00:00:00.000Z';
 /** `<mutation> <path>` cases refused nowhere yet (see the `fails` test below). */
 const MB = 'x'.repeat(1 << 20);
 const KNOWN_IDS = new Set<string>([
-  ...Object.values(WORLD), ...Object.values(USER_IDS),
+  ...Object.values(WORLD),
+  ...Object.values(USER_IDS),
   ...[...LEAD_STATUSES, ...INSURANCE_TYPES, ...COMMUNICATION_TYPES].map((x) => x.id),
 ]);
 
 /** A JSON copy: no shared sub-objects (fixtures reuse them), just like input off the wire. */
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-const show = (p: Path) => p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '') || '(root)';
+const show = (p: Path) =>
+  p
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+    .join('')
+    .replace(/^\./, '') || '(root)';
 function at(root: unknown, path: Path): unknown {
   return path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], root);
 }
@@ -48,7 +53,8 @@ function paths(root: unknown, freeform: string[] = [], prefix: Path = []): Path[
   const out: Path[] = [];
   if (prefix.length > 0) out.push(prefix);
   if (root === null || typeof root !== 'object' || freeform.includes(show(prefix))) return out;
-  for (const [k, v] of Object.entries(root)) out.push(...paths(v, freeform, [...prefix, Array.isArray(root) ? Number(k) : k]));
+  for (const [k, v] of Object.entries(root))
+    out.push(...paths(v, freeform, [...prefix, Array.isArray(root) ? Number(k) : k]));
   return out;
 }
 function wrongTypes(value: unknown): unknown[] {
@@ -69,12 +75,22 @@ describe('bad input on the replica', () => {
   async function fingerprint() {
     const out: Record<string, unknown> = {};
     for (const t of [...TABLE_NAMES, 'outbox', 'search_map', 'lead_tags'] as Array<TableName | string>) {
-      out[t] = (await store.sql(`SELECT count(*) AS n ${TABLE_NAMES.includes(t as TableName) ? ', max(updated_at) AS last' : ''} FROM "${t}"`))[0];
+      out[t] = (
+        await store.sql(
+          `SELECT count(*) AS n ${TABLE_NAMES.includes(t as TableName) ? ', max(updated_at) AS last' : ''} FROM "${t}"`,
+        )
+      )[0];
     }
     return out;
   }
 
-  async function expectRefused(name: string, input: unknown, who: keyof People, what: string, codes: ErrorCode[] = ['invalid_input', 'not_found']) {
+  async function expectRefused(
+    name: string,
+    input: unknown,
+    who: keyof People,
+    what: string,
+    codes: ErrorCode[] = ['invalid_input', 'not_found'],
+  ) {
     actor = people[who];
     let caught: unknown;
     try {
@@ -117,24 +133,30 @@ describe('bad input on the replica', () => {
     const leaves = () => paths(b.input, b.freeform);
 
     it('refuses non-objects, null, arrays and empty input', async () => {
-      for (const input of [null, undefined, [], [b.input], 'x', 42, true, {}]) await expectRefused(name, input, b.actor, JSON.stringify(input) ?? 'undefined', ['invalid_input']);
+      for (const input of [null, undefined, [], [b.input], 'x', 42, true, {}])
+        await expectRefused(name, input, b.actor, JSON.stringify(input) ?? 'undefined', ['invalid_input']);
     });
 
     it('refuses missing required fields', async () => {
       const required = leaves().filter((p) => !schema.safeParse(without(b.input, p)).success);
       expect(required.length).toBeGreaterThan(0);
-      for (const p of required) await expectRefused(name, without(b.input, p), b.actor, `no ${show(p)}`, ['invalid_input']);
+      for (const p of required)
+        await expectRefused(name, without(b.input, p), b.actor, `no ${show(p)}`, ['invalid_input']);
     });
 
     it('refuses wrong types', async () => {
       for (const p of leaves()) {
-        for (const v of wrongTypes(at(b.input, p))) await expectRefused(name, withValue(b.input, p, v), b.actor, `${show(p)} = ${JSON.stringify(v)}`, ['invalid_input']);
+        for (const v of wrongTypes(at(b.input, p)))
+          await expectRefused(name, withValue(b.input, p, v), b.actor, `${show(p)} = ${JSON.stringify(v)}`, [
+            'invalid_input',
+          ]);
       }
     });
 
     it('refuses a 1 MB string in every string field', async () => {
       const strings = paths(b.input).filter((p) => typeof at(b.input, p) === 'string');
-      for (const p of strings) await expectRefused(name, withValue(b.input, p, MB), b.actor, `1 MB in ${show(p)}`, ['invalid_input']);
+      for (const p of strings)
+        await expectRefused(name, withValue(b.input, p, MB), b.actor, `1 MB in ${show(p)}`, ['invalid_input']);
     });
 
     it('refuses null where null is not allowed', async () => {
@@ -151,14 +173,30 @@ describe('bad input on the replica', () => {
     });
 
     it('refuses "__proto__" keys anywhere', async () => {
-      const containers = [[], ...paths(b.input)].filter((p) => { const v = at(b.input, p); return v !== null && typeof v === 'object' && !Array.isArray(v); });
+      const containers = [[], ...paths(b.input)].filter((p) => {
+        const v = at(b.input, p);
+        return v !== null && typeof v === 'object' && !Array.isArray(v);
+      });
       for (const p of containers) {
         const input = clone(b.input);
-        Object.defineProperty(at(input, p), '__proto__', { value: { polluted: true, lead_id: WORLD.lead }, enumerable: true, writable: true, configurable: true });
-        const err = await expectRefused(name, JSON.parse(JSON.stringify(input)), b.actor, `__proto__ in ${show(p)}`, ['invalid_input']);
+        Object.defineProperty(at(input, p), '__proto__', {
+          value: { polluted: true, lead_id: WORLD.lead },
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+        const err = await expectRefused(name, JSON.parse(JSON.stringify(input)), b.actor, `__proto__ in ${show(p)}`, [
+          'invalid_input',
+        ]);
         expect(err.field).toBe(show([...p, '__proto__']));
       }
-      await expectRefused(name, JSON.parse(`{"__proto__": ${JSON.stringify(b.input)}}`), b.actor, 'everything under __proto__', ['invalid_input']);
+      await expectRefused(
+        name,
+        JSON.parse(`{"__proto__": ${JSON.stringify(b.input)}}`),
+        b.actor,
+        'everything under __proto__',
+        ['invalid_input'],
+      );
     });
   });
 
@@ -177,7 +215,9 @@ it('refuses a 1 MB string in ai_insights values', async () => {
     const people = await seedPeople(store);
     await buildWorld(store, people);
     const input = withValue(BASELINES.applyAiAnnotations.input, ['fields', 'ai_insights', 'k'], MB);
-    await expect(new ReplicaWriter(replicaOf(store), () => people.agent).mutate('applyAiAnnotations', input)).rejects.toBeInstanceOf(AppError);
+    await expect(
+      new ReplicaWriter(replicaOf(store), () => people.agent).mutate('applyAiAnnotations', input),
+    ).rejects.toBeInstanceOf(AppError);
   } finally {
     await store.close();
   }
@@ -201,12 +241,24 @@ describe('valid input on the replica, with query syntax in every free-text field
       await buildWorld(store, people);
       let input = clone(b.input);
       const texts = b.text.map((p, i) => [p, FTS[i % FTS.length]!] as const);
-      for (const [p, v] of texts) input = withValue(input, p.split(/\.|\[|\]/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k)), v);
+      for (const [p, v] of texts)
+        input = withValue(
+          input,
+          p
+            .split(/\.|\[|\]/)
+            .filter(Boolean)
+            .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+          v,
+        );
       const writer = new ReplicaWriter(replicaOf(store), () => people[b.actor]);
       const { mutation, touched } = await writer.mutate(name, input, { createdAt: FAR });
       expect(await store.sql('SELECT name, args FROM outbox')).toEqual([{ name, args: JSON.stringify(mutation.args) }]);
       const rows = await Promise.all(touched.map((t) => store.get(t.table, t.id)));
-      for (const [p, v] of texts) expect(rows.some((r) => containsValue(r, v)), `${p} = ${v}`).toBe(true);
+      for (const [p, v] of texts)
+        expect(
+          rows.some((r) => containsValue(r, v)),
+          `${p} = ${v}`,
+        ).toBe(true);
     } finally {
       await store.close();
     }

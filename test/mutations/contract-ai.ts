@@ -13,31 +13,84 @@ export function aiSuite(kind: StoreKind, covered: Set<MutationName>) {
       const { store, people } = ctx;
       const lead = await makeLead(store, people.agent);
       const now = '2025-03-18T10:00:00.000Z';
-      const first = await store.run('recordAiInteraction', {
-        ...call, lead_id: lead.id, response: '{"summary":"x"}', total_tokens: 120, latency_ms: 900,
-        annotations: { table: 'leads', id: lead.id, fields: { ai_summary: 'Wants auto + home', ai_insights: { summary: { highlights: ['bundle'] } } } },
-      }, people.agent, now);
+      const first = await store.run(
+        'recordAiInteraction',
+        {
+          ...call,
+          lead_id: lead.id,
+          response: '{"summary":"x"}',
+          total_tokens: 120,
+          latency_ms: 900,
+          annotations: {
+            table: 'leads',
+            id: lead.id,
+            fields: { ai_summary: 'Wants auto + home', ai_insights: { summary: { highlights: ['bundle'] } } },
+          },
+        },
+        people.agent,
+        now,
+      );
       expect(first.applied).toEqual({ table: 'leads', id: lead.id, changed: ['ai_summary', 'ai_insights'] });
       expect(await store.get('ai_interactions', first.id)).toMatchObject({
-        type: 'summary', lead_id: lead.id, owner_id: people.agent.userId, team_id: people.agent.teamId, user_id: people.agent.userId, total_tokens: 120, status: 'ok', created_at: now,
+        type: 'summary',
+        lead_id: lead.id,
+        owner_id: people.agent.userId,
+        team_id: people.agent.teamId,
+        user_id: people.agent.userId,
+        total_tokens: 120,
+        status: 'ok',
+        created_at: now,
       });
-      await store.run('applyAiAnnotations', { table: 'leads', id: lead.id, fields: { ai_score: 72.5, ai_insights: { risk: { level: 'low' } } } }, people.agent);
+      await store.run(
+        'applyAiAnnotations',
+        { table: 'leads', id: lead.id, fields: { ai_score: 72.5, ai_insights: { risk: { level: 'low' } } } },
+        people.agent,
+      );
       expect(await store.get('leads', lead.id)).toMatchObject({
-        ai_summary: 'Wants auto + home', ai_score: 72.5, ai_insights: { summary: { highlights: ['bundle'] }, risk: { level: 'low' } }, status_id: lead.status_id,
+        ai_summary: 'Wants auto + home',
+        ai_score: 72.5,
+        ai_insights: { summary: { highlights: ['bundle'] }, risk: { level: 'low' } },
+        status_id: lead.status_id,
       });
     });
 
     it('fills the lead of a communication and records failed calls without annotations', async () => {
       const { store, people } = ctx;
       const lead = await makeLead(store, people.agent);
-      const comm = await store.run('logCommunication', { lead_id: lead.id, communication_type_id: COMM.call, body: 'Angry about price' }, people.agent);
-      const res = await store.run('recordAiInteraction', {
-        ...call, type: 'sentiment', communication_id: comm.id,
-        annotations: { table: 'lead_communications', id: comm.id, fields: { ai_sentiment: 'negative', ai_sentiment_score: -0.6 } },
-      }, people.manager);
-      expect(await store.get('ai_interactions', res.id)).toMatchObject({ lead_id: lead.id, communication_id: comm.id, owner_id: people.agent.userId, user_id: people.manager.userId });
-      expect(await store.get('lead_communications', comm.id)).toMatchObject({ ai_sentiment: 'negative', ai_sentiment_score: -0.6 });
-      const failed = await store.run('recordAiInteraction', { ...call, lead_id: lead.id, status: 'error', error: 'timeout' }, people.agent);
+      const comm = await store.run(
+        'logCommunication',
+        { lead_id: lead.id, communication_type_id: COMM.call, body: 'Angry about price' },
+        people.agent,
+      );
+      const res = await store.run(
+        'recordAiInteraction',
+        {
+          ...call,
+          type: 'sentiment',
+          communication_id: comm.id,
+          annotations: {
+            table: 'lead_communications',
+            id: comm.id,
+            fields: { ai_sentiment: 'negative', ai_sentiment_score: -0.6 },
+          },
+        },
+        people.manager,
+      );
+      expect(await store.get('ai_interactions', res.id)).toMatchObject({
+        lead_id: lead.id,
+        communication_id: comm.id,
+        owner_id: people.agent.userId,
+        user_id: people.manager.userId,
+      });
+      expect(await store.get('lead_communications', comm.id)).toMatchObject({
+        ai_sentiment: 'negative',
+        ai_sentiment_score: -0.6,
+      });
+      const failed = await store.run(
+        'recordAiInteraction',
+        { ...call, lead_id: lead.id, status: 'error', error: 'timeout' },
+        people.agent,
+      );
       expect(failed.applied).toBeNull();
       expect(await store.get('ai_interactions', failed.id)).toMatchObject({ status: 'error', error: 'timeout' });
     });
@@ -48,16 +101,61 @@ export function aiSuite(kind: StoreKind, covered: Set<MutationName>) {
       const other = await makeLead(store, people.agent);
       const theirs = await makeLead(store, people.otherAgent);
       await expectNoChange(store, async () => {
-        await expectAppError(store.run('applyAiAnnotations', { table: 'leads', id: lead.id, fields: { status_id: id() } }, people.agent), 'invalid_input');
-        await expectAppError(store.run('applyAiAnnotations', { table: 'leads', id: lead.id, fields: { ai_score: 101 } }, people.agent), 'invalid_input', 'fields.ai_score');
-        await expectAppError(store.run('applyAiAnnotations', { table: 'users', id: lead.id, fields: { ai_summary: 'x' } }, people.agent), 'invalid_input');
-        await expectAppError(store.run('applyAiAnnotations', { table: 'leads', id: id(), fields: { ai_summary: 'x' } }, people.agent), 'not_found');
-        await expectAppError(store.run('applyAiAnnotations', { table: 'leads', id: theirs.id, fields: { ai_summary: 'x' } }, people.agent), hiddenCode(store));
+        await expectAppError(
+          store.run('applyAiAnnotations', { table: 'leads', id: lead.id, fields: { status_id: id() } }, people.agent),
+          'invalid_input',
+        );
+        await expectAppError(
+          store.run('applyAiAnnotations', { table: 'leads', id: lead.id, fields: { ai_score: 101 } }, people.agent),
+          'invalid_input',
+          'fields.ai_score',
+        );
+        await expectAppError(
+          store.run('applyAiAnnotations', { table: 'users', id: lead.id, fields: { ai_summary: 'x' } }, people.agent),
+          'invalid_input',
+        );
+        await expectAppError(
+          store.run('applyAiAnnotations', { table: 'leads', id: id(), fields: { ai_summary: 'x' } }, people.agent),
+          'not_found',
+        );
+        await expectAppError(
+          store.run('applyAiAnnotations', { table: 'leads', id: theirs.id, fields: { ai_summary: 'x' } }, people.agent),
+          hiddenCode(store),
+        );
         await expectAppError(store.run('recordAiInteraction', { ...call }, people.agent), 'invalid_input', 'lead_id');
-        await expectAppError(store.run('recordAiInteraction', { ...call, lead_id: lead.id, status: 'error' }, people.agent), 'invalid_input', 'error');
-        await expectAppError(store.run('recordAiInteraction', { ...call, lead_id: lead.id, status: 'error', error: 'x', annotations: { table: 'leads', id: lead.id, fields: { ai_summary: 'x' } } }, people.agent), 'invalid_input', 'annotations');
-        await expectAppError(store.run('recordAiInteraction', { ...call, lead_id: lead.id, annotations: { table: 'leads', id: other.id, fields: { ai_summary: 'x' } } }, people.agent), 'invalid_input', 'annotations.id');
-        await expectAppError(store.run('recordAiInteraction', { ...call, lead_id: theirs.id }, people.agent), hiddenCode(store));
+        await expectAppError(
+          store.run('recordAiInteraction', { ...call, lead_id: lead.id, status: 'error' }, people.agent),
+          'invalid_input',
+          'error',
+        );
+        await expectAppError(
+          store.run(
+            'recordAiInteraction',
+            {
+              ...call,
+              lead_id: lead.id,
+              status: 'error',
+              error: 'x',
+              annotations: { table: 'leads', id: lead.id, fields: { ai_summary: 'x' } },
+            },
+            people.agent,
+          ),
+          'invalid_input',
+          'annotations',
+        );
+        await expectAppError(
+          store.run(
+            'recordAiInteraction',
+            { ...call, lead_id: lead.id, annotations: { table: 'leads', id: other.id, fields: { ai_summary: 'x' } } },
+            people.agent,
+          ),
+          'invalid_input',
+          'annotations.id',
+        );
+        await expectAppError(
+          store.run('recordAiInteraction', { ...call, lead_id: theirs.id }, people.agent),
+          hiddenCode(store),
+        );
       });
     });
   });

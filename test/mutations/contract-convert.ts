@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { MutationName } from '../../shared/mutations/registry';
 import { failOnWrite, type StoreKind } from '../support/stores';
 import {
-  commercialV1, events, expectAppError, expectNoChange, id, INS, makeBusinessLead, makeBusyLead, makeLead, STATUS, useStore,
+  commercialV1,
+  events,
+  expectAppError,
+  expectNoChange,
+  id,
+  INS,
+  makeBusinessLead,
+  makeBusyLead,
+  makeLead,
+  STATUS,
+  useStore,
 } from './helpers';
 
 export function convertSuite(kind: StoreKind, covered: Set<MutationName>) {
@@ -12,62 +22,147 @@ export function convertSuite(kind: StoreKind, covered: Set<MutationName>) {
 
     it('turns an individual lead into a client, carrying its address, contacts and richest opportunity', async () => {
       const { store, people } = ctx;
-      const busy = await makeBusyLead(store, people.agent, people.manager, { email: 'dana@example.com', tags: ['vip'], source: 'web' });
+      const busy = await makeBusyLead(store, people.agent, people.manager, {
+        email: 'dana@example.com',
+        tags: ['vip'],
+        source: 'web',
+      });
       const lead = (await store.get('leads', busy.lead.id))!;
       const [clientId, eventId] = [id(), id()];
       const now = '2025-03-15T16:00:00.000Z';
-      const res = await store.run('convertLead', { lead_id: lead.id, client_id: clientId, event_id: eventId, policy_number: 'PA-77' }, people.manager, now);
+      const res = await store.run(
+        'convertLead',
+        { lead_id: lead.id, client_id: clientId, event_id: eventId, policy_number: 'PA-77' },
+        people.manager,
+        now,
+      );
       expect(res).toEqual({ lead_id: lead.id, client_id: clientId, opportunity_id: busy.rich.id, contacts_moved: 2 });
 
       expect(await store.get('clients', clientId)).toMatchObject({
-        client_type: 'individual', first_name: 'Dana', last_name: 'Ruiz', business_name: null, email: 'dana@example.com', source: 'web', tags: ['vip'],
-        address_id: busy.address.id, mailing_address_id: busy.address.id, owner_id: people.agent.userId, team_id: people.agent.teamId,
-        client_since: now, created_at: now, status: 'active', last_contact_at: lead.last_contacted_at,
+        client_type: 'individual',
+        first_name: 'Dana',
+        last_name: 'Ruiz',
+        business_name: null,
+        email: 'dana@example.com',
+        source: 'web',
+        tags: ['vip'],
+        address_id: busy.address.id,
+        mailing_address_id: busy.address.id,
+        owner_id: people.agent.userId,
+        team_id: people.agent.teamId,
+        client_since: now,
+        created_at: now,
+        status: 'active',
+        last_contact_at: lead.last_contacted_at,
       });
       for (const c of [busy.contact, busy.contact2]) {
-        expect(await store.get('contacts', c.id)).toMatchObject({ lead_id: null, client_id: clientId, updated_at: now });
+        expect(await store.get('contacts', c.id)).toMatchObject({
+          lead_id: null,
+          client_id: clientId,
+          updated_at: now,
+        });
       }
       // the CHECK (exactly one of lead_id / client_id) still holds for every contact
       expect(await store.sql(`SELECT id FROM contacts WHERE (lead_id IS NULL) = (client_id IS NULL)`)).toEqual([]);
       expect(await store.get('lead_marketing_settings', busy.settings.id)).toMatchObject({ client_id: clientId });
 
       expect(await store.get('leads', lead.id)).toMatchObject({
-        is_converted: true, conversion_date: now, converted_to_client_id: clientId, status_id: STATUS.converted, status_changed_at: now, next_follow_up_at: null,
+        is_converted: true,
+        conversion_date: now,
+        converted_to_client_id: clientId,
+        status_id: STATUS.converted,
+        status_changed_at: now,
+        next_follow_up_at: null,
       });
-      expect(await store.get('opportunities', busy.rich.id)).toMatchObject({ stage: 'won', probability: 100, closed_at: now, client_id: clientId, amount: 2400, policy_number: 'PA-77' });
+      expect(await store.get('opportunities', busy.rich.id)).toMatchObject({
+        stage: 'won',
+        probability: 100,
+        closed_at: now,
+        client_id: clientId,
+        amount: 2400,
+        policy_number: 'PA-77',
+      });
       expect(await store.get('opportunities', busy.small.id)).toMatchObject({ stage: 'prospecting', client_id: null });
       expect((await events(store, lead.id)).find((e) => e.id === eventId)).toMatchObject({
-        kind: 'converted', client_id: clientId, occurred_at: now, actor_id: people.manager.userId,
+        kind: 'converted',
+        client_id: clientId,
+        occurred_at: now,
+        actor_id: people.manager.userId,
         payload: { from_status: STATUS.contacted, opportunity_id: busy.rich.id, contacts_moved: 2, premium: 1500 },
       });
 
-      const [summary] = await store.sql<Record<string, unknown>>(`SELECT * FROM lead_conversion_summary WHERE lead_id = ?`, [lead.id]);
+      const [summary] = await store.sql<Record<string, unknown>>(
+        `SELECT * FROM lead_conversion_summary WHERE lead_id = ?`,
+        [lead.id],
+      );
       expect({ ...summary, is_converted: Boolean(summary!.is_converted) }).toMatchObject({
-        status_code: 'converted', is_converted: true, client_id: clientId, client_type: 'individual', client_name: 'Dana Ruiz', insurance_type_code: 'auto', quoted_premium: 1500,
+        status_code: 'converted',
+        is_converted: true,
+        client_id: clientId,
+        client_type: 'individual',
+        client_name: 'Dana Ruiz',
+        insurance_type_code: 'auto',
+        quoted_premium: 1500,
       });
-      expect(Number(summary!.days_to_convert)).toBeCloseTo((Date.parse(now) - Date.parse(lead.created_at)) / 86_400_000, 6);
-      const history = await store.sql<Record<string, unknown>>(`SELECT * FROM client_lead_history WHERE client_id = ?`, [clientId]);
+      expect(Number(summary!.days_to_convert)).toBeCloseTo(
+        (Date.parse(now) - Date.parse(lead.created_at)) / 86_400_000,
+        6,
+      );
+      const history = await store.sql<Record<string, unknown>>(
+        `SELECT * FROM client_lead_history WHERE client_id = ?`,
+        [clientId],
+      );
       expect(history).toHaveLength(1);
-      expect(history[0]).toMatchObject({ lead_id: lead.id, client_name: 'Dana Ruiz', lead_source: 'web', insurance_type_code: 'auto' });
+      expect(history[0]).toMatchObject({
+        lead_id: lead.id,
+        client_name: 'Dana Ruiz',
+        lead_source: 'web',
+        insurance_type_code: 'auto',
+      });
       expect(Number(history[0]!.note_count)).toBe(1);
       expect(Number(history[0]!.communication_count)).toBe(1);
     });
 
     it('turns a business lead into a business client from its commercial document, creating the won opportunity', async () => {
       const { store, people } = ctx;
-      const lead = await makeBusinessLead(store, people.agent, { quoted_premium: 3100, coverage: [{ column: 'commercial_data', version: 1, doc: commercialV1 }] });
+      const lead = await makeBusinessLead(store, people.agent, {
+        quoted_premium: 3100,
+        coverage: [{ column: 'commercial_data', version: 1, doc: commercialV1 }],
+      });
       const [clientId, oppId] = [id(), id()];
       const now = '2025-03-16T10:00:00.000Z';
-      const res = await store.run('convertLead', { lead_id: lead.id, client_id: clientId, new_opportunity_id: oppId }, people.agent, now);
+      const res = await store.run(
+        'convertLead',
+        { lead_id: lead.id, client_id: clientId, new_opportunity_id: oppId },
+        people.agent,
+        now,
+      );
       expect(res).toEqual({ lead_id: lead.id, client_id: clientId, opportunity_id: oppId, contacts_moved: 0 });
       expect(await store.get('clients', clientId)).toMatchObject({
-        client_type: 'business', business_name: 'Bean There LLC', first_name: null, last_name: null,
-        industry: 'Coffee shop', naics_code: '722515', annual_revenue: 640000, employee_count: 13,
+        client_type: 'business',
+        business_name: 'Bean There LLC',
+        first_name: null,
+        last_name: null,
+        industry: 'Coffee shop',
+        naics_code: '722515',
+        annual_revenue: 640000,
+        employee_count: 13,
       });
       expect(await store.get('opportunities', oppId)).toMatchObject({
-        lead_id: lead.id, client_id: clientId, name: "Business Owner's Policy", insurance_type_id: INS.bop, stage: 'won', amount: 3100, probability: 100, closed_at: now, created_at: now,
+        lead_id: lead.id,
+        client_id: clientId,
+        name: "Business Owner's Policy",
+        insurance_type_id: INS.bop,
+        stage: 'won',
+        amount: 3100,
+        probability: 100,
+        closed_at: now,
+        created_at: now,
       });
-      const [summary] = await store.sql<Record<string, unknown>>(`SELECT client_name, client_type FROM lead_conversion_summary WHERE lead_id = ?`, [lead.id]);
+      const [summary] = await store.sql<Record<string, unknown>>(
+        `SELECT client_name, client_type FROM lead_conversion_summary WHERE lead_id = ?`,
+        [lead.id],
+      );
       expect(summary).toEqual({ client_name: 'Bean There LLC', client_type: 'business' });
     });
 
@@ -79,9 +174,17 @@ export function convertSuite(kind: StoreKind, covered: Set<MutationName>) {
       const counts = await store.counts();
       const row = await store.get('leads', lead.id);
       await expectNoChange(store, async () => {
-        const err = await expectAppError(store.run('convertLead', { lead_id: lead.id }, people.agent), 'precondition_failed', 'lead_id');
+        const err = await expectAppError(
+          store.run('convertLead', { lead_id: lead.id }, people.agent),
+          'precondition_failed',
+          'lead_id',
+        );
         expect(err.message).toBe(`lead ${lead.id} was already converted to client ${clientId}`);
-        await expectAppError(store.run('convertLead', { lead_id: lead.id, client_id: clientId }, people.admin), 'precondition_failed', 'lead_id');
+        await expectAppError(
+          store.run('convertLead', { lead_id: lead.id, client_id: clientId }, people.admin),
+          'precondition_failed',
+          'lead_id',
+        );
       });
       expect(await store.counts()).toEqual(counts);
       expect(await store.get('leads', lead.id)).toEqual(row);
@@ -92,11 +195,31 @@ export function convertSuite(kind: StoreKind, covered: Set<MutationName>) {
       const lead = await makeLead(store, people.agent);
       await store.run('convertLead', { lead_id: lead.id }, people.agent);
       await expectNoChange(store, async () => {
-        await expectAppError(store.run('changeLeadStatus', { lead_id: lead.id, status_id: STATUS.quoted }, people.agent), 'precondition_failed', 'status_id');
-        await expectAppError(store.run('updateLead', { id: lead.id, patch: { lead_type: 'business', business_name: 'X' } }, people.agent), 'precondition_failed', 'lead_type');
-        await expectAppError(store.run('softDelete', { table: 'leads', id: lead.id }, people.agent), 'precondition_failed', 'id');
-        await expectAppError(store.run('createOpportunity', { lead_id: lead.id, name: 'More' }, people.agent), 'precondition_failed', 'lead_id');
-        await expectAppError(store.run('scheduleFollowUp', { lead_id: lead.id, at: '2025-05-01T00:00:00Z' }, people.agent), 'precondition_failed', 'lead_id');
+        await expectAppError(
+          store.run('changeLeadStatus', { lead_id: lead.id, status_id: STATUS.quoted }, people.agent),
+          'precondition_failed',
+          'status_id',
+        );
+        await expectAppError(
+          store.run('updateLead', { id: lead.id, patch: { lead_type: 'business', business_name: 'X' } }, people.agent),
+          'precondition_failed',
+          'lead_type',
+        );
+        await expectAppError(
+          store.run('softDelete', { table: 'leads', id: lead.id }, people.agent),
+          'precondition_failed',
+          'id',
+        );
+        await expectAppError(
+          store.run('createOpportunity', { lead_id: lead.id, name: 'More' }, people.agent),
+          'precondition_failed',
+          'lead_id',
+        );
+        await expectAppError(
+          store.run('scheduleFollowUp', { lead_id: lead.id, at: '2025-05-01T00:00:00Z' }, people.agent),
+          'precondition_failed',
+          'lead_id',
+        );
       });
     });
 
@@ -111,13 +234,32 @@ export function convertSuite(kind: StoreKind, covered: Set<MutationName>) {
       await store.run('closeOpportunity', { id: lostOpp.id, outcome: 'lost' }, people.agent);
       const taken = await store.run('convertLead', { lead_id: other.id }, people.agent);
       await expectNoChange(store, async () => {
-        const e = await expectAppError(store.run('convertLead', { lead_id: lost.id }, people.agent), 'precondition_failed', 'lead_id');
+        const e = await expectAppError(
+          store.run('convertLead', { lead_id: lost.id }, people.agent),
+          'precondition_failed',
+          'lead_id',
+        );
         expect(e.message).toMatch(/lost lead cannot be converted/);
-        await expectAppError(store.run('convertLead', { lead_id: lead.id, opportunity_id: foreignOpp.id }, people.agent), 'invalid_input', 'opportunity_id');
-        await expectAppError(store.run('convertLead', { lead_id: lead.id, opportunity_id: lostOpp.id }, people.agent), 'precondition_failed', 'opportunity_id');
-        await expectAppError(store.run('convertLead', { lead_id: lead.id, client_id: taken.client_id }, people.agent), 'conflict', 'client_id');
+        await expectAppError(
+          store.run('convertLead', { lead_id: lead.id, opportunity_id: foreignOpp.id }, people.agent),
+          'invalid_input',
+          'opportunity_id',
+        );
+        await expectAppError(
+          store.run('convertLead', { lead_id: lead.id, opportunity_id: lostOpp.id }, people.agent),
+          'precondition_failed',
+          'opportunity_id',
+        );
+        await expectAppError(
+          store.run('convertLead', { lead_id: lead.id, client_id: taken.client_id }, people.agent),
+          'conflict',
+          'client_id',
+        );
         await expectAppError(store.run('convertLead', { lead_id: id() }, people.agent), 'not_found', 'lead_id');
-        await expectAppError(store.run('convertLead', { lead_id: lead.id }, people.otherAgent), kind === 'postgres' ? 'not_found' : 'forbidden');
+        await expectAppError(
+          store.run('convertLead', { lead_id: lead.id }, people.otherAgent),
+          kind === 'postgres' ? 'not_found' : 'forbidden',
+        );
       });
     });
 
@@ -144,7 +286,10 @@ export function convertSuite(kind: StoreKind, covered: Set<MutationName>) {
       }
       // client, 2 contacts, marketing settings, opportunity, lead, event
       expect(writes).toBe(7);
-      expect(await store.get('leads', busy.lead.id)).toMatchObject({ is_converted: true, converted_to_client_id: args.client_id });
+      expect(await store.get('leads', busy.lead.id)).toMatchObject({
+        is_converted: true,
+        converted_to_client_id: args.client_id,
+      });
     });
 
     it('is atomic on reassignment too', async () => {
@@ -153,7 +298,15 @@ export function convertSuite(kind: StoreKind, covered: Set<MutationName>) {
       const before = await store.dumpAll();
       for (const n of [1, 2, 5, 10, 13]) {
         const fault = failOnWrite(n);
-        await expect(store.run('assignLead', { lead_id: busy.lead.id, owner_id: people.otherAgent.userId }, people.admin, undefined, { wrapTx: fault.wrap })).rejects.toThrow(`write ${n}`);
+        await expect(
+          store.run(
+            'assignLead',
+            { lead_id: busy.lead.id, owner_id: people.otherAgent.userId },
+            people.admin,
+            undefined,
+            { wrapTx: fault.wrap },
+          ),
+        ).rejects.toThrow(`write ${n}`);
         expect(await store.dumpAll(), `after a failure on write ${n}`).toEqual(before);
       }
     });

@@ -23,13 +23,34 @@ describe('lead detail', () => {
     };
     await sleep(3);
     const note = await step(mutate(app, 'addNote', { lead_id: lead.id, body: 'Wants a bundle quote.' }));
-    const comm = await step(mutate(app, 'logCommunication', { lead_id: lead.id, communication_type_id: COMM.call, subject: 'Intro call', body: 'Left details', outcome: 'reached' }));
-    await step(mutate(app, 'changeLeadStatus', { lead_id: lead.id, status_id: STATUS.quoted, reason: 'sent proposal' }));
-    const opp = await step(mutate(app, 'createOpportunity', { lead_id: lead.id, name: 'Auto + Home bundle', amount: 2100 }));
-    const ticket = await step(mutate(app, 'createTicket', { lead_id: lead.id, subject: 'ID cards', description: 'Send temporary ID cards', priority: 'high' }));
+    const comm = await step(
+      mutate(app, 'logCommunication', {
+        lead_id: lead.id,
+        communication_type_id: COMM.call,
+        subject: 'Intro call',
+        body: 'Left details',
+        outcome: 'reached',
+      }),
+    );
+    await step(
+      mutate(app, 'changeLeadStatus', { lead_id: lead.id, status_id: STATUS.quoted, reason: 'sent proposal' }),
+    );
+    const opp = await step(
+      mutate(app, 'createOpportunity', { lead_id: lead.id, name: 'Auto + Home bundle', amount: 2100 }),
+    );
+    const ticket = await step(
+      mutate(app, 'createTicket', {
+        lead_id: lead.id,
+        subject: 'ID cards',
+        description: 'Send temporary ID cards',
+        priority: 'high',
+      }),
+    );
     const aiId = uuidv7();
     app.db
-      .prepare(`INSERT INTO ai_interactions (id, created_at, updated_at, owner_id, type, lead_id, model, prompt, summary) VALUES (?, ?, ?, ?, 'next_action', ?, 'test-model', 'p', 'Call back Tuesday')`)
+      .prepare(
+        `INSERT INTO ai_interactions (id, created_at, updated_at, owner_id, type, lead_id, model, prompt, summary) VALUES (?, ?, ?, ?, 'next_action', ?, 'test-model', 'p', 'Call back Tuesday')`,
+      )
       .run(aiId, new Date().toISOString(), new Date().toISOString(), app.actor().userId, lead.id);
 
     const detail = await call(app, 'leads.get', { id: lead.id });
@@ -53,11 +74,32 @@ describe('lead detail', () => {
     expect(pos(opp.id)).toBeLessThan(pos(events[0]!.id));
     expect(pos(events[0]!.id)).toBeLessThan(pos(comm.id));
     expect(pos(comm.id)).toBeLessThan(pos(note.id));
-    expect(tl.find((i) => i.id === note.id)).toMatchObject({ kind: 'note', body: 'Wants a bundle quote.', lead_id: lead.id });
-    expect(tl.find((i) => i.id === comm.id)).toMatchObject({ kind: 'communication', title: 'Phone call: Intro call', meta: { type: 'call', channel: 'phone', outcome: 'reached' } });
-    expect(tl.find((i) => i.id === opp.id)).toMatchObject({ kind: 'opportunity', title: 'Opportunity: Auto + Home bundle', meta: { stage: 'prospecting', amount: 2100 } });
-    expect(tl.find((i) => i.id === ticket.id)).toMatchObject({ kind: 'ticket', title: 'Ticket: ID cards', meta: { status: 'open', priority: 'high' } });
-    expect(tl.find((i) => i.id === aiId)).toMatchObject({ kind: 'ai', title: 'AI next action', body: 'Call back Tuesday', meta: { model: 'test-model' } });
+    expect(tl.find((i) => i.id === note.id)).toMatchObject({
+      kind: 'note',
+      body: 'Wants a bundle quote.',
+      lead_id: lead.id,
+    });
+    expect(tl.find((i) => i.id === comm.id)).toMatchObject({
+      kind: 'communication',
+      title: 'Phone call: Intro call',
+      meta: { type: 'call', channel: 'phone', outcome: 'reached' },
+    });
+    expect(tl.find((i) => i.id === opp.id)).toMatchObject({
+      kind: 'opportunity',
+      title: 'Opportunity: Auto + Home bundle',
+      meta: { stage: 'prospecting', amount: 2100 },
+    });
+    expect(tl.find((i) => i.id === ticket.id)).toMatchObject({
+      kind: 'ticket',
+      title: 'Ticket: ID cards',
+      meta: { status: 'open', priority: 'high' },
+    });
+    expect(tl.find((i) => i.id === aiId)).toMatchObject({
+      kind: 'ai',
+      title: 'AI next action',
+      body: 'Call back Tuesday',
+      meta: { model: 'test-model' },
+    });
   });
 
   it('drops soft-deleted rows from the timeline', async () => {
@@ -80,8 +122,17 @@ describe('lead detail', () => {
     const after = await mutate(app, 'addNote', { client_id: conv.client_id, body: 'Welcome call done' });
 
     const leadView = await call(app, 'leads.get', { id: lead.id });
-    expect(leadView.lead).toMatchObject({ is_converted: true, status_id: STATUS.converted, converted_to_client_id: conv.client_id });
-    expect(leadView.client).toMatchObject({ id: conv.client_id, first_name: 'Conrad', last_name: 'Verte', client_type: 'individual' });
+    expect(leadView.lead).toMatchObject({
+      is_converted: true,
+      status_id: STATUS.converted,
+      converted_to_client_id: conv.client_id,
+    });
+    expect(leadView.client).toMatchObject({
+      id: conv.client_id,
+      first_name: 'Conrad',
+      last_name: 'Verte',
+      client_type: 'individual',
+    });
     expect(leadView.contacts.map((c) => c.id)).toEqual([contact.id]);
 
     const client = await call(app, 'clients.get', { id: conv.client_id });
@@ -90,7 +141,9 @@ describe('lead detail', () => {
     expect(client.leads[0]).toMatchObject({ lead_id: lead.id, insurance_type_code: 'auto' });
     expect(client.leads[0]!.days_to_convert).toBeGreaterThanOrEqual(0);
     expect(client.contacts.map((c) => c.id)).toEqual([contact.id]);
-    expect(client.opportunities).toMatchObject([{ id: opp.id, stage: 'won', amount: 1100, policy_number: 'PA-1', client_id: conv.client_id }]);
+    expect(client.opportunities).toMatchObject([
+      { id: opp.id, stage: 'won', amount: 1100, policy_number: 'PA-1', client_id: conv.client_id },
+    ]);
 
     const tl = client.timeline;
     expectNewestFirst(tl);
@@ -106,8 +159,16 @@ describe('lead detail', () => {
   it('unknown or deleted records are not_found, not crashes', async () => {
     const lead = await createLead(ctx.app);
     await mutate(ctx.app, 'softDelete', { table: 'leads', id: lead.id });
-    for (const [command, id] of [['leads.get', lead.id], ['leads.get', uuidv7()], ['clients.get', uuidv7()], ['clients.get', lead.id]] as const) {
-      expect(await ctx.app.dispatch(command, { id })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining(id) } });
+    for (const [command, id] of [
+      ['leads.get', lead.id],
+      ['leads.get', uuidv7()],
+      ['clients.get', uuidv7()],
+      ['clients.get', lead.id],
+    ] as const) {
+      expect(await ctx.app.dispatch(command, { id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', message: expect.stringContaining(id) },
+      });
     }
   });
 });
@@ -146,7 +207,13 @@ describe('today', () => {
     const items = await call(app, 'today.list', {});
     expect(items.map((i) => i.lead_id).sort()).toEqual([hot, late, todayId, tiny].sort());
     for (let i = 1; i < items.length; i++) expect(items[i - 1]!.score).toBeGreaterThanOrEqual(items[i]!.score);
-    expect(items[0]).toMatchObject({ lead_id: hot, overdue: true, name: 'Pat Hot', note: 'call Hot', quoted_premium: 6000 });
+    expect(items[0]).toMatchObject({
+      lead_id: hot,
+      overdue: true,
+      name: 'Pat Hot',
+      note: 'call Hot',
+      quoted_premium: 6000,
+    });
     expect(items.find((i) => i.lead_id === todayId)).toMatchObject({ overdue: false, due_at: at(2) });
     expect(items.find((i) => i.lead_id === late)).toMatchObject({ overdue: true });
     for (const item of items) expect(item.reasons.length).toBeGreaterThan(0);
@@ -186,7 +253,11 @@ describe('dashboard', () => {
     ]);
     expect(d.conversions_by_week).toHaveLength(1);
     // Weekly premium is what was won (the closed opportunity), not the lead's quote.
-    expect(d.conversions_by_week[0]).toMatchObject({ count: 1, premium: 2400, week: expect.stringMatching(/^\d{4}-W\d{2}$/) });
+    expect(d.conversions_by_week[0]).toMatchObject({
+      count: 1,
+      premium: 2400,
+      week: expect.stringMatching(/^\d{4}-W\d{2}$/),
+    });
     expect(d.by_agent).toEqual([{ owner_id: me, name: 'Me (this device)', open: 1, converted: 1, premium: 2400 }]);
     expect(d.by_insurance_type.sort((a, b) => a.insurance_type_id.localeCompare(b.insurance_type_id))).toEqual([
       { insurance_type_id: INS.auto, leads: 1, converted: 1, premium: 2400 },

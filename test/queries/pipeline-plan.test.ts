@@ -47,7 +47,9 @@ function planOf(q: PipelineQuery, query: 'list' | 'board' = 'list'): string {
     const sql = seen.find((s) => s.includes(query === 'list' ? 'lead_list_items' : 'GROUP BY l.status_id'));
     expect(sql, `the ${query} query was prepared`).toBeDefined();
     const params = [...(q.status_ids ?? []), ...(query === 'list' ? [51] : [])];
-    return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
+    return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
+      .map((r) => r.detail)
+      .join(' / ');
   } finally {
     reader.close();
   }
@@ -65,7 +67,8 @@ function expectIndexWalks() {
   expect(byStatus).toMatch(/COVERING INDEX idx_leads_status_id \(status_id=\?\)/);
   expect(byStatus).not.toMatch(/TEMP B-TREE/);
   // The board's counts read the narrow live-leads index, not the lead rows.
-  for (const q of [{}, { include_converted: true }, { status_ids: [statusId()] }]) expect(planOf(q, 'board')).toMatch(/INDEX idx_leads_live_rollup/);
+  for (const q of [{}, { include_converted: true }, { status_ids: [statusId()] }])
+    expect(planOf(q, 'board')).toMatch(/INDEX idx_leads_live_rollup/);
 }
 
 describe('pipeline plans', () => {

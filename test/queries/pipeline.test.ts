@@ -50,7 +50,9 @@ beforeAll(async () => {
       name: business ? `Acme Widgets ${i}` : `Lee ${LAST[i % LAST.length]}`,
     };
     const lead = await createLead(app, {
-      ...(business ? { lead_type: 'business', business_name: m.name, first_name: null, last_name: null } : { first_name: 'Lee', last_name: m.last_name }),
+      ...(business
+        ? { lead_type: 'business', business_name: m.name, first_name: null, last_name: null }
+        : { first_name: 'Lee', last_name: m.last_name }),
       insurance_type_id: m.type,
       owner_id: m.owner,
       priority: (i % 5) + 1,
@@ -71,7 +73,8 @@ beforeAll(async () => {
     }
   }
   // Rows synced from older clients may lack status_changed_at: the sort must page their NULLs last.
-  for (const m of model.filter((_, i) => i % 4 === 1)) app.db.prepare('UPDATE leads SET status_changed_at = NULL WHERE id = ?').run(m.id);
+  for (const m of model.filter((_, i) => i % 4 === 1))
+    app.db.prepare('UPDATE leads SET status_changed_at = NULL WHERE id = ?').run(m.id);
   for (const i of [5, 12]) {
     await mutate(app, 'convertLead', { lead_id: model[i]!.id });
     Object.assign(model[i]!, { converted: true, status: STATUS.converted });
@@ -99,17 +102,27 @@ describe('pipeline filters', () => {
   it('includes converted leads only when asked', async () => {
     const all = await list({ include_converted: true });
     expect(ids(all)).toEqual(ids(model.filter((m) => !m.deleted)));
-    expect(all.filter((i) => i.is_converted).map((i) => i.id).sort()).toEqual(ids(model.filter((m) => m.converted)));
+    expect(
+      all
+        .filter((i) => i.is_converted)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(ids(model.filter((m) => m.converted)));
   });
   it('by status (one or several)', async () => {
     await expectFilter({ status_ids: [STATUS.quoted] }, (m) => m.status === STATUS.quoted);
-    await expectFilter({ status_ids: [STATUS.quoted, STATUS.new] }, (m) => [STATUS.quoted, STATUS.new].includes(m.status));
+    await expectFilter({ status_ids: [STATUS.quoted, STATUS.new] }, (m) =>
+      [STATUS.quoted, STATUS.new].includes(m.status),
+    );
     await expectFilter({ status_ids: [STATUS.converted], include_converted: true }, (m) => m.converted);
   });
   it('by insurance type and owner', async () => {
     await expectFilter({ insurance_type_ids: [INS.home] }, (m) => m.type === INS.home);
     await expectFilter({ owner_ids: [owners[1]!] }, (m) => m.owner === owners[1]);
-    await expectFilter({ owner_ids: [owners[1]!, owners[2]!], insurance_type_ids: [INS.auto] }, (m) => m.owner !== owners[0] && m.type === INS.auto);
+    await expectFilter(
+      { owner_ids: [owners[1]!, owners[2]!], insurance_type_ids: [INS.auto] },
+      (m) => m.owner !== owners[0] && m.type === INS.auto,
+    );
   });
   it('by tags (all must match, case-insensitively)', async () => {
     await expectFilter({ tags: ['vip'] }, (m) => m.tags.includes('vip'));
@@ -121,7 +134,10 @@ describe('pipeline filters', () => {
     await expectFilter({ custom_fields: { region: 'north' } }, (m) => m.custom.region === 'north');
     await expectFilter({ custom_fields: { score: 2 } }, (m) => m.custom.score === 2);
     await expectFilter({ custom_fields: { smoker: true } }, (m) => m.custom.smoker === true);
-    await expectFilter({ custom_fields: { smoker: false, region: 'south' } }, (m) => m.custom.smoker === false && m.custom.region === 'south');
+    await expectFilter(
+      { custom_fields: { smoker: false, region: 'south' } },
+      (m) => m.custom.smoker === false && m.custom.region === 'south',
+    );
     expect(await list({ custom_fields: { region: 'west' } })).toEqual([]);
     expect(await list({ custom_fields: { 'no such field': 1 } })).toEqual([]);
   });
@@ -138,7 +154,10 @@ describe('pipeline filters', () => {
     expect(await list({ text: '!!!' })).toEqual([]);
   });
   it('combines filters', async () => {
-    await expectFilter({ text: 'lee', custom_fields: { region: 'north' }, status_ids: STATUSES }, (m) => m.last_name !== null && m.custom.region === 'north');
+    await expectFilter(
+      { text: 'lee', custom_fields: { region: 'north' }, status_ids: STATUSES },
+      (m) => m.last_name !== null && m.custom.region === 'north',
+    );
   });
 });
 
@@ -194,7 +213,12 @@ describe('pipeline sorts and keyset pagination', () => {
   }
 
   it('pages a filtered list with converted leads included', async () => {
-    const q: PipelineQuery = { include_converted: true, insurance_type_ids: [INS.auto, INS.life], sort: 'quoted_premium', dir: 'desc' };
+    const q: PipelineQuery = {
+      include_converted: true,
+      insurance_type_ids: [INS.auto, INS.life],
+      sort: 'quoted_premium',
+      dir: 'desc',
+    };
     const all = await list(q);
     expect(all.length).toBeGreaterThan(5);
     const want = expected(all, 'quoted_premium', 'desc');
@@ -210,7 +234,13 @@ describe('pipeline sorts and keyset pagination', () => {
   it('list items carry the fields the screen shows', async () => {
     const [item] = await list({ owner_ids: [owners[1]!] });
     const m = model.find((x) => x.id === item!.id)!;
-    expect(item).toMatchObject({ owner_name: 'Avery Agent', tags: m.tags, is_converted: false, status_id: m.status, insurance_type_id: m.type });
+    expect(item).toMatchObject({
+      owner_name: 'Avery Agent',
+      tags: m.tags,
+      is_converted: false,
+      status_id: m.status,
+      insurance_type_id: m.type,
+    });
   });
 
   it('every item field equals the stored row, awkward text and numbers included', async () => {
@@ -237,7 +267,12 @@ describe('pipeline sorts and keyset pagination', () => {
     const db = ctx.app.db;
     const leads = db.prepare('SELECT count(*) FROM leads').pluck().get() as number;
     expect(db.prepare('SELECT count(*) FROM lead_list_items').pluck().get()).toBe(leads);
-    const stale = db.prepare(`SELECT l.id FROM leads l JOIN lead_list_items li ON li.lead_id = l.id WHERE li.item IS NOT ${listItemJson('l')}`).pluck().all();
+    const stale = db
+      .prepare(
+        `SELECT l.id FROM leads l JOIN lead_list_items li ON li.lead_id = l.id WHERE li.item IS NOT ${listItemJson('l')}`,
+      )
+      .pluck()
+      .all();
     expect(stale).toEqual([]);
   });
 
@@ -258,18 +293,38 @@ describe('pipeline sorts and keyset pagination', () => {
 
   async function expectItemsMatchRows(oddId: string) {
     const items = await list({ include_converted: true });
-    const rows = ctx.app.db.prepare('SELECT l.*, u.full_name AS owner_name FROM leads l LEFT JOIN users u ON u.id = l.owner_id WHERE l.deleted_at IS NULL').all() as Array<Record<string, string | number | null>>;
+    const rows = ctx.app.db
+      .prepare(
+        'SELECT l.*, u.full_name AS owner_name FROM leads l LEFT JOIN users u ON u.id = l.owner_id WHERE l.deleted_at IS NULL',
+      )
+      .all() as Array<Record<string, string | number | null>>;
     expect(items.length).toBe(rows.length);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const item of items) {
       const r = byId.get(item.id)!;
-      const name = r.business_name ? r.business_name : `${r.first_name ?? ''} ${r.last_name ?? ''}`.replace(/^ +| +$/g, '');
+      const name = r.business_name
+        ? r.business_name
+        : `${r.first_name ?? ''} ${r.last_name ?? ''}`.replace(/^ +| +$/g, '');
       expect(item).toEqual({
-        id: r.id, name, lead_type: r.lead_type, status_id: r.status_id, insurance_type_id: r.insurance_type_id, owner_id: r.owner_id,
-        owner_name: r.owner_name, email: r.email, phone: r.phone, quoted_premium: r.quoted_premium, priority: r.priority,
-        ai_follow_up_priority: r.ai_follow_up_priority, next_follow_up_at: r.next_follow_up_at, last_contacted_at: r.last_contacted_at,
-        status_changed_at: r.status_changed_at, created_at: r.created_at, updated_at: r.updated_at,
-        tags: JSON.parse(r.tags as string), is_converted: r.is_converted === 1,
+        id: r.id,
+        name,
+        lead_type: r.lead_type,
+        status_id: r.status_id,
+        insurance_type_id: r.insurance_type_id,
+        owner_id: r.owner_id,
+        owner_name: r.owner_name,
+        email: r.email,
+        phone: r.phone,
+        quoted_premium: r.quoted_premium,
+        priority: r.priority,
+        ai_follow_up_priority: r.ai_follow_up_priority,
+        next_follow_up_at: r.next_follow_up_at,
+        last_contacted_at: r.last_contacted_at,
+        status_changed_at: r.status_changed_at,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        tags: JSON.parse(r.tags as string),
+        is_converted: r.is_converted === 1,
       });
     }
     const got = items.find((i) => i.id === oddId)!;

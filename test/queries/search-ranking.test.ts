@@ -14,13 +14,22 @@ const ctx = useApp();
 const WORDS = ['policy', 'zanzibar', 'quorum', 'quote', 'quoted', 'renewal', 'the', 'umbrella', 'garage', 'deductible'];
 
 beforeAll(async () => {
-  const names = [['Zanzibar', 'Quinn'], ['Theo', 'Policastro'], ['Quentin', 'Garagiola'], ['Uma', 'Brella'], ['Rene', 'Walsh']];
+  const names = [
+    ['Zanzibar', 'Quinn'],
+    ['Theo', 'Policastro'],
+    ['Quentin', 'Garagiola'],
+    ['Uma', 'Brella'],
+    ['Rene', 'Walsh'],
+  ];
   const leads: string[] = [];
   for (const [first_name, last_name] of names) leads.push((await createLead(ctx.app, { first_name, last_name })).id);
   // A fixed corpus where term frequency and document length vary, so bm25 has something to rank.
   for (let i = 0; i < 60; i++) {
     const words = Array.from({ length: 3 + (i % 7) }, (_, k) => WORDS[(i * 3 + k * (1 + (i % 4))) % WORDS.length]);
-    await mutate(ctx.app, 'addNote', { lead_id: leads[i % leads.length], body: `Policy note ${i}: ${words.join(' ')}.` });
+    await mutate(ctx.app, 'addNote', {
+      lead_id: leads[i % leads.length],
+      body: `Policy note ${i}: ${words.join(' ')}.`,
+    });
   }
   await mutate(ctx.app, 'addNote', { lead_id: leads[0], body: 'The supercalifragilistic policy, quoted.' });
 });
@@ -32,7 +41,9 @@ function reference(db: ReplicaDb, text: string, limit: number, window: number) {
   const hits = (fts: SearchIndex) =>
     (
       db
-        .prepare(`SELECT m.kind, m.ref_id AS id, h.score FROM (SELECT rowid, bm25(${fts}) AS score FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?) h JOIN search_map m ON m.rowid = h.rowid`)
+        .prepare(
+          `SELECT m.kind, m.ref_id AS id, h.score FROM (SELECT rowid, bm25(${fts}) AS score FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?) h JOIN search_map m ON m.rowid = h.rowid`,
+        )
         .all(match, window) as Array<{ kind: string; id: string; score: number }>
     ).sort((a, b) => a.score - b.score);
   return [...hits('search_names'), ...hits('search_text')].slice(0, limit).map(({ kind, id }) => ({ kind, id }));
@@ -41,12 +52,27 @@ function reference(db: ReplicaDb, text: string, limit: number, window: number) {
 const found = (text: string, limit: number, window = 200, common = 5000) =>
   searchAll(ctx.app.db, text, limit, { window, common }).map(({ kind, id }) => ({ kind, id }));
 
-const QUERIES = [...WORDS, ...WORDS.map((w) => w.slice(0, 2)), ...WORDS.map((w) => w.slice(0, 4)), 'policy zanzibar', 'the quo', 'quote umbrella ga', 'q', 'z', 'zan qu'];
+const QUERIES = [
+  ...WORDS,
+  ...WORDS.map((w) => w.slice(0, 2)),
+  ...WORDS.map((w) => w.slice(0, 4)),
+  'policy zanzibar',
+  'the quo',
+  'quote umbrella ga',
+  'q',
+  'z',
+  'zan qu',
+];
 
 describe('search ranking', () => {
   it('with no common phrase, is bm25 within the newest matches, as before', () => {
     for (const text of QUERIES) {
-      for (const [limit, window] of [[20, 200], [100, 200], [5, 12], [50, 7]] as const) {
+      for (const [limit, window] of [
+        [20, 200],
+        [100, 200],
+        [5, 12],
+        [50, 7],
+      ] as const) {
         const want = reference(ctx.app.db, text, limit, window);
         expect(found(text, limit, window), `${text} limit ${limit} window ${window}`).toEqual(want);
       }
@@ -57,7 +83,11 @@ describe('search ranking', () => {
   it('a query of common phrases only lists the newest matches first', () => {
     const db = ctx.app.db;
     const newest = (match: string) =>
-      db.prepare(`SELECT m.kind, m.ref_id AS id FROM search_text s JOIN search_map m ON m.rowid = s.rowid WHERE search_text MATCH ? ORDER BY s.rowid DESC`).all(match);
+      db
+        .prepare(
+          `SELECT m.kind, m.ref_id AS id FROM search_text s JOIN search_map m ON m.rowid = s.rowid WHERE search_text MATCH ? ORDER BY s.rowid DESC`,
+        )
+        .all(match);
     const policy = newest('"policy"*');
     expect(policy.length).toBeGreaterThan(10);
     expect(found('policy', 100, 12, 3)).toEqual(policy.slice(0, 12));
@@ -69,21 +99,39 @@ describe('search ranking', () => {
 
   it('common phrases are left out of bm25 when the query has a rarer one', () => {
     const db = ctx.app.db;
-    const both = db.prepare(`SELECT rowid FROM search_text WHERE search_text MATCH '"policy"* "supercal"*' ORDER BY rowid DESC`).pluck().all() as number[];
+    const both = db
+      .prepare(`SELECT rowid FROM search_text WHERE search_text MATCH '"policy"* "supercal"*' ORDER BY rowid DESC`)
+      .pluck()
+      .all() as number[];
     expect(both).toHaveLength(1);
     // "zanzibar" is in some notes, "policy" in all: with common = the zanzibar count, only zanzibar's bm25 orders them.
-    const inBoth = db.prepare(`SELECT rowid FROM search_text WHERE search_text MATCH '"policy"* "zanzibar"*' ORDER BY rowid DESC`).pluck().all() as number[];
-    const zanzibar = db.prepare(`SELECT rowid, bm25(search_text) AS score FROM search_text WHERE search_text MATCH '"zanzibar"*'`).all() as Array<{ rowid: number; score: number }>;
-    const policies = db.prepare(`SELECT count(*) FROM search_text WHERE search_text MATCH '"policy"*'`).pluck().get() as number;
+    const inBoth = db
+      .prepare(`SELECT rowid FROM search_text WHERE search_text MATCH '"policy"* "zanzibar"*' ORDER BY rowid DESC`)
+      .pluck()
+      .all() as number[];
+    const zanzibar = db
+      .prepare(`SELECT rowid, bm25(search_text) AS score FROM search_text WHERE search_text MATCH '"zanzibar"*'`)
+      .all() as Array<{ rowid: number; score: number }>;
+    const policies = db
+      .prepare(`SELECT count(*) FROM search_text WHERE search_text MATCH '"policy"*'`)
+      .pluck()
+      .get() as number;
     expect(policies).toBeGreaterThan(zanzibar.length);
     const score = new Map(zanzibar.map((z) => [z.rowid, z.score]));
-    const want = inBoth.map((rowid, i) => ({ rowid, i })).sort((a, b) => score.get(a.rowid)! - score.get(b.rowid)! || a.i - b.i);
+    const want = inBoth
+      .map((rowid, i) => ({ rowid, i }))
+      .sort((a, b) => score.get(a.rowid)! - score.get(b.rowid)! || a.i - b.i);
     const refs = db.prepare('SELECT ref_id FROM search_map WHERE rowid = ?').pluck();
     const texts = found('policy zanzibar', 100, 200, zanzibar.length).filter((r) => r.kind === 'note');
     expect(inBoth.length).toBeGreaterThan(3);
     expect(texts.map((r) => r.id)).toEqual(want.map((w) => refs.get(w.rowid)));
     // The same documents as the plain query, only ordered differently.
-    expect(texts.map((r) => r.id).sort()).toEqual(reference(db, 'policy zanzibar', 100, 200).filter((r) => r.kind === 'note').map((r) => r.id).sort());
+    expect(texts.map((r) => r.id).sort()).toEqual(
+      reference(db, 'policy zanzibar', 100, 200)
+        .filter((r) => r.kind === 'note')
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it('names fill the limit before free text is read', () => {

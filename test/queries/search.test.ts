@@ -10,10 +10,29 @@ const rec: Record<string, string> = {};
 
 beforeAll(async () => {
   const app = ctx.app;
-  rec.lead = (await createLead(app, { first_name: 'Zebulon', last_name: 'Quixote', email: 'zeb@example.test', phone: '555 010 7788' })).id;
-  rec.business = (await createLead(app, { lead_type: 'business', business_name: 'Marigold Bakery', first_name: null, last_name: null })).id;
+  rec.lead = (
+    await createLead(app, {
+      first_name: 'Zebulon',
+      last_name: 'Quixote',
+      email: 'zeb@example.test',
+      phone: '555 010 7788',
+    })
+  ).id;
+  rec.business = (
+    await createLead(app, {
+      lead_type: 'business',
+      business_name: 'Marigold Bakery',
+      first_name: null,
+      last_name: null,
+    })
+  ).id;
   const toConvert = (await createLead(app, { first_name: 'Octavia', last_name: 'Vanderbilt' })).id;
-  rec.note = (await mutate(app, 'addNote', { lead_id: rec.lead, body: 'Customer owns a vintage Thunderbird and wants agreed-value coverage.' })).id;
+  rec.note = (
+    await mutate(app, 'addNote', {
+      lead_id: rec.lead,
+      body: 'Customer owns a vintage Thunderbird and wants agreed-value coverage.',
+    })
+  ).id;
   rec.comm = (
     await mutate(app, 'logCommunication', {
       lead_id: rec.lead,
@@ -22,8 +41,22 @@ beforeAll(async () => {
       body: 'Talked about the kaleidoscope of discounts: multi-policy, telematics and paperless.',
     })
   ).id;
-  rec.ticket = (await mutate(app, 'createTicket', { lead_id: rec.lead, subject: 'Certificate request', description: 'Needs a certificate for the landlord Pemberton.' })).id;
-  rec.contact = (await mutate(app, 'addContact', { lead_id: rec.business, first_name: 'Ingrid', last_name: 'Halvorsen', company: 'Marigold Bakery', job_title: 'Owner' })).id;
+  rec.ticket = (
+    await mutate(app, 'createTicket', {
+      lead_id: rec.lead,
+      subject: 'Certificate request',
+      description: 'Needs a certificate for the landlord Pemberton.',
+    })
+  ).id;
+  rec.contact = (
+    await mutate(app, 'addContact', {
+      lead_id: rec.business,
+      first_name: 'Ingrid',
+      last_name: 'Halvorsen',
+      company: 'Marigold Bakery',
+      job_title: 'Owner',
+    })
+  ).id;
   rec.client = (await mutate(app, 'convertLead', { lead_id: toConvert })).client_id;
   rec.converted = toConvert;
   rec.gone = (await mutate(app, 'addNote', { lead_id: rec.lead, body: 'Obsidian ledger entry, to be deleted.' })).id;
@@ -59,7 +92,10 @@ describe('global search', () => {
 
   it('matches word prefixes, case- and accent-insensitively, all words', async () => {
     for (const text of ['zeb', 'ZEBU', 'quix', 'Zébulon', 'zebulon qui']) {
-      expect((await search(text)).some((r) => r.id === rec.lead), text).toBe(true);
+      expect(
+        (await search(text)).some((r) => r.id === rec.lead),
+        text,
+      ).toBe(true);
     }
     expect(await search('zebulon vanderbilt')).toEqual([]);
     expect(await search('ebulon')).toEqual([]);
@@ -70,7 +106,12 @@ describe('global search', () => {
   it('names rank before free text', async () => {
     const ticket = await mutate(ctx.app, 'createTicket', { lead_id: rec.lead, subject: 'Marigold invoice' });
     const results = await search('marigold');
-    expect(results.slice(0, 2).map((r) => r.kind).sort()).toEqual(['contact', 'lead']);
+    expect(
+      results
+        .slice(0, 2)
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['contact', 'lead']);
     expect(results.slice(2)).toMatchObject([{ kind: 'ticket', id: ticket.id, title: 'Marigold invoice' }]);
     await mutate(ctx.app, 'softDelete', { table: 'support_tickets', id: ticket.id });
   });
@@ -126,17 +167,70 @@ describe('global search', () => {
 
 /** User text that FTS5 would read as syntax, or that has no words at all. */
 const HOSTILE = [
-  '"', '""', '"zebulon', 'zebulon"', '"zebulon quixote"', '*', 'zeb*', '**zeb', 'NEAR(', 'NEAR(zebulon quixote)', 'NEAR(zebulon, 5',
-  'zebulon OR quixote', 'OR', 'AND', 'NOT', 'zebulon AND', 'AND zebulon', 'zebulon NOT quixote', '-', '-zebulon', 'zebulon -quixote',
-  'title:zebulon', ':', 'detail:', '^', '^zebulon', '(', ')', '((zebulon', 'zebulon)', '{title detail}: zeb', '+', 'a + b',
-  '', ' ', '\t\n', '!!!', '...', '?', "'", "O'Brien", '\\', '\u0000', '%', '_', ';DROP TABLE leads;--', '🙂', '\u0301', 'ʰ', 'Ꟁ',
-  `${'zeb '.repeat(20)}`, 'x'.repeat(500), '"'.repeat(500), 'NEAR('.repeat(100),
+  '"',
+  '""',
+  '"zebulon',
+  'zebulon"',
+  '"zebulon quixote"',
+  '*',
+  'zeb*',
+  '**zeb',
+  'NEAR(',
+  'NEAR(zebulon quixote)',
+  'NEAR(zebulon, 5',
+  'zebulon OR quixote',
+  'OR',
+  'AND',
+  'NOT',
+  'zebulon AND',
+  'AND zebulon',
+  'zebulon NOT quixote',
+  '-',
+  '-zebulon',
+  'zebulon -quixote',
+  'title:zebulon',
+  ':',
+  'detail:',
+  '^',
+  '^zebulon',
+  '(',
+  ')',
+  '((zebulon',
+  'zebulon)',
+  '{title detail}: zeb',
+  '+',
+  'a + b',
+  '',
+  ' ',
+  '\t\n',
+  '!!!',
+  '...',
+  '?',
+  "'",
+  "O'Brien",
+  '\\',
+  '\u0000',
+  '%',
+  '_',
+  ';DROP TABLE leads;--',
+  '🙂',
+  '\u0301',
+  'ʰ',
+  'Ꟁ',
+  `${'zeb '.repeat(20)}`,
+  'x'.repeat(500),
+  '"'.repeat(500),
+  'NEAR('.repeat(100),
 ];
 
 describe('hostile search text', () => {
   it('never throws and never errors, through the API and directly', async () => {
     for (const text of HOSTILE) {
-      const r = (await ctx.app.dispatch('search.global', { text })) as { ok: boolean; value?: SearchResult[]; error?: unknown };
+      const r = (await ctx.app.dispatch('search.global', { text })) as {
+        ok: boolean;
+        value?: SearchResult[];
+        error?: unknown;
+      };
       expect(r, JSON.stringify(text)).toMatchObject({ ok: true });
       expect(Array.isArray(r.value)).toBe(true);
       expect(() => searchAll(ctx.app.db, text), JSON.stringify(text)).not.toThrow();
@@ -147,8 +241,21 @@ describe('hostile search text', () => {
     for (const text of ['', ' ', '"', '*', '(', ')', '-', ':', '^', '+', '!!!', '🙂', '"'.repeat(500)]) {
       expect(await search(text), JSON.stringify(text)).toEqual([]);
     }
-    for (const text of ['"zebulon', 'zebulon"', 'zeb*', '-zebulon', '^zebulon', '((zebulon', 'zebulon)', 'zebulon:', '(zebulon (']) {
-      expect((await search(text)).some((r) => r.id === rec.lead), JSON.stringify(text)).toBe(true);
+    for (const text of [
+      '"zebulon',
+      'zebulon"',
+      'zeb*',
+      '-zebulon',
+      '^zebulon',
+      '((zebulon',
+      'zebulon)',
+      'zebulon:',
+      '(zebulon (',
+    ]) {
+      expect(
+        (await search(text)).some((r) => r.id === rec.lead),
+        JSON.stringify(text),
+      ).toBe(true);
     }
     // Operators are plain words that must match too: they never widen or change the search.
     expect(await search('zebulon OR vanderbilt')).toEqual([]);
@@ -163,7 +270,14 @@ describe('hostile search text', () => {
 
   it('the other text filters accept the same text', async () => {
     for (const text of HOSTILE.filter((t) => t.length <= 200)) {
-      for (const command of ['leads.list', 'leads.kanban', 'clients.list', 'contacts.list', 'tickets.list', 'campaigns.list'] as const) {
+      for (const command of [
+        'leads.list',
+        'leads.kanban',
+        'clients.list',
+        'contacts.list',
+        'tickets.list',
+        'campaigns.list',
+      ] as const) {
         const r = await ctx.app.dispatch(command, { text });
         expect(r, `${command} ${JSON.stringify(text)}`).toMatchObject({ ok: true });
       }

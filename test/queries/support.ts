@@ -48,7 +48,10 @@ export function closeTemp(t: TempApp | undefined) {
 }
 
 /** A replica for the enclosing describe block (opened in beforeAll, removed in afterAll). */
-export function useApp(options: Parameters<typeof openApp>[1] = {}): { readonly app: FieldlineApp; readonly path: string } {
+export function useApp(options: Parameters<typeof openApp>[1] = {}): {
+  readonly app: FieldlineApp;
+  readonly path: string;
+} {
   let t: TempApp | undefined;
   beforeAll(() => {
     t = openTemp(options);
@@ -65,7 +68,11 @@ export function useApp(options: Parameters<typeof openApp>[1] = {}): { readonly 
 }
 
 /** Runs a command that must succeed and returns its value. */
-export async function call<C extends CommandName>(app: FieldlineApp, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
+export async function call<C extends CommandName>(
+  app: FieldlineApp,
+  command: C,
+  input: CommandInput<C>,
+): Promise<CommandOutput<C>> {
   const r = (await app.dispatch(command, input)) as Result<CommandOutput<C>>;
   if (!r.ok) throw new Error(`${command} failed: ${r.error.code}: ${r.error.message}`);
   return r.value;
@@ -85,7 +92,10 @@ export async function fails(app: FieldlineApp, command: unknown, input: unknown)
   return r.error;
 }
 
-export async function createLead(app: FieldlineApp, args: Record<string, unknown> = {}): Promise<{ id: string } & Record<string, unknown>> {
+export async function createLead(
+  app: FieldlineApp,
+  args: Record<string, unknown> = {},
+): Promise<{ id: string } & Record<string, unknown>> {
   return mutate(app, 'createLead', { first_name: 'Pat', last_name: 'Doe', insurance_type_id: INS.auto, ...args });
 }
 
@@ -101,11 +111,16 @@ export function addUser(app: FieldlineApp, fullName: string): string {
 
 /** Row counts of every table (FTS shadow tables and the outbox included): a database fingerprint. */
 export function fingerprint(app: FieldlineApp): Record<string, number | string> {
-  const tables = app.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as Array<{ name: string }>;
+  const tables = app.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as Array<{ name: string }>;
   const out: Record<string, number | string> = {};
-  for (const { name } of tables) out[name] = (app.db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
+  for (const { name } of tables)
+    out[name] = (app.db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
   for (const t of ['leads', 'clients', 'lead_notes', 'contacts', 'opportunities', 'support_tickets']) {
-    out[`${t}.updated_at`] = String((app.db.prepare(`SELECT max(updated_at) AS m FROM "${t}"`).get() as { m: string | null }).m);
+    out[`${t}.updated_at`] = String(
+      (app.db.prepare(`SELECT max(updated_at) AS m FROM "${t}"`).get() as { m: string | null }).m,
+    );
   }
   return out;
 }

@@ -23,7 +23,11 @@ export { TABLE_NAMES, TABLES, VIEW_NAMES };
 
 // ---------------------------------------------------------------- what the catalogue promises
 
-export const CONVERSION_INDEXES = ['idx_leads_converted_to_client_id', 'idx_leads_is_converted', 'idx_leads_conversion_date'];
+export const CONVERSION_INDEXES = [
+  'idx_leads_converted_to_client_id',
+  'idx_leads_is_converted',
+  'idx_leads_conversion_date',
+];
 
 /** Every named index of the catalogue, with its table. */
 export const CATALOGUE_INDEXES = TABLE_NAMES.flatMap((table) =>
@@ -35,7 +39,9 @@ export const catalogueCheckNames = (table: TableName) => TABLES[table].checks.ma
 /** The checks only SQLite has: booleans are 0/1, JSON text is valid JSON (Postgres types do this). */
 export const sqliteOnlyCheckNames = (table: TableName) =>
   Object.entries(TABLES[table].columns)
-    .flatMap(([name, c]) => (c.kind === 'bool' ? [`${table}_${name}_bool`] : c.kind === 'json' ? [`${table}_${name}_json`] : []))
+    .flatMap(([name, c]) =>
+      c.kind === 'bool' ? [`${table}_${name}_bool`] : c.kind === 'json' ? [`${table}_${name}_json`] : [],
+    )
     .sort();
 
 /** `<table>_<column>_unique`: the columns the catalogue marks unique(). */
@@ -153,7 +159,8 @@ export async function migratedPostgres(baseUrl: string = inject('databaseUrl')):
 
 type RowValues = Record<string, unknown>;
 
-const toSqlite = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
+const toSqlite = (v: unknown) =>
+  typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
 const toPg = (v: unknown) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
 
 export function sqliteInsert(db: Replica, table: string, row: RowValues) {
@@ -165,7 +172,10 @@ export function sqliteInsert(db: Replica, table: string, row: RowValues) {
 export function pgInsert(client: Pick<pg.Client, 'query'>, table: string, row: RowValues) {
   const keys = Object.keys(row);
   const sql = `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')})`;
-  return client.query(sql, keys.map((k) => toPg(row[k])));
+  return client.query(
+    sql,
+    keys.map((k) => toPg(row[k])),
+  );
 }
 
 export const AUTO_TYPE_ID = insuranceTypeByCode('auto').id;
@@ -194,7 +204,13 @@ export const fx = {
     last_name: 'Doe',
     ...over,
   }),
-  contact: (ownerId: string, over: RowValues = {}) => ({ id: uuidv7(), owner_id: ownerId, first_name: 'Pat', last_name: 'Lee', ...over }),
+  contact: (ownerId: string, over: RowValues = {}) => ({
+    id: uuidv7(),
+    owner_id: ownerId,
+    first_name: 'Pat',
+    last_name: 'Lee',
+    ...over,
+  }),
 };
 
 /** A lead created 2025-01-01 and converted ten days later into `clientId`. */
@@ -206,4 +222,3 @@ export const convertedLead = (ownerId: string, clientId: string, over: RowValues
     conversion_date: '2025-01-11T00:00:00.000Z',
     ...over,
   });
-

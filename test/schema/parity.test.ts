@@ -97,7 +97,9 @@ describe.each(TABLE_NAMES)('%s', (table) => {
     });
     const bools = Object.values(spec.columns).map((c) => c.kind === 'bool');
     expect(pgi[table]!.columns.map((c) => value(c.default))).toEqual(expected);
-    expect(lite[table]!.columns.map((c, i) => (bools[i] && c.default !== null ? value(c.default) === 1 : value(c.default)))).toEqual(expected);
+    expect(
+      lite[table]!.columns.map((c, i) => (bools[i] && c.default !== null ? value(c.default) === 1 : value(c.default))),
+    ).toEqual(expected);
   });
 
   it('has the same foreign keys', () => {
@@ -152,7 +154,9 @@ describe('the Postgres-only GIN indexes', () => {
       `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '% USING gin %' ORDER BY indexname`,
     );
     const listed = Object.entries(PG_GIN_INDEXES).flatMap(([t, names]) => names.map((n) => ({ table: t, name: n })));
-    expect(rows.map((r) => ({ table: r.tablename, name: r.indexname }))).toEqual(listed.sort((a, b) => a.name.localeCompare(b.name)));
+    expect(rows.map((r) => ({ table: r.tablename, name: r.indexname }))).toEqual(
+      listed.sort((a, b) => a.name.localeCompare(b.name)),
+    );
     for (const r of rows) {
       const column = /\((\w+)/.exec(r.indexdef.split('USING gin')[1]!)![1]!;
       expect(tableSpec(r.tablename)?.columns[column]?.kind, r.indexname).toBe('json');
@@ -161,8 +165,11 @@ describe('the Postgres-only GIN indexes', () => {
 });
 
 describe('migration bundles', () => {
-  it.each(['sqlite', 'pg'])('db/%s/migrations.bundle.ts matches the migrations folder (run `npm run db:generate`)', (dialect) => {
-    const committed = readFileSync(path.join(root, 'db', dialect, 'migrations.bundle.ts'), 'utf8');
-    expect(committed).toBe(bundleSource(root, dialect));
-  });
+  it.each(['sqlite', 'pg'])(
+    'db/%s/migrations.bundle.ts matches the migrations folder (run `npm run db:generate`)',
+    (dialect) => {
+      const committed = readFileSync(path.join(root, 'db', dialect, 'migrations.bundle.ts'), 'utf8');
+      expect(committed).toBe(bundleSource(root, dialect));
+    },
+  );
 });

@@ -26,7 +26,9 @@ let restore: SpawnSyncReturns<string>;
 async function serverMajor(url: string) {
   const c = await connect(url);
   try {
-    return Math.floor(Number((await c.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v) / 10000);
+    return Math.floor(
+      Number((await c.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v) / 10000,
+    );
   } finally {
     await c.end();
   }
@@ -51,7 +53,9 @@ beforeAll(async () => {
   }
   console.info(`[pg-dump.test] dumping from the ${where} with ${bin.tool('pg_dump')}`);
   source = await migratedPostgres(base);
-  dump = spawnSync(bin.tool('pg_dump'), ['--schema-only', '--dbname', source.db.url, '--file', dumpFile], { encoding: 'utf8' });
+  dump = spawnSync(bin.tool('pg_dump'), ['--schema-only', '--dbname', source.db.url, '--file', dumpFile], {
+    encoding: 'utf8',
+  });
   target = await createTestDatabase(base);
   restore = spawnSync(bin.tool('psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--dbname', target.url, '-f', dumpFile], {
     encoding: 'utf8',
@@ -78,7 +82,8 @@ describe('pg_dump --schema-only of the migrated database', () => {
     if (unavailable) return ctx.skip(unavailable);
     const sql = readFileSync(dumpFile, 'utf8');
     for (const t of TABLE_NAMES) expect(sql).toContain(`CREATE TABLE public.${t} (`);
-    for (const v of VIEW_NAMES) expect(sql).toMatch(new RegExp(`CREATE VIEW public\\.${v} WITH \\(security_invoker='?true'?\\)`));
+    for (const v of VIEW_NAMES)
+      expect(sql).toMatch(new RegExp(`CREATE VIEW public\\.${v} WITH \\(security_invoker='?true'?\\)`));
     expect(sql).toContain('USING gin (auto_data jsonb_path_ops)');
     expect(sql).toContain('CREATE POLICY leads_access ON public.leads TO fieldline_app');
     expect(sql).toContain('ALTER TABLE public.leads ENABLE ROW LEVEL SECURITY');

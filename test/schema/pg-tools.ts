@@ -125,4 +125,5 @@ export async function startSideCluster(bin: PgBin): Promise<SideCluster> {
 }
 
 /** A local installation with initdb, postgres, pg_dump and psql of one version, newest first. */
-export const sideClusterBin = (bins: PgBin[]) => bins.find((b) => b.dir && ['initdb', 'postgres'].every((t) => existsSync(b.tool(t))));
+export const sideClusterBin = (bins: PgBin[]) =>
+  bins.find((b) => b.dir && ['initdb', 'postgres'].every((t) => existsSync(b.tool(t))));

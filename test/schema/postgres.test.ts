@@ -87,7 +87,8 @@ describe('after migratePostgres', () => {
   });
 
   it('is seeded with the shared lookups', async () => {
-    const ids = async (table: string) => (await q<{ id: string }>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
+    const ids = async (table: string) =>
+      (await q<{ id: string }>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
     expect(await ids('lead_statuses')).toEqual(LEAD_STATUSES.map((s) => s.id).sort());
     expect(await ids('insurance_types')).toEqual(INSURANCE_TYPES.map((s) => s.id).sort());
     expect(await ids('communication_types')).toEqual(COMMUNICATION_TYPES.map((s) => s.id).sort());
@@ -100,27 +101,39 @@ describe('constraints (raw SQL)', () => {
     const lead = fx.lead(agent.id);
     await insert('clients', client);
     await insert('leads', lead);
-    await expect(insert('contacts', fx.contact(agent.id, { lead_id: lead.id, client_id: client.id }))).rejects.toMatchObject({
+    await expect(
+      insert('contacts', fx.contact(agent.id, { lead_id: lead.id, client_id: client.id })),
+    ).rejects.toMatchObject({
       code: '23514',
       constraint: 'contacts_lead_xor_client',
     });
-    await expect(insert('contacts', fx.contact(agent.id))).rejects.toMatchObject({ constraint: 'contacts_lead_xor_client' });
+    await expect(insert('contacts', fx.contact(agent.id))).rejects.toMatchObject({
+      constraint: 'contacts_lead_xor_client',
+    });
     await insert('contacts', fx.contact(agent.id, { lead_id: lead.id }));
     await insert('contacts', fx.contact(agent.id, { client_id: client.id }));
-    expect(await q('SELECT id FROM contacts WHERE lead_id = $1 OR client_id = $2', [lead.id, client.id])).toHaveLength(2);
+    expect(await q('SELECT id FROM contacts WHERE lead_id = $1 OR client_id = $2', [lead.id, client.id])).toHaveLength(
+      2,
+    );
   });
 
   it('enforces foreign keys: a lead with an unknown status is refused', async () => {
-    await expect(insert('leads', fx.lead(agent.id, { status_id: '00000000-0000-7000-8000-999999999999' }))).rejects.toMatchObject({
+    await expect(
+      insert('leads', fx.lead(agent.id, { status_id: '00000000-0000-7000-8000-999999999999' })),
+    ).rejects.toMatchObject({
       code: '23503',
       constraint: 'leads_status_id_lead_statuses_id_fk',
     });
-    await expect(insert('leads', fx.lead('00000000-0000-7000-8000-000000000000'))).rejects.toMatchObject({ code: '23503' });
+    await expect(insert('leads', fx.lead('00000000-0000-7000-8000-000000000000'))).rejects.toMatchObject({
+      code: '23503',
+    });
   });
 
   it('rejects invalid JSON in jsonb columns', async () => {
     await expect(insert('leads', { ...fx.lead(agent.id), tags: '[not json' })).rejects.toMatchObject({ code: '22P02' });
-    await expect(insert('clients', { ...fx.client(agent.id), metadata: '{' })).rejects.toThrow(/invalid input syntax for type json/);
+    await expect(insert('clients', { ...fx.client(agent.id), metadata: '{' })).rejects.toThrow(
+      /invalid input syntax for type json/,
+    );
   });
 
   it('rejects a business client with personal identifiers', async () => {
@@ -141,10 +154,14 @@ describe('constraints (raw SQL)', () => {
     await expect(insert('leads', fx.lead(agent.id, { is_converted: true }))).rejects.toMatchObject({
       constraint: 'leads_is_converted_matches',
     });
-    await expect(insert('leads', fx.lead(agent.id, { converted_to_client_id: client.id, conversion_date: date }))).rejects.toMatchObject({
+    await expect(
+      insert('leads', fx.lead(agent.id, { converted_to_client_id: client.id, conversion_date: date })),
+    ).rejects.toMatchObject({
       constraint: 'leads_is_converted_matches',
     });
-    await expect(insert('leads', fx.lead(agent.id, { is_converted: true, converted_to_client_id: client.id }))).rejects.toMatchObject({
+    await expect(
+      insert('leads', fx.lead(agent.id, { is_converted: true, converted_to_client_id: client.id })),
+    ).rejects.toMatchObject({
       constraint: 'leads_conversion_fields',
     });
     await expect(insert('leads', fx.lead(agent.id, { conversion_date: date }))).rejects.toMatchObject({
@@ -193,7 +210,12 @@ describe('conversion views', () => {
   });
 
   it('name a business client by its business name and leave unconverted leads without one', async () => {
-    const client = fx.client(agent.id, { client_type: 'business', first_name: null, last_name: null, business_name: 'Acme Freight' });
+    const client = fx.client(agent.id, {
+      client_type: 'business',
+      first_name: null,
+      last_name: null,
+      business_name: 'Acme Freight',
+    });
     const lead = convertedLead(agent.id, client.id);
     const open = fx.lead(agent.id);
     await insert('clients', client);
@@ -201,7 +223,12 @@ describe('conversion views', () => {
     await insert('leads', open);
     const get = async (id: string) => (await q('SELECT * FROM lead_conversion_summary WHERE lead_id = $1', [id]))[0];
     expect(await get(lead.id)).toMatchObject({ client_name: 'Acme Freight', client_type: 'business' });
-    expect(await get(open.id)).toMatchObject({ is_converted: false, client_id: null, client_name: null, days_to_convert: null });
+    expect(await get(open.id)).toMatchObject({
+      is_converted: false,
+      client_id: null,
+      client_name: null,
+      days_to_convert: null,
+    });
     expect(await q('SELECT 1 FROM client_lead_history WHERE lead_id = $1', [open.id])).toEqual([]);
   });
 });
@@ -234,7 +261,9 @@ describe("0001's CREATE ROLE when two databases migrate at once", () => {
   let outcome: unknown;
 
   beforeAll(async () => {
-    const stmt = splitStatements(MIGRATIONS.find((m) => m.tag === '0001_views_gin_rls')!.sql).find((x) => x.includes('CREATE ROLE'));
+    const stmt = splitStatements(MIGRATIONS.find((m) => m.tag === '0001_views_gin_rls')!.sql).find((x) =>
+      x.includes('CREATE ROLE'),
+    );
     expect(stmt).toContain('CREATE ROLE fieldline_app NOLOGIN');
     const sql = stmt!.replaceAll('fieldline_app', role);
     const [a, b] = [await connect(pg.db.url), await connect(pg.db.url)];
@@ -247,7 +276,8 @@ describe("0001's CREATE ROLE when two databases migrate at once", () => {
         (err: { code?: string; message: string }) => `${err.code}: ${err.message}`,
       );
       const waiting = async () =>
-        (await q<{ w: string | null }>('SELECT wait_event_type AS w FROM pg_stat_activity WHERE pid = $1', [bPid]))[0]?.w === 'Lock';
+        (await q<{ w: string | null }>('SELECT wait_event_type AS w FROM pg_stat_activity WHERE pid = $1', [bPid]))[0]
+          ?.w === 'Lock';
       for (let i = 0; i < 100 && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 50));
       expect(await waiting()).toBe(true);
       await a.query('COMMIT');

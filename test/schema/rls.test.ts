@@ -120,7 +120,9 @@ describe('writing leads', () => {
 
   it('an agent cannot hand their lead over to another agent', async () => {
     await expect(
-      as(A1.id, (c) => c.query('UPDATE leads SET owner_id = $1, team_id = $2 WHERE id = $3', [A2.id, team2.id, lead1.id])),
+      as(A1.id, (c) =>
+        c.query('UPDATE leads SET owner_id = $1, team_id = $2 WHERE id = $3', [A2.id, team2.id, lead1.id]),
+      ),
     ).rejects.toThrow(/new row violates row-level security policy/);
   });
 });
@@ -139,18 +141,28 @@ describe('lookups', () => {
   });
 
   it('are writable only by an admin', async () => {
-    const status = (userId: string) => ({ id: uuidv7(), code: `custom_${userId.slice(-6)}`, name: 'Custom', category: 'open' });
+    const status = (userId: string) => ({
+      id: uuidv7(),
+      code: `custom_${userId.slice(-6)}`,
+      name: 'Custom',
+      category: 'open',
+    });
     for (const u of [A1, M1, S1]) {
-      await expect(as(u.id, (c) => pgInsert(c, 'lead_statuses', status(u.id))), u.role).rejects.toThrow(
-        /new row violates row-level security policy for table "lead_statuses"/,
+      await expect(
+        as(u.id, (c) => pgInsert(c, 'lead_statuses', status(u.id))),
+        u.role,
+      ).rejects.toThrow(/new row violates row-level security policy for table "lead_statuses"/);
+      const upd = await as(u.id, (c) =>
+        c.query("UPDATE lead_statuses SET color = '#000000' WHERE id = $1", [NEW_STATUS_ID]),
       );
-      const upd = await as(u.id, (c) => c.query("UPDATE lead_statuses SET color = '#000000' WHERE id = $1", [NEW_STATUS_ID]));
       expect(upd.rowCount, u.role).toBe(0);
       const del = await as(u.id, (c) => c.query('DELETE FROM insurance_types'));
       expect(del.rowCount, u.role).toBe(0);
     }
     expect((await as(admin.id, (c) => pgInsert(c, 'lead_statuses', status(admin.id)))).rowCount).toBe(1);
-    const upd = await as(admin.id, (c) => c.query("UPDATE lead_statuses SET color = '#000000' WHERE id = $1", [NEW_STATUS_ID]));
+    const upd = await as(admin.id, (c) =>
+      c.query("UPDATE lead_statuses SET color = '#000000' WHERE id = $1", [NEW_STATUS_ID]),
+    );
     expect(upd.rowCount).toBe(1);
   });
 });
@@ -172,7 +184,9 @@ describe('the conversion views', () => {
 
   it('still resolve the client name for a reader who may see the client', async () => {
     const rows = await as(A1.id, (c) =>
-      c.query('SELECT client_name FROM lead_conversion_summary WHERE lead_id = $1', [converted1.id]).then((r) => r.rows),
+      c
+        .query('SELECT client_name FROM lead_conversion_summary WHERE lead_id = $1', [converted1.id])
+        .then((r) => r.rows),
     );
     expect(rows).toEqual([{ client_name: 'Cara One' }]);
   });

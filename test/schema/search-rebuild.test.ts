@@ -20,9 +20,15 @@ type Answer = Array<[number, number]>;
 /** Every term and every prefix of it: the matching rowids and their bm25 scores. */
 function answers(db: ReplicaDb): Map<string, Answer> {
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.text_terms USING fts5vocab(main, search_text, 'row')`);
-  const terms = (db.prepare('SELECT term FROM temp.text_terms').pluck().all() as string[]).filter((t) => /^[\p{L}\p{N}]+$/u.test(t));
-  const queries = new Set(terms.flatMap((t) => [`"${t}"`, `"${t.slice(0, 1)}"*`, `"${t.slice(0, 4)}"*`, `"${t.slice(0, 9)}"*`]));
-  const stmt = db.prepare('SELECT rowid, bm25(search_text) FROM search_text WHERE search_text MATCH ? ORDER BY rowid').raw(true);
+  const terms = (db.prepare('SELECT term FROM temp.text_terms').pluck().all() as string[]).filter((t) =>
+    /^[\p{L}\p{N}]+$/u.test(t),
+  );
+  const queries = new Set(
+    terms.flatMap((t) => [`"${t}"`, `"${t.slice(0, 1)}"*`, `"${t.slice(0, 4)}"*`, `"${t.slice(0, 9)}"*`]),
+  );
+  const stmt = db
+    .prepare('SELECT rowid, bm25(search_text) FROM search_text WHERE search_text MATCH ? ORDER BY rowid')
+    .raw(true);
   return new Map([...queries].map((q) => [q, stmt.all(q) as Answer]));
 }
 
@@ -31,9 +37,16 @@ async function seed(ctx: typeof plain, edits: boolean) {
   await seedViaMutations(db, { leads: 25, seed: 5, now: Date.parse('2026-06-01T12:00:00Z') });
   const leads = db.prepare('SELECT id FROM leads ORDER BY rowid LIMIT 9').pluck().all() as string[];
   for (const [i, lead_id] of leads.entries()) {
-    await mutate(ctx.app, 'createTicket', { lead_id, subject: `Certificate ${i}`, description: `Landlord needs proof of coverage, item ${i}.` });
+    await mutate(ctx.app, 'createTicket', {
+      lead_id,
+      subject: `Certificate ${i}`,
+      description: `Landlord needs proof of coverage, item ${i}.`,
+    });
   }
-  const kinds = db.prepare(`SELECT DISTINCT kind FROM search_map WHERE kind IN ('note', 'communication', 'ticket')`).pluck().all();
+  const kinds = db
+    .prepare(`SELECT DISTINCT kind FROM search_map WHERE kind IN ('note', 'communication', 'ticket')`)
+    .pluck()
+    .all();
   expect(kinds.sort()).toEqual(['communication', 'note', 'ticket']);
   if (edits) {
     // Soft deletes and edits go through the update triggers; the refill must agree with them too.
@@ -61,7 +74,9 @@ describe('0006_search_text_prefixes', () => {
     const after = answers(db);
     expect(after.size).toBe(before.size);
     for (const [q, rows] of before) expect(after.get(q), q).toEqual(rows);
-    expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'search_text'`).pluck().get()).toContain("prefix='1 2 3 4 5 6 7 8'");
+    expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'search_text'`).pluck().get()).toContain(
+      "prefix='1 2 3 4 5 6 7 8'",
+    );
     expect(db.prepare(`SELECT v FROM search_text_config WHERE k = 'hashsize'`).pluck().get()).toBe(1048576);
   });
 

@@ -49,23 +49,25 @@ describe('a freshly opened replica', () => {
   it('has every named index of the catalogue, on the right table and columns', () => {
     for (const ix of CATALOGUE_INDEXES) {
       const row = db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name = ?").get(ix.name) as
-        | { tbl_name: string }
-        | undefined;
+        { tbl_name: string } | undefined;
       expect(row?.tbl_name, ix.name).toBe(ix.table);
-      const cols = (db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(ix.name) as Array<{ name: string }>).map(
-        (r) => r.name,
-      );
+      const cols = (
+        db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(ix.name) as Array<{ name: string }>
+      ).map((r) => r.name);
       expect(cols, ix.name).toEqual(ix.columns);
     }
   });
 
   it("has the seed's three conversion indexes by name", () => {
-    const onLeads = (db.prepare('SELECT name FROM pragma_index_list(?)').all('leads') as Array<{ name: string }>).map((r) => r.name);
+    const onLeads = (db.prepare('SELECT name FROM pragma_index_list(?)').all('leads') as Array<{ name: string }>).map(
+      (r) => r.name,
+    );
     for (const name of CONVERSION_INDEXES) expect(onLeads).toContain(name);
   });
 
   it('is seeded with the shared lookups', () => {
-    const ids = (table: string) => (db.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as Array<{ id: string }>).map((r) => r.id);
+    const ids = (table: string) =>
+      (db.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as Array<{ id: string }>).map((r) => r.id);
     expect(ids('lead_statuses')).toEqual(LEAD_STATUSES.map((s) => s.id).sort());
     expect(ids('insurance_types')).toEqual(INSURANCE_TYPES.map((s) => s.id).sort());
     expect(ids('communication_types')).toEqual(COMMUNICATION_TYPES.map((s) => s.id).sort());
@@ -90,32 +92,42 @@ describe('constraints (raw SQL)', () => {
     const lead = fx.lead(agent.id);
     sqliteInsert(db, 'clients', client);
     sqliteInsert(db, 'leads', lead);
-    expect(() => sqliteInsert(db, 'contacts', fx.contact(agent.id, { lead_id: lead.id, client_id: client.id }))).toThrow(
+    expect(() =>
+      sqliteInsert(db, 'contacts', fx.contact(agent.id, { lead_id: lead.id, client_id: client.id })),
+    ).toThrow(/CHECK constraint failed: contacts_lead_xor_client/);
+    expect(() => sqliteInsert(db, 'contacts', fx.contact(agent.id))).toThrow(
       /CHECK constraint failed: contacts_lead_xor_client/,
     );
-    expect(() => sqliteInsert(db, 'contacts', fx.contact(agent.id))).toThrow(/CHECK constraint failed: contacts_lead_xor_client/);
     sqliteInsert(db, 'contacts', fx.contact(agent.id, { lead_id: lead.id }));
     sqliteInsert(db, 'contacts', fx.contact(agent.id, { client_id: client.id }));
     expect(count('SELECT count(*) AS n FROM contacts WHERE lead_id = ? OR client_id = ?', lead.id, client.id)).toBe(2);
   });
 
   it('enforces foreign keys: a lead with an unknown status is refused', () => {
-    expect(() => sqliteInsert(db, 'leads', fx.lead(agent.id, { status_id: '00000000-0000-7000-8000-999999999999' }))).toThrow(
+    expect(() =>
+      sqliteInsert(db, 'leads', fx.lead(agent.id, { status_id: '00000000-0000-7000-8000-999999999999' })),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => sqliteInsert(db, 'leads', fx.lead('00000000-0000-7000-8000-000000000000'))).toThrow(
       /FOREIGN KEY constraint failed/,
     );
-    expect(() => sqliteInsert(db, 'leads', fx.lead('00000000-0000-7000-8000-000000000000'))).toThrow(/FOREIGN KEY constraint failed/);
   });
 
   it('rejects invalid JSON text in JSON columns', () => {
-    expect(() => sqliteInsert(db, 'leads', { ...fx.lead(agent.id), tags: '[not json' })).toThrow(/CHECK constraint failed: leads_tags_json/);
-    expect(() => sqliteInsert(db, 'leads', { ...fx.lead(agent.id), auto_data: '{', auto_data_schema_version: 1 })).toThrow(
-      /leads_auto_data_json/,
+    expect(() => sqliteInsert(db, 'leads', { ...fx.lead(agent.id), tags: '[not json' })).toThrow(
+      /CHECK constraint failed: leads_tags_json/,
     );
-    expect(() => sqliteInsert(db, 'clients', { ...fx.client(agent.id), metadata: 'nope' })).toThrow(/clients_metadata_json/);
+    expect(() =>
+      sqliteInsert(db, 'leads', { ...fx.lead(agent.id), auto_data: '{', auto_data_schema_version: 1 }),
+    ).toThrow(/leads_auto_data_json/);
+    expect(() => sqliteInsert(db, 'clients', { ...fx.client(agent.id), metadata: 'nope' })).toThrow(
+      /clients_metadata_json/,
+    );
   });
 
   it('rejects booleans other than 0 and 1', () => {
-    expect(() => sqliteInsert(db, 'users', fx.user({ is_active: 2 }))).toThrow(/CHECK constraint failed: users_is_active_bool/);
+    expect(() => sqliteInsert(db, 'users', fx.user({ is_active: 2 }))).toThrow(
+      /CHECK constraint failed: users_is_active_bool/,
+    );
   });
 
   it('rejects a business client with personal identifiers', () => {
@@ -132,13 +144,19 @@ describe('constraints (raw SQL)', () => {
   it('keeps is_converted and the conversion fields consistent', () => {
     const client = fx.client(agent.id);
     sqliteInsert(db, 'clients', client);
-    expect(() => sqliteInsert(db, 'leads', fx.lead(agent.id, { is_converted: true }))).toThrow(/leads_is_converted_matches/);
-    expect(() =>
-      sqliteInsert(db, 'leads', fx.lead(agent.id, { converted_to_client_id: client.id, conversion_date: '2025-02-01T00:00:00.000Z' })),
-    ).toThrow(/leads_is_converted_matches/);
-    expect(() => sqliteInsert(db, 'leads', fx.lead(agent.id, { is_converted: true, converted_to_client_id: client.id }))).toThrow(
-      /leads_conversion_fields/,
+    expect(() => sqliteInsert(db, 'leads', fx.lead(agent.id, { is_converted: true }))).toThrow(
+      /leads_is_converted_matches/,
     );
+    expect(() =>
+      sqliteInsert(
+        db,
+        'leads',
+        fx.lead(agent.id, { converted_to_client_id: client.id, conversion_date: '2025-02-01T00:00:00.000Z' }),
+      ),
+    ).toThrow(/leads_is_converted_matches/);
+    expect(() =>
+      sqliteInsert(db, 'leads', fx.lead(agent.id, { is_converted: true, converted_to_client_id: client.id })),
+    ).toThrow(/leads_conversion_fields/);
     expect(() => sqliteInsert(db, 'leads', fx.lead(agent.id, { conversion_date: '2025-02-01T00:00:00.000Z' }))).toThrow(
       /leads_conversion_fields/,
     );
@@ -151,7 +169,10 @@ describe('conversion views', () => {
     const lead = convertedLead(agent.id, client.id, { source: 'referral', metadata: { referredBy: 'Tom' } });
     sqliteInsert(db, 'clients', client);
     sqliteInsert(db, 'leads', lead);
-    const summary = db.prepare('SELECT * FROM lead_conversion_summary WHERE lead_id = ?').get(lead.id) as Record<string, unknown>;
+    const summary = db.prepare('SELECT * FROM lead_conversion_summary WHERE lead_id = ?').get(lead.id) as Record<
+      string,
+      unknown
+    >;
     expect(summary).toMatchObject({
       client_id: client.id,
       client_name: 'Ada Byron',
@@ -161,20 +182,33 @@ describe('conversion views', () => {
       insurance_type_code: 'auto',
       days_to_convert: 10,
     });
-    const history = db.prepare('SELECT * FROM client_lead_history WHERE client_id = ?').all(client.id) as Array<Record<string, unknown>>;
+    const history = db.prepare('SELECT * FROM client_lead_history WHERE client_id = ?').all(client.id) as Array<
+      Record<string, unknown>
+    >;
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ lead_id: lead.id, client_name: 'Ada Byron', lead_source: 'referral', days_to_convert: 10 });
+    expect(history[0]).toMatchObject({
+      lead_id: lead.id,
+      client_name: 'Ada Byron',
+      lead_source: 'referral',
+      days_to_convert: 10,
+    });
     expect(JSON.parse(history[0]!.lead_metadata as string)).toEqual({ referredBy: 'Tom' });
   });
 
   it('name a business client by its business name and leave unconverted leads without one', () => {
-    const client = fx.client(agent.id, { client_type: 'business', first_name: null, last_name: null, business_name: 'Acme Freight' });
+    const client = fx.client(agent.id, {
+      client_type: 'business',
+      first_name: null,
+      last_name: null,
+      business_name: 'Acme Freight',
+    });
     const lead = convertedLead(agent.id, client.id);
     const open = fx.lead(agent.id);
     sqliteInsert(db, 'clients', client);
     sqliteInsert(db, 'leads', lead);
     sqliteInsert(db, 'leads', open);
-    const get = (id: string) => db.prepare('SELECT * FROM lead_conversion_summary WHERE lead_id = ?').get(id) as Record<string, unknown>;
+    const get = (id: string) =>
+      db.prepare('SELECT * FROM lead_conversion_summary WHERE lead_id = ?').get(id) as Record<string, unknown>;
     expect(get(lead.id)).toMatchObject({ client_name: 'Acme Freight', client_type: 'business' });
     expect(get(open.id)).toMatchObject({ is_converted: 0, client_id: null, client_name: null, days_to_convert: null });
     expect(count('SELECT count(*) AS n FROM client_lead_history WHERE lead_id = ?', open.id)).toBe(0);
@@ -185,7 +219,9 @@ describe('triggers', () => {
   const findNames = (query: string) =>
     (
       db
-        .prepare('SELECT m.ref_id FROM search_names JOIN search_map m ON m.rowid = search_names.rowid WHERE search_names MATCH ?')
+        .prepare(
+          'SELECT m.ref_id FROM search_names JOIN search_map m ON m.rowid = search_names.rowid WHERE search_names MATCH ?',
+        )
         .all(query) as Array<{ ref_id: string }>
     ).map((r) => r.ref_id);
 
@@ -204,8 +240,16 @@ describe('triggers', () => {
 
   it('fill lead_vehicles from auto_data and follow changes to it', () => {
     const vehicles = (id: string) =>
-      db.prepare('SELECT make, model, year FROM lead_vehicles WHERE lead_id = ? ORDER BY make').all(id) as Array<Record<string, unknown>>;
-    const auto = { vehicles: [{ make: 'Toyota', model: 'Camry', year: 2019 }, { make: 'Honda', model: 'Civic', year: 2021 }, { vin: 'x' }] };
+      db.prepare('SELECT make, model, year FROM lead_vehicles WHERE lead_id = ? ORDER BY make').all(id) as Array<
+        Record<string, unknown>
+      >;
+    const auto = {
+      vehicles: [
+        { make: 'Toyota', model: 'Camry', year: 2019 },
+        { make: 'Honda', model: 'Civic', year: 2021 },
+        { vin: 'x' },
+      ],
+    };
     const lead = fx.lead(agent.id, { auto_data: auto, auto_data_schema_version: 1, tags: ['hot'] });
     sqliteInsert(db, 'leads', lead);
     expect(vehicles(lead.id)).toEqual([
@@ -213,7 +257,10 @@ describe('triggers', () => {
       { make: 'Toyota', model: 'Camry', year: 2019 },
     ]);
     expect(count("SELECT count(*) AS n FROM lead_vehicles WHERE make = 'toyota'")).toBeGreaterThanOrEqual(1); // NOCASE
-    db.prepare('UPDATE leads SET auto_data = ? WHERE id = ?').run(JSON.stringify({ vehicles: [{ make: 'Ford', model: 'F-150' }] }), lead.id);
+    db.prepare('UPDATE leads SET auto_data = ? WHERE id = ?').run(
+      JSON.stringify({ vehicles: [{ make: 'Ford', model: 'F-150' }] }),
+      lead.id,
+    );
     expect(vehicles(lead.id)).toEqual([{ make: 'Ford', model: 'F-150', year: null }]);
     db.prepare('UPDATE leads SET auto_data = NULL, auto_data_schema_version = NULL WHERE id = ?').run(lead.id);
     expect(vehicles(lead.id)).toEqual([]);

@@ -35,7 +35,9 @@ afterAll(async () => {
 
 describe('migration 0002_field_versions', () => {
   it('applies on top of 0001 with data in place, and keeps that data', async () => {
-    await client.query('CREATE TABLE schema_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE schema_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     for (const m of MIGRATIONS.slice(0, 2)) {
       for (const stmt of splitStatements(m.sql)) await client.query(stmt);
       await client.query('INSERT INTO schema_migrations (tag) VALUES ($1)', [m.tag]);
@@ -44,17 +46,19 @@ describe('migration 0002_field_versions', () => {
     const user = fx.user({ team_id: team.id });
     await pgInsert(client, 'teams', team);
     await pgInsert(client, 'users', user);
-    await client.query(`INSERT INTO applied_mutations (id, user_id, client_id, name, outcome, result, txid) VALUES ($1, $2, 'c', 'createLead', 'ok', '{}', '7')`, [
-      user.id,
-      user.id,
-    ]);
+    await client.query(
+      `INSERT INTO applied_mutations (id, user_id, client_id, name, outcome, result, txid) VALUES ($1, $2, 'c', 'createLead', 'ok', '{}', '7')`,
+      [user.id, user.id],
+    );
 
     // 0002 and every later migration apply on top of 0001's data.
     expect(await migratePostgres(client)).toEqual(MIGRATIONS.slice(2).map((m) => m.tag));
     expect(MIGRATIONS[2]!.tag).toBe('0002_field_versions');
     expect((await client.query('SELECT id FROM users')).rows).toEqual([{ id: user.id }]);
     expect((await client.query('SELECT count(*)::int AS n FROM applied_mutations')).rows).toEqual([{ n: 1 }]);
-    const pk = await client.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'field_versions'::regclass AND contype = 'p'`);
+    const pk = await client.query(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'field_versions'::regclass AND contype = 'p'`,
+    );
     expect(pk.rows).toEqual([{ def: 'PRIMARY KEY (table_name, row_id, field)' }]);
   });
 });
@@ -63,7 +67,9 @@ describe('server:migrate, server:user, server:password', () => {
   it('say plainly when DATABASE_URL is not set', async () => {
     delete process.env.DATABASE_URL;
     await expect(serverMigrate([])).rejects.toThrow(/DATABASE_URL is not set/);
-    await expect(serverUser(['--email', 'a@b.test', '--password', 'longenough', '--role', 'agent', '--team', 'T'])).rejects.toThrow(/DATABASE_URL is not set/);
+    await expect(
+      serverUser(['--email', 'a@b.test', '--password', 'longenough', '--role', 'agent', '--team', 'T']),
+    ).rejects.toThrow(/DATABASE_URL is not set/);
   });
 
   it('server:migrate is a no-op on an up-to-date database', async () => {
@@ -73,34 +79,95 @@ describe('server:migrate, server:user, server:password', () => {
 
   it('server:user creates the team and the user with a scrypt hash, then updates them', async () => {
     process.env.DATABASE_URL = db.url;
-    const created = await serverUser(['--email', 'Lee@Agency.test', '--password', 'first-password', '--role', 'staff', '--team', 'West', '--name', 'Lee Park']);
-    expect(created).toMatchObject({ created: true, team_created: true, user: { email: 'Lee@Agency.test', full_name: 'Lee Park', role: 'staff' } });
-    const [cred] = (await client.query('SELECT password_hash FROM user_credentials WHERE user_id = $1', [created.user.id])).rows as Array<{ password_hash: string }>;
+    const created = await serverUser([
+      '--email',
+      'Lee@Agency.test',
+      '--password',
+      'first-password',
+      '--role',
+      'staff',
+      '--team',
+      'West',
+      '--name',
+      'Lee Park',
+    ]);
+    expect(created).toMatchObject({
+      created: true,
+      team_created: true,
+      user: { email: 'Lee@Agency.test', full_name: 'Lee Park', role: 'staff' },
+    });
+    const [cred] = (
+      await client.query('SELECT password_hash FROM user_credentials WHERE user_id = $1', [created.user.id])
+    ).rows as Array<{ password_hash: string }>;
     expect(await verifyPassword('first-password', cred!.password_hash)).toBe(true);
 
     await client.query('UPDATE users SET is_active = false WHERE id = $1', [created.user.id]);
-    const updated = await serverUser(['--email', 'lee@agency.test', '--password', 'second-password', '--role', 'manager', '--team', 'west']);
-    expect(updated).toMatchObject({ created: false, team_created: false, user: { id: created.user.id, role: 'manager', full_name: 'Lee Park', team_id: created.user.team_id } });
-    expect((await client.query('SELECT is_active FROM users WHERE id = $1', [created.user.id])).rows).toEqual([{ is_active: true }]);
-    expect((await client.query(`SELECT count(*)::int AS n FROM teams WHERE lower(name) = 'west'`)).rows).toEqual([{ n: 1 }]);
+    const updated = await serverUser([
+      '--email',
+      'lee@agency.test',
+      '--password',
+      'second-password',
+      '--role',
+      'manager',
+      '--team',
+      'west',
+    ]);
+    expect(updated).toMatchObject({
+      created: false,
+      team_created: false,
+      user: { id: created.user.id, role: 'manager', full_name: 'Lee Park', team_id: created.user.team_id },
+    });
+    expect((await client.query('SELECT is_active FROM users WHERE id = $1', [created.user.id])).rows).toEqual([
+      { is_active: true },
+    ]);
+    expect((await client.query(`SELECT count(*)::int AS n FROM teams WHERE lower(name) = 'west'`)).rows).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('server:user refuses bad options with a clear message', async () => {
     process.env.DATABASE_URL = db.url;
-    await expect(serverUser(['--email', 'x@y.test', '--password', 'short', '--role', 'agent', '--team', 'T'])).rejects.toThrow(/too short/);
-    await expect(serverUser(['--email', 'x@y.test', '--password', 'longenough', '--role', 'boss', '--team', 'T'])).rejects.toThrow(/role: --role must be one of agent, staff, manager, admin/);
-    await expect(serverUser(['--email', 'x@y.test', '--password', 'longenough', '--role', 'agent'])).rejects.toThrow(/--team T is required/);
-    await expect(serverUser(['--email', 'nope', '--password', 'longenough', '--role', 'agent', '--team', 'T'])).rejects.toThrow(/email: is not a valid email/);
+    await expect(
+      serverUser(['--email', 'x@y.test', '--password', 'short', '--role', 'agent', '--team', 'T']),
+    ).rejects.toThrow(/too short/);
+    await expect(
+      serverUser(['--email', 'x@y.test', '--password', 'longenough', '--role', 'boss', '--team', 'T']),
+    ).rejects.toThrow(/role: --role must be one of agent, staff, manager, admin/);
+    await expect(serverUser(['--email', 'x@y.test', '--password', 'longenough', '--role', 'agent'])).rejects.toThrow(
+      /--team T is required/,
+    );
+    await expect(
+      serverUser(['--email', 'nope', '--password', 'longenough', '--role', 'agent', '--team', 'T']),
+    ).rejects.toThrow(/email: is not a valid email/);
   });
 
   it('server:password sets a new password and ends the sessions', async () => {
     process.env.DATABASE_URL = db.url;
-    const { user } = await serverUser(['--email', 'kim@agency.test', '--password', 'old-password', '--role', 'agent', '--team', 'West']);
-    await client.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [hashToken('t'), user.id]);
-    expect(await serverPassword(['--email', 'KIM@agency.test', '--password', 'new-password'])).toEqual({ user_id: user.id, email: 'kim@agency.test', sessions_ended: 1 });
-    const [cred] = (await client.query('SELECT password_hash FROM user_credentials WHERE user_id = $1', [user.id])).rows as Array<{ password_hash: string }>;
+    const { user } = await serverUser([
+      '--email',
+      'kim@agency.test',
+      '--password',
+      'old-password',
+      '--role',
+      'agent',
+      '--team',
+      'West',
+    ]);
+    await client.query(
+      `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+      [hashToken('t'), user.id],
+    );
+    expect(await serverPassword(['--email', 'KIM@agency.test', '--password', 'new-password'])).toEqual({
+      user_id: user.id,
+      email: 'kim@agency.test',
+      sessions_ended: 1,
+    });
+    const [cred] = (await client.query('SELECT password_hash FROM user_credentials WHERE user_id = $1', [user.id]))
+      .rows as Array<{ password_hash: string }>;
     expect(await verifyPassword('new-password', cred!.password_hash)).toBe(true);
     expect(await verifyPassword('old-password', cred!.password_hash)).toBe(false);
-    await expect(serverPassword(['--email', 'ghost@agency.test', '--password', 'whatever1'])).rejects.toThrow(/no user has the email/);
+    await expect(serverPassword(['--email', 'ghost@agency.test', '--password', 'whatever1'])).rejects.toThrow(
+      /no user has the email/,
+    );
   });
 });

@@ -11,11 +11,18 @@ afterAll(async () => {
 });
 
 const signIn = (body: unknown, type = 'application/json') =>
-  gw.app.request('/v1/auth/sign-in', { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  gw.app.request('/v1/auth/sign-in', {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const me = (token?: string) =>
   gw.app.request('/v1/mutations', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+    },
     body: JSON.stringify({ mutations: [] }),
   });
 
@@ -32,9 +39,14 @@ describe('passwords', () => {
   });
 
   it('live only in user_credentials, never in users', async () => {
-    const cols = await gw.q<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'users'`);
+    const cols = await gw.q<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'users'`,
+    );
     expect(cols.map((c) => c.column_name).filter((c) => /pass|hash|secret/.test(c))).toEqual([]);
-    const [cred] = await gw.q<{ password_hash: string }>('SELECT password_hash FROM user_credentials WHERE user_id = $1', [gw.users.agentN.id]);
+    const [cred] = await gw.q<{ password_hash: string }>(
+      'SELECT password_hash FROM user_credentials WHERE user_id = $1',
+      [gw.users.agentN.id],
+    );
     expect(cred!.password_hash.startsWith('scrypt$')).toBe(true);
   });
 });
@@ -46,7 +58,10 @@ describe('POST /v1/auth/sign-in', () => {
     const body = (await res.json()) as { token: string; expires_at: string; user: Record<string, unknown> };
     expect(body.token).toMatch(/^[\w-]{43}$/);
     expect(body.user).toEqual(gw.users.agentN);
-    const rows = await gw.q<{ token_hash: string; expires_at: string }>('SELECT token_hash, expires_at FROM sessions WHERE user_id = $1', [gw.users.agentN.id]);
+    const rows = await gw.q<{ token_hash: string; expires_at: string }>(
+      'SELECT token_hash, expires_at FROM sessions WHERE user_id = $1',
+      [gw.users.agentN.id],
+    );
     expect(rows.map((r) => r.token_hash)).toContain(hashToken(body.token));
     expect(rows.some((r) => r.token_hash === body.token)).toBe(false);
     expect(Date.parse(body.expires_at) - gw.clock.ms).toBe(30 * 86_400_000);
@@ -55,10 +70,15 @@ describe('POST /v1/auth/sign-in', () => {
   });
 
   it('refuses a wrong password and an unknown email alike', async () => {
-    for (const body of [{ email: 'ann@north.test', password: 'wrong password' }, { email: 'nobody@north.test', password: PASSWORD }]) {
+    for (const body of [
+      { email: 'ann@north.test', password: 'wrong password' },
+      { email: 'nobody@north.test', password: PASSWORD },
+    ]) {
       const res = await signIn(body);
       expect(res.status).toBe(401);
-      expect(await res.json()).toEqual({ error: { code: 'invalid_credentials', message: 'the email or password is wrong' } });
+      expect(await res.json()).toEqual({
+        error: { code: 'invalid_credentials', message: 'the email or password is wrong' },
+      });
     }
   });
 
@@ -116,7 +136,10 @@ describe('bearer tokens', () => {
     expect((await me(token)).status).toBe(401);
     await gw.q('UPDATE users SET is_active = true WHERE id = $1', [gw.users.agentS.id]);
     expect((await me(token)).status).toBe(400);
-    const out = await gw.app.request('/v1/auth/sign-out', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const out = await gw.app.request('/v1/auth/sign-out', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(out.status).toBe(200);
     expect((await me(token)).status).toBe(401);
   });
@@ -124,7 +147,9 @@ describe('bearer tokens', () => {
   it('follow role and team changes at once (read from users on every request)', async () => {
     const token = await gw.signIn('ann@north.test');
     await gw.q(`UPDATE users SET role = 'manager' WHERE id = $1`, [gw.users.agentN.id]);
-    const res = await gw.app.request('/v1/shape?table=leads&offset=-1', { headers: { authorization: `Bearer ${token}` } });
+    const res = await gw.app.request('/v1/shape?table=leads&offset=-1', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     expect(gw.upstream.requests.at(-1)!.url.searchParams.get('where')).toBe('(owner_id = $1 OR team_id = $2)');
     await gw.q(`UPDATE users SET role = 'agent' WHERE id = $1`, [gw.users.agentN.id]);

@@ -17,23 +17,39 @@ const now = () => new Date(gw.clock.ms).toISOString();
 
 beforeAll(async () => {
   gw = await startTestGateway();
-  [ann, sam, max] = [await gw.signIn('ann@north.test'), await gw.signIn('sam@south.test'), await gw.signIn('max@north.test')];
+  [ann, sam, max] = [
+    await gw.signIn('ann@north.test'),
+    await gw.signIn('sam@south.test'),
+    await gw.signIn('max@north.test'),
+  ];
 });
 afterAll(async () => {
   await gw?.close();
 });
 
 const txidOf = (a: MutationAnswer | undefined) => (a && a.status !== 'rejected' ? a.txid : undefined);
-const count = async (sql: string, params: unknown[] = []) => Number((await gw.q<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
-const xmin = async (table: string, id: string) => (await gw.q<{ xmin: string }>(`SELECT xmin::text FROM ${table} WHERE id = $1`, [id]))[0]?.xmin;
+const count = async (sql: string, params: unknown[] = []) =>
+  Number((await gw.q<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
+const xmin = async (table: string, id: string) =>
+  (await gw.q<{ xmin: string }>(`SELECT xmin::text FROM ${table} WHERE id = $1`, [id]))[0]?.xmin;
 const recorded = async (ids: string[]) =>
-  (await gw.q<{ id: string; outcome: string }>('SELECT id, outcome FROM applied_mutations WHERE id = ANY($1::uuid[])', [ids])).map((r) => [r.id, r.outcome]);
+  (
+    await gw.q<{ id: string; outcome: string }>(
+      'SELECT id, outcome FROM applied_mutations WHERE id = ANY($1::uuid[])',
+      [ids],
+    )
+  ).map((r) => [r.id, r.outcome]);
 
 /** A lead of Ann's with one note, made in its own request. */
 async function leadWithNote() {
   const lead = createLeadArgs();
   const noteId = uuidv7();
-  await results(await gw.push(ann, [envelope('createLead', lead, now()), envelope('addNote', { id: noteId, lead_id: lead.id, body: 'first' }, now())]));
+  await results(
+    await gw.push(ann, [
+      envelope('createLead', lead, now()),
+      envelope('addNote', { id: noteId, lead_id: lead.id, body: 'first' }, now()),
+    ]),
+  );
   return { leadId: lead.id, noteId };
 }
 
@@ -72,7 +88,10 @@ describe('a batch of mutations', () => {
     const answers = await results(await gw.push(ann, batch));
     expect(answers.map((a) => a.status)).toEqual(['ok', 'rejected', 'ok']);
     expect(answers[1]).toMatchObject({ error: { code: 'conflict' } });
-    const bodies = await gw.q<{ body: string; xmin: string }>('SELECT body, xmin::text FROM lead_notes WHERE lead_id = $1 ORDER BY body', [leadId]);
+    const bodies = await gw.q<{ body: string; xmin: string }>(
+      'SELECT body, xmin::text FROM lead_notes WHERE lead_id = $1 ORDER BY body',
+      [leadId],
+    );
     expect(bodies.map((b) => b.body)).toEqual(['after', 'before', 'first']);
     // Each applied mutation's rows carry the txid it was answered with.
     const byBody = new Map(bodies.map((b) => [b.body, b.xmin]));
@@ -100,7 +119,10 @@ describe('a batch of mutations', () => {
     }
     expect(res.status).toBe(500);
     expect((await recorded(batch.map((m) => m.id))).map(([, outcome]) => outcome).sort()).toEqual(['ok', 'rejected']);
-    const [committedNote] = await gw.q<{ result: MutationAnswer }>('SELECT result FROM applied_mutations WHERE id = $1', [batch[0]!.id]);
+    const [committedNote] = await gw.q<{ result: MutationAnswer }>(
+      'SELECT result FROM applied_mutations WHERE id = $1',
+      [batch[0]!.id],
+    );
     const answers = await results(await gw.push(ann, batch));
     expect(answers.map((a) => a.status)).toEqual(['ok', 'rejected', 'ok']);
     expect(answers[0]).toEqual(committedNote!.result);
@@ -132,10 +154,9 @@ describe('a batch of mutations', () => {
       ]),
     );
     expect(answers.map((a) => a.status)).toEqual(['ok', 'rejected', 'rejected', 'ok']);
-    expect(await gw.q('SELECT last_name FROM leads WHERE id = ANY($1::uuid[]) ORDER BY last_name', [[leadId, southern.id]])).toEqual([
-      { last_name: 'Renamed' },
-      { last_name: 'Southern' },
-    ]);
+    expect(
+      await gw.q('SELECT last_name FROM leads WHERE id = ANY($1::uuid[]) ORDER BY last_name', [[leadId, southern.id]]),
+    ).toEqual([{ last_name: 'Renamed' }, { last_name: 'Southern' }]);
     expect(await count('lead_notes WHERE lead_id = $1', [southern.id])).toBe(0);
   });
 
@@ -167,7 +188,10 @@ describe('a batch of mutations', () => {
       await client.query('SET LOCAL ROLE fieldline_app');
       const m = envelope('updateLead', { id: leadId, patch: { first_name: 'Role' } }, now());
       const actor = { userId: gw.users.agentN.id, teamId: gw.users.agentN.team_id, role: gw.users.agentN.role };
-      expect(await runMutation(client, m, { actor, now: now(), side: 'server' })).toEqual({ kind: 'applied', outcome: { kind: 'ok' } });
+      expect(await runMutation(client, m, { actor, now: now(), side: 'server' })).toEqual({
+        kind: 'applied',
+        outcome: { kind: 'ok' },
+      });
       expect((await client.query<{ role: string }>('SELECT current_user AS role')).rows[0]!.role).toBe('fieldline_app');
     } finally {
       await client.query('ROLLBACK');

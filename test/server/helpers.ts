@@ -86,7 +86,14 @@ export async function startTestGateway(options: Partial<GatewayOptions> = {}): P
     managerN: await add('max@north.test', 'manager', 'North'),
     admin: await add('ada@agency.test', 'admin', 'North'),
   };
-  const app = createGateway({ pool, electricUrl: upstream.url, electricSecret: 'electric-secret', now: () => clock.ms, log: (e) => logs.push(e), ...options });
+  const app = createGateway({
+    pool,
+    electricUrl: upstream.url,
+    electricSecret: 'electric-secret',
+    now: () => clock.ms,
+    log: (e) => logs.push(e),
+    ...options,
+  });
   const gw: TestGateway = {
     app,
     pool,
@@ -97,7 +104,11 @@ export async function startTestGateway(options: Partial<GatewayOptions> = {}): P
     teams: { north: users.agentN.team_id!, south: users.agentS.team_id! },
     users,
     async signIn(email, password = PASSWORD) {
-      const res = await app.request('/v1/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const res = await app.request('/v1/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
       if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { token: string }).token;
     },
@@ -130,5 +141,12 @@ export function envelope(name: string, args: unknown, createdAt: string, id = uu
 }
 
 export function createLeadArgs(over: Record<string, unknown> = {}) {
-  return { id: uuidv7(), insurance_type_id: AUTO, lead_type: 'individual', first_name: 'Jo', last_name: 'Lead', ...over };
+  return {
+    id: uuidv7(),
+    insurance_type_id: AUTO,
+    lead_type: 'individual',
+    first_name: 'Jo',
+    last_name: 'Lead',
+    ...over,
+  };
 }

@@ -16,7 +16,13 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function push(token: string, name: string, args: unknown, createdAt: string, id?: string): Promise<MutationAnswer> {
+async function push(
+  token: string,
+  name: string,
+  args: unknown,
+  createdAt: string,
+  id?: string,
+): Promise<MutationAnswer> {
   const res = await gw.push(token, [envelope(name, args, createdAt, id)]);
   expect(res.status).toBe(200);
   return ((await res.json()) as { results: MutationAnswer[] }).results[0]!;
@@ -29,13 +35,23 @@ async function newLead() {
 }
 
 const lead = async (id: string) =>
-  (await gw.q<Record<string, string>>('SELECT first_name, email, phone, updated_at, xmin::text FROM leads WHERE id = $1', [id]))[0]!;
+  (
+    await gw.q<Record<string, string>>(
+      'SELECT first_name, email, phone, updated_at, xmin::text FROM leads WHERE id = $1',
+      [id],
+    )
+  )[0]!;
 const edit = (id: string, patch: Record<string, unknown>, base: Record<string, unknown> = {}) => ({ id, patch, base });
 
 describe('updateLead, last writer wins per field', () => {
   it('keeps both edits when two people change different fields, whatever the arrival order', async () => {
     const id = await newLead();
-    const newer = await push(max, 'updateLead', edit(id, { email: 'max@example.test' }, { email: 'orig@example.test' }), at(100));
+    const newer = await push(
+      max,
+      'updateLead',
+      edit(id, { email: 'max@example.test' }, { email: 'orig@example.test' }),
+      at(100),
+    );
     const older = await push(ann, 'updateLead', edit(id, { phone: '555-0199' }, { phone: '555-0100' }), at(200));
     expect([newer.status, older.status]).toEqual(['ok', 'ok']);
     expect(await lead(id)).toMatchObject({ email: 'max@example.test', phone: '555-0199', updated_at: at(100) });
@@ -98,9 +114,15 @@ describe('updateLead, last writer wins per field', () => {
     const future = await push(ann, 'updateLead', edit(id, { first_name: 'FromTheFuture' }), '2099-01-01T00:00:00.000Z');
     expect(future.status).toBe('ok');
     expect((await lead(id)).updated_at).toBe(at(0));
-    const [version] = await gw.q<{ written_at: string }>(`SELECT written_at FROM field_versions WHERE row_id = $1 AND field = 'first_name'`, [id]);
+    const [version] = await gw.q<{ written_at: string }>(
+      `SELECT written_at FROM field_versions WHERE row_id = $1 AND field = 'first_name'`,
+      [id],
+    );
     expect(version!.written_at).toBe(at(0));
-    expect(gw.logs.at(-1)).toMatchObject({ mutations: { ok: 1, clamped: 1 }, clock_ahead_ms: Date.parse('2099-01-01T00:00:00.000Z') - gw.clock.ms });
+    expect(gw.logs.at(-1)).toMatchObject({
+      mutations: { ok: 1, clamped: 1 },
+      clock_ahead_ms: Date.parse('2099-01-01T00:00:00.000Z') - gw.clock.ms,
+    });
     // So an edit made a second later (by the server's clock) still wins.
     gw.clock.ms += 1000;
     expect((await push(max, 'updateLead', edit(id, { first_name: 'Present' }), at(0))).status).toBe('ok');
@@ -111,15 +133,29 @@ describe('updateLead, last writer wins per field', () => {
     const id = await newLead();
     // A direct write (no field version), newer than the edit below.
     await gw.q(`UPDATE leads SET email = 'admin@example.test', updated_at = $2 WHERE id = $1`, [id, at(10)]);
-    const stale = await push(ann, 'updateLead', edit(id, { email: 'ann@example.test' }, { email: 'orig@example.test' }), at(300));
-    expect(stale).toMatchObject({ status: 'conflict', conflicts: [{ field: 'email', server_value: 'admin@example.test', local_value: 'ann@example.test' }] });
+    const stale = await push(
+      ann,
+      'updateLead',
+      edit(id, { email: 'ann@example.test' }, { email: 'orig@example.test' }),
+      at(300),
+    );
+    expect(stale).toMatchObject({
+      status: 'conflict',
+      conflicts: [{ field: 'email', server_value: 'admin@example.test', local_value: 'ann@example.test' }],
+    });
   });
 
   it('still refuses edits of leads the user may not touch, and of deleted leads', async () => {
     const sam = await gw.signIn('sam@south.test');
     const id = await newLead();
-    expect(await push(sam, 'updateLead', edit(id, { first_name: 'X' }), at(0))).toMatchObject({ status: 'rejected', error: { code: 'not_found' } });
+    expect(await push(sam, 'updateLead', edit(id, { first_name: 'X' }), at(0))).toMatchObject({
+      status: 'rejected',
+      error: { code: 'not_found' },
+    });
     await push(ann, 'softDelete', { table: 'leads', id }, at(0));
-    expect(await push(ann, 'updateLead', edit(id, { first_name: 'X' }), at(0))).toMatchObject({ status: 'rejected', error: { code: 'not_found' } });
+    expect(await push(ann, 'updateLead', edit(id, { first_name: 'X' }), at(0))).toMatchObject({
+      status: 'rejected',
+      error: { code: 'not_found' },
+    });
   });
 });

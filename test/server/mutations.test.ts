@@ -13,36 +13,62 @@ const now = () => new Date(gw.clock.ms).toISOString();
 
 beforeAll(async () => {
   gw = await startTestGateway();
-  [ann, sam, max] = [await gw.signIn('ann@north.test'), await gw.signIn('sam@south.test'), await gw.signIn('max@north.test')];
+  [ann, sam, max] = [
+    await gw.signIn('ann@north.test'),
+    await gw.signIn('sam@south.test'),
+    await gw.signIn('max@north.test'),
+  ];
 });
 afterAll(async () => {
   await gw?.close();
 });
 
-const count = async (sql: string, params: unknown[] = []) => Number((await gw.q<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
-const totals = async () => ({ leads: await count('leads'), applied: await count('applied_mutations'), events: await count('timeline_events') });
+const count = async (sql: string, params: unknown[] = []) =>
+  Number((await gw.q<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
+const totals = async () => ({
+  leads: await count('leads'),
+  applied: await count('applied_mutations'),
+  events: await count('timeline_events'),
+});
 
 describe('POST /v1/mutations', () => {
   it("applies a mutation and answers the txid of the transaction that wrote it (the rows' xmin)", async () => {
     const args = createLeadArgs();
     const [answer] = await results(await gw.push(ann, [envelope('createLead', args, now())]));
-    expect(answer).toMatchObject({ status: 'ok', txid: expect.stringMatching(/^\d+$/), lsn: expect.stringMatching(/^\d+$/) });
+    expect(answer).toMatchObject({
+      status: 'ok',
+      txid: expect.stringMatching(/^\d+$/),
+      lsn: expect.stringMatching(/^\d+$/),
+    });
     const ok = answer as Extract<MutationAnswer, { status: 'ok' }>;
-    const [lead] = await gw.q<{ xmin: string; owner_id: string; team_id: string; created_at: string }>('SELECT xmin::text, owner_id, team_id, created_at FROM leads WHERE id = $1', [args.id]);
+    const [lead] = await gw.q<{ xmin: string; owner_id: string; team_id: string; created_at: string }>(
+      'SELECT xmin::text, owner_id, team_id, created_at FROM leads WHERE id = $1',
+      [args.id],
+    );
     expect(lead!.xmin).toBe(ok.txid);
     expect(lead).toMatchObject({ owner_id: gw.users.agentN.id, team_id: gw.teams.north, created_at: now() });
     const events = await gw.q<{ xmin: string }>('SELECT xmin::text FROM timeline_events WHERE lead_id = $1', [args.id]);
     expect(events.map((e) => e.xmin)).toEqual([ok.txid]);
-    const [applied] = await gw.q<{ xmin: string; txid: string; outcome: string }>('SELECT txid, outcome FROM applied_mutations WHERE id = $1', [answer!.id]);
+    const [applied] = await gw.q<{ xmin: string; txid: string; outcome: string }>(
+      'SELECT txid, outcome FROM applied_mutations WHERE id = $1',
+      [answer!.id],
+    );
     expect(applied).toEqual({ txid: ok.txid, outcome: 'ok' });
     // The insert position: with synchronous_commit=off the write position may not have reached it yet.
-    const [{ lsn }] = (await gw.q<{ lsn: string }>(`SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::text AS lsn`)) as [{ lsn: string }];
+    const [{ lsn }] = (await gw.q<{ lsn: string }>(
+      `SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::text AS lsn`,
+    )) as [{ lsn: string }];
     expect(BigInt(ok.lsn)).toBeLessThanOrEqual(BigInt(lsn));
   });
 
   it('applies a batch in order, in one transaction whose txid every answer carries', async () => {
     const args = createLeadArgs();
-    const [a, b] = await results(await gw.push(ann, [envelope('createLead', args, now()), envelope('addNote', { lead_id: args.id, body: 'called' }, now())]));
+    const [a, b] = await results(
+      await gw.push(ann, [
+        envelope('createLead', args, now()),
+        envelope('addNote', { lead_id: args.id, body: 'called' }, now()),
+      ]),
+    );
     expect([a!.status, b!.status]).toEqual(['ok', 'ok']);
     expect((a as { txid: string }).txid).toBe((b as { txid: string }).txid);
     expect((a as { lsn: string }).lsn).toBe((b as { lsn: string }).lsn);
@@ -63,7 +89,9 @@ describe('POST /v1/mutations', () => {
 
   it('applies once when a retry races the original request', async () => {
     const m = envelope('createLead', createLeadArgs(), now());
-    const answers = await Promise.all([gw.push(ann, [m]), gw.push(ann, [m]), gw.push(ann, [m])].map(async (r) => (await results(await r))[0]));
+    const answers = await Promise.all(
+      [gw.push(ann, [m]), gw.push(ann, [m]), gw.push(ann, [m])].map(async (r) => (await results(await r))[0]),
+    );
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
     expect(answers[0]!.status).toBe('ok');
@@ -75,8 +103,14 @@ describe('POST /v1/mutations', () => {
     const leadId = uuidv7();
     const note = envelope('addNote', { lead_id: leadId, body: 'too early' }, now());
     const [rejected] = await results(await gw.push(ann, [note]));
-    expect(rejected).toEqual({ id: note.id, status: 'rejected', error: { code: 'not_found', message: `lead ${leadId} does not exist`, field: 'lead_id' } });
-    expect(await gw.q('SELECT outcome, txid FROM applied_mutations WHERE id = $1', [note.id])).toEqual([{ outcome: 'rejected', txid: null }]);
+    expect(rejected).toEqual({
+      id: note.id,
+      status: 'rejected',
+      error: { code: 'not_found', message: `lead ${leadId} does not exist`, field: 'lead_id' },
+    });
+    expect(await gw.q('SELECT outcome, txid FROM applied_mutations WHERE id = $1', [note.id])).toEqual([
+      { outcome: 'rejected', txid: null },
+    ]);
     await results(await gw.push(ann, [envelope('createLead', createLeadArgs({ id: leadId }), now())]));
     expect(await results(await gw.push(ann, [note]))).toEqual([rejected]);
     expect(await count('lead_notes WHERE lead_id = $1', [leadId])).toBe(0);
@@ -85,10 +119,17 @@ describe('POST /v1/mutations', () => {
   it('rejects invalid args and unknown mutation names per mutation, and goes on with the batch', async () => {
     const args = createLeadArgs();
     const [bad, unknown, good] = await results(
-      await gw.push(ann, [envelope('createLead', { ...args, last_name: '' }, now()), envelope('dropTables', {}, now()), envelope('createLead', args, now())]),
+      await gw.push(ann, [
+        envelope('createLead', { ...args, last_name: '' }, now()),
+        envelope('dropTables', {}, now()),
+        envelope('createLead', args, now()),
+      ]),
     );
     expect(bad).toMatchObject({ status: 'rejected', error: { code: 'invalid_input', field: 'last_name' } });
-    expect(unknown).toMatchObject({ status: 'rejected', error: { code: 'invalid_input', message: 'unknown mutation: dropTables' } });
+    expect(unknown).toMatchObject({
+      status: 'rejected',
+      error: { code: 'invalid_input', message: 'unknown mutation: dropTables' },
+    });
     expect(good!.status).toBe('ok');
   });
 
@@ -112,7 +153,9 @@ describe('POST /v1/mutations', () => {
   });
 
   it('maps a row-level-security refusal to a clear rejection', async () => {
-    const [answer] = await results(await gw.push(ann, [envelope('createLead', createLeadArgs({ owner_id: gw.users.agentS.id }), now())]));
+    const [answer] = await results(
+      await gw.push(ann, [envelope('createLead', createLeadArgs({ owner_id: gw.users.agentS.id }), now())]),
+    );
     expect(answer).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
   });
 
@@ -143,7 +186,11 @@ describe('POST /v1/mutations', () => {
 
 describe('malformed, oversized and unauthenticated requests', () => {
   const post = async (body: string, token: string | null = ann, type = 'application/json') =>
-    gw.app.request('/v1/mutations', { method: 'POST', headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+    gw.app.request('/v1/mutations', {
+      method: 'POST',
+      headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body,
+    });
   const good = () => JSON.stringify({ mutations: [envelope('createLead', createLeadArgs(), now())] });
 
   it('get 4xx with a clear message and change nothing', async () => {
@@ -155,10 +202,26 @@ describe('malformed, oversized and unauthenticated requests', () => {
       [post(good(), ann, 'text/plain'), 415, /JSON/],
       [post(JSON.stringify({})), 400, /^mutations: /],
       [post(JSON.stringify({ mutations: [] })), 400, /mutations: is empty/],
-      [post(JSON.stringify({ mutations: [{ ...envelope('createLead', {}, now()), id: 'nope' }] })), 400, /^mutations\[0\]\.id: /],
-      [post(JSON.stringify({ mutations: [{ ...envelope('createLead', {}, now()), createdAt: 'yesterday' }] })), 400, /^mutations\[0\]\.createdAt: /],
-      [post(JSON.stringify({ mutations: Array.from({ length: 501 }, () => envelope('createLead', {}, now())) })), 400, /500 at most/],
-      [post(JSON.stringify({ mutations: [envelope('addNote', { body: 'x'.repeat(1_100_000) }, now())] })), 413, /over 1 MB/],
+      [
+        post(JSON.stringify({ mutations: [{ ...envelope('createLead', {}, now()), id: 'nope' }] })),
+        400,
+        /^mutations\[0\]\.id: /,
+      ],
+      [
+        post(JSON.stringify({ mutations: [{ ...envelope('createLead', {}, now()), createdAt: 'yesterday' }] })),
+        400,
+        /^mutations\[0\]\.createdAt: /,
+      ],
+      [
+        post(JSON.stringify({ mutations: Array.from({ length: 501 }, () => envelope('createLead', {}, now())) })),
+        400,
+        /500 at most/,
+      ],
+      [
+        post(JSON.stringify({ mutations: [envelope('addNote', { body: 'x'.repeat(1_100_000) }, now())] })),
+        413,
+        /over 1 MB/,
+      ],
     ];
     for (const [pending, status, message] of cases) {
       const res = await pending;
@@ -170,9 +233,19 @@ describe('malformed, oversized and unauthenticated requests', () => {
   });
 
   it('are limited per user: 429 with Retry-After past the burst, other users unaffected', async () => {
-    const app = createGateway({ pool: gw.pool, electricUrl: gw.upstream.url, now: () => gw.clock.ms, log: () => undefined, rateLimit: { perSecond: 1, burst: 3 } });
+    const app = createGateway({
+      pool: gw.pool,
+      electricUrl: gw.upstream.url,
+      now: () => gw.clock.ms,
+      log: () => undefined,
+      rateLimit: { perSecond: 1, burst: 3 },
+    });
     const send = (token: string) =>
-      app.request('/v1/mutations', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"mutations":[]}' });
+      app.request('/v1/mutations', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{"mutations":[]}',
+      });
     for (let i = 0; i < 3; i++) expect((await send(ann)).status).toBe(400);
     const limited = await send(ann);
     expect(limited.status).toBe(429);

@@ -104,7 +104,10 @@ describe('GET /v1/shape', () => {
       expect(sent?.has('params[2]'), q).toBe(false);
       expect(sent?.has('columns'), q).toBe(false);
       expect(sent?.getAll('secret'), q).toEqual(['electric-secret']);
-      expect([...sent!.keys()].filter((k) => !/^(table|where|params\[1\]|secret|offset|replica)$/.test(k)), q).toEqual([]);
+      expect(
+        [...sent!.keys()].filter((k) => !/^(table|where|params\[1\]|secret|offset|replica)$/.test(k)),
+        q,
+      ).toEqual([]);
     }
   });
 
@@ -126,15 +129,24 @@ describe('GET /v1/shape', () => {
     const before = gw.upstream.requests.length;
     const res = await gw.app.request('/v1/shape?table=leads&offset=-1');
     expect(res.status).toBe(401);
-    const bad = await gw.app.request('/v1/shape?table=leads&offset=-1&secret=electric-secret', { headers: { authorization: 'Bearer nope-nope-nope-nope' } });
+    const bad = await gw.app.request('/v1/shape?table=leads&offset=-1&secret=electric-secret', {
+      headers: { authorization: 'Bearer nope-nope-nope-nope' },
+    });
     expect(bad.status).toBe(401);
     expect(gw.upstream.requests.length).toBe(before);
   });
 
   it('answers 502 with a clear message when Electric cannot be reached', async () => {
     const { createGateway } = await import('../../server/app');
-    const app = createGateway({ pool: gw.pool, electricUrl: 'http://127.0.0.1:1', now: () => gw.clock.ms, log: () => undefined });
-    const res = await app.request('/v1/shape?table=leads&offset=-1', { headers: { authorization: `Bearer ${tokens.agentN}` } });
+    const app = createGateway({
+      pool: gw.pool,
+      electricUrl: 'http://127.0.0.1:1',
+      now: () => gw.clock.ms,
+      log: () => undefined,
+    });
+    const res = await app.request('/v1/shape?table=leads&offset=-1', {
+      headers: { authorization: `Bearer ${tokens.agentN}` },
+    });
     expect(res.status).toBe(502);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Electric/);
   });
@@ -142,7 +154,13 @@ describe('GET /v1/shape', () => {
   it('logs the table, never the query string or the token', async () => {
     await shape('agentN', 'table=clients&offset=-1&handle=secret-handle');
     const line = gw.logs.at(-1)!;
-    expect(line).toMatchObject({ method: 'GET', path: '/v1/shape', status: 200, user: gw.users.agentN.id, table: 'clients' });
+    expect(line).toMatchObject({
+      method: 'GET',
+      path: '/v1/shape',
+      status: 200,
+      user: gw.users.agentN.id,
+      table: 'clients',
+    });
     expect(typeof line.ms).toBe('number');
     expect(JSON.stringify(gw.logs)).not.toContain(tokens.agentN!);
     expect(JSON.stringify(line)).not.toContain('secret-handle');
@@ -154,7 +172,8 @@ describe('GET /v1/health', () => {
     const ok = await gw.app.request('/v1/health');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ok: true, database: 'ok', electric: 'active' });
-    gw.upstream.handler = (_req, res) => res.writeHead(202, { 'content-type': 'application/json' }).end('{"status":"starting"}');
+    gw.upstream.handler = (_req, res) =>
+      res.writeHead(202, { 'content-type': 'application/json' }).end('{"status":"starting"}');
     try {
       const starting = await gw.app.request('/v1/health');
       expect(starting.status).toBe(503);

@@ -16,7 +16,10 @@ describe('scopeWhere', () => {
   it('gives agents their own rows, staff and managers their team too, admins everything', () => {
     expect(scopeWhere('agent', U, T, 'leads')).toEqual({ where: 'owner_id = $1', params: { '1': U } });
     for (const role of ['staff', 'manager'] as const) {
-      expect(scopeWhere(role, U, T, 'clients')).toEqual({ where: '(owner_id = $1 OR team_id = $2)', params: { '1': U, '2': T } });
+      expect(scopeWhere(role, U, T, 'clients')).toEqual({
+        where: '(owner_id = $1 OR team_id = $2)',
+        params: { '1': U, '2': T },
+      });
       expect(scopeWhere(role, U, null, 'clients')).toEqual({ where: 'owner_id = $1', params: { '1': U } });
     }
     expect(scopeWhere('admin', U, T, 'leads')).toEqual({});
@@ -25,7 +28,9 @@ describe('scopeWhere', () => {
   it('sends agency tables (lookups, users, teams) whole to everyone, and knows every synced table', () => {
     for (const table of SYNCED_TABLES) {
       const scope = scopeWhere('agent', U, T, table);
-      expect(scope, table).toEqual(TABLES[table].scope === 'agency' ? {} : { where: 'owner_id = $1', params: { '1': U } });
+      expect(scope, table).toEqual(
+        TABLES[table].scope === 'agency' ? {} : { where: 'owner_id = $1', params: { '1': U } },
+      );
     }
     expect(SYNCED_TABLES).toEqual(TABLE_NAMES);
     expect(() => scopeWhere('admin', U, T, 'user_credentials')).toThrow(/not a synced table/);
@@ -48,31 +53,55 @@ describe('decideLww', () => {
     const d = decideLww(
       input({
         patch: { first_name: 'Mine', phone: '2', email: 'b@x' },
-        versions: { first_name: { at: '2025-01-01T11:00:00.000Z', mutationId: 'm1' }, phone: { at: '2025-01-01T09:00:00.000Z', mutationId: 'm9' } },
+        versions: {
+          first_name: { at: '2025-01-01T11:00:00.000Z', mutationId: 'm1' },
+          phone: { at: '2025-01-01T09:00:00.000Z', mutationId: 'm9' },
+        },
       }),
     );
     expect(d.apply).toEqual({ phone: '2', email: 'b@x' });
-    expect(d.conflicts).toEqual([{ table: 'leads', row_id: 'r1', field: 'first_name', server_value: 'Srv', local_value: 'Mine' }]);
+    expect(d.conflicts).toEqual([
+      { table: 'leads', row_id: 'r1', field: 'first_name', server_value: 'Srv', local_value: 'Mine' },
+    ]);
   });
 
   it('breaks a tie on time by mutation id', () => {
     const same = { at: '2025-01-01T10:00:00.000Z' };
-    expect(decideLww(input({ patch: { phone: '2' }, versions: { phone: { ...same, mutationId: 'm4' } } })).apply).toEqual({ phone: '2' });
-    expect(decideLww(input({ patch: { phone: '2' }, versions: { phone: { ...same, mutationId: 'm6' } } })).conflicts).toHaveLength(1);
+    expect(
+      decideLww(input({ patch: { phone: '2' }, versions: { phone: { ...same, mutationId: 'm4' } } })).apply,
+    ).toEqual({ phone: '2' });
+    expect(
+      decideLww(input({ patch: { phone: '2' }, versions: { phone: { ...same, mutationId: 'm6' } } })).conflicts,
+    ).toHaveLength(1);
   });
 
   it('reports no conflict when the lost value equals the winner (null and undefined alike)', () => {
     const later = { at: '2025-01-02T00:00:00.000Z', mutationId: 'm0' };
-    const d = decideLww(input({ patch: { first_name: 'Srv', phone: null }, current: { first_name: 'Srv', phone: null }, versions: { first_name: later, phone: later } }));
+    const d = decideLww(
+      input({
+        patch: { first_name: 'Srv', phone: null },
+        current: { first_name: 'Srv', phone: null },
+        versions: { first_name: later, phone: later },
+      }),
+    );
     expect(d).toEqual({ apply: {}, conflicts: [], unchanged: ['first_name', 'phone'] });
   });
 
   it('without a version, uses base and the row time to catch a newer write of another kind', () => {
     const base = { email: 'old@x' };
-    expect(decideLww(input({ patch: { email: 'b@x' }, base, rowUpdatedAt: '2025-01-01T12:00:00.000Z' })).conflicts).toHaveLength(1);
-    expect(decideLww(input({ patch: { email: 'b@x' }, base, rowUpdatedAt: '2025-01-01T09:00:00.000Z' })).apply).toEqual({ email: 'b@x' });
-    expect(decideLww(input({ patch: { email: 'b@x' }, base: { email: 'a@x' }, rowUpdatedAt: '2025-01-01T12:00:00.000Z' })).apply).toEqual({ email: 'b@x' });
-    expect(decideLww(input({ patch: { email: 'b@x' }, rowUpdatedAt: '2025-01-01T12:00:00.000Z' })).apply).toEqual({ email: 'b@x' });
+    expect(
+      decideLww(input({ patch: { email: 'b@x' }, base, rowUpdatedAt: '2025-01-01T12:00:00.000Z' })).conflicts,
+    ).toHaveLength(1);
+    expect(decideLww(input({ patch: { email: 'b@x' }, base, rowUpdatedAt: '2025-01-01T09:00:00.000Z' })).apply).toEqual(
+      { email: 'b@x' },
+    );
+    expect(
+      decideLww(input({ patch: { email: 'b@x' }, base: { email: 'a@x' }, rowUpdatedAt: '2025-01-01T12:00:00.000Z' }))
+        .apply,
+    ).toEqual({ email: 'b@x' });
+    expect(decideLww(input({ patch: { email: 'b@x' }, rowUpdatedAt: '2025-01-01T12:00:00.000Z' })).apply).toEqual({
+      email: 'b@x',
+    });
   });
 
   it('compares JSON values regardless of key order', () => {
@@ -83,7 +112,13 @@ describe('decideLww', () => {
 });
 
 describe('wire schemas', () => {
-  const m = { id: '0190aaaa-0000-7000-8000-000000000009', name: 'createLead', args: {}, clientId: 'c1', createdAt: '2025-01-01T10:00:00+02:00' };
+  const m = {
+    id: '0190aaaa-0000-7000-8000-000000000009',
+    name: 'createLead',
+    args: {},
+    clientId: 'c1',
+    createdAt: '2025-01-01T10:00:00+02:00',
+  };
 
   it('normalise createdAt to UTC and bound the batch size', () => {
     expect(mutationBatch.parse({ mutations: [m] }).mutations[0]!.createdAt).toBe('2025-01-01T08:00:00.000Z');
@@ -93,8 +128,12 @@ describe('wire schemas', () => {
 
   it('describe the three kinds of answer', () => {
     expect(mutationAnswer.safeParse({ id: 'x', status: 'ok', txid: '1', lsn: '2' }).success).toBe(true);
-    expect(mutationAnswer.safeParse({ id: 'x', status: 'rejected', error: { code: 'forbidden', message: 'no' } }).success).toBe(true);
-    expect(mutationAnswer.safeParse({ id: 'x', status: 'conflict', txid: '1', lsn: '2', conflicts: [] }).success).toBe(true);
+    expect(
+      mutationAnswer.safeParse({ id: 'x', status: 'rejected', error: { code: 'forbidden', message: 'no' } }).success,
+    ).toBe(true);
+    expect(mutationAnswer.safeParse({ id: 'x', status: 'conflict', txid: '1', lsn: '2', conflicts: [] }).success).toBe(
+      true,
+    );
     expect(mutationAnswer.safeParse({ id: 'x', status: 'ok' }).success).toBe(false);
   });
 });
@@ -112,7 +151,9 @@ describe('gateway pieces', () => {
   });
 
   it('maps Postgres refusals to rejections and leaves the rest to a 500', () => {
-    expect(rejectionOf({ code: '42501', message: 'new row violates row-level security policy for table "leads"' })?.code).toBe('forbidden');
+    expect(
+      rejectionOf({ code: '42501', message: 'new row violates row-level security policy for table "leads"' })?.code,
+    ).toBe('forbidden');
     expect(rejectionOf({ code: '23505', constraint: 'users_email_unique' })?.message).toMatch(/users_email_unique/);
     expect(rejectionOf({ code: '22001', message: 'value too long' })?.code).toBe('invalid_input');
     expect(rejectionOf(new AppError('not_found', 'gone'))?.message).toBe('gone');
@@ -122,8 +163,18 @@ describe('gateway pieces', () => {
   });
 
   it('reads its config from flags and the environment, with clear errors', () => {
-    const c = readConfig(['--port', '4000'], { PORT: '5000', ELECTRIC_URL: 'http://e:3000/', TOKEN_TTL_DAYS: '7', RATE_LIMIT_BURST: '5' }, '/srv');
-    expect(c).toMatchObject({ port: 4000, electricUrl: 'http://e:3000', tokenTtlDays: 7, rateLimit: { perSecond: 20, burst: 5 }, pgDataDir: '/srv/.fieldline/server-pg' });
+    const c = readConfig(
+      ['--port', '4000'],
+      { PORT: '5000', ELECTRIC_URL: 'http://e:3000/', TOKEN_TTL_DAYS: '7', RATE_LIMIT_BURST: '5' },
+      '/srv',
+    );
+    expect(c).toMatchObject({
+      port: 4000,
+      electricUrl: 'http://e:3000',
+      tokenTtlDays: 7,
+      rateLimit: { perSecond: 20, burst: 5 },
+      pgDataDir: '/srv/.fieldline/server-pg',
+    });
     expect(readConfig([], {}).port).toBe(3100);
     expect(() => readConfig([], { PORT: 'eighty' })).toThrow(/PORT must be an integer/);
     expect(() => readConfig([], { ELECTRIC_URL: 'electric:3000' })).toThrow(/ELECTRIC_URL must be an http/);

@@ -12,7 +12,13 @@ import { signIn, signOut, storedSession, type TokenVault } from '../../electron/
 import { uuidv7 } from '../../shared/ids';
 
 const TOKEN = `tok_${'s3cr3t'.repeat(6)}`;
-const USER = { id: uuidv7(), email: 'ana@agency.test', full_name: 'Ana Agent', role: 'agent' as const, team_id: uuidv7() };
+const USER = {
+  id: uuidv7(),
+  email: 'ana@agency.test',
+  full_name: 'Ana Agent',
+  role: 'agent' as const,
+  team_id: uuidv7(),
+};
 
 /** A gateway that only answers sign-in, as the real one does. */
 const gateway: typeof fetch = async (input) => {
@@ -55,7 +61,11 @@ describe('the sync token', () => {
     await signIn(db, 'http://gateway.test', USER.email, 'pw', gateway, vault);
     expect(vault.token).toBe(TOKEN);
     expect(onDisk(file)).not.toContain(TOKEN);
-    expect(storedSession(db, undefined, vault)).toMatchObject({ token: TOKEN, serverUrl: 'http://gateway.test', user: { email: USER.email } });
+    expect(storedSession(db, undefined, vault)).toMatchObject({
+      token: TOKEN,
+      serverUrl: 'http://gateway.test',
+      user: { email: USER.email },
+    });
     // Without the vault's token (another OS user, a wiped keychain) there is no session to use.
     expect(storedSession(db, undefined, new MemoryVault())).toBeUndefined();
     signOut(db, vault);
@@ -82,7 +92,9 @@ describe('the sync token', () => {
 
   it('a vault that cannot keep secrets: sign-in fails clearly and nothing is stored', async () => {
     const { file, db } = open();
-    const err = await signIn(db, 'http://gateway.test', USER.email, 'pw', gateway, new MemoryVault(false)).catch((e: unknown) => e);
+    const err = await signIn(db, 'http://gateway.test', USER.email, 'pw', gateway, new MemoryVault(false)).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: 'precondition_failed', message: expect.stringMatching(/keychain/) });
     expect(db.prepare(`SELECT count(*) AS n FROM local_settings WHERE key = 'sync_session'`).get()).toEqual({ n: 0 });
     expect(onDisk(file)).not.toContain(TOKEN);

@@ -46,7 +46,13 @@ export interface Store {
   /** Names of the mutations that committed at least once on this store. */
   readonly succeeded: Set<MutationName>;
   /** Runs a named mutation in one transaction. `now` defaults to the store's clock (+1 s a call). */
-  run<N extends MutationName>(name: N, input: unknown, actor: Actor, now?: string, options?: RunOptions): Promise<MutationResult<N>>;
+  run<N extends MutationName>(
+    name: N,
+    input: unknown,
+    actor: Actor,
+    now?: string,
+    options?: RunOptions,
+  ): Promise<MutationResult<N>>;
   get<T extends TableName>(table: T, id: string): Promise<Row<T> | undefined>;
   find<T extends TableName>(table: T, where?: Where<T>): Promise<Row<T>[]>;
   /** A fixture row written directly (no mutation, no RLS). */
@@ -65,7 +71,10 @@ export interface Store {
 const CLOCK_START = Date.parse('2025-03-01T09:00:00.000Z');
 
 function sortRows(rows: unknown[]): unknown[] {
-  return rows.map((r) => [JSON.stringify(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, r]) => r);
+  return rows
+    .map((r) => [JSON.stringify(r), r] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, r]) => r);
 }
 
 abstract class BaseStore implements Store {
@@ -160,7 +169,9 @@ class SqliteStore extends BaseStore {
 
   async dumpAll() {
     const tables = this.db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`,
+      )
       .all() as Array<{ name: string }>;
     const out: Record<string, unknown[]> = {};
     for (const { name } of tables) out[name] = sortRows(this.db.prepare(`SELECT * FROM "${name}"`).all());
@@ -213,7 +224,9 @@ class PgStore extends BaseStore {
   }
 
   async dumpAll() {
-    const { rows } = await this.pool.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
+    const { rows } = await this.pool.query<{ t: string }>(
+      `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+    );
     const out: Record<string, unknown[]> = {};
     for (const { t } of rows) out[t] = sortRows((await this.pool.query(`SELECT * FROM "${t}"`)).rows);
     return out;
@@ -277,7 +290,10 @@ export async function createStore(kind: StoreKind): Promise<Store> {
 }
 
 /** Fixed ids, so scripted runs on both stores produce identical rows. */
-export const TEAM_IDS = { north: '0190aaaa-0000-7000-8000-00000000a001', south: '0190aaaa-0000-7000-8000-00000000a002' } as const;
+export const TEAM_IDS = {
+  north: '0190aaaa-0000-7000-8000-00000000a001',
+  south: '0190aaaa-0000-7000-8000-00000000a002',
+} as const;
 export const USER_IDS = {
   admin: '0190aaaa-0000-7000-8000-00000000b001',
   manager: '0190aaaa-0000-7000-8000-00000000b002',
@@ -297,8 +313,14 @@ const SEEDED_AT = '2025-02-01T08:00:00.000Z';
  */
 export async function seedPeople(store: Store): Promise<People> {
   const { north, south } = TEAM_IDS;
-  await store.insert('teams', newRow('teams', { id: north, name: 'North', created_at: SEEDED_AT, updated_at: SEEDED_AT }, SEEDED_AT));
-  await store.insert('teams', newRow('teams', { id: south, name: 'South', created_at: SEEDED_AT, updated_at: SEEDED_AT }, SEEDED_AT));
+  await store.insert(
+    'teams',
+    newRow('teams', { id: north, name: 'North', created_at: SEEDED_AT, updated_at: SEEDED_AT }, SEEDED_AT),
+  );
+  await store.insert(
+    'teams',
+    newRow('teams', { id: south, name: 'South', created_at: SEEDED_AT, updated_at: SEEDED_AT }, SEEDED_AT),
+  );
   const people: Array<[keyof typeof USER_IDS, Actor['role'], string | null, string]> = [
     ['admin', 'admin', null, 'Ada Admin'],
     ['manager', 'manager', north, 'Max Manager'],
@@ -311,7 +333,20 @@ export async function seedPeople(store: Store): Promise<People> {
     const id = USER_IDS[key];
     await store.insert(
       'users',
-      newRow('users', { id, email: `${key.toLowerCase()}@fieldline.test`, full_name: fullName, role, team_id: teamId, is_active: true, created_at: SEEDED_AT, updated_at: SEEDED_AT }, SEEDED_AT),
+      newRow(
+        'users',
+        {
+          id,
+          email: `${key.toLowerCase()}@fieldline.test`,
+          full_name: fullName,
+          role,
+          team_id: teamId,
+          is_active: true,
+          created_at: SEEDED_AT,
+          updated_at: SEEDED_AT,
+        },
+        SEEDED_AT,
+      ),
     );
     out[key] = { userId: id, teamId, role };
   }

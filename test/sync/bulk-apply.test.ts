@@ -41,7 +41,14 @@ describe('applyChanges', () => {
       leads.push(source.db.prepare('SELECT * FROM leads WHERE id = ?').get(id) as RawRow);
     }
     const notes = source.db.prepare('SELECT * FROM lead_notes').all() as RawRow[];
-    const change = (table: 'leads' | 'lead_notes', op: ServerChange['op'], values: RawRow): ServerChange => ({ table, op, id: String(values.id), values, txids: [], lsn: 0n });
+    const change = (table: 'leads' | 'lead_notes', op: ServerChange['op'], values: RawRow): ServerChange => ({
+      table,
+      op,
+      id: String(values.id),
+      values,
+      txids: [],
+      lsn: 0n,
+    });
     // Runs longer than one statement, a repeated id inside a run, runs with other columns,
     // and updates and deletes between them (of rows inserted earlier in the same list).
     const changes: ServerChange[] = [
@@ -53,9 +60,28 @@ describe('applyChanges', () => {
       ...notes.map((n) => change('lead_notes', 'insert', n)),
       change('leads', 'update', { id: leads[7]!.id!, last_name: 'Patched', tags: '["fleet"]' }),
       change('leads', 'delete', { id: leads[8]!.id! }),
-      ...leads.slice(130).map((l) => change('leads', 'insert', { id: l.id!, first_name: l.first_name!, last_name: l.last_name!, owner_id: l.owner_id!, status_id: l.status_id!, insurance_type_id: l.insurance_type_id!, lead_type: l.lead_type!, priority: l.priority!, tags: l.tags!, is_converted: 0, created_at: l.created_at!, updated_at: l.updated_at! })),
+      ...leads.slice(130).map((l) =>
+        change('leads', 'insert', {
+          id: l.id!,
+          first_name: l.first_name!,
+          last_name: l.last_name!,
+          owner_id: l.owner_id!,
+          status_id: l.status_id!,
+          insurance_type_id: l.insurance_type_id!,
+          lead_type: l.lead_type!,
+          priority: l.priority!,
+          tags: l.tags!,
+          is_converted: 0,
+          created_at: l.created_at!,
+          updated_at: l.updated_at!,
+        }),
+      ),
       change('leads', 'insert', leads[8]!),
-      change('leads', 'update', { ...leads[9]!, id: '01900000-0000-7000-8000-0000000000ff', last_name: 'Upserted by update' }),
+      change('leads', 'update', {
+        ...leads[9]!,
+        id: '01900000-0000-7000-8000-0000000000ff',
+        last_name: 'Upserted by update',
+      }),
     ];
     const bulk = open('bulk');
     const single = open('single');

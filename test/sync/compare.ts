@@ -16,7 +16,9 @@ async function serverRows(pgc: pg.Client, table: TableName, user: SystemUser) {
   return new Map(
     rows.map((r) => {
       const decoded = decodeRow(table, r) as Record<string, unknown>;
-      const raw = Object.fromEntries(Object.entries(spec.columns).map(([c, s]) => [c, encodeSqliteValue(s, decoded[c])]));
+      const raw = Object.fromEntries(
+        Object.entries(spec.columns).map(([c, s]) => [c, encodeSqliteValue(s, decoded[c])]),
+      );
       return [String(raw.id), raw];
     }),
   );
@@ -29,7 +31,9 @@ function replicaRows(db: Database, table: TableName) {
   return new Map(
     rows.map((r) => {
       const decoded = decodeRow(table, r) as Record<string, unknown>;
-      const raw = Object.fromEntries(Object.entries(spec.columns).map(([c, s]) => [c, encodeSqliteValue(s, decoded[c])]));
+      const raw = Object.fromEntries(
+        Object.entries(spec.columns).map(([c, s]) => [c, encodeSqliteValue(s, decoded[c])]),
+      );
       return [String(raw.id), raw];
     }),
   );
@@ -40,7 +44,12 @@ function replicaRows(db: Database, table: TableName) {
  * missing on either side and rows whose values differ. Empty when they agree row for row.
  * `ignoreLocalOnly` lists ids the replica may hold that the server may not (the local user).
  */
-export async function differences(pgc: pg.Client, db: Database, user: SystemUser, ignoreLocalOnly: Set<string> = new Set()) {
+export async function differences(
+  pgc: pg.Client,
+  db: Database,
+  user: SystemUser,
+  ignoreLocalOnly: Set<string> = new Set(),
+) {
   const diffs: string[] = [];
   for (const table of TABLE_NAMES) {
     const server = await serverRows(pgc, table, user);
@@ -50,10 +59,14 @@ export async function differences(pgc: pg.Client, db: Database, user: SystemUser
       if (!mine) diffs.push(`${table} ${id}: missing on the replica`);
       else {
         const cols = Object.keys(row).filter((c) => JSON.stringify(row[c]) !== JSON.stringify(mine[c]));
-        if (cols.length) diffs.push(`${table} ${id}: differs in ${cols.map((c) => `${c} (server ${JSON.stringify(row[c])}, replica ${JSON.stringify(mine[c])})`).join(', ')}`);
+        if (cols.length)
+          diffs.push(
+            `${table} ${id}: differs in ${cols.map((c) => `${c} (server ${JSON.stringify(row[c])}, replica ${JSON.stringify(mine[c])})`).join(', ')}`,
+          );
       }
     }
-    for (const id of local.keys()) if (!server.has(id) && !ignoreLocalOnly.has(id)) diffs.push(`${table} ${id}: only on the replica`);
+    for (const id of local.keys())
+      if (!server.has(id) && !ignoreLocalOnly.has(id)) diffs.push(`${table} ${id}: only on the replica`);
   }
   return diffs;
 }

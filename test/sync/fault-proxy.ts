@@ -12,7 +12,14 @@ export type Fault = 'drop' | 'error-500' | 'hang' | 'cut-answer' | 'lost-answer'
 export async function startFaultProxy(upstream: string, options: { rate: number; seed: number; hangMs?: number }) {
   const next = rng(options.seed);
   const faults: Fault[] = ['drop', 'error-500', 'hang', 'cut-answer', 'lost-answer'];
-  const counts: Record<Fault | 'passed', number> = { drop: 0, 'error-500': 0, hang: 0, 'cut-answer': 0, 'lost-answer': 0, passed: 0 };
+  const counts: Record<Fault | 'passed', number> = {
+    drop: 0,
+    'error-500': 0,
+    hang: 0,
+    'cut-answer': 0,
+    'lost-answer': 0,
+    passed: 0,
+  };
   let rate = options.rate;
   const target = new URL(upstream);
 
@@ -26,7 +33,13 @@ export async function startFaultProxy(upstream: string, options: { rate: number;
     }
     if (fault === 'hang') return void setTimeout(() => req.socket.destroy(), options.hangMs ?? 1500);
     const up = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (upRes) => {
         if (fault === 'lost-answer') {
           // The gateway did the work; the client never hears of it and must retry safely.

@@ -18,10 +18,21 @@ export interface Device {
 }
 
 /** The device's own "before sign-in" user, which never leaves the device. */
-const localOnly = (d: Pick<Device, 'app'>) => new Set(d.app.db.prepare(`SELECT id FROM users WHERE email LIKE 'local-%@fieldline.local'`).pluck().all() as string[]);
+const localOnly = (d: Pick<Device, 'app'>) =>
+  new Set(
+    d.app.db.prepare(`SELECT id FROM users WHERE email LIKE 'local-%@fieldline.local'`).pluck().all() as string[],
+  );
 
 export function engineFor(d: Pick<Device, 'app'>, url: string) {
-  return new SyncEngine({ db: d.app.db, writer: d.app.writer, actor: d.app.actor, serverUrl: url, token: storedSession(d.app.db)!.token, clientId: deviceId(d.app.db), log: process.env.FIELDLINE_SYNC_DEBUG ? (m) => console.log(m) : undefined });
+  return new SyncEngine({
+    db: d.app.db,
+    writer: d.app.writer,
+    actor: d.app.actor,
+    serverUrl: url,
+    token: storedSession(d.app.db)!.token,
+    clientId: deviceId(d.app.db),
+    log: process.env.FIELDLINE_SYNC_DEBUG ? (m) => console.log(m) : undefined,
+  });
 }
 
 export async function openDevice(url: string, user: SystemUser, file: string, issued: string[] = []): Promise<Device> {
@@ -43,7 +54,11 @@ export async function openDevice(url: string, user: SystemUser, file: string, is
  * coming back and restarting at random, all through `url` (the gateway, or a faulty proxy).
  * Then every device syncs until quiet.
  */
-export async function runScenario(url: string, users: SystemUser[], opts: { mutations: number; seed: number; paceMs?: number; beforeQuiet?: () => void }) {
+export async function runScenario(
+  url: string,
+  users: SystemUser[],
+  opts: { mutations: number; seed: number; paceMs?: number; beforeQuiet?: () => void },
+) {
   const next = rng(opts.seed);
   const dir = mkdtempSync(join(tmpdir(), 'fieldline-scenario-'));
   const devices: Device[] = [];
@@ -81,13 +96,17 @@ export async function runScenario(url: string, users: SystemUser[], opts: { muta
 /** Every issued mutation was applied exactly once, rejections are kept, and replicas equal the server. */
 export async function expectConverged(system: System, devices: Device[], mutations: number) {
   const issued = devices.flatMap((d) => d.issued);
-  const { rows } = await system.admin.query<{ id: string; outcome: string }>('SELECT id, outcome FROM applied_mutations');
+  const { rows } = await system.admin.query<{ id: string; outcome: string }>(
+    'SELECT id, outcome FROM applied_mutations',
+  );
   const applied = new Map(rows.map((r) => [r.id, r.outcome]));
   expect(issued.length).toBeGreaterThan(mutations * 0.8);
   expect(issued.filter((id) => !applied.has(id))).toEqual([]);
   expect(rows.length).toBe(new Set(issued).size);
   for (const d of devices) {
-    const rejected = (d.app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'rejected'`).get() as { n: number }).n;
+    const rejected = (
+      d.app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'rejected'`).get() as { n: number }
+    ).n;
     expect(rejected, d.user.email).toBe(d.issued.filter((id) => applied.get(id) === 'rejected').length);
     expect(await differences(system.admin, d.app.db, d.user, localOnly(d)), d.user.email).toEqual([]);
     expect(d.app.db.pragma('integrity_check', { simple: true })).toBe('ok');

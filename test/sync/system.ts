@@ -27,19 +27,39 @@ export const listen = (fetchHandler: (req: Request) => Response | Promise<Respon
  * (wal_level=logical), the development Electric shape server on logical decoding, and the
  * gateway over HTTP on loopback.
  */
-export async function startSystem(baseUrl: string, people: Array<{ email: string; role: SystemUser['role']; team: string | null }>) {
+export async function startSystem(
+  baseUrl: string,
+  people: Array<{ email: string; role: SystemUser['role']; team: string | null }>,
+) {
   const db = await createTestDatabase(baseUrl);
   const admin = new pg.Client({ connectionString: db.url });
   await admin.connect();
   await migratePostgres(admin);
   const users: SystemUser[] = [];
   for (const p of people) {
-    const { user } = await upsertUser(admin, { email: p.email, password: 'correct horse battery', role: p.role, team: p.team, fullName: p.email.split('@')[0] });
-    users.push({ email: p.email, password: 'correct horse battery', id: user.id, role: user.role, team_id: user.team_id });
+    const { user } = await upsertUser(admin, {
+      email: p.email,
+      password: 'correct horse battery',
+      role: p.role,
+      team: p.team,
+      fullName: p.email.split('@')[0],
+    });
+    users.push({
+      email: p.email,
+      password: 'correct horse battery',
+      id: user.id,
+      role: user.role,
+      team_id: user.team_id,
+    });
   }
   const electric = await startDevElectric({ databaseUrl: db.url, port: 0, longPollMs: 1_000, pollIntervalMs: 20 });
   const pool = new pg.Pool({ connectionString: db.url, max: 6 });
-  const gateway = createGateway({ pool, electricUrl: electric.url, log: () => {}, rateLimit: { perSecond: 10_000, burst: 10_000 } });
+  const gateway = createGateway({
+    pool,
+    electricUrl: electric.url,
+    log: () => {},
+    rateLimit: { perSecond: 10_000, burst: 10_000 },
+  });
   const http = await listen(gateway.fetch);
   return {
     url: http.url,

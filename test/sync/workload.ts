@@ -14,7 +14,9 @@ export function rng(seed: number) {
 }
 
 const TYPES = ['auto', 'home', 'umbrella', 'renters', 'bop'].map((c) => insuranceTypeByCode(c).id);
-const STATUSES = ['contacted', 'qualified', 'quoting', 'quoted', 'negotiating', 'nurture'].map((c) => statusByCode(c).id);
+const STATUSES = ['contacted', 'qualified', 'quoting', 'quoted', 'negotiating', 'nurture'].map(
+  (c) => statusByCode(c).id,
+);
 const CALL = communicationTypeByCode('call').id;
 const NAMES = ['Silva', 'Okafor', 'Nguyen', 'Kowalski', 'García', 'Haddad', 'Brennan', 'Tanaka'];
 const TAGS = ['bundle', 'hot', 'renewal', 'referral', 'spanish'];
@@ -26,24 +28,48 @@ const TAGS = ['bundle', 'hot', 'renewal', 'referral', 'spanish'];
  */
 export async function randomAction(app: FieldlineApp, next: () => number): Promise<string | null> {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
-  const leads = app.db.prepare(`SELECT id FROM leads WHERE deleted_at IS NULL AND is_converted = 0 ORDER BY id`).all() as Array<{ id: string }>;
+  const leads = app.db
+    .prepare(`SELECT id FROM leads WHERE deleted_at IS NULL AND is_converted = 0 ORDER BY id`)
+    .all() as Array<{ id: string }>;
   const r = next();
   const lead = leads.length ? pick(leads).id : null;
   let name: string;
   let args: Record<string, unknown>;
   if (!lead || r < 0.15) {
     name = 'createLead';
-    args = { first_name: 'Pat', last_name: pick(NAMES), insurance_type_id: pick(TYPES), quoted_premium: Math.round(next() * 3000), tags: [pick(TAGS)] };
+    args = {
+      first_name: 'Pat',
+      last_name: pick(NAMES),
+      insurance_type_id: pick(TYPES),
+      quoted_premium: Math.round(next() * 3000),
+      tags: [pick(TAGS)],
+    };
   } else if (r < 0.35) {
     name = 'addNote';
-    args = { lead_id: lead, body: `Spoke about ${pick(['bundling', 'the roof', 'a teen driver', 'umbrella limits'])} (${Math.floor(next() * 1e6)})` };
+    args = {
+      lead_id: lead,
+      body: `Spoke about ${pick(['bundling', 'the roof', 'a teen driver', 'umbrella limits'])} (${Math.floor(next() * 1e6)})`,
+    };
   } else if (r < 0.5) {
     name = 'logCommunication';
-    args = { lead_id: lead, communication_type_id: CALL, subject: 'Call', body: 'Left details', duration_seconds: Math.floor(next() * 600) };
+    args = {
+      lead_id: lead,
+      communication_type_id: CALL,
+      subject: 'Call',
+      body: 'Left details',
+      duration_seconds: Math.floor(next() * 600),
+    };
   } else if (r < 0.62) {
     name = 'updateLead';
     const field = pick(['phone', 'email', 'current_carrier', 'quoted_premium'] as const);
-    const value = field === 'phone' ? `555-${String(Math.floor(next() * 1e7)).padStart(7, '0')}` : field === 'email' ? `p${Math.floor(next() * 1e6)}@example.com` : field === 'quoted_premium' ? Math.round(next() * 5000) : pick(['Acme', 'Geico', 'Travelers']);
+    const value =
+      field === 'phone'
+        ? `555-${String(Math.floor(next() * 1e7)).padStart(7, '0')}`
+        : field === 'email'
+          ? `p${Math.floor(next() * 1e6)}@example.com`
+          : field === 'quoted_premium'
+            ? Math.round(next() * 5000)
+            : pick(['Acme', 'Geico', 'Travelers']);
     args = { id: lead, patch: { [field]: value } };
   } else if (r < 0.72) {
     name = 'changeLeadStatus';

@@ -104,7 +104,8 @@ describe('synthetic agency: shape', () => {
     const n = byLead.size;
     const converted = steps.filter((s) => s.name === 'convertLead').length / n;
     const lostIds = new Set([statusByCode('lost').id, statusByCode('unresponsive').id]);
-    const lost = steps.filter((s) => s.name === 'changeLeadStatus' && lostIds.has(String(leadArgs(s).status_id))).length / n;
+    const lost =
+      steps.filter((s) => s.name === 'changeLeadStatus' && lostIds.has(String(leadArgs(s).status_id))).length / n;
     const business = steps.filter((s) => s.name === 'createLead' && leadArgs(s).lead_type === 'business').length / n;
     expect(converted).toBeGreaterThan(0.13);
     expect(converted).toBeLessThan(0.27);
@@ -113,7 +114,8 @@ describe('synthetic agency: shape', () => {
     expect(business).toBeGreaterThan(0.22);
     expect(business).toBeLessThan(0.38);
     const statuses = new Set(steps.filter((s) => s.name === 'changeLeadStatus').map((s) => leadArgs(s).status_id));
-    for (const code of ['qualified', 'quoting', 'quoted', 'negotiating', 'nurture']) expect(statuses.has(statusByCode(code).id)).toBe(true);
+    for (const code of ['qualified', 'quoting', 'quoted', 'negotiating', 'nurture'])
+      expect(statuses.has(statusByCode(code).id)).toBe(true);
   });
 
   it('schedules follow-ups for open leads: some overdue, some due today, some later', () => {
@@ -130,7 +132,8 @@ describe('synthetic agency: shape', () => {
     const typeById = new Map(INSURANCE_TYPES.map((t) => [t.id, t]));
     const vins: string[] = [];
     for (const s of steps) {
-      if (s.name === 'setCoverage') vins.push(...(s.args.doc as { vehicles: Array<{ vin: string }> }).vehicles.map((v) => v.vin));
+      if (s.name === 'setCoverage')
+        vins.push(...(s.args.doc as { vehicles: Array<{ vin: string }> }).vehicles.map((v) => v.vin));
       if (s.name !== 'createLead') continue;
       const type = typeById.get(s.args.insurance_type_id)!;
       const docs = new Map((s.args.coverage ?? []).map((c) => [c.column, c.doc as Record<string, unknown>]));

@@ -20,7 +20,18 @@ function replica(name: string): ReplicaDb {
 
 const count = (db: ReplicaDb, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 const rows = (db: ReplicaDb, table: string) => db.prepare(`SELECT * FROM "${table}" ORDER BY id`).all();
-const SYNCED = ['teams', 'users', 'addresses', 'clients', 'leads', 'contacts', 'lead_communications', 'lead_notes', 'opportunities', 'timeline_events'];
+const SYNCED = [
+  'teams',
+  'users',
+  'addresses',
+  'clients',
+  'leads',
+  'contacts',
+  'lead_communications',
+  'lead_notes',
+  'opportunities',
+  'timeline_events',
+];
 
 function expectSound(db: ReplicaDb) {
   expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
@@ -47,7 +58,9 @@ describe('seedViaMutations', () => {
   });
 
   it('writes every step as a mutation with its outbox entry, in order', () => {
-    const outbox = db.prepare('SELECT id, name, created_at, status FROM outbox ORDER BY seq').all() as Array<Record<string, string>>;
+    const outbox = db.prepare('SELECT id, name, created_at, status FROM outbox ORDER BY seq').all() as Array<
+      Record<string, string>
+    >;
     expect(outbox).toHaveLength(steps.length);
     expect(outbox.map((o) => o.id)).toEqual(steps.map((s) => s.id));
     expect(outbox.map((o) => o.name)).toEqual(steps.map((s) => s.name));
@@ -69,8 +82,18 @@ describe('seedViaMutations', () => {
   });
 
   it('acts as each lead’s owner agent, in the agent’s team', () => {
-    expect(count(db, "SELECT count(*) n FROM leads l JOIN users u ON u.id = l.owner_id WHERE u.role <> 'agent' OR l.team_id IS NOT u.team_id")).toBe(0);
-    expect(count(db, 'SELECT count(*) n FROM lead_notes n JOIN leads l ON l.id = n.lead_id WHERE n.owner_id <> l.owner_id OR n.created_by <> l.owner_id')).toBe(0);
+    expect(
+      count(
+        db,
+        "SELECT count(*) n FROM leads l JOIN users u ON u.id = l.owner_id WHERE u.role <> 'agent' OR l.team_id IS NOT u.team_id",
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        db,
+        'SELECT count(*) n FROM lead_notes n JOIN leads l ON l.id = n.lead_id WHERE n.owner_id <> l.owner_id OR n.created_by <> l.owner_id',
+      ),
+    ).toBe(0);
   });
 
   it('stores the same rows as bulkLoadDirect (whose row cache must not change a thing)', async () => {
@@ -94,12 +117,22 @@ describe('seedViaMutations', () => {
       expect(direct.prepare(sql).all(), sql).toEqual(db.prepare(sql).all());
     }
     const hits = (d: ReplicaDb, fts: string, q: string) =>
-      d.prepare(`SELECT m.ref_id FROM ${fts} s JOIN search_map m ON m.rowid = s.rowid WHERE ${fts} MATCH ? ORDER BY m.ref_id`).all(q);
-    for (const [fts, q] of [['search_text', 'quote'], ['search_text', 'deduct*'], ['search_names', 'a*'], ['search_names', 'gmail']]) {
+      d
+        .prepare(
+          `SELECT m.ref_id FROM ${fts} s JOIN search_map m ON m.rowid = s.rowid WHERE ${fts} MATCH ? ORDER BY m.ref_id`,
+        )
+        .all(q);
+    for (const [fts, q] of [
+      ['search_text', 'quote'],
+      ['search_text', 'deduct*'],
+      ['search_names', 'a*'],
+      ['search_names', 'gmail'],
+    ]) {
       expect(hits(direct, fts!, q!).length, q).toBeGreaterThan(0);
       expect(hits(direct, fts!, q!), q).toEqual(hits(db, fts!, q!));
     }
-    const triggers = (d: ReplicaDb) => d.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    const triggers = (d: ReplicaDb) =>
+      d.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
     expect(triggers(direct)).toEqual(triggers(db));
     expect(derivedSuspended(direct)).toBe(false);
   });
@@ -146,14 +179,22 @@ describe('bulkLoadDirect', () => {
       expect(r.days_to_convert).toBeGreaterThan(0);
     }
     expect(count(db, 'SELECT count(*) n FROM client_lead_history WHERE note_count > 0')).toBe(converted);
-    expect(count(db, "SELECT count(*) n FROM opportunities WHERE stage = 'won' AND client_id IS NOT NULL")).toBe(converted);
+    expect(count(db, "SELECT count(*) n FROM opportunities WHERE stage = 'won' AND client_id IS NOT NULL")).toBe(
+      converted,
+    );
   });
 
   it('keeps open leads’ follow-ups and the search index working', () => {
-    expect(count(db, "SELECT count(*) n FROM leads l JOIN lead_statuses s ON s.id = l.status_id WHERE s.category = 'open' AND l.next_follow_up_at IS NULL")).toBe(0);
+    expect(
+      count(
+        db,
+        "SELECT count(*) n FROM leads l JOIN lead_statuses s ON s.id = l.status_id WHERE s.category = 'open' AND l.next_follow_up_at IS NULL",
+      ),
+    ).toBe(0);
     expect(count(db, "SELECT count(*) n FROM search_text WHERE search_text MATCH 'quote'")).toBeGreaterThan(100);
     expect(count(db, 'SELECT count(*) n FROM lead_vehicles')).toBeGreaterThan(10);
-    const hashsize = db.prepare("SELECT v FROM search_text_config WHERE k = 'hashsize'").get() as { v: number } | undefined;
+    const hashsize = db.prepare("SELECT v FROM search_text_config WHERE k = 'hashsize'").get() as
+      { v: number } | undefined;
     expect(hashsize?.v ?? 1024 * 1024).toBe(1024 * 1024);
   });
 });
@@ -164,17 +205,26 @@ describe('derived state set aside by a load that died', () => {
     const triggersBefore = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
     suspendDerived(db); // what bulkLoadDirect does first...
     await seedViaMutations(db, { leads: 5, seed: 2, now: NOW }); // ...then the process "dies" mid-load
-    expect(count(db, "SELECT count(*) n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert'")).toBe(0);
+    expect(
+      count(db, "SELECT count(*) n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert'"),
+    ).toBe(0);
     expect(count(db, 'SELECT count(*) n FROM search_map')).toBe(0);
     expect(count(db, 'SELECT count(*) n FROM lead_list_items')).toBe(0);
     const file = db.name;
     db.close();
     const reopened = openReplica(file);
     try {
-      expect(reopened.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all()).toEqual(triggersBefore);
-      const indexable = count(reopened, 'SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM clients) + (SELECT count(*) FROM lead_notes) + (SELECT count(*) FROM lead_communications) AS n');
+      expect(
+        reopened.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all(),
+      ).toEqual(triggersBefore);
+      const indexable = count(
+        reopened,
+        'SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM clients) + (SELECT count(*) FROM lead_notes) + (SELECT count(*) FROM lead_communications) AS n',
+      );
       expect(count(reopened, 'SELECT count(*) n FROM search_map')).toBe(indexable);
-      expect(count(reopened, 'SELECT count(*) n FROM lead_list_items')).toBe(count(reopened, 'SELECT count(*) n FROM leads'));
+      expect(count(reopened, 'SELECT count(*) n FROM lead_list_items')).toBe(
+        count(reopened, 'SELECT count(*) n FROM leads'),
+      );
       expectSound(reopened);
     } finally {
       reopened.close();
@@ -187,9 +237,20 @@ describe('seedCommand', () => {
     const file = path.join(dir, 'cli.db');
     const summary = (await seedCommand({ db: file, leads: 12, seed: 3, direct: false })) as Record<string, number>;
     expect(summary).toMatchObject({ leads: 12 });
-    for (const key of ['notes', 'communications', 'contacts', 'opportunities', 'clients', 'outbox', 'ms']) expect(typeof summary[key]).toBe('number');
+    for (const key of ['notes', 'communications', 'contacts', 'opportunities', 'clients', 'outbox', 'ms'])
+      expect(typeof summary[key]).toBe('number');
     expect(summary.outbox).toBeGreaterThan(12 * 10);
-    const direct = (await seedCommand({ db: path.join(dir, 'cli-direct.db'), leads: 12, seed: 3, direct: true })) as Record<string, number>;
-    expect(direct).toMatchObject({ leads: 12, outbox: 0, notes: summary.notes, communications: summary.communications });
+    const direct = (await seedCommand({
+      db: path.join(dir, 'cli-direct.db'),
+      leads: 12,
+      seed: 3,
+      direct: true,
+    })) as Record<string, number>;
+    expect(direct).toMatchObject({
+      leads: 12,
+      outbox: 0,
+      notes: summary.notes,
+      communications: summary.communications,
+    });
   });
 });

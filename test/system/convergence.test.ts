@@ -24,9 +24,15 @@ describe('three replicas and the gateway converge', () => {
   it(`after ${MUTATIONS} random mutations with offline periods and restarts (seed ${SEED})`, async () => {
     const devices = await runScenario(system.url, system.users.slice(0, 3), { mutations: MUTATIONS, seed: SEED });
     const figures = await expectConverged(system, devices, MUTATIONS);
-    console.info(`convergence: ${figures.issued} mutations issued, ${figures.rejected} rejected by the server, 3 replicas equal to the server`);
+    console.info(
+      `convergence: ${figures.issued} mutations issued, ${figures.rejected} rejected by the server, 3 replicas equal to the server`,
+    );
     // A device of another team sees none of the North team's rows.
-    const south = await openDevice(system.url, system.users[3]!, join(mkdtempSync(join(tmpdir(), 'fieldline-south-')), 'south.db'));
+    const south = await openDevice(
+      system.url,
+      system.users[3]!,
+      join(mkdtempSync(join(tmpdir(), 'fieldline-south-')), 'south.db'),
+    );
     await engineFor(south, system.url).syncOnce(60_000);
     expect((south.app.db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n).toBe(0);
     expect(await differences(system.admin, south.app.db, south.user, localOnly(south))).toEqual([]);

@@ -10,7 +10,14 @@ import { randomAction, rng } from '../sync/workload';
 
 const [file, url, seed] = process.argv.slice(2) as [string, string, string];
 const app = openApp(file);
-const engine = new SyncEngine({ db: app.db, writer: app.writer, actor: app.actor, serverUrl: url, token: storedSession(app.db)!.token, clientId: deviceId(app.db) });
+const engine = new SyncEngine({
+  db: app.db,
+  writer: app.writer,
+  actor: app.actor,
+  serverUrl: url,
+  token: storedSession(app.db)!.token,
+  clientId: deviceId(app.db),
+});
 engine.start();
 const next = rng(Number(seed));
 process.stdout.write('READY\n');

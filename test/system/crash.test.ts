@@ -20,7 +20,11 @@ afterAll(async () => system?.stop());
 /** Runs the child until it has been up `ms` after READY, then SIGKILLs it; returns the ids it committed. */
 function runAndKill(file: string, seed: number, ms: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/system/crash-child.ts', file, system.url, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/system/crash-child.ts', file, system.url, String(seed)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const ids: string[] = [];
     let buffered = '';
     let stderr = '';
@@ -34,7 +38,9 @@ function runAndKill(file: string, seed: number, ms: number): Promise<string[]> {
         else if (line.startsWith('M ')) ids.push(line.slice(2));
       }
     });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(ids) : reject(new Error(`child exited ${code}: ${stderr.slice(-500)}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(ids) : reject(new Error(`child exited ${code}: ${stderr.slice(-500)}`)),
+    );
   });
 }
 
@@ -58,7 +64,9 @@ describe('a replica killed at random points', () => {
     expect(committed.length).toBeGreaterThan(KILLS);
     expect(committed.filter((id) => !applied.has(id))).toEqual([]); // nothing committed was lost
     expect(rows.length).toBe(new Set(rows.map((r) => r.id)).size);
-    const outboxLeft = device.app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status != 'rejected'`).get() as { n: number };
+    const outboxLeft = device.app.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status != 'rejected'`).get() as {
+      n: number;
+    };
     expect(outboxLeft.n).toBe(0);
     expect(await differences(system.admin, device.app.db, user, localOnly(device))).toEqual([]);
     console.info(`crash: ${KILLS} kills, ${committed.length} mutations committed before kills, all applied once`);

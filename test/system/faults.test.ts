@@ -20,9 +20,15 @@ describe('convergence through a faulty network', () => {
   it(`holds with drops, 500s, hangs, lost and cut answers (${MUTATIONS} mutations)`, async () => {
     const proxy = await startFaultProxy(system.url, { rate: 0.15, seed: SEED, hangMs: 1200 });
     try {
-      const devices = await runScenario(proxy.url, system.users, { mutations: MUTATIONS, seed: SEED, paceMs: 15, beforeQuiet: () => proxy.calm() });
+      const devices = await runScenario(proxy.url, system.users, {
+        mutations: MUTATIONS,
+        seed: SEED,
+        paceMs: 15,
+        beforeQuiet: () => proxy.calm(),
+      });
       const faults = Object.entries(proxy.counts).filter(([k]) => k !== 'passed');
-      for (const [kind, n] of faults) expect(n, `injected ${kind} (${JSON.stringify(proxy.counts)})`).toBeGreaterThan(0);
+      for (const [kind, n] of faults)
+        expect(n, `injected ${kind} (${JSON.stringify(proxy.counts)})`).toBeGreaterThan(0);
       const figures = await expectConverged(system, devices, MUTATIONS);
       console.info(`faults: ${JSON.stringify(proxy.counts)}; ${figures.issued} mutations, all applied once`);
       for (const d of devices) d.app.close();

@@ -56,7 +56,14 @@ function derived(db: ReplicaDb) {
 
 /** Words that occur in the reference's names and notes: what the FTS checks search for. */
 function words(db: ReplicaDb): string[] {
-  const text = (db.prepare(`SELECT first_name || ' ' || last_name || ' ' || coalesce(email, '') FROM leads UNION ALL SELECT body FROM lead_notes LIMIT 300`).pluck().all() as string[]).join(' ');
+  const text = (
+    db
+      .prepare(
+        `SELECT first_name || ' ' || last_name || ' ' || coalesce(email, '') FROM leads UNION ALL SELECT body FROM lead_notes LIMIT 300`,
+      )
+      .pluck()
+      .all() as string[]
+  ).join(' ');
   const all = [...new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? [])];
   return all.filter((_, i) => i % Math.max(1, Math.floor(all.length / 40)) === 0);
 }
@@ -64,7 +71,11 @@ function words(db: ReplicaDb): string[] {
 /** Every document each FTS index matches for the word (no window), as kind/id pairs. */
 function ftsHits(db: ReplicaDb, word: string) {
   return ['search_names', 'search_text'].flatMap((fts) =>
-    sorted(db.prepare(`SELECT m.kind, m.ref_id FROM ${fts} JOIN search_map m ON m.rowid = ${fts}.rowid WHERE ${fts} MATCH ?`).all(`"${word}"*`)),
+    sorted(
+      db
+        .prepare(`SELECT m.kind, m.ref_id FROM ${fts} JOIN search_map m ON m.rowid = ${fts}.rowid WHERE ${fts} MATCH ?`)
+        .all(`"${word}"*`),
+    ),
   );
 }
 
@@ -76,12 +87,16 @@ function expectSameAsReference(db: ReplicaDb) {
   expect(checked.length).toBeGreaterThan(10);
   for (const word of checked) {
     expect({ word, hits: ftsHits(db, word) }).toEqual({ word, hits: ftsHits(reference, word) });
-    expect({ word, results: sorted(searchAll(db, word, 50)) }).toEqual({ word, results: sorted(searchAll(reference, word, 50)) });
+    expect({ word, results: sorted(searchAll(db, word, 50)) }).toEqual({
+      word,
+      results: sorted(searchAll(reference, word, 50)),
+    });
   }
   const makes = reference.prepare('SELECT DISTINCT make FROM lead_vehicles').pluck().all() as string[];
   const tags = reference.prepare('SELECT DISTINCT tag FROM lead_tags').pluck().all() as string[];
   expect(makes.length + tags.length).toBeGreaterThan(0);
-  const ids = (d: ReplicaDb, filter: object) => listLeads(d, { ...filter, include_converted: true, limit: 200 }).items.map((l) => l.id);
+  const ids = (d: ReplicaDb, filter: object) =>
+    listLeads(d, { ...filter, include_converted: true, limit: 200 }).items.map((l) => l.id);
   for (const make of makes) expect(ids(db, { vehicle_make: make })).toEqual(ids(reference, { vehicle_make: make }));
   for (const tag of tags) expect(ids(db, { tags: [tag] })).toEqual(ids(reference, { tags: [tag] }));
 }
@@ -98,7 +113,11 @@ describe('a first sync into an empty replica', () => {
     await expectServerRows(d);
     expectSameAsReference(d.app.db);
     // Later writes are indexed by the triggers again.
-    const { result } = await d.app.writer.mutate('createLead', { first_name: 'Zebulon', last_name: 'Quartermaine', insurance_type_id: reference.prepare(`SELECT id FROM insurance_types LIMIT 1`).pluck().get() as string });
+    const { result } = await d.app.writer.mutate('createLead', {
+      first_name: 'Zebulon',
+      last_name: 'Quartermaine',
+      insurance_type_id: reference.prepare(`SELECT id FROM insurance_types LIMIT 1`).pluck().get() as string,
+    });
     expect(searchAll(d.app.db, 'quartermaine').map((h) => h.id)).toEqual([(result as { id: string }).id]);
     d.app.close();
   });
@@ -130,8 +149,18 @@ describe('a first sync into an empty replica', () => {
       }
       return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
     };
-    const engine = new SyncEngine({ db: d.app.db, writer: d.app.writer, actor: d.app.actor, serverUrl: system.url, token: storedSession(d.app.db)!.token, clientId: deviceId(d.app.db), fetch: tamper });
-    await expect(engine.syncOnce(60_000)).rejects.toThrow(/malformed leads message: leads\.created_at is not a valid timestamp: "yesterday-ish"/);
+    const engine = new SyncEngine({
+      db: d.app.db,
+      writer: d.app.writer,
+      actor: d.app.actor,
+      serverUrl: system.url,
+      token: storedSession(d.app.db)!.token,
+      clientId: deviceId(d.app.db),
+      fetch: tamper,
+    });
+    await expect(engine.syncOnce(60_000)).rejects.toThrow(
+      /malformed leads message: leads\.created_at is not a valid timestamp: "yesterday-ish"/,
+    );
     expect(corrupted).toBe(1);
     expect(d.app.db.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
     expect(d.app.db.prepare(`SELECT count(*) FROM sync_state WHERE shape = 'leads'`).pluck().get()).toBe(0);
@@ -150,7 +179,9 @@ describe('a first sync into an empty replica', () => {
     d.app.close();
     // A child process starts the first sync and is SIGKILLed after its first applied batch.
     const applied = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/system/first-sync-child.ts', file, system.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'test/system/first-sync-child.ts', file, system.url], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let err = '';
       let batches = 0;
@@ -160,15 +191,24 @@ describe('a first sync into an empty replica', () => {
         batches = out.split('\n').filter((l) => l.startsWith('apply ')).length;
         if (batches >= 1) child.kill('SIGKILL');
       });
-      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(batches) : reject(new Error(`child exited ${code}: ${err.slice(-500)}`))));
+      child.on('exit', (code, signal) =>
+        signal === 'SIGKILL' ? resolve(batches) : reject(new Error(`child exited ${code}: ${err.slice(-500)}`)),
+      );
     });
     expect(applied).toBeGreaterThan(0);
     // The kill left the triggers aside; opening the replica rebuilds the derived state from its rows.
     const raw = openReplica(file);
     expect(derivedSuspended(raw)).toBe(false);
-    const vehicles = raw.prepare(`SELECT count(*) FROM leads l, json_each(l.auto_data, '$.vehicles') v WHERE json_extract(v.value, '$.make') IS NOT NULL`).pluck().get();
+    const vehicles = raw
+      .prepare(
+        `SELECT count(*) FROM leads l, json_each(l.auto_data, '$.vehicles') v WHERE json_extract(v.value, '$.make') IS NOT NULL`,
+      )
+      .pluck()
+      .get();
     expect(raw.prepare('SELECT count(*) FROM lead_vehicles').pluck().get()).toBe(vehicles);
-    const searchable = TABLE_NAMES.filter((t) => ['leads', 'clients', 'contacts', 'lead_notes', 'lead_communications', 'support_tickets'].includes(t))
+    const searchable = TABLE_NAMES.filter((t) =>
+      ['leads', 'clients', 'contacts', 'lead_notes', 'lead_communications', 'support_tickets'].includes(t),
+    )
       .map((t) => raw.prepare(`SELECT count(*) FROM "${t}" WHERE deleted_at IS NULL`).pluck().get() as number)
       .reduce((a, b) => a + b, 0);
     expect(raw.prepare('SELECT count(*) FROM search_map').pluck().get()).toBe(searchable);

@@ -33,13 +33,29 @@ export async function loadSubjectContext(db: ReplicaDb, actor: Actor, ref: Subje
       ? ({ table: 'leads', row: await visible(tx, actor, 'leads', ref.lead_id, 'lead') } as const)
       : ({ table: 'clients', row: await visible(tx, actor, 'clients', ref.client_id, 'client') } as const);
   const lead = subject.table === 'leads' ? subject.row : null;
-  const converted = lead ? [] : await tx.find('leads', { converted_to_client_id: subject.row.id, deleted_at: null }, { orderBy: ['conversion_date', 'desc'] });
+  const converted = lead
+    ? []
+    : await tx.find(
+        'leads',
+        { converted_to_client_id: subject.row.id, deleted_at: null },
+        { orderBy: ['conversion_date', 'desc'] },
+      );
   // A client's history before the sale stays on the lead it came from, so both are read.
-  const owners = lead ? [{ lead_id: lead.id }] : [{ client_id: subject.row.id }, ...converted.map((l) => ({ lead_id: l.id }))];
-  const newest = async <T extends 'lead_notes' | 'lead_communications' | 'opportunities' | 'support_tickets' | 'contacts'>(table: T, order: keyof Row<T> & string) => {
+  const owners = lead
+    ? [{ lead_id: lead.id }]
+    : [{ client_id: subject.row.id }, ...converted.map((l) => ({ lead_id: l.id }))];
+  const newest = async <
+    T extends 'lead_notes' | 'lead_communications' | 'opportunities' | 'support_tickets' | 'contacts',
+  >(
+    table: T,
+    order: keyof Row<T> & string,
+  ) => {
     const rows = new Map<string, Row<T>>();
     for (const by of owners) {
-      const found = await tx.find(table, { ...by, deleted_at: null } as Parameters<typeof tx.find<T>>[1], { orderBy: [order, 'desc'], limit: LIMIT });
+      const found = await tx.find(table, { ...by, deleted_at: null } as Parameters<typeof tx.find<T>>[1], {
+        orderBy: [order, 'desc'],
+        limit: LIMIT,
+      });
       for (const row of found) rows.set(row.id, row);
     }
     const at = (r: Row<T>) => String((r as Record<string, unknown>)[order] ?? '');

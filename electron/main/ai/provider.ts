@@ -77,25 +77,49 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 const where = (p: ProviderConfig) => `${p.name} (${new URL(p.baseURL).host})`;
 
-function classify(err: unknown, p: ProviderConfig, state: { timedOut: boolean; signal?: AbortSignal }, limits: ChatLimits): Error {
+function classify(
+  err: unknown,
+  p: ProviderConfig,
+  state: { timedOut: boolean; signal?: AbortSignal },
+  limits: ChatLimits,
+): Error {
   if (err instanceof AiError) return err;
   if (state.signal?.aborted) return new AiError('cancelled', 'The AI request was cancelled.');
   if (state.timedOut || err instanceof APIConnectionTimeoutError) {
-    return new AiError('timeout', `${where(p)} did not answer within ${Math.round(limits.timeoutMs / 100) / 10} s. Try again, or pick a faster model.`);
+    return new AiError(
+      'timeout',
+      `${where(p)} did not answer within ${Math.round(limits.timeoutMs / 100) / 10} s. Try again, or pick a faster model.`,
+    );
   }
   if (err instanceof APIConnectionError) {
-    return new AiError('offline', `Cannot reach ${where(p)}: this computer may be offline, or the server is not running.`);
+    return new AiError(
+      'offline',
+      `Cannot reach ${where(p)}: this computer may be offline, or the server is not running.`,
+    );
   }
   if (err instanceof APIError && typeof err.status === 'number') {
     if (err.status === 429 || err.status >= 500) return new Retryable(err.status, retryAfterMs(err.headers));
-    if (err.status === 401 || err.status === 403) return new AiError('auth', `${where(p)} refused the API key (HTTP ${err.status}). Check it in Settings → AI.`);
-    if (err.status === 404) return new AiError('provider_error', `${where(p)} does not know the model "${p.model}" (HTTP 404).`);
-    return new AiError('provider_error', `${where(p)} rejected the request (HTTP ${err.status}): ${err.message.slice(0, 300)}`);
+    if (err.status === 401 || err.status === 403)
+      return new AiError('auth', `${where(p)} refused the API key (HTTP ${err.status}). Check it in Settings → AI.`);
+    if (err.status === 404)
+      return new AiError('provider_error', `${where(p)} does not know the model "${p.model}" (HTTP 404).`);
+    return new AiError(
+      'provider_error',
+      `${where(p)} rejected the request (HTTP ${err.status}): ${err.message.slice(0, 300)}`,
+    );
   }
-  return new AiError('provider_error', `${where(p)} failed: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
+  return new AiError(
+    'provider_error',
+    `${where(p)} failed: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`,
+  );
 }
 
-export async function chat(p: ProviderConfig, apiKey: string | undefined, call: ChatCall, limits: ChatLimits): Promise<ChatAnswer> {
+export async function chat(
+  p: ProviderConfig,
+  apiKey: string | undefined,
+  call: ChatCall,
+  limits: ChatLimits,
+): Promise<ChatAnswer> {
   const client = new OpenAI({
     baseURL: p.baseURL,
     // Local servers take no key, but the SDK insists on one.
@@ -133,7 +157,10 @@ export async function chat(p: ProviderConfig, apiKey: string | undefined, call: 
         const res = await client.chat.completions.create(body, { signal });
         return { content: res.choices[0]?.message?.content ?? '', usage: res.usage ?? null };
       }
-      const stream = await client.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal });
+      const stream = await client.chat.completions.create(
+        { ...body, stream: true, stream_options: { include_usage: true } },
+        { signal },
+      );
       let content = '';
       let usage: Usage | null = null;
       for await (const chunk of stream) {
@@ -161,12 +188,17 @@ export async function chat(p: ProviderConfig, apiKey: string | undefined, call: 
       return { ...(await attempt()), attempts: n };
     } catch (err) {
       if (!(err instanceof Retryable)) throw err;
-      const what = err.status === 429 ? `${where(p)} is rate limiting requests` : `${where(p)} had a server error (HTTP ${err.status})`;
+      const what =
+        err.status === 429
+          ? `${where(p)} is rate limiting requests`
+          : `${where(p)} had a server error (HTTP ${err.status})`;
       const reason = err.status === 429 ? 'rate_limited' : 'server_error';
       if (shown) throw new AiError(reason, `${what} in the middle of the answer. Try again.`);
-      if (n > limits.maxRetries) throw new AiError(reason, `${what}; gave up after ${n} attempt${n === 1 ? '' : 's'}. Try again in a minute.`);
+      if (n > limits.maxRetries)
+        throw new AiError(reason, `${what}; gave up after ${n} attempt${n === 1 ? '' : 's'}. Try again in a minute.`);
       const wait = err.waitMs ?? limits.backoffMs * 2 ** (n - 1) * (1 + Math.random() * 0.25);
-      if (wait > limits.maxBackoffMs) throw new AiError(reason, `${what} and asks to wait ${Math.ceil(wait / 1000)} s. Try again later.`);
+      if (wait > limits.maxBackoffMs)
+        throw new AiError(reason, `${what} and asks to wait ${Math.ceil(wait / 1000)} s. Try again later.`);
       await sleep(wait, call.signal);
     }
   }

@@ -67,7 +67,10 @@ function route(s: AiSettings, online: boolean): { primary: ProviderConfig; fallb
   if (!s.remote) throw new AiError('not_configured', 'No AI provider is set up. Add one in Settings → AI.');
   if (!online) {
     if (s.local) return { primary: s.local, fallback: null };
-    throw new AiError('offline', 'You are offline and no local model is set up, so nothing was sent. AI needs a network connection (or a local model server in Settings → AI).');
+    throw new AiError(
+      'offline',
+      'You are offline and no local model is set up, so nothing was sent. AI needs a network connection (or a local model server in Settings → AI).',
+    );
   }
   return { primary: s.remote, fallback: s.local };
 }
@@ -84,7 +87,10 @@ function checkBudget(db: ReplicaDb, userId: string, s: AiSettings, needed: numbe
   }
 }
 
-function parseAnswer<S extends z.ZodType>(schema: S, content: string): { ok: true; value: z.output<S> } | { ok: false; message: string } {
+function parseAnswer<S extends z.ZodType>(
+  schema: S,
+  content: string,
+): { ok: true; value: z.output<S> } | { ok: false; message: string } {
   // Some local models wrap JSON in a markdown fence despite being asked not to.
   const text = content.trim().replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1');
   let json: unknown;
@@ -97,7 +103,10 @@ function parseAnswer<S extends z.ZodType>(schema: S, content: string): { ok: tru
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const at = issue ? `${formatPath(issue.path) || 'answer'}: ${issue.message}` : 'unexpected shape';
-  return { ok: false, message: `The AI answer did not have the expected form (${at}), so nothing was saved. Try again.` };
+  return {
+    ok: false,
+    message: `The AI answer did not have the expected form (${at}), so nothing was saved. Try again.`,
+  };
 }
 
 /** Streams a field's text to the caller, holding back a placeholder cut in half so it can be restored whole. */
@@ -113,7 +122,11 @@ function deltaSink(field: string, r: Redactor, onDelta: (text: string) => void) 
   };
 }
 
-export async function runJob<T extends AiTask>(deps: AiServiceDeps, job: Job<T>, opts: RunOptions = {}): Promise<AiOutcome<AiResult<T>>> {
+export async function runJob<T extends AiTask>(
+  deps: AiServiceDeps,
+  job: Job<T>,
+  opts: RunOptions = {},
+): Promise<AiOutcome<AiResult<T>>> {
   const now = deps.now?.() ?? new Date();
   const stored = loadAiSettings(deps.db);
   const settings = deps.settings ? deps.settings(stored) : stored;
@@ -124,8 +137,14 @@ export async function runJob<T extends AiTask>(deps: AiServiceDeps, job: Job<T>,
   const { primary, fallback } = route(settings, deps.isOnline?.() ?? true);
 
   let provider = primary;
-  const temperatureFor = (p: ProviderConfig) => (p.temperature === 'model-default' ? null : (p.temperature ?? TASKS[job.task].temperature));
-  const metadata: Record<string, unknown> = { task: job.task, redacted: r.stats(), omitted_history: prompt.omitted, streamed: Boolean(job.streamField && opts.onDelta) };
+  const temperatureFor = (p: ProviderConfig) =>
+    p.temperature === 'model-default' ? null : (p.temperature ?? TASKS[job.task].temperature);
+  const metadata: Record<string, unknown> = {
+    task: job.task,
+    redacted: r.stats(),
+    omitted_history: prompt.omitted,
+    streamed: Boolean(job.streamField && opts.onDelta),
+  };
   const started = Date.now();
   const record = (fields: Record<string, unknown>) =>
     deps.writer.mutate('recordAiInteraction', {
@@ -142,7 +161,14 @@ export async function runJob<T extends AiTask>(deps: AiServiceDeps, job: Job<T>,
 
   const ask = async (p: ProviderConfig) => {
     const onChunk = job.streamField && opts.onDelta ? deltaSink(job.streamField, r, opts.onDelta) : undefined;
-    const call = { system: prompt.system, user: prompt.user, temperature: temperatureFor(p), stream: Boolean(onChunk), onChunk, signal: opts.signal };
+    const call = {
+      system: prompt.system,
+      user: prompt.user,
+      temperature: temperatureFor(p),
+      stream: Boolean(onChunk),
+      onChunk,
+      signal: opts.signal,
+    };
     return chat(p, await deps.getApiKey(p), call, settings);
   };
   let answer: ChatAnswer;
@@ -156,18 +182,30 @@ export async function runJob<T extends AiTask>(deps: AiServiceDeps, job: Job<T>,
       answer = await ask(fallback);
     }
   } catch (err) {
-    const e = err instanceof AiError ? err : new AiError('provider_error', `The AI request failed: ${(err as Error)?.message ?? String(err)}`);
+    const e =
+      err instanceof AiError
+        ? err
+        : new AiError('provider_error', `The AI request failed: ${(err as Error)?.message ?? String(err)}`);
     // If even the record cannot be written (the lead was deleted meanwhile), the AI error is still the one to show.
     await record({ status: 'error', error: e.message, metadata: { failure: e.reason } }).catch(() => undefined);
     throw e;
   }
 
   metadata.attempts = answer.attempts;
-  const usage = answer.usage ?? { prompt_tokens: prompt.tokens, completion_tokens: estimateTokens(answer.content), total_tokens: prompt.tokens + estimateTokens(answer.content) };
+  const usage = answer.usage ?? {
+    prompt_tokens: prompt.tokens,
+    completion_tokens: estimateTokens(answer.content),
+    total_tokens: prompt.tokens + estimateTokens(answer.content),
+  };
   if (!answer.usage) metadata.usage_estimated = true;
   const parsed = parseAnswer(RESULT_SCHEMAS[job.task], answer.content);
   if (!parsed.ok) {
-    await record({ status: 'error', error: parsed.message, ...usage, metadata: { failure: 'malformed', response_chars: answer.content.length } }).catch(() => undefined);
+    await record({
+      status: 'error',
+      error: parsed.message,
+      ...usage,
+      metadata: { failure: 'malformed', response_chars: answer.content.length },
+    }).catch(() => undefined);
     throw new AiError('malformed', parsed.message);
   }
   const value = parsed.value as AiResult<T>;
@@ -175,7 +213,14 @@ export async function runJob<T extends AiTask>(deps: AiServiceDeps, job: Job<T>,
   const latency = Date.now() - started;
   // The raw answer is the audit trail; one too long to store is kept as the validated (bounded) result instead.
   const response = answer.content.length <= 200_000 ? answer.content : JSON.stringify(value);
-  const { result } = await record({ status: 'ok', response, summary: interactionSummary(job.task, value), ...usage, latency_ms: latency, annotations });
+  const { result } = await record({
+    status: 'ok',
+    response,
+    summary: interactionSummary(job.task, value),
+    ...usage,
+    latency_ms: latency,
+    annotations,
+  });
   return {
     result: r.restoreDeep(value),
     interaction_id: (result as { id: string }).id,

@@ -28,13 +28,19 @@ export interface TaskRef {
  */
 export function createAiService(deps: AiServiceDeps) {
   const person = (ref: SubjectRef) => loadSubjectContext(deps.db, deps.actor(), ref);
-  const targetOf = (ref: SubjectRef): AnnotationTarget => ('lead_id' in ref ? { table: 'leads', id: ref.lead_id } : { table: 'clients', id: ref.client_id });
+  const targetOf = (ref: SubjectRef): AnnotationTarget =>
+    'lead_id' in ref ? { table: 'leads', id: ref.lead_id } : { table: 'clients', id: ref.client_id };
   const refsOf = (ref: SubjectRef) => ('lead_id' in ref ? { lead_id: ref.lead_id } : { client_id: ref.client_id });
 
-  const aboutPerson = async <T extends AiTask>(task: T, ref: SubjectRef, opts: RunOptions, extra: Partial<Job<T>> = {}) =>
-    runJob(deps, { task, ctx: await person(ref), target: targetOf(ref), refs: refsOf(ref), ...extra }, opts);
+  const aboutPerson = async <T extends AiTask>(
+    task: T,
+    ref: SubjectRef,
+    opts: RunOptions,
+    extra: Partial<Job<T>> = {},
+  ) => runJob(deps, { task, ctx: await person(ref), target: targetOf(ref), refs: refsOf(ref), ...extra }, opts);
 
-  const summarize = (ref: SubjectRef, opts: RunOptions = {}) => aboutPerson('summary', ref, opts, { streamField: 'summary' });
+  const summarize = (ref: SubjectRef, opts: RunOptions = {}) =>
+    aboutPerson('summary', ref, opts, { streamField: 'summary' });
 
   /** The summary as an async iterator of deltas, then the outcome. Breaking out of the loop cancels the request. */
   async function* streamSummary(ref: SubjectRef, opts: { signal?: AbortSignal } = {}): AsyncGenerator<SummaryEvent> {
@@ -47,7 +53,10 @@ export function createAiService(deps: AiServiceDeps) {
     let failure: { error: unknown } | null = null;
     let outcome: AiOutcome<SummaryResult> | null = null;
     const pending = summarize(ref, { signal: controller.signal, onDelta: (text) => (queue.push(text), wake?.()) })
-      .then((o) => void (outcome = o), (error: unknown) => void (failure = { error }))
+      .then(
+        (o) => void (outcome = o),
+        (error: unknown) => void (failure = { error }),
+      )
       .finally(() => ((finished = true), wake?.()));
     try {
       for (;;) {
@@ -67,22 +76,38 @@ export function createAiService(deps: AiServiceDeps) {
     }
   }
 
-  async function draftMessage(ref: SubjectRef, draft: { channel?: DraftChannel; purpose?: string } = {}, opts: RunOptions = {}) {
+  async function draftMessage(
+    ref: SubjectRef,
+    draft: { channel?: DraftChannel; purpose?: string } = {},
+    opts: RunOptions = {},
+  ) {
     const ctx: SubjectContext = await person(ref);
     const channel = draftChannel(ctx, draft.channel);
     // Refused here, before a prompt is even built: an opted-out person gets no draft at all.
     assertMayDraft(ctx, displayName(ctx.subject), channel);
-    return runJob(deps, { task: 'draft', ctx, target: targetOf(ref), refs: refsOf(ref), prompt: { channel, purpose: draft.purpose } }, opts);
+    return runJob(
+      deps,
+      { task: 'draft', ctx, target: targetOf(ref), refs: refsOf(ref), prompt: { channel, purpose: draft.purpose } },
+      opts,
+    );
   }
 
   async function analyzeCommunication(id: string, opts: RunOptions = {}) {
     const ctx = await loadCommunicationContext(deps.db, deps.actor(), id);
-    return runJob(deps, { task: 'sentiment', ctx, target: { table: 'lead_communications', id }, refs: { communication_id: id } }, opts);
+    return runJob(
+      deps,
+      { task: 'sentiment', ctx, target: { table: 'lead_communications', id }, refs: { communication_id: id } },
+      opts,
+    );
   }
 
   async function triageTicket(id: string, opts: RunOptions = {}) {
     const ctx = await loadTicketContext(deps.db, deps.actor(), id);
-    return runJob(deps, { task: 'triage', ctx, target: { table: 'support_tickets', id }, refs: { ticket_id: id } }, opts);
+    return runJob(
+      deps,
+      { task: 'triage', ctx, target: { table: 'support_tickets', id }, refs: { ticket_id: id } },
+      opts,
+    );
   }
 
   const subjectRef = (task: AiTask, t: TaskRef): SubjectRef => {
@@ -93,14 +118,20 @@ export function createAiService(deps: AiServiceDeps) {
 
   /** Any task by name: the CLI's and the command bus's single entry. */
   async function run<T extends AiTask>(task: T, t: TaskRef, opts: RunOptions = {}): Promise<AiOutcome<AiResult<T>>> {
-    const need = (id: string | undefined, what: string) => id ?? (() => { throw new AppError('invalid_input', `${task} needs a ${what}`, what); })();
+    const need = (id: string | undefined, what: string) =>
+      id ??
+      (() => {
+        throw new AppError('invalid_input', `${task} needs a ${what}`, what);
+      })();
     switch (task) {
       case 'sentiment':
         return (await analyzeCommunication(need(t.communication, 'communication'), opts)) as AiOutcome<AiResult<T>>;
       case 'triage':
         return (await triageTicket(need(t.ticket, 'ticket'), opts)) as AiOutcome<AiResult<T>>;
       case 'draft':
-        return (await draftMessage(subjectRef(task, t), { channel: t.channel, purpose: t.purpose }, opts)) as AiOutcome<AiResult<T>>;
+        return (await draftMessage(subjectRef(task, t), { channel: t.channel, purpose: t.purpose }, opts)) as AiOutcome<
+          AiResult<T>
+        >;
       default:
         return aboutPerson(task, subjectRef(task, t), opts, task === 'summary' ? { streamField: 'summary' } : {});
     }

@@ -17,7 +17,10 @@ const provider = z.strictObject({
   baseURL: z.url().max(500),
   model: z.string().trim().min(1).max(200),
   /** null: each task's own temperature; a number: always that; 'model-default': none sent (reasoning models accept no other). */
-  temperature: z.union([z.number().min(0).max(2), z.literal('model-default')]).nullable().default(null),
+  temperature: z
+    .union([z.number().min(0).max(2), z.literal('model-default')])
+    .nullable()
+    .default(null),
 });
 export type ProviderConfig = z.output<typeof provider>;
 
@@ -56,7 +59,12 @@ function findSecret(value: unknown, path = ''): string | null {
 
 export function parseAiSettings(input: unknown): AiSettings {
   const secret = findSecret(input);
-  if (secret) throw new AppError('invalid_input', 'the API key is kept in the system keychain by the app, never in settings', secret);
+  if (secret)
+    throw new AppError(
+      'invalid_input',
+      'the API key is kept in the system keychain by the app, never in settings',
+      secret,
+    );
   const parsed = aiSettingsSchema.safeParse(input ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
@@ -89,7 +97,9 @@ export function tokensUsedToday(db: ReplicaDb, userId: string, now: Date): numbe
   const start = new Date(now);
   start.setHours(0, 0, 0, 0);
   const row = db
-    .prepare(`SELECT COALESCE(SUM(total_tokens), 0) AS used FROM ai_interactions WHERE user_id = ? AND created_at >= ? AND deleted_at IS NULL`)
+    .prepare(
+      `SELECT COALESCE(SUM(total_tokens), 0) AS used FROM ai_interactions WHERE user_id = ? AND created_at >= ? AND deleted_at IS NULL`,
+    )
     .get(userId, start.toISOString()) as { used: number };
   return Number(row.used);
 }

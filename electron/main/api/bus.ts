@@ -28,14 +28,24 @@ export function createDispatcher(handlers: Handlers, log: (msg: string, err: unk
   return async function dispatch(command: unknown, input: unknown): Promise<Result<unknown>> {
     if (typeof command !== 'string' || !Object.hasOwn(API, command)) {
       // Not String(command): an object without a prototype (or a hostile toString) would throw.
-      const shown = typeof command === 'string' ? command.slice(0, 60) : `a value of type ${command === null ? 'null' : typeof command}`;
+      const shown =
+        typeof command === 'string'
+          ? command.slice(0, 60)
+          : `a value of type ${command === null ? 'null' : typeof command}`;
       return { ok: false, error: { code: 'invalid_input', message: `unknown command: ${shown}` } };
     }
     const name = command as CommandName;
     const size = jsonSize(input);
-    if (size === null) return { ok: false, error: { code: 'invalid_input', message: 'the input is not plain JSON data' } };
+    if (size === null)
+      return { ok: false, error: { code: 'invalid_input', message: 'the input is not plain JSON data' } };
     if (size > MAX_INPUT_CHARS) {
-      return { ok: false, error: { code: 'invalid_input', message: `the input is too large (${MAX_INPUT_CHARS / 1024} KB of JSON at most)` } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `the input is too large (${MAX_INPUT_CHARS / 1024} KB of JSON at most)`,
+        },
+      };
     }
     const parsed = API[name].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toJSON() };
@@ -45,7 +55,10 @@ export function createDispatcher(handlers: Handlers, log: (msg: string, err: unk
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toJSON() };
       log(`command ${name} failed`, err);
-      return { ok: false, error: { code: 'internal', message: 'something went wrong on this device; the error was logged' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'something went wrong on this device; the error was logged' },
+      };
     }
   };
 }

@@ -26,7 +26,15 @@ export interface HandlerDeps {
 }
 
 /** Every command of the API contract, answered from the local replica. */
-export function createHandlers({ db, writer, ai, syncStatus, signIn, signOut, now = () => new Date() }: HandlerDeps): Handlers {
+export function createHandlers({
+  db,
+  writer,
+  ai,
+  syncStatus,
+  signIn,
+  signOut,
+  now = () => new Date(),
+}: HandlerDeps): Handlers {
   /** AI requests that can be cancelled, by the request_id the window gave them. */
   const aiRequests = new Map<string, AbortController>();
   return {
@@ -61,8 +69,17 @@ export function createHandlers({ db, writer, ai, syncStatus, signIn, signOut, no
       const controller = new AbortController();
       if (request_id) aiRequests.set(request_id, controller);
       try {
-        const outcome = await ai.run(task, { lead: lead_id, client: client_id, communication: communication_id, ticket: ticket_id, channel, purpose }, { signal: controller.signal });
-        return { result: outcome.result, interaction_id: outcome.interaction_id, model: outcome.model, latency_ms: outcome.latency_ms };
+        const outcome = await ai.run(
+          task,
+          { lead: lead_id, client: client_id, communication: communication_id, ticket: ticket_id, channel, purpose },
+          { signal: controller.signal },
+        );
+        return {
+          result: outcome.result,
+          interaction_id: outcome.interaction_id,
+          model: outcome.model,
+          latency_ms: outcome.latency_ms,
+        };
       } finally {
         if (request_id && aiRequests.get(request_id) === controller) aiRequests.delete(request_id);
       }

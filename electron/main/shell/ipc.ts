@@ -6,7 +6,10 @@ import { isTrustedUrl } from './trust';
 
 // The sync token is not here: only sign-in (in the main process) writes it.
 const SECRET_NAMES: readonly SecretName[] = ['ai_api_key'];
-const untrusted = { ok: false as const, error: { code: 'forbidden' as const, message: 'this frame may not call the Fieldline API' } };
+const untrusted = {
+  ok: false as const,
+  error: { code: 'forbidden' as const, message: 'this frame may not call the Fieldline API' },
+};
 
 /** Wires the preload's channels to the command bus and the secret store, for our own frames only. */
 export function registerIpc(dispatch: Dispatch, secrets: SecretStore, origins: string[]) {
@@ -18,15 +21,26 @@ export function registerIpc(dispatch: Dispatch, secrets: SecretStore, origins: s
   });
   ipcMain.handle(CHANNELS.secretSet, (event, name: unknown, value: unknown) => {
     if (!trusted(event)) return untrusted;
-    if (!SECRET_NAMES.includes(name as SecretName)) return { ok: false, error: { code: 'invalid_input', message: 'unknown secret', field: 'name' } };
+    if (!SECRET_NAMES.includes(name as SecretName))
+      return { ok: false, error: { code: 'invalid_input', message: 'unknown secret', field: 'name' } };
     if (value !== null && (typeof value !== 'string' || value.length > 4096)) {
-      return { ok: false, error: { code: 'invalid_input', message: 'a secret is a string of 4096 characters at most', field: 'value' } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: 'a secret is a string of 4096 characters at most', field: 'value' },
+      };
     }
     const result = secrets.set(name as string, value);
     if (value && !result.stored) {
-      return { ok: false, error: { code: 'unavailable', message: 'this system has no keychain to encrypt secrets; nothing was stored' } };
+      return {
+        ok: false,
+        error: { code: 'unavailable', message: 'this system has no keychain to encrypt secrets; nothing was stored' },
+      };
     }
     return { ok: true, value: result };
   });
-  ipcMain.handle(CHANNELS.secretHas, (event, name: unknown) => trusted(event) && SECRET_NAMES.includes(name as SecretName) && secrets.has(name as string));
+  ipcMain.handle(
+    CHANNELS.secretHas,
+    (event, name: unknown) =>
+      trusted(event) && SECRET_NAMES.includes(name as SecretName) && secrets.has(name as string),
+  );
 }

@@ -53,7 +53,13 @@ export function placeWindow(saved: WindowState | null, workAreas: Rect[]): Windo
     y: primary.y + Math.max(0, Math.round((primary.height - Math.min(h, primary.height)) / 2)),
   });
   if (!saved) return { bounds: centred(DEFAULT_SIZE.width, DEFAULT_SIZE.height), maximized: false };
-  const b = { ...saved.bounds, width: Math.max(MIN.width, saved.bounds.width), height: Math.max(MIN.height, saved.bounds.height) };
-  const visible = workAreas.some((area) => overlap(b, area) >= 0.5 * Math.min(b.width * b.height, area.width * area.height));
+  const b = {
+    ...saved.bounds,
+    width: Math.max(MIN.width, saved.bounds.width),
+    height: Math.max(MIN.height, saved.bounds.height),
+  };
+  const visible = workAreas.some(
+    (area) => overlap(b, area) >= 0.5 * Math.min(b.width * b.height, area.width * area.height),
+  );
   return { bounds: visible ? b : centred(b.width, b.height), maximized: saved.maximized };
 }

@@ -37,8 +37,14 @@ function serverVersion(base: RawRow | null, change: ServerChange): RawRow | null
  */
 function settle(db: Database, batch: ServerBatch): { settled: number; withoutEcho: number } {
   const txids = new Set(batch.changes.flatMap((c) => c.txids));
-  const confirmed = db.prepare(`SELECT seq, txid, lsn FROM outbox WHERE status = 'confirmed'`).all() as Array<{ seq: number; txid: string; lsn: string | null }>;
-  const done = confirmed.filter((m) => txids.has(m.txid) || (batch.upToLsn !== null && m.lsn !== null && BigInt(m.lsn) <= batch.upToLsn));
+  const confirmed = db.prepare(`SELECT seq, txid, lsn FROM outbox WHERE status = 'confirmed'`).all() as Array<{
+    seq: number;
+    txid: string;
+    lsn: string | null;
+  }>;
+  const done = confirmed.filter(
+    (m) => txids.has(m.txid) || (batch.upToLsn !== null && m.lsn !== null && BigInt(m.lsn) <= batch.upToLsn),
+  );
   const del = db.prepare('DELETE FROM outbox WHERE seq = ?');
   for (const m of done) del.run(m.seq);
   return { settled: done.length, withoutEcho: done.filter((m) => !txids.has(m.txid)).length };
@@ -99,13 +105,23 @@ function savePositions(db: Database, positions: ShapePosition[]) {
  * Foreign keys are off while applying: the server already enforced them, and a scoped replica
  * may legitimately lack a referenced row. The caller serialises this with local writes.
  */
-export async function applyServerBatch(db: Database, batch: ServerBatch, actor: Actor, options: { forceRebase?: boolean } = {}) {
+export async function applyServerBatch(
+  db: Database,
+  batch: ServerBatch,
+  actor: Actor,
+  options: { forceRebase?: boolean } = {},
+) {
   db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
     const { settled, withoutEcho } = settle(db, batch);
-    const pending = (db.prepare(`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sent', 'confirmed')`).get() as { n: number }).n;
-    const rebase = options.forceRebase === true || batch.refetched.size > 0 || withoutEcho > 0 || !fitsLocalState(db, batch.changes);
+    const pending = (
+      db.prepare(`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sent', 'confirmed')`).get() as {
+        n: number;
+      }
+    ).n;
+    const rebase =
+      options.forceRebase === true || batch.refetched.size > 0 || withoutEcho > 0 || !fitsLocalState(db, batch.changes);
     let replayFailed = 0;
     if (rebase) {
       restoreShadows(db);
@@ -134,5 +150,7 @@ export async function applyServerBatch(db: Database, batch: ServerBatch, actor: 
 
 /** Undoes the local effects of mutations the server rejected, keeping the rest (no server changes). */
 export function rebaseLocal(db: Database, actor: Actor) {
-  return applyServerBatch(db, { changes: [], positions: [], upToLsn: null, refetched: new Map() }, actor, { forceRebase: true });
+  return applyServerBatch(db, { changes: [], positions: [], upToLsn: null, refetched: new Map() }, actor, {
+    forceRebase: true,
+  });
 }

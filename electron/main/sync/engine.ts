@@ -29,11 +29,16 @@ export interface EngineDeps {
   log?: (msg: string) => void;
 }
 
-const hasConfirmed = (db: Database) => Boolean(db.prepare(`SELECT 1 FROM outbox WHERE status = 'confirmed' LIMIT 1`).get());
+const hasConfirmed = (db: Database) =>
+  Boolean(db.prepare(`SELECT 1 FROM outbox WHERE status = 'confirmed' LIMIT 1`).get());
 
 /** The furthest WAL position a confirmed mutation waits for the stream to pass (decimal text: longer is larger). */
 function awaitedLsn(db: Database): bigint | null {
-  const row = db.prepare(`SELECT lsn FROM outbox WHERE status = 'confirmed' AND lsn IS NOT NULL ORDER BY length(lsn) DESC, lsn DESC LIMIT 1`).get() as { lsn: string } | undefined;
+  const row = db
+    .prepare(
+      `SELECT lsn FROM outbox WHERE status = 'confirmed' AND lsn IS NOT NULL ORDER BY length(lsn) DESC, lsn DESC LIMIT 1`,
+    )
+    .get() as { lsn: string } | undefined;
   return row ? BigInt(row.lsn) : null;
 }
 
@@ -72,15 +77,21 @@ export class SyncEngine {
     this.running = true;
     const { db, writer } = this.deps;
     const positions = new Map(
-      (db.prepare('SELECT shape, handle, offset FROM sync_state WHERE handle IS NOT NULL').all() as Array<{ shape: string; handle: string; offset: string }>).map(
-        (r) => [r.shape, { handle: r.handle, offset: r.offset }],
-      ),
+      (
+        db.prepare('SELECT shape, handle, offset FROM sync_state WHERE handle IS NOT NULL').all() as Array<{
+          shape: string;
+          handle: string;
+          offset: string;
+        }>
+      ).map((r) => [r.shape, { handle: r.handle, offset: r.offset }]),
     );
     if (isFirstSync(db)) {
       // Search index and vehicle/tag tables are built once at the end instead of row by row
       // (README: "A first sync builds derived state once"). Queued like any write.
       this.deferredDerived = true;
-      void writer.exclusive(async () => suspendDerived(db)).catch((err: Error) => (this.lastError = `first sync: ${err.message}`));
+      void writer
+        .exclusive(async () => suspendDerived(db))
+        .catch((err: Error) => (this.lastError = `first sync: ${err.message}`));
     }
     const feed: ShapeFeed = new ShapeFeed({
       url: new URL('/v1/shape', this.deps.serverUrl).toString(),
@@ -92,12 +103,16 @@ export class SyncEngine {
         // Nothing arrived and nothing waits to be settled: skip the transaction (the stored
         // positions stay a little behind, which only means re-reading nothing after a restart).
         // The batch that completes a first sync may be empty (a shape with no rows said up-to-date last).
-        const complete = () => (this.deferredDerived && feed.active && feed.upToDate ? this.finishDerived('complete') : undefined);
+        const complete = () =>
+          this.deferredDerived && feed.active && feed.upToDate ? this.finishDerived('complete') : undefined;
         if (batch.changes.length === 0 && batch.refetched.size === 0 && !hasConfirmed(db)) return complete();
         // Checked inside the writer's turn: a feed stopped while this batch waited must not apply it.
         const t0 = performance.now();
-        const r = await writer.exclusive(async () => (feed.active ? applyServerBatch(db, batch, this.deps.actor()) : undefined));
-        if (process.env.FIELDLINE_SYNC_DEBUG && r) this.deps.log?.(`apply ${JSON.stringify(r)} in ${Math.round(performance.now() - t0)} ms`);
+        const r = await writer.exclusive(async () =>
+          feed.active ? applyServerBatch(db, batch, this.deps.actor()) : undefined,
+        );
+        if (process.env.FIELDLINE_SYNC_DEBUG && r)
+          this.deps.log?.(`apply ${JSON.stringify(r)} in ${Math.round(performance.now() - t0)} ms`);
         await complete();
         this.lastSyncedAt = new Date().toISOString();
         this.lastError = null;
@@ -128,7 +143,8 @@ export class SyncEngine {
       .finally(() => (this.rebuilding = false))
       .then(
         () => {
-          if (process.env.FIELDLINE_SYNC_DEBUG) this.deps.log?.(`derived state rebuilt (${why}) in ${Math.round(performance.now() - t0)} ms`);
+          if (process.env.FIELDLINE_SYNC_DEBUG)
+            this.deps.log?.(`derived state rebuilt (${why}) in ${Math.round(performance.now() - t0)} ms`);
         },
         // Left aside, the marker stays: the next open of the replica rebuilds it.
         (err: Error) => void (this.lastError = `rebuilding the search index: ${err.message}`),
@@ -154,7 +170,8 @@ export class SyncEngine {
       try {
         const t0 = performance.now();
         const r = await pushOnce(this.deps.db, this.client, this.deps.clientId);
-        if (process.env.FIELDLINE_SYNC_DEBUG && r.pushed + r.rejected > 0) this.deps.log?.(`push ${JSON.stringify(r)} in ${Math.round(performance.now() - t0)} ms`);
+        if (process.env.FIELDLINE_SYNC_DEBUG && r.pushed + r.rejected > 0)
+          this.deps.log?.(`push ${JSON.stringify(r)} in ${Math.round(performance.now() - t0)} ms`);
         this.totals.pushed += r.pushed;
         this.totals.rejected += r.rejected;
         this.totals.conflicts += r.conflicts;
@@ -163,7 +180,10 @@ export class SyncEngine {
         if (!r.done) continue;
       } catch (err) {
         this.lastError = (err as Error).message;
-        delay = err instanceof TransientError ? Math.min(5_000, Math.max(err.retryAfterMs ?? 0, delay ? delay * 2 : 200)) : 5_000;
+        delay =
+          err instanceof TransientError
+            ? Math.min(5_000, Math.max(err.retryAfterMs ?? 0, delay ? delay * 2 : 200))
+            : 5_000;
       }
       await Promise.race([sleep(delay || 250), new Promise<void>((r) => (this.wake = r))]);
     }
@@ -193,7 +213,12 @@ export class SyncEngine {
         if (failure) throw new Error(`sync stopped: ${failure.message}`);
         const s = this.status();
         if (this.feed?.upToDate && s.pending === 0 && !this.deferredDerived && !this.rebuilding) {
-          return { pulled: this.feed.pulled, pushed: this.totals.pushed, rejected: this.totals.rejected, conflicts: this.totals.conflicts };
+          return {
+            pulled: this.feed.pulled,
+            pushed: this.totals.pushed,
+            rejected: this.totals.rejected,
+            conflicts: this.totals.conflicts,
+          };
         }
         // Only confirmed mutations wait on the stream; pending and sent ones wait on the gateway.
         if (this.feed?.upToDate && s.pending > 0) {
@@ -201,7 +226,9 @@ export class SyncEngine {
           if (target !== null) this.feed.refreshIfSettling(target);
         }
       }
-      throw new Error(`sync did not finish within ${Math.round(timeoutMs / 1000)} s${this.lastError ? `: ${this.lastError}` : ''}`);
+      throw new Error(
+        `sync did not finish within ${Math.round(timeoutMs / 1000)} s${this.lastError ? `: ${this.lastError}` : ''}`,
+      );
     } finally {
       this.stop();
       await this.derivedDone;

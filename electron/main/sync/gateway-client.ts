@@ -30,7 +30,10 @@ export class GatewayClient {
     try {
       res = await this.fetchImpl(new URL(path, this.baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.token() ? { authorization: `Bearer ${this.token()}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(this.token() ? { authorization: `Bearer ${this.token()}` } : {}),
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -40,7 +43,10 @@ export class GatewayClient {
     const text = await res.text().catch(() => '');
     if (res.status === 429 || res.status >= 500) {
       const retry = Number(res.headers.get('retry-after'));
-      throw new TransientError(`the server answered ${res.status}`, Number.isFinite(retry) && retry > 0 ? retry * 1000 : undefined);
+      throw new TransientError(
+        `the server answered ${res.status}`,
+        Number.isFinite(retry) && retry > 0 ? retry * 1000 : undefined,
+      );
     }
     let json: unknown;
     try {

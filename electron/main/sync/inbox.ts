@@ -8,8 +8,12 @@ const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s))
 /** Open items of the conflicts inbox: rejected mutations and field values that lost a race. */
 export function listConflicts(db: ReplicaDb): ConflictItem[] {
   const rows = db
-    .prepare(`SELECT id, kind, mutation_name, table_name, row_id, field, local_value, server_value, reason, created_at FROM conflicts WHERE resolved_at IS NULL ORDER BY created_at DESC LIMIT 500`)
-    .all() as Array<Omit<ConflictItem, 'local_value' | 'server_value'> & { local_value: string | null; server_value: string | null }>;
+    .prepare(
+      `SELECT id, kind, mutation_name, table_name, row_id, field, local_value, server_value, reason, created_at FROM conflicts WHERE resolved_at IS NULL ORDER BY created_at DESC LIMIT 500`,
+    )
+    .all() as Array<
+    Omit<ConflictItem, 'local_value' | 'server_value'> & { local_value: string | null; server_value: string | null }
+  >;
   return rows.map((r) => ({ ...r, local_value: parse(r.local_value), server_value: parse(r.server_value) }));
 }
 
@@ -23,13 +27,20 @@ export async function resolveConflict(db: ReplicaDb, writer: ReplicaWriter, id: 
   let mutationId: string | null = null;
   if (action === 'reapply') {
     if (item.kind === 'overwritten') {
-      if (item.table_name !== 'leads' || !item.row_id || !item.field) throw new AppError('precondition_failed', 'this value cannot be re-applied automatically');
-      mutationId = (await writer.mutate('updateLead', { id: item.row_id, patch: { [item.field]: item.local_value } })).mutation.id;
+      if (item.table_name !== 'leads' || !item.row_id || !item.field)
+        throw new AppError('precondition_failed', 'this value cannot be re-applied automatically');
+      mutationId = (await writer.mutate('updateLead', { id: item.row_id, patch: { [item.field]: item.local_value } }))
+        .mutation.id;
     } else {
-      if (!item.mutation_name) throw new AppError('precondition_failed', 'this rejected change has no mutation to re-apply');
+      if (!item.mutation_name)
+        throw new AppError('precondition_failed', 'this rejected change has no mutation to re-apply');
       mutationId = (await writer.mutate(item.mutation_name, item.local_value)).mutation.id;
     }
   }
-  db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(new Date().toISOString(), action, id);
+  db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(
+    new Date().toISOString(),
+    action,
+    id,
+  );
   return { id, mutation_id: mutationId };
 }

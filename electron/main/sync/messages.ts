@@ -30,7 +30,8 @@ const OPERATIONS: ReadonlySet<string> = new Set(['insert', 'update', 'delete']);
 const DIGITS = /^\d+$/;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const short = (v: unknown) => {
-  const s = typeof v === 'string' ? JSON.stringify(v) : typeof v === 'bigint' ? `${v}n` : (JSON.stringify(v) ?? String(v));
+  const s =
+    typeof v === 'string' ? JSON.stringify(v) : typeof v === 'bigint' ? `${v}n` : (JSON.stringify(v) ?? String(v));
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
 
@@ -58,7 +59,12 @@ function storedValue(c: AnyColumn, raw: unknown): string | number | null | undef
     case 'int':
     case 'real':
     case 'money': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'bigint' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : Number.NaN;
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'bigint' || (typeof raw === 'string' && raw.trim() !== '')
+            ? Number(raw)
+            : Number.NaN;
       return Number.isNaN(n) ? undefined : n;
     }
     case 'bool':
@@ -75,7 +81,9 @@ function storedValue(c: AnyColumn, raw: unknown): string | number | null | undef
           return undefined;
         }
       }
-      return typeof raw === 'object' || typeof raw === 'number' || typeof raw === 'boolean' ? canonicalJson(raw) : undefined;
+      return typeof raw === 'object' || typeof raw === 'number' || typeof raw === 'boolean'
+        ? canonicalJson(raw)
+        : undefined;
     default:
       return undefined;
   }
@@ -96,12 +104,26 @@ export function parseChange(table: TableName, message: unknown): ServerChange {
   if (!isRecord(value)) throw new BadMessageError(table, `no value in ${key}`);
   if (!isRecord(headers)) throw new BadMessageError(table, `no headers in ${key}`);
   const op = headers.operation;
-  if (typeof op !== 'string' || !OPERATIONS.has(op)) throw new BadMessageError(table, `unknown operation ${short(op)} in ${key}`);
+  if (typeof op !== 'string' || !OPERATIONS.has(op))
+    throw new BadMessageError(table, `unknown operation ${short(op)} in ${key}`);
   const { txids, lsn } = headers;
-  if (txids !== undefined && !(Array.isArray(txids) && txids.every((t) => typeof t === 'string' || typeof t === 'number' || typeof t === 'bigint'))) {
+  if (
+    txids !== undefined &&
+    !(
+      Array.isArray(txids) &&
+      txids.every((t) => typeof t === 'string' || typeof t === 'number' || typeof t === 'bigint')
+    )
+  ) {
     throw new BadMessageError(table, `bad txids ${short(txids)} in ${key}`);
   }
-  if (lsn !== undefined && !(typeof lsn === 'bigint' || (typeof lsn === 'number' && Number.isSafeInteger(lsn) && lsn >= 0) || (typeof lsn === 'string' && DIGITS.test(lsn)))) {
+  if (
+    lsn !== undefined &&
+    !(
+      typeof lsn === 'bigint' ||
+      (typeof lsn === 'number' && Number.isSafeInteger(lsn) && lsn >= 0) ||
+      (typeof lsn === 'string' && DIGITS.test(lsn))
+    )
+  ) {
     throw new BadMessageError(table, `bad lsn ${short(lsn)} in ${key}`);
   }
   const id = value.id;
@@ -118,7 +140,11 @@ export function parseChange(table: TableName, message: unknown): ServerChange {
       continue;
     }
     const stored = storedValue(c, raw);
-    if (stored === undefined) throw new BadMessageError(table, `${table}.${col} is not a valid ${c.oneOf ? `one of ${c.oneOf.join('|')}` : c.kind}: ${short(raw)} in ${key}`);
+    if (stored === undefined)
+      throw new BadMessageError(
+        table,
+        `${table}.${col} is not a valid ${c.oneOf ? `one of ${c.oneOf.join('|')}` : c.kind}: ${short(raw)} in ${key}`,
+      );
     values[col] = stored;
   }
   return {

@@ -27,7 +27,9 @@ export function restoreShadows(db: Database) {
 /** Mutations still to be reflected by the server: pending, sent, or confirmed but not yet seen. */
 export function unsettled(db: Database) {
   return db
-    .prepare(`SELECT seq, id, name, args, created_at FROM outbox WHERE status IN ('pending', 'sent', 'confirmed') ORDER BY seq`)
+    .prepare(
+      `SELECT seq, id, name, args, created_at FROM outbox WHERE status IN ('pending', 'sent', 'confirmed') ORDER BY seq`,
+    )
     .all() as Array<{ seq: number; id: string; name: string; args: string; created_at: string }>;
 }
 
@@ -42,13 +44,20 @@ export async function replayUnsettled(db: Database, actor: Actor): Promise<numbe
   for (const m of unsettled(db)) {
     db.exec('SAVEPOINT replay');
     try {
-      await executeMutation(new CapturingTx(db), m.name, JSON.parse(m.args), { actor, now: m.created_at, side: 'replica' });
+      await executeMutation(new CapturingTx(db), m.name, JSON.parse(m.args), {
+        actor,
+        now: m.created_at,
+        side: 'replica',
+      });
       db.exec('RELEASE replay');
       db.prepare('UPDATE outbox SET error = NULL WHERE seq = ? AND error IS NOT NULL').run(m.seq);
     } catch (err) {
       db.exec('ROLLBACK TO replay');
       db.exec('RELEASE replay');
-      db.prepare('UPDATE outbox SET error = ? WHERE seq = ?').run(`no longer applies on this device: ${(err as Error).message}`, m.seq);
+      db.prepare('UPDATE outbox SET error = ? WHERE seq = ?').run(
+        `no longer applies on this device: ${(err as Error).message}`,
+        m.seq,
+      );
       failed++;
     }
   }

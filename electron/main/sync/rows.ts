@@ -25,7 +25,10 @@ export function upsertRaw(db: Database, table: TableName, row: RawRow) {
 export function patchRaw(db: Database, table: TableName, id: string, patch: RawRow): boolean {
   const cols = Object.keys(patch).filter((c) => c !== 'id' && c in tableSpec(table)!.columns);
   if (cols.length === 0) return Boolean(readRaw(db, table, id));
-  const res = cachedStatement(db, `UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => patch[c] ?? null), id);
+  const res = cachedStatement(db, `UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(
+    ...cols.map((c) => patch[c] ?? null),
+    id,
+  );
   return res.changes > 0;
 }
 

@@ -39,15 +39,28 @@ export function deviceId(db: Database): string {
  * assigned to them. The token goes to the vault when there is one (the desktop app), else
  * into the replica's local settings (the CLI).
  */
-export async function signIn(db: Database, serverUrl: string, email: string, password: string, fetchImpl?: typeof fetch, vault?: TokenVault): Promise<StoredSession> {
-  const answer = await new GatewayClient(serverUrl, () => undefined, fetchImpl).signIn(email, password).catch((err: unknown) => {
-    // Unreachable, 5xx, 429: said plainly, so the person knows to check the address or the network.
-    if (err instanceof TransientError) throw new AppError('unavailable', `${err.message}; check the address and that this computer is online`);
-    throw err;
-  });
+export async function signIn(
+  db: Database,
+  serverUrl: string,
+  email: string,
+  password: string,
+  fetchImpl?: typeof fetch,
+  vault?: TokenVault,
+): Promise<StoredSession> {
+  const answer = await new GatewayClient(serverUrl, () => undefined, fetchImpl)
+    .signIn(email, password)
+    .catch((err: unknown) => {
+      // Unreachable, 5xx, 429: said plainly, so the person knows to check the address or the network.
+      if (err instanceof TransientError)
+        throw new AppError('unavailable', `${err.message}; check the address and that this computer is online`);
+      throw err;
+    });
   const session: StoredSession = { serverUrl, token: answer.token, expiresAt: answer.expires_at, user: answer.user };
   if (vault && !vault.set(answer.token)) {
-    throw new AppError('precondition_failed', 'this computer has no OS keychain to keep the sign-in safely, so it was not kept; set one up (on Linux: a Secret Service such as GNOME Keyring) and sign in again');
+    throw new AppError(
+      'precondition_failed',
+      'this computer has no OS keychain to keep the sign-in safely, so it was not kept; set one up (on Linux: a Secret Service such as GNOME Keyring) and sign in again',
+    );
   }
   const u = answer.user;
   const now = new Date().toISOString();
@@ -56,11 +69,15 @@ export async function signIn(db: Database, serverUrl: string, email: string, pas
     // Until the first sync brings the agency's users and teams, the signed-in user and team
     // exist locally so work can start at once (the synced rows replace these).
     if (u.team_id) {
-      db.prepare(`INSERT OR IGNORE INTO teams (id, name, created_at, updated_at) VALUES (?, 'My team', ?, ?)`).run(u.team_id, now, now);
+      db.prepare(`INSERT OR IGNORE INTO teams (id, name, created_at, updated_at) VALUES (?, 'My team', ?, ?)`).run(
+        u.team_id,
+        now,
+        now,
+      );
     }
-    db.prepare(`INSERT OR IGNORE INTO users (id, email, full_name, role, team_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-      u.id, u.email, u.full_name, u.role, u.team_id, now, now,
-    );
+    db.prepare(
+      `INSERT OR IGNORE INTO users (id, email, full_name, role, team_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(u.id, u.email, u.full_name, u.role, u.team_id, now, now);
     setSession(db, { userId: u.id, teamId: u.team_id, role: u.role });
   })();
   return session;

@@ -1,4 +1,10 @@
-import { ShapeStream, isChangeMessage, isControlMessage, type Message, type Row as ElectricRow } from '@electric-sql/client';
+import {
+  ShapeStream,
+  isChangeMessage,
+  isControlMessage,
+  type Message,
+  type Row as ElectricRow,
+} from '@electric-sql/client';
 import { setMaxListeners } from 'node:events';
 import type { TableName } from '../../../shared/model/catalogue';
 import type { ServerBatch, ShapePosition } from './apply';
@@ -66,7 +72,18 @@ export class ShapeFeed {
           return {}; // keep retrying with the same params: sync resumes when the server is back
         },
       });
-      const feed: TableFeed = { table, stream, buffer: [], completeLsn: null, position: null, refetch: null, refreshing: false, unsubscribe: () => {}, halt, failure: null };
+      const feed: TableFeed = {
+        table,
+        stream,
+        buffer: [],
+        completeLsn: null,
+        position: null,
+        refetch: null,
+        refreshing: false,
+        unsubscribe: () => {},
+        halt,
+        failure: null,
+      };
       feed.unsubscribe = stream.subscribe(
         (messages) => this.receive(feed, messages),
         (err) => this.options.onError(table, err),
@@ -94,7 +111,9 @@ export class ShapeFeed {
 
   /** True once every shape has caught up with the server at least once and nothing is buffered. */
   get upToDate(): boolean {
-    return [...this.feeds.values()].every((f) => f.completeLsn !== null && f.buffer.length === 0 && f.stream.isUpToDate);
+    return [...this.feeds.values()].every(
+      (f) => f.completeLsn !== null && f.buffer.length === 0 && f.stream.isUpToDate,
+    );
   }
 
   /** The first shape that stopped on a malformed message, if any: sync cannot complete. */
@@ -130,7 +149,12 @@ export class ShapeFeed {
           if (m.headers.control === 'up-to-date') {
             const seen = (m.headers as { global_last_seen_lsn?: string }).global_last_seen_lsn;
             const maxBuffered = feed.buffer.reduce((a, c) => (c.lsn > a ? c.lsn : a), 0n);
-            feed.completeLsn = seen !== undefined ? BigInt(seen) : maxBuffered > (feed.completeLsn ?? 0n) ? maxBuffered : (feed.completeLsn ?? 0n);
+            feed.completeLsn =
+              seen !== undefined
+                ? BigInt(seen)
+                : maxBuffered > (feed.completeLsn ?? 0n)
+                  ? maxBuffered
+                  : (feed.completeLsn ?? 0n);
             feed.position = { shape: feed.table, handle: feed.stream.shapeHandle!, offset: feed.stream.lastOffset };
             feed.refreshing = false;
           } else if (m.headers.control === 'must-refetch') {
@@ -157,7 +181,10 @@ export class ShapeFeed {
     if (this.stopped) return;
     const feeds = [...this.feeds.values()];
     const live = feeds.filter((f) => f.completeLsn !== null);
-    const minLsn = live.length === feeds.length ? live.reduce((a, f) => (f.completeLsn! < a ? f.completeLsn! : a), live[0]!.completeLsn!) : null;
+    const minLsn =
+      live.length === feeds.length
+        ? live.reduce((a, f) => (f.completeLsn! < a ? f.completeLsn! : a), live[0]!.completeLsn!)
+        : null;
     const changes: ServerChange[] = [];
     const positions: ShapePosition[] = [];
     const refetched = new Map<TableName, Set<string>>();

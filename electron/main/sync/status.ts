@@ -16,7 +16,9 @@ export function syncStatusView(db: ReplicaDb, engine: SyncEngine | null, vault?:
   return {
     configured: Boolean(session),
     server: session?.serverUrl ?? null,
-    user: session ? { id: session.user.id, email: session.user.email, full_name: session.user.full_name, role: session.user.role } : null,
+    user: session
+      ? { id: session.user.id, email: session.user.email, full_name: session.user.full_name, role: session.user.role }
+      : null,
     running: status?.running ?? false,
     online: status?.online ?? false,
     ...base,

@@ -65,7 +65,8 @@ async function api(req: http.IncomingMessage, command: string, dispatch: Dispatc
   try {
     raw = await readBody(req);
   } catch (err) {
-    if (err instanceof BodyTooLarge) return failure(413, 'invalid_input', `request body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (err instanceof BodyTooLarge)
+      return failure(413, 'invalid_input', `request body is larger than ${MAX_BODY_BYTES} bytes`);
     throw err;
   }
   let input: unknown;
@@ -90,7 +91,12 @@ export function startWebHost({ dispatch, staticDir, port = 0, log = () => {} }: 
       const body = JSON.stringify(reply.body);
       // After an oversized upload the connection closes: the rest of the body is never read.
       const close = reply.status === 413 ? { Connection: 'close' } : {};
-      res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...close, ...reply.headers });
+      res.writeHead(reply.status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        ...close,
+        ...reply.headers,
+      });
       res.end(body, () => {
         if (reply.status === 413) req.destroy();
       });
@@ -100,7 +106,8 @@ export function startWebHost({ dispatch, staticDir, port = 0, log = () => {} }: 
       const apiMatch = /^\/api\/([\w.%-]+)$/.exec(url.pathname);
       if (apiMatch) return send(await api(req, apiMatch[1]!, dispatch));
       if (url.pathname.startsWith('/api/')) return send(failure(404, 'not_found', 'no such API path'));
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(failure(405, 'invalid_input', 'only GET here', { Allow: 'GET, HEAD' }));
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(failure(405, 'invalid_input', 'only GET here', { Allow: 'GET, HEAD' }));
       const file = staticDir ? resolveStaticFile(staticDir, url.pathname) : null;
       if (!file) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -22,7 +22,10 @@ async function overHttp(command: string, input: unknown): Promise<Result<unknown
     if (body && typeof body === 'object' && 'ok' in body) return body;
     return { ok: false, error: { code: 'internal', message: `unexpected answer from the host (${res.status})` } };
   } catch {
-    return { ok: false, error: { code: 'unavailable', message: 'cannot reach the Fieldline host; is it still running?' } };
+    return {
+      ok: false,
+      error: { code: 'unavailable', message: 'cannot reach the Fieldline host; is it still running?' },
+    };
   }
 }
 
@@ -30,7 +33,10 @@ async function overHttp(command: string, input: unknown): Promise<Result<unknown
  * The one way the renderer talks to the main process: the preload bridge in Electron, else
  * HTTP to the web host. Always resolves with a Result; never throws.
  */
-export async function call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<Result<CommandOutput<C>>> {
+export async function call<C extends CommandName>(
+  command: C,
+  input: CommandInput<C>,
+): Promise<Result<CommandOutput<C>>> {
   if (bridge) {
     try {
       return await bridge.invoke(command, input);

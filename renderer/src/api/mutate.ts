@@ -7,7 +7,10 @@ import { call } from './client';
  * Runs a named mutation. On success every open query refreshes (the replica changed); on
  * failure the caller gets the AppError, whose `field` names the input to mark.
  */
-export async function mutate<N extends MutationName>(name: N, args: MutationInput<N>): Promise<Result<MutationResult<N>>> {
+export async function mutate<N extends MutationName>(
+  name: N,
+  args: MutationInput<N>,
+): Promise<Result<MutationResult<N>>> {
   const res = await call('mutate', { name, args });
   if (!res.ok) return res;
   useData.getState().changed();

@@ -17,9 +17,15 @@ export interface QueryState<T> {
  * The previous answer stays on screen while the next one is on its way, and an answer that
  * arrives after a newer request is dropped.
  */
-export function useQuery<C extends CommandName>(command: C, input: CommandInput<C> | null): QueryState<CommandOutput<C>> {
+export function useQuery<C extends CommandName>(
+  command: C,
+  input: CommandInput<C> | null,
+): QueryState<CommandOutput<C>> {
   const version = useData((s) => s.version);
-  const [state, setState] = useState<{ data?: CommandOutput<C>; error: AppErrorShape | null; loading: boolean }>({ error: null, loading: true });
+  const [state, setState] = useState<{ data?: CommandOutput<C>; error: AppErrorShape | null; loading: boolean }>({
+    error: null,
+    loading: true,
+  });
   const [nonce, setNonce] = useState(0);
   const seq = useRef(0);
   const key = input === null ? null : JSON.stringify(input);
@@ -29,7 +35,11 @@ export function useQuery<C extends CommandName>(command: C, input: CommandInput<
     const mine = ++seq.current;
     void call(command, JSON.parse(key) as CommandInput<C>).then((res) => {
       if (mine !== seq.current) return;
-      setState((prev) => (res.ok ? { data: res.value, error: null, loading: false } : { data: prev.data, error: res.error, loading: false }));
+      setState((prev) =>
+        res.ok
+          ? { data: res.value, error: null, loading: false }
+          : { data: prev.data, error: res.error, loading: false },
+      );
     });
   }, [command, key, version, nonce]);
 

@@ -70,7 +70,11 @@ export function AiPanel({ subject }: { subject: Subject }) {
     if (task === 'draft') setDrafted(channel);
     void ai.run({ task, ...subject, ...(task === 'draft' ? { channel } : {}) });
   };
-  const title = ai.answer ? (ai.answer.task === 'draft' ? `${drafted === 'sms' ? 'SMS' : 'Email'} draft` : TASK_LABEL[ai.answer.task]) : '';
+  const title = ai.answer
+    ? ai.answer.task === 'draft'
+      ? `${drafted === 'sms' ? 'SMS' : 'Email'} draft`
+      : TASK_LABEL[ai.answer.task]
+    : '';
 
   return (
     <section className="card ai-panel" aria-label="AI assistant" data-testid="ai-panel">
@@ -79,7 +83,13 @@ export function AiPanel({ subject }: { subject: Subject }) {
           <Icon name="sparkles" size={14} /> AI
         </h3>
         {PANEL_TASKS.map((t) => (
-          <button key={t} type="button" className={`btn small${ai.running === t ? ' active' : ''}`} disabled={busy} onClick={() => run(t)}>
+          <button
+            key={t}
+            type="button"
+            className={`btn small${ai.running === t ? ' active' : ''}`}
+            disabled={busy}
+            onClick={() => run(t)}
+          >
             {TASK_LABEL[t]}
           </button>
         ))}
@@ -91,7 +101,12 @@ export function AiPanel({ subject }: { subject: Subject }) {
               </button>
             ))}
           </span>
-          <button type="button" className={`btn small${ai.running === 'draft' ? ' active' : ''}`} disabled={busy} onClick={() => run('draft')}>
+          <button
+            type="button"
+            className={`btn small${ai.running === 'draft' ? ' active' : ''}`}
+            disabled={busy}
+            onClick={() => run('draft')}
+          >
             Draft message
           </button>
         </span>

@@ -16,8 +16,19 @@ import { useUi } from '../stores/ui';
 import { Icon } from './icon';
 
 const PRIORITY_WORD: Record<number, string> = { 1: 'most urgent', 2: 'high', 3: 'normal', 4: 'low', 5: 'whenever' };
-const LEVEL_COLOR: Record<string, string> = { high: '#dc2626', urgent: '#dc2626', medium: '#d97706', normal: '#64748b', low: '#64748b' };
-const SENTIMENT_COLOR: Record<string, string> = { positive: '#16a34a', neutral: '#64748b', negative: '#dc2626', mixed: '#d97706' };
+const LEVEL_COLOR: Record<string, string> = {
+  high: '#dc2626',
+  urgent: '#dc2626',
+  medium: '#d97706',
+  normal: '#64748b',
+  low: '#64748b',
+};
+const SENTIMENT_COLOR: Record<string, string> = {
+  positive: '#16a34a',
+  neutral: '#64748b',
+  negative: '#dc2626',
+  mixed: '#d97706',
+};
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function Pill({ text, color }: { text: string; color: string }) {
@@ -94,7 +105,11 @@ function NextAction({ r }: { r: NextActionResult }) {
           P{r.follow_up_priority} · {PRIORITY_WORD[r.follow_up_priority]}
         </span>
         {r.channel && <span className="muted">by {humanize(r.channel)}</span>}
-        {r.due_within_days !== null && <span className="muted">{r.due_within_days === 0 ? 'today' : `within ${r.due_within_days} day${r.due_within_days === 1 ? '' : 's'}`}</span>}
+        {r.due_within_days !== null && (
+          <span className="muted">
+            {r.due_within_days === 0 ? 'today' : `within ${r.due_within_days} day${r.due_within_days === 1 ? '' : 's'}`}
+          </span>
+        )}
       </div>
       <Bullets title="Why" items={r.reasons} />
     </>
@@ -123,7 +138,9 @@ function CrossSell({ r }: { r: CrossSellResult }) {
           <li key={i}>
             <div className="row wrap">
               <strong>{idea.title}</strong>
-              <span className="muted small">{types.find((t) => t.code === idea.product)?.name ?? humanize(idea.product)}</span>
+              <span className="muted small">
+                {types.find((t) => t.code === idea.product)?.name ?? humanize(idea.product)}
+              </span>
               <span className="spacer" />
               <Pill text={humanize(idea.priority)} color={LEVEL_COLOR[idea.priority] ?? '#64748b'} />
             </div>
@@ -182,10 +199,18 @@ export function Sentiment({ r }: { r: SentimentResult }) {
     <>
       <div className="row wrap">
         <Pill text={humanize(r.sentiment)} color={SENTIMENT_COLOR[r.sentiment] ?? '#64748b'} />
-        <span className="muted small">score {r.sentiment_score > 0 ? '+' : ''}{r.sentiment_score.toFixed(2)}</span>
+        <span className="muted small">
+          score {r.sentiment_score > 0 ? '+' : ''}
+          {r.sentiment_score.toFixed(2)}
+        </span>
       </div>
       <p className="ai-text">{r.summary}</p>
-      <Bullets title="Action items" items={r.action_items.map((a) => `${a.text}${a.owner === 'customer' ? ' (customer)' : ''}${a.due ? ` · ${a.due}` : ''}`)} />
+      <Bullets
+        title="Action items"
+        items={r.action_items.map(
+          (a) => `${a.text}${a.owner === 'customer' ? ' (customer)' : ''}${a.due ? ` · ${a.due}` : ''}`,
+        )}
+      />
       {r.entities.length > 0 && <div className="muted small">Mentions: {r.entities.map((e) => e.text).join(', ')}</div>}
     </>
   );

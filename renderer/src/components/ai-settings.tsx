@@ -11,7 +11,11 @@ interface Provider {
   model: string;
 }
 
-const DEFAULT_URL: Record<string, string> = { openai: 'https://api.openai.com/v1', azure: 'https://RESOURCE.openai.azure.com/openai/v1/', local: 'http://127.0.0.1:11434/v1' };
+const DEFAULT_URL: Record<string, string> = {
+  openai: 'https://api.openai.com/v1',
+  azure: 'https://RESOURCE.openai.azure.com/openai/v1/',
+  local: 'http://127.0.0.1:11434/v1',
+};
 
 /** The AI provider (kept in the replica's local settings) and its key (kept by the shell, encrypted). */
 export function AiSettings() {
@@ -26,7 +30,8 @@ export function AiSettings() {
       const s = res.value as { remote?: Provider | null; local?: Provider | null; usage?: unknown };
       const p = s.remote ?? s.local;
       if (p) form.reset({ kind: s.remote ? s.remote.kind : 'local', baseURL: p.baseURL, model: p.model, key: '' });
-      if (s.usage && typeof s.usage === 'object') setUsage(JSON.stringify(s.usage).replace(/[{}"]/g, '').replace(/,/g, ' · ').replace(/:/g, ': '));
+      if (s.usage && typeof s.usage === 'object')
+        setUsage(JSON.stringify(s.usage).replace(/[{}"]/g, '').replace(/,/g, ' · ').replace(/:/g, ': '));
     });
     void bridge?.secrets.has('ai_api_key').then(setHasKey);
     // Loads once; the form owns the values after that.
@@ -34,8 +39,20 @@ export function AiSettings() {
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const provider = v.kind === 'off' ? null : { name: v.kind, kind: v.kind, baseURL: v.baseURL.trim() || DEFAULT_URL[v.kind], model: v.model.trim() };
-    const ok = await form.submit(() => call('ai.settings.save', v.kind === 'local' ? { local: provider, remote: null, preferLocal: true } : { remote: provider, local: null, preferLocal: false }), ['remote.', 'local.']);
+    const provider =
+      v.kind === 'off'
+        ? null
+        : { name: v.kind, kind: v.kind, baseURL: v.baseURL.trim() || DEFAULT_URL[v.kind], model: v.model.trim() };
+    const ok = await form.submit(
+      () =>
+        call(
+          'ai.settings.save',
+          v.kind === 'local'
+            ? { local: provider, remote: null, preferLocal: true }
+            : { remote: provider, local: null, preferLocal: false },
+        ),
+      ['remote.', 'local.'],
+    );
     if (!ok) return;
     if (bridge && v.key) {
       const res = await bridge.secrets.set('ai_api_key', v.key);
@@ -50,15 +67,57 @@ export function AiSettings() {
   return (
     <form className="card settings-card" onSubmit={save} noValidate aria-label="AI assistant">
       <h2>AI assistant</h2>
-      <p className="muted">Summaries, next steps and drafts. Names and contact details are redacted before anything leaves this device.</p>
+      <p className="muted">
+        Summaries, next steps and drafts. Names and contact details are redacted before anything leaves this device.
+      </p>
       <div className="form-grid">
-        <Field name="kind" label="Provider" kind="select" value={v.kind} onChange={(x) => form.set('kind', x)} options={[{ value: 'off', label: 'Off (local rules only)' }, { value: 'openai', label: 'OpenAI' }, { value: 'azure', label: 'Azure OpenAI' }, { value: 'local', label: 'Model server on this network' }]} />
-        <Field name="model" label="Model" value={v.model} onChange={(x) => form.set('model', x)} error={form.errors.model} placeholder="e.g. gpt-4o-mini" disabled={off} />
-        <Field name="baseURL" label="Endpoint" value={v.baseURL} onChange={(x) => form.set('baseURL', x)} error={form.errors.baseURL} placeholder={off ? '' : DEFAULT_URL[v.kind]} disabled={off} wide />
+        <Field
+          name="kind"
+          label="Provider"
+          kind="select"
+          value={v.kind}
+          onChange={(x) => form.set('kind', x)}
+          options={[
+            { value: 'off', label: 'Off (local rules only)' },
+            { value: 'openai', label: 'OpenAI' },
+            { value: 'azure', label: 'Azure OpenAI' },
+            { value: 'local', label: 'Model server on this network' },
+          ]}
+        />
+        <Field
+          name="model"
+          label="Model"
+          value={v.model}
+          onChange={(x) => form.set('model', x)}
+          error={form.errors.model}
+          placeholder="e.g. gpt-4o-mini"
+          disabled={off}
+        />
+        <Field
+          name="baseURL"
+          label="Endpoint"
+          value={v.baseURL}
+          onChange={(x) => form.set('baseURL', x)}
+          error={form.errors.baseURL}
+          placeholder={off ? '' : DEFAULT_URL[v.kind]}
+          disabled={off}
+          wide
+        />
         {bridge ? (
-          <Field name="key" label={`API key ${hasKey ? '(stored, encrypted)' : '(not set)'}`} value={v.key} onChange={(x) => form.set('key', x)} placeholder={hasKey ? 'Enter a new key to replace it' : 'Paste the key'} disabled={off || v.kind === 'local'} wide />
+          <Field
+            name="key"
+            label={`API key ${hasKey ? '(stored, encrypted)' : '(not set)'}`}
+            value={v.key}
+            onChange={(x) => form.set('key', x)}
+            placeholder={hasKey ? 'Enter a new key to replace it' : 'Paste the key'}
+            disabled={off || v.kind === 'local'}
+            wide
+          />
         ) : (
-          <p className="wide muted small">The API key is kept only by the desktop app, encrypted by the system keychain; it cannot be entered in the browser preview.</p>
+          <p className="wide muted small">
+            The API key is kept only by the desktop app, encrypted by the system keychain; it cannot be entered in the
+            browser preview.
+          </p>
         )}
       </div>
       {usage && <p className="muted small">Usage: {usage}</p>}

@@ -10,7 +10,15 @@ export interface Bar {
 }
 
 /** Horizontal bars with the value at the end; a funnel when the bars are stages. */
-export function HBars({ bars, format = count, testId }: { bars: Bar[]; format?: (n: number) => string; testId?: string }) {
+export function HBars({
+  bars,
+  format = count,
+  testId,
+}: {
+  bars: Bar[];
+  format?: (n: number) => string;
+  testId?: string;
+}) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const extra = bars.some((b) => b.extra);
   return (
@@ -21,7 +29,10 @@ export function HBars({ bars, format = count, testId }: { bars: Bar[]; format?: 
             {b.label}
           </span>
           <span className="hbar-track">
-            <span className="hbar-fill" style={{ width: `${(b.value / max) * 100}%`, background: b.color ?? 'var(--accent)' }} />
+            <span
+              className="hbar-fill"
+              style={{ width: `${(b.value / max) * 100}%`, background: b.color ?? 'var(--accent)' }}
+            />
           </span>
           <span className="hbar-value num">{format(b.value)}</span>
           {extra && <span className="hbar-extra muted small">{b.extra ?? ''}</span>}
@@ -32,7 +43,17 @@ export function HBars({ bars, format = count, testId }: { bars: Bar[]; format?: 
 }
 
 /** Columns over time with a light grid; hovering a column shows its exact numbers. */
-export function Columns({ points, format = count, height = 190, integer }: { points: Array<{ label: string; value: number; title: string }>; format?: (n: number) => string; height?: number; integer?: boolean }) {
+export function Columns({
+  points,
+  format = count,
+  height = 190,
+  integer,
+}: {
+  points: Array<{ label: string; value: number; title: string }>;
+  format?: (n: number) => string;
+  height?: number;
+  integer?: boolean;
+}) {
   const w = 500;
   const pad = { l: 40, r: 8, t: 10, b: 22 };
   const max = Math.max(1, ...points.map((p) => p.value));
@@ -61,7 +82,14 @@ export function Columns({ points, format = count, height = 190, integer }: { poi
         const x = pad.l + i * step + (step - barW) / 2;
         return (
           <g key={p.label}>
-            <rect x={x} y={pad.t + innerH - h} width={barW} height={Math.max(h, p.value > 0 ? 1 : 0)} rx={2} className="bar">
+            <rect
+              x={x}
+              y={pad.t + innerH - h}
+              width={barW}
+              height={Math.max(h, p.value > 0 ? 1 : 0)}
+              rx={2}
+              className="bar"
+            >
               <title>{p.title}</title>
             </rect>
             {i % labelEvery === 0 && (

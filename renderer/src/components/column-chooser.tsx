@@ -38,16 +38,28 @@ export function ColumnChooser() {
                     type="checkbox"
                     checked={shown}
                     disabled={key === 'name'}
-                    onChange={(e) => setColumns(e.target.checked ? [...columns, key] : columns.filter((k) => k !== key))}
+                    onChange={(e) =>
+                      setColumns(e.target.checked ? [...columns, key] : columns.filter((k) => k !== key))
+                    }
                   />
                   {col.label}
                 </label>
                 {shown && (
                   <>
-                    <button type="button" className="icon-btn" aria-label={`Move ${col.label} left`} onClick={() => move(key, -1)}>
+                    <button
+                      type="button"
+                      className="icon-btn"
+                      aria-label={`Move ${col.label} left`}
+                      onClick={() => move(key, -1)}
+                    >
                       ↑
                     </button>
-                    <button type="button" className="icon-btn" aria-label={`Move ${col.label} right`} onClick={() => move(key, 1)}>
+                    <button
+                      type="button"
+                      className="icon-btn"
+                      aria-label={`Move ${col.label} right`}
+                      onClick={() => move(key, 1)}
+                    >
                       ↓
                     </button>
                   </>

@@ -16,11 +16,25 @@ interface Item {
   run(): void;
 }
 
-const KIND_ICON: Record<SearchResult['kind'], string> = { lead: 'leads', client: 'clients', contact: 'contacts', note: 'note', communication: 'phone', ticket: 'ticket' };
+const KIND_ICON: Record<SearchResult['kind'], string> = {
+  lead: 'leads',
+  client: 'clients',
+  contact: 'contacts',
+  note: 'note',
+  communication: 'phone',
+  ticket: 'ticket',
+};
 
 function commands(close: () => void): Array<Item & { text: string }> {
   const ui = useUi.getState();
-  const go = (label: string, icon: string, run: () => void) => ({ key: `cmd:${label}`, group: 'Commands', icon, title: label, text: label.toLowerCase(), run: () => (close(), run()) });
+  const go = (label: string, icon: string, run: () => void) => ({
+    key: `cmd:${label}`,
+    group: 'Commands',
+    icon,
+    title: label,
+    text: label.toLowerCase(),
+    run: () => (close(), run()),
+  });
   return [
     go('New lead', 'plus', () => ui.set({ newLead: true })),
     ...NAV_ITEMS.map((n) => go(`Go to ${n.label}`, n.icon, () => navigate(n.route))),
@@ -44,7 +58,10 @@ function openResult(r: SearchResult) {
 export function CommandPalette() {
   const close = () => useUi.getState().set({ palette: false });
   const [text, setText] = useState('');
-  const [results, setResults] = useState<{ for: string; items: SearchResult[]; error?: string }>({ for: '', items: [] });
+  const [results, setResults] = useState<{ for: string; items: SearchResult[]; error?: string }>({
+    for: '',
+    items: [],
+  });
   const [active, setActive] = useState(0);
   const seq = useRef(0);
   const listRef = useRef<HTMLDivElement>(null);
@@ -116,7 +133,9 @@ export function CommandPalette() {
         <div className="palette-list" id="palette-list" role="listbox" ref={listRef} data-results-for={results.for}>
           {results.error && <div className="palette-note error-text">{results.error}</div>}
           {text.trim() && results.for === text && results.items.length === 0 && !results.error && (
-            <div className="palette-note">No records match “{text.trim()}”. Try a name, email, phone or words from a note.</div>
+            <div className="palette-note">
+              No records match “{text.trim()}”. Try a name, email, phone or words from a note.
+            </div>
           )}
           {items.map((it, i) => {
             const header = it.group !== lastGroup ? <div className="palette-group">{it.group}</div> : null;
@@ -124,7 +143,13 @@ export function CommandPalette() {
             return (
               <div key={it.key}>
                 {header}
-                <div className="palette-item" role="option" aria-selected={i === active} onMouseMove={() => setActive(i)} onClick={() => it.run()}>
+                <div
+                  className="palette-item"
+                  role="option"
+                  aria-selected={i === active}
+                  onMouseMove={() => setActive(i)}
+                  onClick={() => it.run()}
+                >
                   <Icon name={it.icon} />
                   <div className="palette-text">
                     <div className="palette-title">{it.title}</div>

@@ -12,7 +12,9 @@ function NoteForm({ subject }: { subject: Subject }) {
   const form = useForm({ body: '', is_pinned: false as boolean }, `note:${keyOf(subject)}`);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const ok = await form.submit(() => mutate('addNote', { ...subject, body: form.values.body, is_pinned: form.values.is_pinned }));
+    const ok = await form.submit(() =>
+      mutate('addNote', { ...subject, body: form.values.body, is_pinned: form.values.is_pinned }),
+    );
     if (ok) {
       form.reset({ body: '', is_pinned: false });
       useUi.getState().toast('ok', 'Note saved');
@@ -20,11 +22,24 @@ function NoteForm({ subject }: { subject: Subject }) {
   };
   return (
     <form onSubmit={save} noValidate>
-      <Field name="body" label="Note" kind="textarea" value={form.values.body} onChange={(v) => form.set('body', v)} error={form.errors.body} placeholder="What happened, what was promised, what’s next…" />
+      <Field
+        name="body"
+        label="Note"
+        kind="textarea"
+        value={form.values.body}
+        onChange={(v) => form.set('body', v)}
+        error={form.errors.body}
+        placeholder="What happened, what was promised, what’s next…"
+      />
       {form.formError && <div className="form-error">{form.formError}</div>}
       <div className="form-actions">
         <label className="check status">
-          <input type="checkbox" checked={form.values.is_pinned} onChange={(e) => form.set('is_pinned', e.target.checked)} /> Pin
+          <input
+            type="checkbox"
+            checked={form.values.is_pinned}
+            onChange={(e) => form.set('is_pinned', e.target.checked)}
+          />{' '}
+          Pin
         </label>
         <button type="submit" className="btn primary" disabled={form.busy}>
           Save note
@@ -34,7 +49,15 @@ function NoteForm({ subject }: { subject: Subject }) {
   );
 }
 
-const EMPTY_LOG = { communication_type_id: '', direction: 'outbound', subject: '', body: '', outcome: '', duration_minutes: '', follow_up_at: '' };
+const EMPTY_LOG = {
+  communication_type_id: '',
+  direction: 'outbound',
+  subject: '',
+  body: '',
+  outcome: '',
+  duration_minutes: '',
+  follow_up_at: '',
+};
 
 function LogForm({ subject, onDone }: { subject: Subject; onDone?(): void }) {
   const types = useLookups((s) => s.lookups.communication_types);
@@ -64,13 +87,68 @@ function LogForm({ subject, onDone }: { subject: Subject; onDone?(): void }) {
   const errs = form.errors;
   return (
     <form onSubmit={save} noValidate className="form-grid three">
-      <Field name="communication_type_id" label="Type" kind="select" value={v.communication_type_id} onChange={(x) => form.set('communication_type_id', x)} error={errs.communication_type_id} options={types.map((t) => ({ value: t.id, label: t.name }))} />
-      <Field name="direction" label="Direction" kind="select" value={v.direction} onChange={(x) => form.set('direction', x)} options={[{ value: 'outbound', label: 'Outbound' }, { value: 'inbound', label: 'Inbound' }]} />
-      <Field name="duration_minutes" label="Minutes" kind="number" value={v.duration_minutes} onChange={(x) => form.set('duration_minutes', x)} error={errs.duration_seconds} />
-      <Field name="subject" label="Subject" value={v.subject} onChange={(x) => form.set('subject', x)} error={errs.subject} wide />
-      <Field name="body" label="Summary" kind="textarea" value={v.body} onChange={(x) => form.set('body', x)} error={errs.body} wide placeholder="What was discussed and agreed" />
-      <Field name="outcome" label="Outcome" value={v.outcome} onChange={(x) => form.set('outcome', x)} error={errs.outcome} placeholder="Left voicemail, wants quote…" />
-      <Field name="follow_up_at" label="Follow up at" kind="datetime-local" value={v.follow_up_at} onChange={(x) => form.set('follow_up_at', x)} error={errs.follow_up_at} />
+      <Field
+        name="communication_type_id"
+        label="Type"
+        kind="select"
+        value={v.communication_type_id}
+        onChange={(x) => form.set('communication_type_id', x)}
+        error={errs.communication_type_id}
+        options={types.map((t) => ({ value: t.id, label: t.name }))}
+      />
+      <Field
+        name="direction"
+        label="Direction"
+        kind="select"
+        value={v.direction}
+        onChange={(x) => form.set('direction', x)}
+        options={[
+          { value: 'outbound', label: 'Outbound' },
+          { value: 'inbound', label: 'Inbound' },
+        ]}
+      />
+      <Field
+        name="duration_minutes"
+        label="Minutes"
+        kind="number"
+        value={v.duration_minutes}
+        onChange={(x) => form.set('duration_minutes', x)}
+        error={errs.duration_seconds}
+      />
+      <Field
+        name="subject"
+        label="Subject"
+        value={v.subject}
+        onChange={(x) => form.set('subject', x)}
+        error={errs.subject}
+        wide
+      />
+      <Field
+        name="body"
+        label="Summary"
+        kind="textarea"
+        value={v.body}
+        onChange={(x) => form.set('body', x)}
+        error={errs.body}
+        wide
+        placeholder="What was discussed and agreed"
+      />
+      <Field
+        name="outcome"
+        label="Outcome"
+        value={v.outcome}
+        onChange={(x) => form.set('outcome', x)}
+        error={errs.outcome}
+        placeholder="Left voicemail, wants quote…"
+      />
+      <Field
+        name="follow_up_at"
+        label="Follow up at"
+        kind="datetime-local"
+        value={v.follow_up_at}
+        onChange={(x) => form.set('follow_up_at', x)}
+        error={errs.follow_up_at}
+      />
       <div className="form-actions" style={{ alignSelf: 'end', marginTop: 0 }}>
         <button type="submit" className="btn primary" disabled={form.busy}>
           Log activity
@@ -93,7 +171,9 @@ export function Composer({ subject, initial = 'log' }: { subject: Subject; initi
       if (!which) return;
       e.preventDefault();
       setTab(which);
-      setTimeout(() => ref.current?.querySelector<HTMLElement>(which === 'note' ? 'textarea' : 'select, input')?.focus());
+      setTimeout(() =>
+        ref.current?.querySelector<HTMLElement>(which === 'note' ? 'textarea' : 'select, input')?.focus(),
+      );
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

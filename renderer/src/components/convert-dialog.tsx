@@ -19,7 +19,9 @@ export function ConvertDialog({ leadId, onClose }: { leadId: string; onClose(): 
   if (!data) return null;
   const { lead, contacts, opportunities } = data;
   const name = personName(lead);
-  const open = opportunities.filter((o) => o.stage !== 'won' && o.stage !== 'lost').sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0));
+  const open = opportunities
+    .filter((o) => o.stage !== 'won' && o.stage !== 'lost')
+    .sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0));
   const winning = open[0];
   const premium = numOrNull(form.values.premium) ?? lead.quoted_premium;
   const typeName = types.get(lead.insurance_type_id)?.name ?? 'policy';
@@ -50,7 +52,13 @@ export function ConvertDialog({ leadId, onClose }: { leadId: string; onClose(): 
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="btn primary" onClick={() => void convert()} disabled={form.busy || lead.is_converted} data-testid="confirm-convert">
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => void convert()}
+            disabled={form.busy || lead.is_converted}
+            data-testid="confirm-convert"
+          >
             Convert to client
           </button>
         </>
@@ -63,29 +71,56 @@ export function ConvertDialog({ leadId, onClose }: { leadId: string; onClose(): 
           <p className="muted">Converting will:</p>
           <ul className="consequences">
             <li>
-              Create the {lead.lead_type === 'business' ? 'business' : 'individual'} client <strong>{name}</strong> with this lead’s email, phone, address, tags and custom fields.
+              Create the {lead.lead_type === 'business' ? 'business' : 'individual'} client <strong>{name}</strong> with
+              this lead’s email, phone, address, tags and custom fields.
             </li>
             <li>
               {winning ? (
                 <>
-                  Mark the opportunity <strong>{winning.name}</strong> as won{winning.amount !== null ? ` (${money(winning.amount)})` : ''}.
+                  Mark the opportunity <strong>{winning.name}</strong> as won
+                  {winning.amount !== null ? ` (${money(winning.amount)})` : ''}.
                 </>
               ) : (
                 <>
-                  Record a won <strong>{typeName}</strong> opportunity{premium !== null && Number.isFinite(premium) ? ` at ${money(premium)}` : ''}.
+                  Record a won <strong>{typeName}</strong> opportunity
+                  {premium !== null && Number.isFinite(premium) ? ` at ${money(premium)}` : ''}.
                 </>
               )}
             </li>
-            <li>{contacts.length === 0 ? 'Move no contacts (this lead has none).' : `Move ${contacts.length} contact${contacts.length === 1 ? '' : 's'} to the client.`}</li>
             <li>
-              Set the lead’s status to <strong>Won / Converted</strong> for good and clear its follow-up. The lead’s notes, calls and history stay visible on the client.
+              {contacts.length === 0
+                ? 'Move no contacts (this lead has none).'
+                : `Move ${contacts.length} contact${contacts.length === 1 ? '' : 's'} to the client.`}
+            </li>
+            <li>
+              Set the lead’s status to <strong>Won / Converted</strong> for good and clear its follow-up. The lead’s
+              notes, calls and history stay visible on the client.
             </li>
           </ul>
           <div className="form-grid">
-            <Field name="policy_number" label="Policy number (optional)" value={form.values.policy_number} onChange={(v) => form.set('policy_number', v)} error={form.errors.policy_number} />
-            <Field name="premium" label="Written premium ($)" kind="number" placeholder={lead.quoted_premium !== null ? String(lead.quoted_premium) : ''} value={form.values.premium} onChange={(v) => form.set('premium', v)} error={form.errors.premium} hint="Defaults to the quoted premium" />
+            <Field
+              name="policy_number"
+              label="Policy number (optional)"
+              value={form.values.policy_number}
+              onChange={(v) => form.set('policy_number', v)}
+              error={form.errors.policy_number}
+            />
+            <Field
+              name="premium"
+              label="Written premium ($)"
+              kind="number"
+              placeholder={lead.quoted_premium !== null ? String(lead.quoted_premium) : ''}
+              value={form.values.premium}
+              onChange={(v) => form.set('premium', v)}
+              error={form.errors.premium}
+              hint="Defaults to the quoted premium"
+            />
           </div>
-          {form.formError && <div className="form-error" style={{ marginTop: 10 }}>{form.formError}</div>}
+          {form.formError && (
+            <div className="form-error" style={{ marginTop: 10 }}>
+              {form.formError}
+            </div>
+          )}
         </>
       )}
     </Modal>

@@ -2,7 +2,21 @@ import { useEffect, useRef, useState } from 'react';
 import { Icon } from './icon';
 
 /** A button with a popover under it; closes on Escape or a click outside. */
-export function Dropdown({ label, active, children, align = 'left', testId, small }: { label: React.ReactNode; active?: boolean; children: (close: () => void) => React.ReactNode; align?: 'left' | 'right'; testId?: string; small?: boolean }) {
+export function Dropdown({
+  label,
+  active,
+  children,
+  align = 'left',
+  testId,
+  small,
+}: {
+  label: React.ReactNode;
+  active?: boolean;
+  children: (close: () => void) => React.ReactNode;
+  align?: 'left' | 'right';
+  testId?: string;
+  small?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -20,7 +34,13 @@ export function Dropdown({ label, active, children, align = 'left', testId, smal
   }, [open]);
   return (
     <div className="dropdown" ref={ref}>
-      <button type="button" className={`btn${small ? ' small' : ''}${active ? ' active' : ''}`} aria-expanded={open} onClick={() => setOpen(!open)} data-testid={testId}>
+      <button
+        type="button"
+        className={`btn${small ? ' small' : ''}${active ? ' active' : ''}`}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid={testId}
+      >
         {label}
         <Icon name="chevron-down" size={12} />
       </button>
@@ -36,9 +56,24 @@ interface Option {
 }
 
 /** Pick any number of options; the button says how many are picked. */
-export function MultiSelect({ label, options, value, onChange }: { label: string; options: Option[]; value: string[]; onChange(v: string[]): void }) {
+export function MultiSelect({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: Option[];
+  value: string[];
+  onChange(v: string[]): void;
+}) {
   const chosen = new Set(value);
-  const summary = value.length === 0 ? label : value.length === 1 ? (options.find((o) => o.value === value[0])?.label ?? label) : `${label}: ${value.length}`;
+  const summary =
+    value.length === 0
+      ? label
+      : value.length === 1
+        ? (options.find((o) => o.value === value[0])?.label ?? label)
+        : `${label}: ${value.length}`;
   return (
     <Dropdown label={summary} active={value.length > 0}>
       {() => (

@@ -25,7 +25,23 @@ interface FieldProps {
 }
 
 /** A labelled input whose error (from the AppError's `field`) shows right under it. */
-export function Field({ label, value, onChange, error, kind = 'text', options, placeholder, hint, wide, span, name, autoFocus, disabled, required, autoComplete }: FieldProps) {
+export function Field({
+  label,
+  value,
+  onChange,
+  error,
+  kind = 'text',
+  options,
+  placeholder,
+  hint,
+  wide,
+  span,
+  name,
+  autoFocus,
+  disabled,
+  required,
+  autoComplete,
+}: FieldProps) {
   const id = useId();
   const errId = `${id}-err`;
   const common = {
@@ -52,7 +68,16 @@ export function Field({ label, value, onChange, error, kind = 'text', options, p
         ))}
       </select>
     );
-  else control = <input {...common} type={kind} inputMode={kind === 'number' ? 'decimal' : undefined} step={kind === 'number' ? 'any' : undefined} onChange={(e) => onChange(e.target.value)} />;
+  else
+    control = (
+      <input
+        {...common}
+        type={kind}
+        inputMode={kind === 'number' ? 'decimal' : undefined}
+        step={kind === 'number' ? 'any' : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   return (
     <div className={`field${wide ? ' wide' : ''}${span ? ` span${span}` : ''}${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>
@@ -71,7 +96,17 @@ export function Field({ label, value, onChange, error, kind = 'text', options, p
   );
 }
 
-export function Check({ label, checked, onChange, name }: { label: string; checked: boolean; onChange(v: boolean): void; name?: string }) {
+export function Check({
+  label,
+  checked,
+  onChange,
+  name,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+  name?: string;
+}) {
   return (
     <label className="check">
       <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} />

@@ -56,13 +56,33 @@ function Card({ item, onMove, onDrag }: { item: LeadListItem } & CardActions) {
   );
 }
 
-function Column({ status, stats, moves, onDropLead, ...actions }: { status: Status; stats?: { count: number; premium: number }; moves: Moves; onDropLead(id: string, to: Status): void } & CardActions) {
+function Column({
+  status,
+  stats,
+  moves,
+  onDropLead,
+  ...actions
+}: {
+  status: Status;
+  stats?: { count: number; premium: number };
+  moves: Moves;
+  onDropLead(id: string, to: Status): void;
+} & CardActions) {
   const filters = useLeadsView((s) => s.filters);
-  const { data } = useQuery('leads.list', { ...filtersToQuery(filters), status_ids: [status.id], include_converted: status.category === 'won', limit: 40, sort: 'priority', dir: 'asc' });
+  const { data } = useQuery('leads.list', {
+    ...filtersToQuery(filters),
+    status_ids: [status.id],
+    include_converted: status.category === 'won',
+    limit: 40,
+    sort: 'priority',
+    dir: 'asc',
+  });
   const [over, setOver] = useState(false);
   const items = useMemo(() => {
     const base = (data?.items ?? []).filter((i) => !moves[i.id] || moves[i.id]!.to === status.id);
-    const incoming = Object.values(moves).filter((m) => m.to === status.id && !base.some((b) => b.id === m.item.id)).map((m) => m.item);
+    const incoming = Object.values(moves)
+      .filter((m) => m.to === status.id && !base.some((b) => b.id === m.item.id))
+      .map((m) => m.item);
     return [...incoming, ...base];
   }, [data, moves, status.id]);
   const total = stats?.count ?? items.length;
@@ -97,7 +117,9 @@ function Column({ status, stats, moves, onDropLead, ...actions }: { status: Stat
           <Card key={i.id} item={i} {...actions} />
         ))}
         {items.length === 0 && <div className="kcol-empty">Drag a lead here</div>}
-        {total > items.length && <div className="kcol-more muted small">+ {total - items.length} more in the table</div>}
+        {total > items.length && (
+          <div className="kcol-more muted small">+ {total - items.length} more in the table</div>
+        )}
       </div>
     </section>
   );
@@ -145,7 +167,15 @@ export function KanbanBoard() {
   return (
     <div className="board" data-testid="kanban">
       {statuses.map((s) => (
-        <Column key={s.id} status={s} stats={byStatus.get(s.id)} moves={moves} onDropLead={onDropLead} onMove={onMove} onDrag={(item) => (dragged.current = item)} />
+        <Column
+          key={s.id}
+          status={s}
+          stats={byStatus.get(s.id)}
+          moves={moves}
+          onDropLead={onDropLead}
+          onMove={onMove}
+          onDrag={(item) => (dragged.current = item)}
+        />
       ))}
       {converting && <ConvertDialog leadId={converting} onClose={() => setConverting(null)} />}
     </div>

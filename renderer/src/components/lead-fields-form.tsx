@@ -46,13 +46,23 @@ export function LeadFieldsForm({ lead }: { lead: Lead }) {
     }
     const res = await form.submit(() => mutate('updateLead', { id: lead.id, patch, base }));
     if (res) {
-      if (res.stale.length) useUi.getState().toast('error', `Saved, but someone else had also changed: ${res.stale.join(', ')}. Check the values.`);
+      if (res.stale.length)
+        useUi
+          .getState()
+          .toast('error', `Saved, but someone else had also changed: ${res.stale.join(', ')}. Check the values.`);
       else useUi.getState().toast('ok', 'Lead saved');
     }
   };
 
   const f = (name: string, label: string, extra: Partial<React.ComponentProps<typeof Field>> = {}) => (
-    <Field name={name} label={label} value={v[name] ?? ''} onChange={(x) => form.set(name, x)} error={form.errors[name]} {...extra} />
+    <Field
+      name={name}
+      label={label}
+      value={v[name] ?? ''}
+      onChange={(x) => form.set(name, x)}
+      error={form.errors[name]}
+      {...extra}
+    />
   );
   return (
     <form className="card" onSubmit={save} noValidate aria-label="Lead details">
@@ -60,7 +70,9 @@ export function LeadFieldsForm({ lead }: { lead: Lead }) {
         <h3>Details</h3>
       </div>
       <div className="form-grid three">
-        {business ? f('business_name', 'Business name', { required: true }) : (
+        {business ? (
+          f('business_name', 'Business name', { required: true })
+        ) : (
           <>
             {f('first_name', 'First name')}
             {f('last_name', 'Last name', { required: true })}
@@ -68,10 +80,29 @@ export function LeadFieldsForm({ lead }: { lead: Lead }) {
         )}
         {f('email', 'Email', { kind: 'email' })}
         {f('phone', 'Phone', { kind: 'tel' })}
-        {f('preferred_contact_method', 'Prefers', { kind: 'select', options: [{ value: '', label: '—' }, ...['phone', 'email', 'sms', 'mail', 'in_person'].map((m) => ({ value: m, label: m === 'sms' ? 'Text' : m === 'in_person' ? 'In person' : m[0]!.toUpperCase() + m.slice(1) }))] })}
+        {f('preferred_contact_method', 'Prefers', {
+          kind: 'select',
+          options: [
+            { value: '', label: '—' },
+            ...['phone', 'email', 'sms', 'mail', 'in_person'].map((m) => ({
+              value: m,
+              label: m === 'sms' ? 'Text' : m === 'in_person' ? 'In person' : m[0]!.toUpperCase() + m.slice(1),
+            })),
+          ],
+        })}
         {!business && f('date_of_birth', 'Date of birth', { kind: 'date' })}
-        {f('insurance_type_id', 'Insurance', { kind: 'select', options: types.map((t) => ({ value: t.id, label: t.name })), disabled: lead.is_converted })}
-        {f('priority', 'Priority', { kind: 'select', options: ['1', '2', '3', '4', '5'].map((p) => ({ value: p, label: `P${p}${p === '1' ? ' – most urgent' : ''}` })) })}
+        {f('insurance_type_id', 'Insurance', {
+          kind: 'select',
+          options: types.map((t) => ({ value: t.id, label: t.name })),
+          disabled: lead.is_converted,
+        })}
+        {f('priority', 'Priority', {
+          kind: 'select',
+          options: ['1', '2', '3', '4', '5'].map((p) => ({
+            value: p,
+            label: `P${p}${p === '1' ? ' – most urgent' : ''}`,
+          })),
+        })}
         {f('source', 'Source')}
         {f('current_carrier', 'Current carrier')}
         {f('current_premium', 'Current premium ($)', { kind: 'number' })}
@@ -80,9 +111,15 @@ export function LeadFieldsForm({ lead }: { lead: Lead }) {
         {f('umbrella_limit', 'Umbrella limit ($)', { kind: 'number' })}
         {f('umbrella_premium', 'Umbrella premium ($)', { kind: 'number' })}
       </div>
-      {form.formError && <div className="form-error" style={{ marginTop: 10 }}>{form.formError}</div>}
+      {form.formError && (
+        <div className="form-error" style={{ marginTop: 10 }}>
+          {form.formError}
+        </div>
+      )}
       <div className="form-actions">
-        <span className="status">{changed.length ? `${changed.length} unsaved change${changed.length > 1 ? 's' : ''}` : ''}</span>
+        <span className="status">
+          {changed.length ? `${changed.length} unsaved change${changed.length > 1 ? 's' : ''}` : ''}
+        </span>
         {changed.length > 0 && (
           <button type="button" className="btn" onClick={() => form.reset(initial)}>
             Discard

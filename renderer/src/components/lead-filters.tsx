@@ -21,12 +21,41 @@ export function LeadFiltersBar({ board }: { board: boolean }) {
     <div className="toolbar">
       <div className="filter-input">
         <Icon name="search" size={14} />
-        <input data-filter-input value={text} onChange={(e) => setText(e.target.value)} placeholder="Name, email or phone  ( / )" aria-label="Filter leads" />
+        <input
+          data-filter-input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Name, email or phone  ( / )"
+          aria-label="Filter leads"
+        />
       </div>
-      {!board && <MultiSelect label="Status" value={filters.status_ids} onChange={(v) => setFilters({ status_ids: v })} options={statuses.map((s) => ({ value: s.id, label: s.name, color: s.color }))} />}
-      <MultiSelect label="Insurance" value={filters.insurance_type_ids} onChange={(v) => setFilters({ insurance_type_ids: v })} options={insurance_types.map((t) => ({ value: t.id, label: t.name, color: t.color }))} />
-      <MultiSelect label="Owner" value={filters.owner_ids} onChange={(v) => setFilters({ owner_ids: v })} options={users.map((u) => ({ value: u.id, label: u.full_name }))} />
-      {!board && <Check label="Include converted" checked={filters.include_converted} onChange={(v) => setFilters({ include_converted: v })} />}
+      {!board && (
+        <MultiSelect
+          label="Status"
+          value={filters.status_ids}
+          onChange={(v) => setFilters({ status_ids: v })}
+          options={statuses.map((s) => ({ value: s.id, label: s.name, color: s.color }))}
+        />
+      )}
+      <MultiSelect
+        label="Insurance"
+        value={filters.insurance_type_ids}
+        onChange={(v) => setFilters({ insurance_type_ids: v })}
+        options={insurance_types.map((t) => ({ value: t.id, label: t.name, color: t.color }))}
+      />
+      <MultiSelect
+        label="Owner"
+        value={filters.owner_ids}
+        onChange={(v) => setFilters({ owner_ids: v })}
+        options={users.map((u) => ({ value: u.id, label: u.full_name }))}
+      />
+      {!board && (
+        <Check
+          label="Include converted"
+          checked={filters.include_converted}
+          onChange={(v) => setFilters({ include_converted: v })}
+        />
+      )}
     </div>
   );
 }

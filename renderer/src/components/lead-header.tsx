@@ -24,7 +24,11 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
     const from = lead.status_id;
     const res = await mutate('changeLeadStatus', { lead_id: lead.id, status_id });
     if (!res.ok) toast('error', messageOf(res.error));
-    else toast('ok', `Status changed`, { label: 'Undo', run: () => void mutate('changeLeadStatus', { lead_id: lead.id, status_id: from }) });
+    else
+      toast('ok', `Status changed`, {
+        label: 'Undo',
+        run: () => void mutate('changeLeadStatus', { lead_id: lead.id, status_id: from }),
+      });
   };
   const assign = async (owner_id: string) => {
     const res = await mutate('assignLead', { lead_id: lead.id, owner_id });
@@ -62,7 +66,13 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
         </div>
         <label className="stat">
           <span className="stat-label">Status</span>
-          <select className="input" aria-label="Status" value={lead.status_id} disabled={lead.is_converted} onChange={(e) => void changeStatus(e.target.value)}>
+          <select
+            className="input"
+            aria-label="Status"
+            value={lead.status_id}
+            disabled={lead.is_converted}
+            onChange={(e) => void changeStatus(e.target.value)}
+          >
             {statuses
               .filter((s) => s.category !== 'won' || s.id === lead.status_id)
               .map((s) => (
@@ -74,7 +84,12 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
         </label>
         <label className="stat">
           <span className="stat-label">Assigned to</span>
-          <select className="input" aria-label="Assigned to" value={lead.owner_id} onChange={(e) => void assign(e.target.value)}>
+          <select
+            className="input"
+            aria-label="Assigned to"
+            value={lead.owner_id}
+            onChange={(e) => void assign(e.target.value)}
+          >
             {users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.full_name}
@@ -83,7 +98,13 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
           </select>
         </label>
         {!lead.is_converted && (
-          <button type="button" className="btn" onClick={() => setEnrolling(true)} data-testid="enroll" title="Enroll in a campaign">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setEnrolling(true)}
+            data-testid="enroll"
+            title="Enroll in a campaign"
+          >
             <Icon name="campaigns" size={14} />
             Enroll
           </button>
@@ -101,7 +122,14 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
         )}
       </div>
       {converting && <ConvertDialog leadId={lead.id} onClose={() => setConverting(false)} />}
-      {enrolling && <EnrollDialog subject={{ lead_id: lead.id }} name={name} enrolled={enrolledCampaignIds(detail.timeline, { lead_id: lead.id })} onClose={() => setEnrolling(false)} />}
+      {enrolling && (
+        <EnrollDialog
+          subject={{ lead_id: lead.id }}
+          name={name}
+          enrolled={enrolledCampaignIds(detail.timeline, { lead_id: lead.id })}
+          onClose={() => setEnrolling(false)}
+        />
+      )}
     </div>
   );
 }

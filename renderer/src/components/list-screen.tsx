@@ -52,11 +52,25 @@ export function ListScreen<T>(p: Props<T>) {
       {p.error && !p.rows.length ? (
         <ErrorBanner message={`Could not load ${p.title.toLowerCase()}: ${p.error.message}`} />
       ) : p.loaded && p.rows.length === 0 ? (
-        <EmptyState title={text ? `No ${p.title.toLowerCase()} match “${text}”` : p.empty.title} action={text ? undefined : p.empty.action}>
+        <EmptyState
+          title={text ? `No ${p.title.toLowerCase()} match “${text}”` : p.empty.title}
+          action={text ? undefined : p.empty.action}
+        >
           {text ? 'Try fewer letters, or search everything with Ctrl+K.' : p.empty.body}
         </EmptyState>
       ) : (
-        <VirtualTable label={p.title} rows={p.rows} columns={p.columns} onOpen={p.onOpen} onEnd={p.onEnd} footer={p.loaded ? `${count(p.rows.length)}${p.done ? '' : '+'} ${p.rows.length === 1 ? p.one : p.title.toLowerCase()}` : null} />
+        <VirtualTable
+          label={p.title}
+          rows={p.rows}
+          columns={p.columns}
+          onOpen={p.onOpen}
+          onEnd={p.onEnd}
+          footer={
+            p.loaded
+              ? `${count(p.rows.length)}${p.done ? '' : '+'} ${p.rows.length === 1 ? p.one : p.title.toLowerCase()}`
+              : null
+          }
+        />
       )}
     </div>
   );

@@ -1,7 +1,21 @@
 import { useEffect, useRef } from 'react';
 
 /** A dialog: focus moves in, Escape closes, focus returns where it was. */
-export function Modal({ title, onClose, children, footer, width = 520, label }: { title: string; onClose(): void; children: React.ReactNode; footer?: React.ReactNode; width?: number; label?: string }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  footer,
+  width = 520,
+  label,
+}: {
+  title: string;
+  onClose(): void;
+  children: React.ReactNode;
+  footer?: React.ReactNode;
+  width?: number;
+  label?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;

@@ -6,7 +6,18 @@ import { useUi } from '../stores/ui';
 import { Field } from './field';
 import { Modal } from './modal';
 
-const INITIAL = { lead_type: 'individual', first_name: '', last_name: '', business_name: '', email: '', phone: '', insurance_type_id: '', source: '', quoted_premium: '', priority: '3' };
+const INITIAL = {
+  lead_type: 'individual',
+  first_name: '',
+  last_name: '',
+  business_name: '',
+  email: '',
+  phone: '',
+  insurance_type_id: '',
+  source: '',
+  quoted_premium: '',
+  priority: '3',
+};
 
 /** New lead: the few fields an agent has on the phone; everything else is on the lead page. */
 export function NewLeadDialog() {
@@ -34,13 +45,22 @@ export function NewLeadDialog() {
     );
     if (row) {
       close();
-      useUi.getState().toast('ok', `Lead ${business ? v.business_name : `${v.first_name} ${v.last_name}`.trim()} created`);
+      useUi
+        .getState()
+        .toast('ok', `Lead ${business ? v.business_name : `${v.first_name} ${v.last_name}`.trim()} created`);
       navigate({ name: 'lead', id: row.id });
     }
   };
 
   const f = (name: keyof typeof INITIAL, label: string, extra: Partial<React.ComponentProps<typeof Field>> = {}) => (
-    <Field name={name} label={label} value={v[name]} onChange={(x) => form.set(name, x)} error={form.errors[name]} {...extra} />
+    <Field
+      name={name}
+      label={label}
+      value={v[name]}
+      onChange={(x) => form.set(name, x)}
+      error={form.errors[name]}
+      {...extra}
+    />
   );
 
   return (
@@ -60,8 +80,17 @@ export function NewLeadDialog() {
       }
     >
       <form id="new-lead-form" className="form-grid" onSubmit={save} noValidate>
-        {f('lead_type', 'Type', { kind: 'select', options: [{ value: 'individual', label: 'Individual' }, { value: 'business', label: 'Business' }] })}
-        {f('insurance_type_id', 'Insurance', { kind: 'select', options: types.map((t) => ({ value: t.id, label: t.name })) })}
+        {f('lead_type', 'Type', {
+          kind: 'select',
+          options: [
+            { value: 'individual', label: 'Individual' },
+            { value: 'business', label: 'Business' },
+          ],
+        })}
+        {f('insurance_type_id', 'Insurance', {
+          kind: 'select',
+          options: types.map((t) => ({ value: t.id, label: t.name })),
+        })}
         {business ? (
           f('business_name', 'Business name', { wide: true, required: true, autoFocus: true })
         ) : (
@@ -74,7 +103,13 @@ export function NewLeadDialog() {
         {f('phone', 'Phone', { kind: 'tel' })}
         {f('source', 'Source', { placeholder: 'Referral, website…' })}
         {f('quoted_premium', 'Quoted premium ($)', { kind: 'number' })}
-        {f('priority', 'Priority', { kind: 'select', options: ['1', '2', '3', '4', '5'].map((p) => ({ value: p, label: `${p}${p === '1' ? ' (highest)' : p === '5' ? ' (lowest)' : ''}` })) })}
+        {f('priority', 'Priority', {
+          kind: 'select',
+          options: ['1', '2', '3', '4', '5'].map((p) => ({
+            value: p,
+            label: `${p}${p === '1' ? ' (highest)' : p === '5' ? ' (lowest)' : ''}`,
+          })),
+        })}
         {form.formError && <div className="form-error wide">{form.formError}</div>}
       </form>
     </Modal>

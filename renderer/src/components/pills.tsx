@@ -6,7 +6,11 @@ export function StatusPill({ id }: { id: string }) {
   const status = useLookups((s) => s.statusById.get(id));
   if (!status) return <span className="pill">…</span>;
   return (
-    <span className="pill" style={{ '--c': status.color ?? '#64748b' } as React.CSSProperties} title={status.description ?? undefined}>
+    <span
+      className="pill"
+      style={{ '--c': status.color ?? '#64748b' } as React.CSSProperties}
+      title={status.description ?? undefined}
+    >
       <Icon name={status.icon ?? ''} size={12} />
       {status.name}
     </span>

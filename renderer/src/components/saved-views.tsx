@@ -25,7 +25,12 @@ export function SavedViews() {
               >
                 {v.name}
               </button>
-              <button type="button" className="icon-btn" aria-label={`Delete view ${v.name}`} onClick={() => remove(v.name)}>
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={`Delete view ${v.name}`}
+                onClick={() => remove(v.name)}
+              >
                 <Icon name="trash" size={13} />
               </button>
             </div>
@@ -42,7 +47,13 @@ export function SavedViews() {
               close();
             }}
           >
-            <input className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="Name this view" aria-label="View name" />
+            <input
+              className="input"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Name this view"
+              aria-label="View name"
+            />
             <button type="submit" className="btn small" disabled={!name.trim()}>
               Save
             </button>

@@ -18,7 +18,9 @@ function ConflictsInbox() {
       {conflicts.map((c) => (
         <div key={c.id} className="conflict">
           <div>
-            <strong>{c.mutation_name ? humanize(c.mutation_name.replace(/([A-Z])/g, ' $1').toLowerCase()) : humanize(c.kind)}</strong>
+            <strong>
+              {c.mutation_name ? humanize(c.mutation_name.replace(/([A-Z])/g, ' $1').toLowerCase()) : humanize(c.kind)}
+            </strong>
             {c.field && <span className="muted"> · {c.field}</span>}
           </div>
           <div className="muted small">{c.reason}</div>
@@ -69,10 +71,21 @@ export function SyncIndicator() {
 
   return (
     <div className="sync" ref={ref}>
-      <button type="button" className={`sync-btn ${tone}`} aria-expanded={open} aria-label={`Sync: ${label}, ${pending} pending`} onClick={() => setOpen(!open)} data-testid="sync-indicator">
+      <button
+        type="button"
+        className={`sync-btn ${tone}`}
+        aria-expanded={open}
+        aria-label={`Sync: ${label}, ${pending} pending`}
+        onClick={() => setOpen(!open)}
+        data-testid="sync-indicator"
+      >
         <Icon name={tone === 'warn' && label === 'Offline' ? 'cloud-off' : 'cloud'} size={14} />
         <span>{label}</span>
-        {pending > 0 && <span className="badge" title="Changes saved on this device, waiting to reach the server">{pending} pending</span>}
+        {pending > 0 && (
+          <span className="badge" title="Changes saved on this device, waiting to reach the server">
+            {pending} pending
+          </span>
+        )}
         {conflicts > 0 && <span className="badge error">{conflicts} to review</span>}
       </button>
       {open && (
@@ -81,7 +94,9 @@ export function SyncIndicator() {
             <dt>Network</dt>
             <dd>{online ? 'Online' : 'Offline: everything still saves on this device'}</dd>
             <dt>Server</dt>
-            <dd>{status?.configured ? (status.server ?? 'Configured') : 'Not configured: data stays on this device'}</dd>
+            <dd>
+              {status?.configured ? (status.server ?? 'Configured') : 'Not configured: data stays on this device'}
+            </dd>
             {status?.user && (
               <>
                 <dt>Signed in</dt>
@@ -91,7 +106,13 @@ export function SyncIndicator() {
             <dt>Pending</dt>
             <dd>{status ? `${pending} change${pending === 1 ? '' : 's'} waiting to sync` : 'Unknown'}</dd>
             <dt>Last synced</dt>
-            <dd>{status?.lastSyncedAt ? <span title={exactTime(status.lastSyncedAt)}>{relativeTime(status.lastSyncedAt)}</span> : 'Never'}</dd>
+            <dd>
+              {status?.lastSyncedAt ? (
+                <span title={exactTime(status.lastSyncedAt)}>{relativeTime(status.lastSyncedAt)}</span>
+              ) : (
+                'Never'
+              )}
+            </dd>
             {(status?.error || statusError) && (
               <>
                 <dt>Error</dt>

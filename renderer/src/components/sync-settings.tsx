@@ -22,7 +22,8 @@ export function serverAddress(typed: string): string {
 /** A sentence for a sign-in that failed for a reason other than one field. */
 function bannerText(server: string, error: AppErrorShape): string {
   const where = `Could not sign in to ${server}`;
-  if (error.code === 'unavailable' || error.code === 'internal') return `${where}: ${messageOf(error)}. Check the address and that this computer is online, then try again.`;
+  if (error.code === 'unavailable' || error.code === 'internal')
+    return `${where}: ${messageOf(error)}. Check the address and that this computer is online, then try again.`;
   return `${where}: ${messageOf(error)}`;
 }
 
@@ -60,9 +61,39 @@ function SignInForm() {
   return (
     <form onSubmit={submit} noValidate aria-label="Sign in to the agency server">
       <div className="form-grid">
-        <Field name="server" label="Server address" kind="url" value={values.server} onChange={(x) => set('server', x)} error={errors.server} placeholder="https://crm.your-agency.com" autoComplete="url" wide required />
-        <Field name="email" label="Email" kind="email" value={values.email} onChange={(x) => set('email', x)} error={errors.email} placeholder="you@your-agency.com" autoComplete="username" required />
-        <Field name="password" label="Password" kind="password" value={values.password} onChange={(x) => set('password', x)} error={errors.password} autoComplete="current-password" required />
+        <Field
+          name="server"
+          label="Server address"
+          kind="url"
+          value={values.server}
+          onChange={(x) => set('server', x)}
+          error={errors.server}
+          placeholder="https://crm.your-agency.com"
+          autoComplete="url"
+          wide
+          required
+        />
+        <Field
+          name="email"
+          label="Email"
+          kind="email"
+          value={values.email}
+          onChange={(x) => set('email', x)}
+          error={errors.email}
+          placeholder="you@your-agency.com"
+          autoComplete="username"
+          required
+        />
+        <Field
+          name="password"
+          label="Password"
+          kind="password"
+          value={values.password}
+          onChange={(x) => set('password', x)}
+          error={errors.password}
+          autoComplete="current-password"
+          required
+        />
       </div>
       {banner && (
         <div className="form-error" role="alert" data-testid="sign-in-error" style={{ marginTop: 10 }}>
@@ -90,7 +121,13 @@ function SignedIn({ status }: { status: SyncStatusView }) {
     useData.getState().changed();
     useUi.getState().toast('ok', 'Signed out. The data on this device stays.');
   };
-  const state = status.error ? status.error : !status.running ? 'Paused' : status.online ? 'Connected' : 'Offline: changes wait on this device';
+  const state = status.error
+    ? status.error
+    : !status.running
+      ? 'Paused'
+      : status.online
+        ? 'Connected'
+        : 'Offline: changes wait on this device';
   return (
     <>
       <dl className="kv" data-testid="sync-session">
@@ -109,10 +146,18 @@ function SignedIn({ status }: { status: SyncStatusView }) {
         <dt>Waiting to sync</dt>
         <dd>{`${status.pending} change${status.pending === 1 ? '' : 's'}`}</dd>
         <dt>Rejected</dt>
-        <dd>{status.rejected === 0 ? 'None' : <span className="badge error">{status.rejected} rejected by the server: see the sync menu</span>}</dd>
+        <dd>
+          {status.rejected === 0 ? (
+            'None'
+          ) : (
+            <span className="badge error">{status.rejected} rejected by the server: see the sync menu</span>
+          )}
+        </dd>
       </dl>
       <div className="form-actions">
-        <span className="status">Signing out keeps everything on this device; changes made later wait until you sign in again.</span>
+        <span className="status">
+          Signing out keeps everything on this device; changes made later wait until you sign in again.
+        </span>
         <button type="button" className="btn" onClick={() => void signOut()} disabled={busy}>
           Sign out
         </button>
@@ -131,8 +176,12 @@ export function SyncSettings() {
         <SignedIn status={status} />
       ) : (
         <>
-          <p className="muted">Fieldline works fully offline. Sign in to your agency’s server to share leads with your team.</p>
-          {status && status.pending > 0 && <p className="muted small">{`${status.pending} change${status.pending === 1 ? '' : 's'} waiting to sync.`}</p>}
+          <p className="muted">
+            Fieldline works fully offline. Sign in to your agency’s server to share leads with your team.
+          </p>
+          {status && status.pending > 0 && (
+            <p className="muted small">{`${status.pending} change${status.pending === 1 ? '' : 's'} waiting to sync.`}</p>
+          )}
           <SignInForm />
         </>
       )}

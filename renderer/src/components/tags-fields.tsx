@@ -21,7 +21,11 @@ export function TagsEditor({ leadId, tags }: { leadId: string; tags: string[] })
   const remove = async (tag: string) => {
     const res = await mutate('editLeadTags', { lead_id: leadId, remove: [tag] });
     if (!res.ok) useUi.getState().toast('error', messageOf(res.error));
-    else useUi.getState().toast('ok', `Removed tag ${tag}`, { label: 'Undo', run: () => void mutate('editLeadTags', { lead_id: leadId, add: [tag] }) });
+    else
+      useUi.getState().toast('ok', `Removed tag ${tag}`, {
+        label: 'Undo',
+        run: () => void mutate('editLeadTags', { lead_id: leadId, add: [tag] }),
+      });
   };
   return (
     <div>
@@ -32,7 +36,14 @@ export function TagsEditor({ leadId, tags }: { leadId: string; tags: string[] })
         ))}
       </div>
       <form className="row inline-form" onSubmit={add}>
-        <input className="input" value={text} onChange={(e) => setText(e.target.value)} placeholder="Add a tag" aria-label="New tag" aria-invalid={error ? true : undefined} />
+        <input
+          className="input"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Add a tag"
+          aria-label="New tag"
+          aria-invalid={error ? true : undefined}
+        />
         <button type="submit" className="btn small" disabled={!text.trim()}>
           Add
         </button>
@@ -50,7 +61,14 @@ export function CustomFieldsEditor({ leadId, fields }: { leadId: string; fields:
   const entries = Object.entries(fields);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const parsed = value.trim() === 'true' ? true : value.trim() === 'false' ? false : value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
+    const parsed =
+      value.trim() === 'true'
+        ? true
+        : value.trim() === 'false'
+          ? false
+          : value.trim() !== '' && !Number.isNaN(Number(value))
+            ? Number(value)
+            : value;
     const res = await mutate('editCustomFields', { lead_id: leadId, set: { [name.trim()]: parsed } });
     if (res.ok) {
       setName('');
@@ -61,7 +79,11 @@ export function CustomFieldsEditor({ leadId, fields }: { leadId: string; fields:
   const unset = async (key: string) => {
     const old = fields[key] as string | number | boolean | null;
     const res = await mutate('editCustomFields', { lead_id: leadId, unset: [key] });
-    if (res.ok) useUi.getState().toast('ok', `Removed ${key}`, { label: 'Undo', run: () => void mutate('editCustomFields', { lead_id: leadId, set: { [key]: old } }) });
+    if (res.ok)
+      useUi.getState().toast('ok', `Removed ${key}`, {
+        label: 'Undo',
+        run: () => void mutate('editCustomFields', { lead_id: leadId, set: { [key]: old } }),
+      });
   };
   return (
     <div>
@@ -81,8 +103,20 @@ export function CustomFieldsEditor({ leadId, fields }: { leadId: string; fields:
         </dl>
       )}
       <form className="row inline-form" onSubmit={save}>
-        <input className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="Field" aria-label="Custom field name" />
-        <input className="input" value={value} onChange={(e) => setValue(e.target.value)} placeholder="Value" aria-label="Custom field value" />
+        <input
+          className="input"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Field"
+          aria-label="Custom field name"
+        />
+        <input
+          className="input"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder="Value"
+          aria-label="Custom field value"
+        />
         <button type="submit" className="btn small" disabled={!name.trim()}>
           Set
         </button>

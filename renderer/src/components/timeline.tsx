@@ -7,7 +7,12 @@ import { Icon } from './icon';
 import { StatusPill } from './pills';
 import { EmptyState, RelTime } from './values';
 
-const SENTIMENT_COLOR: Record<string, string> = { positive: '#16a34a', neutral: '#64748b', negative: '#dc2626', mixed: '#d97706' };
+const SENTIMENT_COLOR: Record<string, string> = {
+  positive: '#16a34a',
+  neutral: '#64748b',
+  negative: '#dc2626',
+  mixed: '#d97706',
+};
 
 /** What the entry's AI button asks for: a call or email is analyzed, a ticket triaged. */
 function aiInputOf(item: TimelineItem): AiRunInput | null {
@@ -16,7 +21,14 @@ function aiInputOf(item: TimelineItem): AiRunInput | null {
   return null;
 }
 
-const KIND_ICON: Record<TimelineItem['kind'], string> = { note: 'note', communication: 'phone', event: 'event', opportunity: 'opportunity', ticket: 'ticket', ai: 'ai' };
+const KIND_ICON: Record<TimelineItem['kind'], string> = {
+  note: 'note',
+  communication: 'phone',
+  event: 'event',
+  opportunity: 'opportunity',
+  ticket: 'ticket',
+  ai: 'ai',
+};
 
 const EVENT_TITLES: Record<string, string> = {
   created: 'Created',
@@ -40,7 +52,8 @@ function EventDetail({ item }: { item: TimelineItem }) {
       </span>
     );
   }
-  if (item.title === 'campaign_enrolled' && typeof m.name === 'string') return <span className="muted small">{m.name}</span>;
+  if (item.title === 'campaign_enrolled' && typeof m.name === 'string')
+    return <span className="muted small">{m.name}</span>;
   if (typeof m.to === 'string' && typeof m.from === 'string' && item.title === 'status_changed') {
     return (
       <span className="row small">
@@ -54,7 +67,11 @@ function EventDetail({ item }: { item: TimelineItem }) {
 }
 
 function Entry({ item }: { item: TimelineItem }) {
-  const commType = useLookups((s) => (item.kind === 'communication' && typeof item.meta.type === 'string' ? s.lookups.communication_types.find((t) => t.code === item.meta.type) : undefined));
+  const commType = useLookups((s) =>
+    item.kind === 'communication' && typeof item.meta.type === 'string'
+      ? s.lookups.communication_types.find((t) => t.code === item.meta.type)
+      : undefined,
+  );
   const title = item.kind === 'event' ? (EVENT_TITLES[item.title] ?? humanize(item.title)) : item.title;
   const icon = commType?.icon ?? KIND_ICON[item.kind];
   const color = commType?.color ?? undefined;
@@ -74,7 +91,11 @@ function Entry({ item }: { item: TimelineItem }) {
           <span className="tl-title">{title}</span>
           {direction && item.kind === 'communication' && <span className="muted small">{humanize(direction)}</span>}
           {sentiment && (
-            <span className="pill" style={{ '--c': SENTIMENT_COLOR[sentiment] ?? '#64748b' } as React.CSSProperties} title="Sentiment, from the AI analysis">
+            <span
+              className="pill"
+              style={{ '--c': SENTIMENT_COLOR[sentiment] ?? '#64748b' } as React.CSSProperties}
+              title="Sentiment, from the AI analysis"
+            >
               {humanize(sentiment)}
             </span>
           )}
@@ -89,7 +110,13 @@ function Entry({ item }: { item: TimelineItem }) {
             {outcome && <span className="muted small">Outcome: {outcome}</span>}
             <span className="spacer" />
             {aiInput && (
-              <button type="button" className="btn ghost small tl-ai" disabled={ai.running !== null} onClick={() => void ai.run(aiInput)} aria-label={`${aiLabel} with AI: ${title}`}>
+              <button
+                type="button"
+                className="btn ghost small tl-ai"
+                disabled={ai.running !== null}
+                onClick={() => void ai.run(aiInput)}
+                aria-label={`${aiLabel} with AI: ${title}`}
+              >
                 <Icon name="sparkles" size={12} />
                 {aiLabel}
               </button>
@@ -99,7 +126,9 @@ function Entry({ item }: { item: TimelineItem }) {
         {item.kind === 'event' && <EventDetail item={item} />}
         <AiProgress request={ai} />
         {ai.error && <AiErrorBox error={ai.error} />}
-        {ai.answer && <AiAnswerCard answer={ai.answer} title={item.kind === 'ticket' ? 'Triage' : 'Analysis'} onClose={ai.clear} />}
+        {ai.answer && (
+          <AiAnswerCard answer={ai.answer} title={item.kind === 'ticket' ? 'Triage' : 'Analysis'} onClose={ai.clear} />
+        )}
       </div>
     </li>
   );
@@ -107,7 +136,10 @@ function Entry({ item }: { item: TimelineItem }) {
 
 /** Notes, calls, emails, status changes, opportunities and tickets, newest first, in one list. */
 export function Timeline({ items }: { items: TimelineItem[] }) {
-  if (items.length === 0) return <EmptyState title="Nothing here yet">Log the first call or write a note above; it will show here.</EmptyState>;
+  if (items.length === 0)
+    return (
+      <EmptyState title="Nothing here yet">Log the first call or write a note above; it will show here.</EmptyState>
+    );
   return (
     <ol className="timeline" data-testid="timeline">
       {items.map((i) => (

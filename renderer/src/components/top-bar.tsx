@@ -4,7 +4,10 @@ import { Icon } from './icon';
 import { SyncIndicator } from './sync-indicator';
 import { Kbd } from './values';
 
-const mod = (bridge?.platform ?? navigator.platform).toLowerCase().startsWith('mac') || bridge?.platform === 'darwin' ? '⌘' : 'Ctrl';
+const mod =
+  (bridge?.platform ?? navigator.platform).toLowerCase().startsWith('mac') || bridge?.platform === 'darwin'
+    ? '⌘'
+    : 'Ctrl';
 
 export function TopBar() {
   const set = useUi((s) => s.set);

@@ -18,10 +18,20 @@ export function RelTime({ at, empty = '—' }: { at: string | null | undefined; 
 }
 
 export function Money({ value, compact }: { value: number | null | undefined; compact?: boolean }) {
-  return <span className={value === null || value === undefined ? 'num muted' : 'num'}>{money(value, { compact })}</span>;
+  return (
+    <span className={value === null || value === undefined ? 'num muted' : 'num'}>{money(value, { compact })}</span>
+  );
 }
 
-export function EmptyState({ title, children, action }: { title: string; children?: React.ReactNode; action?: React.ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: React.ReactNode;
+  action?: React.ReactNode;
+}) {
   return (
     <div className="empty">
       <div className="empty-title">{title}</div>

@@ -39,9 +39,20 @@ interface RowProps<T> {
 
 const Row = memo(function Row<T>({ row, index, columns, active, top, onOpen }: RowProps<T>) {
   return (
-    <div className={`vt-row${active ? ' active' : ''}`} role="row" aria-rowindex={index + 2} aria-selected={active} style={{ transform: `translateY(${top}px)` }} onClick={() => onOpen(row)}>
+    <div
+      className={`vt-row${active ? ' active' : ''}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onOpen(row)}
+    >
       {columns.map((c) => (
-        <div key={c.key} role="cell" className={`vt-cell${c.align === 'right' ? ' right' : ''}${c.className ? ` ${c.className}` : ''}`}>
+        <div
+          key={c.key}
+          role="cell"
+          className={`vt-cell${c.align === 'right' ? ' right' : ''}${c.className ? ` ${c.className}` : ''}`}
+        >
           {c.render(row)}
         </div>
       ))}
@@ -69,7 +80,13 @@ function slots(first: number, count: number, pool: number): Array<{ index: numbe
 export function VirtualTable<T>({ rows, columns, onOpen, sort, onSort, onEnd, label, footer }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 6, useFlushSync: false });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 6,
+    useFlushSync: false,
+  });
   const items = virtualizer.getVirtualItems();
   const poolRef = useRef(0);
   poolRef.current = Math.max(poolRef.current, items.length + 2);
@@ -97,7 +114,17 @@ export function VirtualTable<T>({ rows, columns, onOpen, sort, onSort, onEnd, la
   };
 
   return (
-    <div className="vt" ref={scrollRef} tabIndex={0} onKeyDown={onKey} role="table" aria-label={label} aria-rowcount={rows.length + 1} style={{ '--cols': template } as React.CSSProperties} data-testid="virtual-table">
+    <div
+      className="vt"
+      ref={scrollRef}
+      tabIndex={0}
+      onKeyDown={onKey}
+      role="table"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      style={{ '--cols': template } as React.CSSProperties}
+      data-testid="virtual-table"
+    >
       <div className="vt-head" role="row" aria-rowindex={1} style={{ minWidth: width }}>
         {columns.map((c) => {
           const sorted = sort && c.sort === sort.key;
@@ -108,7 +135,12 @@ export function VirtualTable<T>({ rows, columns, onOpen, sort, onSort, onEnd, la
             </>
           );
           return (
-            <div key={c.key} role="columnheader" aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`vt-cell head${c.align === 'right' ? ' right' : ''}`}>
+            <div
+              key={c.key}
+              role="columnheader"
+              aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              className={`vt-cell head${c.align === 'right' ? ' right' : ''}`}
+            >
               {c.sort && onSort ? (
                 <button type="button" className="vt-sort" onClick={() => onSort(c.sort!)}>
                   {content}
@@ -122,7 +154,15 @@ export function VirtualTable<T>({ rows, columns, onOpen, sort, onSort, onEnd, la
       </div>
       <div className="vt-body" style={{ height: virtualizer.getTotalSize(), minWidth: width }}>
         {slots(first, Math.min(pool, rows.length - first), pool).map(({ index, slot }) => (
-          <Row key={slot} index={index} row={rows[index]!} columns={columns} active={index === active} top={index * ROW} onOpen={onOpen} />
+          <Row
+            key={slot}
+            index={index}
+            row={rows[index]!}
+            columns={columns}
+            active={index === active}
+            top={index * ROW}
+            onOpen={onOpen}
+          />
         ))}
       </div>
       {footer && <div className="vt-foot">{footer}</div>}

@@ -1,6 +1,11 @@
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const usdCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
-const compactUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+const compactUsd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
 const int = new Intl.NumberFormat('en-US');
 const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -52,7 +57,11 @@ export function initials(name: string): string {
 }
 
 /** The display name of a lead or client row. */
-export function personName(r: { business_name?: string | null; first_name?: string | null; last_name?: string | null }): string {
+export function personName(r: {
+  business_name?: string | null;
+  first_name?: string | null;
+  last_name?: string | null;
+}): string {
   if (r.business_name) return r.business_name;
   return [r.first_name, r.last_name].filter(Boolean).join(' ') || 'Unnamed';
 }
@@ -61,7 +70,9 @@ export const humanize = (code: string) => code.replace(/_/g, ' ').replace(/^\w/,
 
 /** The week key the dashboard query groups by: SQLite's strftime('%Y-W%W') in UTC (weeks start Monday). */
 export function weekKey(d: Date): string {
-  const yday = Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000);
+  const yday = Math.floor(
+    (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000,
+  );
   const week = Math.floor((yday + 7 - ((d.getUTCDay() + 6) % 7)) / 7);
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }

@@ -69,8 +69,17 @@ export function useAi(): AiRequest {
     setRunning(null);
     if (!res.ok) return setError(res.error);
     const parsed = RESULT_SCHEMAS[input.task].safeParse(res.value.result);
-    if (!parsed.success) return setError({ code: 'internal', message: 'The AI answer had a shape this screen does not understand; nothing was shown.' });
-    setAnswer({ task: input.task, result: parsed.data, model: res.value.model, latency_ms: res.value.latency_ms } as AiAnswer);
+    if (!parsed.success)
+      return setError({
+        code: 'internal',
+        message: 'The AI answer had a shape this screen does not understand; nothing was shown.',
+      });
+    setAnswer({
+      task: input.task,
+      result: parsed.data,
+      model: res.value.model,
+      latency_ms: res.value.latency_ms,
+    } as AiAnswer);
     useData.getState().changed();
   }
 

@@ -15,7 +15,13 @@ const PAGE = 100;
  */
 export function useLeadPages(query: Omit<PipelineQuery, 'after' | 'limit'>) {
   const version = useData((s) => s.version);
-  const [state, setState] = useState<{ items: LeadListItem[]; next: PipelineCursor | null; done: boolean; error: AppErrorShape | null; loaded: boolean }>({
+  const [state, setState] = useState<{
+    items: LeadListItem[];
+    next: PipelineCursor | null;
+    done: boolean;
+    error: AppErrorShape | null;
+    loaded: boolean;
+  }>({
     items: [],
     next: null,
     done: false,

@@ -11,7 +11,9 @@ const PAGE = 200;
 /** A simple list (offset paging) for the secondary screens, filtered by text. */
 export function useList<C extends ListCommand>(command: C, filter: { text?: string; status?: string }) {
   const version = useData((s) => s.version);
-  const [state, setState] = useState<{ items: Item<C>[]; done: boolean; error: AppErrorShape | null; loaded: boolean }>({ items: [], done: false, error: null, loaded: false });
+  const [state, setState] = useState<{ items: Item<C>[]; done: boolean; error: AppErrorShape | null; loaded: boolean }>(
+    { items: [], done: false, error: null, loaded: false },
+  );
   const key = JSON.stringify(filter);
   const seq = useRef(0);
   const busy = useRef(false);
@@ -32,12 +34,14 @@ export function useList<C extends ListCommand>(command: C, filter: { text?: stri
     if (busy.current || state.done) return;
     busy.current = true;
     const mine = seq.current;
-    void call(command, { ...(JSON.parse(key) as object), limit: PAGE, offset: state.items.length } as never).then((res) => {
-      busy.current = false;
-      if (mine !== seq.current || !res.ok) return;
-      const more = res.value as Item<C>[];
-      setState((s) => ({ ...s, items: [...s.items, ...more], done: more.length < PAGE }));
-    });
+    void call(command, { ...(JSON.parse(key) as object), limit: PAGE, offset: state.items.length } as never).then(
+      (res) => {
+        busy.current = false;
+        if (mine !== seq.current || !res.ok) return;
+        const more = res.value as Item<C>[];
+        setState((s) => ({ ...s, items: [...s.items, ...more], done: more.length < PAGE }));
+      },
+    );
   }, [command, key, state.done, state.items.length]);
 
   return { ...state, loadMore };

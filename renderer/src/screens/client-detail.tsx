@@ -28,18 +28,62 @@ function NewTicket({ clientId, onClose }: { clientId: string; onClose(): void })
   const v = form.values;
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const ok = await form.submit(() => mutate('createTicket', { client_id: clientId, subject: v.subject, description: v.description || null, priority: v.priority as (typeof TICKET_PRIORITIES)[number] }));
+    const ok = await form.submit(() =>
+      mutate('createTicket', {
+        client_id: clientId,
+        subject: v.subject,
+        description: v.description || null,
+        priority: v.priority as (typeof TICKET_PRIORITIES)[number],
+      }),
+    );
     if (ok) {
       useUi.getState().toast('ok', 'Ticket opened');
       onClose();
     }
   };
   return (
-    <Modal title="New ticket" onClose={onClose} footer={<><button type="button" className="btn" onClick={onClose}>Cancel</button><button type="submit" form="ticket-form" className="btn primary" disabled={form.busy}>Open ticket</button></>}>
+    <Modal
+      title="New ticket"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="ticket-form" className="btn primary" disabled={form.busy}>
+            Open ticket
+          </button>
+        </>
+      }
+    >
       <form id="ticket-form" className="form-grid" onSubmit={save} noValidate>
-        <Field name="subject" label="Subject" value={v.subject} onChange={(x) => form.set('subject', x)} error={form.errors.subject} required wide autoFocus />
-        <Field name="priority" label="Priority" kind="select" value={v.priority} onChange={(x) => form.set('priority', x)} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))} />
-        <Field name="description" label="Description" kind="textarea" value={v.description} onChange={(x) => form.set('description', x)} error={form.errors.description} wide />
+        <Field
+          name="subject"
+          label="Subject"
+          value={v.subject}
+          onChange={(x) => form.set('subject', x)}
+          error={form.errors.subject}
+          required
+          wide
+          autoFocus
+        />
+        <Field
+          name="priority"
+          label="Priority"
+          kind="select"
+          value={v.priority}
+          onChange={(x) => form.set('priority', x)}
+          options={TICKET_PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))}
+        />
+        <Field
+          name="description"
+          label="Description"
+          kind="textarea"
+          value={v.description}
+          onChange={(x) => form.set('description', x)}
+          error={form.errors.description}
+          wide
+        />
         {form.formError && <div className="form-error wide">{form.formError}</div>}
       </form>
     </Modal>
@@ -53,7 +97,8 @@ export function ClientDetailScreen({ id }: { id: string }) {
   const [ticket, setTicket] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
   if (error && !data) {
-    if (error.code === 'not_found') return <EmptyState title="This client does not exist">It may have been removed on another device.</EmptyState>;
+    if (error.code === 'not_found')
+      return <EmptyState title="This client does not exist">It may have been removed on another device.</EmptyState>;
     return <ErrorBanner message={`Could not load this client: ${error.message}`} onRetry={reload} />;
   }
   if (!data) return null;
@@ -85,7 +130,13 @@ export function ClientDetailScreen({ id }: { id: string }) {
             <span className="stat-label">Owner</span>
             <UserName id={client.owner_id} />
           </div>
-          <button type="button" className="btn" onClick={() => setEnrolling(true)} data-testid="enroll" title="Enroll in a campaign (renewal reviews, cross-sell)">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setEnrolling(true)}
+            data-testid="enroll"
+            title="Enroll in a campaign (renewal reviews, cross-sell)"
+          >
             <Icon name="campaigns" size={14} /> Enroll
           </button>
           <button type="button" className="btn" onClick={() => setTicket(true)}>
@@ -93,7 +144,14 @@ export function ClientDetailScreen({ id }: { id: string }) {
           </button>
         </div>
       </div>
-      {enrolling && <EnrollDialog subject={{ client_id: client.id }} name={name} enrolled={enrolledCampaignIds(data.timeline, { client_id: client.id })} onClose={() => setEnrolling(false)} />}
+      {enrolling && (
+        <EnrollDialog
+          subject={{ client_id: client.id }}
+          name={name}
+          enrolled={enrolledCampaignIds(data.timeline, { client_id: client.id })}
+          onClose={() => setEnrolling(false)}
+        />
+      )}
       <div className="record-body">
         <div className="record-left">
           <section className="card" aria-label="Came from">
@@ -106,11 +164,15 @@ export function ClientDetailScreen({ id }: { id: string }) {
               <ul className="plain-list" data-testid="source-leads">
                 {data.leads.map((l) => (
                   <li key={l.lead_id} className="row">
-                    <a href={`#/leads/${l.lead_id}`} onClick={(e) => (e.preventDefault(), navigate({ name: 'lead', id: l.lead_id }))}>
+                    <a
+                      href={`#/leads/${l.lead_id}`}
+                      onClick={(e) => (e.preventDefault(), navigate({ name: 'lead', id: l.lead_id }))}
+                    >
                       {typeName(l.insurance_type_code)} lead
                     </a>
                     <span className="muted small">
-                      created {paperDate(l.lead_created_at)}, converted {paperDate(l.conversion_date)} · {daysText(l.days_to_convert)}
+                      created {paperDate(l.lead_created_at)}, converted {paperDate(l.conversion_date)} ·{' '}
+                      {daysText(l.days_to_convert)}
                     </span>
                   </li>
                 ))}
@@ -127,7 +189,11 @@ export function ClientDetailScreen({ id }: { id: string }) {
               <dt>Phone</dt>
               <dd>{client.phone ?? '—'}</dd>
               <dt>Address</dt>
-              <dd>{address ? `${address.line1}${address.line2 ? `, ${address.line2}` : ''}, ${address.city}, ${address.state} ${address.postal_code}` : '—'}</dd>
+              <dd>
+                {address
+                  ? `${address.line1}${address.line2 ? `, ${address.line2}` : ''}, ${address.city}, ${address.state} ${address.postal_code}`
+                  : '—'}
+              </dd>
               {client.client_type === 'business' && (
                 <>
                   <dt>Industry</dt>
@@ -147,7 +213,9 @@ export function ClientDetailScreen({ id }: { id: string }) {
               <h3>Tickets</h3>
             </div>
             {data.tickets.length === 0 ? (
-              <div className="muted small">No tickets. Open one when the client asks for a change, a certificate or help with a claim.</div>
+              <div className="muted small">
+                No tickets. Open one when the client asks for a change, a certificate or help with a claim.
+              </div>
             ) : (
               <ul className="plain-list">
                 {data.tickets.map((t) => (

@@ -9,7 +9,12 @@ import { navigate } from '../stores/router';
 
 const COLUMNS: Column<ClientListItem>[] = [
   { key: 'name', label: 'Name', width: 240, render: (r) => <span className="name-cell">{r.name}</span> },
-  { key: 'type', label: 'Type', width: 100, render: (r) => <span className="muted">{r.client_type === 'business' ? 'Business' : 'Individual'}</span> },
+  {
+    key: 'type',
+    label: 'Type',
+    width: 100,
+    render: (r) => <span className="muted">{r.client_type === 'business' ? 'Business' : 'Individual'}</span>,
+  },
   { key: 'email', label: 'Email', width: 220, render: (r) => <span>{r.email ?? '—'}</span> },
   { key: 'phone', label: 'Phone', width: 140, render: (r) => <span>{r.phone ?? '—'}</span> },
   { key: 'owner', label: 'Owner', width: 150, render: (r) => <UserName id={r.owner_id} /> },
@@ -25,7 +30,7 @@ export function ClientsScreen() {
     <ListScreen
       name="clients"
       title="Clients"
-        one="client"
+      one="client"
       sub="Policyholders, converted from leads"
       {...list}
       rows={list.items}
@@ -34,7 +39,10 @@ export function ClientsScreen() {
       onEnd={list.loadMore}
       filter={text}
       onFilter={setText}
-      empty={{ title: 'No clients yet', body: 'A lead becomes a client when you convert it from its page (“Convert to client”).' }}
+      empty={{
+        title: 'No clients yet',
+        body: 'A lead becomes a client when you convert it from its page (“Convert to client”).',
+      }}
     />
   );
 }

@@ -15,7 +15,11 @@ function weekPoints(weeks: number, rows: Array<{ week: string; count: number; pr
     const iso = monday.toISOString().slice(0, 10);
     const r = byWeek.get(week) ?? byWeek.get(iso);
     const label = shortDate.format(monday);
-    return { label, value: r?.count ?? 0, title: `Week of ${label}: ${r?.count ?? 0} conversions, ${money(r?.premium ?? 0)}` };
+    return {
+      label,
+      value: r?.count ?? 0,
+      title: `Week of ${label}: ${r?.count ?? 0} conversions, ${money(r?.premium ?? 0)}`,
+    };
   });
 }
 
@@ -52,23 +56,39 @@ export function DashboardScreen() {
       {range}
     </div>
   );
-  if (error && !data) return <div className="screen">{head}<ErrorBanner message={`Could not build the dashboard: ${error.message}`} onRetry={reload} /></div>;
+  if (error && !data)
+    return (
+      <div className="screen">
+        {head}
+        <ErrorBanner message={`Could not build the dashboard: ${error.message}`} onRetry={reload} />
+      </div>
+    );
   if (!data) return <div className="screen">{head}</div>;
 
   const counts = new Map(data.funnel.map((f) => [f.status_id, f.count]));
   // Every open stage in pipeline order (empty ones too), then won; lost stages are in the close rate.
-  const funnel = statuses.filter((s) => s.category !== 'lost').map((s) => ({ status_id: s.id, count: counts.get(s.id) ?? 0 }));
-  const open = data.funnel.filter((f) => statusById.get(f.status_id)?.category === 'open').reduce((s, f) => s + f.count, 0);
-  const lost = data.funnel.filter((f) => statusById.get(f.status_id)?.category === 'lost').reduce((s, f) => s + f.count, 0);
+  const funnel = statuses
+    .filter((s) => s.category !== 'lost')
+    .map((s) => ({ status_id: s.id, count: counts.get(s.id) ?? 0 }));
+  const open = data.funnel
+    .filter((f) => statusById.get(f.status_id)?.category === 'open')
+    .reduce((s, f) => s + f.count, 0);
+  const lost = data.funnel
+    .filter((f) => statusById.get(f.status_id)?.category === 'lost')
+    .reduce((s, f) => s + f.count, 0);
   const total = data.funnel.reduce((s, f) => s + f.count, 0);
-  const won = data.funnel.filter((f) => statusById.get(f.status_id)?.category === 'won').reduce((s, f) => s + f.count, 0);
+  const won = data.funnel
+    .filter((f) => statusById.get(f.status_id)?.category === 'won')
+    .reduce((s, f) => s + f.count, 0);
   const closed = won + lost;
 
   if (total === 0) {
     return (
       <div className="screen" data-screen="dashboard">
         {head}
-        <EmptyState title="No pipeline yet">Create leads and work them; the funnel, conversions and agent numbers appear here.</EmptyState>
+        <EmptyState title="No pipeline yet">
+          Create leads and work them; the funnel, conversions and agent numbers appear here.
+        </EmptyState>
       </div>
     );
   }
@@ -77,22 +97,50 @@ export function DashboardScreen() {
       {head}
       <div className="screen-body dash">
         <div className="kpis">
-          <Kpi label="Premium won" value={money(data.premium_won)} sub={`in the last ${weeks} weeks`} testId="kpi-premium" />
-          <Kpi label="Conversions" value={count(data.conversions)} sub={`in the last ${weeks} weeks`} testId="kpi-conversions" />
+          <Kpi
+            label="Premium won"
+            value={money(data.premium_won)}
+            sub={`in the last ${weeks} weeks`}
+            testId="kpi-premium"
+          />
+          <Kpi
+            label="Conversions"
+            value={count(data.conversions)}
+            sub={`in the last ${weeks} weeks`}
+            testId="kpi-conversions"
+          />
           <Kpi label="Open leads" value={count(open)} sub={`${count(total)} leads in all`} testId="kpi-open" />
-          <Kpi label="Close rate" value={closed ? `${Math.round((won / closed) * 100)}%` : '—'} sub={`${count(won)} won · ${count(lost)} lost`} />
+          <Kpi
+            label="Close rate"
+            value={closed ? `${Math.round((won / closed) * 100)}%` : '—'}
+            sub={`${count(won)} won · ${count(lost)} lost`}
+          />
         </div>
         <div className="dash-grid">
           <section className="card">
             <div className="card-head">
               <h3>Pipeline funnel</h3>
             </div>
-            <HBars testId="funnel" bars={funnel.map((f) => ({ key: f.status_id, label: statusById.get(f.status_id)?.name ?? '?', value: f.count, color: statusById.get(f.status_id)?.color }))} />
+            <HBars
+              testId="funnel"
+              bars={funnel.map((f) => ({
+                key: f.status_id,
+                label: statusById.get(f.status_id)?.name ?? '?',
+                value: f.count,
+                color: statusById.get(f.status_id)?.color,
+              }))}
+            />
           </section>
           <section className="card">
             <div className="card-head">
               <h3>Conversions by week</h3>
-              <span className="muted small">{money(data.conversions_by_week.reduce((s, w) => s + w.premium, 0), { compact: true })} premium</span>
+              <span className="muted small">
+                {money(
+                  data.conversions_by_week.reduce((s, w) => s + w.premium, 0),
+                  { compact: true },
+                )}{' '}
+                premium
+              </span>
             </div>
             {data.conversions_by_week.length === 0 ? (
               <div className="chart-empty">No conversions in the last {weeks} weeks yet.</div>
@@ -132,7 +180,13 @@ export function DashboardScreen() {
             </div>
             <HBars
               testId="by-type"
-              bars={data.by_insurance_type.map((t) => ({ key: t.insurance_type_id, label: typeById.get(t.insurance_type_id)?.name ?? '?', value: t.leads, color: typeById.get(t.insurance_type_id)?.color, extra: `${count(t.converted)} won · ${money(t.premium, { compact: true })}` }))}
+              bars={data.by_insurance_type.map((t) => ({
+                key: t.insurance_type_id,
+                label: typeById.get(t.insurance_type_id)?.name ?? '?',
+                value: t.leads,
+                color: typeById.get(t.insurance_type_id)?.color,
+                extra: `${count(t.converted)} won · ${money(t.premium, { compact: true })}`,
+              }))}
             />
           </section>
         </div>

@@ -10,17 +10,84 @@ export const LEAD_COLUMNS: Column<LeadListItem>[] = [
   { key: 'status', label: 'Status', width: 128, className: 'fit', render: (r) => <StatusPill id={r.status_id} /> },
   { key: 'type', label: 'Insurance', width: 146, render: (r) => <TypeLabel id={r.insurance_type_id} /> },
   { key: 'owner', label: 'Owner', width: 112, className: 'text', render: (r) => r.owner_name ?? '—' },
-  { key: 'premium', label: 'Premium', width: 104, align: 'right', sort: 'quoted_premium', className: 'num', render: (r) => money(r.quoted_premium) },
-  { key: 'priority', label: 'Priority', width: 70, align: 'right', sort: 'priority', className: 'fit', render: (r) => <span className={`prio p${r.priority}`}>P{r.priority}</span> },
-  { key: 'next_follow_up_at', label: 'Next follow-up', width: 120, sort: 'next_follow_up_at', className: 'fit', render: (r) => <RelTime at={r.next_follow_up_at} /> },
-  { key: 'last_contacted_at', label: 'Last contact', width: 104, className: 'fit', render: (r) => <RelTime at={r.last_contacted_at} empty="Never" /> },
-  { key: 'updated_at', label: 'Updated', width: 96, sort: 'updated_at', className: 'fit', render: (r) => <RelTime at={r.updated_at} /> },
-  { key: 'status_changed_at', label: 'In status since', width: 120, sort: 'status_changed_at', className: 'fit', render: (r) => <RelTime at={r.status_changed_at} /> },
-  { key: 'created_at', label: 'Created', width: 110, sort: 'created_at', className: 'fit', render: (r) => <RelTime at={r.created_at} /> },
+  {
+    key: 'premium',
+    label: 'Premium',
+    width: 104,
+    align: 'right',
+    sort: 'quoted_premium',
+    className: 'num',
+    render: (r) => money(r.quoted_premium),
+  },
+  {
+    key: 'priority',
+    label: 'Priority',
+    width: 70,
+    align: 'right',
+    sort: 'priority',
+    className: 'fit',
+    render: (r) => <span className={`prio p${r.priority}`}>P{r.priority}</span>,
+  },
+  {
+    key: 'next_follow_up_at',
+    label: 'Next follow-up',
+    width: 120,
+    sort: 'next_follow_up_at',
+    className: 'fit',
+    render: (r) => <RelTime at={r.next_follow_up_at} />,
+  },
+  {
+    key: 'last_contacted_at',
+    label: 'Last contact',
+    width: 104,
+    className: 'fit',
+    render: (r) => <RelTime at={r.last_contacted_at} empty="Never" />,
+  },
+  {
+    key: 'updated_at',
+    label: 'Updated',
+    width: 96,
+    sort: 'updated_at',
+    className: 'fit',
+    render: (r) => <RelTime at={r.updated_at} />,
+  },
+  {
+    key: 'status_changed_at',
+    label: 'In status since',
+    width: 120,
+    sort: 'status_changed_at',
+    className: 'fit',
+    render: (r) => <RelTime at={r.status_changed_at} />,
+  },
+  {
+    key: 'created_at',
+    label: 'Created',
+    width: 110,
+    sort: 'created_at',
+    className: 'fit',
+    render: (r) => <RelTime at={r.created_at} />,
+  },
   { key: 'email', label: 'Email', width: 200, className: 'text', render: (r) => r.email ?? '—' },
   { key: 'phone', label: 'Phone', width: 130, className: 'text', render: (r) => r.phone ?? '—' },
-  { key: 'tags', label: 'Tags', width: 180, render: (r) => <span className="row">{r.tags.slice(0, 3).map((t) => <Tag key={t} text={t} />)}</span> },
-  { key: 'kind', label: 'Kind', width: 90, className: 'fit', render: (r) => <span className="muted">{r.lead_type === 'business' ? 'Business' : 'Individual'}</span> },
+  {
+    key: 'tags',
+    label: 'Tags',
+    width: 180,
+    render: (r) => (
+      <span className="row">
+        {r.tags.slice(0, 3).map((t) => (
+          <Tag key={t} text={t} />
+        ))}
+      </span>
+    ),
+  },
+  {
+    key: 'kind',
+    label: 'Kind',
+    width: 90,
+    className: 'fit',
+    render: (r) => <span className="muted">{r.lead_type === 'business' ? 'Business' : 'Individual'}</span>,
+  },
 ];
 
 export const columnByKey = new Map(LEAD_COLUMNS.map((c) => [c.key, c]));

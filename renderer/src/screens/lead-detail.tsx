@@ -16,7 +16,14 @@ export function LeadDetailScreen({ id }: { id: string }) {
   if (error && !data) {
     if (error.code === 'not_found')
       return (
-        <EmptyState title="This lead does not exist" action={<button type="button" className="btn" onClick={() => navigate({ name: 'leads', view: 'table' })}>Back to leads</button>}>
+        <EmptyState
+          title="This lead does not exist"
+          action={
+            <button type="button" className="btn" onClick={() => navigate({ name: 'leads', view: 'table' })}>
+              Back to leads
+            </button>
+          }
+        >
           It may have been deleted on another device.
         </EmptyState>
       );
@@ -27,12 +34,14 @@ export function LeadDetailScreen({ id }: { id: string }) {
   return (
     <div className="screen record" data-screen="lead" data-lead-id={lead.id}>
       <div className="crumbs">
-        <a href="#/leads">Leads</a> / <span>{lead.business_name ?? [lead.first_name, lead.last_name].filter(Boolean).join(' ')}</span>
+        <a href="#/leads">Leads</a> /{' '}
+        <span>{lead.business_name ?? [lead.first_name, lead.last_name].filter(Boolean).join(' ')}</span>
       </div>
       <LeadHeader detail={data} />
       {lead.is_converted && data.client && (
         <div className="banner info">
-          Converted <RelTime at={lead.conversion_date} />. This lead is now the client’s history; follow-ups and new opportunities belong on the <a href={`#/clients/${data.client.id}`}>client</a>.
+          Converted <RelTime at={lead.conversion_date} />. This lead is now the client’s history; follow-ups and new
+          opportunities belong on the <a href={`#/clients/${data.client.id}`}>client</a>.
         </div>
       )}
       <div className="record-body">
@@ -50,7 +59,11 @@ export function LeadDetailScreen({ id }: { id: string }) {
             <CustomFieldsEditor leadId={lead.id} fields={lead.custom_fields} />
           </section>
           <ContactsCard subject={{ lead_id: lead.id }} contacts={data.contacts} readOnly={lead.is_converted} />
-          <OpportunitiesCard subject={{ lead_id: lead.id }} opportunities={data.opportunities} readOnly={lead.is_converted} />
+          <OpportunitiesCard
+            subject={{ lead_id: lead.id }}
+            opportunities={data.opportunities}
+            readOnly={lead.is_converted}
+          />
         </div>
         <div className="record-right">
           <AiPanel subject={{ lead_id: lead.id }} />

@@ -32,14 +32,35 @@ function LeadsTable() {
   const open = useCallback((r: LeadListItem) => navigate({ name: 'lead', id: r.id }), []);
   const filtered = Object.keys(filtersToQuery(filters)).length > 1 || filters.include_converted;
 
-  if (pages.error && !pages.items.length) return <ErrorBanner message={`Could not load leads: ${pages.error.message}`} />;
+  if (pages.error && !pages.items.length)
+    return <ErrorBanner message={`Could not load leads: ${pages.error.message}`} />;
   if (pages.loaded && pages.items.length === 0) {
     return filtered ? (
-      <EmptyState title="No leads match these filters" action={<button type="button" className="btn" onClick={() => useLeadsView.getState().setFilters({ status_ids: [], insurance_type_ids: [], owner_ids: [], text: '' })}>Clear filters</button>}>
+      <EmptyState
+        title="No leads match these filters"
+        action={
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              useLeadsView.getState().setFilters({ status_ids: [], insurance_type_ids: [], owner_ids: [], text: '' })
+            }
+          >
+            Clear filters
+          </button>
+        }
+      >
         Loosen a filter, or search everything with Ctrl+K.
       </EmptyState>
     ) : (
-      <EmptyState title="No leads yet" action={<button type="button" className="btn primary" onClick={() => useUi.getState().set({ newLead: true })}>New lead</button>}>
+      <EmptyState
+        title="No leads yet"
+        action={
+          <button type="button" className="btn primary" onClick={() => useUi.getState().set({ newLead: true })}>
+            New lead
+          </button>
+        }
+      >
         Add the first prospect you are quoting, or press N anywhere.
       </EmptyState>
     );
@@ -53,7 +74,13 @@ function LeadsTable() {
       sort={{ key: sort, dir }}
       onSort={(k) => sortBy(k as typeof sort)}
       onEnd={pages.loadMore}
-      footer={pages.loaded ? (pages.done ? `${count(pages.items.length)} lead${pages.items.length === 1 ? '' : 's'}` : `${count(pages.items.length)} loaded · scroll for more`) : null}
+      footer={
+        pages.loaded
+          ? pages.done
+            ? `${count(pages.items.length)} lead${pages.items.length === 1 ? '' : 's'}`
+            : `${count(pages.items.length)} loaded · scroll for more`
+          : null
+      }
     />
   );
 }
@@ -64,11 +91,19 @@ export function LeadsScreen({ view }: { view: 'table' | 'board' }) {
       <div className="screen-head">
         <h1>Leads</h1>
         <div className="segmented" role="group" aria-label="View">
-          <button type="button" aria-pressed={view === 'table'} onClick={() => navigate({ name: 'leads', view: 'table' })}>
+          <button
+            type="button"
+            aria-pressed={view === 'table'}
+            onClick={() => navigate({ name: 'leads', view: 'table' })}
+          >
             <Icon name="table" size={14} />
             Table
           </button>
-          <button type="button" aria-pressed={view === 'board'} onClick={() => navigate({ name: 'leads', view: 'board' })}>
+          <button
+            type="button"
+            aria-pressed={view === 'board'}
+            onClick={() => navigate({ name: 'leads', view: 'board' })}
+          >
             <Icon name="board" size={14} />
             Board
           </button>

@@ -16,8 +16,18 @@ import { navigate } from '../stores/router';
 import { useUi } from '../stores/ui';
 
 type Ticket = Row<'support_tickets'>;
-const PRIORITY_COLOR: Record<string, string> = { urgent: '#dc2626', high: '#ea580c', normal: '#64748b', low: '#94a3b8' };
-const STATUS_COLOR: Record<string, string> = { open: '#2563eb', pending: '#d97706', resolved: '#16a34a', closed: '#6b7280' };
+const PRIORITY_COLOR: Record<string, string> = {
+  urgent: '#dc2626',
+  high: '#ea580c',
+  normal: '#64748b',
+  low: '#94a3b8',
+};
+const STATUS_COLOR: Record<string, string> = {
+  open: '#2563eb',
+  pending: '#d97706',
+  resolved: '#16a34a',
+  closed: '#6b7280',
+};
 const pill = (text: string, color: string) => (
   <span className="pill" style={{ '--c': color } as React.CSSProperties}>
     {humanize(text)}
@@ -27,7 +37,12 @@ const pill = (text: string, color: string) => (
 const COLUMNS: Column<Ticket>[] = [
   { key: 'subject', label: 'Subject', width: 300, render: (r) => <span className="name-cell">{r.subject}</span> },
   { key: 'status', label: 'Status', width: 100, render: (r) => pill(r.status, STATUS_COLOR[r.status] ?? '#64748b') },
-  { key: 'priority', label: 'Priority', width: 90, render: (r) => pill(r.priority, PRIORITY_COLOR[r.priority] ?? '#64748b') },
+  {
+    key: 'priority',
+    label: 'Priority',
+    width: 90,
+    render: (r) => pill(r.priority, PRIORITY_COLOR[r.priority] ?? '#64748b'),
+  },
   { key: 'type', label: 'Issue', width: 130, render: (r) => <span>{humanize(r.issue_type)}</span> },
   { key: 'assigned', label: 'Assigned', width: 140, render: (r) => <UserName id={r.assigned_to} /> },
   { key: 'due', label: 'Due', width: 110, render: (r) => <RelTime at={r.due_at} /> },
@@ -38,7 +53,9 @@ function TicketDialog({ ticket, onClose }: { ticket: Ticket; onClose(): void }) 
   const form = useForm({ resolution: '' }, `resolve:${ticket.id}`);
   const done = ticket.status === 'resolved' || ticket.status === 'closed';
   const resolve = async (close: boolean) => {
-    const ok = await form.submit(() => mutate('resolveTicket', { id: ticket.id, resolution: form.values.resolution, close }));
+    const ok = await form.submit(() =>
+      mutate('resolveTicket', { id: ticket.id, resolution: form.values.resolution, close }),
+    );
     if (ok) {
       useUi.getState().toast('ok', close ? 'Ticket closed' : 'Ticket resolved');
       onClose();
@@ -52,7 +69,16 @@ function TicketDialog({ ticket, onClose }: { ticket: Ticket; onClose(): void }) 
       footer={
         <>
           {(ticket.client_id || ticket.lead_id) && (
-            <button type="button" className="btn ghost" onClick={() => (onClose(), ticket.client_id ? navigate({ name: 'client', id: ticket.client_id }) : navigate({ name: 'lead', id: ticket.lead_id! }))}>
+            <button
+              type="button"
+              className="btn ghost"
+              onClick={() => (
+                onClose(),
+                ticket.client_id
+                  ? navigate({ name: 'client', id: ticket.client_id })
+                  : navigate({ name: 'lead', id: ticket.lead_id! })
+              )}
+            >
               Open {ticket.client_id ? 'client' : 'lead'}
             </button>
           )}
@@ -84,7 +110,15 @@ function TicketDialog({ ticket, onClose }: { ticket: Ticket; onClose(): void }) 
           <strong>Resolution:</strong> {ticket.resolution}
         </p>
       ) : (
-        <Field name="resolution" label="Resolution" kind="textarea" value={form.values.resolution} onChange={(v) => form.set('resolution', v)} error={form.errors.resolution} placeholder="What was done for the client" />
+        <Field
+          name="resolution"
+          label="Resolution"
+          kind="textarea"
+          value={form.values.resolution}
+          onChange={(v) => form.set('resolution', v)}
+          error={form.errors.resolution}
+          placeholder="What was done for the client"
+        />
       )}
       {form.formError && <div className="form-error">{form.formError}</div>}
       {!done && <AiInlineRun input={{ task: 'triage', ticket_id: ticket.id }} label="Triage with AI" title="Triage" />}
@@ -121,7 +155,10 @@ export function TicketsScreen() {
             ))}
           </div>
         }
-        empty={{ title: status === 'all' ? 'No tickets yet' : `No ${status} tickets`, body: 'Open a ticket from a client’s page when they ask for a change, a certificate or a claim.' }}
+        empty={{
+          title: status === 'all' ? 'No tickets yet' : `No ${status} tickets`,
+          body: 'Open a ticket from a client’s page when they ask for a change, a certificate or a claim.',
+        }}
       />
       {open && <TicketDialog ticket={open} onClose={() => setOpen(null)} />}
     </>

@@ -30,13 +30,27 @@ function snoozeTimes(now = new Date()): Array<{ label: string; at: Date }> {
 
 function Row({ item, onLog }: { item: TodayItem; onLog(item: TodayItem): void }) {
   const snooze = async (at: Date, label: string) => {
-    const res = await mutate('scheduleFollowUp', { lead_id: item.lead_id, at: at.toISOString(), ...(item.note ? { note: item.note } : {}) });
+    const res = await mutate('scheduleFollowUp', {
+      lead_id: item.lead_id,
+      at: at.toISOString(),
+      ...(item.note ? { note: item.note } : {}),
+    });
     if (!res.ok) useUi.getState().toast('error', messageOf(res.error));
-    else useUi.getState().toast('ok', `${item.name} snoozed: ${label.toLowerCase()}`, { label: 'Undo', run: () => void mutate('scheduleFollowUp', { lead_id: item.lead_id, at: item.due_at }) });
+    else
+      useUi.getState().toast('ok', `${item.name} snoozed: ${label.toLowerCase()}`, {
+        label: 'Undo',
+        run: () => void mutate('scheduleFollowUp', { lead_id: item.lead_id, at: item.due_at }),
+      });
   };
   return (
     <li className={`today-row${item.overdue ? ' overdue' : ''}`} data-lead-id={item.lead_id}>
-      <div className="today-main" onClick={() => navigate({ name: 'lead', id: item.lead_id })} role="link" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate({ name: 'lead', id: item.lead_id })}>
+      <div
+        className="today-main"
+        onClick={() => navigate({ name: 'lead', id: item.lead_id })}
+        role="link"
+        tabIndex={0}
+        onKeyDown={(e) => e.key === 'Enter' && navigate({ name: 'lead', id: item.lead_id })}
+      >
         <div className="row">
           <strong className="today-name">{item.name}</strong>
           <StatusPill id={item.status_id} />
@@ -70,7 +84,15 @@ function Row({ item, onLog }: { item: TodayItem; onLog(item: TodayItem): void })
         <button type="button" className="btn small" onClick={() => onLog(item)}>
           <Icon name="note" size={12} /> Log
         </button>
-        <Dropdown small align="right" label={<><Icon name="clock" size={12} /> Snooze</>}>
+        <Dropdown
+          small
+          align="right"
+          label={
+            <>
+              <Icon name="clock" size={12} /> Snooze
+            </>
+          }
+        >
           {(close) => (
             <div className="menu-list">
               {snoozeTimes().map((s) => (
@@ -107,27 +129,48 @@ export function TodayScreen() {
     <div className="screen" data-screen="today">
       <div className="screen-head">
         <h1>Today</h1>
-        <span className="sub">{now.toLocaleDateString(undefined, { weekday: 'long', month: 'long', day: 'numeric' })}</span>
+        <span className="sub">
+          {now.toLocaleDateString(undefined, { weekday: 'long', month: 'long', day: 'numeric' })}
+        </span>
         <span className="spacer" />
-        {data && <span className="muted">{data.length === 0 ? '' : `${overdue.length} overdue · ${dueToday.length} due today`}</span>}
+        {data && (
+          <span className="muted">
+            {data.length === 0 ? '' : `${overdue.length} overdue · ${dueToday.length} due today`}
+          </span>
+        )}
       </div>
       <div className="screen-body">
         {error && <ErrorBanner message={`Could not load today’s follow-ups: ${error.message}`} onRetry={reload} />}
         {data && data.length === 0 && (
-          <EmptyState title="Nothing due today" action={<button type="button" className="btn" onClick={() => navigate({ name: 'leads', view: 'table' })}>Open leads</button>}>
+          <EmptyState
+            title="Nothing due today"
+            action={
+              <button type="button" className="btn" onClick={() => navigate({ name: 'leads', view: 'table' })}>
+                Open leads
+              </button>
+            }
+          >
             Schedule follow-ups when you log a call, and they will line up here by priority.
           </EmptyState>
         )}
         {overdue.length > 0 && (
           <section className="today-group">
             <h2 className="section-title error-text">Overdue · {overdue.length}</h2>
-            <ul className="today-list">{overdue.map((i) => <Row key={i.lead_id} item={i} onLog={setLogging} />)}</ul>
+            <ul className="today-list">
+              {overdue.map((i) => (
+                <Row key={i.lead_id} item={i} onLog={setLogging} />
+              ))}
+            </ul>
           </section>
         )}
         {dueToday.length > 0 && (
           <section className="today-group">
             <h2 className="section-title">Due today · {dueToday.length}</h2>
-            <ul className="today-list">{dueToday.map((i) => <Row key={i.lead_id} item={i} onLog={setLogging} />)}</ul>
+            <ul className="today-list">
+              {dueToday.map((i) => (
+                <Row key={i.lead_id} item={i} onLog={setLogging} />
+              ))}
+            </ul>
           </section>
         )}
       </div>

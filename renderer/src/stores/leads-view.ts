@@ -21,8 +21,24 @@ export interface SavedView extends LeadView {
   name: string;
 }
 
-export const DEFAULT_COLUMNS = ['name', 'status', 'type', 'owner', 'premium', 'priority', 'next_follow_up_at', 'last_contacted_at', 'updated_at'];
-export const EMPTY_FILTERS: LeadFilters = { status_ids: [], insurance_type_ids: [], owner_ids: [], text: '', include_converted: false };
+export const DEFAULT_COLUMNS = [
+  'name',
+  'status',
+  'type',
+  'owner',
+  'premium',
+  'priority',
+  'next_follow_up_at',
+  'last_contacted_at',
+  'updated_at',
+];
+export const EMPTY_FILTERS: LeadFilters = {
+  status_ids: [],
+  insurance_type_ids: [],
+  owner_ids: [],
+  text: '',
+  include_converted: false,
+};
 const DEFAULT_VIEW: LeadView = { filters: EMPTY_FILTERS, sort: 'updated_at', dir: 'desc', columns: DEFAULT_COLUMNS };
 
 interface LeadsViewState extends LeadView {
@@ -51,7 +67,11 @@ export const useLeadsView = create<LeadsViewState>((set, get) => {
     },
     sortBy(sort) {
       const s = get();
-      set(s.sort === sort ? { dir: s.dir === 'asc' ? 'desc' : 'asc' } : { sort, dir: sort === 'last_name' ? 'asc' : 'desc' });
+      set(
+        s.sort === sort
+          ? { dir: s.dir === 'asc' ? 'desc' : 'asc' }
+          : { sort, dir: sort === 'last_name' ? 'asc' : 'desc' },
+      );
       persist();
     },
     setColumns(columns) {

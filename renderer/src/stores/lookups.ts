@@ -19,7 +19,14 @@ interface LookupState {
   load(): Promise<void>;
 }
 
-const EMPTY: Lookups = { statuses: [], insurance_types: [], communication_types: [], campaigns: [], users: [], teams: [] };
+const EMPTY: Lookups = {
+  statuses: [],
+  insurance_types: [],
+  communication_types: [],
+  campaigns: [],
+  users: [],
+  teams: [],
+};
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 
 /** The small agency-wide tables (statuses, types, users…) every screen names and colours things by. */

@@ -75,7 +75,10 @@ export const clients = defineTable(
           "(client_type = 'individual' AND first_name IS NOT NULL AND last_name IS NOT NULL AND business_name IS NULL AND fein IS NULL AND dba_name IS NULL)" +
           " OR (client_type = 'business' AND business_name IS NOT NULL AND first_name IS NULL AND last_name IS NULL AND middle_name IS NULL AND date_of_birth IS NULL)",
       },
-      { name: 'clients_ai_risk_score_range', sql: 'ai_risk_score IS NULL OR (ai_risk_score >= 0 AND ai_risk_score <= 100)' },
+      {
+        name: 'clients_ai_risk_score_range',
+        sql: 'ai_risk_score IS NULL OR (ai_risk_score >= 0 AND ai_risk_score <= 100)',
+      },
     ],
   },
 );

@@ -86,12 +86,18 @@ export const leads = defineTable(
         columns: ['status_id', 'insurance_type_id', 'owner_id', 'is_converted', 'conversion_date', 'quoted_premium'],
         where: 'deleted_at IS NULL',
       },
-      { name: 'idx_leads_insurance_type_id', columns: ['insurance_type_id', 'updated_at', 'id', 'deleted_at', 'is_converted'] },
+      {
+        name: 'idx_leads_insurance_type_id',
+        columns: ['insurance_type_id', 'updated_at', 'id', 'deleted_at', 'is_converted'],
+      },
       { name: 'idx_leads_name', columns: ['last_name', 'first_name'] },
       { name: 'idx_leads_email', columns: ['email'] },
       { name: 'idx_leads_updated_at', columns: ['updated_at', 'id', 'deleted_at', 'is_converted'] },
       { name: 'idx_leads_created_at', columns: ['created_at', 'id', 'deleted_at', 'is_converted'] },
-      { name: 'idx_leads_owner_status', columns: ['owner_id', 'status_id', 'updated_at', 'id', 'deleted_at', 'is_converted'] },
+      {
+        name: 'idx_leads_owner_status',
+        columns: ['owner_id', 'status_id', 'updated_at', 'id', 'deleted_at', 'is_converted'],
+      },
       { name: 'idx_leads_next_follow_up_at', columns: ['next_follow_up_at', 'id', 'deleted_at', 'is_converted'] },
       { name: 'idx_leads_status_changed_at', columns: ['status_changed_at', 'id', 'deleted_at', 'is_converted'] },
       { name: 'idx_leads_quoted_premium', columns: ['quoted_premium', 'id', 'deleted_at', 'is_converted'] },
@@ -111,7 +117,10 @@ export const leads = defineTable(
         sql: "(lead_type = 'individual' AND last_name IS NOT NULL) OR (lead_type = 'business' AND business_name IS NOT NULL)",
       },
       { name: 'leads_priority_range', sql: 'priority BETWEEN 1 AND 5' },
-      { name: 'leads_ai_priority_range', sql: 'ai_follow_up_priority IS NULL OR ai_follow_up_priority BETWEEN 1 AND 5' },
+      {
+        name: 'leads_ai_priority_range',
+        sql: 'ai_follow_up_priority IS NULL OR ai_follow_up_priority BETWEEN 1 AND 5',
+      },
       {
         name: 'leads_conversion_fields',
         sql: '(converted_to_client_id IS NULL AND conversion_date IS NULL) OR (converted_to_client_id IS NOT NULL AND conversion_date IS NOT NULL)',
@@ -119,8 +128,14 @@ export const leads = defineTable(
       { name: 'leads_is_converted_matches', sql: 'is_converted = (converted_to_client_id IS NOT NULL)' },
       { name: 'leads_auto_data_version', sql: '(auto_data IS NULL) = (auto_data_schema_version IS NULL)' },
       { name: 'leads_home_data_version', sql: '(home_data IS NULL) = (home_data_schema_version IS NULL)' },
-      { name: 'leads_specialty_data_version', sql: '(specialty_data IS NULL) = (specialty_data_schema_version IS NULL)' },
-      { name: 'leads_commercial_data_version', sql: '(commercial_data IS NULL) = (commercial_data_schema_version IS NULL)' },
+      {
+        name: 'leads_specialty_data_version',
+        sql: '(specialty_data IS NULL) = (specialty_data_schema_version IS NULL)',
+      },
+      {
+        name: 'leads_commercial_data_version',
+        sql: '(commercial_data IS NULL) = (commercial_data_schema_version IS NULL)',
+      },
     ],
   },
 );

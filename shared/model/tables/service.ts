@@ -87,7 +87,10 @@ export const aiInteractions = defineTable(
     prompt: col.text().required(),
     response: col.text(),
     summary: col.text(),
-    status: col.oneOf(['ok', 'error'] as const).required().default('ok'),
+    status: col
+      .oneOf(['ok', 'error'] as const)
+      .required()
+      .default('ok'),
     error: col.text(),
     prompt_tokens: col.int(),
     completion_tokens: col.int(),

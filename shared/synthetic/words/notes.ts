@@ -20,7 +20,7 @@ export const NOTE_TEMPLATES: Record<NoteTopic, readonly string[]> = {
     'Accident in March, other party at fault. Waiting on the claim number to confirm it will not be chargeable.',
     'Sent ID cards and the auto application for e-signature.',
     'Comparing {carrier} renewal at {premium} vs our quote of {quote}; saving about {savings} a year.',
-    'Added roadside assistance and rental reimbursement at {first}\'s request.',
+    "Added roadside assistance and rental reimbursement at {first}'s request.",
     'Discussed gap coverage on the new {vehicle}; lender requires it.',
   ],
   home: [
@@ -126,39 +126,78 @@ export const COMMUNICATION_TEMPLATES: Record<string, readonly string[]> = {
     'Discussed bundling and the multi-policy discount with {newCarrier}.',
     'Confirmed the effective date and payment plan.',
   ],
-  voicemail: ['Left a voicemail asking {first} to call back about the quote.', 'Left a message with the direct line; will try email next.'],
+  voicemail: [
+    'Left a voicemail asking {first} to call back about the quote.',
+    'Left a message with the direct line; will try email next.',
+  ],
   email: [
     'Sent the quote comparison and the coverage summary.',
     'Requested the current declarations page and loss runs.',
     'Sent the application for e-signature and the payment link.',
     'Followed up on the proposal sent last week.',
   ],
-  sms: ['Texted a reminder about the documents we still need.', 'Texted to confirm the call on {day}.', 'Replied by text: will review tonight.'],
-  meeting: ['Met at the office to sign the applications and review coverages.', 'Site visit at the location; walked the property with the owner.'],
-  video_call: ['Screen-shared the proposal and walked through the coverage options.', 'Video call to review the renewal and cross-sell options.'],
+  sms: [
+    'Texted a reminder about the documents we still need.',
+    'Texted to confirm the call on {day}.',
+    'Replied by text: will review tonight.',
+  ],
+  meeting: [
+    'Met at the office to sign the applications and review coverages.',
+    'Site visit at the location; walked the property with the owner.',
+  ],
+  video_call: [
+    'Screen-shared the proposal and walked through the coverage options.',
+    'Video call to review the renewal and cross-sell options.',
+  ],
   letter: ['Mailed the welcome packet and policy documents.', 'Mailed the renewal review letter.'],
 };
 
 export const EMAIL_SUBJECTS = [
-  'Your {type} quote', 'Documents needed for your quote', 'Proposal: {type} with {newCarrier}', 'Following up on your quote',
-  'Policy documents and ID cards', 'Quick question about your coverage', 'Your renewal is coming up',
+  'Your {type} quote',
+  'Documents needed for your quote',
+  'Proposal: {type} with {newCarrier}',
+  'Following up on your quote',
+  'Policy documents and ID cards',
+  'Quick question about your coverage',
+  'Your renewal is coming up',
 ];
 
 export const CALL_OUTCOMES = [
-  'Reached; next step agreed', 'Reached; will think it over', 'No answer', 'Left voicemail', 'Wrong time; call back',
-  'Reached; sent documents', 'Reached; requested more information',
+  'Reached; next step agreed',
+  'Reached; will think it over',
+  'No answer',
+  'Left voicemail',
+  'Wrong time; call back',
+  'Reached; sent documents',
+  'Reached; requested more information',
 ];
 
 export const LOST_REASONS = [
-  'Bought elsewhere on price', 'Renewed with current carrier', 'Coverage not available for the risk', 'No longer needs coverage',
-  'Went with a captive agent', 'Underwriting declined', 'Price too high', 'Chose a direct writer online',
+  'Bought elsewhere on price',
+  'Renewed with current carrier',
+  'Coverage not available for the risk',
+  'No longer needs coverage',
+  'Went with a captive agent',
+  'Underwriting declined',
+  'Price too high',
+  'Chose a direct writer online',
 ];
 
-export const UNRESPONSIVE_REASONS = ['No response after five attempts', 'Phone disconnected, emails unanswered', 'Stopped replying after the quote'];
+export const UNRESPONSIVE_REASONS = [
+  'No response after five attempts',
+  'Phone disconnected, emails unanswered',
+  'Stopped replying after the quote',
+];
 
 export const FOLLOW_UP_NOTES = [
-  'Review the proposal', 'Collect the dec page', 'Check on inspection', 'Call before renewal', 'Confirm payment plan',
-  'Send the application', 'Answer deductible question', 'Ask for a referral',
+  'Review the proposal',
+  'Collect the dec page',
+  'Check on inspection',
+  'Call before renewal',
+  'Confirm payment plan',
+  'Send the application',
+  'Answer deductible question',
+  'Ask for a referral',
 ];
 
 export const CLIENT_WELCOME_NOTES = [
