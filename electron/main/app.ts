@@ -1,9 +1,11 @@
+import { AppError } from '../../shared/errors';
 import { uuidv7 } from '../../shared/ids';
 import type { Actor } from '../../shared/mutations/define';
 import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { ReplicaWriter } from '../../db/sqlite/writer';
 import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
+import { clearDemo, demoStatus, isDemoLoaded, loadDemo } from './demo';
 import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
 import { SyncEngine } from './sync/engine';
 import { deviceId, moveTokenToVault, signIn, signOut, storedSession, type TokenVault } from './sync/session';
@@ -86,6 +88,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     isOnline: options.isOnline,
     now: options.now,
   });
+  const signedIn = () => readSetting(db, SESSION_KEY) !== undefined;
   const syncStatus = () => syncStatusView(db, engine, options.tokenVault);
   const startSync = (fetchImpl?: typeof fetch) => {
     const session = storedSession(db, undefined, options.tokenVault);
@@ -109,6 +112,11 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     syncStatus,
     now: options.now,
     signIn: async (server, email, password) => {
+      if (isDemoLoaded(db))
+        throw new AppError(
+          'precondition_failed',
+          'This replica holds the demo agency, which never syncs. Clear it in Settings, then sign in.',
+        );
       engine?.stop();
       engine = null;
       await signIn(db, server, email, password, undefined, options.tokenVault);
@@ -120,6 +128,17 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       engine = null;
       signOut(db, options.tokenVault);
       actor = currentActor(db);
+    },
+    demo: {
+      status: () => demoStatus(db, signedIn()),
+      load: async () => {
+        actor = await loadDemo(db, actor, signedIn());
+        return demoStatus(db, signedIn());
+      },
+      clear: () => {
+        actor = clearDemo(db);
+        return demoStatus(db, signedIn());
+      },
     },
   });
   const dispatch = createDispatcher(handlers);

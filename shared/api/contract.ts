@@ -18,6 +18,7 @@ import type {
   AiRunResult,
   ClientDetail,
   ConflictItem,
+  DemoStatus,
   SyncStatusView,
   ClientListItem,
   Dashboard,
@@ -57,6 +58,11 @@ export const API = {
   'sync.status': { input: empty, output: {} as SyncStatusView },
   'sync.signIn': { input: signInInput, output: {} as SyncStatusView },
   'sync.signOut': { input: empty, output: {} as SyncStatusView },
+  'demo.status': { input: empty, output: {} as DemoStatus },
+  /** Loads the demo agency into an empty replica that is not signed in; never synced. */
+  'demo.load': { input: empty, output: {} as DemoStatus },
+  /** Removes the demo agency, its outbox and its identity. */
+  'demo.clear': { input: empty, output: {} as DemoStatus },
   'conflicts.list': { input: empty, output: {} as ConflictItem[] },
   'conflicts.resolve': { input: conflictResolveInput, output: {} as { id: string; mutation_id: string | null } },
   'ai.run': { input: aiRunInput, output: {} as AiRunResult },

@@ -154,6 +154,16 @@ export interface SyncStatusView {
   error: string | null;
 }
 
+/** The demo agency (electron/main/demo.ts): synthetic data that never leaves the device. */
+export interface DemoStatus {
+  loaded: boolean;
+  loaded_at: string | null;
+  leads: number | null;
+  /** Whether "Load a demo agency" can run now; `reason` says why not. */
+  can_load: boolean;
+  reason: string | null;
+}
+
 export interface ConflictItem {
   id: string;
   kind: 'rejected' | 'overwritten';

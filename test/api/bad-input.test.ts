@@ -167,6 +167,9 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ server: 'http://127.0.0.1:1', email: 'a@b.c', password: BIG }, 'too large'],
   ],
   'sync.signOut': [[{ now: true }, 'now']],
+  'demo.status': [[{ x: 1 }, 'x']],
+  'demo.load': [[{ leads: 10 }, 'leads']],
+  'demo.clear': [[{ keep: true }, 'keep']],
   'conflicts.list': [[{ all: true }, 'all']],
   'conflicts.resolve': [
     [{}, 'id'],

@@ -10,6 +10,7 @@ import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { tests as aiCampaignTests } from './ai-campaigns.test';
 import { tests as electronTests } from './electron-smoke.test';
+import { tests as firstRunTests } from './first-run.test';
 import { tests as flowTests } from './flows.test';
 import { ROOT, chromiumPath, launchBrowser } from './harness';
 import { tests as screenTests } from './screens.test';
@@ -20,6 +21,7 @@ import { tests as hostTests } from './web-host.test';
 
 const ALL: BrowserTest[] = [
   ...hostTests,
+  ...firstRunTests,
   ...flowTests,
   ...syncTests,
   ...aiCampaignTests,

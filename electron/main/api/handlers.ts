@@ -1,5 +1,5 @@
 import type { CommandArgs, CommandName, CommandOutput } from '../../../shared/api/contract';
-import type { SyncStatusView } from '../../../shared/api/types';
+import type { DemoStatus, SyncStatusView } from '../../../shared/api/types';
 import type { AiService } from '../ai/service';
 import { listConflicts, resolveConflict } from '../sync/inbox';
 import type { ReplicaDb } from '../../../db/sqlite/open';
@@ -22,6 +22,7 @@ export interface HandlerDeps {
   syncStatus: () => SyncStatusView;
   signIn: (server: string, email: string, password: string) => Promise<void>;
   signOut: () => void;
+  demo: { status(): DemoStatus; load(): Promise<DemoStatus>; clear(): DemoStatus };
   now?: () => Date;
 }
 
@@ -33,6 +34,7 @@ export function createHandlers({
   syncStatus,
   signIn,
   signOut,
+  demo,
   now = () => new Date(),
 }: HandlerDeps): Handlers {
   /** AI requests that can be cancelled, by the request_id the window gave them. */
@@ -63,6 +65,9 @@ export function createHandlers({
       signOut();
       return syncStatus();
     },
+    'demo.status': async () => demo.status(),
+    'demo.load': async () => demo.load(),
+    'demo.clear': async () => demo.clear(),
     'conflicts.list': async () => listConflicts(db),
     'conflicts.resolve': async ({ id, action }) => resolveConflict(db, writer, id, action),
     'ai.run': async ({ task, lead_id, client_id, communication_id, ticket_id, channel, purpose, request_id }) => {

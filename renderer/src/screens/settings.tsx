@@ -1,5 +1,6 @@
 import { bridge } from '../api/client';
 import { AiSettings } from '../components/ai-settings';
+import { DemoAgencySettings } from '../components/demo-agency';
 import { SyncSettings } from '../components/sync-settings';
 import { Kbd } from '../components/values';
 import { SHORTCUTS } from '../lib/shortcuts';
@@ -15,6 +16,7 @@ export function SettingsScreen() {
       </div>
       <div className="screen-body settings">
         <SyncSettings />
+        <DemoAgencySettings />
         <AiSettings />
         <section className="card settings-card">
           <h2>Appearance</h2>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { TodayItem } from '../../../shared/api/types';
 import { messageOf, mutate } from '../api/mutate';
 import { useQuery } from '../api/use-query';
+import { LoadDemoButton } from '../components/demo-agency';
 import { LogForm } from '../components/composer';
 import { Dropdown } from '../components/dropdown';
 import { Icon } from '../components/icon';
@@ -145,9 +146,12 @@ export function TodayScreen() {
           <EmptyState
             title="Nothing due today"
             action={
-              <button type="button" className="btn" onClick={() => navigate({ name: 'leads', view: 'table' })}>
-                Open leads
-              </button>
+              <>
+                <LoadDemoButton />
+                <button type="button" className="btn" onClick={() => navigate({ name: 'leads', view: 'table' })}>
+                  Open leads
+                </button>
+              </>
             }
           >
             Schedule follow-ups when you log a call, and they will line up here by priority.

@@ -1,0 +1,120 @@
+/**
+ * The demo agency: a small synthetic agency loaded straight into the replica's tables (no outbox
+ * entries), so a newcomer sees Fieldline working on first run. It is marked in local settings and
+ * never leaves the device: sign-in is refused while it is loaded, and clearing it removes its rows,
+ * the outbox (every local mutation since then acted on demo records) and the demo identity.
+ */
+import type { DemoStatus } from '../../shared/api/types';
+import { AppError } from '../../shared/errors';
+import { lookupSeed } from '../../shared/lookups';
+import { TABLE_NAMES, type TableName } from '../../shared/model/catalogue';
+import type { Actor } from '../../shared/mutations/define';
+import { bulkLoadDirect } from '../../db/sqlite/bulk-load';
+import type { ReplicaDb } from '../../db/sqlite/open';
+
+/** Big enough to fill every screen (pipeline, Today, dashboard), small enough to load in seconds. */
+export const DEMO_LEADS = 400;
+const DEMO_SEED = 2026;
+const DEMO_KEY = 'demo_agency';
+const LOCAL_USER_KEY = 'local_user';
+
+interface DemoMarker {
+  loaded_at: string;
+  leads: number;
+  /** The device's own local user, restored when the demo is cleared. */
+  previous_local_user: Actor;
+}
+
+function readJson<T>(db: ReplicaDb, key: string): T | undefined {
+  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}
+
+function writeJson(db: ReplicaDb, key: string, value: unknown) {
+  db.prepare(
+    `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(key, JSON.stringify(value), new Date().toISOString());
+}
+
+function count(db: ReplicaDb, sql: string): number {
+  return (db.prepare(sql).get() as { n: number }).n;
+}
+
+export function isDemoLoaded(db: ReplicaDb): boolean {
+  return readJson<DemoMarker>(db, DEMO_KEY) !== undefined;
+}
+
+/** Why the demo cannot be loaded into this replica now, or null when it can. */
+function loadRefusal(db: ReplicaDb, signedIn: boolean): string | null {
+  if (isDemoLoaded(db)) return 'the demo agency is already loaded';
+  if (signedIn) return 'this replica syncs with an agency server: sign out first, or use another replica file';
+  if (count(db, 'SELECT count(*) AS n FROM outbox') > 0) return 'this replica has changes waiting to be pushed';
+  if (count(db, 'SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM clients) AS n') > 0)
+    return 'this replica already holds leads or clients';
+  return null;
+}
+
+export function demoStatus(db: ReplicaDb, signedIn: boolean): DemoStatus {
+  const marker = readJson<DemoMarker>(db, DEMO_KEY);
+  const refusal = loadRefusal(db, signedIn);
+  return {
+    loaded: marker !== undefined,
+    loaded_at: marker?.loaded_at ?? null,
+    leads: marker?.leads ?? null,
+    can_load: refusal === null,
+    reason: refusal,
+  };
+}
+
+/**
+ * Loads the demo agency and makes its first agent the device's user, so Today and "my work" show
+ * that agent's day. Returns the new actor.
+ */
+export async function loadDemo(db: ReplicaDb, current: Actor, signedIn: boolean): Promise<Actor> {
+  const refusal = loadRefusal(db, signedIn);
+  if (refusal) throw new AppError('precondition_failed', `The demo agency cannot be loaded: ${refusal}.`);
+  // One thread: the worker variant loads its own module file, which a bundled main process has not got.
+  const load = await bulkLoadDirect(db, { leads: DEMO_LEADS, seed: DEMO_SEED, threads: 1 });
+  const agent = db
+    .prepare(
+      `SELECT u.id, u.team_id, u.role FROM users u
+       WHERE u.role = 'agent' AND EXISTS (SELECT 1 FROM leads l WHERE l.owner_id = u.id)
+       ORDER BY u.email LIMIT 1`,
+    )
+    .get() as { id: string; team_id: string | null; role: Actor['role'] } | undefined;
+  if (!agent) throw new AppError('internal', 'the demo agency has no agent');
+  const actor: Actor = { userId: agent.id, teamId: agent.team_id, role: agent.role };
+  db.transaction(() => {
+    writeJson(db, DEMO_KEY, {
+      loaded_at: new Date().toISOString(),
+      leads: load.leads,
+      previous_local_user: current,
+    } satisfies DemoMarker);
+    writeJson(db, LOCAL_USER_KEY, actor);
+  })();
+  return actor;
+}
+
+/** Tables whose rows the migrations seed (statuses, insurance types …): the demo leaves them be. */
+const SEEDED = new Set<TableName>(lookupSeed().map((s) => s.table));
+
+/** Removes every demo row and the outbox, and gives the device its own user back. */
+export function clearDemo(db: ReplicaDb): Actor {
+  const marker = readJson<DemoMarker>(db, DEMO_KEY);
+  if (!marker) throw new AppError('precondition_failed', 'No demo agency is loaded.');
+  const own = marker.previous_local_user;
+  db.transaction(() => {
+    // Children first: TABLE_NAMES is in dependency order.
+    for (const table of [...TABLE_NAMES].reverse()) {
+      if (SEEDED.has(table)) continue;
+      if (table === 'users') db.prepare('DELETE FROM users WHERE id <> ?').run(own.userId);
+      else db.prepare(`DELETE FROM "${table}"`).run();
+    }
+    db.prepare('DELETE FROM outbox').run();
+    db.prepare('DELETE FROM conflicts').run();
+    db.prepare('DELETE FROM local_settings WHERE key = ?').run(DEMO_KEY);
+    writeJson(db, LOCAL_USER_KEY, own);
+  })();
+  return own;
+}

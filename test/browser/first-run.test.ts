@@ -1,0 +1,60 @@
+// A newcomer's first run: the empty Today screen offers the demo agency; loading it fills the
+// screens without queueing a single change to push, and Settings clears it again.
+import Database from 'better-sqlite3';
+import { assert, assertNoProblems, openPage, shot, startHost } from './harness';
+import { test } from './suite';
+
+function outboxSize(dbPath: string): number {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+export const tests = [
+  test(
+    'load the demo agency from the empty Today screen, see its book, then clear it in Settings',
+    'browser',
+    async (ctx) => {
+      const host = await startHost();
+      try {
+        const { page, problems } = await openPage(ctx.browser, host, '#/today');
+        try {
+          const load = page.getByRole('button', { name: 'Load a demo agency' });
+          await load.waitFor();
+          await shot(page, 'first-run-empty-today');
+          // By keyboard: focus the button and press Enter, as a person tabbing through the page would.
+          await load.focus();
+          await page.keyboard.press('Enter');
+          await page.locator('.today-row').first().waitFor({ timeout: 60_000 });
+          const followUps = await page.locator('.today-row').count();
+          assert(followUps > 0, `Today lists the demo agency's follow-ups (saw ${followUps})`);
+          await shot(page, 'first-run-demo-today');
+
+          await page.getByRole('link', { name: 'Leads' }).first().click();
+          await page.locator('[data-screen="leads"] [role="row"][aria-rowindex="2"]').waitFor();
+          await page.getByRole('link', { name: 'Clients' }).first().click();
+          await page.locator('[data-screen="clients"] [role="row"][aria-rowindex="2"]').waitFor();
+          assert(outboxSize(host.dbPath) === 0, 'the demo rows queued nothing to push');
+
+          await page.getByRole('link', { name: 'Settings' }).first().click();
+          const card = page.getByRole('region', { name: 'Demo agency' });
+          await card.getByText('never syncs').waitFor();
+          await card.getByRole('button', { name: 'Clear the demo agency' }).click();
+          await card.getByRole('button', { name: 'Load a demo agency' }).waitFor();
+          await page.getByRole('link', { name: 'Today' }).first().click();
+          await page.getByText('Nothing due today').waitFor();
+          assert((await page.locator('.today-row').count()) === 0, 'the demo follow-ups are gone');
+          assert(outboxSize(host.dbPath) === 0, 'clearing queued nothing to push');
+          assertNoProblems(problems);
+        } finally {
+          await page.context().close();
+        }
+      } finally {
+        await host.close();
+      }
+    },
+  ),
+];
