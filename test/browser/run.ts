@@ -1,101 +1,68 @@
 /**
  * The browser suite runner (called by test/run-all.ts; also `npx tsx test/browser/run.ts [name filter]`).
- * Builds the web renderer, runs each named test on its own fresh replica and web host, prints
- * one line per test and writes {passed, failed, skipped} to $FIELDLINE_BROWSER_REPORT.
+ * Runs `playwright test` with test/browser/playwright.config.ts (it builds the web renderer first),
+ * reads Playwright's JSON report and writes {passed, failed, skipped} to $FIELDLINE_BROWSER_REPORT.
  * Without Chromium the browser tests cannot run: that counts as a failure, never a pass.
  */
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import { build } from 'vite';
-import type { Browser } from 'playwright-core';
-import { tests as aiCampaignTests } from './ai-campaigns.test';
-import { tests as electronTests } from './electron-smoke.test';
-import { tests as firstRunTests } from './first-run.test';
-import { tests as flowTests } from './flows.test';
-import { ROOT, chromiumPath, launchBrowser } from './harness';
-import { tests as screenTests } from './screens.test';
-import { tests as syncTests } from './sync-settings.test';
-import type { BrowserTest } from './suite';
-import { tests as tableTests } from './virtual-table.test';
-import { tests as hostTests } from './web-host.test';
+import { chromiumPath, ROOT } from './harness';
+import { countsFromPlaywrightJson, type PlaywrightCounts } from './report';
 
-const ALL: BrowserTest[] = [
-  ...hostTests,
-  ...firstRunTests,
-  ...flowTests,
-  ...syncTests,
-  ...aiCampaignTests,
-  ...screenTests,
-  ...tableTests,
-  ...electronTests,
-];
-const TIMEOUT_MS = 90_000;
+const require = createRequire(import.meta.url);
+const cli = path.join(path.dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
+const config = path.join(ROOT, 'test/browser/playwright.config.ts');
 
-const counts = { passed: 0, failed: 0, skipped: 0 };
-const filter = process.argv[2]?.toLowerCase();
-const selected = filter ? ALL.filter((t) => t.name.toLowerCase().includes(filter)) : ALL;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s`)), ms).unref()),
-  ]);
+function runPlaywright(reportFile: string, filter: string | undefined): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'test', '--config', config], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        // The config adds the JSON reporter when this is set.
+        PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+        ...(filter ? { FIELDLINE_BROWSER_FILTER: filter } : {}),
+      },
+    });
+    child.on('error', () => resolve(null));
+    child.on('exit', (code) => resolve(code));
+  });
 }
 
-async function main() {
-  const needsBrowser = selected.some((t) => t.kind === 'browser');
-  const needsWeb = selected.some((t) => t.kind !== 'electron');
-  let browser: Browser | null = null;
-  let browserProblem: string | null = null;
-
-  if (needsWeb && process.env.FIELDLINE_SKIP_WEB_BUILD !== '1') {
-    const started = Date.now();
-    await build({ configFile: path.join(ROOT, 'renderer/vite.web.config.ts'), logLevel: 'error' });
-    console.log(`built the web renderer in ${Date.now() - started} ms`);
+async function main(): Promise<PlaywrightCounts> {
+  if (!chromiumPath()) {
+    console.log('FAIL  browser suite could not run: no Chromium found: apt-get install chromium, or set CHROMIUM_PATH');
+    return { passed: 0, failed: 1, skipped: 0, flaky: [], skips: [] };
   }
-  if (needsBrowser) {
-    if (!chromiumPath()) browserProblem = 'no Chromium found: apt-get install chromium, or set CHROMIUM_PATH';
-    else {
-      try {
-        browser = await launchBrowser();
-      } catch (err) {
-        browserProblem = `Chromium did not start: ${(err as Error).message.split('\n')[0]}`;
-      }
-    }
-    if (browserProblem) {
-      console.log(`FAIL  browser suite could not run: ${browserProblem}`);
-      counts.failed += 1;
-    }
-  }
-
-  for (const t of selected) {
-    if (t.kind === 'browser' && !browser) continue;
-    const started = Date.now();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fieldline-playwright-'));
+  try {
+    const reportFile = path.join(dir, 'report.json');
+    const exitCode = await runPlaywright(reportFile, process.argv[2]);
+    let counts: PlaywrightCounts;
     try {
-      const outcome = await withTimeout(t.run({ browser: browser! }), TIMEOUT_MS);
-      if (outcome && 'skipped' in outcome) {
-        counts.skipped += 1;
-        console.log(`SKIP  ${t.name} — ${outcome.skipped}`);
-      } else {
-        counts.passed += 1;
-        console.log(`PASS  ${t.name} (${Date.now() - started} ms)`);
-      }
-    } catch (err) {
-      counts.failed += 1;
-      console.log(
-        `FAIL  ${t.name} (${Date.now() - started} ms)\n      ${(err as Error).stack?.split('\n').slice(0, 6).join('\n      ') ?? String(err)}`,
-      );
+      counts = countsFromPlaywrightJson(JSON.parse(readFileSync(reportFile, 'utf8')));
+    } catch (error) {
+      console.log(`FAIL  Playwright wrote no usable JSON report (exit code ${exitCode}): ${(error as Error).message}`);
+      return { passed: 0, failed: 1, skipped: 0, flaky: [], skips: [] };
     }
+    // A crash outside any test (config, global setup) still fails the suite.
+    if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
+    return counts;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  await browser?.close();
 }
 
-try {
-  await main();
-} catch (err) {
-  console.log(`FAIL  browser runner crashed: ${(err as Error).stack ?? String(err)}`);
-  counts.failed += 1;
-}
+const counts = await main();
+for (const line of counts.skips) console.log(`SKIP  ${line}`);
+for (const name of counts.flaky) console.log(`FLAKY passed only on retry: ${name}`);
 console.log(`browser: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-if (process.env.FIELDLINE_BROWSER_REPORT) writeFileSync(process.env.FIELDLINE_BROWSER_REPORT, JSON.stringify(counts));
+if (process.env.FIELDLINE_BROWSER_REPORT) {
+  const { passed, failed, skipped } = counts;
+  writeFileSync(process.env.FIELDLINE_BROWSER_REPORT, JSON.stringify({ passed, failed, skipped }));
+}
 process.exit(counts.failed > 0 ? 1 : 0);
