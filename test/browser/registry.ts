@@ -1,4 +1,5 @@
 /** Every browser-suite test, in run order: one list, read by the Playwright spec (browser.spec.ts). */
+import { tests as accessibilityTests } from './accessibility.test';
 import { tests as aiCampaignTests } from './ai-campaigns.test';
 import { tests as electronTests } from './electron-smoke.test';
 import { tests as firstRunTests } from './first-run.test';
@@ -17,5 +18,6 @@ export const ALL: BrowserTest[] = [
   ...aiCampaignTests,
   ...screenTests,
   ...tableTests,
+  ...accessibilityTests,
   ...electronTests,
 ];

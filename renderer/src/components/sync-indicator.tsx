@@ -75,7 +75,7 @@ export function SyncIndicator() {
         type="button"
         className={`sync-btn ${tone}`}
         aria-expanded={open}
-        aria-label={`Sync: ${label}, ${pending} pending`}
+        title="Sync status"
         onClick={() => setOpen(!open)}
         data-testid="sync-indicator"
       >

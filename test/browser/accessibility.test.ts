@@ -1,0 +1,119 @@
+// Automated accessibility checks (axe-core through @axe-core/playwright): every main screen and
+// every dialog, in light and dark, has no serious or critical violation of WCAG 2.x A/AA rules.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { statusByCode } from '../../shared/lookups';
+import { assert, assertNoProblems, openPage, seedLeads, startHost, type Host } from './harness';
+import { test } from './suite';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The serious and critical violations on the page (or inside `include`), one line each. */
+async function violations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function seedBook(host: Host) {
+  const ids = await seedLeads(host, 16);
+  await host.api('mutate', {
+    name: 'changeLeadStatus',
+    args: { lead_id: ids[5]!, status_id: statusByCode('quoted').id },
+  });
+  const { result } = (await host.api('mutate', {
+    name: 'convertLead',
+    args: { lead_id: ids[0]!, premium: 1980 },
+  })) as { result: { client_id: string } };
+  await host.api('mutate', {
+    name: 'createTicket',
+    args: { client_id: result.client_id, subject: 'Add a driver', priority: 'high' },
+  });
+  await host.api('mutate', {
+    name: 'createCampaign',
+    args: { name: 'Spring renewal review', channel: 'email', status: 'active', budget: 1500 },
+  });
+  return { leadId: ids[1]!, clientId: result.client_id };
+}
+
+const SCREENS = (ids: { leadId: string; clientId: string }) => [
+  { hash: '#/today', screen: 'today' },
+  { hash: '#/leads', screen: 'leads' },
+  { hash: '#/leads/board', screen: 'leads' },
+  { hash: `#/leads/${ids.leadId}`, screen: 'lead' },
+  { hash: '#/clients', screen: 'clients' },
+  { hash: `#/clients/${ids.clientId}`, screen: 'client' },
+  { hash: '#/contacts', screen: 'contacts' },
+  { hash: '#/tickets', screen: 'tickets' },
+  { hash: '#/campaigns', screen: 'campaigns' },
+  { hash: '#/dashboard', screen: 'dashboard' },
+  { hash: '#/settings', screen: 'settings' },
+];
+
+export const tests = [
+  test(
+    'accessibility: no serious or critical axe violation on any main screen, light and dark',
+    'browser',
+    async (ctx) => {
+      const host = await startHost();
+      try {
+        const ids = await seedBook(host);
+        const { page, problems } = await openPage(ctx.browser, host, '#/today');
+        const found: string[] = [];
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          for (const s of SCREENS(ids)) {
+            await page.goto(`${host.url}/${s.hash}`);
+            await page.waitForSelector(`[data-screen="${s.screen}"]`);
+            await page.waitForTimeout(200);
+            for (const v of await violations(page)) found.push(`${scheme} ${s.hash}: ${v}`);
+          }
+        }
+        assert(found.length === 0, `axe found:\n  ${found.join('\n  ')}`);
+        assertNoProblems(problems);
+        await page.context().close();
+      } finally {
+        await host.close();
+      }
+    },
+  ),
+
+  test(
+    'accessibility: every dialog, opened by keyboard, has no serious or critical axe violation',
+    'browser',
+    async (ctx) => {
+      const host = await startHost();
+      try {
+        const ids = await seedBook(host);
+        const { page, problems } = await openPage(ctx.browser, host, '#/leads');
+        const found: string[] = [];
+        const check = async (name: string, open: () => Promise<void>) => {
+          await open();
+          const dialog = page.getByRole('dialog').last();
+          await dialog.waitFor();
+          for (const v of await violations(page, '[role="dialog"]')) found.push(`${name}: ${v}`);
+          await page.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'detached' });
+        };
+        await page.waitForSelector('[data-screen="leads"] [role="row"][aria-rowindex="2"]');
+        await check('New lead', () => page.keyboard.press('n'));
+        await check('Search', () => page.keyboard.press('Control+k'));
+        await check('Shortcuts', () => page.keyboard.press('?'));
+        await page.goto(`${host.url}/#/leads/${ids.leadId}`);
+        await page.waitForSelector('[data-screen="lead"]');
+        await check('Convert', () => page.getByRole('button', { name: /^Convert/ }).click());
+        await page.goto(`${host.url}/#/today`);
+        await page.locator('.today-row').first().waitFor();
+        await check('Log activity', () => page.getByRole('button', { name: 'Log' }).first().click());
+        assert(found.length === 0, `axe found:\n  ${found.join('\n  ')}`);
+        assertNoProblems(problems);
+        await page.context().close();
+      } finally {
+        await host.close();
+      }
+    },
+  ),
+];
