@@ -1,6 +1,7 @@
 /** AI settings live in local_settings, never with the key; the key only travels per request. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadAiSettings, parseAiSettings, saveAiSettings } from '../../electron/main/ai/settings';
+import { REDACTION_KINDS } from '../../shared/ai/redact';
 import { AppError } from '../../shared/errors';
 import { ANSWERS } from './answers';
 import { startFakeOpenAI, type FakeOpenAI } from './fake-openai';
@@ -18,7 +19,7 @@ describe('AI settings', () => {
       remote: null,
       local: null,
       preferLocal: false,
-      redact: ['ssn', 'license', 'dob', 'card', 'bank'],
+      redact: [...REDACTION_KINDS],
       dailyTokenBudget: 200_000,
     });
   });
