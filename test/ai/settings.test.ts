@@ -45,6 +45,14 @@ describe('AI settings', () => {
     expect(JSON.parse(row.value).remote.baseURL).toBe('https://acme.openai.azure.com/openai/v1/');
   });
 
+  it('list the redacted kinds by name, each at most once, and say which entry is wrong', () => {
+    expect(parseAiSettings({ redact: [] }).redact).toEqual([]);
+    expect(parseAiSettings({ redact: ['phone', 'vin'] }).redact).toEqual(['phone', 'vin']);
+    expect(() => parseAiSettings({ redact: ['ssn', 'names'] })).toThrow(/redact\[1\]/);
+    expect(() => parseAiSettings({ redact: ['ssn', 'ssn'] })).toThrow(/more than once/);
+    expect(() => parseAiSettings({ redact: 'ssn' })).toThrow(/redact/);
+  });
+
   it('refuse an API key anywhere in them, and anything unknown', () => {
     const remote = { name: 'OpenAI', baseURL: 'https://api.openai.com/v1', model: 'gpt-4.1-mini' };
     for (const input of [
