@@ -6,7 +6,9 @@
  * fields, the timeline line) has the real values back.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chat } from '../../electron/main/ai/provider';
 import type { AiService } from '../../electron/main/ai/service';
+import { Redactor } from '../../shared/ai/redact';
 import type { Row } from '../../shared/model/catalogue';
 import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from './fake-openai';
 import { autoData, COMM, interactions, makeReplica, makeService, plantLead, type Replica } from './fixtures';
@@ -171,5 +173,25 @@ describe('identifiers in every free-text field', () => {
     for (const v of ['123456789', '1234 Elm Street', 'X1234567', 'mdelgado.work@example.org']) {
       expect(raw).not.toMatch(token(v));
     }
+  });
+
+  it('passes every message through the redactor at the provider, whoever built it', async () => {
+    const r = new Redactor();
+    fake.enqueue({ kind: 'answer', content: { ok: true } });
+    await chat(
+      { name: 'Fake', kind: 'openai', baseURL: fake.url, model: 'gpt-test', temperature: null },
+      'sk-test',
+      {
+        system: 'Agency line 555-867-5309.',
+        user: 'SSN 123456789, 1234 Elm Street, MRN 00123456.',
+        outbound: (text) => r.text(text),
+        temperature: null,
+        stream: false,
+      },
+      { timeoutMs: 3000, maxRetries: 0, backoffMs: 5, maxBackoffMs: 100 },
+    );
+    const [system, user] = fake.requests.at(-1)!.body.messages!;
+    expect(system!.content).toBe('Agency line [PHONE_1].');
+    expect(user!.content).toBe('SSN [SSN_1], [ADDRESS_1], MRN [MRN_1].');
   });
 });
