@@ -53,6 +53,21 @@ describe('AI settings', () => {
     expect(() => parseAiSettings({ redact: 'ssn' })).toThrow(/redact/);
   });
 
+  it('turn on kinds added since they were saved, but keep a kind the person turned off', () => {
+    // saved by a version that knew five kinds, with dates of birth and bank numbers off
+    rep.db
+      .prepare(`INSERT INTO local_settings (key, value, updated_at) VALUES ('ai_settings', ?, ?)`)
+      .run(JSON.stringify({ redact: ['ssn', 'license', 'card'], dailyTokenBudget: 9000 }), new Date().toISOString());
+    expect(loadAiSettings(rep.db)).toMatchObject({
+      redact: ['ssn', 'license', 'card', 'passport', 'mrn', 'vin', 'phone', 'email', 'address'],
+      dailyTokenBudget: 9000,
+    });
+    // saved now with phone numbers off: they stay off
+    saveAiSettings(rep.db, { redact: REDACTION_KINDS.filter((k) => k !== 'phone') });
+    expect(loadAiSettings(rep.db).redact).not.toContain('phone');
+    expect(loadAiSettings(rep.db).redact).toHaveLength(REDACTION_KINDS.length - 1);
+  });
+
   it('refuse an API key anywhere in them, and anything unknown', () => {
     const remote = { name: 'OpenAI', baseURL: 'https://api.openai.com/v1', model: 'gpt-4.1-mini' };
     for (const input of [

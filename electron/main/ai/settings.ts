@@ -1,4 +1,5 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
+import { REDACTION_KINDS } from '../../../shared/ai/redact';
 import { aiSettingsSchema, type AiSettings, type AiSettingsInput } from '../../../shared/ai/settings';
 import { AppError } from '../../../shared/errors';
 import { invalidInput } from '../../../shared/mutations/execute';
@@ -51,8 +52,25 @@ export function loadAiSettings(db: ReplicaDb): AiSettings {
   } catch {
     raw = {};
   }
-  const parsed = aiSettingsSchema.safeParse(raw);
+  const parsed = aiSettingsSchema.safeParse(withNewKinds(raw));
   return parsed.success ? parsed.data : aiSettingsSchema.parse({});
+}
+
+/** The kinds redaction had before stored settings recorded which kinds they knew. */
+const FIRST_KINDS: readonly string[] = ['ssn', 'license', 'dob', 'card', 'bank'];
+
+/**
+ * Stored settings list the kinds redacted; a kind added in a later version is redacted too
+ * unless the person turned it off after it existed. So each save records the kinds it knew
+ * (`redactKnown`), and a load turns on every kind the stored settings did not know about.
+ */
+function withNewKinds(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const { redactKnown, ...rest } = raw as Record<string, unknown>;
+  if (!Array.isArray(rest.redact)) return rest;
+  const known: readonly unknown[] = Array.isArray(redactKnown) ? redactKnown : FIRST_KINDS;
+  const added = REDACTION_KINDS.filter((k) => !known.includes(k) && !(rest.redact as unknown[]).includes(k));
+  return { ...rest, redact: [...rest.redact, ...added] };
 }
 
 export function saveAiSettings(db: ReplicaDb, input: AiSettingsInput): AiSettings {
@@ -60,7 +78,7 @@ export function saveAiSettings(db: ReplicaDb, input: AiSettingsInput): AiSetting
   db.prepare(
     `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(KEY, JSON.stringify(settings), new Date().toISOString());
+  ).run(KEY, JSON.stringify({ ...settings, redactKnown: REDACTION_KINDS }), new Date().toISOString());
   return settings;
 }
 
