@@ -4,6 +4,7 @@ import { ageOn, displayName, type SubjectContext } from './context';
 import { coverageLines, registerCoverageSecrets } from './coverage-text';
 import { coverageGaps, productsHeld } from './cross-sell';
 import { redactJson, type Redactor } from './redact';
+import { PLACEHOLDER } from './redact-patterns';
 import type { AiTask } from './schemas';
 import { systemPrompt } from './tasks';
 
@@ -243,7 +244,10 @@ export function buildPrompt(task: AiTask, ctx: SubjectContext, r: Redactor, opts
 
   const earlier = ctx.subject.row.ai_summary;
   if (earlier && left > estimateTokens(earlier) + 20 && task !== 'sentiment' && task !== 'triage') {
-    fixed.push(section('EARLIER AI SUMMARY (may be outdated)', [r.text(earlier)]));
+    // A summary stored by an older version may hold placeholders of an earlier request, which
+    // would now name other values: they are sent as [redacted], never mapped back.
+    const stale = earlier.replace(PLACEHOLDER, '[redacted]');
+    fixed.push(section('EARLIER AI SUMMARY (may be outdated)', [r.text(stale)]));
   }
   const user = r.text(fixed.join('\n\n'));
   return { system, user, tokens: estimateTokens(system) + estimateTokens(user), omitted };

@@ -175,6 +175,16 @@ describe('identifiers in every free-text field', () => {
     }
   });
 
+  it('sends placeholders left in an earlier stored summary as [redacted], so they are never mapped to another value', async () => {
+    rep.db
+      .prepare('UPDATE leads SET ai_summary = ? WHERE id = ?')
+      .run('Old summary: her SSN [SSN_1] and phone [PHONE_2] are on file.', leadId);
+    const out = await ai.summarize({ lead_id: leadId });
+    const user = fake.requests.at(-1)!.body.messages![1]!.content;
+    expect(user).toContain('Old summary: her SSN [redacted] and phone [redacted] are on file.');
+    expect(out.result.summary).not.toContain('[redacted]');
+  });
+
   it('passes every message through the redactor at the provider, whoever built it', async () => {
     const r = new Redactor();
     fake.enqueue({ kind: 'answer', content: { ok: true } });
