@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, net, safeStorage } from 'electron';
 import { openApp } from './app';
+import { deepLinkInArgv, deepLinkRoute } from './security/deep-link';
+import { keychainProblem } from './security/keychain';
 import { registerIpc } from './shell/ipc';
 import { installMenu } from './shell/menu';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
@@ -15,23 +17,60 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const origins = trustedOrigins(devUrl);
 
+const entryUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
+
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let win: BrowserWindow | null = null;
+let open: ((route?: string) => void) | null = null;
+/** A link that arrived before the window existed (the app was launched by it). */
+let pendingRoute = deepLinkRoute(deepLinkInArgv(process.argv));
+
+/** A fieldline:// link from outside: shown if it names a screen or record we know, otherwise ignored. */
+function followLink(link: string | null) {
+  const route = deepLinkRoute(link);
+  if (link && !route) console.warn('Fieldline ignored a link it does not understand');
+  if (!route) return;
+  if (!win) {
+    if (open) open(route);
+    else pendingRoute = route;
+    return;
+  }
+  // Same document, new hash: the renderer's router follows it without a reload.
+  void win.loadURL(`${entryUrl}${route}`);
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
 
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents, origins));
-app.on('second-instance', () => {
+app.on('second-instance', (_event, argv) => {
   if (win?.isMinimized()) win.restore();
   win?.focus();
+  followLink(deepLinkInArgv(argv));
+});
+// macOS hands links over here (it may do so before the app is ready).
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  followLink(url);
 });
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
 void app.whenReady().then(() => {
+  // On Linux without a keyring safeStorage falls back to a built-in password: not a place for secrets.
+  const keychain = () =>
+    keychainProblem({
+      platform: process.platform,
+      encryptionAvailable: safeStorage.isEncryptionAvailable(),
+      linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+    });
+  const problem = keychain();
+  if (problem) console.warn(problem);
   const secrets = new SecretStore(path.join(app.getPath('userData'), 'secrets.json'), {
-    available: () => safeStorage.isEncryptionAvailable(),
+    available: () => keychain() === null,
+    problem: keychain,
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (data) => safeStorage.decryptString(data),
   });
@@ -49,17 +88,14 @@ void app.whenReady().then(() => {
   registerIpc(services.dispatch, secrets, origins);
   serveRenderer(path.join(here, '../renderer'));
   installMenu(() => win);
-  const open = () => {
-    win = createMainWindow({
-      preload: path.join(here, '../preload/index.cjs'),
-      url: devUrl ?? `${APP_ORIGIN}/index.html`,
-      origins,
-    });
+  open = (route = '') => {
+    win = createMainWindow({ preload: path.join(here, '../preload/index.cjs'), url: `${entryUrl}${route}`, origins });
     win.on('closed', () => (win = null));
   };
-  open();
+  open(pendingRoute ?? '');
+  pendingRoute = null;
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
+    if (BrowserWindow.getAllWindows().length === 0) open?.();
   });
   app.on('will-quit', () => services.close());
 });

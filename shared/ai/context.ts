@@ -18,6 +18,8 @@ export interface SubjectContext {
   opportunities: Row<'opportunities'>[];
   tickets: Row<'support_tickets'>[];
   contacts: Row<'contacts'>[];
+  /** The person's street addresses: never sent, but registered so mentions of them are redacted. */
+  addresses?: Row<'addresses'>[];
   marketing: Row<'lead_marketing_settings'> | null;
   insuranceTypes: ReadonlyMap<string, Row<'insurance_types'>>;
   communicationTypes: ReadonlyMap<string, Row<'communication_types'>>;

@@ -13,7 +13,8 @@ import { redactJson, type Redactor } from './redact';
 /**
  * The coverage JSON documents as short text lines a model reads well, with every sensitive
  * value (driver license numbers, dates of birth) already replaced by its placeholder. VINs
- * and addresses are left out: a model needs the vehicle and the risk, not the identifiers.
+ * and addresses are left out: a model needs the vehicle and the risk, not the identifiers;
+ * they are still registered, so a mention of them in a note or custom field is replaced.
  */
 const money = (n: number | undefined) => (n === undefined ? undefined : `$${Math.round(n).toLocaleString('en-US')}`);
 const join = (parts: Array<string | undefined | false>) => parts.filter(Boolean).join(', ');
@@ -80,12 +81,21 @@ function commercialLines(doc: CommercialData): string[] {
 /** Registers a document's known sensitive values with the redactor, before any text is redacted. */
 export function registerCoverageSecrets(lead: Row<'leads'>, r: Redactor) {
   if (lead.date_of_birth) r.value('dob', lead.date_of_birth);
-  const drivers = (lead.auto_data as { drivers?: unknown } | null)?.drivers;
-  if (!Array.isArray(drivers)) return;
-  for (const d of drivers as Array<Record<string, unknown>>) {
+  const auto = lead.auto_data as { drivers?: unknown; vehicles?: unknown } | null;
+  for (const d of Array.isArray(auto?.drivers) ? (auto.drivers as Array<Record<string, unknown>>) : []) {
     if (typeof d?.licenseNumber === 'string') r.value('license', d.licenseNumber);
     if (typeof d?.dateOfBirth === 'string') r.value('dob', d.dateOfBirth);
   }
+  const street = (address: unknown) => {
+    const line1 = (address as { line1?: unknown } | undefined)?.line1;
+    if (typeof line1 === 'string') r.value('address', line1);
+  };
+  for (const v of Array.isArray(auto?.vehicles) ? (auto.vehicles as Array<Record<string, unknown>>) : []) {
+    if (typeof v?.vin === 'string') r.value('vin', v.vin);
+    street(v?.garagingAddress);
+  }
+  const locations = (lead.commercial_data as { locations?: unknown } | null)?.locations;
+  for (const l of Array.isArray(locations) ? (locations as Array<Record<string, unknown>>) : []) street(l?.address);
 }
 
 const RENDER: { [C in CoverageColumn]: (doc: never, r: Redactor, now: Date) => string[] } = {

@@ -4,6 +4,7 @@ import { ageOn, displayName, type SubjectContext } from './context';
 import { coverageLines, registerCoverageSecrets } from './coverage-text';
 import { coverageGaps, productsHeld } from './cross-sell';
 import { redactJson, type Redactor } from './redact';
+import { PLACEHOLDER } from './redact-patterns';
 import type { AiTask } from './schemas';
 import { systemPrompt } from './tasks';
 
@@ -188,10 +189,26 @@ function taskLines(task: AiTask, ctx: SubjectContext, r: Redactor, opts: PromptO
   }
 }
 
+/** The record's own identifiers (its phone numbers, email and street addresses), whatever their spelling. */
+function registerIdentifiers(ctx: SubjectContext, r: Redactor) {
+  const row = ctx.subject.row;
+  if (row.date_of_birth) r.value('dob', row.date_of_birth);
+  const people = [row, ...ctx.contacts];
+  for (const p of people) {
+    if (p.email) r.value('email', p.email);
+    if (p.phone) r.value('phone', p.phone);
+    if ('mobile_phone' in p && p.mobile_phone) r.value('phone', p.mobile_phone);
+  }
+  for (const a of ctx.addresses ?? []) {
+    r.value('address', a.line1);
+    if (a.line2) r.value('address', `${a.line1} ${a.line2}`);
+  }
+}
+
 export function buildPrompt(task: AiTask, ctx: SubjectContext, r: Redactor, opts: PromptOptions): BuiltPrompt {
   // Known secrets first, so every later mention of them in free text is caught.
   for (const lead of ctx.coverage) registerCoverageSecrets(lead, r);
-  if (ctx.subject.row.date_of_birth) r.value('dob', ctx.subject.row.date_of_birth);
+  registerIdentifiers(ctx, r);
 
   const channelType =
     task === 'draft'
@@ -227,7 +244,10 @@ export function buildPrompt(task: AiTask, ctx: SubjectContext, r: Redactor, opts
 
   const earlier = ctx.subject.row.ai_summary;
   if (earlier && left > estimateTokens(earlier) + 20 && task !== 'sentiment' && task !== 'triage') {
-    fixed.push(section('EARLIER AI SUMMARY (may be outdated)', [r.text(earlier)]));
+    // A summary stored by an older version may hold placeholders of an earlier request, which
+    // would now name other values: they are sent as [redacted], never mapped back.
+    const stale = earlier.replace(PLACEHOLDER, '[redacted]');
+    fixed.push(section('EARLIER AI SUMMARY (may be outdated)', [r.text(stale)]));
   }
   const user = r.text(fixed.join('\n\n'));
   return { system, user, tokens: estimateTokens(system) + estimateTokens(user), omitted };

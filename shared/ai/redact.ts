@@ -1,18 +1,27 @@
+import {
+  keyOf,
+  PATTERNS,
+  PLACEHOLDER,
+  PLACEHOLDER_LABEL,
+  REDACTION_KINDS,
+  SENSITIVE_KEYS,
+  valueKey,
+  type RedactionKind,
+} from './redact-patterns';
+
+export { luhn, REDACTION_KIND_NAMES, REDACTION_KINDS, type RedactionKind } from './redact-patterns';
+
 /**
- * Redaction of what must not leave the machine in a prompt. Two passes:
+ * Redaction of what must not leave the machine in a request to a model. Two passes:
  *  1. values we know are sensitive because of where they are stored (a lead's date of birth,
- *     the license numbers in auto_data.drivers) are registered, and every mention of them in
- *     free text is replaced too — license numbers have no common format a pattern could find;
- *  2. patterns find the rest in free text (notes, emails, ticket descriptions).
- * The placeholder → value mapping stays in this object: it is never sent, never stored, and
- * only used to put the values back into an answer shown on this machine.
+ *     phone and email, the license numbers and VINs in auto_data, an address line) are
+ *     registered, and every mention of them in free text is replaced too — license numbers
+ *     have no common format a pattern could find;
+ *  2. patterns find the rest in free text (notes, emails, ticket descriptions, custom fields).
+ * One value gets one placeholder for the whole request, whatever its spelling, so the model
+ * can refer to it and the answer can be mapped back. The placeholder → value mapping stays in
+ * this object: it is never sent, and only used to put the values back into the answer.
  */
-export const REDACTION_KINDS = ['ssn', 'license', 'dob', 'card', 'bank'] as const;
-export type RedactionKind = (typeof REDACTION_KINDS)[number];
-
-const LABEL: Record<RedactionKind, string> = { ssn: 'SSN', license: 'DL', dob: 'DOB', card: 'CARD', bank: 'BANK' };
-const PLACEHOLDER = /\[(SSN|DL|DOB|CARD|BANK)_\d+\]/g;
-
 const MONTHS = [
   'January',
   'February',
@@ -27,52 +36,6 @@ const MONTHS = [
   'November',
   'December',
 ];
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
-const DATE = `(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})`;
-const NUMBER_WORDS = '(?:\\s*(?:number|num|no\\.?|#))?\\s*(?:is\\s+)?[:#]?\\s*';
-
-/** Each pattern's capture group 1 is the value; the rest is the context that identifies it. */
-const PATTERNS: Array<{ kind: RedactionKind; re: RegExp; check?: (value: string) => boolean }> = [
-  // Cards first: a 16-digit card must not be half-eaten by a shorter pattern.
-  { kind: 'card', re: /(?<![\d-])((?:\d[ -]?){12,18}\d)(?![\d-])/g, check: (v) => luhn(v.replace(/\D/g, '')) },
-  { kind: 'ssn', re: /(?<![\d-])((?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\2(?!0000)\d{4})(?![\d-])/g },
-  { kind: 'ssn', re: new RegExp(`\\b(?:ssn|ss#|social\\s+security)${NUMBER_WORDS}(\\d{9})\\b`, 'gi') },
-  {
-    kind: 'bank',
-    re: new RegExp(
-      `\\b(?:routing|aba|rtn|account|acct|iban)${NUMBER_WORDS}([A-Z]{2}\\d{2}[A-Z0-9]{10,30}|\\d[\\d -]{3,20}\\d)`,
-      'gi',
-    ),
-  },
-  {
-    kind: 'license',
-    re: new RegExp(
-      `\\b(?:DL|driver'?s?\\s+licen[cs]e|licen[cs]e)\\b${NUMBER_WORDS}((?=[A-Z-]*\\d)[A-Z0-9][A-Z0-9-]{3,19})\\b`,
-      'gi',
-    ),
-  },
-  {
-    kind: 'dob',
-    re: new RegExp(
-      `\\b(?:dob|d\\.o\\.b\\.?|date\\s+of\\s+birth|birth\\s?date|birthday|born(?:\\s+on)?)\\b\\s*(?:is\\s+)?[:-]?\\s*(${DATE})`,
-      'gi',
-    ),
-  },
-];
-
-export function luhn(digits: string): boolean {
-  if (!/^\d{13,19}$/.test(digits) || /^(\d)\1+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -94,11 +57,13 @@ function dateSpellings(iso: string): string[] {
   ];
 }
 
+const zeroCounts = () => Object.fromEntries(REDACTION_KINDS.map((k) => [k, 0])) as Record<RedactionKind, number>;
+
 export class Redactor {
   private readonly kinds: ReadonlySet<RedactionKind>;
   private readonly byValue = new Map<string, string>();
   private readonly byPlaceholder = new Map<string, string>();
-  private readonly counts: Record<RedactionKind, number> = { ssn: 0, license: 0, dob: 0, card: 0, bank: 0 };
+  private readonly counts = zeroCounts();
   /** Registered values as they may appear in text, longest first so overlaps resolve to the longer. */
   private known: Array<{ re: RegExp; placeholder: string; length: number }> = [];
 
@@ -114,19 +79,18 @@ export class Redactor {
   value(kind: RedactionKind, raw: string): string {
     const value = raw.trim();
     if (!value || !this.kinds.has(kind)) return raw;
-    // "078-05-1120" and "078 05 1120" are one SSN: numbers are keyed by their digits.
-    const numeric = kind === 'ssn' || kind === 'card' || (kind === 'bank' && /^[\d -]+$/.test(value));
-    const key = `${kind}:${numeric ? value.replace(/\D/g, '') : value.toLowerCase()}`;
+    const key = `${kind}:${valueKey(kind, value)}`;
     const existing = this.byValue.get(key);
     if (existing) return existing;
-    const placeholder = `[${LABEL[kind]}_${++this.counts[kind]}]`;
+    const placeholder = `[${PLACEHOLDER_LABEL[kind]}_${++this.counts[kind]}]`;
     this.byValue.set(key, placeholder);
     this.byPlaceholder.set(placeholder, value);
     const spellings = kind === 'dob' ? dateSpellings(value) : [value];
     for (const s of spellings) {
       // Digits and letters must not run on into the match: "A1234567" is not inside "A12345678".
+      const flexible = escapeRe(s).replace(/\s+/g, '\\s+');
       this.known.push({
-        re: new RegExp(`(?<![A-Za-z0-9])${escapeRe(s)}(?![A-Za-z0-9])`, 'gi'),
+        re: new RegExp(`(?<![A-Za-z0-9])${flexible}(?![A-Za-z0-9])`, 'gi'),
         placeholder,
         length: s.length,
       });
@@ -149,7 +113,7 @@ export class Redactor {
     return out;
   }
 
-  /** Puts the original values back (for display on this machine only). */
+  /** Puts the original values back (for what the user sees on this machine). */
   restore(text: string): string {
     return text.replace(PLACEHOLDER, (p) => this.byPlaceholder.get(p) ?? p);
   }
@@ -174,23 +138,20 @@ export class Redactor {
   }
 }
 
-/** Keys of JSON documents whose values are sensitive whatever they look like. */
-const SENSITIVE_KEYS: Array<[RegExp, RedactionKind]> = [
-  [/^(ssn|social_?security(_?number)?|tax_?id)$/i, 'ssn'],
-  [/licen[cs]e_?(number|no)?$/i, 'license'],
-  [/^(date_?of_?birth|dob|birth_?date)$/i, 'dob'],
-  [/^(card_?number|credit_?card|pan)$/i, 'card'],
-  [/^(routing_?number|account_?number|iban|bank_?account)$/i, 'bank'],
-];
-
-/** A JSON document with sensitive keys' values and free-text strings redacted (for documents of unknown shape). */
+/** A JSON document with sensitive keys' values and free-text strings redacted (custom fields, documents of unknown shape). */
 export function redactJson(value: unknown, r: Redactor): unknown {
   if (typeof value === 'string') return r.text(value);
+  // A number can be an identifier too: {"member": 123456789} is as sensitive as the string.
+  if (typeof value === 'number') {
+    const text = String(value);
+    const redacted = r.text(text);
+    return redacted === text ? value : redacted;
+  }
   if (Array.isArray(value)) return value.map((v) => redactJson(v, r));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      const kind = SENSITIVE_KEYS.find(([re]) => re.test(k))?.[1];
+      const kind = SENSITIVE_KEYS.find(([re]) => re.test(keyOf(k)))?.[1];
       out[k] = kind && (typeof v === 'string' || typeof v === 'number') ? r.value(kind, String(v)) : redactJson(v, r);
     }
     return out;

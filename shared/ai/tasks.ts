@@ -1,5 +1,6 @@
 import type { SubjectContext } from './context';
 import type { AiTask } from './schemas';
+import { PLACEHOLDER_LABEL } from './redact-patterns';
 
 /**
  * What each task asks of the model, and the JSON it must answer with. The agency's own
@@ -81,7 +82,11 @@ export const TASKS: Record<AiTask, TaskText> = {
 };
 
 const RULES = [
-  'Values like [SSN_1], [DL_1], [DOB_1], [CARD_1] or [BANK_1] are redacted on purpose: never guess them; repeat a placeholder only if the answer needs it.',
+  `Values like ${Object.values(PLACEHOLDER_LABEL)
+    .map((l) => `[${l}_1]`)
+    .join(
+      ', ',
+    )} are redacted on purpose: never guess them; repeat a placeholder exactly (it is put back for the agent) only if the answer needs it.`,
   'Only use facts in the context. If something is unknown, say so.',
   'Answer with one JSON object and nothing else (no markdown, no comments).',
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AiSettings } from '../ai/settings';
 import type { Row } from '../model/catalogue';
 import {
   aiCancelInput,
@@ -16,6 +17,7 @@ import {
 } from './inputs';
 import type {
   AiRunResult,
+  AiSettingsView,
   ClientDetail,
   ConflictItem,
   DemoStatus,
@@ -68,8 +70,9 @@ export const API = {
   'ai.run': { input: aiRunInput, output: {} as AiRunResult },
   /** Stops a running `ai.run` named by its request_id; `cancelled` is false when none was running. */
   'ai.cancel': { input: aiCancelInput, output: {} as { cancelled: boolean } },
-  'ai.settings.get': { input: empty, output: {} as Record<string, unknown> },
-  'ai.settings.save': { input: z.looseObject({}), output: {} as Record<string, unknown> },
+  'ai.settings.get': { input: empty, output: {} as AiSettingsView },
+  /** The whole settings object (what is left out takes its default); checked strictly by the main process. */
+  'ai.settings.save': { input: z.looseObject({}), output: {} as AiSettings },
 } as const;
 
 export type Api = typeof API;

@@ -1,3 +1,4 @@
+import type { AiSettings } from '../ai/settings';
 import type { Row } from '../model/catalogue';
 import type { PipelineCursor } from './inputs';
 
@@ -183,3 +184,6 @@ export interface AiRunResult {
   model: string;
   latency_ms: number;
 }
+
+/** Settings → AI: the stored settings and today's token use against the budget. */
+export type AiSettingsView = AiSettings & { usage: { used: number; budget: number | null } };

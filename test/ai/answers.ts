@@ -75,3 +75,9 @@ export const ANSWERS: { [T in AiTask]: AiResult<T> } = {
     tone: 'friendly and brief',
   },
 };
+
+/**
+ * What the agent sees of the summary answer once its placeholder is put back: the SSN planted
+ * in the notes and the email (either spelling: the first one the prompt met is restored).
+ */
+export const SHOWN_SUMMARY = /^Maria Delgado is a .*\(her SSN 078[- ]05[- ]1120 is on file\)\.$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luhn, redactJson, Redactor } from '../../shared/ai/redact';
+import { luhn, redactJson, REDACTION_KINDS, Redactor } from '../../shared/ai/redact';
 
 describe('Redactor.text', () => {
   it('replaces SSNs in dashed, spaced and labelled forms, one placeholder per number', () => {
@@ -9,11 +9,66 @@ describe('Redactor.text', () => {
     expect(r.restore(out)).toContain('078-05-1120');
   });
 
-  it('leaves SSN-shaped things that cannot be SSNs, dates, ZIP codes and phone numbers alone', () => {
+  it('leaves SSN-shaped things that cannot be SSNs, dates, ZIP codes, years and money alone', () => {
     const r = new Redactor();
     const text =
-      'Area 000-12-3456 and 666-12-3456 are never issued. Renewal 2025-06-01, ZIP 78701-1234, call (512) 555-0142 or 512-555-0142.';
+      'Area 000-12-3456 and 666-12-3456 are never issued. Renewal 2025-06-01, ZIP 78701 and 78701-1234, built 2019, ' +
+      'premium 1250.00 ($1,250.00), limit $500,000 or 123456789.50 or $123456789, 14,000 mi/yr, 2 cars on the road, ' +
+      'Now: 2025-03-12T15:00:00.000Z, policy HO-2024-88123, 3 test drives, 10 Main reasons.';
     expect(r.text(text)).toBe(text);
+    expect(r.stats()).toEqual(Object.fromEntries(REDACTION_KINDS.map((k) => [k, 0])));
+  });
+
+  it('treats nine bare digits as an SSN, in text and in JSON custom fields', () => {
+    const r = new Redactor();
+    expect(r.text('member 123456789, again 123-45-6789.')).toBe('member [SSN_1], again [SSN_1].');
+    expect(redactJson({ 'Member ID': 123456789, note: 'alt 987654321', age: 41, premium: 1250.5 }, r)).toEqual({
+      'Member ID': '[SSN_1]',
+      note: 'alt [SSN_2]',
+      age: 41,
+      premium: 1250.5,
+    });
+    // ten digits are a phone number, eight are neither
+    expect(r.text('1234567890 and 12345678')).toBe('[PHONE_1] and 12345678');
+  });
+
+  it('replaces phone numbers in every common format with one placeholder per number', () => {
+    const r = new Redactor();
+    const out = r.text(
+      'Call (555) 867-5309, 555.867.5309, 555-867-5309, +1 555 867 5309, 1-555-867-5309 or 5558675309; office +44 20 7946 0958.',
+    );
+    expect(out).toBe('Call [PHONE_1], [PHONE_1], [PHONE_1], [PHONE_1], [PHONE_1] or [PHONE_1]; office [PHONE_2].');
+    expect(r.restore(out)).toContain('(555) 867-5309');
+  });
+
+  it('replaces email addresses, street addresses and PO boxes', () => {
+    const r = new Redactor();
+    expect(
+      r.text(
+        'Write to maria.delgado+quotes@example.co.uk or 1234 Elm Street; she moved from 12 N Main St Apt 4, ' +
+          'mail goes to P.O. Box 778 and the shop is at 500 5th Ave, 9 Oak Ln #2 and 77 West Lake Blvd, Austin.',
+      ),
+    ).toBe(
+      'Write to [EMAIL_1] or [ADDRESS_1]; she moved from [ADDRESS_2], mail goes to [ADDRESS_3] and the shop is at [ADDRESS_4], [ADDRESS_5] and [ADDRESS_6], Austin.',
+    );
+    expect(r.text('She drove 2 miles down the road to Main Street.')).toBe(
+      'She drove 2 miles down the road to Main Street.',
+    );
+  });
+
+  it('replaces VINs (17 characters, no I, O or Q), labelled passports and medical record numbers', () => {
+    const r = new Redactor();
+    expect(
+      r.text(
+        'VIN 1HGCM82633A004352 (also 1hgcm82633a004352), passport no. X1234567, passport: 123456789, MRN 00123456, medical record # 4455.',
+      ),
+    ).toBe(
+      'VIN [VIN_1] (also [VIN_1]), passport no. [PASSPORT_1], passport: [PASSPORT_2], MRN [MRN_1], medical record # [MRN_2].',
+    );
+    // 17 characters with an I or O, or with no letter, are not VINs; "passport expires" has no number
+    expect(r.text('1HGCM82633I004352 12345678901234567 passport expires soon')).toBe(
+      '1HGCM82633I004352 12345678901234567 passport expires soon',
+    );
   });
 
   it('replaces card numbers only when the Luhn check passes', () => {
@@ -68,16 +123,19 @@ describe('Redactor.text', () => {
 
   it('only redacts the kinds it was asked to', () => {
     const r = new Redactor(['ssn']);
-    expect(r.text('SSN 078-05-1120, card 4111 1111 1111 1111, DOB 03/07/1984')).toBe(
-      'SSN [SSN_1], card 4111 1111 1111 1111, DOB 03/07/1984',
+    expect(r.text('SSN 078-05-1120, card 4111 1111 1111 1111, DOB 03/07/1984, call 555-867-5309')).toBe(
+      'SSN [SSN_1], card 4111 1111 1111 1111, DOB 03/07/1984, call 555-867-5309',
     );
     expect(r.value('dob', '1984-03-07')).toBe('1984-03-07');
-    expect(r.stats()).toEqual({ ssn: 1, license: 0, dob: 0, card: 0, bank: 0 });
+    expect(r.stats()).toMatchObject({ ssn: 1, license: 0, dob: 0, card: 0, bank: 0, phone: 0 });
   });
 
   it('is idempotent: redacting redacted text changes nothing', () => {
     const r = new Redactor();
-    const once = r.text('SSN 078-05-1120 card 4111111111111111 routing 021000021 DOB 1/2/1990 DL D1234567');
+    const once = r.text(
+      'SSN 078-05-1120 card 4111111111111111 routing 021000021 DOB 1/2/1990 DL D1234567 123456789 (555) 867-5309 ' +
+        'a@b.co 1234 Elm Street VIN 1HGCM82633A004352 passport X1234567 MRN 0012',
+    );
     expect(r.text(once)).toBe(once);
   });
 });
@@ -98,10 +156,20 @@ describe('restore and JSON', () => {
     const doc = {
       drivers: [{ name: 'Ann', licenseNumber: 'ZZ9', dob: '1990-01-02', note: 'ssn 078-05-1120' }],
       taxId: 12345,
+      'Passport Number': 'ZX9',
+      'mobile phone': '867 5309',
+      email: 'x at example',
+      address: { street: '1 Way', city: 'Austin' },
+      vin: 'abc',
     };
     expect(redactJson(doc, r)).toEqual({
       drivers: [{ name: 'Ann', licenseNumber: '[DL_1]', dob: '[DOB_1]', note: 'ssn [SSN_1]' }],
       taxId: '[SSN_2]',
+      'Passport Number': '[PASSPORT_1]',
+      'mobile phone': '[PHONE_1]',
+      email: '[EMAIL_1]',
+      address: { street: '[ADDRESS_1]', city: 'Austin' },
+      vin: '[VIN_1]',
     });
   });
 });

@@ -1,6 +1,7 @@
 /** AI settings live in local_settings, never with the key; the key only travels per request. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadAiSettings, parseAiSettings, saveAiSettings } from '../../electron/main/ai/settings';
+import { REDACTION_KINDS } from '../../shared/ai/redact';
 import { AppError } from '../../shared/errors';
 import { ANSWERS } from './answers';
 import { startFakeOpenAI, type FakeOpenAI } from './fake-openai';
@@ -18,7 +19,7 @@ describe('AI settings', () => {
       remote: null,
       local: null,
       preferLocal: false,
-      redact: ['ssn', 'license', 'dob', 'card', 'bank'],
+      redact: [...REDACTION_KINDS],
       dailyTokenBudget: 200_000,
     });
   });
@@ -42,6 +43,29 @@ describe('AI settings', () => {
     });
     const row = rep.db.prepare(`SELECT value FROM local_settings WHERE key = 'ai_settings'`).get() as { value: string };
     expect(JSON.parse(row.value).remote.baseURL).toBe('https://acme.openai.azure.com/openai/v1/');
+  });
+
+  it('list the redacted kinds by name, each at most once, and say which entry is wrong', () => {
+    expect(parseAiSettings({ redact: [] }).redact).toEqual([]);
+    expect(parseAiSettings({ redact: ['phone', 'vin'] }).redact).toEqual(['phone', 'vin']);
+    expect(() => parseAiSettings({ redact: ['ssn', 'names'] })).toThrow(/redact\[1\]/);
+    expect(() => parseAiSettings({ redact: ['ssn', 'ssn'] })).toThrow(/more than once/);
+    expect(() => parseAiSettings({ redact: 'ssn' })).toThrow(/redact/);
+  });
+
+  it('turn on kinds added since they were saved, but keep a kind the person turned off', () => {
+    // saved by a version that knew five kinds, with dates of birth and bank numbers off
+    rep.db
+      .prepare(`INSERT INTO local_settings (key, value, updated_at) VALUES ('ai_settings', ?, ?)`)
+      .run(JSON.stringify({ redact: ['ssn', 'license', 'card'], dailyTokenBudget: 9000 }), new Date().toISOString());
+    expect(loadAiSettings(rep.db)).toMatchObject({
+      redact: ['ssn', 'license', 'card', 'passport', 'mrn', 'vin', 'phone', 'email', 'address'],
+      dailyTokenBudget: 9000,
+    });
+    // saved now with phone numbers off: they stay off
+    saveAiSettings(rep.db, { redact: REDACTION_KINDS.filter((k) => k !== 'phone') });
+    expect(loadAiSettings(rep.db).redact).not.toContain('phone');
+    expect(loadAiSettings(rep.db).redact).toHaveLength(REDACTION_KINDS.length - 1);
   });
 
   it('refuse an API key anywhere in them, and anything unknown', () => {

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AiService } from '../../electron/main/ai/service';
 import { statusByCode } from '../../shared/lookups';
-import { ANSWERS } from './answers';
+import { ANSWERS, SHOWN_SUMMARY } from './answers';
 import { startFakeOpenAI, type FakeOpenAI } from './fake-openai';
 import {
   aiColumns,
@@ -65,7 +65,7 @@ describe('lead summary', () => {
       expect(req.text).toContain(p);
   });
 
-  it('stores the call and the summary through one synced mutation, and restores placeholders only locally', async () => {
+  it('stores the call as sent and the summary through one synced mutation, with the real values back where the agent reads it', async () => {
     fake.enqueue({ kind: 'answer', content: ANSWERS.summary });
     const before = outboxNames(rep.db).length;
     const out = await ai.summarize({ lead_id: planted.lead.id });
@@ -94,7 +94,12 @@ describe('lead summary', () => {
       attempts: 1,
       redacted: { ssn: 1, card: 2, license: 2, dob: 2, bank: 2 },
     });
-    expect(lead()).toMatchObject({ ai_summary: ANSWERS.summary.summary, ai_updated_at: expect.any(String) });
+    // the record the agent reads has the real values back; the audit keeps what was sent
+    expect(lead()).toMatchObject({
+      ai_summary: expect.stringMatching(SHOWN_SUMMARY),
+      ai_updated_at: expect.any(String),
+    });
+    expect(row!.summary).toMatch(/her SSN 078[- ]05[- ]1120 is on file/);
     expect(JSON.parse(String(lead().ai_insights))).toEqual({
       summary: { highlights: ANSWERS.summary.highlights, open_questions: ANSWERS.summary.open_questions },
     });
@@ -105,9 +110,9 @@ describe('lead summary', () => {
     expect(args.annotations).toMatchObject({
       table: 'leads',
       id: planted.lead.id,
-      fields: { ai_summary: ANSWERS.summary.summary },
+      fields: { ai_summary: expect.stringMatching(SHOWN_SUMMARY) },
     });
-    expectNoSecrets(JSON.stringify(args));
+    expectNoSecrets(args.prompt + args.response);
   });
 
   it('redacts only the kinds configured', async () => {
@@ -156,7 +161,7 @@ describe('lead summary', () => {
     const client = rep.db.prepare('SELECT ai_summary FROM clients WHERE id = ?').get(clientId) as {
       ai_summary: string;
     };
-    expect(client.ai_summary).toBe(ANSWERS.summary.summary);
+    expect(client.ai_summary).toMatch(SHOWN_SUMMARY);
     expect(interactions(rep.db)[0]).toMatchObject({ client_id: clientId, lead_id: null, status: 'ok' });
   });
 });
@@ -222,7 +227,7 @@ describe('other tasks', () => {
       ai_category: 'billing',
       ai_urgency: 'high',
       ai_suggested_reply: ANSWERS.triage.suggested_reply,
-      ai_summary: ANSWERS.triage.summary,
+      ai_summary: ANSWERS.triage.summary.replace('[CARD_1]', '5555 5555 5555 4444'),
     });
     expect(interactions(rep.db)[0]).toMatchObject({
       type: 'triage',

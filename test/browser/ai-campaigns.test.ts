@@ -252,4 +252,47 @@ export const tests = [
         );
       }),
   ),
+  test(
+    'Settings → AI: which identifiers are redacted is chosen per kind and kept with the other settings',
+    'browser',
+    async (ctx) => {
+      const host = await startHost();
+      try {
+        await host.api('ai.settings.save', {
+          local: { name: 'office', kind: 'local', baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.1' },
+          remote: null,
+          preferLocal: true,
+          dailyTokenBudget: 5000,
+        });
+        const { page, problems } = await openPage(ctx.browser, host, '#/settings');
+        try {
+          const form = page.getByRole('form', { name: 'AI assistant' });
+          const phone = form.getByRole('checkbox', { name: 'Phone numbers' });
+          await phone.waitFor();
+          assert(await phone.isChecked(), 'every kind is redacted by default');
+          await phone.click();
+          await form.getByRole('checkbox', { name: 'Street addresses' }).click();
+          await form.getByRole('button', { name: 'Save AI settings' }).click();
+          await page.getByText('AI settings saved').waitFor();
+          const saved = await host.api('ai.settings.get', {});
+          assert(!saved.redact.includes('phone') && !saved.redact.includes('address'), 'the unticked kinds are off');
+          assert(
+            saved.redact.includes('ssn') && saved.redact.length === 9,
+            `the others stay on: ${saved.redact.join()}`,
+          );
+          assert(saved.dailyTokenBudget === 5000, 'settings the form does not show are kept');
+          await page.reload();
+          await phone.waitFor();
+          assert(!(await phone.isChecked()), 'the choice shows again after a reload');
+          assert(await form.getByRole('checkbox', { name: 'Social Security numbers' }).isChecked(), 'SSNs stay ticked');
+          await shot(page, 'ai-settings-redaction');
+          assertNoProblems(problems);
+        } finally {
+          await page.context().close();
+        }
+      } finally {
+        await host.close();
+      }
+    },
+  ),
 ];

@@ -65,6 +65,17 @@ export async function loadSubjectContext(db: ReplicaDb, actor: Actor, ref: Subje
   const origin = lead ?? converted[0] ?? null;
   const [marketing] = await tx.find('lead_marketing_settings', { ...owners[0]!, deleted_at: null }, { limit: 1 });
   const agent = await tx.get('users', actor.userId);
+  // Addresses are never sent; they are loaded so that a note quoting one is redacted.
+  const addressIds = new Set(
+    [subject.row.address_id, subject.table === 'clients' ? subject.row.mailing_address_id : null]
+      .concat(converted.map((l) => l.address_id))
+      .filter((id): id is string => Boolean(id)),
+  );
+  const addresses: Row<'addresses'>[] = [];
+  for (const id of addressIds) {
+    const a = await tx.get('addresses', id);
+    if (a && !a.deleted_at) addresses.push(a);
+  }
 
   return {
     subject,
@@ -76,6 +87,7 @@ export async function loadSubjectContext(db: ReplicaDb, actor: Actor, ref: Subje
     opportunities: await newest('opportunities', 'updated_at'),
     tickets: await newest('support_tickets', 'updated_at'),
     contacts: await newest('contacts', 'created_at'),
+    addresses,
     marketing: marketing ?? null,
     insuranceTypes: new Map((await tx.find('insurance_types', {})).map((t) => [t.id, t])),
     communicationTypes: new Map((await tx.find('communication_types', {})).map((t) => [t.id, t])),

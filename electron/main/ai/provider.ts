@@ -12,6 +12,11 @@ import type { ProviderConfig } from './settings';
 export interface ChatCall {
   system: string;
   user: string;
+  /**
+   * The last pass over every message before it leaves the machine (the request's Redactor).
+   * Required, so no request to a provider (chat today, embeddings later) can skip redaction.
+   */
+  outbound: (text: string) => string;
   temperature: number | null;
   stream: boolean;
   /** Raw content chunks as they arrive (streaming only). */
@@ -145,8 +150,8 @@ export async function chat(
     const body = {
       model: p.model,
       messages: [
-        { role: 'system' as const, content: call.system },
-        { role: 'user' as const, content: call.user },
+        { role: 'system' as const, content: call.outbound(call.system) },
+        { role: 'user' as const, content: call.outbound(call.user) },
       ],
       response_format: { type: 'json_object' as const },
       ...(call.temperature === null ? {} : { temperature: call.temperature }),

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
-import { annotationsFor, interactionSummary, type AnnotationTarget } from '../../../shared/ai/annotations';
+import {
+  annotationPatch,
+  annotationsFor,
+  interactionSummary,
+  type AnnotationTarget,
+} from '../../../shared/ai/annotations';
 import type { SubjectContext } from '../../../shared/ai/context';
 import { AiError } from '../../../shared/ai/errors';
 import { buildPrompt, estimateTokens, type PromptOptions } from '../../../shared/ai/prompt';
@@ -164,6 +169,7 @@ export async function runJob<T extends AiTask>(
     const call = {
       system: prompt.system,
       user: prompt.user,
+      outbound: (text: string) => r.text(text),
       temperature: temperatureFor(p),
       stream: Boolean(onChunk),
       onChunk,
@@ -209,20 +215,28 @@ export async function runJob<T extends AiTask>(
     throw new AiError('malformed', parsed.message);
   }
   const value = parsed.value as AiResult<T>;
-  const annotations = annotationsFor(job.task, job.target, value) ?? undefined;
+  // Prompt and response are stored as they left and came back (the audit of what was sent);
+  // what the agent reads (the record's AI fields, the timeline line) gets the real values back.
+  const shown = r.restoreDeep(value);
+  const restored = annotationsFor(job.task, job.target, shown);
+  // A value put back can make a field longer than its column allows: then it keeps the placeholder.
+  const annotations =
+    (restored && annotationPatch.safeParse(restored).success
+      ? restored
+      : annotationsFor(job.task, job.target, value)) ?? undefined;
   const latency = Date.now() - started;
   // The raw answer is the audit trail; one too long to store is kept as the validated (bounded) result instead.
   const response = answer.content.length <= 200_000 ? answer.content : JSON.stringify(value);
   const { result } = await record({
     status: 'ok',
     response,
-    summary: interactionSummary(job.task, value),
+    summary: interactionSummary(job.task, shown),
     ...usage,
     latency_ms: latency,
     annotations,
   });
   return {
-    result: r.restoreDeep(value),
+    result: shown,
     interaction_id: (result as { id: string }).id,
     provider: provider.name,
     model: provider.model,

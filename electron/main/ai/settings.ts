@@ -1,49 +1,22 @@
-import { z } from 'zod';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { REDACTION_KINDS } from '../../../shared/ai/redact';
+import { aiSettingsSchema, type AiSettings, type AiSettingsInput } from '../../../shared/ai/settings';
 import { AppError } from '../../../shared/errors';
 import { invalidInput } from '../../../shared/mutations/execute';
 
+export {
+  aiSettingsSchema,
+  type AiSettings,
+  type AiSettingsInput,
+  type ProviderConfig,
+} from '../../../shared/ai/settings';
+
 /**
- * The device's AI settings, kept in the replica's local_settings table (never synced). The API
- * key is NOT here: the shell keeps it encrypted with safeStorage and hands it over per call
- * through getApiKey, so it never reaches the renderer or the replica file. The schemas are
+ * The device's AI settings (their schema: shared/ai/settings.ts), kept in the replica's
+ * local_settings table (never synced). The API key is NOT here: the shell keeps it encrypted
+ * with safeStorage and hands it over per call through getApiKey, so it never reaches the renderer or the replica file. The schemas are
  * strict, so a key smuggled into settings is refused rather than silently stored.
  */
-const provider = z.strictObject({
-  name: z.string().trim().min(1).max(60),
-  /** azure: an Azure OpenAI v1 endpoint (https://RESOURCE.openai.azure.com/openai/v1/), which wants an api-key header. */
-  kind: z.enum(['openai', 'azure', 'local']).default('openai'),
-  baseURL: z.url().max(500),
-  model: z.string().trim().min(1).max(200),
-  /** null: each task's own temperature; a number: always that; 'model-default': none sent (reasoning models accept no other). */
-  temperature: z
-    .union([z.number().min(0).max(2), z.literal('model-default')])
-    .nullable()
-    .default(null),
-});
-export type ProviderConfig = z.output<typeof provider>;
-
-export const aiSettingsSchema = z.strictObject({
-  remote: provider.nullable().default(null),
-  /** A model server on this machine or the office network (Ollama, llama.cpp): used offline, or always when preferLocal. */
-  local: provider.nullable().default(null),
-  preferLocal: z.boolean().default(false),
-  redact: z.array(z.enum(REDACTION_KINDS)).default([...REDACTION_KINDS]),
-  /** Tokens per user per local day; null for no limit. */
-  dailyTokenBudget: z.number().int().positive().nullable().default(200_000),
-  /** Budget for the context part of a prompt (estimated at 4 characters a token). */
-  /** Capped so a stored prompt stays within what recordAiInteraction accepts. */
-  contextTokens: z.number().int().min(300).max(60_000).default(4000),
-  timeoutMs: z.number().int().min(50).max(600_000).default(60_000),
-  maxRetries: z.number().int().min(0).max(8).default(3),
-  backoffMs: z.number().int().min(0).max(60_000).default(1000),
-  /** A provider asking us to wait longer than this (retry-after) fails at once instead. */
-  maxBackoffMs: z.number().int().min(0).max(600_000).default(30_000),
-});
-export type AiSettings = z.output<typeof aiSettingsSchema>;
-export type AiSettingsInput = z.input<typeof aiSettingsSchema>;
-
 const KEY = 'ai_settings';
 const SECRET_NAME = /^(key|.*api_?key|.*secret|.*token|.*password)$/i;
 
@@ -79,8 +52,25 @@ export function loadAiSettings(db: ReplicaDb): AiSettings {
   } catch {
     raw = {};
   }
-  const parsed = aiSettingsSchema.safeParse(raw);
+  const parsed = aiSettingsSchema.safeParse(withNewKinds(raw));
   return parsed.success ? parsed.data : aiSettingsSchema.parse({});
+}
+
+/** The kinds redaction had before stored settings recorded which kinds they knew. */
+const FIRST_KINDS: readonly string[] = ['ssn', 'license', 'dob', 'card', 'bank'];
+
+/**
+ * Stored settings list the kinds redacted; a kind added in a later version is redacted too
+ * unless the person turned it off after it existed. So each save records the kinds it knew
+ * (`redactKnown`), and a load turns on every kind the stored settings did not know about.
+ */
+function withNewKinds(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const { redactKnown, ...rest } = raw as Record<string, unknown>;
+  if (!Array.isArray(rest.redact)) return rest;
+  const known: readonly unknown[] = Array.isArray(redactKnown) ? redactKnown : FIRST_KINDS;
+  const added = REDACTION_KINDS.filter((k) => !known.includes(k) && !(rest.redact as unknown[]).includes(k));
+  return { ...rest, redact: [...rest.redact, ...added] };
 }
 
 export function saveAiSettings(db: ReplicaDb, input: AiSettingsInput): AiSettings {
@@ -88,7 +78,7 @@ export function saveAiSettings(db: ReplicaDb, input: AiSettingsInput): AiSetting
   db.prepare(
     `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(KEY, JSON.stringify(settings), new Date().toISOString());
+  ).run(KEY, JSON.stringify({ ...settings, redactKnown: REDACTION_KINDS }), new Date().toISOString());
   return settings;
 }
 

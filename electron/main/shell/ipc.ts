@@ -33,7 +33,10 @@ export function registerIpc(dispatch: Dispatch, secrets: SecretStore, origins: s
     if (value && !result.stored) {
       return {
         ok: false,
-        error: { code: 'unavailable', message: 'this system has no keychain to encrypt secrets; nothing was stored' },
+        error: {
+          code: 'unavailable',
+          message: secrets.problem() ?? 'this system has no keychain to encrypt secrets; nothing was stored',
+        },
       };
     }
     return { ok: true, value: result };

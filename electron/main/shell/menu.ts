@@ -1,5 +1,6 @@
 import { Menu, app, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { CHANNELS, type MenuCommand } from '../../preload/bridge';
+import { devToolsAllowed } from '../security/permissions';
 
 /** The native menu. Items that act on the page send a MenuCommand; the page does the rest. */
 export function installMenu(getWindow: () => BrowserWindow | null) {
@@ -32,7 +33,7 @@ export function installMenu(getWindow: () => BrowserWindow | null) {
       label: '&View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(devToolsAllowed(app.isPackaged) ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

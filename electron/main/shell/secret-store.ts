@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 /** The OS-backed cipher (Electron's safeStorage in the shell); injected so this file stays plain Node. */
 export interface Cipher {
   available(): boolean;
+  /** Why secrets cannot be kept, in words for the user (null when they can); see security/keychain.ts. */
+  problem?(): string | null;
   encrypt(plain: string): Buffer;
   decrypt(data: Buffer): string;
 }
@@ -42,6 +44,13 @@ export class SecretStore {
     all[name] = this.cipher.encrypt(value).toString('base64');
     this.writeAll(all);
     return { stored: true, encrypted: true };
+  }
+
+  /** Null when secrets can be kept here; otherwise the reason, to tell the user. */
+  problem(): string | null {
+    const said = this.cipher.problem?.() ?? null;
+    if (said) return said;
+    return this.cipher.available() ? null : 'This computer has no keychain to encrypt secrets; nothing was stored.';
   }
 
   has(name: string): boolean {

@@ -1,24 +1,36 @@
 import path from 'node:path';
 import { BrowserWindow, app, screen, shell, type WebContents } from 'electron';
+import { isAllowedExternalUrl } from '../security/external-links';
+import { devicePermissionAllowed, devToolsAllowed, permissionAllowed } from '../security/permissions';
 import { loadWindowState, placeWindow, saveWindowState } from './window-state';
 import { isTrustedUrl } from './trust';
 
 /**
- * Every web contents we create: no navigation away from our origins, no new windows (http(s)
- * links open in the system browser), no <webview>, no permission prompts.
+ * Every web contents we create: no navigation away from our origins, no new windows (https and
+ * mailto links on the allowlist open in the system's apps), no <webview>, no permission beyond
+ * the clipboard write of our own pages, no devices, and no DevTools in a packaged build.
  */
 export function lockDownContents(contents: WebContents, origins: string[]) {
+  const trusted = (url: string) => isTrustedUrl(url, origins);
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   const guard = (event: { preventDefault(): void }, url: string) => {
-    if (!isTrustedUrl(url, origins)) event.preventDefault();
+    if (!trusted(url)) event.preventDefault();
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  const session = contents.session;
+  session.setPermissionRequestHandler((wc, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl ?? wc.getURL(), trusted)),
+  );
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    permissionAllowed(permission, requestingOrigin, trusted),
+  );
+  session.setDevicePermissionHandler(() => devicePermissionAllowed());
+  if (!devToolsAllowed(app.isPackaged)) contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
 export function createMainWindow(options: { preload: string; url: string; origins: string[] }) {
@@ -44,6 +56,7 @@ export function createMainWindow(options: { preload: string; url: string; origin
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      devTools: devToolsAllowed(app.isPackaged),
       additionalArguments: [`--fieldline-version=${app.getVersion()}`],
     },
   });

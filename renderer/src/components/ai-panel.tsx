@@ -79,7 +79,10 @@ export function AiPanel({ subject }: { subject: Subject }) {
   return (
     <section className="card ai-panel" aria-label="AI assistant" data-testid="ai-panel">
       <div className="ai-actions">
-        <h3 className="ai-title" title="Names and contact details are redacted before anything leaves this device">
+        <h3
+          className="ai-title"
+          title="Identifiers (SSNs, phone numbers, addresses, VINs…) are replaced by placeholders before anything leaves this device"
+        >
           <Icon name="sparkles" size={14} /> AI
         </h3>
         {PANEL_TASKS.map((t) => (

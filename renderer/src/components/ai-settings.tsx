@@ -1,15 +1,10 @@
 import { useEffect, useState } from 'react';
+import { REDACTION_KIND_NAMES, REDACTION_KINDS, type RedactionKind } from '../../../shared/ai/redact-patterns';
+import type { AiSettings as StoredAiSettings } from '../../../shared/ai/settings';
 import { bridge, call } from '../api/client';
 import { useForm } from '../lib/use-form';
 import { useUi } from '../stores/ui';
 import { Field } from './field';
-
-interface Provider {
-  name: string;
-  kind: 'openai' | 'azure' | 'local';
-  baseURL: string;
-  model: string;
-}
 
 const DEFAULT_URL: Record<string, string> = {
   openai: 'https://api.openai.com/v1',
@@ -22,16 +17,21 @@ export function AiSettings() {
   const form = useForm({ kind: 'off', baseURL: '', model: '', key: '' });
   const [usage, setUsage] = useState<string | null>(null);
   const [hasKey, setHasKey] = useState<boolean | null>(null);
+  /** The stored settings, so a save keeps what this form does not show (budget, limits). */
+  const [stored, setStored] = useState<Partial<StoredAiSettings>>({});
+  const [redact, setRedact] = useState<ReadonlySet<RedactionKind>>(new Set(REDACTION_KINDS));
   const v = form.values;
 
   useEffect(() => {
     void call('ai.settings.get', {}).then((res) => {
       if (!res.ok) return;
-      const s = res.value as { remote?: Provider | null; local?: Provider | null; usage?: unknown };
+      const { usage: used, ...s } = res.value;
+      setStored(s);
+      setRedact(new Set(s.redact));
       const p = s.remote ?? s.local;
       if (p) form.reset({ kind: s.remote ? s.remote.kind : 'local', baseURL: p.baseURL, model: p.model, key: '' });
-      if (s.usage && typeof s.usage === 'object')
-        setUsage(JSON.stringify(s.usage).replace(/[{}"]/g, '').replace(/,/g, ' · ').replace(/:/g, ': '));
+      const n = (x: number) => x.toLocaleString('en-US');
+      setUsage(`${n(used.used)} tokens today${used.budget === null ? '' : ` of ${n(used.budget)}`}`);
     });
     void bridge?.secrets.has('ai_api_key').then(setHasKey);
     // Loads once; the form owns the values after that.
@@ -45,12 +45,13 @@ export function AiSettings() {
         : { name: v.kind, kind: v.kind, baseURL: v.baseURL.trim() || DEFAULT_URL[v.kind], model: v.model.trim() };
     const ok = await form.submit(
       () =>
-        call(
-          'ai.settings.save',
-          v.kind === 'local'
+        call('ai.settings.save', {
+          ...stored,
+          ...(v.kind === 'local'
             ? { local: provider, remote: null, preferLocal: true }
-            : { remote: provider, local: null, preferLocal: false },
-        ),
+            : { remote: provider, local: null, preferLocal: false }),
+          redact: REDACTION_KINDS.filter((k) => redact.has(k)),
+        }),
       ['remote.', 'local.'],
     );
     if (!ok) return;
@@ -68,7 +69,8 @@ export function AiSettings() {
     <form className="card settings-card" onSubmit={save} noValidate aria-label="AI assistant">
       <h2>AI assistant</h2>
       <p className="muted">
-        Summaries, next steps and drafts. Names and contact details are redacted before anything leaves this device.
+        Summaries, next steps and drafts. The identifiers ticked below are replaced by placeholders before anything
+        leaves this device, and put back in the answer you see.
       </p>
       <div className="form-grid">
         <Field
@@ -120,6 +122,25 @@ export function AiSettings() {
           </p>
         )}
       </div>
+      <fieldset className="redact-kinds" disabled={off}>
+        <legend>Redact before sending</legend>
+        {REDACTION_KINDS.map((k) => (
+          <label key={k} className="check">
+            <input
+              type="checkbox"
+              name={`redact-${k}`}
+              checked={redact.has(k)}
+              onChange={(e) => {
+                const next = new Set(redact);
+                if (e.target.checked) next.add(k);
+                else next.delete(k);
+                setRedact(next);
+              }}
+            />
+            {REDACTION_KIND_NAMES[k]}
+          </label>
+        ))}
+      </fieldset>
       {usage && <p className="muted small">Usage: {usage}</p>}
       {form.formError && <div className="form-error">{form.formError}</div>}
       <div className="form-actions">
