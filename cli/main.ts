@@ -44,8 +44,9 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).then(
-  // Done means done: the command closed what it opened, and an idle keep-alive socket or a
-  // library's timer must not hold the process open after the answer is printed.
+  // Done means done: the command closed what it opened, and a library's timer must not hold the
+  // process open after the answer is printed (@electric-sql/client's up-to-date tracker sets a
+  // 60 s timer, not unref'd, to save to a localStorage Node does not have: `sync --once` sat a minute).
   () => process.exit(0),
   (err: unknown) => {
     const known = err instanceof AppError ? err : storageError(err);
