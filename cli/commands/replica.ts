@@ -13,7 +13,7 @@ import { dbOption, intOption, parseOptions, usageError } from '../args';
  */
 export async function withReplica<T>(path: string, create: boolean, fn: (app: FieldlineApp) => Promise<T>) {
   if (!create && !existsSync(path)) throw new AppError('not_found', `no replica at ${path}`);
-  const app = openApp(path, { tokenVault: fileTokenVault(path), backgroundCheck: 'after-crash' });
+  const app = openApp(path, { tokenVault: fileTokenVault(path) });
   try {
     return await fn(app);
   } finally {

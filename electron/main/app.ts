@@ -72,8 +72,8 @@ export interface AppOptions {
   /** Keeps the sync token out of the replica file (the shell's safeStorage); without one it is kept in local settings. */
   tokenVault?: TokenVault;
   /**
-   * The whole-file check in the background: at every open (default; the desktop app), or only
-   * after an unclean shutdown (the CLI, whose commands are short and waited on).
+   * The whole-file check in the background: only after an unclean shutdown (default), or at
+   * every open too (the desktop app, which runs long enough for it to finish unnoticed).
    */
   backgroundCheck?: 'always' | 'after-crash';
 }
@@ -99,7 +99,7 @@ export interface FieldlineApp {
 export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp {
   const db = openReplica(dbPath);
   if (options.tokenVault) moveTokenToVault(db, options.tokenVault);
-  const integrity = checkReplica(dbPath, openedAfterUncleanShutdown(db), options.backgroundCheck ?? 'always');
+  const integrity = checkReplica(dbPath, openedAfterUncleanShutdown(db), options.backgroundCheck ?? 'after-crash');
   let actor = currentActor(db);
   let engine: SyncEngine | null = null;
   const writer = new ReplicaWriter(db, () => actor);

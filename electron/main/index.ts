@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, net, safeStorage } from 'electron';
 import { openApp } from './app';
 import { registerIpc } from './shell/ipc';
+import { offerRecovery, openOrRecover } from './shell/damaged-replica';
 import { installMenu } from './shell/menu';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { SecretStore } from './shell/secret-store';
@@ -29,22 +30,30 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   const secrets = new SecretStore(path.join(app.getPath('userData'), 'secrets.json'), {
     available: () => safeStorage.isEncryptionAvailable(),
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (data) => safeStorage.decryptString(data),
   });
-  const services = openApp(process.env.FIELDLINE_DB ?? path.join(app.getPath('userData'), 'fieldline.db'), {
-    // The key is read per AI call and never leaves the main process.
-    getApiKey: async () => secrets.get('ai_api_key') ?? undefined,
-    isOnline: () => net.isOnline(),
-    // The sync token too stays out of the replica file.
-    tokenVault: {
-      get: () => secrets.get('sync_token'),
-      set: (token) => secrets.set('sync_token', token).stored === (token !== null && token !== ''),
-    },
-  });
+  const dbPath = process.env.FIELDLINE_DB ?? path.join(app.getPath('userData'), 'fieldline.db');
+  const opened = await openOrRecover(dbPath, () =>
+    openApp(dbPath, {
+      // The key is read per AI call and never leaves the main process.
+      getApiKey: async () => secrets.get('ai_api_key') ?? undefined,
+      isOnline: () => net.isOnline(),
+      // The whole file is checked in the background at every start, not only after a crash.
+      backgroundCheck: 'always',
+      // The sync token too stays out of the replica file.
+      tokenVault: {
+        get: () => secrets.get('sync_token'),
+        set: (token) => secrets.set('sync_token', token).stored === (token !== null && token !== ''),
+      },
+    }),
+  );
+  if (!opened) return app.quit();
+  const services = opened;
+  void services.integrity.then((damage) => damage && offerRecovery(dbPath, damage, services.close));
   services.startSync();
   registerIpc(services.dispatch, secrets, origins);
   serveRenderer(path.join(here, '../renderer'));

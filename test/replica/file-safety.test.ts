@@ -106,6 +106,21 @@ describe('replica files', () => {
     expect(refusal(() => openReplica(path)).code).toBe('replica_damaged');
   });
 
+  it('runs integrity_check after an unclean shutdown, by default', async () => {
+    const path = await replicaWithLeads(200);
+    scribble(path, 'leads', 0, 1024);
+    writeFileSync(`${path}-wal`, randomBytes(100)); // a WAL left behind: the last session did not close
+    const app = openApp(path);
+    try {
+      expect((await app.integrity)?.code).toBe('replica_damaged');
+    } finally {
+      app.close();
+    }
+    const clean = openApp(await replicaWithLeads(5));
+    expect(await clean.integrity).toBeNull(); // a clean shutdown: no whole-file check by default
+    clean.close();
+  });
+
   it('refuses at open a replica whose unsent changes (outbox pages) hold random bytes', async () => {
     const path = await replicaWithLeads(40);
     scribble(path, 'outbox', 0, 512);
@@ -117,7 +132,8 @@ describe('replica files', () => {
   it('finds random bytes in data pages with its background check and says how to recover', async () => {
     const path = await replicaWithLeads(200);
     scribble(path, 'leads', 0, 1024);
-    const app = openApp(path); // the bookkeeping is whole: it opens, and the whole-file check runs beside
+    // The bookkeeping is whole: it opens, and the whole-file check runs beside, as in the desktop app.
+    const app = openApp(path, { backgroundCheck: 'always' });
     try {
       const damage = await app.integrity;
       expect(damage?.code).toBe('replica_damaged');
