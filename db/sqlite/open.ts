@@ -74,9 +74,10 @@ export const openedAfterUncleanShutdown = (db: ReplicaDb) => leftUnclean.has(db)
  */
 export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb {
   const file = isFileReplica(path);
-  const { walLeftBehind } = file && !options.readonly ? prepareReplicaFile(path) : { walLeftBehind: false };
   let db: ReplicaDb | undefined;
+  let walLeftBehind = false;
   try {
+    if (file && !options.readonly) ({ walLeftBehind } = prepareReplicaFile(path));
     db = new Database(path, { readonly: options.readonly ?? false });
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -60,6 +60,7 @@ export function damaged(path: string, found: string, whileOpen = false): AppErro
 
 /** SQLite result codes (better-sqlite3's `code`) and Node errnos that mean the disk is full. */
 const FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+const UNREADABLE = new Set(['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR']);
 const CORRUPT = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE']);
 
 /**
@@ -78,6 +79,12 @@ export function storageError(err: unknown, path = 'the replica'): AppError | nul
     );
   }
   if (CORRUPT.has(code)) return damaged(path, 'is damaged (SQLite reports it malformed)');
+  if (UNREADABLE.has(code)) {
+    return new AppError(
+      'precondition_failed',
+      `the replica file ${path} cannot be opened for reading and writing (${code}): check that it is a file, that its folder exists and that this user owns it. Nothing was changed.`,
+    );
+  }
   return null;
 }
 

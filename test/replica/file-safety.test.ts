@@ -100,6 +100,14 @@ describe('replica files', () => {
     app.close();
   });
 
+  it('refuses a replica it cannot open (a folder in its place) with a plain message', () => {
+    const path = fresh();
+    mkdirSync(path);
+    const err = refusal(() => openReplica(path));
+    expect(err.code).toBe('precondition_failed');
+    expect(err.message).toMatch(/cannot be opened for reading and writing .*Nothing was changed/);
+  });
+
   it('refuses a replica that is not a database at all', () => {
     const path = fresh();
     writeFileSync(path, randomBytes(8192));
