@@ -135,6 +135,13 @@ describe('replica files', () => {
     const err = refusal(() => openApp(path));
     expect(err.code).toBe('replica_damaged');
     expect(err.message).toMatch(/fails its check/);
+    // Recovery says what it could not read, keeps the damaged file aside and makes a working replica.
+    const recovery = recoverReplica(path);
+    expect(recovery.unreadable.join(' ')).toMatch(/^outbox: /);
+    expect(statSync(recovery.aside).size).toBeGreaterThan(0);
+    const app = openApp(path);
+    await createLead(app);
+    app.close();
   });
 
   it('finds random bytes in data pages with its background check and says how to recover', async () => {
