@@ -9,6 +9,9 @@
 //   renderer/      only shared/: no db/, electron/main/, server/, cli/, no Node
 //                  built-ins, no drivers, no `electron`
 //   server/        no electron/, renderer/, cli/
+//   cli/           may use every product layer
+//
+// No product folder (all of the above) may import test/ or bench/, statically or with import().
 //
 // test/unit/infra/layers.test.ts checks every boundary, so keep it in sync.
 import js from '@eslint/js';
@@ -44,6 +47,21 @@ function boundaries(why, { folders = [], packages = [], nodeBuiltins = false }) 
 }
 
 const DRIVERS = ['better-sqlite3', 'pg', 'drizzle-orm', 'openai'];
+
+/** Folders that are not part of the product: no product file may import them. */
+const NOT_PRODUCT = ['test', 'bench'];
+const PRODUCT = ['shared/**', 'db/**', 'electron/**', 'renderer/**', 'server/**', 'cli/**'];
+
+/** no-restricted-syntax entries for `import('…/test/…')` and `new URL('…/test/…', …)`. */
+function dynamicImportsOf(folders) {
+  const path = `/^(\\.\\.?\\/)+(${folders.join('|')})(\\/|$)/`;
+  const message = `product code may not load ${folders.map((f) => `${f}/`).join(' or ')}.`;
+  return [
+    { selector: `ImportExpression > Literal.source[value=${path}]`, message },
+    { selector: `ImportExpression > TemplateLiteral.source > TemplateElement[value.raw=${path}]`, message },
+    { selector: `NewExpression[callee.name='URL'] > Literal.arguments:first-child[value=${path}]`, message },
+  ];
+}
 
 export default defineConfig([
   globalIgnores([
@@ -108,7 +126,7 @@ export default defineConfig([
     files: ['db/**'],
     rules: {
       'no-restricted-imports': boundaries('db/ is the data layer', {
-        folders: ['electron', 'renderer', 'server', 'cli'],
+        folders: ['electron', 'renderer', 'server', 'cli', ...NOT_PRODUCT],
         packages: ['electron'],
       }),
     },
@@ -117,7 +135,7 @@ export default defineConfig([
     files: ['electron/main/**'],
     rules: {
       'no-restricted-imports': boundaries('electron/main/ services are Electron-free', {
-        folders: ['renderer', 'server', 'cli'],
+        folders: ['renderer', 'server', 'cli', ...NOT_PRODUCT],
         packages: ['electron'],
       }),
     },
@@ -127,7 +145,7 @@ export default defineConfig([
     files: ['electron/main/index.ts', 'electron/main/shell/**', 'electron/preload/**'],
     rules: {
       'no-restricted-imports': boundaries('The Electron shell', {
-        folders: ['renderer', 'server', 'cli'],
+        folders: ['renderer', 'server', 'cli', ...NOT_PRODUCT],
       }),
     },
   },
@@ -146,8 +164,23 @@ export default defineConfig([
     files: ['server/**'],
     rules: {
       'no-restricted-imports': boundaries('server/ is the sync gateway', {
-        folders: ['electron', 'renderer', 'cli'],
+        folders: ['electron', 'renderer', 'cli', ...NOT_PRODUCT],
       }),
+    },
+  },
+  {
+    files: ['cli/**'],
+    rules: {
+      'no-restricted-imports': boundaries('cli/ is product code', { folders: NOT_PRODUCT }),
+    },
+  },
+  {
+    // no-restricted-imports does not see import(): a path to test/ or bench/ in a dynamic import,
+    // or in a `new URL()` a loader is handed, is caught here.
+    files: PRODUCT,
+    ignores: ['renderer/*.config.*'],
+    rules: {
+      'no-restricted-syntax': ['error', ...dynamicImportsOf(NOT_PRODUCT)],
     },
   },
 ]);

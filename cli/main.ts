@@ -3,12 +3,14 @@
  * A failure prints one line on stderr and exits non-zero.
  */
 import { AppError } from '../shared/errors';
+import { storageError } from '../db/sqlite/replica-file';
 import { leadsCommand, searchCommand, showCommand } from './commands/replica';
 import { addLeadCommand, addNoteCommand, convertCommand } from './commands/write';
 import { runSeed } from './commands/run-seed';
 import { runAi } from './commands/run-ai';
 import { serverMigrate, serverPassword, serverUser } from './commands/server';
 import { syncCommand } from './commands/sync';
+import { recoverCommand } from './commands/recover';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   convert: convertCommand,
   ai: runAi,
   sync: syncCommand,
+  'replica:recover': recoverCommand,
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,
@@ -40,9 +43,15 @@ async function main(argv: string[]) {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  const message =
-    err instanceof AppError ? `${err.code}: ${err.message}` : `error: ${(err as Error)?.message ?? String(err)}`;
-  process.stderr.write(`${message.split('\n')[0]}\n`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  // Done means done: the command closed what it opened, and a library's timer must not hold the
+  // process open after the answer is printed (@electric-sql/client's up-to-date tracker sets a
+  // 60 s timer, not unref'd, to save to a localStorage Node does not have: `sync --once` sat a minute).
+  () => process.exit(0),
+  (err: unknown) => {
+    const known = err instanceof AppError ? err : storageError(err);
+    const message = known ? `${known.code}: ${known.message}` : `error: ${(err as Error)?.message ?? String(err)}`;
+    process.stderr.write(`${message.split('\n')[0]}\n`);
+    process.exit(1);
+  },
+);

@@ -27,6 +27,11 @@
  *    postgres had already died. We guard it with a timeout.
  *  - `initialise()` fails on an already-initialised data directory, so a
  *    persistent directory that contains `PG_VERSION` is started as-is.
+ *  - A `postmaster.pid` left behind makes postgres refuse to start when its pid
+ *    belongs to a live process: the postgres a SIGKILLed `npm run server` left
+ *    running on its own, or, after a reboot or container restart, any process
+ *    that got the same pid. `clearStalePostmaster` stops the first and removes
+ *    the file for the second (stale-pid.ts).
  */
 import { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -34,6 +39,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { clearStalePostmaster } from './stale-pid';
 
 export interface StartEmbeddedPostgresOptions {
   /**
@@ -197,7 +203,13 @@ export async function startEmbeddedPostgres(
   };
 
   // A persistent directory may already hold a cluster: just start it.
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+  if (existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    try {
+      await clearStalePostmaster(dataDir, log);
+    } catch (error) {
+      return fail('the data directory is in use', error);
+    }
+  } else {
     try {
       await make(options.port ?? 5432).initialise();
     } catch (error) {

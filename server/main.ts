@@ -11,14 +11,6 @@ import { createGateway, stdoutLog } from './app';
 import { readConfig, redactUrl } from './config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
-interface DevElectricModule {
-  startDevElectric(options: {
-    databaseUrl: string;
-    port?: number;
-    secret?: string;
-  }): Promise<{ url: string; stop(): Promise<void> }>;
-}
-
 const say = (msg: string, extra: Record<string, unknown> = {}) =>
   stdoutLog({ time: new Date().toISOString(), msg, ...extra });
 
@@ -55,23 +47,20 @@ async function embeddedDatabase(dataDir: string, port: number | undefined): Prom
   return url.toString();
 }
 
-async function devElectric(databaseUrl: string, secret: string | undefined): Promise<string> {
-  let mod: DevElectricModule;
-  try {
-    // Imported only here, by path: the stand-in is test code and is not part of a production install.
-    mod = (await import(new URL('../test/electric/server.ts', import.meta.url).href)) as DevElectricModule;
-  } catch (err) {
-    throw new Error(
-      `ELECTRIC_URL is not set and the development shape server (test/electric/server.ts) cannot be loaded: ${(err as Error).message}. Set ELECTRIC_URL to a running Electric.`,
-    );
-  }
-  const dev = await mod.startDevElectric({ databaseUrl, port: 0, ...(secret ? { secret } : {}) });
+/**
+ * The development stand-in for Electric, on loopback, answering only requests that carry its
+ * secret: ELECTRIC_SECRET when set, else one it makes at random, which the gateway then sends.
+ */
+async function devElectric(databaseUrl: string, secret: string | undefined): Promise<{ url: string; secret: string }> {
+  // Loaded only when ELECTRIC_URL is unset, so a production start never runs any of it.
+  const { startDevElectric } = await import('./dev-shape-server/server');
+  const dev = await startDevElectric({ databaseUrl, port: 0, ...(secret ? { secret } : {}) });
   stops.push({ what: 'development shape server', stop: dev.stop });
   say(
-    `electric: ELECTRIC_URL is not set, so the DEVELOPMENT STAND-IN shape server (test/electric/server.ts) serves shapes at ${dev.url}. It is for development only; production runs Electric (electricsql/electric, see server/compose.yaml) and sets ELECTRIC_URL.`,
+    `electric: ELECTRIC_URL is not set, so the DEVELOPMENT STAND-IN shape server (server/dev-shape-server/) serves shapes at ${dev.url}, on loopback and to the gateway only. It is for development only; production runs Electric (electricsql/electric, see server/compose.yaml) and sets ELECTRIC_URL.`,
     { electric: dev.url, stand_in: true },
   );
-  return dev.url;
+  return { url: dev.url, secret: dev.secret };
 }
 
 async function main() {
@@ -93,18 +82,19 @@ async function main() {
   stops.push({ what: 'database pool', stop: () => pool.end() });
 
   let electricUrl = config.electricUrl;
+  let electricSecret = config.electricSecret;
   if (electricUrl) {
     say(`electric: ${electricUrl}`, { electric: electricUrl });
     if (!config.electricSecret)
       say(
         'warning: ELECTRIC_SECRET is not set; shape requests go to Electric without a secret (only right for ELECTRIC_INSECURE=true in development)',
       );
-  } else electricUrl = await devElectric(databaseUrl, config.electricSecret);
+  } else ({ url: electricUrl, secret: electricSecret } = await devElectric(databaseUrl, config.electricSecret));
 
   const app = createGateway({
     pool,
     electricUrl,
-    electricSecret: config.electricSecret,
+    electricSecret,
     tokenTtlDays: config.tokenTtlDays,
     rateLimit: config.rateLimit,
   });

@@ -1,6 +1,16 @@
 /** Error codes a person (or the UI) can act on. */
 export type ErrorCode =
-  'invalid_input' | 'not_found' | 'forbidden' | 'precondition_failed' | 'conflict' | 'unavailable' | 'internal';
+  | 'invalid_input'
+  | 'not_found'
+  | 'forbidden'
+  | 'precondition_failed'
+  | 'conflict'
+  | 'unavailable'
+  /** The disk holding the replica is full: nothing of the change was saved, nothing before it was lost. */
+  | 'disk_full'
+  /** The replica file is empty, unreadable or fails its check; it can be re-made from the server. */
+  | 'replica_damaged'
+  | 'internal';
 
 export interface AppErrorShape {
   code: ErrorCode;

@@ -3,14 +3,25 @@ import { z } from 'zod';
 import { AppError, type Result } from '../../shared/errors';
 import { CONVERTED_STATUS_ID, LEAD_STATUSES, INSURANCE_TYPES } from '../../shared/lookups';
 import { openApp, type FieldlineApp } from '../../electron/main/app';
+import { fileTokenVault } from '../../electron/main/sync/token-file';
 import type { CommandName, CommandInput } from '../../shared/api/contract';
 import { dbOption, intOption, parseOptions, usageError } from '../args';
 
-/** Opens the replica a command names; reading commands refuse to create a new, empty one. */
-export function withReplica<T>(path: string, create: boolean, fn: (app: FieldlineApp) => Promise<T>): Promise<T> {
+/**
+ * Opens the replica a command names; reading commands refuse to create a new, empty one. The
+ * sync token lives in a 0600 file beside it (a token an older CLI kept inside is moved there).
+ */
+export async function withReplica<T>(path: string, create: boolean, fn: (app: FieldlineApp) => Promise<T>) {
   if (!create && !existsSync(path)) throw new AppError('not_found', `no replica at ${path}`);
-  const app = openApp(path);
-  return fn(app).finally(() => app.close());
+  const app = openApp(path, { tokenVault: fileTokenVault(path) });
+  try {
+    return await fn(app);
+  } finally {
+    app.close();
+    // After a crash the full check runs beside the command; its verdict is said before exiting.
+    const damage = await app.integrity;
+    if (damage) process.stderr.write(`warning: ${damage.message}\n`);
+  }
 }
 
 /** Runs an API command and returns its value, or throws its error: the CLI's single path. */

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { SyncEngine } from '../../electron/main/sync/engine';
 import { deviceId, signIn, storedSession } from '../../electron/main/sync/session';
 import { dbOption, intOption, parseOptions } from '../args';
+import { fileTokenVault } from '../../electron/main/sync/token-file';
 import { withReplica } from './replica';
 
 /**
@@ -23,9 +24,12 @@ export async function syncCommand(argv: string[]) {
     }),
     ['once'],
   );
+  const vault = fileTokenVault(o.db);
   return withReplica(o.db, true, async (app) => {
     const session =
-      o.email && o.password ? await signIn(app.db, o.server, o.email, o.password) : storedSession(app.db, o.server);
+      o.email && o.password
+        ? await signIn(app.db, o.server, o.email, o.password, undefined, vault)
+        : storedSession(app.db, o.server, vault);
     if (!session) throw new AppError('forbidden', `not signed in to ${o.server}: give --email and --password`);
     app.refreshActor();
     const engine = new SyncEngine({

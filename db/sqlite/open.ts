@@ -4,6 +4,7 @@ import { encodeSqliteValue, columnSpec } from '../../shared/model/codec';
 import { splitStatements } from '../split-statements';
 import { repairDerived } from './derived';
 import { refreshPartialStats } from './planner-stats';
+import { damaged, isFileReplica, prepareReplicaFile, privateSideFiles, storageError } from './replica-file';
 import { MIGRATIONS } from './migrations.bundle';
 
 export type ReplicaDb = Database.Database;
@@ -48,21 +49,58 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Opens (creating if needed) a replica file: WAL, foreign keys on, migrated and seeded. */
-export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb {
-  const db = new Database(path, { readonly: options.readonly ?? false });
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -65536');
-  db.pragma('temp_store = MEMORY');
-  if (!options.readonly) {
-    // Before migrations touch triggers: a first sync cut short leaves its derived-state triggers aside.
-    repairDerived(db);
-    migrateReplica(db);
-    refreshPartialStats(db);
-    seedReplicaLookups(db);
+/**
+ * The tables only this device has (unsent changes, settings, sync positions) and the schema,
+ * checked page by page before anything is read or written: under a millisecond. The whole file
+ * (3 GB for a large agency) takes seconds, so the app checks it in the background (integrity.ts).
+ */
+const BOOKKEEPING = ['sqlite_schema', 'schema_migrations', 'local_settings', 'outbox', 'conflicts', 'sync_state'];
+function quickCheckBookkeeping(db: ReplicaDb): string {
+  const present = new Set(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[]);
+  for (const table of BOOKKEEPING.filter((t) => t === 'sqlite_schema' || present.has(t))) {
+    const check = db.pragma(`quick_check(${table})`, { simple: true }) as string;
+    if (check !== 'ok') return check;
   }
+  return 'ok';
+}
+
+/** Replicas whose last session did not close cleanly (a WAL was left behind): worth a full check. */
+const leftUnclean = new WeakSet<ReplicaDb>();
+export const openedAfterUncleanShutdown = (db: ReplicaDb) => leftUnclean.has(db);
+
+/**
+ * Opens (creating if needed, 0600) a replica file: WAL, foreign keys on, checked, migrated and
+ * seeded. An empty, unreadable or malformed file is refused (`replica_damaged`), never replaced.
+ */
+export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb {
+  const file = isFileReplica(path);
+  let db: ReplicaDb | undefined;
+  let walLeftBehind = false;
+  try {
+    if (file && !options.readonly) ({ walLeftBehind } = prepareReplicaFile(path));
+    db = new Database(path, { readonly: options.readonly ?? false });
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    if (file) {
+      privateSideFiles(path);
+      const check = quickCheckBookkeeping(db);
+      if (check !== 'ok') throw damaged(path, `fails its check (${check})`);
+    }
+    if (!options.readonly) {
+      // Before migrations touch triggers: a first sync cut short leaves its derived-state triggers aside.
+      repairDerived(db);
+      migrateReplica(db);
+      refreshPartialStats(db);
+      seedReplicaLookups(db);
+    }
+  } catch (err) {
+    db?.close();
+    throw storageError(err, path) ?? err;
+  }
+  if (walLeftBehind) leftUnclean.add(db);
   return db;
 }

@@ -1,7 +1,10 @@
 import { AppError } from '../../shared/errors';
 import { uuidv7 } from '../../shared/ids';
 import type { Actor } from '../../shared/mutations/define';
-import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
+import type { AppErrorShape } from '../../shared/errors';
+import { checkInBackground } from '../../db/sqlite/integrity';
+import { openedAfterUncleanShutdown, openReplica, type ReplicaDb } from '../../db/sqlite/open';
+import { damaged } from '../../db/sqlite/replica-file';
 import { ReplicaWriter } from '../../db/sqlite/writer';
 import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
@@ -52,6 +55,17 @@ export function setSession(db: ReplicaDb, actor: Actor | null) {
   else db.prepare('DELETE FROM local_settings WHERE key = ?').run(SESSION_KEY);
 }
 
+/** The background whole-file check (integrity.ts); what to tell the person when it fails. */
+function checkReplica(path: string, unclean: boolean, when: 'always' | 'after-crash') {
+  if (path === ':memory:' || (!unclean && when === 'after-crash')) return Promise.resolve(null);
+  return checkInBackground(path, unclean ? 'integrity_check' : 'quick_check').then((problems) => {
+    if (problems.length === 0) return null;
+    const error = damaged(path, `fails its check (${problems[0]})`, true).toJSON();
+    console.error(error.message);
+    return error;
+  });
+}
+
 export interface AppOptions {
   now?: () => Date;
   /** The AI provider's key: the shell reads it from safeStorage; scripts from OPENAI_API_KEY. */
@@ -59,6 +73,11 @@ export interface AppOptions {
   isOnline?: () => boolean;
   /** Keeps the sync token out of the replica file (the shell's safeStorage); without one it is kept in local settings. */
   tokenVault?: TokenVault;
+  /**
+   * The whole-file check in the background: only after an unclean shutdown (default), or at
+   * every open too (the desktop app, which runs long enough for it to finish unnoticed).
+   */
+  backgroundCheck?: 'always' | 'after-crash';
 }
 
 export interface FieldlineApp {
@@ -70,6 +89,11 @@ export interface FieldlineApp {
   refreshActor(): Actor;
   /** Starts syncing with the signed-in server, if there is one. */
   startSync(fetchImpl?: typeof fetch): SyncEngine | null;
+  /**
+   * After an unclean shutdown, the full integrity check running in the background: resolves
+   * with what to tell the person when the replica is damaged, else null (also when not run).
+   */
+  integrity: Promise<AppErrorShape | null>;
   close(): void;
 }
 
@@ -77,6 +101,7 @@ export interface FieldlineApp {
 export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp {
   const db = openReplica(dbPath);
   if (options.tokenVault) moveTokenToVault(db, options.tokenVault);
+  const integrity = checkReplica(dbPath, openedAfterUncleanShutdown(db), options.backgroundCheck ?? 'after-crash');
   let actor = currentActor(db);
   let engine: SyncEngine | null = null;
   const writer = new ReplicaWriter(db, () => actor);
@@ -150,6 +175,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     actor: () => actor,
     refreshActor: () => (actor = currentActor(db)),
     startSync,
+    integrity,
     close: () => {
       engine?.stop();
       db.close();

@@ -7,6 +7,7 @@ import { openApp } from './app';
 import { deepLinkInArgv, deepLinkRoute } from './security/deep-link';
 import { keychainProblem } from './security/keychain';
 import { registerIpc } from './shell/ipc';
+import { offerRecovery, openOrRecover } from './shell/damaged-replica';
 import { installMenu } from './shell/menu';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { SecretStore } from './shell/secret-store';
@@ -58,7 +59,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   // On Linux without a keyring safeStorage falls back to a built-in password: not a place for secrets.
   const keychain = () =>
     keychainProblem({
@@ -74,16 +75,24 @@ void app.whenReady().then(() => {
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (data) => safeStorage.decryptString(data),
   });
-  const services = openApp(process.env.FIELDLINE_DB ?? path.join(app.getPath('userData'), 'fieldline.db'), {
-    // The key is read per AI call and never leaves the main process.
-    getApiKey: async () => secrets.get('ai_api_key') ?? undefined,
-    isOnline: () => net.isOnline(),
-    // The sync token too stays out of the replica file.
-    tokenVault: {
-      get: () => secrets.get('sync_token'),
-      set: (token) => secrets.set('sync_token', token).stored === (token !== null && token !== ''),
-    },
-  });
+  const dbPath = process.env.FIELDLINE_DB ?? path.join(app.getPath('userData'), 'fieldline.db');
+  const opened = await openOrRecover(dbPath, () =>
+    openApp(dbPath, {
+      // The key is read per AI call and never leaves the main process.
+      getApiKey: async () => secrets.get('ai_api_key') ?? undefined,
+      isOnline: () => net.isOnline(),
+      // The whole file is checked in the background at every start, not only after a crash.
+      backgroundCheck: 'always',
+      // The sync token too stays out of the replica file.
+      tokenVault: {
+        get: () => secrets.get('sync_token'),
+        set: (token) => secrets.set('sync_token', token).stored === (token !== null && token !== ''),
+      },
+    }),
+  );
+  if (!opened) return app.quit();
+  const services = opened;
+  void services.integrity.then((damage) => damage && offerRecovery(dbPath, damage, services.close));
   services.startSync();
   registerIpc(services.dispatch, secrets, origins);
   serveRenderer(path.join(here, '../renderer'));

@@ -3,10 +3,10 @@
  * subset and offsets (no database needed).
  */
 import { describe, expect, it } from 'vitest';
-import { parseDecodingLine, TransactionAssembler } from '../electric/decoding';
-import { compareOffsets, formatOffset, parseOffset } from '../electric/offsets';
-import type { ColumnMeta, TableMeta } from '../electric/tables';
-import { bindWhere, parseWhere, WhereError } from '../electric/where';
+import { parseDecodingLine, TransactionAssembler } from '../../server/dev-shape-server/decoding';
+import { compareOffsets, formatOffset, parseOffset } from '../../server/dev-shape-server/offsets';
+import type { ColumnMeta, TableMeta } from '../../server/dev-shape-server/tables';
+import { bindWhere, parseWhere, WhereError } from '../../server/dev-shape-server/where';
 
 describe('test_decoding parser', () => {
   it('parses an insert with quoted, escaped, null, numeric, boolean and array values', () => {

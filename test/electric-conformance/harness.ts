@@ -15,7 +15,7 @@ import {
 } from '@electric-sql/client';
 import pg from 'pg';
 import { migratePostgres } from '../../db/pg/migrate';
-import { type DevElectric, type DevElectricOptions, startDevElectric } from '../electric/server';
+import { type DevElectric, type DevElectricOptions, startDevElectric } from '../../server/dev-shape-server/server';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 
 export interface Harness {
@@ -50,7 +50,13 @@ export async function startHarness(databaseUrl: string, options: Partial<DevElec
   try {
     await migratePostgres(sql);
     await sql.query(ITEMS_DDL);
-    electric = await startDevElectric({ databaseUrl: db.url, longPollMs: 300, pollIntervalMs: 20, ...options });
+    electric = await startDevElectric({
+      databaseUrl: db.url,
+      longPollMs: 300,
+      pollIntervalMs: 20,
+      scratchTables: ['dev_items'],
+      ...options,
+    });
   } catch (error) {
     await sql.end();
     await db.drop();
@@ -61,7 +67,8 @@ export async function startHarness(databaseUrl: string, options: Partial<DevElec
     db,
     sql,
     electric: started,
-    shapeUrl: `${started.url}/v1/shape`,
+    // The secret rides in the URL, as the gateway sends it; every helper below keeps the URL's query.
+    shapeUrl: `${started.url}/v1/shape?secret=${encodeURIComponent(started.secret)}`,
     close: async () => {
       await started.stop();
       await sql.end();

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startDevElectric } from '../electric/server';
+import { startDevElectric } from '../../server/dev-shape-server/server';
 import { getShape, type Harness, type RawMessage, startHarness } from './harness';
 
 let h: Harness;

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { upsertUser } from '../../server/admin';
 import { findFreePort } from '../../server/embedded-postgres';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { fakeElectric, type Upstream } from './helpers';
@@ -85,6 +87,47 @@ describe('server/main.ts', () => {
     expect(String(line?.msg)).toMatch(/DEVELOPMENT STAND-IN.*production runs Electric/);
     const health = await fetch(`http://127.0.0.1:${run.port}/v1/health`);
     expect(await health.json()).toEqual({ ok: true, database: 'ok', electric: 'active' });
+    const standIn = `${String(line?.electric)}/v1/shape?table=teams&offset=-1`;
+    expect((await fetch(standIn)).status).toBe(401);
+    expect((await fetch(`${standIn}&secret=dev-secret`)).status).toBe(200);
+    expect(await stop(run)).toBe(0);
+  });
+
+  it('without ELECTRIC_SECRET the stand-in makes one: it refuses everyone on loopback but the gateway', async () => {
+    const run = await startServer({ DATABASE_URL: db.url });
+    const standIn = new URL(String(run.lines.find((l) => l.stand_in === true)?.electric));
+    expect(standIn.hostname).toBe('127.0.0.1');
+    for (const table of ['users', 'user_credentials', 'sessions']) {
+      const res = await fetch(`${standIn.origin}/v1/shape?table=${table}&offset=-1`);
+      expect(res.status, table).toBe(401);
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      await upsertUser(admin, {
+        email: 'dev@agency.test',
+        password: 'correct horse battery',
+        role: 'agent',
+        team: null,
+      });
+    } finally {
+      await admin.end();
+    }
+    const gateway = `http://127.0.0.1:${run.port}`;
+    const signIn = await fetch(`${gateway}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'dev@agency.test', password: 'correct horse battery' }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const shape = await fetch(`${gateway}/v1/shape?table=users&offset=-1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(shape.status).toBe(200);
+    const body = JSON.stringify(await shape.json());
+    expect(body).toContain('dev@agency.test');
+    expect(body).not.toMatch(/password|token_hash/);
     expect(await stop(run)).toBe(0);
   });
 

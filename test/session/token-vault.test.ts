@@ -1,6 +1,6 @@
 /**
  * The desktop app keeps the sync token in the OS keychain (a vault), never in the replica file;
- * the CLI, without a vault, keeps it in local settings. A vault that cannot keep a secret makes
+ * scripts without a vault keep it in local settings. A vault that cannot keep a secret makes
  * sign-in fail plainly, with nothing half-stored.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { migratePostgres } from '../../db/pg/migrate';
 import { upsertUser } from '../../server/admin';
 import { createGateway } from '../../server/app';
-import { startDevElectric } from '../electric/server';
+import { startDevElectric } from '../../server/dev-shape-server/server';
 import { createTestDatabase } from '../support/pg';
 
 export interface SystemUser {
@@ -57,6 +57,7 @@ export async function startSystem(
   const gateway = createGateway({
     pool,
     electricUrl: electric.url,
+    electricSecret: electric.secret,
     log: () => {},
     rateLimit: { perSecond: 10_000, burst: 10_000 },
   });

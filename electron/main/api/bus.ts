@@ -1,6 +1,7 @@
 import { API, type CommandName, type CommandOutput } from '../../../shared/api/contract';
 import { AppError, type Result } from '../../../shared/errors';
 import { invalidInput } from '../../../shared/mutations/execute';
+import { storageError } from '../../../db/sqlite/replica-file';
 import type { Handlers } from './handlers';
 
 /**
@@ -54,6 +55,9 @@ export function createDispatcher(handlers: Handlers, log: (msg: string, err: unk
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toJSON() };
+      // A full disk or a damaged file is said plainly: the person can act on it, it is no bug.
+      const storage = storageError(err);
+      if (storage) return { ok: false, error: storage.toJSON() };
       log(`command ${name} failed`, err);
       return {
         ok: false,

@@ -19,8 +19,9 @@ type KeptSession = Omit<StoredSession, 'token'> & { token: string | null };
 
 /**
  * Where the bearer token lives when it must not sit in the replica file: the desktop shell's
- * OS-keychain store (Electron safeStorage). `set` answers false when it cannot keep a secret.
- * Without a vault (the CLI, scripts) the token is kept in the replica's local settings.
+ * OS-keychain store (Electron safeStorage), or the CLI's 0600 file beside the replica
+ * (token-file.ts). `set` answers false when it cannot keep a secret. Without a vault (tests,
+ * scripts) the token is kept in the replica's local settings.
  */
 export interface TokenVault {
   get(): string | null;
@@ -99,7 +100,14 @@ export function storedSession(db: Database, serverUrl?: string, vault?: TokenVau
 export function moveTokenToVault(db: Database, vault: TokenVault) {
   const s = readSetting<KeptSession>(db, SESSION);
   if (!s?.token || !vault.set(s.token)) return;
-  writeSetting(db, SESSION, { ...s, token: null });
+  // secure_delete zeroes the old row's bytes, so the token does not linger in a free page.
+  const before = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    writeSetting(db, SESSION, { ...s, token: null });
+  } finally {
+    db.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
+  }
 }
 
 /** Forgets the server session; the replica acts as its local user again (its data stays). */

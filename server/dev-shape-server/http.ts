@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChangeFeed } from './change-feed';
 import { formatOffset } from './offsets';
 import { parseShapeRequest, type ShapeRequest } from './request';
+import type { ServedTables } from './served';
 import type { ReadResult, Shape } from './shape';
 import type { ShapeRegistry } from './shapes';
 import { streamSnapshotRows } from './snapshot';
@@ -19,16 +20,17 @@ export interface ShapeHttpOptions {
   longPollMs: number;
   /** Snapshot rows / log messages per response. */
   chunkRows: number;
-  secret?: string;
+  /** Every shape request must carry it as `secret` (401 otherwise). */
+  secret: string;
+  served: ServedTables;
   /** Aborted when the server stops: ends pending long polls. */
   shutdown: AbortSignal;
 }
 
+/** No CORS headers: only the gateway, a server-side client, talks to this server, never a browser page. */
 const BASE_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': '*',
 };
 
 const COMMA = Buffer.from(',');
@@ -124,6 +126,7 @@ export function createShapeHandler(options: ShapeHttpOptions) {
     const parsed = await parseShapeRequest(url.searchParams, {
       secret: options.secret,
       table: (t) => registry.table(t),
+      served: options.served,
     });
     if (!parsed.ok) return sendJson(res, parsed.status, parsed.body);
     const { request } = parsed;
@@ -180,14 +183,6 @@ export function createShapeHandler(options: ShapeHttpOptions) {
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', 'http://dev-electric');
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, {
-          ...BASE_HEADERS,
-          'access-control-allow-methods': 'GET, OPTIONS',
-          'access-control-allow-headers': '*',
-        });
-        return void res.end();
-      }
       if (url.pathname === '/v1/health') {
         return sendJson(res, req.method === 'GET' ? 200 : 405, { status: 'active' });
       }

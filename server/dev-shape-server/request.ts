@@ -3,9 +3,11 @@
  * with Electric's error shapes: 401 `{message}` for a wrong secret, 400
  * `{message, errors: {param: [reason]}}` for everything else.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { ShapeSpec } from './messages';
 import { type LogOffset, parseOffset } from './offsets';
 import type { ShapeDefinition } from './shape';
+import type { ServedTables } from './served';
 import { parseTableParam, type TableMeta } from './tables';
 import { bindWhere, parseWhere, WhereError } from './where';
 
@@ -22,8 +24,10 @@ export type ParsedShapeRequest =
   | { ok: false; status: 400 | 401; body: { message: string; errors?: Record<string, string[]> } };
 
 export interface ParseContext {
-  secret?: string;
+  /** Every request must carry it (401 otherwise). */
+  secret: string;
   table(name: { schema: string; name: string }): Promise<TableMeta | null>;
+  served: ServedTables;
 }
 
 const UNSUPPORTED = [
@@ -35,6 +39,18 @@ const UNSUPPORTED = [
   'subset__offset',
   'subset__order_by',
 ];
+
+/** Compared in constant time, so the answer's timing does not spell the secret out. */
+function secretMatches(given: string | null, secret: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function onlyColumns(meta: TableMeta, served: ReadonlySet<string>): TableMeta {
+  const columns = meta.columns.filter((c) => served.has(c.name));
+  return { ...meta, columns, byName: new Map(columns.map((c) => [c.name, c])) };
+}
 
 /** `id,title,"Odd-Name"` → names (unquoted ones fold to lower case). */
 function parseColumns(text: string): string[] | null {
@@ -50,7 +66,7 @@ function parseColumns(text: string): string[] | null {
 }
 
 export async function parseShapeRequest(query: URLSearchParams, context: ParseContext): Promise<ParsedShapeRequest> {
-  if (context.secret !== undefined && (query.get('secret') ?? query.get('api_secret')) !== context.secret) {
+  if (!secretMatches(query.get('secret') ?? query.get('api_secret'), context.secret)) {
     return { ok: false, status: 401, body: { message: 'Unauthorized - Invalid API secret' } };
   }
   const errors: Record<string, string[]> = {};
@@ -93,6 +109,14 @@ export async function parseShapeRequest(query: URLSearchParams, context: ParseCo
   else if (!tableName) fail('table', 'invalid table name');
   if (Object.keys(errors).length > 0 || !tableName || !offset) return invalid();
 
+  const served = context.served.columns(tableName);
+  if (!served) {
+    fail(
+      'table',
+      `"${tableName.schema}"."${tableName.name}" is not a synced table; the development shape server serves only those`,
+    );
+    return invalid();
+  }
   const meta = await context.table(tableName);
   if (!meta) {
     fail(
@@ -106,22 +130,25 @@ export async function parseShapeRequest(query: URLSearchParams, context: ParseCo
     return invalid();
   }
 
-  let columns = meta.columns.map((c) => c.name);
+  // Columns and where-clauses see the served columns only, so a column outside the catalogue
+  // can neither be streamed nor probed through a filter.
+  const visible = served === 'all' ? meta : onlyColumns(meta, served);
+  let columns = visible.columns.map((c) => c.name);
   const columnsText = query.get('columns');
   if (columnsText !== null) {
     const requested = parseColumns(columnsText);
-    const unknown = requested?.filter((c) => !meta.byName.has(c)) ?? [];
+    const unknown = requested?.filter((c) => !visible.byName.has(c)) ?? [];
     if (!requested) fail('columns', 'invalid column list');
     else if (unknown.length > 0) fail('columns', `unknown columns: ${unknown.join(', ')}`);
     else if (!meta.pk.every((c) => requested.includes(c))) fail('columns', 'must include all primary key columns');
-    else columns = meta.columns.map((c) => c.name).filter((c) => requested.includes(c));
+    else columns = columns.filter((c) => requested.includes(c));
   }
 
   const whereText = query.get('where');
   let where: ShapeSpec['where'] = null;
   if (whereText !== null && whereText.trim() !== '') {
     try {
-      where = bindWhere(parseWhere(whereText), meta, params);
+      where = bindWhere(parseWhere(whereText), visible, params);
     } catch (error) {
       if (!(error instanceof WhereError)) throw error;
       fail('where', error.message);

@@ -22,10 +22,15 @@
  * means new handles, hence must-refetch), shape-log compaction or expiry
  * (shape logs live in memory until stop), caching headers/ETags.
  *
+ * It answers only on loopback and only requests that carry its secret (made at random when none
+ * is given), and streams only the catalogue's synced tables and columns (`served.ts`): never
+ * credentials or sessions. No CORS headers, so no web page can read it either.
+ *
  *   const electric = await startDevElectric({ databaseUrl });
- *   new ShapeStream({ url: `${electric.url}/v1/shape`, params: { table: 'leads' } });
+ *   new ShapeStream({ url: `${electric.url}/v1/shape`, params: { table: 'leads', secret: electric.secret } });
  *   await electric.stop();
  */
+import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -35,19 +40,23 @@ import path from 'node:path';
 import pg from 'pg';
 import { ChangeFeed, ELECTRIC_SESSION_OPTIONS } from './change-feed';
 import { createShapeHandler } from './http';
+import { servedTables } from './served';
 import { ShapeRegistry } from './shapes';
 
 export interface DevElectricOptions {
   databaseUrl: string;
   /** 0 (default) picks a free port. */
   port?: number;
-  host?: '127.0.0.1' | (string & {});
+  /** Loopback only (default 127.0.0.1): the stand-in never answers other machines. */
+  host?: '127.0.0.1' | '::1' | 'localhost';
   /** How long a `live=true` request is held before answering up-to-date. Default 20 000. */
   longPollMs?: number;
   /** How often the replication slot is polled. Default 50. */
   pollIntervalMs?: number;
-  /** When set, requests must carry `secret=<value>` (401 otherwise), like ELECTRIC_SECRET. */
+  /** Requests must carry `secret=<value>` (401 otherwise), like ELECTRIC_SECRET. Default: a random one. */
   secret?: string;
+  /** Tables of `public` outside the catalogue a conformance test made for itself, served whole. */
+  scratchTables?: readonly string[];
   /** Snapshot rows / log messages per response. Default 10 000. */
   chunkRows?: number;
   /** Background errors (slot polling, failed snapshots). Default: console.error. */
@@ -57,11 +66,19 @@ export interface DevElectricOptions {
 export interface DevElectric {
   /** Base URL, e.g. `http://127.0.0.1:41234`; the shape endpoint is `${url}/v1/shape`. */
   url: string;
+  /** The secret every shape request must carry (the given one, or the one made at start). */
+  secret: string;
   /** Stops serving, ends pending long polls, drops the replication slot. Idempotent. */
   stop(): Promise<void>;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
 export async function startDevElectric(options: DevElectricOptions): Promise<DevElectric> {
+  const host = options.host ?? '127.0.0.1';
+  // Checked at run time too: the option may come from configuration, not only typed code.
+  if (!LOOPBACK.has(host)) throw new Error(`the development shape server listens on loopback only (got "${host}")`);
+  const secret = options.secret || randomBytes(32).toString('base64url');
   const onError = options.onError ?? ((error: Error) => console.error(`[dev-electric] ${error.message}`));
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dev-electric-'));
   const pool = new pg.Pool({ connectionString: options.databaseUrl, options: ELECTRIC_SESSION_OPTIONS, max: 4 });
@@ -84,7 +101,8 @@ export async function startDevElectric(options: DevElectricOptions): Promise<Dev
     feed,
     longPollMs: options.longPollMs ?? 20_000,
     chunkRows: options.chunkRows ?? 10_000,
-    secret: options.secret,
+    secret,
+    served: servedTables(options.scratchTables),
     shutdown: shutdown.signal,
   });
   const server = createServer((req, res) => void handler(req, res));
@@ -104,7 +122,6 @@ export async function startDevElectric(options: DevElectricOptions): Promise<Dev
 
   try {
     await feed.start();
-    const host = options.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, host, () => {
@@ -122,6 +139,7 @@ export async function startDevElectric(options: DevElectricOptions): Promise<Dev
   let stopping: Promise<void> | undefined;
   return {
     url: `http://${hostForUrl}:${port}`,
+    secret,
     stop: () => (stopping ??= cleanup()),
   };
 }
