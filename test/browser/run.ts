@@ -18,11 +18,13 @@ import { tests as syncTests } from './sync-settings.test';
 import type { BrowserTest } from './suite';
 import { tests as tableTests } from './virtual-table.test';
 import { tests as hostTests } from './web-host.test';
+import { tests as workListTests } from './work-lists.test';
 
 const ALL: BrowserTest[] = [
   ...hostTests,
   ...flowTests,
   ...dialogTests,
+  ...workListTests,
   ...syncTests,
   ...aiCampaignTests,
   ...screenTests,

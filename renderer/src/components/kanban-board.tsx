@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LeadListItem } from '../../../shared/api/types';
 import type { Row } from '../../../shared/model/catalogue';
 import { mutate, messageOf } from '../api/mutate';
@@ -134,6 +134,16 @@ export function KanbanBoard() {
   const [converting, setConverting] = useState<string | null>(null);
   const byStatus = new Map((stats ?? []).map((s) => [s.status_id, s]));
   const dragged = useRef<LeadListItem | null>(null);
+  const board = useRef<HTMLDivElement>(null);
+  // A card moved by keyboard remounts in its new column; focus follows it there so [ and ] keep working.
+  const refocus = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = refocus.current;
+    if (!id) return;
+    const card = board.current?.querySelector<HTMLElement>(`.kcard[data-lead-id="${id}"]`);
+    if (card && document.activeElement !== card) card.focus();
+    if (card) refocus.current = null;
+  });
 
   const move = async (item: LeadListItem, to: Status) => {
     if (item.status_id === to.id) return;
@@ -161,11 +171,13 @@ export function KanbanBoard() {
   const onMove = (item: LeadListItem, by: number) => {
     const i = statuses.findIndex((s) => s.id === item.status_id);
     const to = statuses[i + by];
-    if (to) void move(item, to);
+    if (!to) return;
+    refocus.current = item.id;
+    void move(item, to);
   };
 
   return (
-    <div className="board" data-testid="kanban">
+    <div className="board" data-testid="kanban" ref={board}>
       {statuses.map((s) => (
         <Column
           key={s.id}
