@@ -113,8 +113,16 @@ export interface TodayItem {
   overdue: boolean;
   note: string | null;
   quoted_premium: number | null;
+  owner_id: string | null;
+  owner_name: string | null;
   score: number;
   reasons: string[];
+}
+
+/** Today's list (at most the query's limit) and the true counts behind it. */
+export interface TodayList {
+  counts: { overdue: number; due_today: number; upcoming: number };
+  items: TodayItem[];
 }
 
 export interface Dashboard {

@@ -1,7 +1,9 @@
 // Issue #13's defects in the pipeline board, Today, the lead and client pages and the dashboard,
 // driven as a person does: keyboard and clicks on a fresh replica each.
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { statusByCode } from '../../shared/lookups';
+import { uuidv7 } from '../../shared/ids';
+import { insuranceTypeByCode, statusByCode } from '../../shared/lookups';
 import { assert, assertNoProblems, openPage, seedLeads, startHost, type Host } from './harness';
 import { test, type TestContext } from './suite';
 
@@ -10,11 +12,14 @@ export async function withApp(
   hash: string,
   seed: number,
   body: (page: Page, host: Host, ids: string[]) => Promise<void>,
+  setup?: (host: Host) => Promise<void>,
+  timezoneId?: string,
 ) {
   const host = await startHost();
   try {
     const ids = await seedLeads(host, seed);
-    const { page, problems } = await openPage(ctx.browser, host, hash);
+    await setup?.(host);
+    const { page, problems } = await openPage(ctx.browser, host, hash, timezoneId);
     try {
       await body(page, host, ids);
       assertNoProblems(problems);
@@ -35,7 +40,94 @@ export async function tabTo(page: Page, selector: string, max = 60) {
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/** A second agent in the replica (as sync would bring one), written straight into the file. */
+export function addAgent(host: Host, fullName: string): string {
+  const id = uuidv7();
+  const now = new Date().toISOString();
+  const db = new Database(host.dbPath);
+  try {
+    db.prepare(
+      `INSERT INTO users (id, created_at, updated_at, email, full_name, role) VALUES (?, ?, ?, ?, ?, 'agent')`,
+    ).run(id, now, now, `${id}@agency.test`, fullName);
+  } finally {
+    db.close();
+  }
+  return id;
+}
+
+export async function addLead(host: Host, last: string, followUp: Date | null, extra: Record<string, unknown> = {}) {
+  const res = (await host.api('mutate', {
+    name: 'createLead',
+    args: {
+      first_name: 'Pat',
+      last_name: last,
+      insurance_type_id: insuranceTypeByCode('auto').id,
+      next_follow_up_at: followUp?.toISOString() ?? null,
+      ...extra,
+    },
+  })) as { result: { id: string } };
+  return res.result.id;
+}
+
+/** The fixed-offset zone where it is now closest to noon, so "later today" and "overdue" both exist. */
+function noonZone(): string {
+  const offset = Math.max(-12, Math.min(14, 12 - new Date().getUTCHours()));
+  // Etc/GMT zones have inverted signs: Etc/GMT-3 is UTC+3.
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
 export const tests = [
+  test(
+    'today: true counts, due-today rows beside a long overdue list, mine by default, owner on rows',
+    'browser',
+    (ctx) => {
+      const hour = 3_600_000;
+      const ids = { today: [] as string[], theirs: '' };
+      return withApp(
+        ctx,
+        '#/today',
+        0,
+        async (page) => {
+          const counts = page.getByTestId('today-counts');
+          await counts.waitFor();
+          assert(
+            (await counts.textContent()) === '205 overdue · 3 due today · 2 upcoming',
+            `true counts: ${await counts.textContent()}`,
+          );
+          for (const id of ids.today) await page.locator(`.today-row[data-lead-id="${id}"]`).waitFor();
+          assert(
+            (await page.locator(`.today-row[data-lead-id="${ids.theirs}"]`).count()) === 0,
+            'another agent’s follow-up is not in Mine',
+          );
+          const mine = page.locator(`.today-row[data-lead-id="${ids.today[0]}"]`).getByTestId('today-owner');
+          assert((await mine.textContent())?.includes('Me (this device)'), 'each row names its owner');
+          await page.getByRole('group', { name: 'Whose follow-ups' }).getByRole('button', { name: 'Team' }).click();
+          await page.getByText('206 overdue · 3 due today · 2 upcoming').waitFor();
+          const theirs = page.locator(`.today-row[data-lead-id="${ids.theirs}"]`);
+          await theirs.waitFor();
+          assert(
+            (await theirs.getByTestId('today-owner').textContent())?.includes('Olga Other'),
+            'their name is shown',
+          );
+        },
+        async (host) => {
+          const now = Date.now();
+          for (let i = 0; i < 205; i++) await addLead(host, `Overdue${i}`, new Date(now - (i + 2) * hour));
+          for (let i = 0; i < 3; i++)
+            ids.today.push(await addLead(host, `Later${i}`, new Date(now + (i + 1) * 10 * 60_000)));
+          for (let i = 0; i < 2; i++) await addLead(host, `Next${i}`, new Date(now + (i + 2) * 24 * hour));
+          const olga = addAgent(host, 'Olga Other');
+          ids.theirs = await addLead(host, 'Theirs', new Date(now - 5 * hour), {
+            owner_id: olga,
+            priority: 1,
+            quoted_premium: 9000,
+          });
+        },
+        noonZone(),
+      );
+    },
+  ),
+
   test('board: ] moves a focused card twice in a row; focus stays on the moved card', 'browser', async (ctx) =>
     withApp(ctx, '#/leads/board', 3, async (page, host, ids) => {
       const id = ids[0]!;
