@@ -18,6 +18,7 @@ import { tests as syncTests } from './sync-settings.test';
 import type { BrowserTest } from './suite';
 import { tests as tableTests } from './virtual-table.test';
 import { tests as hostTests } from './web-host.test';
+import { tests as leadPageTests } from './lead-page.test';
 import { tests as workListTests } from './work-lists.test';
 
 const ALL: BrowserTest[] = [
@@ -25,6 +26,7 @@ const ALL: BrowserTest[] = [
   ...flowTests,
   ...dialogTests,
   ...workListTests,
+  ...leadPageTests,
   ...syncTests,
   ...aiCampaignTests,
   ...screenTests,

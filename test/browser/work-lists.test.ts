@@ -62,7 +62,7 @@ export async function addLead(host: Host, last: string, followUp: Date | null, e
       first_name: 'Pat',
       last_name: last,
       insurance_type_id: insuranceTypeByCode('auto').id,
-      next_follow_up_at: followUp?.toISOString() ?? null,
+      ...(followUp ? { next_follow_up_at: followUp.toISOString() } : {}),
       ...extra,
     },
   })) as { result: { id: string } };

@@ -1,0 +1,49 @@
+// Issue #13's defects on the lead and client pages, as a person meets them: keyboard and clicks.
+import type { Page } from 'playwright-core';
+import { assert } from './harness';
+import { test } from './suite';
+import { addLead, tabTo, withApp } from './work-lists.test';
+
+/** Types a date and time into the focused datetime-local input (en-US: mm/dd/yyyy, hh:mm AM). */
+async function typeDateTime(page: Page, d: Date) {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hour = d.getHours() % 12 || 12;
+  await page.keyboard.type(`${pad(d.getMonth() + 1)}${pad(d.getDate())}${d.getFullYear()}`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(`${pad(hour)}${pad(d.getMinutes())}${d.getHours() < 12 ? 'A' : 'P'}`);
+}
+
+export const tests = [
+  test(
+    'lead: a follow-up from Log activity is on the timeline; a past date is refused on the field',
+    'browser',
+    (ctx) =>
+      withApp(ctx, '#/today', 0, async (page, host) => {
+        const id = await addLead(host, 'Follower', null);
+        await page.goto(`${host.url}/#/leads/${id}`);
+        const composer = page.getByTestId('composer');
+        await composer.getByLabel('Subject').click();
+        await page.keyboard.type('Check-in call');
+        await tabTo(page, '[name="follow_up_at"]');
+        await typeDateTime(page, new Date(2020, 0, 2, 10, 30));
+        await composer.getByRole('button', { name: 'Log activity' }).click();
+        const field = composer.locator('.field', { has: page.locator('[name="follow_up_at"]') });
+        await field.locator('.field-error').waitFor();
+        const message = (await field.locator('.field-error').textContent()) ?? '';
+        assert(/follow-up date is in the past/.test(message), `the error names the field: ${message}`);
+        assert((await host.api('leads.get', { id })).lead.next_follow_up_at === null, 'nothing was scheduled');
+
+        const next = new Date(new Date().getFullYear() + 1, 4, 6, 9, 15);
+        await composer.getByLabel('Outcome').click();
+        await page.keyboard.press('Tab'); // the first segment (month) of Follow up at
+        await typeDateTime(page, next);
+        await composer.getByRole('button', { name: 'Log activity' }).click();
+        const event = page.getByTestId('timeline').locator('.tl-item', { hasText: 'Follow-up scheduled' });
+        await event.waitFor();
+        const text = (await event.textContent()) ?? '';
+        assert(/in \d+ months/.test(text), `the event says when it is due: ${text}`);
+        const scheduled = (await host.api('leads.get', { id })).lead.next_follow_up_at ?? '';
+        assert(scheduled.startsWith(`${next.getFullYear()}-05-06T`), `the follow-up was scheduled: ${scheduled}`);
+      }),
+  ),
+];
