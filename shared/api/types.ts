@@ -46,6 +46,9 @@ export interface TimelineItem {
   meta: Record<string, unknown>;
   lead_id: string | null;
   client_id: string | null;
+  /** Who did it (see db/queries/timeline.ts), and their name when the replica knows the user. */
+  actor_id: string | null;
+  actor_name: string | null;
 }
 
 export interface LeadDetail {

@@ -46,4 +46,28 @@ export const tests = [
         assert(scheduled.startsWith(`${next.getFullYear()}-05-06T`), `the follow-up was scheduled: ${scheduled}`);
       }),
   ),
+
+  test('timeline: every entry says who did it', 'browser', (ctx) =>
+    withApp(ctx, '#/today', 0, async (page, host) => {
+      const id = await addLead(host, 'Actor', null);
+      await page.goto(`${host.url}/#/leads/${id}`);
+      const composer = page.getByTestId('composer');
+      await composer.getByLabel('Subject').click();
+      await page.keyboard.type('Intro call');
+      await composer.getByRole('button', { name: 'Log activity' }).click();
+      await page.getByTestId('timeline').getByText('Phone call: Intro call').waitFor();
+      await composer.getByRole('tab', { name: 'Note' }).click();
+      await composer.getByLabel('Note').click();
+      await page.keyboard.type('Prefers texts after 5pm.');
+      await composer.getByRole('button', { name: 'Save note' }).click();
+      await page.getByTestId('timeline').getByText('Prefers texts after 5pm.').waitFor();
+      const entries = page.getByTestId('timeline').locator('.tl-item');
+      const n = await entries.count();
+      assert(n >= 4, `created, status change, call and note are listed (${n})`);
+      for (let i = 0; i < n; i++) {
+        const actor = await entries.nth(i).getByTestId('tl-actor').textContent();
+        assert(actor === 'Me (this device)', `entry ${i} names its actor: ${actor}`);
+      }
+    }),
+  ),
 ];

@@ -74,6 +74,9 @@ describe('lead detail', () => {
     expect(pos(opp.id)).toBeLessThan(pos(events[0]!.id));
     expect(pos(events[0]!.id)).toBeLessThan(pos(comm.id));
     expect(pos(comm.id)).toBeLessThan(pos(note.id));
+    // Every entry names who did it (the local user here: every row above was written as them).
+    for (const item of tl)
+      expect(item, item.kind).toMatchObject({ actor_id: app.actor().userId, actor_name: 'Me (this device)' });
     expect(tl.find((i) => i.id === note.id)).toMatchObject({
       kind: 'note',
       body: 'Wants a bundle quote.',

@@ -100,6 +100,9 @@ function Entry({ item }: { item: TimelineItem }) {
             </span>
           )}
           <span className="spacer" />
+          <span className="muted small tl-actor" data-testid="tl-actor">
+            {item.actor_name ?? (item.actor_id ? 'a user not on this device' : 'unknown user')}
+          </span>
           <span className="muted small tl-time">
             <RelTime at={item.at} />
           </span>
