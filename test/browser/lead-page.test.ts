@@ -70,4 +70,24 @@ export const tests = [
       }
     }),
   ),
+
+  test('conversion: the policy number typed at conversion shows on the client and on the lead', 'browser', (ctx) =>
+    withApp(ctx, '#/today', 0, async (page, host) => {
+      const id = await addLead(host, 'Policyholder', null, { quoted_premium: 1840 });
+      await page.goto(`${host.url}/#/leads/${id}`);
+      await page.getByTestId('convert').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Policy number (optional)').click();
+      await page.keyboard.type('PA-2291-77');
+      await page.getByTestId('confirm-convert').click();
+      await page.waitForSelector('[data-screen="client"]');
+      const card = page.getByRole('region', { name: 'Opportunities' });
+      await card.getByText('Policy PA-2291-77').waitFor();
+      await page.goto(`${host.url}/#/leads/${id}`);
+      const summary = page.getByTestId('conversion-summary');
+      await summary.waitFor();
+      const text = (await summary.textContent()) ?? '';
+      assert(text.includes('policy PA-2291-77') && text.includes('$1,840'), `the lead's summary: ${text}`);
+    }),
+  ),
 ];
