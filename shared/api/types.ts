@@ -129,7 +129,12 @@ export interface TodayList {
 }
 
 export interface Dashboard {
+  /** Leads created in the window, by their status now. */
   funnel: Array<{ status_id: string; count: number }>;
+  /** Leads closed in the window: won (converted) and lost. */
+  close: { won: number; lost: number };
+  /** Today's pipeline, whatever the window: open leads and all live leads. */
+  live: { open: number; total: number };
   conversions_by_week: Array<{ week: string; count: number; premium: number }>;
   by_agent: Array<{ owner_id: string; name: string; open: number; converted: number; premium: number }>;
   by_insurance_type: Array<{ insurance_type_id: string; leads: number; converted: number; premium: number }>;

@@ -151,4 +151,58 @@ export const tests = [
       assert((await focused()) === id, 'focus stayed on the card after moving back');
     }),
   ),
+
+  test('dashboard: close rate and funnel follow the chosen period', 'browser', (ctx) => {
+    const week = 7 * 86_400_000;
+    return withApp(
+      ctx,
+      '#/today',
+      0,
+      async (page) => {
+        await page.getByRole('link', { name: 'Dashboard' }).click();
+        const period = page.getByRole('group', { name: 'Period' });
+        const rate = page.getByTestId('kpi-close-rate').locator('.kpi-value');
+        const funnelWon = page.getByTestId('funnel').locator(`[data-key="${statusByCode('converted').id}"]`);
+        const funnelNew = page.getByTestId('funnel').locator(`[data-key="${statusByCode('new').id}"]`);
+        await period.getByRole('button', { name: '4 weeks' }).click();
+        await page.getByText('1 won · 1 lost in 4 weeks').waitFor();
+        assert((await rate.textContent()) === '50%', `4 weeks: ${await rate.textContent()}`);
+        assert((await funnelNew.getAttribute('data-value')) === '0', 'the old open lead is outside 4 weeks');
+        assert((await funnelWon.getAttribute('data-value')) === '1', 'the won lead is in the 4-week funnel');
+        await period.getByRole('button', { name: '52 weeks' }).click();
+        await page.getByText('1 won · 2 lost in 52 weeks').waitFor();
+        assert((await rate.textContent()) === '33%', `52 weeks: ${await rate.textContent()}`);
+        assert((await funnelNew.getAttribute('data-value')) === '1', 'the 20-week-old open lead is in 52 weeks');
+      },
+      async (host) => {
+        const oldLost = await addLead(host, 'OldLost', null);
+        await host.api('mutate', {
+          name: 'changeLeadStatus',
+          args: { lead_id: oldLost, status_id: statusByCode('lost').id, reason: 'price' },
+        });
+        const oldOpen = await addLead(host, 'OldOpen', null);
+        const won = await addLead(host, 'Won', null, { quoted_premium: 1200 });
+        await host.api('mutate', { name: 'convertLead', args: { lead_id: won } });
+        const lost = await addLead(host, 'Lost', null);
+        await host.api('mutate', {
+          name: 'changeLeadStatus',
+          args: { lead_id: lost, status_id: statusByCode('lost').id, reason: 'no answer' },
+        });
+        // Back-date two leads, as if they came in months ago (what a long-lived replica holds).
+        const ago = (n: number) => new Date(Date.now() - n * week).toISOString();
+        const db = new Database(host.dbPath);
+        try {
+          db.prepare('UPDATE leads SET created_at = ?, lost_at = ?, status_changed_at = ? WHERE id = ?').run(
+            ago(40),
+            ago(30),
+            ago(30),
+            oldLost,
+          );
+          db.prepare('UPDATE leads SET created_at = ? WHERE id = ?').run(ago(20), oldOpen);
+        } finally {
+          db.close();
+        }
+      },
+    );
+  }),
 ];

@@ -274,6 +274,8 @@ describe('dashboard', () => {
       { status_id: STATUS.new, count: 1 },
       { status_id: STATUS.converted, count: 1 },
     ]);
+    expect(d.close).toEqual({ won: 1, lost: 0 });
+    expect(d.live).toEqual({ open: 1, total: 2 });
     expect(d.conversions_by_week).toHaveLength(1);
     // Weekly premium is what was won (the closed opportunity), not the lead's quote.
     expect(d.conversions_by_week[0]).toMatchObject({
