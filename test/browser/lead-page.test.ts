@@ -1,5 +1,6 @@
 // Issue #13's defects on the lead and client pages, as a person meets them: keyboard and clicks.
 import type { Page } from 'playwright-core';
+import { statusByCode } from '../../shared/lookups';
 import { assert } from './harness';
 import { test } from './suite';
 import { addLead, tabTo, withApp } from './work-lists.test';
@@ -88,6 +89,33 @@ export const tests = [
       await summary.waitFor();
       const text = (await summary.textContent()) ?? '';
       assert(text.includes('policy PA-2291-77') && text.includes('$1,840'), `the lead's summary: ${text}`);
+    }),
+  ),
+
+  test('lost: setting a lead to Lost asks why and keeps the reason', 'browser', (ctx) =>
+    withApp(ctx, '#/today', 0, async (page, host) => {
+      const id = await addLead(host, 'Reason', null);
+      await page.goto(`${host.url}/#/leads/${id}`);
+      await page.getByTestId('record-name').waitFor();
+      await tabTo(page, 'select[aria-label="Status"]');
+      await page.keyboard.press('l');
+      const dialog = page.getByRole('dialog', { name: 'Why was Pat Reason lost?' });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Mark as Lost' }).click();
+      const error = dialog.locator('.field', { has: page.locator('[name="reason"]') }).locator('.field-error');
+      await error.waitFor();
+      assert((await error.textContent()) === 'Choose why the lead was lost', 'a reason is asked for');
+      assert((await host.api('leads.get', { id })).lead.status_id !== statusByCode('lost').id, 'not lost yet');
+      await tabTo(page, '[name="reason"]');
+      await page.keyboard.press('p');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Quoted $300 less elsewhere');
+      await dialog.getByRole('button', { name: 'Mark as Lost' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('timeline').getByText('Price too high: Quoted $300 less elsewhere').waitFor();
+      const { lead } = await host.api('leads.get', { id });
+      assert(lead.status_id === statusByCode('lost').id, 'the lead is lost');
+      assert(lead.lost_reason === 'Price too high: Quoted $300 less elsewhere', `reason kept: ${lead.lost_reason}`);
     }),
   ),
 ];

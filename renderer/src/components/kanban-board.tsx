@@ -11,6 +11,7 @@ import { navigate } from '../stores/router';
 import { useUi } from '../stores/ui';
 import { ConvertDialog } from './convert-dialog';
 import { Icon } from './icon';
+import { LostReasonDialog } from './lost-reason-dialog';
 import { TypeLabel } from './pills';
 import { Money, RelTime } from './values';
 
@@ -132,6 +133,7 @@ export function KanbanBoard() {
   const { data: stats } = useQuery('leads.kanban', { ...filtersToQuery(filters), include_converted: true });
   const [moves, setMoves] = useState<Moves>({});
   const [converting, setConverting] = useState<string | null>(null);
+  const [losing, setLosing] = useState<{ item: LeadListItem; to: Status } | null>(null);
   const byStatus = new Map((stats ?? []).map((s) => [s.status_id, s]));
   const dragged = useRef<LeadListItem | null>(null);
   const board = useRef<HTMLDivElement>(null);
@@ -148,6 +150,7 @@ export function KanbanBoard() {
   const move = async (item: LeadListItem, to: Status) => {
     if (item.status_id === to.id) return;
     if (to.category === 'won') return setConverting(item.id);
+    if (to.category === 'lost') return setLosing({ item, to });
     setMoves((m) => ({ ...m, [item.id]: { to: to.id, item: { ...item, status_id: to.id } } }));
     const res = await mutate('changeLeadStatus', { lead_id: item.id, status_id: to.id });
     const settle = () =>
@@ -172,7 +175,8 @@ export function KanbanBoard() {
     const i = statuses.findIndex((s) => s.id === item.status_id);
     const to = statuses[i + by];
     if (!to) return;
-    refocus.current = item.id;
+    // Won and lost open a dialog first; focus follows the card once that is done.
+    if (to.category === 'open') refocus.current = item.id;
     void move(item, to);
   };
 
@@ -189,6 +193,14 @@ export function KanbanBoard() {
           onDrag={(item) => (dragged.current = item)}
         />
       ))}
+      {losing && (
+        <LostReasonDialog
+          lead={losing.item}
+          status={losing.to}
+          onClose={() => setLosing(null)}
+          onDone={() => (refocus.current = losing.item.id)}
+        />
+      )}
       {converting && <ConvertDialog leadId={converting} onClose={() => setConverting(null)} />}
     </div>
   );
