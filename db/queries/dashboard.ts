@@ -60,21 +60,15 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
        WHERE deleted_at IS NULL AND stage = 'won' AND closed_at >= ? AND closed_at <= ? GROUP BY week, owner_id, insurance_type_id`,
     )
     .all(from, to) as WonCell[];
-  // The funnel is the period's cohort: leads created in the window, by where they are now.
+  // The funnel and close rate are the window's cohort: leads created in it, by where they are now.
+  // One seek per status into idx_leads_status_created, index-only (no wide lead row is read).
   const cohort = db
     .prepare(
-      `SELECT status_id, count(*) AS count FROM leads INDEXED BY idx_leads_created_at
-       WHERE created_at >= ? AND created_at <= ? AND deleted_at IS NULL GROUP BY status_id`,
+      `SELECT status_id, count(*) AS count FROM leads INDEXED BY idx_leads_status_created
+       WHERE status_id IN (SELECT id FROM lead_statuses) AND created_at >= ? AND created_at <= ? AND deleted_at IS NULL
+       GROUP BY status_id`,
     )
     .all(from, to) as Array<{ status_id: string; count: number }>;
-  // The close rate counts leads closed in the window: won is the window's conversions (below);
-  // lost is lost_at in the window. Losing sets status_changed_at with lost_at, so its index bounds the scan.
-  const { lost } = db
-    .prepare(
-      `SELECT count(*) AS lost FROM leads INDEXED BY idx_leads_status_changed_at
-       WHERE status_changed_at >= ? AND status_changed_at <= ? AND lost_at >= ? AND lost_at <= ? AND deleted_at IS NULL`,
-    )
-    .get(from, to, from, to) as { lost: number };
   const category = new Map(
     (db.prepare('SELECT id, category FROM lead_statuses').all() as Array<{ id: string; category: string }>).map((s) => [
       s.id,
@@ -122,9 +116,11 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
   }));
 
   const conversions = conversions_by_week.reduce((s, r) => s + r.count, 0);
+  const closed = (cat: string) =>
+    cohort.filter((c) => category.get(c.status_id) === cat).reduce((s, c) => s + c.count, 0);
   return {
     funnel: cohort,
-    close: { won: conversions, lost },
+    close: { won: closed('won'), lost: closed('lost') },
     live: { open, total },
     conversions_by_week,
     by_agent: [...agentOpen.keys()]

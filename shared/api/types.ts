@@ -131,7 +131,7 @@ export interface TodayList {
 export interface Dashboard {
   /** Leads created in the window, by their status now. */
   funnel: Array<{ status_id: string; count: number }>;
-  /** Leads closed in the window: won (converted) and lost. */
+  /** Of the leads created in the window, how many are won (converted) and how many lost. */
   close: { won: number; lost: number };
   /** Today's pipeline, whatever the window: open leads and all live leads. */
   live: { open: number; total: number };

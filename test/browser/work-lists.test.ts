@@ -165,12 +165,12 @@ export const tests = [
         const funnelWon = page.getByTestId('funnel').locator(`[data-key="${statusByCode('converted').id}"]`);
         const funnelNew = page.getByTestId('funnel').locator(`[data-key="${statusByCode('new').id}"]`);
         await period.getByRole('button', { name: '4 weeks' }).click();
-        await page.getByText('1 won · 1 lost in 4 weeks').waitFor();
+        await page.getByText('1 won · 1 lost of leads from 4 weeks').waitFor();
         assert((await rate.textContent()) === '50%', `4 weeks: ${await rate.textContent()}`);
         assert((await funnelNew.getAttribute('data-value')) === '0', 'the old open lead is outside 4 weeks');
         assert((await funnelWon.getAttribute('data-value')) === '1', 'the won lead is in the 4-week funnel');
         await period.getByRole('button', { name: '52 weeks' }).click();
-        await page.getByText('1 won · 2 lost in 52 weeks').waitFor();
+        await page.getByText('1 won · 2 lost of leads from 52 weeks').waitFor();
         assert((await rate.textContent()) === '33%', `52 weeks: ${await rate.textContent()}`);
         assert((await funnelNew.getAttribute('data-value')) === '1', 'the 20-week-old open lead is in 52 weeks');
       },

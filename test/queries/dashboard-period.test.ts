@@ -10,7 +10,7 @@ describe('dashboard period', () => {
   const ctx = useApp({ now: () => clock });
   const weeksAgo = (n: number) => new Date(clock.getTime() - n * WEEK).toISOString();
 
-  it('counts the funnel from leads created in the window and the close rate from leads closed in it', async () => {
+  it('counts the funnel and the close rate from the leads created in the window', async () => {
     const app = ctx.app;
     const backdate = (id: string, created: number, closed?: number) => {
       app.db.prepare('UPDATE leads SET created_at = ? WHERE id = ?').run(weeksAgo(created), id);

@@ -105,7 +105,7 @@ export function DashboardScreen() {
           <Kpi
             label="Close rate"
             value={closed ? `${Math.round((won / closed) * 100)}%` : '—'}
-            sub={`${count(won)} won · ${count(lost)} lost in ${weeks} weeks`}
+            sub={`${count(won)} won · ${count(lost)} lost of leads from ${weeks} weeks`}
             testId="kpi-close-rate"
           />
         </div>
