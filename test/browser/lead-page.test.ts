@@ -118,4 +118,38 @@ export const tests = [
       assert(lead.lost_reason === 'Price too high: Quoted $300 less elsewhere', `reason kept: ${lead.lost_reason}`);
     }),
   ),
+
+  test('copy: follow-ups read "Due in …", SMS in capitals, custom field keys in words', 'browser', (ctx) =>
+    withApp(ctx, '#/today', 0, async (page, host) => {
+      const id = await addLead(host, 'Copy', null);
+      await host.api('mutate', {
+        name: 'scheduleFollowUp',
+        args: { lead_id: id, at: new Date(Date.now() + 59 * 60_000 + 30_000).toISOString() },
+      });
+      await host.api('mutate', {
+        name: 'createCampaign',
+        args: { name: 'Renewal texts', channel: 'sms', status: 'active' },
+      });
+      await page.goto(`${host.url}/#/leads/${id}`);
+      const event = page.getByTestId('timeline').locator('.tl-item', { hasText: 'Follow-up scheduled' });
+      await event.waitFor();
+      const text = (await event.textContent()) ?? '';
+      assert(text.includes('Due in 59 minutes') && !text.includes('For in'), `the follow-up reads well: ${text}`);
+
+      await page.getByRole('textbox', { name: 'Custom field name' }).click();
+      await page.keyboard.type('years_at_address');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('12');
+      await page.keyboard.press('Enter');
+      const row = page.locator('.kv.custom .kv-row').first();
+      await row.waitFor();
+      assert((await row.locator('dt').textContent()) === 'Years at address', 'the key is shown in words');
+
+      await page.getByRole('link', { name: 'Campaigns' }).first().click();
+      const campaign = page.locator('.vt-row', { hasText: 'Renewal texts' });
+      await campaign.waitFor();
+      const cells = (await campaign.textContent()) ?? '';
+      assert(cells.includes('SMS') && !cells.includes('Sms'), `the channel is SMS: ${cells}`);
+    }),
+  ),
 ];

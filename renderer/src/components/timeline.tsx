@@ -47,7 +47,7 @@ function EventDetail({ item }: { item: TimelineItem }) {
   if (item.title === 'follow_up_scheduled' && typeof m.at === 'string') {
     return (
       <span className="muted small">
-        For <RelTime at={m.at} />
+        Due <RelTime at={m.at} />
         {typeof m.note === 'string' && m.note ? ` · ${m.note}` : ''}
       </span>
     );
