@@ -1,7 +1,7 @@
 // Issue #13's defects in the pipeline board, Today, the lead and client pages and the dashboard,
 // driven as a person does: keyboard and clicks on a fresh replica each.
 import Database from 'better-sqlite3';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { uuidv7 } from '../../shared/ids';
 import { insuranceTypeByCode, statusByCode } from '../../shared/lookups';
 import { assert, assertNoProblems, openPage, seedLeads, startHost, type Host } from './harness';
@@ -205,4 +205,45 @@ export const tests = [
       },
     );
   }),
+
+  test(
+    'overdue: follow-ups past due are flagged in words and colour in the Leads table and on the board',
+    'browser',
+    (ctx) => {
+      const ids = { late: '', soon: '' };
+      return withApp(
+        ctx,
+        '#/leads',
+        0,
+        async (page) => {
+          const danger = 'rgb(217, 45, 32)';
+          const check = async (where: string, lateBox: Locator, soonBox: Locator) => {
+            const flag = lateBox.locator('[data-overdue="true"]');
+            await flag.waitFor();
+            const text = (await flag.textContent()) ?? '';
+            assert(/Overdue/.test(text) && /7 years ago/.test(text), `${where}: the overdue date says so: ${text}`);
+            const color = await flag.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).color);
+            assert(color === danger, `${where}: overdue is coloured (${String(color)})`);
+            assert((await soonBox.locator('[data-overdue]').count()) === 0, `${where}: a future date is not flagged`);
+            assert(/in 2 days/.test((await soonBox.textContent()) ?? ''), `${where}: the future date reads plainly`);
+          };
+          await check(
+            'table',
+            page.locator('.vt-row', { hasText: 'Pat Late' }),
+            page.locator('.vt-row', { hasText: 'Pat Soon' }),
+          );
+          await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Board' }).click();
+          await check(
+            'board',
+            page.locator(`.kcard[data-lead-id="${ids.late}"]`),
+            page.locator(`.kcard[data-lead-id="${ids.soon}"]`),
+          );
+        },
+        async (host) => {
+          ids.late = await addLead(host, 'Late', new Date(Date.now() - 7 * 365 * 86_400_000));
+          ids.soon = await addLead(host, 'Soon', new Date(Date.now() + 2 * 86_400_000));
+        },
+      );
+    },
+  ),
 ];

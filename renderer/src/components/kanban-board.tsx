@@ -13,7 +13,7 @@ import { ConvertDialog } from './convert-dialog';
 import { Icon } from './icon';
 import { LostReasonDialog } from './lost-reason-dialog';
 import { TypeLabel } from './pills';
-import { Money, RelTime } from './values';
+import { FollowUpDue, Money } from './values';
 
 type Status = Row<'lead_statuses'>;
 type Moves = Record<string, { to: string; item: LeadListItem }>;
@@ -50,7 +50,7 @@ function Card({ item, onMove, onDrag }: { item: LeadListItem } & CardActions) {
       <div className="kcard-meta muted small">
         <span>{item.owner_name ?? ''}</span>
         <span>
-          <Icon name="clock" size={11} /> <RelTime at={item.next_follow_up_at} empty="no follow-up" />
+          <Icon name="clock" size={11} /> <FollowUpDue at={item.next_follow_up_at} empty="no follow-up" />
         </span>
       </div>
     </div>

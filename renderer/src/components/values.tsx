@@ -17,6 +17,19 @@ export function RelTime({ at, empty = '—' }: { at: string | null | undefined; 
   );
 }
 
+/**
+ * When a follow-up is due: an overdue one is flagged in words ("Overdue") and in the danger
+ * colour, so "7 years ago" cannot be read as "in 2 days" and colour is never the only cue.
+ */
+export function FollowUpDue({ at, empty }: { at: string | null | undefined; empty?: string }) {
+  if (!at || new Date(at).getTime() >= Date.now()) return <RelTime at={at} empty={empty} />;
+  return (
+    <span className="due overdue" data-overdue="true">
+      <span className="due-flag">Overdue</span> <RelTime at={at} />
+    </span>
+  );
+}
+
 export function Money({ value, compact }: { value: number | null | undefined; compact?: boolean }) {
   return (
     <span className={value === null || value === undefined ? 'num muted' : 'num'}>{money(value, { compact })}</span>
