@@ -152,4 +152,25 @@ export const tests = [
       assert(cells.includes('SMS') && !cells.includes('Sms'), `the channel is SMS: ${cells}`);
     }),
   ),
+
+  test('notes: a 10k-character note is clamped with a Show more toggle', 'browser', (ctx) =>
+    withApp(ctx, '#/today', 0, async (page, host) => {
+      const id = await addLead(host, 'Longnote', null);
+      const words = 'Discussed the umbrella policy, the teen driver and the boat. ';
+      const long = `${words.repeat(Math.ceil(10_000 / words.length))}THE-END`;
+      await host.api('mutate', { name: 'addNote', args: { lead_id: id, body: long } });
+      await page.goto(`${host.url}/#/leads/${id}`);
+      const note = page.getByTestId('timeline').locator('.tl-item[data-kind="note"]');
+      await note.waitFor();
+      const body = note.locator('.tl-body');
+      const height = async () => (await body.boundingBox())?.height ?? 0;
+      assert((await height()) < 300, `the note is clamped (${await height()} px)`);
+      assert(!((await body.textContent()) ?? '').includes('THE-END'), 'the end of the note is not shown yet');
+      await note.getByRole('button', { name: 'Show more' }).click();
+      await body.getByText(/THE-END/).waitFor();
+      assert((await height()) > 300, 'the whole note shows after Show more');
+      await note.getByRole('button', { name: 'Show less' }).click();
+      assert((await height()) < 300, 'Show less clamps it again');
+    }),
+  ),
 ];

@@ -5,7 +5,7 @@ import { useLookups } from '../stores/lookups';
 import { AiAnswerCard, AiErrorBox, AiProgress } from './ai-panel';
 import { Icon } from './icon';
 import { StatusPill } from './pills';
-import { EmptyState, RelTime } from './values';
+import { ClampedText, EmptyState, RelTime } from './values';
 
 const SENTIMENT_COLOR: Record<string, string> = {
   positive: '#16a34a',
@@ -107,7 +107,7 @@ function Entry({ item }: { item: TimelineItem }) {
             <RelTime at={item.at} />
           </span>
         </div>
-        {item.body && <div className="tl-body">{item.body}</div>}
+        {item.body && <ClampedText className="tl-body" text={item.body} />}
         {(outcome || aiInput) && (
           <div className="tl-foot">
             {outcome && <span className="muted small">Outcome: {outcome}</span>}
