@@ -28,7 +28,9 @@ function add<K>(map: Map<K, number>, key: K, n: number) {
 }
 
 /**
- * The manager's view: funnel, conversions over time, by agent, by insurance type, premium won.
+ * The manager's view: funnel, close rate, conversions over time, by agent, by insurance type,
+ * premium won. The funnel, close rate, conversions and premium follow the chosen window; open
+ * and total leads, and the per-agent and per-type lead counts, are today's pipeline.
  * Three index-only scans (the covering partial indexes idx_leads_live_rollup and
  * idx_opportunities_won_rollup) and the roll-ups in code: each grouping of the wide leads rows
  * would otherwise read the whole table (~400 ms at 100k leads).
@@ -58,6 +60,15 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
        WHERE deleted_at IS NULL AND stage = 'won' AND closed_at >= ? AND closed_at <= ? GROUP BY week, owner_id, insurance_type_id`,
     )
     .all(from, to) as WonCell[];
+  // The funnel and close rate are the window's cohort: leads created in it, by where they are now.
+  // One seek per status into idx_leads_status_created, index-only (no wide lead row is read).
+  const cohort = db
+    .prepare(
+      `SELECT status_id, count(*) AS count FROM leads INDEXED BY idx_leads_status_created
+       WHERE status_id IN (SELECT id FROM lead_statuses) AND created_at >= ? AND created_at <= ? AND deleted_at IS NULL
+       GROUP BY status_id`,
+    )
+    .all(from, to) as Array<{ status_id: string; count: number }>;
   const category = new Map(
     (db.prepare('SELECT id, category FROM lead_statuses').all() as Array<{ id: string; category: string }>).map((s) => [
       s.id,
@@ -71,14 +82,16 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
     ]),
   );
 
-  const funnel = new Map<string, number>();
+  let open = 0;
+  let total = 0;
   const agentOpen = new Map<string, number>();
   const agentConverted = new Map<string, number>();
   const typeLeads = new Map<string, number>();
   const typeConverted = new Map<string, number>();
   const weeklyCounts = new Map<string, number>();
   for (const c of cells) {
-    add(funnel, c.status_id, c.n);
+    total += c.n;
+    if (category.get(c.status_id) === 'open') open += c.n;
     add(agentOpen, c.owner_id, category.get(c.status_id) === 'open' ? c.n : 0);
     add(typeLeads, c.insurance_type_id, c.n);
   }
@@ -102,8 +115,13 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
     premium: weekPremium.get(week) ?? 0,
   }));
 
+  const conversions = conversions_by_week.reduce((s, r) => s + r.count, 0);
+  const closed = (cat: string) =>
+    cohort.filter((c) => category.get(c.status_id) === cat).reduce((s, c) => s + c.count, 0);
   return {
-    funnel: [...funnel].map(([status_id, count]) => ({ status_id, count })),
+    funnel: cohort,
+    close: { won: closed('won'), lost: closed('lost') },
+    live: { open, total },
     conversions_by_week,
     by_agent: [...agentOpen.keys()]
       .map((owner_id) => ({
@@ -121,6 +139,6 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
       premium: typePremium.get(insurance_type_id) ?? 0,
     })),
     premium_won: [...weekPremium.values()].reduce((s, n) => s + n, 0),
-    conversions: conversions_by_week.reduce((s, r) => s + r.count, 0),
+    conversions,
   };
 }

@@ -1,27 +1,30 @@
 import type { TimelineItem, TimelineKind } from '../../shared/api/types';
 import type { ReplicaDb } from '../sqlite/open';
+import { userNames } from './user-names';
 
 /**
- * Each source of the merged timeline as one SELECT with the same columns. `?` is the subject
+ * Each source of the merged timeline as one SELECT with the same columns. The last column is who
+ * did it: the author of a note or activity, an event's actor, who ran an AI request; opportunities
+ * and tickets record no creator, so their owner stands in. `?` is the subject
  * id; `SUBJ` becomes lead_id or client_id. Each part is limited before the merge so a record
  * with years of history still answers in a millisecond.
  */
 const PARTS: Record<TimelineKind, string> = {
-  note: `SELECT 'note' AS kind, id, created_at AS at, 'Note' AS title, body, json_object('pinned', is_pinned, 'author', created_by) AS meta, lead_id, client_id
+  note: `SELECT 'note' AS kind, id, created_at AS at, 'Note' AS title, body, json_object('pinned', is_pinned, 'author', created_by) AS meta, lead_id, client_id, created_by AS actor_id
     FROM lead_notes WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
   communication: `SELECT 'communication', c.id, c.occurred_at, coalesce(t.name, 'Communication') || CASE WHEN c.subject IS NOT NULL THEN ': ' || c.subject ELSE '' END, c.body,
-    json_object('type', t.code, 'channel', t.channel, 'direction', c.direction, 'outcome', c.outcome, 'duration_seconds', c.duration_seconds, 'sentiment', c.ai_sentiment), c.lead_id, c.client_id
+    json_object('type', t.code, 'channel', t.channel, 'direction', c.direction, 'outcome', c.outcome, 'duration_seconds', c.duration_seconds, 'sentiment', c.ai_sentiment), c.lead_id, c.client_id, c.created_by
     FROM lead_communications c LEFT JOIN communication_types t ON t.id = c.communication_type_id WHERE c.SUBJ = ? AND c.deleted_at IS NULL ORDER BY c.occurred_at DESC LIMIT ?`,
-  event: `SELECT 'event', id, occurred_at, kind, NULL, payload, lead_id, client_id
+  event: `SELECT 'event', id, occurred_at, kind, NULL, payload, lead_id, client_id, actor_id
     FROM timeline_events WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY occurred_at DESC LIMIT ?`,
   opportunity: `SELECT 'opportunity', id, created_at, 'Opportunity: ' || name, close_reason,
-    json_object('stage', stage, 'amount', amount, 'closed_at', closed_at), lead_id, client_id
+    json_object('stage', stage, 'amount', amount, 'closed_at', closed_at), lead_id, client_id, owner_id
     FROM opportunities WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
   ticket: `SELECT 'ticket', id, created_at, 'Ticket: ' || subject, description,
-    json_object('status', status, 'priority', priority, 'issue_type', issue_type), lead_id, client_id
+    json_object('status', status, 'priority', priority, 'issue_type', issue_type), lead_id, client_id, owner_id
     FROM support_tickets WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
   ai: `SELECT 'ai', id, created_at, 'AI ' || replace(type, '_', ' '), summary,
-    json_object('model', model, 'status', status), lead_id, client_id
+    json_object('model', model, 'status', status), lead_id, client_id, coalesce(user_id, owner_id)
     FROM ai_interactions WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
 };
 
@@ -34,6 +37,7 @@ const SQL = { lead_id: timelineSql('lead_id'), client_id: timelineSql('client_id
 function read(db: ReplicaDb, subject: 'lead_id' | 'client_id', id: string, limit: number): TimelineItem[] {
   const params = Object.keys(PARTS).flatMap(() => [id, limit]);
   const rows = db.prepare(SQL[subject]).all(...params, limit) as Array<Record<string, unknown>>;
+  const names = userNames(db);
   return rows.map((r) => ({
     kind: r.kind as TimelineKind,
     id: String(r.id),
@@ -43,6 +47,8 @@ function read(db: ReplicaDb, subject: 'lead_id' | 'client_id', id: string, limit
     meta: r.meta ? (JSON.parse(String(r.meta)) as Record<string, unknown>) : {},
     lead_id: (r.lead_id as string | null) ?? null,
     client_id: (r.client_id as string | null) ?? null,
+    actor_id: (r.actor_id as string | null) ?? null,
+    actor_name: r.actor_id ? (names.get(String(r.actor_id)) ?? null) : null,
   }));
 }
 

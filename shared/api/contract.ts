@@ -30,7 +30,7 @@ import type {
   Lookups,
   MutateResult,
   SearchResult,
-  TodayItem,
+  TodayList,
 } from './types';
 
 const empty = z.object({}).strict();
@@ -53,7 +53,7 @@ export const API = {
   'contacts.list': { input: listQuery, output: {} as Row<'contacts'>[] },
   'tickets.list': { input: ticketsQuery, output: {} as Row<'support_tickets'>[] },
   'campaigns.list': { input: listQuery, output: {} as Array<Row<'campaigns'> & { enrolled: number }> },
-  'today.list': { input: todayQuery, output: {} as TodayItem[] },
+  'today.list': { input: todayQuery, output: {} as TodayList },
   'search.global': { input: searchQuery, output: {} as SearchResult[] },
   'dashboard.get': { input: dashboardQuery, output: {} as Dashboard },
   mutate: { input: mutateInput, output: {} as MutateResult },

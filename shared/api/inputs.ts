@@ -42,6 +42,8 @@ export type PipelineCursor = NonNullable<z.output<typeof pipelineQuery>['after']
 export const byId = z.object({ id: f.id() });
 export const searchQuery = z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(100).default(20) });
 export const todayQuery = z.object({
+  /** mine: the signed-in user's own follow-ups; team: every follow-up this replica holds. owner_id overrides both. */
+  scope: z.enum(['mine', 'team']).default('mine'),
   owner_id: f.id().optional(),
   /** The end of "today" in the user's time zone, as an ISO instant. */
   until: f.timestamp().optional(),

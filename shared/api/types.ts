@@ -47,6 +47,9 @@ export interface TimelineItem {
   meta: Record<string, unknown>;
   lead_id: string | null;
   client_id: string | null;
+  /** Who did it (see db/queries/timeline.ts), and their name when the replica knows the user. */
+  actor_id: string | null;
+  actor_name: string | null;
 }
 
 export interface LeadDetail {
@@ -114,12 +117,25 @@ export interface TodayItem {
   overdue: boolean;
   note: string | null;
   quoted_premium: number | null;
+  owner_id: string | null;
+  owner_name: string | null;
   score: number;
   reasons: string[];
 }
 
+/** Today's list (at most the query's limit) and the true counts behind it. */
+export interface TodayList {
+  counts: { overdue: number; due_today: number; upcoming: number };
+  items: TodayItem[];
+}
+
 export interface Dashboard {
+  /** Leads created in the window, by their status now. */
   funnel: Array<{ status_id: string; count: number }>;
+  /** Of the leads created in the window, how many are won (converted) and how many lost. */
+  close: { won: number; lost: number };
+  /** Today's pipeline, whatever the window: open leads and all live leads. */
+  live: { open: number; total: number };
   conversions_by_week: Array<{ week: string; count: number; premium: number }>;
   by_agent: Array<{ owner_id: string; name: string; open: number; converted: number; premium: number }>;
   by_insurance_type: Array<{ insurance_type_id: string; leads: number; converted: number; premium: number }>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../errors';
 import { statusByCode } from '../lookups';
 import { newRow } from '../model/new-row';
 import { DIRECTIONS } from '../model/tables/activity';
@@ -42,6 +43,7 @@ export const addNote = defineMutation({
 });
 
 const NEW_STATUS = statusByCode('new').id;
+const startOfMinute = (iso: string) => `${iso.slice(0, 16)}:00.000Z`;
 const CONTACTED_STATUS = statusByCode('contacted').id;
 
 /**
@@ -64,9 +66,18 @@ export const logCommunication = defineMutation({
       contact_id: f.id().optional(),
       campaign_id: f.id().optional(),
       follow_up_at: f.timestamp().optional(),
+      follow_up_event_id: f.newId(),
     }),
   ),
   async run(tx, args, ctx) {
+    // Checked against the mutation's own time (not the clock of whoever replays it), so the
+    // replica and the server agree; the minute it was made is allowed (forms pick minutes).
+    if (args.follow_up_at && args.follow_up_at < startOfMinute(ctx.now))
+      throw new AppError(
+        'invalid_input',
+        'follow_up_at: the follow-up date is in the past; choose a date and time from now on',
+        'follow_up_at',
+      );
     const subject = await loadSubject(tx, ctx, args);
     await mustGet(tx, 'communication_types', args.communication_type_id, 'communication type', 'communication_type_id');
     if (args.contact_id)
@@ -119,6 +130,14 @@ export const logCommunication = defineMutation({
       }
     } else if (subject.client_id) {
       await tx.update('clients', subject.client_id, { last_contact_at: occurredAt, updated_at: ctx.now });
+    }
+    if (args.follow_up_at) {
+      await recordEvent(tx, ctx, {
+        id: args.follow_up_event_id,
+        kind: 'follow_up_scheduled',
+        subject,
+        payload: { at: args.follow_up_at, note: null, communication_id: row.id },
+      });
     }
     return row;
   },

@@ -178,7 +178,7 @@ describe('Today on a replica with no network', () => {
       at(-900),
     );
 
-    const rows = today(rep.db, { until: at(24), limit: 100 }, now);
+    const rows = today(rep.db, { scope: 'team', until: at(24), limit: 100 }, now, 'nobody').items;
     expect(rows.map((r) => r.name)).toEqual(['Overdue', 'Fresh', 'Quoted', 'Nurture', 'Touched', 'Lost']);
     expect(rows[0]!.reasons[0]).toBe('follow-up 2 days overdue');
     expect(rows.at(-1)!.score).toBe(0);

@@ -64,7 +64,7 @@ describe('demo agency', () => {
       last_name: string;
     };
     expect((await ok(app, 'search.global', { text: someone.last_name, limit: 5 })).length).toBeGreaterThan(0);
-    expect((await ok(app, 'today.list', { limit: 50 })).length).toBeGreaterThan(0);
+    expect((await ok(app, 'today.list', { limit: 50 })).items.length).toBeGreaterThan(0);
   });
 
   it('refuses sign-in while loaded, and a second load', async () => {

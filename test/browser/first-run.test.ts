@@ -45,7 +45,7 @@ export const tests = [
           await card.getByRole('button', { name: 'Clear the demo agency' }).click();
           await card.getByRole('button', { name: 'Load a demo agency' }).waitFor();
           await page.getByRole('link', { name: 'Today' }).first().click();
-          await page.getByText('Nothing due today').waitFor();
+          await page.getByText('Nothing of yours due today').waitFor();
           assert((await page.locator('.today-row').count()) === 0, 'the demo follow-ups are gone');
           assert(outboxSize(host.dbPath) === 0, 'clearing queued nothing to push');
           assertNoProblems(problems);

@@ -138,12 +138,13 @@ export async function openPage(
   browser: Browser,
   host: Host,
   hash = '#/today',
+  timezoneId = 'America/Chicago',
 ): Promise<{ page: Page; problems: PageProblems }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     colorScheme: 'light',
     locale: 'en-US',
-    timezoneId: 'America/Chicago',
+    timezoneId,
   });
   const page = await context.newPage();
   const problems: PageProblems = { errors: [] };

@@ -143,4 +143,24 @@ export const tests = [
       await gateway.close();
     }
   }),
+
+  test('sign-in: an unreachable server’s error gives its advice once', 'browser', async (ctx) =>
+    withSettings(ctx, async (page) => {
+      const server = `http://127.0.0.1:${await closedPort()}`;
+      const form = page.getByRole('form', { name: 'Sign in to the agency server' });
+      await form.getByLabel('Server address').click();
+      await page.keyboard.type(server);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('dana@agency.test');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
+      const banner = page.getByTestId('sign-in-error');
+      await banner.waitFor();
+      const text = (await banner.textContent()) ?? '';
+      const advice = text.match(/check the address/gi) ?? [];
+      assert(advice.length === 1, `the advice is given once: ${text}`);
+      assert(/online/i.test(text) && /try again/i.test(text), `it says what to do: ${text}`);
+    }),
+  ),
 ];

@@ -145,7 +145,8 @@ export const BASELINES: Record<MutationName, Baseline> = {
       duration_seconds: 60,
       contact_id: W.contact,
       campaign_id: W.campaign,
-      follow_up_at: ts,
+      // A follow-up may not be in the past (of the mutation's time, which is now here).
+      follow_up_at: '2099-04-02T15:00:00Z',
     },
     text: ['subject', 'body', 'outcome'],
   },

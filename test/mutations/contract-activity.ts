@@ -138,6 +138,44 @@ export function activitySuite(kind: StoreKind, covered: Set<MutationName>) {
         expect(await events(store, lead.id)).toHaveLength(before);
       });
 
+      it('records a follow-up set with the activity on the timeline, by its actor; refuses one in the past', async () => {
+        const { store, people } = ctx;
+        const lead = await makeLead(store, people.agent);
+        const now = '2025-03-04T16:00:30.000Z';
+        const followUpEvent = id();
+        const comm = await store.run(
+          'logCommunication',
+          {
+            lead_id: lead.id,
+            communication_type_id: COMM.call,
+            follow_up_at: '2025-03-04T16:00:00Z',
+            follow_up_event_id: followUpEvent,
+          },
+          people.manager,
+          now,
+        );
+        expect((await events(store, lead.id)).find((e) => e.id === followUpEvent)).toMatchObject({
+          kind: 'follow_up_scheduled',
+          actor_id: people.manager.userId,
+          occurred_at: now,
+          payload: { at: '2025-03-04T16:00:00.000Z', communication_id: comm.id },
+        });
+        // A date before the mutation's own minute is refused, naming the field; the current one stays.
+        await expectNoChange(store, () =>
+          expectAppError(
+            store.run(
+              'logCommunication',
+              { lead_id: lead.id, communication_type_id: COMM.call, follow_up_at: '2025-03-04T15:59:59Z' },
+              people.agent,
+              now,
+            ),
+            'invalid_input',
+            'follow_up_at',
+          ),
+        );
+        expect((await store.get('leads', lead.id))!.next_follow_up_at).toBe('2025-03-04T16:00:00.000Z');
+      });
+
       it('leaves the status of a lead alone for inbound contact, and stamps clients', async () => {
         const { store, people } = ctx;
         const lead = await makeLead(store, people.agent);

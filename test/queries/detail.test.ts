@@ -74,6 +74,9 @@ describe('lead detail', () => {
     expect(pos(opp.id)).toBeLessThan(pos(events[0]!.id));
     expect(pos(events[0]!.id)).toBeLessThan(pos(comm.id));
     expect(pos(comm.id)).toBeLessThan(pos(note.id));
+    // Every entry names who did it (the local user here: every row above was written as them).
+    for (const item of tl)
+      expect(item, item.kind).toMatchObject({ actor_id: app.actor().userId, actor_name: 'Me (this device)' });
     expect(tl.find((i) => i.id === note.id)).toMatchObject({
       kind: 'note',
       body: 'Wants a bundle quote.',
@@ -204,8 +207,10 @@ describe('today', () => {
     const deleted = await lead('Deleted', at(-5));
     await mutate(app, 'softDelete', { table: 'leads', id: deleted });
 
-    const items = await call(app, 'today.list', {});
+    const list = await call(app, 'today.list', {});
+    const items = list.items;
     expect(items.map((i) => i.lead_id).sort()).toEqual([hot, late, todayId, tiny].sort());
+    expect(list.counts).toEqual({ overdue: 3, due_today: 1, upcoming: 1 });
     for (let i = 1; i < items.length; i++) expect(items[i - 1]!.score).toBeGreaterThanOrEqual(items[i]!.score);
     expect(items[0]).toMatchObject({
       lead_id: hot,
@@ -213,21 +218,39 @@ describe('today', () => {
       name: 'Pat Hot',
       note: 'call Hot',
       quoted_premium: 6000,
+      owner_id: app.actor().userId,
+      owner_name: 'Me (this device)',
     });
     expect(items.find((i) => i.lead_id === todayId)).toMatchObject({ overdue: false, due_at: at(2) });
     expect(items.find((i) => i.lead_id === late)).toMatchObject({ overdue: true });
     for (const item of items) expect(item.reasons.length).toBeGreaterThan(0);
 
-    const beforeTwo = await call(app, 'today.list', { until: at(1) });
+    const beforeTwo = (await call(app, 'today.list', { until: at(1) })).items;
     expect(beforeTwo.map((i) => i.lead_id)).not.toContain(todayId);
     expect(beforeTwo).toHaveLength(3);
-    expect(await call(app, 'today.list', { limit: 2 })).toEqual(items.slice(0, 2));
-    expect(await call(app, 'today.list', { owner_id: uuidv7() })).toEqual([]);
-    expect((await call(app, 'today.list', { owner_id: app.actor().userId })).length).toBe(4);
+    // A full list keeps room for today's follow-ups: the overdue backlog fills what is left.
+    const two = (await call(app, 'today.list', { limit: 2 })).items;
+    expect(two.map((i) => i.lead_id)).toContain(todayId);
+    expect(two).toHaveLength(2);
+    expect((await call(app, 'today.list', { limit: 2 })).counts).toEqual(list.counts);
+    expect((await call(app, 'today.list', { owner_id: uuidv7() })).items).toEqual([]);
+    expect((await call(app, 'today.list', { owner_id: app.actor().userId })).items.length).toBe(4);
+
+    // Mine is the default; another agent's follow-ups show only with the team switch, with their name.
+    const other = uuidv7();
+    const stamp = new Date().toISOString();
+    app.db
+      .prepare(`INSERT INTO users (id, created_at, updated_at, email, full_name, role) VALUES (?, ?, ?, ?, ?, 'agent')`)
+      .run(other, stamp, stamp, 'olga@agency.test', 'Olga Other');
+    const theirs = await lead('Theirs', null, { owner_id: other, next_follow_up_at: at(-3) });
+    expect((await call(app, 'today.list', {})).items.map((i) => i.lead_id)).not.toContain(theirs);
+    const team = await call(app, 'today.list', { scope: 'team' });
+    expect(team.counts.overdue).toBe(4);
+    expect(team.items.find((i) => i.lead_id === theirs)).toMatchObject({ owner_id: other, owner_name: 'Olga Other' });
 
     // Completing a follow-up takes the lead off Today.
     await mutate(app, 'completeFollowUp', { lead_id: late, outcome: 'reached' });
-    expect((await call(app, 'today.list', {})).map((i) => i.lead_id)).not.toContain(late);
+    expect((await call(app, 'today.list', {})).items.map((i) => i.lead_id)).not.toContain(late);
   });
 });
 
@@ -251,6 +274,8 @@ describe('dashboard', () => {
       { status_id: STATUS.new, count: 1 },
       { status_id: STATUS.converted, count: 1 },
     ]);
+    expect(d.close).toEqual({ won: 1, lost: 0 });
+    expect(d.live).toEqual({ open: 1, total: 2 });
     expect(d.conversions_by_week).toHaveLength(1);
     // Weekly premium is what was won (the closed opportunity), not the lead's quote.
     expect(d.conversions_by_week[0]).toMatchObject({

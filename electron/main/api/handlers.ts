@@ -23,6 +23,8 @@ export interface HandlerDeps {
   signIn: (server: string, email: string, password: string) => Promise<void>;
   signOut: () => void;
   demo: { status(): DemoStatus; load(): Promise<DemoStatus>; clear(): DemoStatus };
+  /** The user the replica acts as (the signed-in user, or the local user before sign-in). */
+  actorId: () => string;
   now?: () => Date;
 }
 
@@ -35,6 +37,7 @@ export function createHandlers({
   signIn,
   signOut,
   demo,
+  actorId,
   now = () => new Date(),
 }: HandlerDeps): Handlers {
   /** AI requests that can be cancelled, by the request_id the window gave them. */
@@ -49,7 +52,7 @@ export function createHandlers({
     'contacts.list': async (q) => listContacts(db, q),
     'tickets.list': async (q) => listTickets(db, q),
     'campaigns.list': async (q) => listCampaigns(db, q),
-    'today.list': async (q) => today(db, q, now()),
+    'today.list': async (q) => today(db, q, now(), actorId()),
     'search.global': async ({ text, limit }) => searchAll(db, text, limit),
     'dashboard.get': async (q) => dashboard(db, q, now()),
     mutate: async ({ name, args }) => {

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LeadListItem } from '../../../shared/api/types';
 import type { Row } from '../../../shared/model/catalogue';
 import { mutate, messageOf } from '../api/mutate';
@@ -11,8 +11,9 @@ import { navigate } from '../stores/router';
 import { useUi } from '../stores/ui';
 import { ConvertDialog } from './convert-dialog';
 import { Icon } from './icon';
+import { LostReasonDialog } from './lost-reason-dialog';
 import { TypeLabel } from './pills';
-import { Money, RelTime } from './values';
+import { FollowUpDue, Money } from './values';
 
 type Status = Row<'lead_statuses'>;
 type Moves = Record<string, { to: string; item: LeadListItem }>;
@@ -49,7 +50,7 @@ function Card({ item, onMove, onDrag }: { item: LeadListItem } & CardActions) {
       <div className="kcard-meta muted small">
         <span>{item.owner_name ?? ''}</span>
         <span>
-          <Icon name="clock" size={11} /> <RelTime at={item.next_follow_up_at} empty="no follow-up" />
+          <Icon name="clock" size={11} /> <FollowUpDue at={item.next_follow_up_at} empty="no follow-up" />
         </span>
       </div>
     </div>
@@ -132,12 +133,24 @@ export function KanbanBoard() {
   const { data: stats } = useQuery('leads.kanban', { ...filtersToQuery(filters), include_converted: true });
   const [moves, setMoves] = useState<Moves>({});
   const [converting, setConverting] = useState<string | null>(null);
+  const [losing, setLosing] = useState<{ item: LeadListItem; to: Status } | null>(null);
   const byStatus = new Map((stats ?? []).map((s) => [s.status_id, s]));
   const dragged = useRef<LeadListItem | null>(null);
+  const board = useRef<HTMLDivElement>(null);
+  // A card moved by keyboard remounts in its new column; focus follows it there so [ and ] keep working.
+  const refocus = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = refocus.current;
+    if (!id) return;
+    const card = board.current?.querySelector<HTMLElement>(`.kcard[data-lead-id="${id}"]`);
+    if (card && document.activeElement !== card) card.focus();
+    if (card) refocus.current = null;
+  });
 
   const move = async (item: LeadListItem, to: Status) => {
     if (item.status_id === to.id) return;
     if (to.category === 'won') return setConverting(item.id);
+    if (to.category === 'lost') return setLosing({ item, to });
     setMoves((m) => ({ ...m, [item.id]: { to: to.id, item: { ...item, status_id: to.id } } }));
     const res = await mutate('changeLeadStatus', { lead_id: item.id, status_id: to.id });
     const settle = () =>
@@ -161,11 +174,14 @@ export function KanbanBoard() {
   const onMove = (item: LeadListItem, by: number) => {
     const i = statuses.findIndex((s) => s.id === item.status_id);
     const to = statuses[i + by];
-    if (to) void move(item, to);
+    if (!to) return;
+    // Won and lost open a dialog first; focus follows the card once that is done.
+    if (to.category === 'open') refocus.current = item.id;
+    void move(item, to);
   };
 
   return (
-    <div className="board" data-testid="kanban">
+    <div className="board" data-testid="kanban" ref={board}>
       {statuses.map((s) => (
         <Column
           key={s.id}
@@ -177,6 +193,14 @@ export function KanbanBoard() {
           onDrag={(item) => (dragged.current = item)}
         />
       ))}
+      {losing && (
+        <LostReasonDialog
+          lead={losing.item}
+          status={losing.to}
+          onClose={() => setLosing(null)}
+          onDone={() => (refocus.current = losing.item.id)}
+        />
+      )}
       {converting && <ConvertDialog leadId={converting} onClose={() => setConverting(null)} />}
     </div>
   );

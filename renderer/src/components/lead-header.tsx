@@ -8,6 +8,7 @@ import { useUi } from '../stores/ui';
 import { ConvertDialog } from './convert-dialog';
 import { EnrollDialog, enrolledCampaignIds } from './enroll-dialog';
 import { Icon } from './icon';
+import { LostReasonDialog } from './lost-reason-dialog';
 import { StatusPill, TypeLabel } from './pills';
 import { Money, RelTime } from './values';
 
@@ -17,10 +18,13 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
   const { statuses, users } = useLookups((s) => s.lookups);
   const [converting, setConverting] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
+  const [losing, setLosing] = useState<{ id: string; name: string } | null>(null);
   const name = personName(lead);
   const toast = useUi.getState().toast;
 
   const changeStatus = async (status_id: string) => {
+    const lost = statuses.find((s) => s.id === status_id && s.category === 'lost');
+    if (lost) return setLosing(lost);
     const from = lead.status_id;
     const res = await mutate('changeLeadStatus', { lead_id: lead.id, status_id });
     if (!res.ok) toast('error', messageOf(res.error));
@@ -121,6 +125,13 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
           </button>
         )}
       </div>
+      {losing && (
+        <LostReasonDialog
+          lead={{ id: lead.id, name, status_id: lead.status_id }}
+          status={losing}
+          onClose={() => setLosing(null)}
+        />
+      )}
       {converting && <ConvertDialog leadId={lead.id} onClose={() => setConverting(false)} />}
       {enrolling && (
         <EnrollDialog

@@ -192,7 +192,14 @@ export function OpportunitiesCard({
         <tbody>
           {opportunities.map((o) => (
             <tr key={o.id}>
-              <td>{o.name}</td>
+              <td>
+                {o.name}
+                {(o.policy_number || o.carrier) && (
+                  <div className="muted small" data-testid="opportunity-policy">
+                    {[o.carrier, o.policy_number && `Policy ${o.policy_number}`].filter(Boolean).join(' · ')}
+                  </div>
+                )}
+              </td>
               <td>
                 <span className={`stage stage-${o.stage}`}>{humanize(o.stage)}</span>
               </td>

@@ -19,12 +19,15 @@ export function serverAddress(typed: string): string {
   return t && !/^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? `https://${t}` : t;
 }
 
-/** A sentence for a sign-in that failed for a reason other than one field. */
+/**
+ * A sentence for a sign-in that failed for a reason other than one field. An unreachable server's
+ * message already says what to check (the main process words it), so it is not said twice.
+ */
 function bannerText(server: string, error: AppErrorShape): string {
-  const where = `Could not sign in to ${server}`;
-  if (error.code === 'unavailable' || error.code === 'internal')
-    return `${where}: ${messageOf(error)}. Check the address and that this computer is online, then try again.`;
-  return `${where}: ${messageOf(error)}`;
+  const text = `Could not sign in to ${server}: ${messageOf(error)}`;
+  if (error.code === 'internal') return `${text}. Check the address and that this computer is online, then try again.`;
+  if (error.code === 'unavailable') return `${text}, then try again.`;
+  return text;
 }
 
 function SignInForm() {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { messageOf, mutate } from '../api/mutate';
+import { humanize } from '../lib/format';
 import { useUi } from '../stores/ui';
 import { Icon } from './icon';
 import { Tag } from './pills';
@@ -80,7 +81,7 @@ export function CustomFieldsEditor({ leadId, fields }: { leadId: string; fields:
     const old = fields[key] as string | number | boolean | null;
     const res = await mutate('editCustomFields', { lead_id: leadId, unset: [key] });
     if (res.ok)
-      useUi.getState().toast('ok', `Removed ${key}`, {
+      useUi.getState().toast('ok', `Removed ${humanize(key)}`, {
         label: 'Undo',
         run: () => void mutate('editCustomFields', { lead_id: leadId, set: { [key]: old } }),
       });
@@ -93,9 +94,14 @@ export function CustomFieldsEditor({ leadId, fields }: { leadId: string; fields:
         <dl className="kv custom">
           {entries.map(([k, v]) => (
             <div key={k} className="kv-row">
-              <dt>{k}</dt>
+              <dt title={k}>{humanize(k)}</dt>
               <dd>{String(v)}</dd>
-              <button type="button" className="icon-btn" aria-label={`Remove ${k}`} onClick={() => void unset(k)}>
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={`Remove ${humanize(k)}`}
+                onClick={() => void unset(k)}
+              >
                 <Icon name="x" size={12} />
               </button>
             </div>

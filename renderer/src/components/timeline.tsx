@@ -5,7 +5,7 @@ import { useLookups } from '../stores/lookups';
 import { AiAnswerCard, AiErrorBox, AiProgress } from './ai-panel';
 import { Icon } from './icon';
 import { StatusPill } from './pills';
-import { EmptyState, RelTime } from './values';
+import { ClampedText, EmptyState, RelTime } from './values';
 
 const SENTIMENT_COLOR: Record<string, string> = {
   positive: '#16a34a',
@@ -47,7 +47,7 @@ function EventDetail({ item }: { item: TimelineItem }) {
   if (item.title === 'follow_up_scheduled' && typeof m.at === 'string') {
     return (
       <span className="muted small">
-        For <RelTime at={m.at} />
+        Due <RelTime at={m.at} />
         {typeof m.note === 'string' && m.note ? ` · ${m.note}` : ''}
       </span>
     );
@@ -100,11 +100,14 @@ function Entry({ item }: { item: TimelineItem }) {
             </span>
           )}
           <span className="spacer" />
+          <span className="muted small tl-actor" data-testid="tl-actor">
+            {item.actor_name ?? (item.actor_id ? 'a user not on this device' : 'unknown user')}
+          </span>
           <span className="muted small tl-time">
             <RelTime at={item.at} />
           </span>
         </div>
-        {item.body && <div className="tl-body">{item.body}</div>}
+        {item.body && <ClampedText className="tl-body" text={item.body} />}
         {(outcome || aiInput) && (
           <div className="tl-foot">
             {outcome && <span className="muted small">Outcome: {outcome}</span>}

@@ -66,7 +66,31 @@ export function personName(r: {
   return [r.first_name, r.last_name].filter(Boolean).join(' ') || 'Unnamed';
 }
 
-export const humanize = (code: string) => code.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+/** Words that stay in capitals when a code is shown to people ("sms" is SMS, not Sms). */
+const ACRONYMS = new Set([
+  'sms',
+  'ai',
+  'id',
+  'vin',
+  'url',
+  'llc',
+  'dba',
+  'fein',
+  'naics',
+  'hoa',
+  'rv',
+  'atv',
+  'bop',
+  'gl',
+]);
+
+/** A code or key said the way people write it: years_at_address → Years at address, sms → SMS. */
+export const humanize = (code: string) =>
+  code
+    .split(/[_\s]+/)
+    .filter(Boolean)
+    .map((w, i) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w))
+    .join(' ');
 
 /** The week key the dashboard query groups by: SQLite's strftime('%Y-W%W') in UTC (weeks start Monday). */
 export function weekKey(d: Date): string {

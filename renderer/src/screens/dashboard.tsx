@@ -70,16 +70,8 @@ export function DashboardScreen() {
   const funnel = statuses
     .filter((s) => s.category !== 'lost')
     .map((s) => ({ status_id: s.id, count: counts.get(s.id) ?? 0 }));
-  const open = data.funnel
-    .filter((f) => statusById.get(f.status_id)?.category === 'open')
-    .reduce((s, f) => s + f.count, 0);
-  const lost = data.funnel
-    .filter((f) => statusById.get(f.status_id)?.category === 'lost')
-    .reduce((s, f) => s + f.count, 0);
-  const total = data.funnel.reduce((s, f) => s + f.count, 0);
-  const won = data.funnel
-    .filter((f) => statusById.get(f.status_id)?.category === 'won')
-    .reduce((s, f) => s + f.count, 0);
+  const { open, total } = data.live;
+  const { won, lost } = data.close;
   const closed = won + lost;
 
   if (total === 0) {
@@ -113,13 +105,15 @@ export function DashboardScreen() {
           <Kpi
             label="Close rate"
             value={closed ? `${Math.round((won / closed) * 100)}%` : '—'}
-            sub={`${count(won)} won · ${count(lost)} lost`}
+            sub={`${count(won)} won · ${count(lost)} lost of leads from ${weeks} weeks`}
+            testId="kpi-close-rate"
           />
         </div>
         <div className="dash-grid">
           <section className="card">
             <div className="card-head">
               <h3>Pipeline funnel</h3>
+              <span className="muted small">Leads created in the last {weeks} weeks, by status now</span>
             </div>
             <HBars
               testId="funnel"

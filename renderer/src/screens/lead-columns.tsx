@@ -1,7 +1,7 @@
 import type { LeadListItem } from '../../../shared/api/types';
 import { StatusPill, Tag, TypeLabel } from '../components/pills';
 import type { Column } from '../components/virtual-table';
-import { RelTime } from '../components/values';
+import { FollowUpDue, RelTime } from '../components/values';
 import { money } from '../lib/format';
 
 /** Every column the Leads table can show; the column chooser picks and orders them. */
@@ -31,10 +31,10 @@ export const LEAD_COLUMNS: Column<LeadListItem>[] = [
   {
     key: 'next_follow_up_at',
     label: 'Next follow-up',
-    width: 120,
+    width: 170,
     sort: 'next_follow_up_at',
     className: 'fit',
-    render: (r) => <RelTime at={r.next_follow_up_at} />,
+    render: (r) => <FollowUpDue at={r.next_follow_up_at} />,
   },
   {
     key: 'last_contacted_at',

@@ -8,6 +8,7 @@ import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
 import { CustomFieldsEditor, TagsEditor } from '../components/tags-fields';
 import { Timeline } from '../components/timeline';
 import { EmptyState, ErrorBanner, RelTime } from '../components/values';
+import { money } from '../lib/format';
 import { navigate } from '../stores/router';
 
 /** A lead: its fields on the left, the merged timeline (with the composer) on the right. */
@@ -31,6 +32,10 @@ export function LeadDetailScreen({ id }: { id: string }) {
   }
   if (!data) return null;
   const { lead } = data;
+  // The conversion won this opportunity (the newest one closed as won), which holds the policy number.
+  const won = data.opportunities
+    .filter((o) => o.stage === 'won')
+    .sort((a, b) => (b.closed_at ?? '').localeCompare(a.closed_at ?? ''))[0];
   return (
     <div className="screen record" data-screen="lead" data-lead-id={lead.id}>
       <div className="crumbs">
@@ -39,9 +44,18 @@ export function LeadDetailScreen({ id }: { id: string }) {
       </div>
       <LeadHeader detail={data} />
       {lead.is_converted && data.client && (
-        <div className="banner info">
-          Converted <RelTime at={lead.conversion_date} />. This lead is now the client’s history; follow-ups and new
-          opportunities belong on the <a href={`#/clients/${data.client.id}`}>client</a>.
+        <div className="banner info" data-testid="conversion-summary">
+          Converted <RelTime at={lead.conversion_date} />
+          {won && (
+            <>
+              {' '}
+              · won {won.name}
+              {won.policy_number ? `, policy ${won.policy_number}` : ''}
+              {won.amount !== null ? `, ${money(won.amount)}` : ''}
+            </>
+          )}
+          . This lead is now the client’s history; follow-ups and new opportunities belong on the{' '}
+          <a href={`#/clients/${data.client.id}`}>client</a>.
         </div>
       )}
       <div className="record-body">

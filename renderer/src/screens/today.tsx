@@ -58,6 +58,9 @@ function Row({ item, onLog }: { item: TodayItem; onLog(item: TodayItem): void })
           <TypeLabel id={item.insurance_type_id} />
         </div>
         <div className="muted small today-why">
+          <span className="today-owner" data-testid="today-owner">
+            <Icon name="clients" size={11} /> {item.owner_name ?? 'Unassigned'}
+          </span>
           {item.note ? <span className="today-note">{item.note}</span> : null}
           {item.reasons.slice(0, 3).map((r) => (
             <span key={r} className="reason">
@@ -117,15 +120,33 @@ function Row({ item, onLog }: { item: TodayItem; onLog(item: TodayItem): void })
   );
 }
 
-/** Follow-ups due today and overdue, most important first; call, log or snooze in one click. */
+function endOfToday(): string {
+  const d = new Date();
+  d.setHours(23, 59, 59, 999);
+  return d.toISOString();
+}
+
+function plural(n: number, one: string, many = `${one}s`) {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Follow-ups due today and overdue, most important first; call, log or snooze in one click.
+ * The signed-in user's own by default; the team switch shows everyone's, each row naming its owner.
+ */
 export function TodayScreen() {
-  const { data, error, reload } = useQuery('today.list', { limit: 200 });
+  const [scope, setScope] = useState<'mine' | 'team'>('mine');
+  // "Today" ends at this device's midnight (the replica's host may keep another time zone).
+  const until = endOfToday();
+  const { data, error, reload } = useQuery('today.list', { limit: 200, scope, until });
   const [logging, setLogging] = useState<TodayItem | null>(null);
   const [overdue, dueToday] = useMemo(() => {
-    const items = [...(data ?? [])].sort((a, b) => b.score - a.score);
+    const items = [...(data?.items ?? [])].sort((a, b) => b.score - a.score);
     return [items.filter((i) => i.overdue), items.filter((i) => !i.overdue)];
   }, [data]);
+  const counts = data?.counts;
   const now = new Date();
+  const shownOf = (shown: number, total: number) => (shown < total ? ` (${shown} shown)` : '');
   return (
     <div className="screen" data-screen="today">
       <div className="screen-head">
@@ -134,17 +155,25 @@ export function TodayScreen() {
           {now.toLocaleDateString(undefined, { weekday: 'long', month: 'long', day: 'numeric' })}
         </span>
         <span className="spacer" />
-        {data && (
-          <span className="muted">
-            {data.length === 0 ? '' : `${overdue.length} overdue · ${dueToday.length} due today`}
+        {counts && (
+          <span className="muted" data-testid="today-counts">
+            {`${counts.overdue.toLocaleString()} overdue · ${counts.due_today.toLocaleString()} due today · ${counts.upcoming.toLocaleString()} upcoming`}
           </span>
         )}
+        <div className="segmented" role="group" aria-label="Whose follow-ups">
+          <button type="button" aria-pressed={scope === 'mine'} onClick={() => setScope('mine')}>
+            Mine
+          </button>
+          <button type="button" aria-pressed={scope === 'team'} onClick={() => setScope('team')}>
+            Team
+          </button>
+        </div>
       </div>
       <div className="screen-body">
         {error && <ErrorBanner message={`Could not load today’s follow-ups: ${error.message}`} onRetry={reload} />}
-        {data && data.length === 0 && (
+        {data && data.items.length === 0 && (
           <EmptyState
-            title="Nothing due today"
+            title={scope === 'mine' ? 'Nothing of yours due today' : 'Nothing due today'}
             action={
               <>
                 <LoadDemoButton />
@@ -159,7 +188,10 @@ export function TodayScreen() {
         )}
         {overdue.length > 0 && (
           <section className="today-group">
-            <h2 className="section-title error-text">Overdue · {overdue.length}</h2>
+            <h2 className="section-title error-text">
+              Overdue · {plural(counts?.overdue ?? overdue.length, 'follow-up')}
+              {shownOf(overdue.length, counts?.overdue ?? 0)}
+            </h2>
             <ul className="today-list">
               {overdue.map((i) => (
                 <Row key={i.lead_id} item={i} onLog={setLogging} />
@@ -169,7 +201,10 @@ export function TodayScreen() {
         )}
         {dueToday.length > 0 && (
           <section className="today-group">
-            <h2 className="section-title">Due today · {dueToday.length}</h2>
+            <h2 className="section-title">
+              Due today · {plural(counts?.due_today ?? dueToday.length, 'follow-up')}
+              {shownOf(dueToday.length, counts?.due_today ?? 0)}
+            </h2>
             <ul className="today-list">
               {dueToday.map((i) => (
                 <Row key={i.lead_id} item={i} onLog={setLogging} />

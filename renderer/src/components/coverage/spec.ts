@@ -3,6 +3,8 @@
  * state mirrors the document with strings and booleans at the leaves; keys the form does not
  * show are carried through untouched (`__orig`), so editing never drops data.
  */
+import { humanize } from '../../lib/format';
+
 export type Option = { value: string; label: string };
 
 export type Spec =
@@ -116,4 +118,5 @@ export function friendly(message: string): string {
   return message.replace(/^Invalid input: /, '');
 }
 
-export const opts = (values: readonly string[], label = (v: string) => v.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase())): Option[] => values.map((v) => ({ value: v, label: label(v) }));
+export const opts = (values: readonly string[], label = humanize): Option[] =>
+  values.map((v) => ({ value: v, label: label(v) }));
