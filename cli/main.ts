@@ -7,7 +7,7 @@ import { leadsCommand, searchCommand, showCommand } from './commands/replica';
 import { addLeadCommand, addNoteCommand, convertCommand } from './commands/write';
 import { runSeed } from './commands/run-seed';
 import { runAi } from './commands/run-ai';
-import { serverMigrate, serverPassword, serverUser } from './commands/server';
+import { serverAuditVerify, serverMigrate, serverPassword, serverUser } from './commands/server';
 import { syncCommand } from './commands/sync';
 
 type Command = (argv: string[]) => Promise<unknown>;
@@ -25,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,
+  'server:audit-verify': serverAuditVerify,
 };
 
 async function main(argv: string[]) {

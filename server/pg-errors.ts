@@ -11,6 +11,7 @@ interface PgError {
   table?: string;
   column?: string;
   constraint?: string;
+  detail?: string;
 }
 
 const asPg = (err: unknown): PgError | undefined =>
@@ -38,6 +39,16 @@ export function rejectionOf(err: unknown): AppError | undefined {
         `you may not make this change: it is outside the records you may access${where}`,
       );
     case '23505':
+      // A primary key taken: the id is in use, perhaps by a record this user may not see.
+      // Answered as an update of an unseen record is, so the answer never tells that it exists.
+      if (e.constraint?.endsWith('_pkey')) {
+        const id = /^Key \(id\)=\(([^)]*)\)/.exec(e.detail ?? '')?.[1];
+        return new AppError(
+          'not_found',
+          `${e.table ?? 'the record'}${id ? ` ${id}` : ''} does not exist, or you may not change it`,
+          id ? 'id' : undefined,
+        );
+      }
       return new AppError(
         'conflict',
         `a record with the same unique value already exists${e.constraint ? ` (${e.constraint})` : ''}`,
