@@ -80,7 +80,7 @@ export function authRoutes(app: Hono<GatewayEnv>, opts: Resolved) {
       await audit('invalid_credentials');
       return unauthorized(c, 'invalid_credentials', 'the email or password is wrong');
     }
-    guard.succeeded(email);
+    guard.succeeded(email, known !== undefined);
     if (!user!.is_active || user!.deleted_at) {
       await audit('account_disabled');
       return unauthorized(c, 'account_disabled', 'this account is deactivated; ask an agency administrator');

@@ -9,7 +9,8 @@
  *   this user answered) skips the email delay, the address and the global buckets, and has a
  *   bucket of its own instead.
  *
- * A success clears the email's failures.
+ * A success from an unknown device clears the email's failures; one from a known device does
+ * not (it says nothing about who made them). Failures older than the longest delay are forgotten.
  */
 import { RateLimiter } from './rate-limit';
 
@@ -65,13 +66,23 @@ export class SignInGuard {
 
   failed(email: string) {
     const key = email.toLowerCase();
-    const f = this.failures.get(key) ?? { count: 0, lastMs: 0 };
-    this.failures.set(key, { count: f.count + 1, lastMs: this.now() });
+    const f = this.current(key);
+    this.failures.set(key, { count: (f?.count ?? 0) + 1, lastMs: this.now() });
     if (this.failures.size > 10_000) this.sweep();
   }
 
-  succeeded(email: string) {
-    this.failures.delete(email.toLowerCase());
+  succeeded(email: string, knownDevice: boolean) {
+    if (!knownDevice) this.failures.delete(email.toLowerCase());
+  }
+
+  /** The email's failures, unless the last is older than the longest delay. */
+  private current(key: string) {
+    const f = this.failures.get(key);
+    if (f && f.lastMs < this.now() - this.limits.perEmail.maxDelaySeconds * 1000) {
+      this.failures.delete(key);
+      return undefined;
+    }
+    return f;
   }
 
   private delayMs(count: number): number {
@@ -81,7 +92,7 @@ export class SignInGuard {
   }
 
   private emailWaitSeconds(email: string): number {
-    const f = this.failures.get(email.toLowerCase());
+    const f = this.current(email.toLowerCase());
     if (!f) return 0;
     const left = f.lastMs + this.delayMs(f.count) - this.now();
     return left > 0 ? Math.ceil(left / 1000) : 0;
