@@ -27,6 +27,7 @@ function resolve(o: GatewayOptions): Resolved {
     tokenTtlDays: o.tokenTtlDays ?? 30,
     rateLimit: o.rateLimit ?? { perSecond: 20, burst: 40 },
     signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...o.signInLimits },
+    trustProxy: o.trustProxy ?? false,
     now: o.now ?? Date.now,
     log: o.log ?? stdoutLog,
     fetch: o.fetch ?? fetch,

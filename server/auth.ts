@@ -49,7 +49,7 @@ export function authRoutes(app: Hono<GatewayEnv>, opts: Resolved) {
       );
     }
     const { email, password, device_token: deviceToken } = parsed.data;
-    const address = clientAddress(c);
+    const address = clientAddress(c, opts.trustProxy);
     const { rows } = await opts.pool.query<UserRow & { password_hash: string | null; known_device: boolean }>(
       `SELECT ${USER_COLUMNS}, c.password_hash,
               EXISTS (SELECT 1 FROM known_devices d WHERE d.token_hash = $2 AND d.user_id = u.id) AS known_device

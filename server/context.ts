@@ -17,6 +17,12 @@ export interface GatewayOptions {
   rateLimit?: { perSecond: number; burst: number };
   /** Sign-in limits per address, server, device and email (server/sign-in-limits.ts); each part defaults on its own. */
   signInLimits?: Partial<SignInLimits>;
+  /**
+   * The gateway sits behind a reverse proxy that appends the client's address to
+   * X-Forwarded-For: sign-in limits per address use that entry (the last) instead of the
+   * socket's peer, which would be the proxy for everyone. Default false.
+   */
+  trustProxy?: boolean;
   /** The clock, in ms since the epoch (tests move it). */
   now?: () => number;
   /** Receives one structured entry per request. Default: a JSON line on stdout. */
@@ -45,9 +51,14 @@ export function jsonError(c: Context, status: ContentfulStatusCode, code: string
 
 /**
  * The address the request came from: the TCP peer (@hono/node-server passes the socket in the
- * env). Behind a reverse proxy that is the proxy. Tests calling app.request() pass an env.
+ * env; tests calling app.request() pass one), or with `trustProxy` the last X-Forwarded-For
+ * entry, the one our own proxy added (earlier entries are whatever the client claimed).
  */
-export function clientAddress(c: Context): string {
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }

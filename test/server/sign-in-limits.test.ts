@@ -5,6 +5,7 @@
  * password check is in the audit ledger.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway } from '../../server/app';
 import { PASSWORD, startTestGateway, type TestGateway } from './helpers';
 
 let gw: TestGateway;
@@ -16,10 +17,15 @@ afterAll(async () => {
 });
 
 /** A sign-in as if from `address` (the socket's peer, as @hono/node-server passes it). */
-async function signIn(address: string, body: Record<string, unknown>) {
-  const res = await gw.app.request(
+async function signIn(
+  address: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  app = gw.app,
+) {
+  const res = await app.request(
     '/v1/auth/sign-in',
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) },
     { incoming: { socket: { remoteAddress: address } } },
   );
   return {
@@ -94,6 +100,13 @@ describe('per address and server-wide', () => {
     expect(firstLimited).toBeGreaterThan(0);
     expect(firstLimited).toBeLessThanOrEqual(20);
     expect(statuses.slice(firstLimited).every((s) => s === 429)).toBe(true);
+    // A client cannot claim another address: X-Forwarded-For counts only behind a trusted proxy.
+    const spoofed = await signIn(
+      '192.0.2.1',
+      { email: 'x@spray.test', password: 'y' },
+      { 'x-forwarded-for': '1.2.3.4' },
+    );
+    expect(spoofed.status).toBe(429);
     // Another address is not affected.
     expect((await signIn('192.0.2.2', { email: 'sam@south.test', password: PASSWORD })).status).toBe(200);
   });
@@ -115,6 +128,35 @@ describe('per address and server-wide', () => {
       device_token: home.body.device_token,
     });
     expect(known.status).toBe(200);
+  });
+});
+
+describe('behind a trusted proxy', () => {
+  it("limits by the proxy's last X-Forwarded-For entry, not by the proxy's own address", async () => {
+    gw.clock.ms += 60 * 60_000;
+    const behind = createGateway({
+      pool: gw.pool,
+      electricUrl: gw.upstream.url,
+      now: () => gw.clock.ms,
+      log: () => {},
+      trustProxy: true,
+      signInLimits: { perAddress: { burst: 3, perSecond: 0.01 } },
+    });
+    const from = (client: string) =>
+      signIn(
+        '10.9.9.9',
+        { email: 'nobody@proxy.test', password: 'x' },
+        { 'x-forwarded-for': `6.6.6.6, ${client}` },
+        behind,
+      );
+    const one = [
+      await from('198.18.0.1'),
+      await from('198.18.0.1'),
+      await from('198.18.0.1'),
+      await from('198.18.0.1'),
+    ];
+    expect(one.map((r) => r.status)).toEqual([401, 401, 401, 429]);
+    expect((await from('198.18.0.2')).status).toBe(401);
   });
 });
 
