@@ -31,7 +31,7 @@ export function auditRoutes(app: Hono<GatewayEnv>, opts: Resolved) {
       await client.query('SET LOCAL ROLE fieldline_app');
       const { rows } = await client.query(
         `SELECT seq::text AS seq, at, kind, user_id, detail, prev_hash, hash
-           FROM audit_ledger WHERE seq > $1 ORDER BY seq LIMIT $2`,
+           FROM audit_ledger l WHERE l.seq > $1 ORDER BY l.seq LIMIT $2`,
         [parsed.data.after, parsed.data.limit],
       );
       await client.query('COMMIT');

@@ -101,7 +101,7 @@ export async function verifyLedger(client: Queryable, pageSize = 5_000): Promise
     }>(
       `SELECT seq::text AS seq, prev_hash, hash, ((extract(epoch FROM at) * 1000)::bigint)::text AS at_ms,
               kind, user_id::text AS user_id, detail::text AS detail
-         FROM audit_ledger WHERE seq > $1 ORDER BY seq LIMIT $2`,
+         FROM audit_ledger l WHERE l.seq > $1 ORDER BY l.seq LIMIT $2`,
       [prevSeq, pageSize],
     );
     for (const r of rows) {
