@@ -31,7 +31,7 @@ async function signIn(
   return {
     status: res.status,
     retryAfter: Number(res.headers.get('retry-after') ?? 0),
-    body: (await res.json()) as any,
+    body: (await res.json()) as { device_token?: string; error?: { message: string } },
   };
 }
 
@@ -39,7 +39,7 @@ describe('per email', () => {
   it('failures from a stranger slow the email down, but its owner still signs in from a known device', async () => {
     const home = await signIn('10.0.0.1', { email: 'max@north.test', password: PASSWORD });
     expect(home.status).toBe(200);
-    const device = home.body.device_token as string;
+    const device = home.body.device_token!;
     expect(device).toMatch(/^[\w-]{43}$/);
 
     // A stranger, from many addresses (so no per-address limit helps), tries ten passwords.
@@ -59,7 +59,7 @@ describe('per email', () => {
     // Right now an unknown device must wait, even with the right password…
     const unknown = await signIn('198.51.100.7', { email: 'max@north.test', password: PASSWORD });
     expect(unknown.status).toBe(429);
-    expect(unknown.body.error.message).toMatch(/failed sign-ins for this email/);
+    expect(unknown.body.error!.message).toMatch(/failed sign-ins for this email/);
     // …but the owner's known device is not slowed down by the stranger.
     const known = await signIn('10.0.0.1', { email: 'max@north.test', password: PASSWORD, device_token: device });
     expect(known.status).toBe(200);
