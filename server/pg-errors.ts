@@ -11,7 +11,6 @@ interface PgError {
   table?: string;
   column?: string;
   constraint?: string;
-  detail?: string;
 }
 
 const asPg = (err: unknown): PgError | undefined =>
@@ -41,12 +40,13 @@ export function rejectionOf(err: unknown): AppError | undefined {
     case '23505':
       // A primary key taken: the id is in use, perhaps by a record this user may not see.
       // Answered as an update of an unseen record is, so the answer never tells that it exists.
+      // (Under row-level security Postgres leaves the key out of the error's detail; every
+      // synced table's primary key is `id`.)
       if (e.constraint?.endsWith('_pkey')) {
-        const id = /^Key \(id\)=\(([^)]*)\)/.exec(e.detail ?? '')?.[1];
         return new AppError(
           'not_found',
-          `${e.table ?? 'the record'}${id ? ` ${id}` : ''} does not exist, or you may not change it`,
-          id ? 'id' : undefined,
+          `id: there is no ${e.table ?? 'such'} record with this id that you may change`,
+          'id',
         );
       }
       return new AppError(

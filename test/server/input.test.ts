@@ -115,7 +115,7 @@ describe("another user's ids", () => {
     for (const a of answers) {
       expect(a.status).toBe('rejected');
       const { error } = a as Extract<typeof a, { status: 'rejected' }>;
-      expect(error.code).toBe('not_found');
+      expect(error).toMatchObject({ code: 'not_found', field: 'id' });
       expect(error.message).not.toMatch(/pkey|conflict|already exists|unique/i);
     }
     expect(await gw.q('SELECT last_name FROM leads WHERE id = $1', [lead.id])).toEqual([{ last_name: 'Lead' }]);

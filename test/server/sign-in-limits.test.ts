@@ -5,6 +5,11 @@
  * password check is in the audit ledger.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp } from '../../electron/main/app';
+import { signIn as replicaSignIn } from '../../electron/main/sync/session';
 import { createGateway } from '../../server/app';
 import { PASSWORD, startTestGateway, type TestGateway } from './helpers';
 
@@ -128,6 +133,32 @@ describe('per address and server-wide', () => {
       device_token: home.body.device_token,
     });
     expect(known.status).toBe(200);
+  });
+});
+
+describe('the replica (desktop app and CLI)', () => {
+  it('keeps the device token per server and email and sends it, so a stranger cannot lock it out', async () => {
+    gw.clock.ms += 60 * 60_000;
+    const dir = mkdtempSync(join(tmpdir(), 'fieldline-device-'));
+    const app = openApp(join(dir, 'replica.db'));
+    // The replica reaches the gateway from its own address.
+    const viaGateway: typeof fetch = (input, init) =>
+      Promise.resolve(
+        gw.app.request(String(input).replace('http://gw.test', ''), init, {
+          incoming: { socket: { remoteAddress: '10.0.0.9' } },
+        }),
+      );
+    try {
+      await replicaSignIn(app.db, 'http://gw.test', 'ann@north.test', PASSWORD, viaGateway);
+      for (let i = 0; i < 8; i++)
+        await signIn(`203.0.113.${100 + i}`, { email: 'ann@north.test', password: `nope-${i}` });
+      expect((await signIn('10.0.0.10', { email: 'ann@north.test', password: PASSWORD })).status).toBe(429);
+      const again = await replicaSignIn(app.db, 'http://gw.test', 'ANN@north.test', PASSWORD, viaGateway);
+      expect(again.user.id).toBe(gw.users.agentN.id);
+    } finally {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
