@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { openApp } from '../../electron/main/app';
 import { signIn as replicaSignIn } from '../../electron/main/sync/session';
 import { createGateway } from '../../server/app';
+import { readConfig } from '../../server/config';
 import { PASSWORD, startTestGateway, type TestGateway } from './helpers';
 
 let gw: TestGateway;
@@ -163,6 +164,13 @@ describe('the replica (desktop app and CLI)', () => {
 });
 
 describe('behind a trusted proxy', () => {
+  it('is off unless TRUST_PROXY says true', () => {
+    expect(readConfig([], {}).trustProxy).toBe(false);
+    expect(readConfig([], { TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(readConfig([], { TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(() => readConfig([], { TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY must be true or false/);
+  });
+
   it("limits by the proxy's last X-Forwarded-For entry, not by the proxy's own address", async () => {
     gw.clock.ms += 60 * 60_000;
     const behind = createGateway({
