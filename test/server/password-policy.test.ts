@@ -2,7 +2,7 @@
  * The password policy (12 characters at least, not a common password) for every role, and the
  * CLI reading passwords from standard input, never from the command line.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -44,6 +44,30 @@ function cli(args: string[], stdin: string): Promise<{ code: number; stdout: str
       (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
     );
     child.stdin!.end(stdin);
+  });
+}
+
+/**
+ * `cli/main.ts <args>` on a terminal (util-linux `script` gives it a pseudo-terminal), typing
+ * `typed` once the prompt shows; answers everything the terminal showed.
+ */
+function onTerminal(args: string[], typed: string): Promise<{ code: number; screen: string }> {
+  return new Promise((done) => {
+    const command = ['node', '--import', 'tsx', join(ROOT, 'cli/main.ts'), ...args].map((a) => `'${a}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: db.url, NODE_NO_WARNINGS: '1' },
+    });
+    let screen = '';
+    let sent = false;
+    child.stdout.on('data', (c: Buffer) => {
+      screen += c.toString('utf8');
+      if (!sent && screen.includes('password for')) {
+        sent = true;
+        child.stdin.write(typed);
+      }
+    });
+    child.on('close', (code) => done({ code: code ?? -1, screen }));
   });
 }
 
@@ -101,6 +125,17 @@ describe('CLI passwords', { timeout: 120_000 }, () => {
       /--password is not accepted/,
     );
     expect(await hashOf('x@policy.test')).toBeUndefined();
+  });
+
+  it('on a terminal, are typed at a prompt that does not echo them', async () => {
+    const r = await onTerminal(
+      ['server:user', '--email', 'tty@policy.test', '--role', 'agent', '--team', 'T'],
+      'quiet harbor lamp\r',
+    );
+    expect(r.screen).toContain('password for tty@policy.test:');
+    expect(r.screen).not.toContain('quiet harbor lamp');
+    expect(r.code, r.screen).toBe(0);
+    expect(await verifyPassword('quiet harbor lamp', await hashOf('tty@policy.test'))).toBe(true);
   });
 
   it('server:user and server:password read the first line of standard input', async () => {
