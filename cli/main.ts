@@ -8,7 +8,7 @@ import { leadsCommand, searchCommand, showCommand } from './commands/replica';
 import { addLeadCommand, addNoteCommand, convertCommand } from './commands/write';
 import { runSeed } from './commands/run-seed';
 import { runAi } from './commands/run-ai';
-import { serverMigrate, serverPassword, serverUser } from './commands/server';
+import { serverAuditVerify, serverMigrate, serverPassword, serverUser } from './commands/server';
 import { syncCommand } from './commands/sync';
 import { recoverCommand } from './commands/recover';
 
@@ -28,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,
+  'server:audit-verify': serverAuditVerify,
 };
 
 async function main(argv: string[]) {

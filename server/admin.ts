@@ -9,7 +9,8 @@ import { uuidv7 } from '../shared/ids';
 import { newRow } from '../shared/model/new-row';
 import type { UserRole } from '../shared/model/tables/people';
 import type { SessionUser } from '../shared/sync/protocol';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
+import { checkPassword } from './password-policy';
+import { hashPassword } from './passwords';
 
 type Client = pg.PoolClient | pg.Client;
 
@@ -23,17 +24,6 @@ async function inTransaction<T>(client: Client, fn: () => Promise<T>): Promise<T
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
-}
-
-function checkPassword(password: string) {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new AppError(
-      'invalid_input',
-      `password: is too short (${MIN_PASSWORD_LENGTH} characters at least)`,
-      'password',
-    );
-  if (password.length > 1024)
-    throw new AppError('invalid_input', 'password: is too long (1024 characters at most)', 'password');
 }
 
 /** The team with this name (case-insensitive), created when missing. */
@@ -124,6 +114,8 @@ export async function setPassword(
     if (!user) throw new AppError('not_found', `no user has the email ${email}`, 'email');
     await storeHash(client, user.id, hash, new Date().toISOString());
     const ended = await client.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
+    // A device that signed in with the old password no longer skips the email's sign-in delay.
+    await client.query('DELETE FROM known_devices WHERE user_id = $1', [user.id]);
     return { user_id: user.id, email: user.email, sessions_ended: ended.rowCount ?? 0 };
   });
 }

@@ -6,11 +6,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { installPgTypeParsers } from '../db/pg/migrate';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
+import { auditRoutes } from './audit-routes';
 import { authRoutes } from './auth';
 import { jsonError, type GatewayEnv, type GatewayOptions, type Resolved } from './context';
 import { healthRoutes } from './health';
 import { mutationRoutes } from './mutations';
 import { shapeRoutes } from './shape-proxy';
+import { DEFAULT_SIGN_IN_LIMITS } from './sign-in-limits';
 
 export type { GatewayOptions } from './context';
 
@@ -24,7 +26,8 @@ function resolve(o: GatewayOptions): Resolved {
     electricSecret: o.electricSecret,
     tokenTtlDays: o.tokenTtlDays ?? 30,
     rateLimit: o.rateLimit ?? { perSecond: 20, burst: 40 },
-    signInLimit: o.signInLimit ?? { burst: 10, refillSeconds: 6 },
+    signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...o.signInLimits },
+    trustProxy: o.trustProxy ?? false,
     now: o.now ?? Date.now,
     log: o.log ?? stdoutLog,
     fetch: o.fetch ?? fetch,
@@ -72,6 +75,7 @@ export function createGateway(options: GatewayOptions) {
   authRoutes(app, opts);
   shapeRoutes(app, opts);
   mutationRoutes(app, opts);
+  auditRoutes(app, opts);
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

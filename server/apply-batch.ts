@@ -20,6 +20,7 @@ import { DeferredInsertError, TxRows } from '../db/pg/tx-rows';
 import type { AppError } from '../shared/errors';
 import type { MutationAnswer, SessionUser } from '../shared/sync/protocol';
 import { contextFor, runMutation, type IncomingMutation } from './apply-mutation';
+import { appendLedger, mutationDetail } from './audit';
 
 export type { IncomingMutation } from './apply-mutation';
 
@@ -185,7 +186,11 @@ class BatchRun {
     return { answer: prior.result, replayed: true };
   }
 
-  /** Every answer of the transaction in one statement (as the table owner: RESET ROLE first). */
+  /**
+   * Every answer of the transaction in one statement, and each applied mutation in the audit
+   * ledger (as the table owner: RESET ROLE first). Last before COMMIT: the ledger's head stays
+   * locked from here to the commit, so concurrent batches wait for each other only that long.
+   */
   private async record(pending: Pending[], txid: string) {
     if (pending.length === 0) return;
     const rows = pending.map(({ m, answer, atMs }) => ({
@@ -203,6 +208,24 @@ class BatchRun {
        SELECT id, user_id, client_id, name, outcome, result, txid, applied_at
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, user_id uuid, client_id text, name text, outcome text, result jsonb, txid text, applied_at timestamptz)`,
       [JSON.stringify(rows)],
+    );
+    await appendLedger(
+      this.client,
+      pending
+        .filter(({ answer }) => answer.status !== 'rejected')
+        .map(({ m, answer, atMs }) => ({
+          kind: 'mutation' as const,
+          user_id: this.user.id,
+          at: new Date(atMs).toISOString(),
+          detail: {
+            mutation_id: m.id,
+            name: m.name,
+            outcome: answer.status,
+            txid,
+            client_id: m.clientId,
+            ...mutationDetail(m.args),
+          },
+        })),
     );
   }
 

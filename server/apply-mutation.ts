@@ -11,6 +11,7 @@ import { AppError } from '../shared/errors';
 import type { MutationContext } from '../shared/mutations/define';
 import { executeMutation } from '../shared/mutations/execute';
 import type { SessionUser } from '../shared/sync/protocol';
+import { findUnstorable } from '../shared/text/unstorable';
 import { runUpdateLead, type Outcome } from './lead-lww';
 import { rejectionOf } from './pg-errors';
 
@@ -60,6 +61,16 @@ export async function runMutation(
   ctx: MutationContext,
   rows?: TxRows,
 ): Promise<Attempt> {
+  // Postgres refuses a NUL and would store an unpaired surrogate as U+FFFD: refuse both, by field.
+  const bad = findUnstorable(m.args);
+  if (bad) {
+    const error = new AppError(
+      'invalid_input',
+      `${bad.field || 'args'}: ${bad.reason}; it cannot be stored`,
+      bad.field,
+    );
+    return { kind: 'rejected', error, clean: true };
+  }
   const tx = new PgTx(client, rows);
   try {
     if (m.name === 'updateLead')

@@ -15,6 +15,8 @@ export interface ServerConfig {
   electricSecret?: string;
   tokenTtlDays: number;
   rateLimit: { perSecond: number; burst: number };
+  /** Behind a reverse proxy: the client's address is the last X-Forwarded-For entry. */
+  trustProxy: boolean;
 }
 
 function number(
@@ -31,6 +33,13 @@ function number(
     throw new Error(`${name} must be a${integer ? 'n integer' : ' number'} from ${min} to ${max} (got "${raw}")`);
   }
   return n;
+}
+
+function trustProxy(raw: string | undefined): boolean {
+  const v = blank(raw)?.toLowerCase();
+  if (v === undefined || v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1') return true;
+  throw new Error(`TRUST_PROXY must be true or false (got "${raw}")`);
 }
 
 const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
@@ -57,6 +66,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process
       perSecond: number('RATE_LIMIT_PER_SECOND', env.RATE_LIMIT_PER_SECOND, 20, 0.1, 10_000, false),
       burst: number('RATE_LIMIT_BURST', env.RATE_LIMIT_BURST, 40, 1, 100_000),
     },
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
 

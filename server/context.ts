@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type pg from 'pg';
 import type { HttpError, SessionUser } from '../shared/sync/protocol';
+import type { SignInLimits } from './sign-in-limits';
 
 export interface GatewayOptions {
   pool: pg.Pool;
@@ -14,8 +15,14 @@ export interface GatewayOptions {
   tokenTtlDays?: number;
   /** Mutation requests per user: sustained rate per second and burst. Default 20/s, burst 40. */
   rateLimit?: { perSecond: number; burst: number };
-  /** Sign-in attempts per email: burst, then one per `signInRefillSeconds`. Default 10 and 6. */
-  signInLimit?: { burst: number; refillSeconds: number };
+  /** Sign-in limits per address, server, device and email (server/sign-in-limits.ts); each part defaults on its own. */
+  signInLimits?: Partial<SignInLimits>;
+  /**
+   * The gateway sits behind a reverse proxy that appends the client's address to
+   * X-Forwarded-For: sign-in limits per address use that entry (the last) instead of the
+   * socket's peer, which would be the proxy for everyone. Default false.
+   */
+  trustProxy?: boolean;
   /** The clock, in ms since the epoch (tests move it). */
   now?: () => number;
   /** Receives one structured entry per request. Default: a JSON line on stdout. */
@@ -24,7 +31,8 @@ export interface GatewayOptions {
   fetch?: typeof fetch;
 }
 
-export type Resolved = Required<Omit<GatewayOptions, 'electricSecret'>> & Pick<GatewayOptions, 'electricSecret'>;
+export type Resolved = Required<Omit<GatewayOptions, 'electricSecret' | 'signInLimits'>> &
+  Pick<GatewayOptions, 'electricSecret'> & { signInLimits: SignInLimits };
 
 export type GatewayEnv = {
   Variables: {
@@ -39,6 +47,20 @@ export type GatewayContext = Context<GatewayEnv>;
 export function jsonError(c: Context, status: ContentfulStatusCode, code: string, message: string, field?: string) {
   const body: HttpError = { error: field === undefined ? { code, message } : { code, message, field } };
   return c.json(body, status);
+}
+
+/**
+ * The address the request came from: the TCP peer (@hono/node-server passes the socket in the
+ * env; tests calling app.request() pass one), or with `trustProxy` the last X-Forwarded-For
+ * entry, the one our own proxy added (earlier entries are whatever the client claimed).
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 export function addLogFields(c: GatewayContext, fields: Record<string, unknown>) {

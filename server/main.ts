@@ -97,6 +97,7 @@ async function main() {
     electricSecret,
     tokenTtlDays: config.tokenTtlDays,
     rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
     say(`gateway listening on http://${config.host}:${info.port} (health: /v1/health)`, { port: info.port }),

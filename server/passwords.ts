@@ -63,5 +63,3 @@ export function newSessionToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
-
-export const MIN_PASSWORD_LENGTH = 8;

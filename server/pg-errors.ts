@@ -38,6 +38,17 @@ export function rejectionOf(err: unknown): AppError | undefined {
         `you may not make this change: it is outside the records you may access${where}`,
       );
     case '23505':
+      // A primary key taken: the id is in use, perhaps by a record this user may not see.
+      // Answered as an update of an unseen record is, so the answer never tells that it exists.
+      // (Under row-level security Postgres leaves the key out of the error's detail; every
+      // synced table's primary key is `id`.)
+      if (e.constraint?.endsWith('_pkey')) {
+        return new AppError(
+          'not_found',
+          `id: there is no ${e.table ?? 'such'} record with this id that you may change`,
+          'id',
+        );
+      }
       return new AppError(
         'conflict',
         `a record with the same unique value already exists${e.constraint ? ` (${e.constraint})` : ''}`,

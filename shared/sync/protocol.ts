@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../model/catalogue';
 import { USER_ROLES } from '../model/tables/people';
+import { isStorableText } from '../text/unstorable';
+
+/** Text the server stores or logs: no NUL, no unpaired surrogate (shared/text/unstorable.ts). */
+const storable = (s: z.ZodString) =>
+  s.refine(isStorableText, 'contains a NUL character or an unpaired surrogate; it cannot be stored');
 
 /** Every catalogue table syncs (the server-only tables are not in the catalogue). */
 export const SYNCED_TABLES: readonly TableName[] = TABLE_NAMES;
@@ -27,8 +32,13 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 // ---------------------------------------------------------------- auth
 
 export const signInRequest = z.object({
-  email: z.string().trim().min(1, 'is required').max(254),
+  email: storable(z.string().trim().min(1, 'is required').max(254)),
   password: z.string().min(1, 'is required').max(1024, 'is too long'),
+  /**
+   * The device token an earlier sign-in of this email on this device answered: a known device
+   * is not slowed down by failed attempts others made on the email (server/sign-in-limits.ts).
+   */
+  device_token: z.string().max(200).optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequest>;
 
@@ -46,6 +56,8 @@ export const signInResponse = z.object({
   /** When the token stops working (ISO); sign in again after it. */
   expires_at: z.string(),
   user: sessionUser,
+  /** Proof that this device has signed in as this user before; send it with the next sign-in. */
+  device_token: z.string().optional(),
 });
 export type SignInResponse = z.infer<typeof signInResponse>;
 
@@ -53,9 +65,9 @@ export type SignInResponse = z.infer<typeof signInResponse>;
 
 export const mutationEnvelope = z.object({
   id: z.uuid(),
-  name: z.string().min(1).max(100),
+  name: storable(z.string().min(1).max(100)),
   args: z.unknown(),
-  clientId: z.string().min(1).max(200),
+  clientId: storable(z.string().min(1).max(200)),
   createdAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString()),
 });
 export type MutationEnvelope = z.input<typeof mutationEnvelope>;

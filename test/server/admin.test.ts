@@ -63,12 +63,15 @@ describe('migration 0002_field_versions', () => {
   });
 });
 
+/** The password the command would have read from its prompt or standard input. */
+const pw = (value: string) => async () => value;
+
 describe('server:migrate, server:user, server:password', () => {
   it('say plainly when DATABASE_URL is not set', async () => {
     delete process.env.DATABASE_URL;
     await expect(serverMigrate([])).rejects.toThrow(/DATABASE_URL is not set/);
     await expect(
-      serverUser(['--email', 'a@b.test', '--password', 'longenough', '--role', 'agent', '--team', 'T']),
+      serverUser(['--email', 'a@b.test', '--role', 'agent', '--team', 'T'], pw('longenough')),
     ).rejects.toThrow(/DATABASE_URL is not set/);
   });
 
@@ -79,18 +82,10 @@ describe('server:migrate, server:user, server:password', () => {
 
   it('server:user creates the team and the user with a scrypt hash, then updates them', async () => {
     process.env.DATABASE_URL = db.url;
-    const created = await serverUser([
-      '--email',
-      'Lee@Agency.test',
-      '--password',
-      'first-password',
-      '--role',
-      'staff',
-      '--team',
-      'West',
-      '--name',
-      'Lee Park',
-    ]);
+    const created = await serverUser(
+      ['--email', 'Lee@Agency.test', '--role', 'staff', '--team', 'West', '--name', 'Lee Park'],
+      pw('first-password'),
+    );
     expect(created).toMatchObject({
       created: true,
       team_created: true,
@@ -102,16 +97,10 @@ describe('server:migrate, server:user, server:password', () => {
     expect(await verifyPassword('first-password', cred!.password_hash)).toBe(true);
 
     await client.query('UPDATE users SET is_active = false WHERE id = $1', [created.user.id]);
-    const updated = await serverUser([
-      '--email',
-      'lee@agency.test',
-      '--password',
-      'second-password',
-      '--role',
-      'manager',
-      '--team',
-      'west',
-    ]);
+    const updated = await serverUser(
+      ['--email', 'lee@agency.test', '--role', 'manager', '--team', 'west'],
+      pw('second-password'),
+    );
     expect(updated).toMatchObject({
       created: false,
       team_created: false,
@@ -127,46 +116,40 @@ describe('server:migrate, server:user, server:password', () => {
 
   it('server:user refuses bad options with a clear message', async () => {
     process.env.DATABASE_URL = db.url;
-    await expect(
-      serverUser(['--email', 'x@y.test', '--password', 'short', '--role', 'agent', '--team', 'T']),
-    ).rejects.toThrow(/too short/);
-    await expect(
-      serverUser(['--email', 'x@y.test', '--password', 'longenough', '--role', 'boss', '--team', 'T']),
-    ).rejects.toThrow(/role: --role must be one of agent, staff, manager, admin/);
-    await expect(serverUser(['--email', 'x@y.test', '--password', 'longenough', '--role', 'agent'])).rejects.toThrow(
-      /--team T is required/,
+    await expect(serverUser(['--email', 'x@y.test', '--role', 'agent', '--team', 'T'], pw('short'))).rejects.toThrow(
+      /too short/,
     );
     await expect(
-      serverUser(['--email', 'nope', '--password', 'longenough', '--role', 'agent', '--team', 'T']),
-    ).rejects.toThrow(/email: is not a valid email/);
+      serverUser(['--email', 'x@y.test', '--role', 'boss', '--team', 'T'], pw('longenough')),
+    ).rejects.toThrow(/role: --role must be one of agent, staff, manager, admin/);
+    await expect(serverUser(['--email', 'x@y.test', '--role', 'agent'], pw('longenough'))).rejects.toThrow(
+      /--team T is required/,
+    );
+    await expect(serverUser(['--email', 'nope', '--role', 'agent', '--team', 'T'], pw('longenough'))).rejects.toThrow(
+      /email: is not a valid email/,
+    );
   });
 
   it('server:password sets a new password and ends the sessions', async () => {
     process.env.DATABASE_URL = db.url;
-    const { user } = await serverUser([
-      '--email',
-      'kim@agency.test',
-      '--password',
-      'old-password',
-      '--role',
-      'agent',
-      '--team',
-      'West',
-    ]);
+    const { user } = await serverUser(
+      ['--email', 'kim@agency.test', '--role', 'agent', '--team', 'West'],
+      pw('old-password-2024'),
+    );
     await client.query(
       `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
       [hashToken('t'), user.id],
     );
-    expect(await serverPassword(['--email', 'KIM@agency.test', '--password', 'new-password'])).toEqual({
+    expect(await serverPassword(['--email', 'KIM@agency.test'], pw('new-password-2025'))).toEqual({
       user_id: user.id,
       email: 'kim@agency.test',
       sessions_ended: 1,
     });
     const [cred] = (await client.query('SELECT password_hash FROM user_credentials WHERE user_id = $1', [user.id]))
       .rows as Array<{ password_hash: string }>;
-    expect(await verifyPassword('new-password', cred!.password_hash)).toBe(true);
-    expect(await verifyPassword('old-password', cred!.password_hash)).toBe(false);
-    await expect(serverPassword(['--email', 'ghost@agency.test', '--password', 'whatever1'])).rejects.toThrow(
+    expect(await verifyPassword('new-password-2025', cred!.password_hash)).toBe(true);
+    expect(await verifyPassword('old-password-2024', cred!.password_hash)).toBe(false);
+    await expect(serverPassword(['--email', 'ghost@agency.test'], pw('whatever-password-1'))).rejects.toThrow(
       /no user has the email/,
     );
   });

@@ -4,7 +4,9 @@ import { PASSWORD, startTestGateway, type TestGateway } from './helpers';
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startTestGateway({ signInLimit: { burst: 6, refillSeconds: 60 } });
+  gw = await startTestGateway({
+    signInLimits: { perEmail: { freeFailures: 5, baseDelaySeconds: 60, maxDelaySeconds: 900 } },
+  });
 });
 afterAll(async () => {
   await gw?.close();

@@ -62,8 +62,9 @@ export class GatewayClient {
     return json;
   }
 
-  async signIn(email: string, password: string): Promise<SignInResponse> {
-    const parsed = signInResponse.safeParse(await this.post('/v1/auth/sign-in', { email, password }));
+  async signIn(email: string, password: string, deviceToken?: string): Promise<SignInResponse> {
+    const body = deviceToken ? { email, password, device_token: deviceToken } : { email, password };
+    const parsed = signInResponse.safeParse(await this.post('/v1/auth/sign-in', body));
     if (!parsed.success) throw new TransientError('the server sent a sign-in answer this app does not understand');
     return parsed.data;
   }

@@ -48,8 +48,11 @@ export async function signIn(
   fetchImpl?: typeof fetch,
   vault?: TokenVault,
 ): Promise<StoredSession> {
+  // The gateway's proof that this device signed in as this email before: with it, failed
+  // attempts someone else makes on the email do not slow this device's sign-in down.
+  const deviceKey = `sign_in_device:${serverUrl}|${email.trim().toLowerCase()}`;
   const answer = await new GatewayClient(serverUrl, () => undefined, fetchImpl)
-    .signIn(email, password)
+    .signIn(email, password, readSetting<string>(db, deviceKey) ?? undefined)
     .catch((err: unknown) => {
       // Unreachable, 5xx, 429: said plainly, so the person knows to check the address or the network.
       if (err instanceof TransientError)
@@ -67,6 +70,7 @@ export async function signIn(
   const now = new Date().toISOString();
   db.transaction(() => {
     writeSetting(db, SESSION, vault ? { ...session, token: null } : session);
+    if (answer.device_token) writeSetting(db, deviceKey, answer.device_token);
     // Until the first sync brings the agency's users and teams, the signed-in user and team
     // exist locally so work can start at once (the synced rows replace these).
     if (u.team_id) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { findUnstorable } from '../../../shared/text/unstorable';
 import type { Dispatch } from '../api/bus';
 import { securityHeaders } from '../shell/csp';
 import { contentType, resolveStaticFile } from '../shell/static-files';
@@ -23,11 +24,26 @@ export interface WebHost {
 }
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
-const failure = (status: number, code: string, message: string, headers?: Record<string, string>): Reply => ({
+const failure = (
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+  field?: string,
+): Reply => ({
   status,
-  body: { ok: false, error: { code, message } },
+  body: { ok: false, error: field === undefined ? { code, message } : { code, message, field } },
   headers,
 });
+
+/** The path decoded, or undefined when it is not valid percent-encoded UTF-8. */
+function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
 
 class BodyTooLarge extends Error {}
 
@@ -75,7 +91,11 @@ async function api(req: http.IncomingMessage, command: string, dispatch: Dispatc
   } catch {
     return failure(400, 'invalid_input', 'request body is not JSON');
   }
-  return { status: 200, body: await dispatch(decodeURIComponent(command), input) };
+  // A NUL or an unpaired surrogate would be stored (or logged) as something else than was sent.
+  const bad = findUnstorable(input);
+  if (bad)
+    return failure(400, 'invalid_input', `${bad.field || 'body'}: ${bad.reason}`, undefined, bad.field || undefined);
+  return { status: 200, body: await dispatch(command, input) };
 }
 
 /**
@@ -86,7 +106,7 @@ async function api(req: http.IncomingMessage, command: string, dispatch: Dispatc
 export function startWebHost({ dispatch, staticDir, port = 0, log = () => {} }: WebHostOptions): Promise<WebHost> {
   let boundPort = port;
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL | undefined;
     const send = (reply: Reply) => {
       const body = JSON.stringify(reply.body);
       // After an oversized upload the connection closes: the rest of the body is never read.
@@ -103,8 +123,20 @@ export function startWebHost({ dispatch, staticDir, port = 0, log = () => {} }: 
     };
     const handle = async () => {
       if (!sameHost(req, boundPort)) return send(failure(403, 'forbidden', 'requests must come from this host'));
+      try {
+        url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      } catch {
+        return send(failure(400, 'invalid_input', 'the request URL is malformed'));
+      }
+      const decoded = decodePath(url.pathname);
+      if (decoded === undefined || decoded.includes('\0'))
+        return send(failure(400, 'invalid_input', 'the request URL is malformed (bad percent-encoding)'));
       const apiMatch = /^\/api\/([\w.%-]+)$/.exec(url.pathname);
-      if (apiMatch) return send(await api(req, apiMatch[1]!, dispatch));
+      if (apiMatch) {
+        const command = decodePath(apiMatch[1]!)!;
+        if (!/^[\w.-]+$/.test(command)) return send(failure(404, 'not_found', 'no such API path'));
+        return send(await api(req, command, dispatch));
+      }
       if (url.pathname.startsWith('/api/')) return send(failure(404, 'not_found', 'no such API path'));
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return send(failure(405, 'invalid_input', 'only GET here', { Allow: 'GET, HEAD' }));
@@ -119,7 +151,7 @@ export function startWebHost({ dispatch, staticDir, port = 0, log = () => {} }: 
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     handle().catch((err: unknown) => {
-      log(`web host: ${req.method} ${url.pathname} failed: ${(err as Error)?.stack ?? String(err)}`);
+      log(`web host: ${req.method} ${url?.pathname ?? '(bad URL)'} failed: ${(err as Error)?.stack ?? String(err)}`);
       if (!res.headersSent) send(failure(500, 'internal', 'the web host failed; see its log'));
       else res.end();
     });
