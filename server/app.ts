@@ -10,6 +10,7 @@ import { authRoutes } from './auth';
 import { jsonError, type GatewayEnv, type GatewayOptions, type Resolved } from './context';
 import { healthRoutes } from './health';
 import { mutationRoutes } from './mutations';
+import { scopeRoutes } from './scope';
 import { shapeRoutes } from './shape-proxy';
 
 export type { GatewayOptions } from './context';
@@ -71,6 +72,7 @@ export function createGateway(options: GatewayOptions) {
   healthRoutes(app, opts);
   authRoutes(app, opts);
   shapeRoutes(app, opts);
+  scopeRoutes(app, opts);
   mutationRoutes(app, opts);
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
