@@ -45,6 +45,9 @@ export function currentActor(db: ReplicaDb): Actor {
   return local;
 }
 
+/** The signed-in user as the replica last stored them (role and team included), if any. */
+export const sessionActor = (db: ReplicaDb) => readSetting<Actor>(db, SESSION_KEY);
+
 export function setSession(db: ReplicaDb, actor: Actor | null) {
   if (actor) writeSetting(db, SESSION_KEY, actor);
   else db.prepare('DELETE FROM local_settings WHERE key = ?').run(SESSION_KEY);
@@ -98,6 +101,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       token: session.token,
       clientId: deviceId(db),
       fetch: fetchImpl,
+      refreshActor: () => void (actor = currentActor(db)),
     });
     engine.start();
     return engine;

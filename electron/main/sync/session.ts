@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/ids';
 import type { SignInResponse } from '../../../shared/sync/protocol';
-import { readSetting, setSession, writeSetting } from '../app';
+import { readSetting, sessionActor, setSession, writeSetting } from '../app';
 import { AppError } from '../../../shared/errors';
 import { GatewayClient, TransientError } from './gateway-client';
+import { replicaScope, setReplicaScope, switchUser } from './scope';
 
 export interface StoredSession {
   serverUrl: string;
@@ -63,6 +64,12 @@ export async function signIn(
     );
   }
   const u = answer.user;
+  // The replica holds another user's records: the newcomer starts from a clean replica (that
+  // user's unsettled work is set aside for them, README: Sync). A replica that knows no owner
+  // yet (never signed in, or synced before owners were recorded) is taken as this user's.
+  const previous = replicaScope(db)?.userId ?? sessionActor(db)?.userId;
+  if (previous && previous !== u.id) switchUser(db, previous, u.id);
+  else if (!replicaScope(db)) setReplicaScope(db, { userId: u.id, fingerprint: null, resyncing: false });
   const now = new Date().toISOString();
   db.transaction(() => {
     writeSetting(db, SESSION, vault ? { ...session, token: null } : session);
@@ -100,6 +107,16 @@ export function moveTokenToVault(db: Database, vault: TokenVault) {
   const s = readSetting<KeptSession>(db, SESSION);
   if (!s?.token || !vault.set(s.token)) return;
   writeSetting(db, SESSION, { ...s, token: null });
+}
+
+/**
+ * The gateway says the signed-in user's role or team changed: the replica acts as they are now
+ * (local checks use the stored actor) and the kept session shows it.
+ */
+export function updateSessionUser(db: Database, user: SignInResponse['user']) {
+  setSession(db, { userId: user.id, teamId: user.team_id, role: user.role });
+  const s = readSetting<KeptSession>(db, SESSION);
+  if (s) writeSetting(db, SESSION, { ...s, user });
 }
 
 /** Forgets the server session; the replica acts as its local user again (its data stays). */
