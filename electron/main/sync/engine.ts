@@ -1,3 +1,4 @@
+import { FetchError } from '@electric-sql/client';
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '../../../shared/mutations/define';
 import { SCOPE_HEADER, SYNCED_TABLES } from '../../../shared/sync/protocol';
@@ -146,6 +147,10 @@ export class SyncEngine {
       onError: (table, err) => {
         this.lastError = `${table}: ${err.message}`;
         this.deps.log?.(`sync: ${this.lastError}`);
+        // A refused request with no scope named (a proxy on the way dropped the header): the
+        // gateway is asked whether the scope changed; if not, the refusal stands (the shape stops).
+        if (err instanceof FetchError && err.status === 400 && feed.active && !this.rescoping)
+          this.rescoping = this.rescope(feed, err).finally(() => (this.rescoping = null));
       },
     });
     this.feed = feed;
@@ -169,20 +174,30 @@ export class SyncEngine {
       void this.deps.writer.exclusive(async () => setReplicaScope(this.deps.db, adopted));
       return;
     }
-    feed.stop();
-    if (this.feed === feed) this.feed = null;
-    this.rescoping = this.rescope().finally(() => (this.rescoping = null));
+    this.rescoping = this.rescope(feed).finally(() => (this.rescoping = null));
   }
 
-  /** Learns who the user is now, drops what they may no longer see, and syncs their scope afresh. */
-  private async rescope() {
+  /**
+   * Learns who the user is now, drops what they may no longer see, and syncs their scope afresh.
+   * With `refusal` (a shape's 400 that named no scope), only if the scope did change.
+   */
+  private async rescope(feed: ShapeFeed, refusal?: Error) {
     const { db, writer } = this.deps;
+    const stopFeed = () => {
+      feed.stop();
+      if (this.feed === feed) this.feed = null;
+    };
+    if (!refusal) stopFeed();
     // Derived state set aside for a first sync stays aside: the drop empties it anyway.
     let delay = 200;
     while (this.running) {
       try {
         const me = await this.client.whoAmI();
         if (!this.running) return;
+        if (refusal) {
+          if (me.scope === this.scope?.fingerprint) return;
+          stopFeed();
+        }
         const t0 = performance.now();
         await writer.exclusive(() =>
           rescope(
@@ -315,7 +330,7 @@ export class SyncEngine {
     try {
       while (Date.now() - t0 < timeoutMs) {
         await sleep(50);
-        const failure = this.failure ?? this.feed?.failure;
+        const failure = this.failure ?? (this.rescoping ? null : this.feed?.failure);
         if (failure) throw new Error(`sync stopped: ${failure.message}`);
         const s = this.status();
         if (
