@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SyncEngine } from '../../electron/main/sync/engine';
+import { replicaScope } from '../../electron/main/sync/scope';
 import { deviceId, signIn, storedSession } from '../../electron/main/sync/session';
 import { searchAll } from '../../db/queries/search';
 import { upsertUser } from '../../server/admin';
+import { uuidv7 } from '../../shared/ids';
 import { insuranceTypeByCode } from '../../shared/lookups';
 import { SCOPE_HEADER } from '../../shared/sync/protocol';
 import { differences } from '../sync/compare';
@@ -145,8 +147,17 @@ describe('a role change', () => {
     expect(leadsOf(mia, [laterAna])).toBe(0);
     await expectEqualToServer(mia);
 
+    // Promoted back, with an edit queued; the first engine stops right after the old scope is
+    // dropped (the app closed mid-change): the next sync finishes the change, the edit kept.
     await setUser('mia@agency.test', 'manager', 'North');
+    await mia.app.writer.mutate('updateLead', { id: pendingLead, patch: { phone: '555-0102' } });
+    const interrupted = engineFor(mia, system.url);
+    interrupted.start();
+    while (!replicaScope(mia.app.db)?.resyncing) await new Promise((r) => setTimeout(r, 5));
+    interrupted.stop();
     await sync(mia);
+    expect(replicaScope(mia.app.db)?.resyncing).toBe(false);
+    expect(mia.app.db.prepare('SELECT phone FROM leads WHERE id = ?').pluck().get(pendingLead)).toBe('555-0102');
     expect(leadsOf(mia, [...anaLeads, ...benLeads, laterAna])).toBe(4);
     expect(searchAll(mia.app.db, 'Quillfeather').length).toBeGreaterThan(0);
     expect(derivedOf(mia, [laterAna])).toBeGreaterThan(0);
@@ -213,6 +224,10 @@ describe('another user signing in on a replica', () => {
     const secret = await addLead(d, 'Hushwillow');
     await d.app.writer.mutate('updateLead', { id: secret, patch: { email: 'hush@example.com' } });
     expect(outboxSize(d)).toBe(3);
+    // Her inbox holds a refusal with her data in it: it goes aside with her work.
+    d.app.db
+      .prepare(`INSERT INTO conflicts (id, kind, reason, local_value) VALUES (?, 'rejected', ?, ?)`)
+      .run(uuidv7(), 'refused for the test', JSON.stringify({ last_name: 'Hushwillow' }));
 
     await signIn(d.app.db, system.url, ben.email, ben.password);
     d.app.refreshActor();
@@ -234,6 +249,7 @@ describe('another user signing in on a replica', () => {
     await signIn(d.app.db, system.url, d.user.email, d.user.password);
     d.app.refreshActor();
     expect(outboxSize(d)).toBe(3);
+    expect(d.app.db.prepare('SELECT reason FROM conflicts').pluck().all()).toEqual(['refused for the test']);
     await sync(d);
     expect(outboxSize(d)).toBe(0);
     const { rows } = await system.admin.query('SELECT owner_id, email FROM leads WHERE id = $1', [secret]);
