@@ -115,7 +115,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     signIn: async (server, email, password) => {
       engine?.stop();
       engine = null;
-      await signIn(db, server, email, password, undefined, options.tokenVault);
+      await signIn(db, server, email, password, undefined, options.tokenVault, writer);
       actor = currentActor(db);
       startSync();
     },

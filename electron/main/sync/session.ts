@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/ids';
 import type { SignInResponse } from '../../../shared/sync/protocol';
+import type { ReplicaWriter } from '../../../db/sqlite/writer';
 import { readSetting, sessionActor, setSession, writeSetting } from '../app';
 import { AppError } from '../../../shared/errors';
 import { GatewayClient, TransientError } from './gateway-client';
@@ -47,6 +48,8 @@ export async function signIn(
   password: string,
   fetchImpl?: typeof fetch,
   vault?: TokenVault,
+  /** The app's writer, when it has one: the replica's changes wait for its turn (a mutation under way). */
+  writer?: Pick<ReplicaWriter, 'exclusive'>,
 ): Promise<StoredSession> {
   const answer = await new GatewayClient(serverUrl, () => undefined, fetchImpl)
     .signIn(email, password)
@@ -63,7 +66,15 @@ export async function signIn(
       'this computer has no OS keychain to keep the sign-in safely, so it was not kept; set one up (on Linux: a Secret Service such as GNOME Keyring) and sign in again',
     );
   }
-  const u = answer.user;
+  const keep = () => keepSignIn(db, session, vault ? { ...session, token: null } : session);
+  if (writer) await writer.exclusive(async () => keep());
+  else keep();
+  return session;
+}
+
+/** Records the signed-in user, once another user's records and work have left the replica (switchUser). */
+function keepSignIn(db: Database, session: StoredSession, kept: KeptSession) {
+  const u = session.user;
   // The replica holds another user's records: the newcomer starts from a clean replica (that
   // user's unsettled work is set aside for them, README: Sync). A replica that knows no owner
   // yet (never signed in, or synced before owners were recorded) is taken as this user's.
@@ -72,7 +83,7 @@ export async function signIn(
   else if (!replicaScope(db)) setReplicaScope(db, { userId: u.id, fingerprint: null, resyncing: false });
   const now = new Date().toISOString();
   db.transaction(() => {
-    writeSetting(db, SESSION, vault ? { ...session, token: null } : session);
+    writeSetting(db, SESSION, kept);
     // Until the first sync brings the agency's users and teams, the signed-in user and team
     // exist locally so work can start at once (the synced rows replace these).
     if (u.team_id) {
@@ -87,7 +98,6 @@ export async function signIn(
     ).run(u.id, u.email, u.full_name, u.role, u.team_id, now, now);
     setSession(db, { userId: u.id, teamId: u.team_id, role: u.role });
   })();
-  return session;
 }
 
 /** The signed-in session, with its token (from the vault when there is one), or undefined. */
