@@ -50,6 +50,19 @@ async function device(email: string) {
   return d;
 }
 
+/** An engine whose requests go through `fetch` (a stand-in for what lies between it and the gateway). */
+const engineWith = (d: Device, fetch: typeof globalThis.fetch) =>
+  new SyncEngine({
+    db: d.app.db,
+    writer: d.app.writer,
+    actor: d.app.actor,
+    refreshActor: d.app.refreshActor,
+    serverUrl: system.url,
+    token: storedSession(d.app.db)!.token,
+    clientId: deviceId(d.app.db),
+    fetch,
+  });
+
 /** Syncs until up to date, failing if that takes more than PROMPT_MS. */
 async function sync(d: Device) {
   const t0 = Date.now();
@@ -174,17 +187,7 @@ describe('a shape refused with no scope named', () => {
     headers.delete(SCOPE_HEADER);
     return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
   };
-  const engine = (d: Device) =>
-    new SyncEngine({
-      db: d.app.db,
-      writer: d.app.writer,
-      actor: d.app.actor,
-      refreshActor: d.app.refreshActor,
-      serverUrl: system.url,
-      token: storedSession(d.app.db)!.token,
-      clientId: deviceId(d.app.db),
-      fetch: withoutScope,
-    });
+  const engine = (d: Device) => engineWith(d, withoutScope);
 
   it('asks the gateway: a changed scope is taken at once, any other refusal stops sync with its reason', async () => {
     const ben = await device('ben@agency.test');
@@ -295,5 +298,42 @@ describe('a user moved to another team', () => {
     expect(leadsOf(west, ids)).toBe(2);
     expect(searchAll(west.app.db, 'Eastwick').length).toBeGreaterThan(0);
     for (const d of [eli, east, west]) await expectEqualToServer(d);
+  }, 120_000);
+});
+
+describe('a replica synced before scopes were recorded', () => {
+  it('re-syncs its owned rows once, even when the scope changed meanwhile', async () => {
+    const wes = await device('wes@agency.test');
+    await addLead(wes, 'Westholm');
+    await sync(wes);
+    const forget = () => wes.app.db.prepare(`DELETE FROM local_settings WHERE key = 'sync.scope'`).run();
+    forget();
+    await sync(wes);
+    expect(replicaScope(wes.app.db)?.fingerprint).toBeTruthy();
+    await expectEqualToServer(wes);
+    forget();
+    await setUser('wes@agency.test', 'agent', 'West');
+    // The agency tables' answers (whose shapes no scope changes) come first: they must not
+    // vouch for the owned tables' positions.
+    const ownedLater: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (
+        /table=(leads|lead_|clients|contacts|addresses|opportunities|support|ai_|timeline|campaign_en)/.test(
+          String(input),
+        )
+      )
+        await new Promise((r) => setTimeout(r, 300));
+      return res;
+    };
+    const t0 = Date.now();
+    await engineWith(wes, ownedLater).syncOnce(PROMPT_MS);
+    expect(Date.now() - t0).toBeLessThan(PROMPT_MS);
+    expect(
+      leadsOf(
+        wes,
+        (await system.admin.query<{ id: string }>('SELECT id FROM leads')).rows.map((x) => x.id),
+      ),
+    ).toBe(count(wes, 'SELECT count(*) FROM leads WHERE owner_id = ?', user('wes@agency.test').id));
+    await expectEqualToServer(wes);
   }, 120_000);
 });

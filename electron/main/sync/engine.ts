@@ -7,7 +7,7 @@ import { derivedSuspended, rebuildDerived, suspendDerived } from '../../../db/sq
 import { applyServerBatch, rebaseLocal } from './apply';
 import { GatewayClient, TransientError } from './gateway-client';
 import { pushOnce } from './pusher';
-import { replicaScope, rescope, setReplicaScope, type ReplicaScope } from './scope';
+import { replicaScope, rescope, SCOPED_TABLES, setReplicaScope, type ReplicaScope } from './scope';
 import { updateSessionUser } from './session';
 import { ShapeFeed } from './shape-feed';
 
@@ -90,6 +90,8 @@ export class SyncEngine {
   private scope: ReplicaScope | undefined;
   /** Set while the replica drops a scope it may no longer hold and takes the new one. */
   private rescoping: Promise<void> | null = null;
+  /** Owned tables hold positions of a scope never recorded (see startFeed). */
+  private unverified = false;
   /** Why sync cannot go on (the new scope could not be learnt), if it cannot. */
   private failure: Error | null = null;
 
@@ -104,6 +106,9 @@ export class SyncEngine {
         }>
       ).map((r) => [r.shape, { handle: r.handle, offset: r.offset }]),
     );
+    // Owned rows synced for a scope never recorded (a replica from before scopes were): whether
+    // they are the user's scope now cannot be told, so the first answer re-syncs them.
+    this.unverified = !this.scope?.fingerprint && SCOPED_TABLES.some((t) => positions.has(t));
     // A scope change set the triggers aside when it dropped the owned rows: same path.
     if (isFirstSync(db) || derivedSuspended(db)) {
       // Search index and vehicle/tag tables are built once at the end instead of row by row
@@ -159,13 +164,13 @@ export class SyncEngine {
 
   /**
    * An answer named the user's scope. The one the replica holds: nothing to do. None recorded
-   * yet (a replica from before scopes were recorded, or just signed in): a successful answer
-   * shows the stored positions belong to it. Any other: the user's role, team or identity
-   * changed, and the replica takes the new scope now, instead of retrying a refused handle.
+   * and no owned rows synced yet (just signed in): it is the scope they will be synced for. Any
+   * other: the user's role, team or identity changed, and the replica takes the new scope now,
+   * instead of retrying a refused handle.
    */
   private checkScope(feed: ShapeFeed, scope: string, ok: boolean) {
     if (this.rescoping || scope === this.scope?.fingerprint) return;
-    if (!this.scope?.fingerprint && ok) {
+    if (!this.scope?.fingerprint && !this.unverified && ok) {
       const adopted = (this.scope = {
         userId: this.scope?.userId ?? this.deps.actor().userId,
         resyncing: this.scope?.resyncing ?? false,
