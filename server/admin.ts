@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { PgTx } from '../db/pg/tx';
 import { AppError } from '../shared/errors';
 import { uuidv7 } from '../shared/ids';
+import { TABLE_NAMES, tableSpec, type TableName } from '../shared/model/catalogue';
 import { newRow } from '../shared/model/new-row';
 import type { UserRole } from '../shared/model/tables/people';
 import type { SessionUser } from '../shared/sync/protocol';
@@ -50,27 +51,63 @@ export interface UpsertUserInput {
   fullName?: string;
 }
 
-/** Creates the user (or updates role, team, name and reactivates it) and sets its password. */
+/** The tables whose rows carry owner_id and team_id. */
+const OWNED_TABLES = TABLE_NAMES.filter((t) => tableSpec(t)!.scope === 'owned');
+
+/**
+ * Moves every row the user owns to their new team, inside the caller's transaction, after the
+ * user's own team changed: a row's team must be its owner's (row-level security refuses any
+ * other), so rows left behind could no longer be edited by their owner and stayed in the old
+ * team's view. The move reaches every replica through the shapes: out of the old team's,
+ * into the new team's. updated_at is left alone: the move is no edit, and last-writer-wins
+ * must not see one newer than the owner's offline work.
+ */
+async function moveOwnedRows(client: Client, userId: string, teamId: string | null) {
+  const moved: Partial<Record<TableName, number>> = {};
+  for (const table of OWNED_TABLES) {
+    const r = await client.query(
+      `UPDATE "${table}" SET team_id = $2 WHERE owner_id = $1 AND team_id IS DISTINCT FROM $2`,
+      [userId, teamId],
+    );
+    if (r.rowCount) moved[table] = r.rowCount;
+  }
+  return moved;
+}
+
+/**
+ * Creates the user (or updates role, team, name and reactivates it) and sets its password. A
+ * user moved to another team takes the rows they own with them, in the same transaction
+ * (`rows_moved`, per table); rows of others stay where they are.
+ */
 export async function upsertUser(
   client: Client,
   input: UpsertUserInput,
-): Promise<{ user: SessionUser; created: boolean; team_created: boolean }> {
+): Promise<{
+  user: SessionUser;
+  created: boolean;
+  team_created: boolean;
+  rows_moved: Partial<Record<TableName, number>>;
+}> {
   checkPassword(input.password);
   const hash = await hashPassword(input.password);
   return inTransaction(client, async () => {
     const team = input.team ? await ensureTeam(client, input.team) : null;
     const now = new Date().toISOString();
-    const existing = await client.query<{ id: string; full_name: string }>(
-      'SELECT id, full_name FROM users WHERE lower(email) = lower($1) LIMIT 1',
+    // FOR UPDATE: a second move of the same user waits for this one, so its rows follow the last.
+    const existing = await client.query<{ id: string; full_name: string; team_id: string | null }>(
+      'SELECT id, full_name, team_id FROM users WHERE lower(email) = lower($1) LIMIT 1 FOR UPDATE',
       [input.email],
     );
     let id = existing.rows[0]?.id;
+    let rowsMoved: Partial<Record<TableName, number>> = {};
     const fullName = input.fullName ?? existing.rows[0]?.full_name ?? input.email.split('@')[0]!;
     if (id) {
       await client.query(
         'UPDATE users SET role = $2, team_id = $3, full_name = $4, is_active = true, deleted_at = NULL, updated_at = $5 WHERE id = $1',
         [id, input.role, team?.id ?? null, fullName, now],
       );
+      if (existing.rows[0]!.team_id !== (team?.id ?? null))
+        rowsMoved = await moveOwnedRows(client, id, team?.id ?? null);
     } else {
       id = uuidv7();
       const row = newRow(
@@ -85,7 +122,12 @@ export async function upsertUser(
       'SELECT id, email, full_name, role, team_id FROM users WHERE id = $1',
       [id],
     );
-    return { user: rows[0]!, created: !existing.rows[0], team_created: team?.created ?? false };
+    return {
+      user: rows[0]!,
+      created: !existing.rows[0],
+      team_created: team?.created ?? false,
+      rows_moved: rowsMoved,
+    };
   });
 }
 

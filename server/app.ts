@@ -11,6 +11,7 @@ import { authRoutes } from './auth';
 import { jsonError, type GatewayEnv, type GatewayOptions, type Resolved } from './context';
 import { healthRoutes } from './health';
 import { mutationRoutes } from './mutations';
+import { scopeRoutes } from './scope';
 import { shapeRoutes } from './shape-proxy';
 import { DEFAULT_SIGN_IN_LIMITS } from './sign-in-limits';
 
@@ -74,6 +75,7 @@ export function createGateway(options: GatewayOptions) {
   healthRoutes(app, opts);
   authRoutes(app, opts);
   shapeRoutes(app, opts);
+  scopeRoutes(app, opts);
   mutationRoutes(app, opts);
   auditRoutes(app, opts);
 

@@ -98,7 +98,7 @@ class BatchRun {
    * `start` again when this transaction had to be rolled back (to run again without it).
    */
   private async transaction(start: number): Promise<number> {
-    const { client, user } = this;
+    const { client } = this;
     // Answers already recorded need no transaction (a retry of a batch that fully committed).
     while (start < this.batch.length && this.answered.has(this.batch[start]!.id)) {
       this.results[start] = this.replay(this.batch[start]!, this.answered.get(this.batch[start]!.id)!);
@@ -111,11 +111,17 @@ class BatchRun {
     let next = this.batch.length;
     await client.query('BEGIN');
     try {
-      const { rows } = await client.query<{ txid: string }>(
-        `SELECT set_config('app.user_id', $1, true), pg_current_xact_id()::xid::text AS txid`,
-        [user.id],
+      // The user's role and team are read here, FOR SHARE: a team move (server/admin.ts) waits
+      // for this transaction and this one for a move, so rows are written with the team their
+      // owner has when they commit, never stranded in the team the owner just left.
+      const { rows } = await client.query<{ txid: string; role: SessionUser['role']; team_id: string | null }>(
+        `SELECT set_config('app.user_id', $1, true), pg_current_xact_id()::xid::text AS txid, role, team_id
+         FROM users WHERE id = $1::uuid FOR SHARE`,
+        [this.user.id],
       );
-      const txid = rows[0]!.txid;
+      if (!rows[0]) throw new Error('the signed-in user no longer exists');
+      const { txid, role, team_id } = rows[0];
+      const user: SessionUser = { ...this.user, role, team_id };
       await client.query('SET LOCAL ROLE fieldline_app');
       for (let i = start; i < this.batch.length; i++) {
         const m = this.batch[i]!;

@@ -5,10 +5,11 @@
  */
 import type { Hono } from 'hono';
 import { TABLES } from '../shared/model/catalogue';
-import { isSyncedTable, SHAPE_PROTOCOL_PARAMS } from '../shared/sync/protocol';
+import { isSyncedTable, SCOPE_HEADER, SHAPE_PROTOCOL_PARAMS } from '../shared/sync/protocol';
 import { scopeWhere } from '../shared/sync/scope';
 import { requireUser } from './auth';
 import { addLogFields, jsonError, type GatewayEnv, type Resolved } from './context';
+import { scopeFingerprint } from './scope';
 
 /** Headers not passed back: the body is re-encoded by this server, and hop-by-hop ones. */
 const DROPPED_HEADERS = new Set([
@@ -45,6 +46,9 @@ export function shapeUrl(
 export function shapeRoutes(app: Hono<GatewayEnv>, opts: Resolved) {
   app.get('/v1/shape', requireUser(opts), async (c) => {
     const user = c.get('user');
+    // On every answer, errors included: a stored handle of the previous scope gets a 400 from
+    // Electric, and this header tells the replica why (server/scope.ts).
+    c.header(SCOPE_HEADER, scopeFingerprint(user));
     const query = new URL(c.req.url).searchParams;
     const table = query.get('table') ?? '';
     if (!isSyncedTable(table)) {
@@ -79,6 +83,7 @@ export function shapeRoutes(app: Hono<GatewayEnv>, opts: Resolved) {
       if (!DROPPED_HEADERS.has(name.toLowerCase())) headers.append(name, value);
     });
     // Answers differ per signed-in user: caches must key on the token too.
+    headers.set(SCOPE_HEADER, scopeFingerprint(user));
     const vary = headers.get('vary');
     headers.set('vary', vary ? `${vary}, Authorization` : 'Authorization');
     return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers });

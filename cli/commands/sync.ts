@@ -41,6 +41,7 @@ export async function syncCommand(argv: string[], secret: ReadSecret = readSecre
       serverUrl: o.server,
       token: session.token,
       clientId: deviceId(app.db),
+      refreshActor: app.refreshActor,
       log: (m) => process.stderr.write(`${m}\n`),
     });
     if (o.once) return engine.syncOnce(o.timeout * 1000);

@@ -56,6 +56,16 @@ export function suspendDerived(db: ReplicaDb) {
   })();
 }
 
+/**
+ * Empties the derived tables and search indexes (in the caller's transaction). With the triggers
+ * set aside, used when the rows they describe are about to go (a change of sync scope): search
+ * stops finding those rows at once, and the rebuild fills everything in again from what remains.
+ */
+export function emptyDerived(db: ReplicaDb) {
+  for (const t of DERIVED_TABLES) db.exec(`DELETE FROM "${t}"`);
+  for (const t of FTS_TABLES) db.exec(`INSERT INTO "${t}"("${t}") VALUES ('delete-all')`);
+}
+
 /** One step of a rebuild; `rebuildSteps` yields them so a caller can commit and yield between. */
 type Step = () => void;
 
@@ -67,12 +77,7 @@ type Step = () => void;
  * simply run again from the start: the first step empties everything it fills.
  */
 function rebuildSteps(db: ReplicaDb, triggers: SuspendedTrigger[]): Step[] {
-  const steps: Step[] = [
-    () => {
-      for (const t of DERIVED_TABLES) db.exec(`DELETE FROM "${t}"`);
-      for (const t of FTS_TABLES) db.exec(`INSERT INTO "${t}"("${t}") VALUES ('delete-all')`);
-    },
-  ];
+  const steps: Step[] = [() => emptyDerived(db)];
   for (const t of triggers) {
     const m = INSERT_TRIGGER.exec(t.sql);
     if (!m) continue; // update and delete triggers have nothing to replay

@@ -50,6 +50,9 @@ export function currentActor(db: ReplicaDb): Actor {
   return local;
 }
 
+/** The signed-in user as the replica last stored them (role and team included), if any. */
+export const sessionActor = (db: ReplicaDb) => readSetting<Actor>(db, SESSION_KEY);
+
 export function setSession(db: ReplicaDb, actor: Actor | null) {
   if (actor) writeSetting(db, SESSION_KEY, actor);
   else db.prepare('DELETE FROM local_settings WHERE key = ?').run(SESSION_KEY);
@@ -126,6 +129,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       token: session.token,
       clientId: deviceId(db),
       fetch: fetchImpl,
+      refreshActor: () => void (actor = currentActor(db)),
     });
     engine.start();
     return engine;
@@ -145,7 +149,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
         );
       engine?.stop();
       engine = null;
-      await signIn(db, server, email, password, undefined, options.tokenVault);
+      await signIn(db, server, email, password, undefined, options.tokenVault, writer);
       actor = currentActor(db);
       startSync();
     },

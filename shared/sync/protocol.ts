@@ -61,6 +61,17 @@ export const signInResponse = z.object({
 });
 export type SignInResponse = z.infer<typeof signInResponse>;
 
+/**
+ * The response header, on every shape answer, naming the signed-in user's current sync scope
+ * (a fingerprint of who they are, their role and team). A replica keeps the one it synced for;
+ * when an answer carries another, the user's scope changed and the replica re-syncs it.
+ */
+export const SCOPE_HEADER = 'fieldline-scope';
+
+/** `GET /v1/me`: the signed-in user as the gateway sees them now, and their scope fingerprint. */
+export const whoAmIResponse = z.object({ user: sessionUser, scope: z.string().min(1) });
+export type WhoAmIResponse = z.infer<typeof whoAmIResponse>;
+
 // ---------------------------------------------------------------- mutations
 
 export const mutationEnvelope = z.object({

@@ -31,6 +31,7 @@ export function engineFor(d: Pick<Device, 'app'>, url: string) {
     serverUrl: url,
     token: storedSession(d.app.db)!.token,
     clientId: deviceId(d.app.db),
+    refreshActor: d.app.refreshActor,
     log: process.env.FIELDLINE_SYNC_DEBUG ? (m) => console.log(m) : undefined,
   });
 }

@@ -1,11 +1,14 @@
+import { FetchError } from '@electric-sql/client';
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '../../../shared/mutations/define';
-import { SYNCED_TABLES } from '../../../shared/sync/protocol';
+import { SCOPE_HEADER, SYNCED_TABLES } from '../../../shared/sync/protocol';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
-import { rebuildDerived, suspendDerived } from '../../../db/sqlite/derived';
+import { derivedSuspended, rebuildDerived, suspendDerived } from '../../../db/sqlite/derived';
 import { applyServerBatch, rebaseLocal } from './apply';
 import { GatewayClient, TransientError } from './gateway-client';
 import { pushOnce } from './pusher';
+import { replicaScope, rescope, SCOPED_TABLES, setReplicaScope, type ReplicaScope } from './scope';
+import { updateSessionUser } from './session';
 import { ShapeFeed } from './shape-feed';
 
 export interface SyncStatus {
@@ -27,6 +30,8 @@ export interface EngineDeps {
   clientId: string;
   fetch?: typeof fetch;
   log?: (msg: string) => void;
+  /** Re-reads the actor after the gateway said the user's role or team changed (the app caches it). */
+  refreshActor?: () => void;
 }
 
 const hasConfirmed = (db: Database) =>
@@ -70,11 +75,27 @@ export class SyncEngine {
 
   constructor(private readonly deps: EngineDeps) {
     this.client = new GatewayClient(deps.serverUrl, () => deps.token, deps.fetch);
+    this.scope = replicaScope(deps.db);
   }
 
   start() {
     if (this.running) return;
     this.running = true;
+    this.startFeed();
+    this.deps.writer.onCommit = () => this.wake?.();
+    void this.pushLoop();
+  }
+
+  /** The scope the replica holds, as recorded (README: Sync, scope changes). */
+  private scope: ReplicaScope | undefined;
+  /** Set while the replica drops a scope it may no longer hold and takes the new one. */
+  private rescoping: Promise<void> | null = null;
+  /** Owned tables hold positions of a scope never recorded (see startFeed). */
+  private unverified = false;
+  /** Why sync cannot go on (the new scope could not be learnt), if it cannot. */
+  private failure: Error | null = null;
+
+  private startFeed() {
     const { db, writer } = this.deps;
     const positions = new Map(
       (
@@ -85,7 +106,11 @@ export class SyncEngine {
         }>
       ).map((r) => [r.shape, { handle: r.handle, offset: r.offset }]),
     );
-    if (isFirstSync(db)) {
+    // Owned rows synced for a scope never recorded (a replica from before scopes were): whether
+    // they are the user's scope now cannot be told, so the first answer re-syncs them.
+    this.unverified = !this.scope?.fingerprint && SCOPED_TABLES.some((t) => positions.has(t));
+    // A scope change set the triggers aside when it dropped the owned rows: same path.
+    if (isFirstSync(db) || derivedSuspended(db)) {
       // Search index and vehicle/tag tables are built once at the end instead of row by row
       // (README: "A first sync builds derived state once"). Queued like any write.
       this.deferredDerived = true;
@@ -93,18 +118,25 @@ export class SyncEngine {
         .exclusive(async () => suspendDerived(db))
         .catch((err: Error) => (this.lastError = `first sync: ${err.message}`));
     }
+    const baseFetch = this.deps.fetch ?? fetch;
     const feed: ShapeFeed = new ShapeFeed({
       url: new URL('/v1/shape', this.deps.serverUrl).toString(),
       tables: SYNCED_TABLES,
       headers: () => ({ Authorization: `Bearer ${this.deps.token}` }),
       positions,
-      fetchClient: this.deps.fetch,
+      // Every answer names the user's current scope (errors too: a stored handle of an older
+      // scope gets a 400); read before the stream acts on the answer.
+      fetchClient: async (input, init) => {
+        const res = await baseFetch(input, init);
+        const scope = res.headers.get(SCOPE_HEADER);
+        if (scope && feed.active) this.checkScope(feed, scope, res.ok);
+        return res;
+      },
       apply: async (batch) => {
         // Nothing arrived and nothing waits to be settled: skip the transaction (the stored
         // positions stay a little behind, which only means re-reading nothing after a restart).
         // The batch that completes a first sync may be empty (a shape with no rows said up-to-date last).
-        const complete = () =>
-          this.deferredDerived && feed.active && feed.upToDate ? this.finishDerived('complete') : undefined;
+        const complete = () => (feed.active && feed.upToDate ? this.firstSyncComplete() : undefined);
         if (batch.changes.length === 0 && batch.refetched.size === 0 && !hasConfirmed(db)) return complete();
         // Checked inside the writer's turn: a feed stopped while this batch waited must not apply it.
         const t0 = performance.now();
@@ -120,13 +152,107 @@ export class SyncEngine {
       onError: (table, err) => {
         this.lastError = `${table}: ${err.message}`;
         this.deps.log?.(`sync: ${this.lastError}`);
+        // A refused request with no scope named (a proxy on the way dropped the header): the
+        // gateway is asked whether the scope changed; if not, the refusal stands (the shape stops).
+        if (err instanceof FetchError && err.status === 400 && feed.active && !this.rescoping)
+          this.rescoping = this.rescope(feed, err).finally(() => (this.rescoping = null));
       },
     });
     this.feed = feed;
     feed.start();
-    writer.onCommit = () => this.wake?.();
-    void this.pushLoop();
   }
+
+  /**
+   * An answer named the user's scope. The one the replica holds: nothing to do. None recorded
+   * and no owned rows synced yet (just signed in): it is the scope they will be synced for. Any
+   * other: the user's role, team or identity changed, and the replica takes the new scope now,
+   * instead of retrying a refused handle.
+   */
+  private checkScope(feed: ShapeFeed, scope: string, ok: boolean) {
+    if (this.rescoping || scope === this.scope?.fingerprint) return;
+    if (!this.scope?.fingerprint && !this.unverified && ok) {
+      const adopted = (this.scope = {
+        userId: this.scope?.userId ?? this.deps.actor().userId,
+        resyncing: this.scope?.resyncing ?? false,
+        fingerprint: scope,
+      });
+      void this.deps.writer.exclusive(async () => setReplicaScope(this.deps.db, adopted));
+      return;
+    }
+    this.rescoping = this.rescope(feed).finally(() => (this.rescoping = null));
+  }
+
+  /**
+   * Learns who the user is now, drops what they may no longer see, and syncs their scope afresh.
+   * With `refusal` (a shape's 400 that named no scope), only if the scope did change.
+   */
+  private async rescope(feed: ShapeFeed, refusal?: Error) {
+    const { db, writer } = this.deps;
+    const stopFeed = () => {
+      feed.stop();
+      if (this.feed === feed) this.feed = null;
+    };
+    if (!refusal) stopFeed();
+    // Derived state set aside for a first sync stays aside: the drop empties it anyway.
+    let delay = 200;
+    while (this.running) {
+      try {
+        const me = await this.client.whoAmI();
+        if (!this.running) return;
+        if (refusal) {
+          if (me.scope === this.scope?.fingerprint) return;
+          stopFeed();
+        }
+        const t0 = performance.now();
+        await writer.exclusive(() =>
+          rescope(
+            db,
+            { userId: me.user.id, fingerprint: me.scope },
+            () => (this.deps.refreshActor?.(), this.deps.actor()),
+            () => updateSessionUser(db, me.user),
+          ),
+        );
+        this.deps.refreshActor?.();
+        this.scope = replicaScope(db);
+        if (!this.running) return;
+        this.deps.log?.(
+          `sync: the user's scope changed; its records are synced afresh (${Math.round(performance.now() - t0)} ms to drop the old)`,
+        );
+        this.startFeed();
+        return;
+      } catch (err) {
+        this.lastError = `the user's scope changed: ${(err as Error).message}`;
+        if (!(err instanceof TransientError)) {
+          this.failure = new Error(this.lastError);
+          return;
+        }
+        await sleep(delay);
+        delay = Math.min(5_000, delay * 2);
+      }
+    }
+  }
+
+  /**
+   * Every shape is up to date. After a first sync, the derived state is rebuilt; after a scope
+   * change, the unsettled work is rebased onto the new scope's rows (replayed before they came,
+   * edits of rows not yet there had nothing to apply to) and the change is done.
+   */
+  private async firstSyncComplete() {
+    if (this.scope?.resyncing) {
+      const done = { ...this.scope, resyncing: false };
+      this.scopeSettled ??= this.deps.writer
+        .exclusive(async () => {
+          await rebaseLocal(this.deps.db, this.deps.actor());
+          setReplicaScope(this.deps.db, done);
+        })
+        .then(() => void (this.scope = done))
+        .finally(() => (this.scopeSettled = null));
+      await this.scopeSettled;
+    }
+    if (this.deferredDerived) await this.finishDerived('complete');
+  }
+
+  private scopeSettled: Promise<void> | null = null;
 
   /**
    * Rebuilds the set-aside derived state (in slices, holding the writer so no mutation lands
@@ -209,10 +335,17 @@ export class SyncEngine {
     try {
       while (Date.now() - t0 < timeoutMs) {
         await sleep(50);
-        const failure = this.feed?.failure;
+        const failure = this.failure ?? (this.rescoping ? null : this.feed?.failure);
         if (failure) throw new Error(`sync stopped: ${failure.message}`);
         const s = this.status();
-        if (this.feed?.upToDate && s.pending === 0 && !this.deferredDerived && !this.rebuilding) {
+        if (
+          this.feed?.upToDate &&
+          s.pending === 0 &&
+          !this.deferredDerived &&
+          !this.rebuilding &&
+          !this.rescoping &&
+          !this.scope?.resyncing
+        ) {
           return {
             pulled: this.feed.pulled,
             pushed: this.totals.pushed,
@@ -231,6 +364,7 @@ export class SyncEngine {
       );
     } finally {
       this.stop();
+      await this.rescoping;
       await this.derivedDone;
     }
   }

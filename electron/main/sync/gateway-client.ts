@@ -3,8 +3,10 @@ import {
   httpError,
   mutationResponse,
   signInResponse,
+  whoAmIResponse,
   type MutationEnvelope,
   type SignInResponse,
+  type WhoAmIResponse,
 } from '../../../shared/sync/protocol';
 
 /** Thrown for answers worth retrying later: the network, a 5xx, a 429. */
@@ -26,15 +28,18 @@ export class GatewayClient {
   ) {}
 
   private async post(path: string, body: unknown, timeoutMs = 30_000) {
+    return this.request(path, { method: 'POST', body: JSON.stringify(body) }, timeoutMs);
+  }
+
+  private async request(path: string, init: { method: string; body?: string }, timeoutMs = 30_000) {
     let res: Response;
     try {
       res = await this.fetchImpl(new URL(path, this.baseUrl), {
-        method: 'POST',
+        ...init,
         headers: {
-          'content-type': 'application/json',
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(this.token() ? { authorization: `Bearer ${this.token()}` } : {}),
         },
-        body: JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
@@ -66,6 +71,13 @@ export class GatewayClient {
     const body = deviceToken ? { email, password, device_token: deviceToken } : { email, password };
     const parsed = signInResponse.safeParse(await this.post('/v1/auth/sign-in', body));
     if (!parsed.success) throw new TransientError('the server sent a sign-in answer this app does not understand');
+    return parsed.data;
+  }
+
+  /** The signed-in user as the gateway sees them now, with their scope's fingerprint. */
+  async whoAmI(): Promise<WhoAmIResponse> {
+    const parsed = whoAmIResponse.safeParse(await this.request('/v1/me', { method: 'GET' }));
+    if (!parsed.success) throw new TransientError('the server sent a "who am I" answer this app does not understand');
     return parsed.data;
   }
 

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/ids';
 import type { SignInResponse } from '../../../shared/sync/protocol';
-import { readSetting, setSession, writeSetting } from '../app';
+import type { ReplicaWriter } from '../../../db/sqlite/writer';
+import { readSetting, sessionActor, setSession, writeSetting } from '../app';
 import { AppError } from '../../../shared/errors';
 import { GatewayClient, TransientError } from './gateway-client';
+import { replicaScope, setReplicaScope, switchUser } from './scope';
 
 export interface StoredSession {
   serverUrl: string;
@@ -47,6 +49,8 @@ export async function signIn(
   password: string,
   fetchImpl?: typeof fetch,
   vault?: TokenVault,
+  /** The app's writer, when it has one: the replica's changes wait for its turn (a mutation under way). */
+  writer?: Pick<ReplicaWriter, 'exclusive'>,
 ): Promise<StoredSession> {
   // The gateway's proof that this device signed in as this email before: with it, failed
   // attempts someone else makes on the email do not slow this device's sign-in down.
@@ -66,11 +70,32 @@ export async function signIn(
       'this computer has no OS keychain to keep the sign-in safely, so it was not kept; set one up (on Linux: a Secret Service such as GNOME Keyring) and sign in again',
     );
   }
-  const u = answer.user;
+  const device = answer.device_token ? { key: deviceKey, token: answer.device_token } : null;
+  const keep = () => keepSignIn(db, session, vault ? { ...session, token: null } : session, device);
+  if (writer) await writer.exclusive(async () => keep());
+  else keep();
+  return session;
+}
+
+/** Records the signed-in user, once another user's records and work have left the replica (switchUser). */
+function keepSignIn(
+  db: Database,
+  session: StoredSession,
+  kept: KeptSession,
+  /** The gateway's known-device token for this server and email, kept for the next sign-in. */
+  device: { key: string; token: string } | null,
+) {
+  const u = session.user;
+  // The replica holds another user's records: the newcomer starts from a clean replica (that
+  // user's unsettled work is set aside for them, README: Sync). A replica that knows no owner
+  // yet (never signed in, or synced before owners were recorded) is taken as this user's.
+  const previous = replicaScope(db)?.userId ?? sessionActor(db)?.userId;
+  if (previous && previous !== u.id) switchUser(db, previous, u.id);
+  else if (!replicaScope(db)) setReplicaScope(db, { userId: u.id, fingerprint: null, resyncing: false });
   const now = new Date().toISOString();
   db.transaction(() => {
-    writeSetting(db, SESSION, vault ? { ...session, token: null } : session);
-    if (answer.device_token) writeSetting(db, deviceKey, answer.device_token);
+    writeSetting(db, SESSION, kept);
+    if (device) writeSetting(db, device.key, device.token);
     // Until the first sync brings the agency's users and teams, the signed-in user and team
     // exist locally so work can start at once (the synced rows replace these).
     if (u.team_id) {
@@ -85,7 +110,6 @@ export async function signIn(
     ).run(u.id, u.email, u.full_name, u.role, u.team_id, now, now);
     setSession(db, { userId: u.id, teamId: u.team_id, role: u.role });
   })();
-  return session;
 }
 
 /** The signed-in session, with its token (from the vault when there is one), or undefined. */
@@ -112,6 +136,16 @@ export function moveTokenToVault(db: Database, vault: TokenVault) {
   } finally {
     db.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
   }
+}
+
+/**
+ * The gateway says the signed-in user's role or team changed: the replica acts as they are now
+ * (local checks use the stored actor) and the kept session shows it.
+ */
+export function updateSessionUser(db: Database, user: SignInResponse['user']) {
+  setSession(db, { userId: user.id, teamId: user.team_id, role: user.role });
+  const s = readSetting<KeptSession>(db, SESSION);
+  if (s) writeSetting(db, SESSION, { ...s, user });
 }
 
 /** Forgets the server session; the replica acts as its local user again (its data stays). */

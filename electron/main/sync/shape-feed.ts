@@ -1,4 +1,5 @@
 import {
+  FetchError,
   ShapeStream,
   isChangeMessage,
   isControlMessage,
@@ -69,6 +70,12 @@ export class ShapeFeed {
         backoffOptions: { initialDelay: 100, maxDelay: 5_000, multiplier: 1.5 },
         onError: (err) => {
           this.options.onError(table, err as Error);
+          // A 400 is the request's own fault (a handle of another shape definition, say): the
+          // same request would fail forever, so this shape stops and sync says why at once.
+          if (err instanceof FetchError && err.status === 400) {
+            feed.failure = err;
+            return;
+          }
           return {}; // keep retrying with the same params: sync resumes when the server is back
         },
       });
