@@ -7,6 +7,7 @@
  * meanwhile is repaired when it is next opened (repairDerived), before anything else writes to it.
  */
 import type { ReplicaDb } from './open';
+import { changeFeed, type ChangeTable } from './change-feed';
 
 const MARKER = 'sync.suspended_derived_triggers';
 /** The triggers that maintain derived state (and only those: no other trigger is touched). */
@@ -119,6 +120,8 @@ export async function rebuildDerived(db: ReplicaDb, pause: () => Promise<void>) 
     db.transaction(step)();
     await pause();
   }
+  // Searches and vehicle/tag filters over these tables now find what they could not during the rebuild.
+  changeFeed(db).emit(new Set(triggers.map((t) => t.table as ChangeTable)), 'sync');
 }
 
 /** At open: a replica left with its triggers set aside (closed or killed mid-sync) is rebuilt at once. */

@@ -2,6 +2,9 @@ import { uuidv7 } from '../../shared/ids';
 import type { Actor } from '../../shared/mutations/define';
 import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { ReplicaWriter } from '../../db/sqlite/writer';
+import { ALL_CHANGE_TABLES } from '../../shared/api/changes';
+import { changeFeed, type ChangeFeed } from '../../db/sqlite/change-feed';
+import { settings } from '../../db/sqlite/sync-state';
 import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
@@ -12,17 +15,8 @@ import { syncStatusView } from './sync/status';
 const SESSION_KEY = 'session';
 const LOCAL_USER_KEY = 'local_user';
 
-export function readSetting<T>(db: ReplicaDb, key: string): T | undefined {
-  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : undefined;
-}
-
-export function writeSetting(db: ReplicaDb, key: string, value: unknown) {
-  db.prepare(
-    `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(key, JSON.stringify(value), new Date().toISOString());
-}
+export const readSetting = <T>(db: ReplicaDb, key: string): T | undefined => settings.read<T>(db, key);
+export const writeSetting = (db: ReplicaDb, key: string, value: unknown) => settings.write(db, key, value);
 
 /**
  * Who this replica acts as: the user who signed in to the agency server, or — before any
@@ -47,7 +41,7 @@ export function currentActor(db: ReplicaDb): Actor {
 
 export function setSession(db: ReplicaDb, actor: Actor | null) {
   if (actor) writeSetting(db, SESSION_KEY, actor);
-  else db.prepare('DELETE FROM local_settings WHERE key = ?').run(SESSION_KEY);
+  else settings.remove(db, SESSION_KEY);
 }
 
 export interface AppOptions {
@@ -62,6 +56,8 @@ export interface AppOptions {
 export interface FieldlineApp {
   db: ReplicaDb;
   writer: ReplicaWriter;
+  /** One event per committed change of the replica: the shell forwards them to the window. */
+  changes: ChangeFeed;
   ai: AiService;
   dispatch: Dispatch;
   actor(): Actor;
@@ -77,6 +73,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   if (options.tokenVault) moveTokenToVault(db, options.tokenVault);
   let actor = currentActor(db);
   let engine: SyncEngine | null = null;
+  const changes = changeFeed(db);
   const writer = new ReplicaWriter(db, () => actor);
   const ai = createAiService({
     db,
@@ -113,6 +110,8 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       engine = null;
       await signIn(db, server, email, password, undefined, options.tokenVault);
       actor = currentActor(db);
+      // Another user: every screen's answer may differ ("my" leads, what may be edited).
+      changes.emit(ALL_CHANGE_TABLES, 'local');
       startSync();
     },
     signOut: () => {
@@ -120,12 +119,14 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       engine = null;
       signOut(db, options.tokenVault);
       actor = currentActor(db);
+      changes.emit(ALL_CHANGE_TABLES, 'local');
     },
   });
   const dispatch = createDispatcher(handlers);
   return {
     db,
     writer,
+    changes,
     ai,
     dispatch,
     actor: () => actor,

@@ -3,6 +3,7 @@ import type { ReplicaDb } from '../../../db/sqlite/open';
 import { REDACTION_KINDS } from '../../../shared/ai/redact';
 import { AppError } from '../../../shared/errors';
 import { invalidInput } from '../../../shared/mutations/execute';
+import { settings as localSettings } from '../../../db/sqlite/sync-state';
 
 /**
  * The device's AI settings, kept in the replica's local_settings table (never synced). The API
@@ -85,10 +86,7 @@ export function loadAiSettings(db: ReplicaDb): AiSettings {
 
 export function saveAiSettings(db: ReplicaDb, input: AiSettingsInput): AiSettings {
   const settings = parseAiSettings(input);
-  db.prepare(
-    `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(KEY, JSON.stringify(settings), new Date().toISOString());
+  localSettings.write(db, KEY, settings);
   return settings;
 }
 

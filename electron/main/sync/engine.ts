@@ -3,6 +3,8 @@ import type { Actor } from '../../../shared/mutations/define';
 import { SYNCED_TABLES } from '../../../shared/sync/protocol';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
 import { rebuildDerived, suspendDerived } from '../../../db/sqlite/derived';
+import { changeFeed } from '../../../db/sqlite/change-feed';
+import { conflicts, outbox, positions as storedPositions } from '../../../db/sqlite/sync-state';
 import { applyServerBatch, rebaseLocal } from './apply';
 import { GatewayClient, TransientError } from './gateway-client';
 import { pushOnce } from './pusher';
@@ -29,19 +31,6 @@ export interface EngineDeps {
   log?: (msg: string) => void;
 }
 
-const hasConfirmed = (db: Database) =>
-  Boolean(db.prepare(`SELECT 1 FROM outbox WHERE status = 'confirmed' LIMIT 1`).get());
-
-/** The furthest WAL position a confirmed mutation waits for the stream to pass (decimal text: longer is larger). */
-function awaitedLsn(db: Database): bigint | null {
-  const row = db
-    .prepare(
-      `SELECT lsn FROM outbox WHERE status = 'confirmed' AND lsn IS NOT NULL ORDER BY length(lsn) DESC, lsn DESC LIMIT 1`,
-    )
-    .get() as { lsn: string } | undefined;
-  return row ? BigInt(row.lsn) : null;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -49,9 +38,7 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
  * A first sync: no shape has a stored position and no local work waits to be settled, so the
  * replica holds nothing the server will not send (lookups and the local user at most).
  */
-const isFirstSync = (db: Database) =>
-  !db.prepare('SELECT 1 FROM sync_state WHERE handle IS NOT NULL LIMIT 1').get() &&
-  !db.prepare(`SELECT 1 FROM outbox WHERE status IN ('pending', 'sent', 'confirmed') LIMIT 1`).get();
+const isFirstSync = (db: Database) => !storedPositions.any(db) && !outbox.hasUnsettled(db);
 
 /**
  * The replica's sync: shapes in (ShapeFeed → applyServerBatch), outbox out (pushOnce), both
@@ -59,9 +46,26 @@ const isFirstSync = (db: Database) =>
  */
 export class SyncEngine {
   private feed: ShapeFeed | null = null;
-  private running = false;
   private wake: (() => void) | null = null;
-  private lastError: string | null = null;
+  // Running and the last error are the engine's own state, not rows: a change of either is an
+  // event of its own on the replica's change feed (`sync_status`), so the sync indicator follows it.
+  private runningNow = false;
+  private errorNow: string | null = null;
+  private get running() {
+    return this.runningNow;
+  }
+  private set running(value: boolean) {
+    if (value !== this.runningNow) (this.runningNow = value), this.statusChanged();
+  }
+  private get lastError() {
+    return this.errorNow;
+  }
+  private set lastError(value: string | null) {
+    if (value !== this.errorNow) (this.errorNow = value), this.statusChanged();
+  }
+  private statusChanged() {
+    changeFeed(this.deps.db).emit(['sync_status'], 'sync');
+  }
   private lastSyncedAt: string | null = null;
   /** The derived-state triggers are aside for this first sync, to be rebuilt once it is complete. */
   private deferredDerived = false;
@@ -76,15 +80,7 @@ export class SyncEngine {
     if (this.running) return;
     this.running = true;
     const { db, writer } = this.deps;
-    const positions = new Map(
-      (
-        db.prepare('SELECT shape, handle, offset FROM sync_state WHERE handle IS NOT NULL').all() as Array<{
-          shape: string;
-          handle: string;
-          offset: string;
-        }>
-      ).map((r) => [r.shape, { handle: r.handle, offset: r.offset }]),
-    );
+    const positions = storedPositions.load(db);
     if (isFirstSync(db)) {
       // Search index and vehicle/tag tables are built once at the end instead of row by row
       // (README: "A first sync builds derived state once"). Queued like any write.
@@ -105,7 +101,7 @@ export class SyncEngine {
         // The batch that completes a first sync may be empty (a shape with no rows said up-to-date last).
         const complete = () =>
           this.deferredDerived && feed.active && feed.upToDate ? this.finishDerived('complete') : undefined;
-        if (batch.changes.length === 0 && batch.refetched.size === 0 && !hasConfirmed(db)) return complete();
+        if (batch.changes.length === 0 && batch.refetched.size === 0 && !outbox.hasConfirmed(db)) return complete();
         // Checked inside the writer's turn: a feed stopped while this batch waited must not apply it.
         const t0 = performance.now();
         const r = await writer.exclusive(async () =>
@@ -190,13 +186,13 @@ export class SyncEngine {
   }
 
   status(): SyncStatus {
-    const count = (sql: string) => (this.deps.db.prepare(sql).get() as { n: number }).n;
+    const { db } = this.deps;
     return {
       running: this.running,
       online: this.running && this.lastError === null,
-      pending: count(`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sent', 'confirmed')`),
-      rejected: count(`SELECT count(*) AS n FROM outbox WHERE status = 'rejected'`),
-      conflicts: count(`SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL`),
+      pending: outbox.unsettledCount(db),
+      rejected: outbox.rejectedCount(db),
+      conflicts: conflicts.openCount(db),
       lastSyncedAt: this.lastSyncedAt,
       error: this.lastError,
     };
@@ -222,7 +218,7 @@ export class SyncEngine {
         }
         // Only confirmed mutations wait on the stream; pending and sent ones wait on the gateway.
         if (this.feed?.upToDate && s.pending > 0) {
-          const target = awaitedLsn(this.deps.db);
+          const target = outbox.awaitedLsn(this.deps.db);
           if (target !== null) this.feed.refreshIfSettling(target);
         }
       }

@@ -2,6 +2,8 @@ import type { ConflictItem } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
+import { changeFeed } from '../../../db/sqlite/change-feed';
+import { conflicts } from '../../../db/sqlite/sync-state';
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
@@ -37,10 +39,6 @@ export async function resolveConflict(db: ReplicaDb, writer: ReplicaWriter, id: 
       mutationId = (await writer.mutate(item.mutation_name, item.local_value)).mutation.id;
     }
   }
-  db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(
-    new Date().toISOString(),
-    action,
-    id,
-  );
+  changeFeed(db).transactionSync('local', () => conflicts.resolve(db, id, action, new Date().toISOString()));
   return { id, mutation_id: mutationId };
 }

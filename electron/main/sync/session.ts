@@ -3,6 +3,7 @@ import { uuidv7 } from '../../../shared/ids';
 import type { SignInResponse } from '../../../shared/sync/protocol';
 import { readSetting, setSession, writeSetting } from '../app';
 import { AppError } from '../../../shared/errors';
+import { settings } from '../../../db/sqlite/sync-state';
 import { GatewayClient, TransientError } from './gateway-client';
 
 export interface StoredSession {
@@ -105,6 +106,6 @@ export function moveTokenToVault(db: Database, vault: TokenVault) {
 /** Forgets the server session; the replica acts as its local user again (its data stays). */
 export function signOut(db: Database, vault?: TokenVault) {
   vault?.set(null);
-  db.prepare(`DELETE FROM local_settings WHERE key = ?`).run(SESSION);
+  settings.remove(db, SESSION);
   setSession(db, null);
 }
