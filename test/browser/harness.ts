@@ -48,7 +48,12 @@ export async function startHost(dbPath?: string): Promise<Host> {
   const dir = dbPath ? null : mkdtempSync(path.join(os.tmpdir(), 'fieldline-browser-'));
   const file = dbPath ?? path.join(dir!, 'replica.db');
   const app = openApp(file);
-  const host = await startWebHost({ dispatch: app.dispatch, staticDir: WEB_DIR, log: (l) => console.error(l) });
+  const host = await startWebHost({
+    dispatch: app.dispatch,
+    changes: app.changes,
+    staticDir: WEB_DIR,
+    log: (l) => console.error(l),
+  });
   const raw = async (command: string, input: unknown) => app.dispatch(command, input);
   return {
     url: host.url,

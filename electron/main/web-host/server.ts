@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { ChangeEvent } from '../../../shared/api/changes';
 import type { Dispatch } from '../api/bus';
 import { securityHeaders } from '../shell/csp';
 import { contentType, resolveStaticFile } from '../shell/static-files';
@@ -14,7 +15,12 @@ export interface WebHostOptions {
   staticDir?: string;
   port?: number;
   log?: (line: string) => void;
+  /** The replica's change feed: each event goes to every open page at GET /api/changes. */
+  changes?: { subscribe(listener: (event: ChangeEvent) => void): () => void };
 }
+
+/** The path of the change stream (server-sent events). */
+export const CHANGES_PATH = '/api/changes';
 
 export interface WebHost {
   url: string;
@@ -83,7 +89,29 @@ async function api(req: http.IncomingMessage, command: string, dispatch: Dispatc
  * command API the Electron IPC serves, at POST /api/<command> with a JSON body, answering the
  * dispatcher's Result as JSON. Listens on 127.0.0.1 only.
  */
-export function startWebHost({ dispatch, staticDir, port = 0, log = () => {} }: WebHostOptions): Promise<WebHost> {
+/**
+ * Streams the replica's change events to one page as server-sent events, the web host's twin of
+ * the Electron shell's IPC push. EventSource reconnects by itself after a drop (`retry`).
+ */
+function streamChanges(req: http.IncomingMessage, res: http.ServerResponse, changes: WebHostOptions['changes']) {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.write('retry: 1000\n\n');
+  const unsubscribe = changes?.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => {});
+  req.on('close', unsubscribe);
+}
+
+export function startWebHost({
+  dispatch,
+  staticDir,
+  port = 0,
+  log = () => {},
+  changes,
+}: WebHostOptions): Promise<WebHost> {
   let boundPort = port;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -103,6 +131,10 @@ export function startWebHost({ dispatch, staticDir, port = 0, log = () => {} }: 
     };
     const handle = async () => {
       if (!sameHost(req, boundPort)) return send(failure(403, 'forbidden', 'requests must come from this host'));
+      if (url.pathname === CHANGES_PATH) {
+        if (req.method !== 'GET') return send(failure(405, 'invalid_input', 'use GET for the change stream', { Allow: 'GET' }));
+        return streamChanges(req, res, changes);
+      }
       const apiMatch = /^\/api\/([\w.%-]+)$/.exec(url.pathname);
       if (apiMatch) return send(await api(req, apiMatch[1]!, dispatch));
       if (url.pathname.startsWith('/api/')) return send(failure(404, 'not_found', 'no such API path'));
