@@ -55,13 +55,17 @@ export class SyncEngine {
     return this.runningNow;
   }
   private set running(value: boolean) {
-    if (value !== this.runningNow) (this.runningNow = value), this.statusChanged();
+    if (value === this.runningNow) return;
+    this.runningNow = value;
+    this.statusChanged();
   }
   private get lastError() {
     return this.errorNow;
   }
   private set lastError(value: string | null) {
-    if (value !== this.errorNow) (this.errorNow = value), this.statusChanged();
+    if (value === this.errorNow) return;
+    this.errorNow = value;
+    this.statusChanged();
   }
   private statusChanged() {
     changeFeed(this.deps.db).emit(['sync_status'], 'sync');
