@@ -100,3 +100,23 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
 export function touches(event: ChangeEvent, reads: readonly ChangeTable[]): boolean {
   return event.tables.some((t) => reads.includes(t));
 }
+
+/** Per table, how many change events have named it since the page opened. */
+export type TableVersions = Readonly<Partial<Record<ChangeTable, number>>>;
+
+/** The versions after an event: each table it names moves on by one. */
+export function afterChange(versions: TableVersions, event: ChangeEvent): TableVersions {
+  const next: Partial<Record<ChangeTable, number>> = { ...versions };
+  for (const t of new Set(event.tables)) next[t] = (next[t] ?? 0) + 1;
+  return next;
+}
+
+/**
+ * One number for the tables a query reads: it changes exactly when one of them changes (each
+ * count only grows, so their sum grows with any of them), and never for other tables.
+ */
+export function versionOf(versions: TableVersions, reads: readonly ChangeTable[]): number {
+  let sum = 0;
+  for (const t of reads) sum += versions[t] ?? 0;
+  return sum;
+}

@@ -1,25 +1,12 @@
 import { create } from 'zustand';
-import { ALL_CHANGE_TABLES, type ChangeEvent, type ChangeTable } from '../../../shared/api/changes';
-
-/** Per table, how many change events have named it since the page opened. */
-export type TableVersions = Readonly<Partial<Record<ChangeTable, number>>>;
-
-/** The versions after an event: each table it names moves on by one. */
-export function afterChange(versions: TableVersions, event: ChangeEvent): TableVersions {
-  const next: Partial<Record<ChangeTable, number>> = { ...versions };
-  for (const t of event.tables) next[t] = (next[t] ?? 0) + 1;
-  return next;
-}
-
-/**
- * One number for the tables a query reads: it changes exactly when one of them changes (each
- * count only grows, so their sum grows with any of them), and never for other tables.
- */
-export function versionOf(versions: TableVersions, reads: readonly ChangeTable[]): number {
-  let sum = 0;
-  for (const t of reads) sum += versions[t] ?? 0;
-  return sum;
-}
+import {
+  ALL_CHANGE_TABLES,
+  afterChange,
+  versionOf,
+  type ChangeEvent,
+  type ChangeTable,
+  type TableVersions,
+} from '../../../shared/api/changes';
 
 /**
  * The replica's changes as the window hears them (IPC in Electron, server-sent events on the web
