@@ -9,6 +9,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { tests as aiCampaignTests } from './ai-campaigns.test';
+import { tests as changeFeedTests } from './change-feed.test';
 import { tests as electronTests } from './electron-smoke.test';
 import { tests as flowTests } from './flows.test';
 import { ROOT, chromiumPath, launchBrowser } from './harness';
@@ -22,6 +23,7 @@ const ALL: BrowserTest[] = [
   ...hostTests,
   ...flowTests,
   ...syncTests,
+  ...changeFeedTests,
   ...aiCampaignTests,
   ...screenTests,
   ...tableTests,
