@@ -46,7 +46,10 @@ export async function syncingHost(agency: Agency, user: SystemUser, dbPath?: str
 }
 
 /** A second device (no window): signed in as `user`, its sync engine running. */
-export async function syncingDevice(agency: Agency, user: SystemUser): Promise<{ app: FieldlineApp; close(): void }> {
+export async function syncingDevice(
+  agency: Pick<Agency, 'url'>,
+  user: SystemUser,
+): Promise<{ app: FieldlineApp; close(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'fieldline-device-'));
   const app = openApp(join(dir, 'replica.db'));
   await signIn(app.db, agency.url, user.email, user.password);
