@@ -46,8 +46,10 @@ export const outbox = {
   hasConfirmed: (db: Database) => Boolean(q(db, `SELECT 1 FROM outbox WHERE status = 'confirmed' LIMIT 1`).get()),
   /** In order: what a rebase replays. */
   unsettled: (db: Database) =>
-    q(db, `SELECT seq, id, name, args, created_at FROM outbox WHERE status IN (${list(UNSETTLED)}) ORDER BY seq`).all() as
-      OutboxEntry[],
+    q(
+      db,
+      `SELECT seq, id, name, args, created_at FROM outbox WHERE status IN (${list(UNSETTLED)}) ORDER BY seq`,
+    ).all() as OutboxEntry[],
   /** The next mutations to send, in order. */
   unsent: (db: Database, limit: number) =>
     q(
@@ -80,12 +82,10 @@ export const outbox = {
     noteWrite(db, 'outbox');
   },
   markConfirmed(db: Database, seq: number, txid: string, lsn: string | null, at: string) {
-    q(db, `UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ?, confirmed_at = ?, error = NULL WHERE seq = ?`).run(
-      txid,
-      lsn,
-      at,
-      seq,
-    );
+    q(
+      db,
+      `UPDATE outbox SET status = 'confirmed', txid = ?, lsn = ?, confirmed_at = ?, error = NULL WHERE seq = ?`,
+    ).run(txid, lsn, at, seq);
     noteWrite(db, 'outbox');
   },
   /** A settled mutation leaves the outbox. */
@@ -138,6 +138,24 @@ export const conflicts = {
     noteWrite(db, 'conflicts');
   },
   openCount: (db: Database) => count(db, `SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL`),
+  /** The inbox, newest first (values as stored: JSON text). */
+  open: (db: Database, limit: number) =>
+    q(
+      db,
+      `SELECT id, kind, mutation_name, table_name, row_id, field, local_value, server_value, reason, created_at
+       FROM conflicts WHERE resolved_at IS NULL ORDER BY created_at DESC LIMIT ?`,
+    ).all(limit) as Array<{
+      id: string;
+      kind: 'rejected' | 'overwritten';
+      mutation_name: string | null;
+      table_name: string | null;
+      row_id: string | null;
+      field: string | null;
+      local_value: string | null;
+      server_value: string | null;
+      reason: string;
+      created_at: string;
+    }>,
   resolve(db: Database, id: string, resolution: string, at: string) {
     q(db, 'UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(at, resolution, id);
     noteWrite(db, 'conflicts');
@@ -153,7 +171,10 @@ export interface ShapePosition {
 export const positions = {
   /** Where each shape stood at its last applied batch. */
   load(db: Database): Map<string, { handle: string; offset: string }> {
-    const rows = q(db, 'SELECT shape, handle, offset FROM sync_state WHERE handle IS NOT NULL').all() as ShapePosition[];
+    const rows = q(
+      db,
+      'SELECT shape, handle, offset FROM sync_state WHERE handle IS NOT NULL',
+    ).all() as ShapePosition[];
     return new Map(rows.map((r) => [r.shape, { handle: r.handle, offset: r.offset }]));
   },
   any: (db: Database) => Boolean(q(db, 'SELECT 1 FROM sync_state WHERE handle IS NOT NULL LIMIT 1').get()),
@@ -179,7 +200,10 @@ export interface Shadow {
 export const shadows = {
   /** Keeps a row's server version before local work first changes it (the first one kept wins). */
   keep(db: Database, table: string, id: string, data: string | null) {
-    if (q(db, 'INSERT OR IGNORE INTO sync_shadows (table_name, row_id, data) VALUES (?, ?, ?)').run(table, id, data).changes)
+    if (
+      q(db, 'INSERT OR IGNORE INTO sync_shadows (table_name, row_id, data) VALUES (?, ?, ?)').run(table, id, data)
+        .changes
+    )
       noteWrite(db, 'sync_shadows');
   },
   any: (db: Database) => Boolean(q(db, 'SELECT 1 FROM sync_shadows LIMIT 1').get()),

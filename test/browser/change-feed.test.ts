@@ -42,10 +42,13 @@ export const tests = [
       ];
       const other = await syncingDevice(agency, boss);
       try {
-        // Replica B (the admin's laptop) knows the agency's users once its first sync is in.
+        // Replica B (the admin's laptop) knows the agency's users and teams once its first sync is in
+        // (snapshot rows land table by table, so both are waited for).
         await until(
-          () => rowCount(other.app.db, 'SELECT count(*) AS n FROM users WHERE id = ?', ben.id) === 1,
-          'B users',
+          () =>
+            rowCount(other.app.db, 'SELECT count(*) AS n FROM users WHERE id IN (?, ?)', ana.id, ben.id) === 2 &&
+            rowCount(other.app.db, 'SELECT count(*) AS n FROM teams WHERE id = ?', ana.team_id) === 1,
+          "B's first sync",
         );
         const created = await other.app.writer.mutate('createLead', {
           first_name: 'Rosa',

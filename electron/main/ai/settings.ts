@@ -72,11 +72,10 @@ export function parseAiSettings(input: unknown): AiSettings {
 }
 
 export function loadAiSettings(db: ReplicaDb): AiSettings {
-  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(KEY) as { value: string } | undefined;
   // A setting written by an older version that no longer parses falls back to defaults rather than locking AI out.
   let raw: unknown = {};
   try {
-    raw = row ? JSON.parse(row.value) : {};
+    raw = localSettings.read(db, KEY) ?? {};
   } catch {
     raw = {};
   }

@@ -9,14 +9,9 @@ const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s))
 
 /** Open items of the conflicts inbox: rejected mutations and field values that lost a race. */
 export function listConflicts(db: ReplicaDb): ConflictItem[] {
-  const rows = db
-    .prepare(
-      `SELECT id, kind, mutation_name, table_name, row_id, field, local_value, server_value, reason, created_at FROM conflicts WHERE resolved_at IS NULL ORDER BY created_at DESC LIMIT 500`,
-    )
-    .all() as Array<
-    Omit<ConflictItem, 'local_value' | 'server_value'> & { local_value: string | null; server_value: string | null }
-  >;
-  return rows.map((r) => ({ ...r, local_value: parse(r.local_value), server_value: parse(r.server_value) }));
+  return conflicts
+    .open(db, 500)
+    .map((r) => ({ ...r, local_value: parse(r.local_value), server_value: parse(r.server_value) }));
 }
 
 /**
