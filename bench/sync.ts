@@ -58,7 +58,7 @@ export async function benchSync(
   const system = await startSystem(baseUrl, [
     { email: 'boss@agency.test', role: 'admin', team: null },
     { email: 'ana@agency.test', role: 'agent', team: 'North' },
-    { email: 'chief@agency.test', role: 'admin', team: null },
+    { email: 'probe@agency.test', role: 'agent', team: 'Probe' },
   ]);
   try {
     log('sync: loading the agency into Postgres …');

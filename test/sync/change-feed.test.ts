@@ -5,6 +5,7 @@ import { applyServerBatch } from '../../electron/main/sync/apply';
 import type { GatewayClient } from '../../electron/main/sync/gateway-client';
 import type { ServerChange } from '../../electron/main/sync/messages';
 import { pushOnce } from '../../electron/main/sync/pusher';
+import { SyncEngine } from '../../electron/main/sync/engine';
 import type { FieldlineApp } from '../../electron/main/app';
 import type { ChangeEvent } from '../../shared/api/changes';
 import { insuranceTypeByCode } from '../../shared/lookups';
@@ -133,5 +134,34 @@ describe('the replica change feed', () => {
       { tables: ['outbox'], source: 'sync' },
       { tables: ['conflicts', 'outbox'], source: 'sync' },
     ]);
+  });
+
+  it("tells the sync engine's own state (running, errors) as sync_status events", async () => {
+    const app = open('feed-engine');
+    // Something to push, so the push loop meets the unreachable server.
+    await app.writer.mutate('createLead', { first_name: 'Di', last_name: 'Ng', insurance_type_id: AUTO });
+    const events = await listen(app);
+    const engine = new SyncEngine({
+      db: app.db,
+      writer: app.writer,
+      actor: app.actor,
+      serverUrl: 'http://127.0.0.1:9',
+      token: 't',
+      clientId: 'device',
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
+    engine.start();
+    const status = () => events.filter((e) => e.tables.includes('sync_status'));
+    expect(status()).toEqual([{ tables: ['sync_status'], source: 'sync' }]);
+    // The server is unreachable: the error is a change of status too.
+    const t0 = Date.now();
+    while (!engine.status().error && Date.now() - t0 < 5_000) await new Promise((r) => setTimeout(r, 20));
+    expect(engine.status().error).toBeTruthy();
+    expect(status().length).toBeGreaterThanOrEqual(2);
+    const before = status().length;
+    engine.stop();
+    expect(status()).toHaveLength(before + 1);
   });
 });
