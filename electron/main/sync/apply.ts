@@ -2,7 +2,13 @@ import type { Database } from 'better-sqlite3';
 import type { TableName } from '../../../shared/model/catalogue';
 import type { Actor } from '../../../shared/mutations/define';
 import { changeFeed, noteWrite } from '../../../db/sqlite/change-feed';
-import { outbox, positions as storedPositions, seenTxids, shadows, type ShapePosition } from '../../../db/sqlite/sync-state';
+import {
+  outbox,
+  positions as storedPositions,
+  seenTxids,
+  shadows,
+  type ShapePosition,
+} from '../../../db/sqlite/sync-state';
 import type { ServerChange } from './messages';
 import { restoreShadows, replayUnsettled } from './rebase';
 import { applyChanges } from './bulk-apply';

@@ -132,7 +132,8 @@ export function startWebHost({
     const handle = async () => {
       if (!sameHost(req, boundPort)) return send(failure(403, 'forbidden', 'requests must come from this host'));
       if (url.pathname === CHANGES_PATH) {
-        if (req.method !== 'GET') return send(failure(405, 'invalid_input', 'use GET for the change stream', { Allow: 'GET' }));
+        if (req.method !== 'GET')
+          return send(failure(405, 'invalid_input', 'use GET for the change stream', { Allow: 'GET' }));
         return streamChanges(req, res, changes);
       }
       const apiMatch = /^\/api\/([\w.%-]+)$/.exec(url.pathname);
