@@ -34,7 +34,8 @@ const runs = Number(values.runs ?? 300);
 const syncLeads = Number(values['sync-leads'] ?? 2000);
 /**
  * Parts to leave out, comma-separated: local, pg, sync (all of it), push (the sync part's push
- * and lag figures), ui (e.g. --skip=local,pg,ui for the sync figures alone).
+ * and lag figures), screen (the sync part's change-to-screen figures), ui (e.g. --skip=local,pg,ui
+ * for the sync figures alone).
  */
 const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
 
@@ -113,7 +114,9 @@ async function main() {
   db.close();
   const sync = skip.has('sync')
     ? {}
-    : await withPostgres(async (url) => benchSync(await buildReplica(syncLeads), url, { push: !skip.has('push') }));
+    : await withPostgres(async (url) =>
+        benchSync(await buildReplica(syncLeads), url, { push: !skip.has('push'), screen: !skip.has('screen') }),
+      );
   log(`sync: ${JSON.stringify(sync)}`);
   const ui = skip.has('ui') ? {} : await benchUi(file);
   log(`ui: ${JSON.stringify(ui)}`);
@@ -143,6 +146,8 @@ async function main() {
     ['initial_sync_vs_raw_ratio', '≥', 0.5],
     ['push_5000_s', '≤', 10],
     ['replica_to_replica_p50_ms', '≤', 1000],
+    ['change_to_screen_p50_ms', '≤', 500],
+    ['change_to_screen_p95_ms', '≤', 1000],
     ['ui_first_paint_ms', '≤', 1000],
     ['ui_scroll_frame_p95_ms', '≤', 20],
     ['ui_search_ms', '≤', 100],

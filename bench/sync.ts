@@ -11,6 +11,7 @@ import { TABLE_NAMES } from '../shared/model/catalogue';
 import { insuranceTypeByCode } from '../shared/lookups';
 import { engineFor, openDevice } from '../test/sync/scenario';
 import { startSystem } from '../test/sync/system';
+import { benchChangeToScreen } from './change-to-screen';
 import { copyTable } from './postgres';
 import { log, median, round } from './stats';
 
@@ -43,13 +44,21 @@ function rawInsert(source: ReplicaDb, dir: string): number {
   return rate;
 }
 
-/** `push: false` leaves out the push and replica-to-replica figures (while iterating on the first sync). */
-export async function benchSync(sourceFile: string, baseUrl: string, options: { push?: boolean } = {}) {
+/**
+ * `push: false` leaves out the push and replica-to-replica figures (while iterating on the first
+ * sync); `screen: false` the change-to-screen figures (they need Chromium).
+ */
+export async function benchSync(
+  sourceFile: string,
+  baseUrl: string,
+  options: { push?: boolean; screen?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'fieldline-bench-sync-'));
   const source = openReplica(sourceFile, { readonly: true });
   const system = await startSystem(baseUrl, [
     { email: 'boss@agency.test', role: 'admin', team: null },
     { email: 'ana@agency.test', role: 'agent', team: 'North' },
+    { email: 'probe@agency.test', role: 'agent', team: 'Probe' },
   ]);
   try {
     log('sync: loading the agency into Postgres …');
@@ -57,7 +66,8 @@ export async function benchSync(sourceFile: string, baseUrl: string, options: { 
     const total = rowsIn(source);
     const raw = rawInsert(source, dir);
 
-    const admin = await openDevice(system.url, system.users[0]!, join(dir, 'admin.db'));
+    const adminFile = join(dir, 'admin.db');
+    const admin = await openDevice(system.url, system.users[0]!, adminFile);
     const t0 = performance.now();
     const pulled = await engineFor(admin, system.url).syncOnce(1_800_000);
     const initial = pulled.pulled / ((performance.now() - t0) / 1000);
@@ -68,10 +78,10 @@ export async function benchSync(sourceFile: string, baseUrl: string, options: { 
       raw_insert_rows_per_s: Math.round(raw),
       initial_sync_vs_raw_ratio: round(initial / raw, 2),
     };
-    if (options.push === false) {
-      admin.app.close();
-      return first;
-    }
+    admin.app.close();
+    // The synced admin replica, open on its Leads screen, watching a second admin's new leads.
+    const screen = options.screen === false ? {} : await benchChangeToScreen(system.url, adminFile, system.users[2]!);
+    if (options.push === false) return { ...first, ...screen };
 
     // A day's offline work: 5,000 mutations made offline, then pushed and confirmed.
     const agent = await openDevice(system.url, system.users[1]!, join(dir, 'agent.db'));
@@ -114,9 +124,10 @@ export async function benchSync(sourceFile: string, baseUrl: string, options: { 
     }
     a.stop();
     b.stop();
-    for (const d of [admin, agent, watcher]) d.app.close();
+    for (const d of [agent, watcher]) d.app.close();
     return {
       ...first,
+      ...screen,
       push_5000_s: round(push, 2),
       replica_to_replica_p50_ms: round(median(lags), 1),
     };

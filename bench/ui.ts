@@ -87,7 +87,7 @@ export async function benchUi(
   if (!existsSync(executablePath))
     throw new Error('benchUi needs Chromium: apt-get install chromium, or set CHROMIUM_PATH');
   const app = openApp(dbPath);
-  const host = await startWebHost({ dispatch: app.dispatch, staticDir: WEB_DIR });
+  const host = await startWebHost({ dispatch: app.dispatch, changes: app.changes, staticDir: WEB_DIR });
   const browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
   try {
     // First paint: a fresh context each time (no cached assets, no saved view), median of 3.

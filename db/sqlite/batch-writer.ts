@@ -4,8 +4,10 @@ import { executeMutation } from '../../shared/mutations/execute';
 import type { Row, TableName } from '../../shared/model/catalogue';
 import type { FindOptions, Tx, Where } from '../../shared/mutations/tx';
 import { CapturingTx } from './capturing-tx';
+import { changeFeed } from './change-feed';
 import { FTS_TABLES } from './derived';
 import type { ReplicaDb } from './open';
+import { outbox as outboxTable } from './sync-state';
 import type { SqliteTx } from './tx';
 import { mapSqliteError } from './writer';
 
@@ -47,14 +49,10 @@ export class BatchError extends Error {
  * through ReplicaWriter's queue, so use it only while no ReplicaWriter writes to the same database.
  */
 export class BatchWriter {
-  private readonly insertOutbox;
-
   constructor(
     private readonly db: ReplicaDb,
     private readonly options: BatchOptions = {},
-  ) {
-    this.insertOutbox = db.prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)');
-  }
+  ) {}
 
   /** Runs the batch in one transaction; returns how many mutations ran. */
   async mutateBatch(batch: Iterable<BatchMutation>): Promise<number> {
@@ -62,19 +60,23 @@ export class BatchWriter {
     const outbox = this.options.outbox ?? true;
     let index = 0;
     let current = '';
-    this.db.exec('BEGIN IMMEDIATE');
     try {
-      for (const m of batch) {
-        current = m.name;
-        const createdAt = m.createdAt ?? new Date().toISOString();
-        const { args } = await executeMutation(tx, m.name, m.args, { actor: m.actor, now: createdAt, side: 'replica' });
-        if (outbox) this.insertOutbox.run(m.id ?? uuidv7(), m.name, JSON.stringify(args), createdAt);
-        index++;
-      }
-      this.db.exec('COMMIT');
-      return index;
+      // One change event for the whole batch, after its commit.
+      return await changeFeed(this.db).transaction('local', async () => {
+        for (const m of batch) {
+          current = m.name;
+          const createdAt = m.createdAt ?? new Date().toISOString();
+          const { args } = await executeMutation(tx, m.name, m.args, {
+            actor: m.actor,
+            now: createdAt,
+            side: 'replica',
+          });
+          if (outbox) outboxTable.add(this.db, { id: m.id ?? uuidv7(), name: m.name, args, createdAt });
+          index++;
+        }
+        return index;
+      });
     } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw new BatchError(index, current, mapSqliteError(err));
     }
   }

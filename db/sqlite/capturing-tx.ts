@@ -1,4 +1,5 @@
 import type { TableName } from '../../shared/model/catalogue';
+import { shadows } from './sync-state';
 import { SqliteTx } from './tx';
 
 /**
@@ -9,10 +10,6 @@ import { SqliteTx } from './tx';
 export class CapturingTx extends SqliteTx {
   protected override beforeWrite(table: TableName, id: string): void {
     const current = this.stmt(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
-    this.stmt('INSERT OR IGNORE INTO sync_shadows (table_name, row_id, data) VALUES (?, ?, ?)').run(
-      table,
-      id,
-      current ? JSON.stringify(current) : null,
-    );
+    shadows.keep(this.db, table, id, current ? JSON.stringify(current) : null);
   }
 }

@@ -7,6 +7,8 @@
  * meanwhile is repaired when it is next opened (repairDerived), before anything else writes to it.
  */
 import type { ReplicaDb } from './open';
+import { changeFeed, type ChangeTable } from './change-feed';
+import { settings } from './sync-state';
 
 const MARKER = 'sync.suspended_derived_triggers';
 /** The triggers that maintain derived state (and only those: no other trigger is touched). */
@@ -28,8 +30,7 @@ interface SuspendedTrigger {
 function suspended(db: ReplicaDb): SuspendedTrigger[] | null {
   const hasSettings = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'local_settings'`).get();
   if (!hasSettings) return null;
-  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(MARKER) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as SuspendedTrigger[]) : null;
+  return settings.read<SuspendedTrigger[]>(db, MARKER) ?? null;
 }
 
 export function derivedSuspended(db: ReplicaDb): boolean {
@@ -48,10 +49,7 @@ export function suspendDerived(db: ReplicaDb) {
       .all() as SuspendedTrigger[]
   ).filter((t) => DERIVED_TRIGGER.test(t.name));
   db.transaction(() => {
-    db.prepare('INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)').run(
-      MARKER,
-      JSON.stringify(triggers),
-    );
+    settings.write(db, MARKER, triggers);
     for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
   })();
 }
@@ -105,7 +103,7 @@ function rebuildSteps(db: ReplicaDb, triggers: SuspendedTrigger[]): Step[] {
   }
   steps.push(() => {
     for (const t of triggers) db.exec(t.sql);
-    db.prepare('DELETE FROM local_settings WHERE key = ?').run(MARKER);
+    settings.remove(db, MARKER);
   });
   return steps;
 }
@@ -124,6 +122,8 @@ export async function rebuildDerived(db: ReplicaDb, pause: () => Promise<void>) 
     db.transaction(step)();
     await pause();
   }
+  // Searches and vehicle/tag filters over these tables now find what they could not during the rebuild.
+  changeFeed(db).emit(new Set(triggers.map((t) => t.table as ChangeTable)), 'sync');
 }
 
 /** At open: a replica left with its triggers set aside (closed or killed mid-sync) is rebuilt at once. */

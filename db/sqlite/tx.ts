@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { decodeRow, encodeSqliteValue, columnSpec } from '../../shared/model/codec';
 import { tableSpec, type Row, type TableName } from '../../shared/model/catalogue';
 import type { FindOptions, Tx, Where } from '../../shared/mutations/tx';
+import { noteWrite } from './change-feed';
 
 /** Column names are checked against the catalogue before they reach SQL text. */
 function checkColumns(table: TableName, names: string[]) {
@@ -62,6 +63,7 @@ export class SqliteTx implements Tx {
     this.stmt(
       `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
     ).run(...values);
+    noteWrite(this.db, table);
     this.touched.push({ table, id: (row as { id: string }).id });
   }
 
@@ -76,6 +78,7 @@ export class SqliteTx implements Tx {
     const set = keys.map((k) => (k === 'updated_at' ? `"updated_at" = max("updated_at", ?)` : `"${k}" = ?`));
     const res = this.stmt(`UPDATE "${table}" SET ${set.join(', ')} WHERE id = ?`).run(...values, id);
     if (res.changes === 0) throw new Error(`update of missing ${table} ${id}`);
+    noteWrite(this.db, table);
     this.touched.push({ table, id });
   }
 }

@@ -4,6 +4,8 @@ import type { Actor } from '../../shared/mutations/define';
 import { executeMutation } from '../../shared/mutations/execute';
 import type { ReplicaDb } from './open';
 import { CapturingTx } from './capturing-tx';
+import { changeFeed } from './change-feed';
+import { outbox } from './sync-state';
 
 export interface MutationRecord {
   id: string;
@@ -59,20 +61,18 @@ export class ReplicaWriter {
     const createdAt = options.createdAt ?? new Date().toISOString();
     const id = options.id ?? uuidv7();
     const tx = new CapturingTx(this.db);
-    this.db.exec('BEGIN IMMEDIATE');
     try {
-      const { args, result } = await executeMutation(tx, name, input, {
-        actor: this.actor(),
-        now: createdAt,
-        side: 'replica',
+      // One change event after the commit, naming the tables the mutation and its outbox entry wrote.
+      return await changeFeed(this.db).transaction('local', async () => {
+        const { args, result } = await executeMutation(tx, name, input, {
+          actor: this.actor(),
+          now: createdAt,
+          side: 'replica',
+        });
+        outbox.add(this.db, { id, name, args, createdAt });
+        return { mutation: { id, name, args, createdAt } satisfies MutationRecord, result, touched: tx.touched };
       });
-      this.db
-        .prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)')
-        .run(id, name, JSON.stringify(args), createdAt);
-      this.db.exec('COMMIT');
-      return { mutation: { id, name, args, createdAt } satisfies MutationRecord, result, touched: tx.touched };
     } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw mapSqliteError(err);
     }
   }

@@ -6,6 +6,9 @@ import { checkInBackground } from '../../db/sqlite/integrity';
 import { openedAfterUncleanShutdown, openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { damaged } from '../../db/sqlite/replica-file';
 import { ReplicaWriter } from '../../db/sqlite/writer';
+import { ALL_CHANGE_TABLES } from '../../shared/api/changes';
+import { changeFeed, type ChangeFeed } from '../../db/sqlite/change-feed';
+import { settings } from '../../db/sqlite/sync-state';
 import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { clearDemo, demoStatus, isDemoLoaded, loadDemo } from './demo';
@@ -17,17 +20,8 @@ import { syncStatusView } from './sync/status';
 const SESSION_KEY = 'session';
 const LOCAL_USER_KEY = 'local_user';
 
-export function readSetting<T>(db: ReplicaDb, key: string): T | undefined {
-  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : undefined;
-}
-
-export function writeSetting(db: ReplicaDb, key: string, value: unknown) {
-  db.prepare(
-    `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(key, JSON.stringify(value), new Date().toISOString());
-}
+export const readSetting = <T>(db: ReplicaDb, key: string): T | undefined => settings.read<T>(db, key);
+export const writeSetting = (db: ReplicaDb, key: string, value: unknown) => settings.write(db, key, value);
 
 /**
  * Who this replica acts as: the user who signed in to the agency server, or — before any
@@ -55,7 +49,7 @@ export const sessionActor = (db: ReplicaDb) => readSetting<Actor>(db, SESSION_KE
 
 export function setSession(db: ReplicaDb, actor: Actor | null) {
   if (actor) writeSetting(db, SESSION_KEY, actor);
-  else db.prepare('DELETE FROM local_settings WHERE key = ?').run(SESSION_KEY);
+  else settings.remove(db, SESSION_KEY);
 }
 
 /** The background whole-file check (integrity.ts); what to tell the person when it fails. */
@@ -86,6 +80,8 @@ export interface AppOptions {
 export interface FieldlineApp {
   db: ReplicaDb;
   writer: ReplicaWriter;
+  /** One event per committed change of the replica: the shell forwards them to the window. */
+  changes: ChangeFeed;
   ai: AiService;
   dispatch: Dispatch;
   actor(): Actor;
@@ -107,6 +103,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   const integrity = checkReplica(dbPath, openedAfterUncleanShutdown(db), options.backgroundCheck ?? 'after-crash');
   let actor = currentActor(db);
   let engine: SyncEngine | null = null;
+  const changes = changeFeed(db);
   const writer = new ReplicaWriter(db, () => actor);
   const ai = createAiService({
     db,
@@ -151,6 +148,8 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       engine = null;
       await signIn(db, server, email, password, undefined, options.tokenVault, writer);
       actor = currentActor(db);
+      // Another user: every screen's answer may differ ("my" leads, what may be edited).
+      changes.emit(ALL_CHANGE_TABLES, 'local');
       startSync();
     },
     signOut: () => {
@@ -158,15 +157,19 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       engine = null;
       signOut(db, options.tokenVault);
       actor = currentActor(db);
+      changes.emit(ALL_CHANGE_TABLES, 'local');
     },
     demo: {
       status: () => demoStatus(db, signedIn()),
       load: async () => {
         actor = await loadDemo(db, actor, signedIn());
+        // Written around the writer, in bulk: every screen re-reads, as the acting user changed too.
+        changes.emit(ALL_CHANGE_TABLES, 'local');
         return demoStatus(db, signedIn());
       },
       clear: () => {
         actor = clearDemo(db);
+        changes.emit(ALL_CHANGE_TABLES, 'local');
         return demoStatus(db, signedIn());
       },
     },
@@ -175,6 +178,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   return {
     db,
     writer,
+    changes,
     ai,
     dispatch,
     actor: () => actor,

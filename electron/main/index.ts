@@ -13,6 +13,7 @@ import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { SecretStore } from './shell/secret-store';
 import { APP_ORIGIN, trustedOrigins } from './shell/trust';
 import { createMainWindow, lockDownContents } from './shell/window';
+import { CHANNELS } from '../preload/bridge';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -93,6 +94,10 @@ void app.whenReady().then(async () => {
   if (!opened) return app.quit();
   const services = opened;
   void services.integrity.then((damage) => damage && offerRecovery(dbPath, damage, services.close));
+  // The replica's change feed, pushed to the window: its screens re-run the queries that read what changed.
+  services.changes.subscribe((event) => {
+    if (win && !win.isDestroyed()) win.webContents.send(CHANNELS.change, event);
+  });
   services.startSync();
   registerIpc(services.dispatch, secrets, origins);
   serveRenderer(path.join(here, '../renderer'));

@@ -1,5 +1,6 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/errors';
+import type { ChangeEvent } from '../../shared/api/changes';
 
 /** Names of the secrets the main process keeps (encrypted with safeStorage); never readable back. */
 export type SecretName = 'ai_api_key';
@@ -19,6 +20,8 @@ export interface FieldlineBridge {
     has(name: SecretName): Promise<boolean>;
   };
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The replica's change events (tables written, and by whom): screens re-run the queries that read them. */
+  onChange(listener: (event: ChangeEvent) => void): () => void;
   platform: string;
   versions: { app: string; electron: string; chrome: string };
 }
@@ -29,4 +32,5 @@ export const CHANNELS = {
   secretSet: 'fieldline:secret-set',
   secretHas: 'fieldline:secret-has',
   menu: 'fieldline:menu',
+  change: 'fieldline:change',
 } as const;

@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ChangeEvent } from '../../shared/api/changes';
 import { CHANNELS, type FieldlineBridge, type MenuCommand } from './bridge';
 
 // Sandboxed preload: bundled to one CommonJS file; only 'electron' is available here.
@@ -15,6 +16,13 @@ const bridge = {
     ipcRenderer.on(CHANNELS.menu, handler);
     return () => {
       ipcRenderer.off(CHANNELS.menu, handler);
+    };
+  },
+  onChange(listener) {
+    const handler = (_event: IpcRendererEvent, change: ChangeEvent) => listener(change);
+    ipcRenderer.on(CHANNELS.change, handler);
+    return () => {
+      ipcRenderer.off(CHANNELS.change, handler);
     };
   },
   platform: process.platform,

@@ -18,7 +18,9 @@ import { LeadsScreen } from './screens/leads';
 import { SettingsScreen } from './screens/settings';
 import { TicketsScreen } from './screens/tickets';
 import { TodayScreen } from './screens/today';
-import { useData } from './stores/data';
+import { COMMAND_READS } from '../../shared/api/changes';
+import { listenForChanges } from './api/changes';
+import { useData, useTablesVersion } from './stores/data';
 import { useLookups } from './stores/lookups';
 import { navigate, useRouter, type Route } from './stores/router';
 import { useUi } from './stores/ui';
@@ -69,7 +71,8 @@ export function App() {
   const route = useRouter((s) => s.route);
   const { palette, newLead, shortcuts } = useUi();
   const { ready, error, load } = useLookups();
-  const version = useData((s) => s.version);
+  const version = useTablesVersion(COMMAND_READS['lookups.get']);
+  useEffect(() => listenForChanges(useData.getState().apply, useData.getState().all), []);
   useGlobalShortcuts();
   useMenuCommands();
   useEffect(() => {

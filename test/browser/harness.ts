@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/errors';
 import { insuranceTypeByCode } from '../../shared/lookups';
-import { openApp } from '../../electron/main/app';
+import { openApp, type FieldlineApp } from '../../electron/main/app';
 import { startWebHost } from '../../electron/main/web-host/server';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,6 +38,8 @@ export async function launchBrowser(): Promise<Browser> {
 export interface Host {
   url: string;
   dbPath: string;
+  /** The replica's services behind the host (sync, the change feed). */
+  app: FieldlineApp;
   api<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
   raw(command: string, input: unknown): Promise<Result<unknown>>;
   close(): Promise<void>;
@@ -48,11 +50,17 @@ export async function startHost(dbPath?: string): Promise<Host> {
   const dir = dbPath ? null : mkdtempSync(path.join(os.tmpdir(), 'fieldline-browser-'));
   const file = dbPath ?? path.join(dir!, 'replica.db');
   const app = openApp(file);
-  const host = await startWebHost({ dispatch: app.dispatch, staticDir: WEB_DIR, log: (l) => console.error(l) });
+  const host = await startWebHost({
+    dispatch: app.dispatch,
+    changes: app.changes,
+    staticDir: WEB_DIR,
+    log: (l) => console.error(l),
+  });
   const raw = async (command: string, input: unknown) => app.dispatch(command, input);
   return {
     url: host.url,
     dbPath: file,
+    app,
     raw,
     async api(command, input) {
       const res = await app.dispatch(command, input);

@@ -3,6 +3,7 @@ import { REDACTION_KINDS } from '../../../shared/ai/redact';
 import { aiSettingsSchema, type AiSettings, type AiSettingsInput } from '../../../shared/ai/settings';
 import { AppError } from '../../../shared/errors';
 import { invalidInput } from '../../../shared/mutations/execute';
+import { settings as localSettings } from '../../../db/sqlite/sync-state';
 
 export {
   aiSettingsSchema,
@@ -44,11 +45,10 @@ export function parseAiSettings(input: unknown): AiSettings {
 }
 
 export function loadAiSettings(db: ReplicaDb): AiSettings {
-  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(KEY) as { value: string } | undefined;
   // A setting written by an older version that no longer parses falls back to defaults rather than locking AI out.
   let raw: unknown = {};
   try {
-    raw = row ? JSON.parse(row.value) : {};
+    raw = localSettings.read(db, KEY) ?? {};
   } catch {
     raw = {};
   }
@@ -75,10 +75,7 @@ function withNewKinds(raw: unknown): unknown {
 
 export function saveAiSettings(db: ReplicaDb, input: AiSettingsInput): AiSettings {
   const settings = parseAiSettings(input);
-  db.prepare(
-    `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(KEY, JSON.stringify({ ...settings, redactKnown: REDACTION_KINDS }), new Date().toISOString());
+  localSettings.write(db, KEY, { ...settings, redactKnown: REDACTION_KINDS });
   return settings;
 }
 

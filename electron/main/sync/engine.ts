@@ -4,6 +4,9 @@ import type { Actor } from '../../../shared/mutations/define';
 import { SCOPE_HEADER, SYNCED_TABLES } from '../../../shared/sync/protocol';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
 import { derivedSuspended, rebuildDerived, suspendDerived } from '../../../db/sqlite/derived';
+import { changeFeed } from '../../../db/sqlite/change-feed';
+import { ALL_CHANGE_TABLES } from '../../../shared/api/changes';
+import { conflicts, outbox, positions as storedPositions } from '../../../db/sqlite/sync-state';
 import { applyServerBatch, rebaseLocal } from './apply';
 import { GatewayClient, TransientError } from './gateway-client';
 import { pushOnce } from './pusher';
@@ -34,19 +37,6 @@ export interface EngineDeps {
   refreshActor?: () => void;
 }
 
-const hasConfirmed = (db: Database) =>
-  Boolean(db.prepare(`SELECT 1 FROM outbox WHERE status = 'confirmed' LIMIT 1`).get());
-
-/** The furthest WAL position a confirmed mutation waits for the stream to pass (decimal text: longer is larger). */
-function awaitedLsn(db: Database): bigint | null {
-  const row = db
-    .prepare(
-      `SELECT lsn FROM outbox WHERE status = 'confirmed' AND lsn IS NOT NULL ORDER BY length(lsn) DESC, lsn DESC LIMIT 1`,
-    )
-    .get() as { lsn: string } | undefined;
-  return row ? BigInt(row.lsn) : null;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -54,9 +44,7 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
  * A first sync: no shape has a stored position and no local work waits to be settled, so the
  * replica holds nothing the server will not send (lookups and the local user at most).
  */
-const isFirstSync = (db: Database) =>
-  !db.prepare('SELECT 1 FROM sync_state WHERE handle IS NOT NULL LIMIT 1').get() &&
-  !db.prepare(`SELECT 1 FROM outbox WHERE status IN ('pending', 'sent', 'confirmed') LIMIT 1`).get();
+const isFirstSync = (db: Database) => !storedPositions.any(db) && !outbox.hasUnsettled(db);
 
 /**
  * The replica's sync: shapes in (ShapeFeed → applyServerBatch), outbox out (pushOnce), both
@@ -64,9 +52,30 @@ const isFirstSync = (db: Database) =>
  */
 export class SyncEngine {
   private feed: ShapeFeed | null = null;
-  private running = false;
   private wake: (() => void) | null = null;
-  private lastError: string | null = null;
+  // Running and the last error are the engine's own state, not rows: a change of either is an
+  // event of its own on the replica's change feed (`sync_status`), so the sync indicator follows it.
+  private runningNow = false;
+  private errorNow: string | null = null;
+  private get running() {
+    return this.runningNow;
+  }
+  private set running(value: boolean) {
+    if (value === this.runningNow) return;
+    this.runningNow = value;
+    this.statusChanged();
+  }
+  private get lastError() {
+    return this.errorNow;
+  }
+  private set lastError(value: string | null) {
+    if (value === this.errorNow) return;
+    this.errorNow = value;
+    this.statusChanged();
+  }
+  private statusChanged() {
+    changeFeed(this.deps.db).emit(['sync_status'], 'sync');
+  }
   private lastSyncedAt: string | null = null;
   /** The derived-state triggers are aside for this first sync, to be rebuilt once it is complete. */
   private deferredDerived = false;
@@ -97,15 +106,7 @@ export class SyncEngine {
 
   private startFeed() {
     const { db, writer } = this.deps;
-    const positions = new Map(
-      (
-        db.prepare('SELECT shape, handle, offset FROM sync_state WHERE handle IS NOT NULL').all() as Array<{
-          shape: string;
-          handle: string;
-          offset: string;
-        }>
-      ).map((r) => [r.shape, { handle: r.handle, offset: r.offset }]),
-    );
+    const positions = storedPositions.load(db);
     // Owned rows synced for a scope never recorded (a replica from before scopes were): whether
     // they are the user's scope now cannot be told, so the first answer re-syncs them.
     this.unverified = !this.scope?.fingerprint && SCOPED_TABLES.some((t) => positions.has(t));
@@ -137,7 +138,7 @@ export class SyncEngine {
         // positions stay a little behind, which only means re-reading nothing after a restart).
         // The batch that completes a first sync may be empty (a shape with no rows said up-to-date last).
         const complete = () => (feed.active && feed.upToDate ? this.firstSyncComplete() : undefined);
-        if (batch.changes.length === 0 && batch.refetched.size === 0 && !hasConfirmed(db)) return complete();
+        if (batch.changes.length === 0 && batch.refetched.size === 0 && !outbox.hasConfirmed(db)) return complete();
         // Checked inside the writer's turn: a feed stopped while this batch waited must not apply it.
         const t0 = performance.now();
         const r = await writer.exclusive(async () =>
@@ -213,6 +214,8 @@ export class SyncEngine {
           ),
         );
         this.deps.refreshActor?.();
+        // Rows of many tables left and the actor changed: every open screen re-reads.
+        changeFeed(db).emit(ALL_CHANGE_TABLES, 'sync');
         this.scope = replicaScope(db);
         if (!this.running) return;
         this.deps.log?.(
@@ -316,13 +319,13 @@ export class SyncEngine {
   }
 
   status(): SyncStatus {
-    const count = (sql: string) => (this.deps.db.prepare(sql).get() as { n: number }).n;
+    const { db } = this.deps;
     return {
       running: this.running,
       online: this.running && this.lastError === null,
-      pending: count(`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sent', 'confirmed')`),
-      rejected: count(`SELECT count(*) AS n FROM outbox WHERE status = 'rejected'`),
-      conflicts: count(`SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL`),
+      pending: outbox.unsettledCount(db),
+      rejected: outbox.rejectedCount(db),
+      conflicts: conflicts.openCount(db),
       lastSyncedAt: this.lastSyncedAt,
       error: this.lastError,
     };
@@ -355,7 +358,7 @@ export class SyncEngine {
         }
         // Only confirmed mutations wait on the stream; pending and sent ones wait on the gateway.
         if (this.feed?.upToDate && s.pending > 0) {
-          const target = awaitedLsn(this.deps.db);
+          const target = outbox.awaitedLsn(this.deps.db);
           if (target !== null) this.feed.refreshIfSettling(target);
         }
       }

@@ -2,19 +2,16 @@ import type { ConflictItem } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
+import { changeFeed } from '../../../db/sqlite/change-feed';
+import { conflicts } from '../../../db/sqlite/sync-state';
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
 /** Open items of the conflicts inbox: rejected mutations and field values that lost a race. */
 export function listConflicts(db: ReplicaDb): ConflictItem[] {
-  const rows = db
-    .prepare(
-      `SELECT id, kind, mutation_name, table_name, row_id, field, local_value, server_value, reason, created_at FROM conflicts WHERE resolved_at IS NULL ORDER BY created_at DESC LIMIT 500`,
-    )
-    .all() as Array<
-    Omit<ConflictItem, 'local_value' | 'server_value'> & { local_value: string | null; server_value: string | null }
-  >;
-  return rows.map((r) => ({ ...r, local_value: parse(r.local_value), server_value: parse(r.server_value) }));
+  return conflicts
+    .open(db, 500)
+    .map((r) => ({ ...r, local_value: parse(r.local_value), server_value: parse(r.server_value) }));
 }
 
 /**
@@ -37,10 +34,6 @@ export async function resolveConflict(db: ReplicaDb, writer: ReplicaWriter, id: 
       mutationId = (await writer.mutate(item.mutation_name, item.local_value)).mutation.id;
     }
   }
-  db.prepare('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(
-    new Date().toISOString(),
-    action,
-    id,
-  );
+  changeFeed(db).transactionSync('local', () => conflicts.resolve(db, id, action, new Date().toISOString()));
   return { id, mutation_id: mutationId };
 }

@@ -4,6 +4,7 @@ import type { SignInResponse } from '../../../shared/sync/protocol';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
 import { readSetting, sessionActor, setSession, writeSetting } from '../app';
 import { AppError } from '../../../shared/errors';
+import { settings } from '../../../db/sqlite/sync-state';
 import { GatewayClient, TransientError } from './gateway-client';
 import { replicaScope, setReplicaScope, switchUser } from './scope';
 
@@ -151,6 +152,6 @@ export function updateSessionUser(db: Database, user: SignInResponse['user']) {
 /** Forgets the server session; the replica acts as its local user again (its data stays). */
 export function signOut(db: Database, vault?: TokenVault) {
   vault?.set(null);
-  db.prepare(`DELETE FROM local_settings WHERE key = ?`).run(SESSION);
+  settings.remove(db, SESSION);
   setSession(db, null);
 }

@@ -31,7 +31,13 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
 }
 
 const services = openApp(path.resolve(values.db));
-const host = await startWebHost({ dispatch: services.dispatch, staticDir, port, log: (l) => console.error(l) });
+const host = await startWebHost({
+  dispatch: services.dispatch,
+  changes: services.changes,
+  staticDir,
+  port,
+  log: (l) => console.error(l),
+});
 console.log(`Fieldline web host on ${host.url}  (replica ${path.resolve(values.db)})`);
 
 const stop = () => {

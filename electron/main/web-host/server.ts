@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { findUnstorable } from '../../../shared/text/unstorable';
+import type { ChangeEvent } from '../../../shared/api/changes';
 import type { Dispatch } from '../api/bus';
 import { securityHeaders } from '../shell/csp';
 import { contentType, resolveStaticFile } from '../shell/static-files';
@@ -15,7 +16,12 @@ export interface WebHostOptions {
   staticDir?: string;
   port?: number;
   log?: (line: string) => void;
+  /** The replica's change feed: each event goes to every open page at GET /api/changes. */
+  changes?: { subscribe(listener: (event: ChangeEvent) => void): () => void };
 }
+
+/** The path of the change stream (server-sent events). */
+export const CHANGES_PATH = '/api/changes';
 
 export interface WebHost {
   url: string;
@@ -103,7 +109,29 @@ async function api(req: http.IncomingMessage, command: string, dispatch: Dispatc
  * command API the Electron IPC serves, at POST /api/<command> with a JSON body, answering the
  * dispatcher's Result as JSON. Listens on 127.0.0.1 only.
  */
-export function startWebHost({ dispatch, staticDir, port = 0, log = () => {} }: WebHostOptions): Promise<WebHost> {
+/**
+ * Streams the replica's change events to one page as server-sent events, the web host's twin of
+ * the Electron shell's IPC push. EventSource reconnects by itself after a drop (`retry`).
+ */
+function streamChanges(req: http.IncomingMessage, res: http.ServerResponse, changes: WebHostOptions['changes']) {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.write('retry: 1000\n\n');
+  const unsubscribe = changes?.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => {});
+  req.on('close', unsubscribe);
+}
+
+export function startWebHost({
+  dispatch,
+  staticDir,
+  port = 0,
+  log = () => {},
+  changes,
+}: WebHostOptions): Promise<WebHost> {
   let boundPort = port;
   const server = http.createServer((req, res) => {
     let url: URL | undefined;
@@ -131,6 +159,11 @@ export function startWebHost({ dispatch, staticDir, port = 0, log = () => {} }: 
       const decoded = decodePath(url.pathname);
       if (decoded === undefined || decoded.includes('\0'))
         return send(failure(400, 'invalid_input', 'the request URL is malformed (bad percent-encoding)'));
+      if (url.pathname === CHANGES_PATH) {
+        if (req.method !== 'GET')
+          return send(failure(405, 'invalid_input', 'use GET for the change stream', { Allow: 'GET' }));
+        return streamChanges(req, res, changes);
+      }
       const apiMatch = /^\/api\/([\w.%-]+)$/.exec(url.pathname);
       if (apiMatch) {
         const command = decodePath(apiMatch[1]!)!;

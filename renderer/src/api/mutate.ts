@@ -1,11 +1,11 @@
 import type { AppErrorShape, Result } from '../../../shared/errors';
 import type { MutationInput, MutationName, MutationResult } from '../../../shared/mutations/registry';
-import { useData } from '../stores/data';
 import { call } from './client';
 
 /**
- * Runs a named mutation. On success every open query refreshes (the replica changed); on
- * failure the caller gets the AppError, whose `field` names the input to mark.
+ * Runs a named mutation. Its commit is a change event, so the open queries that read the tables
+ * it wrote re-run by themselves; on failure the caller gets the AppError, whose `field` names the
+ * input to mark.
  */
 export async function mutate<N extends MutationName>(
   name: N,
@@ -13,7 +13,6 @@ export async function mutate<N extends MutationName>(
 ): Promise<Result<MutationResult<N>>> {
   const res = await call('mutate', { name, args });
   if (!res.ok) return res;
-  useData.getState().changed();
   return { ok: true, value: res.value.result as MutationResult<N> };
 }
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/api/contract';
 import type { AppErrorShape } from '../../../shared/errors';
-import { useData } from '../stores/data';
+import { COMMAND_READS } from '../../../shared/api/changes';
+import { useTablesVersion } from '../stores/data';
 import { call } from './client';
 
 export interface QueryState<T> {
@@ -13,7 +14,8 @@ export interface QueryState<T> {
 }
 
 /**
- * Runs a command and keeps its answer; re-runs when the input changes or the replica changes.
+ * Runs a command and keeps its answer; re-runs when the input changes or a table it reads
+ * changes in the replica (COMMAND_READS, told by the change feed).
  * The previous answer stays on screen while the next one is on its way, and an answer that
  * arrives after a newer request is dropped.
  */
@@ -21,7 +23,7 @@ export function useQuery<C extends CommandName>(
   command: C,
   input: CommandInput<C> | null,
 ): QueryState<CommandOutput<C>> {
-  const version = useData((s) => s.version);
+  const version = useTablesVersion(COMMAND_READS[command]);
   const [state, setState] = useState<{ data?: CommandOutput<C>; error: AppErrorShape | null; loading: boolean }>({
     error: null,
     loading: true,

@@ -3,11 +3,9 @@ import type { DemoStatus } from '../../../shared/api/types';
 import { call } from '../api/client';
 import { messageOf } from '../api/mutate';
 import { useQuery } from '../api/use-query';
-import { useData } from '../stores/data';
-import { useLookups } from '../stores/lookups';
 import { useUi } from '../stores/ui';
 
-/** Loads or clears the demo agency; afterwards every screen re-reads and the user list (owners) reloads. */
+/** Loads or clears the demo agency; the change feed then has every screen re-read. */
 function useDemoAction(command: 'demo.load' | 'demo.clear', done: string) {
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -15,8 +13,6 @@ function useDemoAction(command: 'demo.load' | 'demo.clear', done: string) {
     const res = await call(command, {});
     setBusy(false);
     if (!res.ok) return useUi.getState().toast('error', messageOf(res.error));
-    await useLookups.getState().load();
-    useData.getState().changed();
     useUi.getState().toast('ok', done);
   };
   return { busy, run };

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LeadListItem } from '../../../shared/api/types';
 import type { Row } from '../../../shared/model/catalogue';
 import { mutate, messageOf } from '../api/mutate';
@@ -16,7 +16,7 @@ import { TypeLabel } from './pills';
 import { FollowUpDue, Money } from './values';
 
 type Status = Row<'lead_statuses'>;
-type Moves = Record<string, { to: string; item: LeadListItem }>;
+type Moves = Record<string, { from: string; to: string; item: LeadListItem }>;
 
 interface CardActions {
   onMove(item: LeadListItem, by: number): void;
@@ -62,12 +62,15 @@ function Column({
   stats,
   moves,
   onDropLead,
+  onSettled,
   ...actions
 }: {
   status: Status;
   stats?: { count: number; premium: number };
   moves: Moves;
   onDropLead(id: string, to: Status): void;
+  /** The replica now shows the move (the card left the column it came from): the overlay goes. */
+  onSettled(id: string): void;
 } & CardActions) {
   const filters = useLeadsView((s) => s.filters);
   const { data } = useQuery('leads.list', {
@@ -86,6 +89,11 @@ function Column({
       .map((m) => m.item);
     return [...incoming, ...base];
   }, [data, moves, status.id]);
+  useEffect(() => {
+    if (!data) return;
+    for (const [id, m] of Object.entries(moves))
+      if (m.from === status.id && m.to !== status.id && !data.items.some((i) => i.id === id)) onSettled(id);
+  }, [data, moves, status.id, onSettled]);
   const total = stats?.count ?? items.length;
   return (
     <section
@@ -146,22 +154,26 @@ export function KanbanBoard() {
     if (card && document.activeElement !== card) card.focus();
     if (card) refocus.current = null;
   });
+  const settle = useCallback(
+    (id: string) =>
+      setMoves((m) => {
+        if (!m[id]) return m;
+        const rest = { ...m };
+        delete rest[id];
+        return rest;
+      }),
+    [],
+  );
 
   const move = async (item: LeadListItem, to: Status) => {
     if (item.status_id === to.id) return;
     if (to.category === 'won') return setConverting(item.id);
     if (to.category === 'lost') return setLosing({ item, to });
-    setMoves((m) => ({ ...m, [item.id]: { to: to.id, item: { ...item, status_id: to.id } } }));
+    setMoves((m) => ({ ...m, [item.id]: { from: item.status_id, to: to.id, item: { ...item, status_id: to.id } } }));
     const res = await mutate('changeLeadStatus', { lead_id: item.id, status_id: to.id });
-    const settle = () =>
-      setMoves((m) => {
-        const rest = { ...m };
-        delete rest[item.id];
-        return rest;
-      });
-    // Keep the card where it was dropped until the columns have re-read the replica.
-    if (res.ok) setTimeout(settle, 1500);
-    else settle();
+    // On success the card stays where it was dropped until the columns have re-read the replica
+    // (the change feed re-runs them; the source column then settles it), on failure it goes back.
+    if (!res.ok) settle(item.id);
     if (!res.ok) useUi.getState().toast('error', `Could not move ${item.name}: ${messageOf(res.error)}`);
     else useUi.getState().toast('ok', `${item.name} moved to ${to.name}`);
   };
@@ -189,6 +201,7 @@ export function KanbanBoard() {
           stats={byStatus.get(s.id)}
           moves={moves}
           onDropLead={onDropLead}
+          onSettled={settle}
           onMove={onMove}
           onDrag={(item) => (dragged.current = item)}
         />

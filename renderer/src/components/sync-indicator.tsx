@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { SYNC_STATUS_READS } from '../../../shared/api/changes';
+import { useTablesVersion } from '../stores/data';
 import { exactTime, humanize, relativeTime } from '../lib/format';
 import { navigate } from '../stores/router';
 import { useSync } from '../stores/sync';
@@ -45,14 +47,14 @@ function ConflictsInbox() {
  * and the conflicts inbox. Before sign-in it says the data is local only.
  */
 export function SyncIndicator() {
-  const { online, status, statusError, poll } = useSync();
+  const { online, status, statusError, refresh } = useSync();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  // Read again whenever the outbox, the inbox, the session, the positions or the engine's state change.
+  const version = useTablesVersion(SYNC_STATUS_READS);
   useEffect(() => {
-    void poll();
-    const t = setInterval(() => void poll(), 4000);
-    return () => clearInterval(t);
-  }, [poll]);
+    void refresh();
+  }, [refresh, version]);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);

@@ -4,7 +4,6 @@ import type { SyncStatusView } from '../../../shared/api/types';
 import { call } from '../api/client';
 import { fieldOf, messageOf } from '../api/mutate';
 import { humanize } from '../lib/format';
-import { useData } from '../stores/data';
 import { useSync } from '../stores/sync';
 import { useUi } from '../stores/ui';
 import { Field } from './field';
@@ -52,7 +51,6 @@ function SignInForm() {
     if (res.ok) {
       setValues((v) => ({ ...v, password: '' }));
       useSync.setState({ status: res.value, statusError: null });
-      useData.getState().changed();
       useUi.getState().toast('ok', `Signed in as ${res.value.user?.full_name ?? values.email}`);
       return;
     }
@@ -121,7 +119,6 @@ function SignedIn({ status }: { status: SyncStatusView }) {
     setBusy(false);
     if (!res.ok) return useUi.getState().toast('error', `Could not sign out: ${messageOf(res.error)}`);
     useSync.setState({ status: res.value, statusError: null });
-    useData.getState().changed();
     useUi.getState().toast('ok', 'Signed out. The data on this device stays.');
   };
   const state = status.error

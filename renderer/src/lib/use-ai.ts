@@ -3,7 +3,6 @@ import type { CommandInput } from '../../../shared/api/contract';
 import { RESULT_SCHEMAS, type AiResult, type AiTask } from '../../../shared/ai/schemas';
 import type { AppErrorShape } from '../../../shared/errors';
 import { call } from '../api/client';
-import { useData } from '../stores/data';
 
 export type AiRunInput = CommandInput<'ai.run'>;
 
@@ -26,7 +25,7 @@ export interface AiRequest {
 /**
  * Runs `ai.run` and keeps the last answer or error. The answer is checked against the task's
  * schema here too, so every view reads a typed result. A run that finishes after the component
- * is gone is dropped; the replica changed either way (the answer is stored), so queries refresh.
+ * is gone is dropped; the stored answer reaches the screens through the change feed either way.
  */
 export function useAi(): AiRequest {
   const [running, setRunning] = useState<AiTask | null>(null);
@@ -61,8 +60,7 @@ export function useAi(): AiRequest {
     const res = await call('ai.run', { ...input, request_id: requestId });
     if (!alive.current) return;
     if (current.current !== requestId) {
-      // Cancelled, but the answer won the race and was stored: the screens show it on refresh.
-      if (res.ok) useData.getState().changed();
+      // Cancelled, but the answer won the race and was stored: the change feed brings it to the screens.
       return;
     }
     current.current = null;
@@ -80,7 +78,6 @@ export function useAi(): AiRequest {
       model: res.value.model,
       latency_ms: res.value.latency_ms,
     } as AiAnswer);
-    useData.getState().changed();
   }
 
   function cancel() {

@@ -3,7 +3,8 @@ import type { PipelineCursor, PipelineQuery } from '../../../shared/api/inputs';
 import type { LeadListItem } from '../../../shared/api/types';
 import type { AppErrorShape } from '../../../shared/errors';
 import { call } from '../api/client';
-import { useData } from '../stores/data';
+import { COMMAND_READS } from '../../../shared/api/changes';
+import { useTablesVersion } from '../stores/data';
 
 const PAGE = 100;
 
@@ -14,7 +15,7 @@ const PAGE = 100;
  * rows already loaded shrank the table under a user scrolling towards the new page.
  */
 export function useLeadPages(query: Omit<PipelineQuery, 'after' | 'limit'>) {
-  const version = useData((s) => s.version);
+  const version = useTablesVersion(COMMAND_READS['leads.list']);
   const [state, setState] = useState<{
     items: LeadListItem[];
     next: PipelineCursor | null;

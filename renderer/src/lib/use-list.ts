@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandOutput } from '../../../shared/api/contract';
 import type { AppErrorShape } from '../../../shared/errors';
 import { call } from '../api/client';
-import { useData } from '../stores/data';
+import { COMMAND_READS } from '../../../shared/api/changes';
+import { useTablesVersion } from '../stores/data';
 
 type ListCommand = 'clients.list' | 'contacts.list' | 'tickets.list' | 'campaigns.list';
 type Item<C extends ListCommand> = CommandOutput<C>[number];
@@ -10,7 +11,7 @@ const PAGE = 200;
 
 /** A simple list (offset paging) for the secondary screens, filtered by text. */
 export function useList<C extends ListCommand>(command: C, filter: { text?: string; status?: string }) {
-  const version = useData((s) => s.version);
+  const version = useTablesVersion(COMMAND_READS[command]);
   const [state, setState] = useState<{ items: Item<C>[]; done: boolean; error: AppErrorShape | null; loaded: boolean }>(
     { items: [], done: false, error: null, loaded: false },
   );

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { ConflictItem, SyncStatusView } from '../../../shared/api/types';
 import { call } from '../api/client';
-import { useData } from './data';
 
 interface SyncState {
   online: boolean;
@@ -9,7 +8,8 @@ interface SyncState {
   status: SyncStatusView | null;
   statusError: string | null;
   conflicts: ConflictItem[];
-  poll(): Promise<void>;
+  /** Reads the status (and the inbox when it has items) again: on every change event for the tables it shows. */
+  refresh(): Promise<void>;
   resolve(id: string, action: 'dismiss' | 'reapply'): Promise<string | null>;
 }
 
@@ -18,7 +18,7 @@ export const useSync = create<SyncState>((set, get) => ({
   status: null,
   statusError: null,
   conflicts: [],
-  async poll() {
+  async refresh() {
     const res = await call('sync.status', {});
     if (!res.ok) return set({ statusError: res.error.message });
     set({ status: res.value, statusError: null });
@@ -29,10 +29,8 @@ export const useSync = create<SyncState>((set, get) => ({
   },
   async resolve(id, action) {
     const res = await call('conflicts.resolve', { id, action });
-    if (!res.ok) return res.error.message;
-    useData.getState().changed();
-    await get().poll();
-    return null;
+    // The resolution (and a re-applied change) comes back through the change feed.
+    return res.ok ? null : res.error.message;
   },
 }));
 
