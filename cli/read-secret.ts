@@ -28,6 +28,8 @@ async function firstLineOfStdin(): Promise<string> {
 
 function typedWithoutEcho(prompt: string): Promise<string> {
   const stdin = process.stdin;
+  // Echo goes off before the prompt shows: keys typed as soon as it appears are never echoed.
+  stdin.setRawMode(true);
   process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
@@ -47,7 +49,6 @@ function typedWithoutEcho(prompt: string): Promise<string> {
         else typed += ch;
       }
     };
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.on('data', onData);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { uuidv7 } from '../ids';
 import { statusByCode } from '../lookups';
 import { newRow } from '../model/new-row';
 import { DIRECTIONS } from '../model/tables/activity';
@@ -52,23 +53,27 @@ const CONTACTED_STATUS = statusByCode('contacted').id;
  */
 export const logCommunication = defineMutation({
   name: 'logCommunication',
-  args: subjectRef.and(
-    z.object({
-      id: f.newId(),
-      event_id: f.newId(),
-      communication_type_id: f.id(),
-      direction: z.enum(DIRECTIONS).default('outbound'),
-      subject: f.shortText().optional(),
-      body: f.longText().optional(),
-      outcome: f.shortText().optional(),
-      occurred_at: f.timestamp().optional(),
-      duration_seconds: z.number().int().min(0).max(86_400).optional(),
-      contact_id: f.id().optional(),
-      campaign_id: f.id().optional(),
-      follow_up_at: f.timestamp().optional(),
-      follow_up_event_id: f.newId(),
-    }),
-  ),
+  args: subjectRef
+    .and(
+      z.object({
+        id: f.newId(),
+        event_id: f.newId(),
+        communication_type_id: f.id(),
+        direction: z.enum(DIRECTIONS).default('outbound'),
+        subject: f.shortText().optional(),
+        body: f.longText().optional(),
+        outcome: f.shortText().optional(),
+        occurred_at: f.timestamp().optional(),
+        duration_seconds: z.number().int().min(0).max(86_400).optional(),
+        contact_id: f.id().optional(),
+        campaign_id: f.id().optional(),
+        follow_up_at: f.timestamp().optional(),
+        follow_up_event_id: f.id().optional(),
+      }),
+    )
+    // The follow-up's timeline entry gets its id only when there is a follow-up: an id for an
+    // event that never happens would make the same call's outbox entry differ from run to run.
+    .transform((a) => (a.follow_up_at && !a.follow_up_event_id ? { ...a, follow_up_event_id: uuidv7() } : a)),
   async run(tx, args, ctx) {
     // Checked against the mutation's own time (not the clock of whoever replays it), so the
     // replica and the server agree; the minute it was made is allowed (forms pick minutes).
@@ -133,7 +138,7 @@ export const logCommunication = defineMutation({
     }
     if (args.follow_up_at) {
       await recordEvent(tx, ctx, {
-        id: args.follow_up_event_id,
+        id: args.follow_up_event_id ?? uuidv7(),
         kind: 'follow_up_scheduled',
         subject,
         payload: { at: args.follow_up_at, note: null, communication_id: row.id },
