@@ -8,6 +8,7 @@ import { Toasts } from './components/toasts';
 import { TopBar } from './components/top-bar';
 import { ErrorBanner } from './components/values';
 import { useGlobalShortcuts } from './lib/shortcuts';
+import { CampaignDetailScreen } from './screens/campaign-detail';
 import { CampaignsScreen } from './screens/campaigns';
 import { ClientDetailScreen } from './screens/client-detail';
 import { ClientsScreen } from './screens/clients';
@@ -18,6 +19,7 @@ import { LeadsScreen } from './screens/leads';
 import { SettingsScreen } from './screens/settings';
 import { TicketsScreen } from './screens/tickets';
 import { TodayScreen } from './screens/today';
+import { TrashScreen } from './screens/trash';
 import { useData } from './stores/data';
 import { useLookups } from './stores/lookups';
 import { navigate, useRouter, type Route } from './stores/router';
@@ -41,6 +43,10 @@ function Screen({ route }: { route: Route }) {
       return <TicketsScreen />;
     case 'campaigns':
       return <CampaignsScreen />;
+    case 'campaign':
+      return <CampaignDetailScreen key={route.id} id={route.id} />;
+    case 'trash':
+      return <TrashScreen />;
     case 'dashboard':
       return <DashboardScreen />;
     case 'settings':
