@@ -1,6 +1,7 @@
 /** Every browser-suite test, in run order: one list, read by the Playwright spec (browser.spec.ts). */
 import { tests as accessibilityTests } from './accessibility.test';
 import { tests as aiCampaignTests } from './ai-campaigns.test';
+import { tests as editorTests } from './editors.test';
 import { tests as electronTests } from './electron-smoke.test';
 import { tests as firstRunTests } from './first-run.test';
 import { tests as flowTests } from './flows.test';
@@ -14,6 +15,7 @@ export const ALL: BrowserTest[] = [
   ...hostTests,
   ...firstRunTests,
   ...flowTests,
+  ...editorTests,
   ...syncTests,
   ...aiCampaignTests,
   ...screenTests,

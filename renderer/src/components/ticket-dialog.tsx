@@ -190,6 +190,8 @@ export function TicketDialog({ ticketId, onClose }: { ticketId: string; onClose(
     if (ticket.client_id) navigate({ name: 'client', id: ticket.client_id });
     else if (ticket.lead_id) navigate({ name: 'lead', id: ticket.lead_id });
   };
+  // The dialog opens with its answer (a frame later), so focus lands on its first field.
+  if (!data && !error) return null;
   return (
     <Modal
       title={ticket?.subject ?? 'Ticket'}
