@@ -262,7 +262,8 @@ export const tests = [
         await page.keyboard.type('Me');
         await page.keyboard.press('Tab');
         await page.keyboard.type('06152027');
-        await page.keyboard.press('Tab');
+        // Tab walks the date's month, day and year first, then on to Status.
+        await tabTo(page, dialog.getByLabel('Status'));
         await page.keyboard.type('pe');
         await page.keyboard.press('Tab');
         await page.keyboard.type('ur');
@@ -328,7 +329,7 @@ export const tests = [
       await open(page, host, `#/clients/${clientId}`, 'client');
       await tabTo(page, page.getByRole('button', { name: 'Wrong VIN', exact: true }));
       await page.keyboard.press('Enter');
-      const dialog = page.getByRole('dialog', { name: 'Wrong VIN' });
+      const dialog = page.getByRole('dialog', { name: 'Wrong VIN', exact: true });
       await dialog.waitFor();
       await tabTo(page, dialog.getByRole('button', { name: /^Delete: the ticket/ }));
       await page.keyboard.press('Enter');
@@ -365,6 +366,7 @@ export const tests = [
         await page.keyboard.press('m');
         const grid = page.locator('[data-screen="campaigns"] [role="table"]');
         await tabTo(page, grid);
+        await page.keyboard.press('ArrowDown');
         await page.keyboard.press('Enter');
         await page.waitForSelector('[data-screen="campaign"]');
         const enrollments = page.getByTestId('enrollments');

@@ -29,7 +29,10 @@ function dueAt(day: string): string | null {
   return Number.isNaN(d.getTime()) ? day : d.toISOString();
 }
 
-/** Assignee, due date, status and priority: one Save sends what changed. */
+/**
+ * Assignee, due date, status and priority: one Save sends what differs from the stored ticket.
+ * Kept mounted across saves (keyed by ticket id) so the focus stays where the person left it.
+ */
 function TicketFields({ ticket }: { ticket: Ticket }) {
   const users = useLookups((s) => s.lookups.users);
   const done = ticket.status === 'resolved' || ticket.status === 'closed';
@@ -232,10 +235,7 @@ export function TicketDialog({ ticketId, onClose }: { ticketId: string; onClose(
               <strong>Resolution:</strong> {ticket.resolution}
             </p>
           )}
-          <TicketFields
-            key={[ticket.assigned_to, ticket.due_at, ticket.status, ticket.priority].join('|')}
-            ticket={ticket}
-          />
+          <TicketFields key={ticket.id} ticket={ticket} />
           <Comments ticketId={ticket.id} comments={data.comments} />
           {!done && <Resolve ticket={ticket} onDone={onClose} />}
           {!done && (
