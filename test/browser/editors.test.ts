@@ -342,7 +342,7 @@ export const tests = [
         (await host.api('trash.list', {})).some((t) => t.name === 'Wrong VIN'),
         'the ticket is in the Trash',
       );
-      await tabTo(page, page.getByRole('button', { name: 'Undo' }));
+      await tabTo(page, page.getByRole('button', { name: 'Undo' }).last());
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: 'Wrong VIN', exact: true }).waitFor();
       assert((await host.api('trash.list', {})).length === 0, 'Undo took the ticket back out of the Trash');
