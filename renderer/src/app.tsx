@@ -8,6 +8,7 @@ import { Toasts } from './components/toasts';
 import { TopBar } from './components/top-bar';
 import { ErrorBanner } from './components/values';
 import { useGlobalShortcuts } from './lib/shortcuts';
+import { CampaignDetailScreen } from './screens/campaign-detail';
 import { CampaignsScreen } from './screens/campaigns';
 import { ClientDetailScreen } from './screens/client-detail';
 import { ClientsScreen } from './screens/clients';
@@ -21,6 +22,7 @@ import { TodayScreen } from './screens/today';
 import { COMMAND_READS } from '../../shared/api/changes';
 import { listenForChanges } from './api/changes';
 import { useData, useTablesVersion } from './stores/data';
+import { TrashScreen } from './screens/trash';
 import { useLookups } from './stores/lookups';
 import { navigate, useRouter, type Route } from './stores/router';
 import { useUi } from './stores/ui';
@@ -43,6 +45,10 @@ function Screen({ route }: { route: Route }) {
       return <TicketsScreen />;
     case 'campaigns':
       return <CampaignsScreen />;
+    case 'campaign':
+      return <CampaignDetailScreen key={route.id} id={route.id} />;
+    case 'trash':
+      return <TrashScreen />;
     case 'dashboard':
       return <DashboardScreen />;
     case 'settings':

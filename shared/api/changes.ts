@@ -87,6 +87,10 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'clients.get': ['clients', 'leads', 'addresses', 'contacts', 'users', ...TIMELINE],
   'contacts.list': ['contacts'],
   'tickets.list': ['support_tickets'],
+  // A ticket's comments are notes on its lead or client.
+  'tickets.get': ['support_tickets', 'lead_notes', 'users'],
+  'campaigns.get': ['campaigns', 'campaign_enrollments', 'leads'],
+  'trash.list': ['leads', 'clients', 'contacts', 'support_tickets'],
   'campaigns.list': ['campaigns', 'campaign_enrollments'],
   'today.list': ['leads', 'users', 'lead_statuses'],
   'search.global': SEARCHED,

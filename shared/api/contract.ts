@@ -13,11 +13,15 @@ import {
   searchQuery,
   signInInput,
   ticketsQuery,
+  trashQuery,
   todayQuery,
 } from './inputs';
 import type {
   AiRunResult,
   AiSettingsView,
+  CampaignDetail,
+  TicketDetail,
+  TrashItem,
   ClientDetail,
   ConflictItem,
   DemoStatus,
@@ -52,6 +56,10 @@ export const API = {
   'clients.get': { input: byId, output: {} as ClientDetail },
   'contacts.list': { input: listQuery, output: {} as Row<'contacts'>[] },
   'tickets.list': { input: ticketsQuery, output: {} as Row<'support_tickets'>[] },
+  'tickets.get': { input: byId, output: {} as TicketDetail },
+  'campaigns.get': { input: byId, output: {} as CampaignDetail },
+  /** Soft-deleted leads, clients, contacts and tickets, newest first, to restore. */
+  'trash.list': { input: trashQuery, output: {} as TrashItem[] },
   'campaigns.list': { input: listQuery, output: {} as Array<Row<'campaigns'> & { enrolled: number }> },
   'today.list': { input: todayQuery, output: {} as TodayList },
   'search.global': { input: searchQuery, output: {} as SearchResult[] },

@@ -60,6 +60,7 @@ export const listQuery = z.object({
   offset: z.number().int().min(0).max(1_000_000).default(0),
 });
 export const ticketsQuery = listQuery.extend({ status: z.enum(['open', 'pending', 'resolved', 'closed']).optional() });
+export const trashQuery = z.object({ limit: z.number().int().min(1).max(500).default(200) });
 export const mutateInput = z.object({ name: z.string().min(1).max(60), args: z.unknown() });
 
 export const aiRunInput = z

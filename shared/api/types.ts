@@ -203,3 +203,33 @@ export interface AiRunResult {
 
 /** Settings → AI: the stored settings and today's token use against the budget. */
 export type AiSettingsView = AiSettings & { usage: { used: number; budget: number | null } };
+
+export interface TicketDetail {
+  ticket: Row<'support_tickets'>;
+  /** The lead's or client's name, for the link back to it. */
+  subject_name: string | null;
+  /** The thread, oldest first: notes on the ticket's record naming it in metadata.ticket_id. */
+  comments: Row<'lead_notes'>[];
+}
+
+export interface CampaignDetail {
+  campaign: Row<'campaigns'>;
+  enrollments: Array<{
+    id: string;
+    lead_id: string | null;
+    client_id: string | null;
+    name: string | null;
+    status: string;
+    enrolled_at: string;
+  }>;
+  /** Leads that name this campaign as their source. */
+  sourced_leads: number;
+}
+
+/** A soft-deleted record the Trash lists, to restore. */
+export interface TrashItem {
+  table: 'leads' | 'clients' | 'contacts' | 'support_tickets';
+  id: string;
+  name: string;
+  deleted_at: string;
+}

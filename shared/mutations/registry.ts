@@ -3,6 +3,7 @@ import { addNote, logCommunication } from './activity';
 import { applyAiAnnotations, recordAiInteraction } from './ai';
 import { upsertAddress } from './addresses';
 import { createCampaign, enrollInCampaign, setMarketingSettings } from './campaigns';
+import { createClient, updateClient } from './clients';
 import { addContact, setPrimaryContact, updateContact } from './contacts';
 import { convertLead } from './convert';
 import type { MutationDef } from './define';
@@ -10,7 +11,7 @@ import { createLead, editCustomFields, editLeadTags, setCoverage, updateLead } f
 import { restore, softDelete } from './lifecycle';
 import { closeOpportunity, createOpportunity, moveOpportunityStage } from './opportunities';
 import { assignLead, changeLeadStatus, completeFollowUp, scheduleFollowUp } from './pipeline';
-import { createTicket, resolveTicket, updateTicket } from './tickets';
+import { addTicketComment, createTicket, resolveTicket, updateTicket } from './tickets';
 
 /** Every named mutation: the unit of change, of the outbox and of the gateway's API. */
 export const MUTATIONS = {
@@ -29,12 +30,15 @@ export const MUTATIONS = {
   updateContact,
   setPrimaryContact,
   upsertAddress,
+  createClient,
+  updateClient,
   createOpportunity,
   moveOpportunityStage,
   closeOpportunity,
   createTicket,
   updateTicket,
   resolveTicket,
+  addTicketComment,
   createCampaign,
   enrollInCampaign,
   setMarketingSettings,

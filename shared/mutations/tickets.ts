@@ -89,3 +89,37 @@ export const resolveTicket = defineMutation({
     return { id, status };
   },
 });
+
+/**
+ * A comment on a ticket's thread. Stored as a note about the ticket's lead or client with the
+ * ticket's id in its metadata: the record's history shows it where agents already look, it syncs
+ * and is protected with the record, and no new synced table is needed.
+ */
+export const addTicketComment = defineMutation({
+  name: 'addTicketComment',
+  args: z.object({ id: f.newId(), ticket_id: f.id(), body: f.longText().trim().min(1, 'is required') }),
+  async run(tx, { id, ticket_id, body }, ctx) {
+    const ticket = await mustGet(tx, 'support_tickets', ticket_id, 'ticket', 'ticket_id');
+    assertCanWrite(ctx, ticket, 'ticket');
+    const row = newRow(
+      'lead_notes',
+      {
+        id,
+        lead_id: ticket.lead_id,
+        client_id: ticket.client_id,
+        owner_id: ticket.owner_id,
+        team_id: ticket.team_id,
+        body,
+        tags: ['ticket'],
+        metadata: { ticket_id },
+        created_by: ctx.actor.userId,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      },
+      ctx.now,
+    );
+    await tx.insert('lead_notes', row);
+    await tx.update('support_tickets', ticket_id, { updated_at: ctx.now });
+    return row;
+  },
+});

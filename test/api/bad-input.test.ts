@@ -128,6 +128,22 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ text: 1 }, 'text'],
     [{ limit: 1000 }, 'limit'],
   ],
+  'tickets.get': [
+    [{}, 'id'],
+    [{ id: 'nope' }, 'id'],
+    [{ id: UNKNOWN }, UNKNOWN, 'not_found'],
+    [{ id: ids.lead }, ids.lead, 'not_found'],
+  ],
+  'campaigns.get': [
+    [{}, 'id'],
+    [{ id: FTS }, 'id'],
+    [{ id: UNKNOWN }, UNKNOWN, 'not_found'],
+  ],
+  'trash.list': [
+    [{ limit: 0 }, 'limit'],
+    [{ limit: 501 }, 'limit'],
+    [{ limit: 'all' }, 'limit'],
+  ],
   'campaigns.list': [
     [{ limit: 1.5 }, 'limit'],
     [{ text: 'x'.repeat(201) }, 'text'],

@@ -32,14 +32,20 @@ async function seedBook(host: Host) {
     name: 'createTicket',
     args: { client_id: result.client_id, subject: 'Add a driver', priority: 'high' },
   });
-  await host.api('mutate', {
+  const campaign = (await host.api('mutate', {
     name: 'createCampaign',
     args: { name: 'Spring renewal review', channel: 'email', status: 'active', budget: 1500 },
+  })) as { result: { id: string } };
+  await host.api('mutate', { name: 'enrollInCampaign', args: { campaign_id: campaign.result.id, lead_id: ids[2]! } });
+  await host.api('mutate', {
+    name: 'addContact',
+    args: { client_id: result.client_id, first_name: 'Pat', last_name: 'Ruiz' },
   });
-  return { leadId: ids[1]!, clientId: result.client_id };
+  await host.api('mutate', { name: 'softDelete', args: { table: 'leads', id: ids[3]! } });
+  return { leadId: ids[1]!, clientId: result.client_id, campaignId: campaign.result.id };
 }
 
-const SCREENS = (ids: { leadId: string; clientId: string }) => [
+const SCREENS = (ids: { leadId: string; clientId: string; campaignId: string }) => [
   { hash: '#/today', screen: 'today' },
   { hash: '#/leads', screen: 'leads' },
   { hash: '#/leads/board', screen: 'leads' },
@@ -49,6 +55,8 @@ const SCREENS = (ids: { leadId: string; clientId: string }) => [
   { hash: '#/contacts', screen: 'contacts' },
   { hash: '#/tickets', screen: 'tickets' },
   { hash: '#/campaigns', screen: 'campaigns' },
+  { hash: `#/campaigns/${ids.campaignId}`, screen: 'campaign' },
+  { hash: '#/trash', screen: 'trash' },
   { hash: '#/dashboard', screen: 'dashboard' },
   { hash: '#/settings', screen: 'settings' },
 ];
@@ -105,6 +113,16 @@ export const tests = [
         await page.goto(`${host.url}/#/leads/${ids.leadId}`);
         await page.waitForSelector('[data-screen="lead"]');
         await check('Convert', () => page.getByRole('button', { name: /^Convert/ }).click());
+        await page.goto(`${host.url}/#/clients/${ids.clientId}`);
+        await page.waitForSelector('[data-screen="client"]');
+        await check('Edit client', () => page.getByRole('button', { name: 'Edit details' }).click());
+        await check('Address', () => page.getByRole('button', { name: 'Add address' }).click());
+        await check('Edit contact', () => page.getByRole('button', { name: 'Edit Pat Ruiz' }).click());
+        await check('Delete', () => page.getByRole('button', { name: 'Remove: the contact Pat Ruiz' }).click());
+        await check('Ticket', () => page.getByRole('button', { name: 'Add a driver', exact: true }).click());
+        await page.goto(`${host.url}/#/clients`);
+        await page.waitForSelector('[data-screen="clients"]');
+        await check('New client', () => page.getByRole('button', { name: 'New client' }).first().click());
         await page.goto(`${host.url}/#/today`);
         await page.locator('.today-row').first().waitFor();
         await check('Log activity', () => page.getByRole('button', { name: 'Log' }).first().click());

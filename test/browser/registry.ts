@@ -3,6 +3,7 @@ import { tests as accessibilityTests } from './accessibility.test';
 import { tests as aiCampaignTests } from './ai-campaigns.test';
 import { tests as dialogTests } from './dialogs.test';
 import { tests as changeFeedTests } from './change-feed.test';
+import { tests as editorTests } from './editors.test';
 import { tests as electronTests } from './electron-smoke.test';
 import { tests as firstRunTests } from './first-run.test';
 import { tests as flowTests } from './flows.test';
@@ -21,6 +22,7 @@ export const ALL: BrowserTest[] = [
   ...dialogTests,
   ...leadPageTests,
   ...workListTests,
+  ...editorTests,
   ...syncTests,
   ...changeFeedTests,
   ...aiCampaignTests,

@@ -247,6 +247,33 @@ export const BASELINES: Record<MutationName, Baseline> = {
     text: ['patch.subject'],
   },
   resolveTicket: { actor: 'agent', input: { id: W.ticket, resolution: 'r', close: true }, text: ['resolution'] },
+  addTicketComment: { actor: 'agent', input: { ticket_id: W.ticket, body: 'c' }, text: ['body'] },
+  createClient: {
+    actor: 'agent',
+    input: {
+      client_type: 'business',
+      business_name: 'Acme Roofing',
+      dba_name: 'Acme',
+      fein: '12-3456789',
+      naics_code: '238160',
+      industry: 'roofing',
+      year_established: 1999,
+      annual_revenue: 1000000,
+      employee_count: 12,
+      email: 'office@example.com',
+      website: 'https://acme.example.com',
+      source: 'book transfer',
+    },
+    text: ['business_name', 'dba_name', 'industry', 'source'],
+  },
+  updateClient: {
+    actor: 'agent',
+    input: {
+      id: W.client,
+      patch: { middle_name: 'J', occupation: 'nurse', date_of_birth: '1980-01-02', phone: '+1 217 555 0199' },
+    },
+    text: ['patch.middle_name', 'patch.occupation'],
+  },
   createCampaign: {
     actor: 'manager',
     input: {

@@ -11,6 +11,7 @@ import { convertSuite } from './contract-convert';
 import { edgesSuite } from './contract-edges';
 import { leadsSuite } from './contract-leads';
 import { pipelineSuite } from './contract-pipeline';
+import { recordsSuite } from './contract-records';
 import { salesSuite } from './contract-sales';
 
 export function defineMutationSuite(kind: StoreKind) {
@@ -23,6 +24,7 @@ export function defineMutationSuite(kind: StoreKind) {
     convertSuite(kind, covered);
     aiSuite(kind, covered);
     edgesSuite(kind, covered);
+    recordsSuite(kind, covered);
 
     it('committed every named mutation at least once', () => {
       expect(MUTATION_NAMES.filter((n) => !covered.has(n))).toEqual([]);

@@ -10,6 +10,7 @@ import { leadDetail } from '../../../db/queries/lead-detail';
 import { listCampaigns, listContacts, listTickets } from '../../../db/queries/lists';
 import { lookups } from '../../../db/queries/lookups';
 import { kanban, listLeads } from '../../../db/queries/pipeline';
+import { campaignDetail, ticketDetail, trashList } from '../../../db/queries/records';
 import { searchAll } from '../../../db/queries/search';
 import { today } from '../../../db/queries/today';
 
@@ -52,6 +53,9 @@ export function createHandlers({
     'contacts.list': async (q) => listContacts(db, q),
     'tickets.list': async (q) => listTickets(db, q),
     'campaigns.list': async (q) => listCampaigns(db, q),
+    'tickets.get': async ({ id }) => ticketDetail(db, id),
+    'campaigns.get': async ({ id }) => campaignDetail(db, id),
+    'trash.list': async ({ limit }) => trashList(db, limit),
     'today.list': async (q) => today(db, q, now(), actorId()),
     'search.global': async ({ text, limit }) => searchAll(db, text, limit),
     'dashboard.get': async (q) => dashboard(db, q, now()),

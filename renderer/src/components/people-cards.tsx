@@ -4,6 +4,8 @@ import type { Row } from '../../../shared/model/catalogue';
 import { mutate } from '../api/mutate';
 import { humanize } from '../lib/format';
 import { numOrNull, textOrNull, useForm } from '../lib/use-form';
+import { ContactEditDialog } from './contact-edit-dialog';
+import { DeleteButton } from './delete-record';
 import { Field } from './field';
 import { Icon } from './icon';
 import { Money, RelTime } from './values';
@@ -20,6 +22,7 @@ export function ContactsCard({
   readOnly?: boolean;
 }) {
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Row<'contacts'> | null>(null);
   const form = useForm({
     first_name: '',
     last_name: '',
@@ -79,6 +82,23 @@ export function ContactsCard({
                   Make primary
                 </button>
               )}
+              {!readOnly && (
+                <>
+                  <button
+                    type="button"
+                    className="btn ghost small"
+                    onClick={() => setEditing(c)}
+                    aria-label={`Edit ${c.first_name} ${c.last_name}`}
+                  >
+                    Edit
+                  </button>
+                  <DeleteButton
+                    target={{ table: 'contacts', id: c.id }}
+                    what={`the contact ${c.first_name} ${c.last_name}`}
+                    label="Remove"
+                  />
+                </>
+              )}
             </div>
             <div className="muted small">
               {[c.email, c.phone ?? c.mobile_phone].filter(Boolean).join(' · ') || 'No email or phone'}
@@ -86,6 +106,7 @@ export function ContactsCard({
           </li>
         ))}
       </ul>
+      {editing && <ContactEditDialog contact={editing} onClose={() => setEditing(null)} />}
       {adding && (
         <form className="form-grid" onSubmit={save} noValidate>
           <Field

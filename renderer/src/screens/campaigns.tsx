@@ -11,6 +11,7 @@ import type { Column } from '../components/virtual-table';
 import { count, humanize } from '../lib/format';
 import { localToIso, numOrNull, textOrNull, useForm } from '../lib/use-form';
 import { useDebounced, useList } from '../lib/use-list';
+import { navigate } from '../stores/router';
 import { useUi } from '../stores/ui';
 
 type Campaign = Row<'campaigns'> & { enrolled: number };
@@ -167,7 +168,7 @@ export function CampaignsScreen() {
         {...list}
         rows={list.items}
         columns={COLUMNS}
-        onOpen={() => undefined}
+        onOpen={(r) => navigate({ name: 'campaign', id: r.id })}
         onEnd={list.loadMore}
         filter={text}
         onFilter={setText}

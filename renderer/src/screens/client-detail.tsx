@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import type { Row } from '../../../shared/model/catalogue';
 import { TICKET_PRIORITIES } from '../../../shared/model/tables/service';
 import { mutate } from '../api/mutate';
 import { useQuery } from '../api/use-query';
+import { AddressCard } from '../components/address-card';
 import { AiPanel } from '../components/ai-panel';
+import { ClientEditDialog } from '../components/client-form';
+import { DeleteButton } from '../components/delete-record';
 import { Composer } from '../components/composer';
 import { EnrollDialog, enrolledCampaignIds } from '../components/enroll-dialog';
 import { Field } from '../components/field';
@@ -10,6 +14,7 @@ import { Icon } from '../components/icon';
 import { Modal } from '../components/modal';
 import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
 import { Tag, UserName } from '../components/pills';
+import { TicketDialog } from '../components/ticket-dialog';
 import { Timeline } from '../components/timeline';
 import { EmptyState, ErrorBanner, RelTime } from '../components/values';
 import { humanize, paperDate, personName } from '../lib/format';
@@ -90,19 +95,48 @@ function NewTicket({ clientId, onClose }: { clientId: string; onClose(): void })
   );
 }
 
+/** The identifiers of the client's type: a person's or a business's, never both. */
+function ClientIdentifiers({ client }: { client: Row<'clients'> }) {
+  const rows: Array<[string, unknown]> =
+    client.client_type === 'business'
+      ? [
+          ['Doing business as', client.dba_name],
+          ['FEIN', client.fein],
+          ['Industry', client.industry],
+          ['NAICS', client.naics_code],
+          ['Employees', client.employee_count],
+        ]
+      : [
+          ['Date of birth', client.date_of_birth ? paperDate(client.date_of_birth) : null],
+          ['Occupation', client.occupation],
+        ];
+  return (
+    <>
+      {rows.map(([label, value]) => (
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>{value === null || value === undefined || value === '' ? '—' : String(value)}</dd>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 /** A client: who they are, the lead(s) they came from, their policies, tickets and the whole history. */
 export function ClientDetailScreen({ id }: { id: string }) {
   const { data, error, reload } = useQuery('clients.get', { id });
   const types = useLookups((s) => s.lookups.insurance_types);
   const [ticket, setTicket] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [openTicket, setOpenTicket] = useState<string | null>(null);
   if (error && !data) {
     if (error.code === 'not_found')
       return <EmptyState title="This client does not exist">It may have been removed on another device.</EmptyState>;
     return <ErrorBanner message={`Could not load this client: ${error.message}`} onRetry={reload} />;
   }
   if (!data) return null;
-  const { client, address } = data;
+  const { client } = data;
   const name = personName(client);
   const typeName = (code: string) => types.find((t) => t.code === code)?.name ?? humanize(code);
   return (
@@ -142,6 +176,12 @@ export function ClientDetailScreen({ id }: { id: string }) {
           <button type="button" className="btn" onClick={() => setTicket(true)}>
             <Icon name="ticket" size={14} /> New ticket
           </button>
+          <DeleteButton
+            target={{ table: 'clients', id: client.id }}
+            what={`the client ${name}`}
+            className="btn ghost"
+            onDeleted={() => navigate({ name: 'clients' })}
+          />
         </div>
       </div>
       {enrolling && (
@@ -182,30 +222,23 @@ export function ClientDetailScreen({ id }: { id: string }) {
           <section className="card" aria-label="Client details">
             <div className="card-head">
               <h3>Details</h3>
+              <button type="button" className="btn ghost small" onClick={() => setEditing(true)}>
+                Edit details
+              </button>
             </div>
-            <dl className="kv">
+            <dl className="kv" data-testid="client-details">
               <dt>Email</dt>
               <dd>{client.email ?? '—'}</dd>
               <dt>Phone</dt>
               <dd>{client.phone ?? '—'}</dd>
-              <dt>Address</dt>
-              <dd>
-                {address
-                  ? `${address.line1}${address.line2 ? `, ${address.line2}` : ''}, ${address.city}, ${address.state} ${address.postal_code}`
-                  : '—'}
-              </dd>
-              {client.client_type === 'business' && (
-                <>
-                  <dt>Industry</dt>
-                  <dd>{client.industry ?? '—'}</dd>
-                </>
-              )}
+              <ClientIdentifiers client={client} />
               <dt>Source</dt>
               <dd>{client.source ?? '—'}</dd>
               <dt>Tags</dt>
               <dd className="row">{client.tags.length ? client.tags.map((t) => <Tag key={t} text={t} />) : '—'}</dd>
             </dl>
           </section>
+          <AddressCard subject={{ client_id: client.id }} address={data.address} mailing={data.mailing_address} />
           <OpportunitiesCard subject={{ client_id: client.id }} opportunities={data.opportunities} />
           <ContactsCard subject={{ client_id: client.id }} contacts={data.contacts} />
           <section className="card" aria-label="Tickets">
@@ -220,7 +253,9 @@ export function ClientDetailScreen({ id }: { id: string }) {
               <ul className="plain-list">
                 {data.tickets.map((t) => (
                   <li key={t.id} className="row">
-                    <strong>{t.subject}</strong>
+                    <button type="button" className="link-btn" onClick={() => setOpenTicket(t.id)}>
+                      <strong>{t.subject}</strong>
+                    </button>
                     <span className="muted">{humanize(t.status)}</span>
                     <span className="spacer" />
                     <RelTime at={t.updated_at} />
@@ -243,6 +278,8 @@ export function ClientDetailScreen({ id }: { id: string }) {
         </div>
       </div>
       {ticket && <NewTicket clientId={client.id} onClose={() => setTicket(false)} />}
+      {editing && <ClientEditDialog client={client} onClose={() => setEditing(false)} />}
+      {openTicket && <TicketDialog ticketId={openTicket} onClose={() => setOpenTicket(null)} />}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { ClientListItem } from '../../../shared/api/types';
+import { NewClientDialog } from '../components/client-form';
+import { Icon } from '../components/icon';
 import { ListScreen } from '../components/list-screen';
 import { UserName } from '../components/pills';
 import { RelTime } from '../components/values';
@@ -26,23 +28,39 @@ export function ClientsScreen() {
   const [text, setText] = useState('');
   const q = useDebounced(text);
   const list = useList('clients.list', q ? { text: q } : {});
+  const [creating, setCreating] = useState(false);
+  const action = (
+    <button type="button" className="btn primary" onClick={() => setCreating(true)}>
+      <Icon name="plus" size={14} /> New client
+    </button>
+  );
   return (
-    <ListScreen
-      name="clients"
-      title="Clients"
-      one="client"
-      sub="Policyholders, converted from leads"
-      {...list}
-      rows={list.items}
-      columns={COLUMNS}
-      onOpen={(r) => navigate({ name: 'client', id: r.id })}
-      onEnd={list.loadMore}
-      filter={text}
-      onFilter={setText}
-      empty={{
-        title: 'No clients yet',
-        body: 'A lead becomes a client when you convert it from its page (“Convert to client”).',
-      }}
-    />
+    <>
+      <ListScreen
+        name="clients"
+        title="Clients"
+        one="client"
+        sub="Policyholders, converted from leads"
+        {...list}
+        rows={list.items}
+        columns={COLUMNS}
+        onOpen={(r) => navigate({ name: 'client', id: r.id })}
+        onEnd={list.loadMore}
+        filter={text}
+        onFilter={setText}
+        tools={
+          <>
+            <span className="spacer" />
+            {action}
+          </>
+        }
+        empty={{
+          title: 'No clients yet',
+          body: 'A lead becomes a client when you convert it from its page (“Convert to client”), or add a customer you already have.',
+          action,
+        }}
+      />
+      {creating && <NewClientDialog onClose={() => setCreating(false)} />}
+    </>
   );
 }

@@ -1,7 +1,9 @@
 import { useQuery } from '../api/use-query';
+import { AddressCard } from '../components/address-card';
 import { AiPanel } from '../components/ai-panel';
 import { Composer } from '../components/composer';
 import { CoverageCard } from '../components/coverage/coverage-card';
+import { DeleteButton } from '../components/delete-record';
 import { LeadFieldsForm } from '../components/lead-fields-form';
 import { LeadHeader } from '../components/lead-header';
 import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
@@ -38,9 +40,18 @@ export function LeadDetailScreen({ id }: { id: string }) {
     .sort((a, b) => (b.closed_at ?? '').localeCompare(a.closed_at ?? ''))[0];
   return (
     <div className="screen record" data-screen="lead" data-lead-id={lead.id}>
-      <div className="crumbs">
+      <div className="crumbs with-actions">
         <a href="#/leads">Leads</a> /{' '}
         <span>{lead.business_name ?? [lead.first_name, lead.last_name].filter(Boolean).join(' ')}</span>
+        <span className="spacer" />
+        {!lead.is_converted && (
+          <DeleteButton
+            target={{ table: 'leads', id: lead.id }}
+            what={`the lead ${lead.business_name ?? [lead.first_name, lead.last_name].filter(Boolean).join(' ')}`}
+            label="Delete lead"
+            onDeleted={() => navigate({ name: 'leads', view: 'table' })}
+          />
+        )}
       </div>
       <LeadHeader detail={data} />
       {lead.is_converted && data.client && (
@@ -61,6 +72,7 @@ export function LeadDetailScreen({ id }: { id: string }) {
       <div className="record-body">
         <div className="record-left">
           <LeadFieldsForm key={lead.updated_at} lead={lead} />
+          <AddressCard subject={{ lead_id: lead.id }} address={data.address} readOnly={lead.is_converted} />
           <CoverageCard lead={lead} />
           <section className="card" aria-label="Tags and custom fields">
             <div className="card-head">

@@ -46,6 +46,13 @@ export function SettingsScreen() {
             All shortcuts
           </button>
         </section>
+        <section className="card settings-card" aria-label="Trash">
+          <h2>Trash</h2>
+          <p className="muted">Deleted leads, clients, contacts and tickets are kept and can be restored.</p>
+          <a className="btn small" href="#/trash">
+            Open the Trash
+          </a>
+        </section>
         <section className="card settings-card">
           <h2>About</h2>
           <dl className="kv">

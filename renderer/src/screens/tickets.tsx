@@ -1,19 +1,13 @@
 import { useState } from 'react';
 import type { Row } from '../../../shared/model/catalogue';
 import { TICKET_STATUSES } from '../../../shared/model/tables/service';
-import { mutate } from '../api/mutate';
-import { AiInlineRun } from '../components/ai-panel';
-import { Field } from '../components/field';
 import { ListScreen } from '../components/list-screen';
-import { Modal } from '../components/modal';
+import { TicketDialog } from '../components/ticket-dialog';
 import { UserName } from '../components/pills';
 import { RelTime } from '../components/values';
 import type { Column } from '../components/virtual-table';
 import { humanize } from '../lib/format';
-import { useForm } from '../lib/use-form';
 import { useDebounced, useList } from '../lib/use-list';
-import { navigate } from '../stores/router';
-import { useUi } from '../stores/ui';
 
 type Ticket = Row<'support_tickets'>;
 const PRIORITY_COLOR: Record<string, string> = {
@@ -49,83 +43,6 @@ const COLUMNS: Column<Ticket>[] = [
   { key: 'updated', label: 'Updated', width: 110, render: (r) => <RelTime at={r.updated_at} /> },
 ];
 
-function TicketDialog({ ticket, onClose }: { ticket: Ticket; onClose(): void }) {
-  const form = useForm({ resolution: '' }, `resolve:${ticket.id}`);
-  const done = ticket.status === 'resolved' || ticket.status === 'closed';
-  const resolve = async (close: boolean) => {
-    const ok = await form.submit(() =>
-      mutate('resolveTicket', { id: ticket.id, resolution: form.values.resolution, close }),
-    );
-    if (ok) {
-      useUi.getState().toast('ok', close ? 'Ticket closed' : 'Ticket resolved');
-      onClose();
-    }
-  };
-  return (
-    <Modal
-      title={ticket.subject}
-      onClose={onClose}
-      width={560}
-      footer={
-        <>
-          {(ticket.client_id || ticket.lead_id) && (
-            <button
-              type="button"
-              className="btn ghost"
-              onClick={() => (
-                onClose(),
-                ticket.client_id
-                  ? navigate({ name: 'client', id: ticket.client_id })
-                  : navigate({ name: 'lead', id: ticket.lead_id! })
-              )}
-            >
-              Open {ticket.client_id ? 'client' : 'lead'}
-            </button>
-          )}
-          <span className="spacer" />
-          {!done && (
-            <>
-              <button type="button" className="btn" onClick={() => void resolve(false)} disabled={form.busy}>
-                Resolve
-              </button>
-              <button type="button" className="btn primary" onClick={() => void resolve(true)} disabled={form.busy}>
-                Resolve and close
-              </button>
-            </>
-          )}
-        </>
-      }
-    >
-      <div className="row" style={{ marginBottom: 10 }}>
-        {pill(ticket.status, STATUS_COLOR[ticket.status] ?? '#64748b')}
-        {pill(ticket.priority, PRIORITY_COLOR[ticket.priority] ?? '#64748b')}
-        <span className="muted">{humanize(ticket.issue_type)}</span>
-        <span className="muted">
-          opened <RelTime at={ticket.created_at} />
-        </span>
-      </div>
-      <p className="tl-body">{ticket.description ?? <span className="muted">No description.</span>}</p>
-      {done ? (
-        <p>
-          <strong>Resolution:</strong> {ticket.resolution}
-        </p>
-      ) : (
-        <Field
-          name="resolution"
-          label="Resolution"
-          kind="textarea"
-          value={form.values.resolution}
-          onChange={(v) => form.set('resolution', v)}
-          error={form.errors.resolution}
-          placeholder="What was done for the client"
-        />
-      )}
-      {form.formError && <div className="form-error">{form.formError}</div>}
-      {!done && <AiInlineRun input={{ task: 'triage', ticket_id: ticket.id }} label="Triage with AI" title="Triage" />}
-    </Modal>
-  );
-}
-
 export function TicketsScreen() {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<string>('open');
@@ -160,7 +77,7 @@ export function TicketsScreen() {
           body: 'Open a ticket from a client’s page when they ask for a change, a certificate or a claim.',
         }}
       />
-      {open && <TicketDialog ticket={open} onClose={() => setOpen(null)} />}
+      {open && <TicketDialog ticketId={open.id} onClose={() => setOpen(null)} />}
     </>
   );
 }

@@ -9,6 +9,8 @@ export type Route =
   | { name: 'contacts' }
   | { name: 'tickets' }
   | { name: 'campaigns' }
+  | { name: 'campaign'; id: string }
+  | { name: 'trash' }
   | { name: 'dashboard' }
   | { name: 'settings' };
 
@@ -20,9 +22,11 @@ export function parseHash(hash: string): Route {
       return b ? { name: 'lead', id: b } : { name: 'leads', view: 'table' };
     case 'clients':
       return b ? { name: 'client', id: b } : { name: 'clients' };
+    case 'campaigns':
+      return b ? { name: 'campaign', id: b } : { name: 'campaigns' };
     case 'contacts':
     case 'tickets':
-    case 'campaigns':
+    case 'trash':
     case 'dashboard':
     case 'settings':
     case 'today':
@@ -40,6 +44,8 @@ export function hrefOf(route: Route): string {
       return `#/leads/${route.id}`;
     case 'client':
       return `#/clients/${route.id}`;
+    case 'campaign':
+      return `#/campaigns/${route.id}`;
     default:
       return `#/${route.name}`;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, type CommandName } from '../../../shared/api/contract';
 import {
   ALL_CHANGE_TABLES,
   COMMAND_READS,
@@ -50,5 +51,22 @@ describe('screens re-run the queries that read what changed', () => {
     const versions = afterChange({}, local('leads'));
     expect(versions).toEqual({ leads: 1 });
     expect(versionOf(afterChange(versions, local('leads', 'leads')), ['leads'])).toBe(2);
+  });
+
+  it('every command that reads the replica names what it reads, so its screen follows the feed', () => {
+    // The commands that change things or talk to a provider: nothing to re-run.
+    const acting: CommandName[] = [
+      'mutate',
+      'sync.signIn',
+      'sync.signOut',
+      'conflicts.resolve',
+      'ai.run',
+      'ai.cancel',
+      'ai.settings.save',
+      'demo.load',
+      'demo.clear',
+    ];
+    const missing = COMMAND_NAMES.filter((c) => !acting.includes(c) && !COMMAND_READS[c]);
+    expect(missing).toEqual([]);
   });
 });
