@@ -11,6 +11,7 @@ import { convertSuite } from './contract-convert';
 import { edgesSuite } from './contract-edges';
 import { leadsSuite } from './contract-leads';
 import { pipelineSuite } from './contract-pipeline';
+import { policiesSuite } from './contract-policies';
 import { salesSuite } from './contract-sales';
 
 export function defineMutationSuite(kind: StoreKind) {
@@ -21,6 +22,7 @@ export function defineMutationSuite(kind: StoreKind) {
     activitySuite(kind, covered);
     salesSuite(kind, covered);
     convertSuite(kind, covered);
+    policiesSuite(kind, covered);
     aiSuite(kind, covered);
     edgesSuite(kind, covered);
 
