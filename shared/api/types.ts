@@ -93,7 +93,7 @@ export interface SearchSegment {
   hit: boolean;
 }
 export interface SearchResult {
-  kind: 'lead' | 'client' | 'contact' | 'note' | 'communication' | 'ticket';
+  kind: 'lead' | 'client' | 'contact' | 'note' | 'communication' | 'ticket' | 'policy';
   id: string;
   title: string;
   snippet: SearchSegment[];

@@ -89,6 +89,8 @@ export const changeLeadStatus = defineMutation({
             lost_reason: reason ?? null,
             next_follow_up_at: xdate?.at ?? null,
             ...(xdate ? { follow_up_note: `X-date ${xdate.xdate}: re-quote before their policy renews` } : {}),
+            // An expiration already past has renewed with the other carrier: its next one is the X-date.
+            ...(xdate && xdate.xdate !== lead.policy_expiration_date ? { policy_expiration_date: xdate.xdate } : {}),
           }
         : { lost_at: null }),
     });

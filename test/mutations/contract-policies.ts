@@ -383,7 +383,10 @@ export function policiesSuite(kind: StoreKind, covered: Set<MutationName>) {
         people.agent,
         now,
       );
-      expect((await store.get('leads', old.id))!.next_follow_up_at).toBe('2025-11-01T15:00:00.000Z');
+      expect(await store.get('leads', old.id)).toMatchObject({
+        next_follow_up_at: '2025-11-01T15:00:00.000Z',
+        policy_expiration_date: '2025-12-01',
+      });
       // no expiration, no X-date
       const none = await makeLead(store, people.agent);
       await store.run('changeLeadStatus', { lead_id: none.id, status_id: STATUS.lost }, people.agent, now);

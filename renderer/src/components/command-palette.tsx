@@ -23,6 +23,7 @@ const KIND_ICON: Record<SearchResult['kind'], string> = {
   note: 'note',
   communication: 'phone',
   ticket: 'ticket',
+  policy: 'clients',
 };
 
 function commands(close: () => void): Array<Item & { text: string }> {

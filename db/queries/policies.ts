@@ -1,0 +1,138 @@
+/**
+ * The book of business on the replica: the renewal and X-date work lists, the policies list, a
+ * policy's chain of terms and a client's (and household's) policies. Work lists are keyset-paged
+ * along their indexes (idx_policies_live_expiration, idx_leads_xdate), so a page reads no more
+ * rows than it shows.
+ */
+import type { z } from 'zod';
+import type {
+  ClientBook,
+  InForce,
+  PolicyDetail,
+  PolicyListItem,
+  policiesQuery,
+  renewalsQuery,
+  XDateItem,
+  xdatesQuery,
+} from '../../shared/api/book';
+import { addDaysToDate, isRetentionRisk } from '../../shared/book/terms';
+import { AppError } from '../../shared/errors';
+import { LIVE_POLICY_SQL } from '../../shared/model/tables/policies';
+import type { ReplicaDb } from '../sqlite/open';
+import { displayName, rowById } from './rows';
+import { cachedStatement } from './statements';
+
+/** The live-term predicate on alias p, written as the partial indexes' WHERE so SQLite can use them. */
+const LIVE_P = LIVE_POLICY_SQL.replace('deleted_at', 'p.deleted_at').replace('status', 'p.status');
+
+const ITEM = `SELECT p.id, p.client_id, ${displayName('c')} AS client_name, p.carrier_id, k.name AS carrier_name,
+  p.insurance_type_id, t.name AS line_name, p.policy_number, p.status, p.effective_date, p.expiration_date,
+  p.written_premium, p.premium_change_pct, p.ai_retention_risk, p.owner_id, p.renews_policy_id
+  FROM policies p JOIN clients c ON c.id = p.client_id JOIN carriers k ON k.id = p.carrier_id
+  JOIN insurance_types t ON t.id = p.insurance_type_id`;
+
+type RawItem = Omit<PolicyListItem, 'retention_risk'>;
+const item = (r: RawItem): PolicyListItem => ({ ...r, retention_risk: isRetentionRisk(r.premium_change_pct) });
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Live terms expiring from today to `days` ahead, soonest first, with their premium-change flags. */
+export function renewals(db: ReplicaDb, q: z.output<typeof renewalsQuery>, now: Date): PolicyListItem[] {
+  const from = today(now);
+  const where = [LIVE_P, 'p.expiration_date >= ?', 'p.expiration_date <= ?'];
+  const params: unknown[] = [from, addDaysToDate(from, q.days)];
+  if (q.owner_id) (where.push('p.owner_id = ?'), params.push(q.owner_id));
+  if (q.carrier_id) (where.push('p.carrier_id = ?'), params.push(q.carrier_id));
+  if (q.insurance_type_id) (where.push('p.insurance_type_id = ?'), params.push(q.insurance_type_id));
+  if (q.after) (where.push('(p.expiration_date, p.id) > (?, ?)'), params.push(q.after.date, q.after.id));
+  const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date, p.id LIMIT ?`;
+  return (cachedStatement(db, sql).all(...params, q.limit) as RawItem[]).map(item);
+}
+
+/** Prospects not converted (lost ones too) whose current policy expires from today to `days` ahead. */
+export function xdates(db: ReplicaDb, q: z.output<typeof xdatesQuery>, now: Date): XDateItem[] {
+  const from = today(now);
+  const where = [
+    'l.deleted_at IS NULL',
+    'l.is_converted = 0',
+    'l.policy_expiration_date >= ?',
+    'l.policy_expiration_date <= ?',
+  ];
+  const params: unknown[] = [from, addDaysToDate(from, q.days)];
+  if (q.owner_id) (where.push('l.owner_id = ?'), params.push(q.owner_id));
+  if (q.after) (where.push('(l.policy_expiration_date, l.id) > (?, ?)'), params.push(q.after.date, q.after.id));
+  const sql = `SELECT l.id AS lead_id, ${displayName('l')} AS name, s.name AS status_name, s.category AS status_category,
+    l.current_carrier, l.current_premium, l.policy_expiration_date, l.next_follow_up_at, l.follow_up_note, l.owner_id
+    FROM leads l INDEXED BY idx_leads_xdate JOIN lead_statuses s ON s.id = l.status_id
+    WHERE ${where.join(' AND ')} ORDER BY l.policy_expiration_date, l.id LIMIT ?`;
+  return cachedStatement(db, sql).all(...params, q.limit) as XDateItem[];
+}
+
+export function listPolicies(db: ReplicaDb, q: z.output<typeof policiesQuery>): PolicyListItem[] {
+  const where = ['p.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (q.client_id) (where.push('p.client_id = ?'), params.push(q.client_id));
+  if (q.status) (where.push('p.status = ?'), params.push(q.status));
+  if (q.carrier_id) (where.push('p.carrier_id = ?'), params.push(q.carrier_id));
+  const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date DESC, p.id LIMIT ? OFFSET ?`;
+  return (cachedStatement(db, sql).all(...params, q.limit, q.offset) as RawItem[]).map(item);
+}
+
+/** A term and its whole chain: back along renews_policy_id, forward along the unique index on it. */
+export function policyDetail(db: ReplicaDb, id: string): PolicyDetail {
+  const policy = rowById(db, 'policies', id);
+  if (!policy || policy.deleted_at) throw new AppError('not_found', `policy ${id} does not exist`, 'id');
+  const byId = cachedStatement(db, `${ITEM} WHERE p.id = ?`);
+  const renewedBy = cachedStatement(db, `${ITEM} WHERE p.renews_policy_id = ?`);
+  const terms: PolicyListItem[] = [];
+  // The chain has no cycle (a term renews an older one, once), but a bound costs nothing.
+  for (let at: RawItem | undefined = byId.get(id) as RawItem; at && terms.length < 500;) {
+    terms.unshift(item(at));
+    at = at.renews_policy_id ? (byId.get(at.renews_policy_id) as RawItem | undefined) : undefined;
+  }
+  for (let at = renewedBy.get(id) as RawItem | undefined; at && terms.length < 1000;) {
+    terms.push(item(at));
+    at = renewedBy.get(at.id) as RawItem | undefined;
+  }
+  return { policy, item: terms.find((t) => t.id === id)!, terms };
+}
+
+const IN_FORCE_COLUMNS =
+  'policies_in_force, premium_in_force, commission_in_force, lines_in_force, carriers_in_force, next_expiration_date';
+
+/** A client's terms (newest first), what is in force, and its household's members and live policies. */
+export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
+  const client = rowById(db, 'clients', clientId);
+  if (!client || client.deleted_at) throw new AppError('not_found', `client ${clientId} does not exist`, 'id');
+  const inForce = cachedStatement(
+    db,
+    `SELECT ${IN_FORCE_COLUMNS} FROM client_policies_in_force WHERE client_id = ?`,
+  ).get(clientId) as InForce;
+  const policies = (
+    cachedStatement(
+      db,
+      `${ITEM} WHERE p.client_id = ? AND p.deleted_at IS NULL ORDER BY p.expiration_date DESC, p.id`,
+    ).all(clientId) as RawItem[]
+  ).map(item);
+  const household = client.household_id ? rowById(db, 'households', client.household_id) : null;
+  if (!household || household.deleted_at) return { in_force: inForce, policies, household: null };
+  const members = cachedStatement(
+    db,
+    `SELECT client_id, client_name AS name, ${IN_FORCE_COLUMNS} FROM client_policies_in_force WHERE household_id = ? ORDER BY client_name, client_id`,
+  ).all(household.id) as ClientBook['household'] extends infer H ? (H extends { members: infer M } ? M : never) : never;
+  const householdPolicies = (
+    cachedStatement(
+      db,
+      `${ITEM} WHERE c.household_id = ? AND c.deleted_at IS NULL AND ${LIVE_P} ORDER BY p.expiration_date, p.id`,
+    ).all(household.id) as RawItem[]
+  ).map(item);
+  return {
+    in_force: inForce,
+    policies,
+    household: {
+      household,
+      members,
+      policies: householdPolicies,
+      premium_in_force: members.reduce((sum, m) => sum + m.premium_in_force, 0),
+    },
+  };
+}
