@@ -12,7 +12,7 @@ const inDays = (n: number) => addDaysToDate(TODAY, n);
 
 describe('the book of business on the replica', () => {
   const ctx = useApp();
-  const w = {} as Record<string, string>;
+  const w = {} as Record<'client' | 'first' | 'soon' | 'mid' | 'late' | 'cancelled' | 'old' | 'renewed', string>;
 
   async function term(client: string, expires: number, values: Record<string, unknown> = {}) {
     const p = await mutate(ctx.app, 'addPolicy', {
