@@ -4,7 +4,15 @@
  */
 import { AppError } from '../shared/errors';
 import { leadsCommand, searchCommand, showCommand } from './commands/replica';
-import { addLeadCommand, addNoteCommand, convertCommand } from './commands/write';
+import {
+  addPolicyCommand,
+  convertCommand,
+  policiesCommand,
+  renewalsCommand,
+  renewCommand,
+  xdatesCommand,
+} from './commands/policies';
+import { addLeadCommand, addNoteCommand } from './commands/write';
 import { runSeed } from './commands/run-seed';
 import { runAi } from './commands/run-ai';
 import { serverMigrate, serverPassword, serverUser } from './commands/server';
@@ -20,6 +28,11 @@ const COMMANDS: Record<string, Command> = {
   'add-lead': addLeadCommand,
   'add-note': addNoteCommand,
   convert: convertCommand,
+  policies: policiesCommand,
+  'add-policy': addPolicyCommand,
+  renew: renewCommand,
+  renewals: renewalsCommand,
+  xdates: xdatesCommand,
   ai: runAi,
   sync: syncCommand,
   'server:migrate': serverMigrate,

@@ -130,6 +130,7 @@ export interface Lookups {
   statuses: Row<'lead_statuses'>[];
   insurance_types: Row<'insurance_types'>[];
   communication_types: Row<'communication_types'>[];
+  carriers: Row<'carriers'>[];
   campaigns: Row<'campaigns'>[];
   users: Row<'users'>[];
   teams: Row<'teams'>[];
