@@ -32,6 +32,12 @@ const ITEM = `SELECT p.id, p.client_id, ${displayName('c')} AS client_name, p.ca
   JOIN insurance_types t ON t.id = p.insurance_type_id`;
 
 type RawItem = Omit<PolicyListItem, 'retention_risk'>;
+
+/** Adds one condition and its values to a query being built. */
+function filter(where: string[], params: unknown[], sql: string, ...values: unknown[]) {
+  where.push(sql);
+  params.push(...values);
+}
 const item = (r: RawItem): PolicyListItem => ({ ...r, retention_risk: isRetentionRisk(r.premium_change_pct) });
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -40,10 +46,10 @@ export function renewals(db: ReplicaDb, q: z.output<typeof renewalsQuery>, now: 
   const from = today(now);
   const where = [LIVE_P, 'p.expiration_date >= ?', 'p.expiration_date <= ?'];
   const params: unknown[] = [from, addDaysToDate(from, q.days)];
-  if (q.owner_id) (where.push('p.owner_id = ?'), params.push(q.owner_id));
-  if (q.carrier_id) (where.push('p.carrier_id = ?'), params.push(q.carrier_id));
-  if (q.insurance_type_id) (where.push('p.insurance_type_id = ?'), params.push(q.insurance_type_id));
-  if (q.after) (where.push('(p.expiration_date, p.id) > (?, ?)'), params.push(q.after.date, q.after.id));
+  if (q.owner_id) filter(where, params, 'p.owner_id = ?', q.owner_id);
+  if (q.carrier_id) filter(where, params, 'p.carrier_id = ?', q.carrier_id);
+  if (q.insurance_type_id) filter(where, params, 'p.insurance_type_id = ?', q.insurance_type_id);
+  if (q.after) filter(where, params, '(p.expiration_date, p.id) > (?, ?)', q.after.date, q.after.id);
   const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date, p.id LIMIT ?`;
   return (cachedStatement(db, sql).all(...params, q.limit) as RawItem[]).map(item);
 }
@@ -58,8 +64,8 @@ export function xdates(db: ReplicaDb, q: z.output<typeof xdatesQuery>, now: Date
     'l.policy_expiration_date <= ?',
   ];
   const params: unknown[] = [from, addDaysToDate(from, q.days)];
-  if (q.owner_id) (where.push('l.owner_id = ?'), params.push(q.owner_id));
-  if (q.after) (where.push('(l.policy_expiration_date, l.id) > (?, ?)'), params.push(q.after.date, q.after.id));
+  if (q.owner_id) filter(where, params, 'l.owner_id = ?', q.owner_id);
+  if (q.after) filter(where, params, '(l.policy_expiration_date, l.id) > (?, ?)', q.after.date, q.after.id);
   const sql = `SELECT l.id AS lead_id, ${displayName('l')} AS name, s.name AS status_name, s.category AS status_category,
     l.current_carrier, l.current_premium, l.policy_expiration_date, l.next_follow_up_at, l.follow_up_note, l.owner_id
     FROM leads l INDEXED BY idx_leads_xdate JOIN lead_statuses s ON s.id = l.status_id
@@ -70,9 +76,9 @@ export function xdates(db: ReplicaDb, q: z.output<typeof xdatesQuery>, now: Date
 export function listPolicies(db: ReplicaDb, q: z.output<typeof policiesQuery>): PolicyListItem[] {
   const where = ['p.deleted_at IS NULL'];
   const params: unknown[] = [];
-  if (q.client_id) (where.push('p.client_id = ?'), params.push(q.client_id));
-  if (q.status) (where.push('p.status = ?'), params.push(q.status));
-  if (q.carrier_id) (where.push('p.carrier_id = ?'), params.push(q.carrier_id));
+  if (q.client_id) filter(where, params, 'p.client_id = ?', q.client_id);
+  if (q.status) filter(where, params, 'p.status = ?', q.status);
+  if (q.carrier_id) filter(where, params, 'p.carrier_id = ?', q.carrier_id);
   const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date DESC, p.id LIMIT ? OFFSET ?`;
   return (cachedStatement(db, sql).all(...params, q.limit, q.offset) as RawItem[]).map(item);
 }
@@ -96,17 +102,21 @@ export function policyDetail(db: ReplicaDb, id: string): PolicyDetail {
   return { policy, item: terms.find((t) => t.id === id)!, terms };
 }
 
-const IN_FORCE_COLUMNS =
-  'policies_in_force, premium_in_force, commission_in_force, lines_in_force, carriers_in_force, next_expiration_date';
+/**
+ * In force, as the client_policies_in_force view defines it (an active term not yet expired), for
+ * one client through idx_policies_client: SQLite does not push a client filter into the view's
+ * GROUP BY over every client, which cost 14 ms a page on 1,000 clients.
+ */
+const IN_FORCE = `SELECT count(p.id) AS policies_in_force, coalesce(sum(p.written_premium), 0) AS premium_in_force,
+  coalesce(sum(p.commission_amount), 0) AS commission_in_force, count(DISTINCT p.insurance_type_id) AS lines_in_force,
+  count(DISTINCT p.carrier_id) AS carriers_in_force, min(p.expiration_date) AS next_expiration_date
+  FROM policies p WHERE p.client_id = ? AND p.deleted_at IS NULL AND p.status = 'active' AND p.expiration_date >= date('now')`;
 
 /** A client's terms (newest first), what is in force, and its household's members and live policies. */
 export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
   const client = rowById(db, 'clients', clientId);
   if (!client || client.deleted_at) throw new AppError('not_found', `client ${clientId} does not exist`, 'id');
-  const inForce = cachedStatement(
-    db,
-    `SELECT ${IN_FORCE_COLUMNS} FROM client_policies_in_force WHERE client_id = ?`,
-  ).get(clientId) as InForce;
+  const inForce = (id: string) => cachedStatement(db, IN_FORCE).get(id) as InForce;
   const policies = (
     cachedStatement(
       db,
@@ -114,11 +124,13 @@ export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
     ).all(clientId) as RawItem[]
   ).map(item);
   const household = client.household_id ? rowById(db, 'households', client.household_id) : null;
-  if (!household || household.deleted_at) return { in_force: inForce, policies, household: null };
-  const members = cachedStatement(
-    db,
-    `SELECT client_id, client_name AS name, ${IN_FORCE_COLUMNS} FROM client_policies_in_force WHERE household_id = ? ORDER BY client_name, client_id`,
-  ).all(household.id) as ClientBook['household'] extends infer H ? (H extends { members: infer M } ? M : never) : never;
+  if (!household || household.deleted_at) return { in_force: inForce(clientId), policies, household: null };
+  const members = (
+    cachedStatement(
+      db,
+      `SELECT c.id AS client_id, ${displayName('c')} AS name FROM clients c WHERE c.household_id = ? AND c.deleted_at IS NULL ORDER BY name, c.id`,
+    ).all(household.id) as Array<{ client_id: string; name: string }>
+  ).map((m) => ({ ...m, ...inForce(m.client_id) }));
   const householdPolicies = (
     cachedStatement(
       db,
@@ -126,7 +138,7 @@ export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
     ).all(household.id) as RawItem[]
   ).map(item);
   return {
-    in_force: inForce,
+    in_force: inForce(clientId),
     policies,
     household: {
       household,

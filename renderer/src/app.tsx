@@ -17,6 +17,7 @@ import { LeadDetailScreen } from './screens/lead-detail';
 import { LeadsScreen } from './screens/leads';
 import { SettingsScreen } from './screens/settings';
 import { TicketsScreen } from './screens/tickets';
+import { RenewalsScreen, XDatesScreen } from './screens/renewals';
 import { TodayScreen } from './screens/today';
 import { useData } from './stores/data';
 import { useLookups } from './stores/lookups';
@@ -43,6 +44,10 @@ function Screen({ route }: { route: Route }) {
       return <CampaignsScreen />;
     case 'dashboard':
       return <DashboardScreen />;
+    case 'renewals':
+      return <RenewalsScreen />;
+    case 'xdates':
+      return <XDatesScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

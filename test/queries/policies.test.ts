@@ -128,6 +128,16 @@ describe('the book of business on the replica', () => {
       ['Tom Moreno', 1],
     ]);
     expect(book.household?.premium_in_force).toBe(2000);
+    // the page's per-client in-force figures are the view's, read through the client index
+    for (const m of book.household!.members) {
+      const view = app.db
+        .prepare(
+          'SELECT policies_in_force, premium_in_force, commission_in_force, lines_in_force, carriers_in_force, next_expiration_date FROM client_policies_in_force WHERE client_id = ?',
+        )
+        .get(m.client_id);
+      const { client_id: _id, name: _name, ...figures } = m;
+      expect(figures).toEqual(view);
+    }
     expect(book.household?.policies.map((p) => p.id).sort()).toEqual([w.first, spouse.policy_id].sort());
   });
 

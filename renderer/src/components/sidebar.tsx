@@ -6,6 +6,8 @@ const ITEMS: Array<{ label: string; icon: string; route: Route; match: Route['na
   { label: 'Today', icon: 'today', route: { name: 'today' }, match: ['today'], key: 'T' },
   { label: 'Leads', icon: 'leads', route: { name: 'leads', view: 'table' }, match: ['leads', 'lead'], key: 'L' },
   { label: 'Clients', icon: 'clients', route: { name: 'clients' }, match: ['clients', 'client'], key: 'C' },
+  { label: 'Renewals', icon: 'clock', route: { name: 'renewals' }, match: ['renewals'], key: 'R' },
+  { label: 'X-dates', icon: 'event', route: { name: 'xdates' }, match: ['xdates'], key: 'X' },
   { label: 'Contacts', icon: 'contacts', route: { name: 'contacts' }, match: ['contacts'], key: 'O' },
   { label: 'Tickets', icon: 'tickets', route: { name: 'tickets' }, match: ['tickets'], key: 'K' },
   { label: 'Campaigns', icon: 'campaigns', route: { name: 'campaigns' }, match: ['campaigns'], key: 'M' },

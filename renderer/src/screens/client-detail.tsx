@@ -9,6 +9,7 @@ import { Field } from '../components/field';
 import { Icon } from '../components/icon';
 import { Modal } from '../components/modal';
 import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
+import { PoliciesCard } from '../components/policies-card';
 import { Tag, UserName } from '../components/pills';
 import { Timeline } from '../components/timeline';
 import { EmptyState, ErrorBanner, RelTime } from '../components/values';
@@ -206,6 +207,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
               <dd className="row">{client.tags.length ? client.tags.map((t) => <Tag key={t} text={t} />) : '—'}</dd>
             </dl>
           </section>
+          <PoliciesCard clientId={client.id} />
           <OpportunitiesCard subject={{ client_id: client.id }} opportunities={data.opportunities} />
           <ContactsCard subject={{ client_id: client.id }} contacts={data.contacts} />
           <section className="card" aria-label="Tickets">

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'tickets' }
   | { name: 'campaigns' }
   | { name: 'dashboard' }
+  | { name: 'renewals' }
+  | { name: 'xdates' }
   | { name: 'settings' };
 
 export function parseHash(hash: string): Route {
@@ -24,6 +26,8 @@ export function parseHash(hash: string): Route {
     case 'tickets':
     case 'campaigns':
     case 'dashboard':
+    case 'renewals':
+    case 'xdates':
     case 'settings':
     case 'today':
       return { name: a };
