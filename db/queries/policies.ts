@@ -15,6 +15,7 @@ import type {
   XDateItem,
   xdatesQuery,
 } from '../../shared/api/book';
+import { retentionRisk } from '../../shared/book/retention';
 import { addDaysToDate, isRetentionRisk } from '../../shared/book/terms';
 import { AppError } from '../../shared/errors';
 import { LIVE_POLICY_SQL } from '../../shared/model/tables/policies';
@@ -51,8 +52,33 @@ export function renewals(db: ReplicaDb, q: z.output<typeof renewalsQuery>, now: 
   if (q.insurance_type_id) filter(where, params, 'p.insurance_type_id = ?', q.insurance_type_id);
   if (q.after) filter(where, params, '(p.expiration_date, p.id) > (?, ?)', q.after.date, q.after.id);
   const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date, p.id LIMIT ?`;
-  return (cachedStatement(db, sql).all(...params, q.limit) as RawItem[]).map(item);
+  const signals = cachedStatement(db, RETENTION_SIGNALS);
+  return (cachedStatement(db, sql).all(...params, q.limit) as RawItem[]).map((r) => {
+    const s = signals.get(r.client_id, r.client_id, r.client_id) as {
+      client_since: string | null;
+      last_contact_at: string | null;
+      open_tickets: number;
+      live_policies: number;
+    };
+    const retention = retentionRisk(
+      {
+        premiumChangePct: r.premium_change_pct,
+        clientSince: s.client_since,
+        lastContactAt: s.last_contact_at,
+        openTickets: s.open_tickets,
+        livePolicies: s.live_policies,
+      },
+      now,
+    );
+    return { ...item(r), retention };
+  });
 }
+
+/** What the retention rule weighs about a term's client, each through the client's own indexes. */
+const RETENTION_SIGNALS = `SELECT c.client_since, c.last_contact_at,
+  (SELECT count(*) FROM support_tickets t WHERE t.client_id = ? AND t.status IN ('open', 'pending') AND t.deleted_at IS NULL) AS open_tickets,
+  (SELECT count(*) FROM policies q WHERE q.client_id = ? AND q.status = 'active' AND q.deleted_at IS NULL) AS live_policies
+  FROM clients c WHERE c.id = ?`;
 
 /** Prospects not converted (lost ones too) whose current policy expires from today to `days` ahead. */
 export function xdates(db: ReplicaDb, q: z.output<typeof xdatesQuery>, now: Date): XDateItem[] {

@@ -51,6 +51,8 @@ export interface PolicyListItem {
   /** Priced 10%+ above the term it renews: a retention risk at this renewal. */
   retention_risk: boolean;
   ai_retention_risk: number | null;
+  /** The local retention-risk rule (shared/book/retention.ts); the renewal list fills it. */
+  retention?: { score: number; reasons: string[] };
   owner_id: string;
   renews_policy_id: string | null;
 }

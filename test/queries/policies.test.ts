@@ -80,6 +80,9 @@ describe('the book of business on the replica', () => {
     const flagged = list.find((p) => p.id === w.renewed)!;
     expect(flagged).toMatchObject({ premium_change_pct: 12, retention_risk: true, client_name: 'Pat Other' });
     expect(list.find((p) => p.id === w.mid)!.retention_risk).toBe(false);
+    // the local retention rule ranks the +12% renewal above a steady term of the same client
+    expect(flagged.retention!.reasons[0]).toBe('premium rose 12.0% at the last renewal');
+    expect(flagged.retention!.score).toBeGreaterThan(list.find((p) => p.id === w.mid)!.retention!.score);
     // keyset paging walks the same order
     const first = await call(app, 'policies.renewals', { days: 90, limit: 2 });
     const rest = await call(app, 'policies.renewals', {

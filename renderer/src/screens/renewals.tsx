@@ -136,6 +136,7 @@ export function RenewalsScreen() {
               <th>Carrier</th>
               <th className="num">Premium</th>
               <th className="num">Last change</th>
+              <th className="num">Risk</th>
               <th>Owner</th>
               <th />
             </tr>
@@ -158,6 +159,9 @@ export function RenewalsScreen() {
                 <td className="num">{money(p.written_premium, { cents: true })}</td>
                 <td className="num">
                   <PremiumChange item={p} />
+                </td>
+                <td className="num" title={p.retention?.reasons.join('; ')} data-testid="retention-risk">
+                  {p.retention?.score ?? '—'}
                 </td>
                 <td>
                   <UserName id={p.owner_id} />
