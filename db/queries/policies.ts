@@ -21,6 +21,7 @@ import { AppError } from '../../shared/errors';
 import { LIVE_POLICY_SQL } from '../../shared/model/tables/policies';
 import type { ReplicaDb } from '../sqlite/open';
 import { displayName, rowById } from './rows';
+import { identifierKey } from './search-keys';
 import { cachedStatement } from './statements';
 
 /** The live-term predicate on alias p, written as the partial indexes' WHERE so SQLite can use them. */
@@ -102,6 +103,11 @@ export function xdates(db: ReplicaDb, q: z.output<typeof xdatesQuery>, now: Date
 export function listPolicies(db: ReplicaDb, q: z.output<typeof policiesQuery>): PolicyListItem[] {
   const where = ['p.deleted_at IS NULL'];
   const params: unknown[] = [];
+  const key = q.text ? identifierKey(q.text) : null;
+  if (key)
+    filter(where, params, 'p.id IN (SELECT ref_id FROM search_keys WHERE key >= ? AND key < ?)', key, `${key}\uffff`);
+  else if (q.text?.trim())
+    filter(where, params, `${displayName('c')} LIKE ?`, `%${q.text.trim().replace(/[%_]/g, '')}%`);
   if (q.client_id) filter(where, params, 'p.client_id = ?', q.client_id);
   if (q.status) filter(where, params, 'p.status = ?', q.status);
   if (q.carrier_id) filter(where, params, 'p.carrier_id = ?', q.carrier_id);

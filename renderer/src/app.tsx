@@ -17,6 +17,7 @@ import { LeadDetailScreen } from './screens/lead-detail';
 import { LeadsScreen } from './screens/leads';
 import { SettingsScreen } from './screens/settings';
 import { TicketsScreen } from './screens/tickets';
+import { PoliciesScreen, PolicyScreen } from './screens/policies';
 import { RenewalsScreen, XDatesScreen } from './screens/renewals';
 import { TodayScreen } from './screens/today';
 import { useData } from './stores/data';
@@ -44,6 +45,10 @@ function Screen({ route }: { route: Route }) {
       return <CampaignsScreen />;
     case 'dashboard':
       return <DashboardScreen />;
+    case 'policies':
+      return <PoliciesScreen />;
+    case 'policy':
+      return <PolicyScreen key={route.id} id={route.id} />;
     case 'renewals':
       return <RenewalsScreen />;
     case 'xdates':

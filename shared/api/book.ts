@@ -26,6 +26,8 @@ export const xdatesQuery = z.object({
 });
 
 export const policiesQuery = z.object({
+  /** A policy number or VIN (typed in part), else part of the client's name. */
+  text: z.string().max(200).optional(),
   client_id: f.id().optional(),
   status: z.enum(POLICY_STATUSES).optional(),
   carrier_id: f.id().optional(),

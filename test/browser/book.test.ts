@@ -66,6 +66,14 @@ export const tests = [
           'one policy in force',
         );
         await shot(page, 'client-policies');
+        await row.getByRole('link', { name: 'TRV-4410-2291' }).click();
+        await page.waitForSelector('[data-screen="policy"]');
+        const terms = (await page.getByTestId('terms').textContent()) ?? '';
+        assert(terms.includes('Travelers') && terms.includes('$1,320.00'), `the policy page shows its term: ${terms}`);
+        // global search finds it by a part of its number typed without dashes
+        await page.keyboard.press('Control+k');
+        await page.getByRole('combobox', { name: 'Search' }).pressSequentially('trv4410');
+        await page.getByRole('option', { name: /TRV-4410-2291/ }).waitFor();
       }),
   ),
 

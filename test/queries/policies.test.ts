@@ -176,6 +176,13 @@ describe('the book of business on the replica', () => {
     expect(first).toMatchObject({ client_id: w.client, title: 'PA-2025-0042 · Personal Auto · Progressive' });
   });
 
+  it('filters the policies list by a policy number typed in part, or by client name', async () => {
+    const byNumber = await call(ctx.app, 'policies.list', { text: 'pa2025-00' });
+    expect(byNumber.map((p) => p.id)).toEqual([w.first]);
+    const byName = await call(ctx.app, 'policies.list', { text: 'tom moreno' });
+    expect(byName.map((p) => p.policy_number)).toEqual(['HO 555 123']);
+  });
+
   it('rebuilds the search keys a first sync set aside to what the triggers keep', async () => {
     const { db } = ctx.app;
     const keys = () => db.prepare('SELECT key, kind, field, ref_id FROM search_keys ORDER BY key, ref_id').all();

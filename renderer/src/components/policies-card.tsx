@@ -36,7 +36,9 @@ function PolicyRows({ items, testId }: { items: PolicyListItem[]; testId: string
       <tbody>
         {items.map((p) => (
           <tr key={p.id} data-policy-id={p.id}>
-            <td>{p.policy_number}</td>
+            <td>
+              <a href={`#/policies/${p.id}`}>{p.policy_number}</a>
+            </td>
             <td>{p.line_name}</td>
             <td>{p.carrier_name}</td>
             <td>{humanize(p.status)}</td>

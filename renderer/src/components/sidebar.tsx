@@ -6,6 +6,7 @@ const ITEMS: Array<{ label: string; icon: string; route: Route; match: Route['na
   { label: 'Today', icon: 'today', route: { name: 'today' }, match: ['today'], key: 'T' },
   { label: 'Leads', icon: 'leads', route: { name: 'leads', view: 'table' }, match: ['leads', 'lead'], key: 'L' },
   { label: 'Clients', icon: 'clients', route: { name: 'clients' }, match: ['clients', 'client'], key: 'C' },
+  { label: 'Policies', icon: 'file', route: { name: 'policies' }, match: ['policies', 'policy'], key: 'P' },
   { label: 'Renewals', icon: 'clock', route: { name: 'renewals' }, match: ['renewals'], key: 'R' },
   { label: 'X-dates', icon: 'event', route: { name: 'xdates' }, match: ['xdates'], key: 'X' },
   { label: 'Contacts', icon: 'contacts', route: { name: 'contacts' }, match: ['contacts'], key: 'O' },

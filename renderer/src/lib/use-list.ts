@@ -4,7 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors';
 import { call } from '../api/client';
 import { useData } from '../stores/data';
 
-type ListCommand = 'clients.list' | 'contacts.list' | 'tickets.list' | 'campaigns.list';
+type ListCommand = 'clients.list' | 'contacts.list' | 'tickets.list' | 'campaigns.list' | 'policies.list';
 type Item<C extends ListCommand> = CommandOutput<C>[number];
 const PAGE = 200;
 

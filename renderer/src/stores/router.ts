@@ -11,6 +11,8 @@ export type Route =
   | { name: 'campaigns' }
   | { name: 'dashboard' }
   | { name: 'renewals' }
+  | { name: 'policies' }
+  | { name: 'policy'; id: string }
   | { name: 'xdates' }
   | { name: 'settings' };
 
@@ -22,6 +24,8 @@ export function parseHash(hash: string): Route {
       return b ? { name: 'lead', id: b } : { name: 'leads', view: 'table' };
     case 'clients':
       return b ? { name: 'client', id: b } : { name: 'clients' };
+    case 'policies':
+      return b ? { name: 'policy', id: b } : { name: 'policies' };
     case 'contacts':
     case 'tickets':
     case 'campaigns':
@@ -44,6 +48,8 @@ export function hrefOf(route: Route): string {
       return `#/leads/${route.id}`;
     case 'client':
       return `#/clients/${route.id}`;
+    case 'policy':
+      return `#/policies/${route.id}`;
     default:
       return `#/${route.name}`;
   }
