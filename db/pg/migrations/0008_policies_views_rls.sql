@@ -46,6 +46,8 @@ SELECT
 FROM clients c
 LEFT JOIN policies p ON p.client_id = c.id AND p.deleted_at IS NULL AND p.status = 'active' AND p.expiration_date >= CURRENT_DATE
 WHERE c.deleted_at IS NULL
-GROUP BY c.id;
+-- Every client column named, not GROUP BY c.id alone: a view that leans on the primary key's
+-- functional dependency is dumped by pg_dump as a placeholder replaced later.
+GROUP BY c.id, c.client_type, c.business_name, c.first_name, c.last_name, c.owner_id, c.team_id, c.household_id;
 --> statement-breakpoint
 GRANT SELECT ON "client_policies_in_force" TO fieldline_app;
