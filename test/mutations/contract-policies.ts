@@ -356,6 +356,46 @@ export function policiesSuite(kind: StoreKind, covered: Set<MutationName>) {
       await store.run('renewPolicy', { policy_id: p.id, written_premium: 1100 }, people.manager);
     });
 
+    it('records a retention risk with its reasons on a term, only for those who may change it', async () => {
+      const { store, people } = ctx;
+      const client = await makeClient(store, people.agent);
+      const p = await makePolicy(store, people.agent, client.id);
+      const reasons = ['premium rose 14% at the last renewal', 'no contact in six months'];
+      await store.run(
+        'applyAiAnnotations',
+        { table: 'policies', id: p.id, fields: { ai_retention_risk: 72, ai_retention_reasons: reasons } },
+        people.agent,
+      );
+      expect(await store.get('policies', p.id)).toMatchObject({ ai_retention_risk: 72, ai_retention_reasons: reasons });
+      await expectNoChange(store, async () => {
+        await expectAppError(
+          store.run(
+            'applyAiAnnotations',
+            { table: 'policies', id: p.id, fields: { ai_retention_risk: 101 } },
+            people.agent,
+          ),
+          'invalid_input',
+          'fields.ai_retention_risk',
+        );
+        await expectAppError(
+          store.run(
+            'applyAiAnnotations',
+            { table: 'policies', id: p.id, fields: { written_premium: 1 } },
+            people.agent,
+          ),
+          'invalid_input',
+        );
+        await expectAppError(
+          store.run(
+            'applyAiAnnotations',
+            { table: 'policies', id: p.id, fields: { ai_retention_risk: 5 } },
+            people.otherAgent,
+          ),
+          hiddenCode(store),
+        );
+      });
+    });
+
     it('schedules an X-date follow-up when a lead with a known expiration is lost', async () => {
       const { store, people } = ctx;
       const now = '2025-03-10T12:00:00.000Z';
