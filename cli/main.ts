@@ -5,7 +5,15 @@
 import { AppError } from '../shared/errors';
 import { storageError } from '../db/sqlite/replica-file';
 import { leadsCommand, searchCommand, showCommand } from './commands/replica';
-import { addLeadCommand, addNoteCommand, convertCommand } from './commands/write';
+import {
+  addPolicyCommand,
+  convertCommand,
+  policiesCommand,
+  renewalsCommand,
+  renewCommand,
+  xdatesCommand,
+} from './commands/policies';
+import { addLeadCommand, addNoteCommand } from './commands/write';
 import { runSeed } from './commands/run-seed';
 import { runAi } from './commands/run-ai';
 import { serverAuditVerify, serverMigrate, serverPassword, serverUser } from './commands/server';
@@ -22,6 +30,11 @@ const COMMANDS: Record<string, Command> = {
   'add-lead': addLeadCommand,
   'add-note': addNoteCommand,
   convert: convertCommand,
+  policies: policiesCommand,
+  'add-policy': addPolicyCommand,
+  renew: renewCommand,
+  renewals: renewalsCommand,
+  xdates: xdatesCommand,
   ai: runAi,
   sync: syncCommand,
   'replica:recover': recoverCommand,

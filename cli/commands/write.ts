@@ -48,13 +48,3 @@ export async function addNoteCommand(argv: string[]) {
         .result,
   );
 }
-
-export async function convertCommand(argv: string[]) {
-  const o = parseOptions(argv, z.object({ db: dbOption, lead: z.string({ error: '--lead ID is required' }) }));
-  return withReplica(
-    o.db,
-    false,
-    async (app) =>
-      ((await call(app, 'mutate', { name: 'convertLead', args: { lead_id: o.lead } })) as { result: unknown }).result,
-  );
-}

@@ -15,6 +15,7 @@ export function lookups(db: ReplicaDb): Lookups {
     statuses: all(db, 'lead_statuses', 'sort_order'),
     insurance_types: all(db, 'insurance_types', 'sort_order'),
     communication_types: all(db, 'communication_types', 'sort_order'),
+    carriers: all(db, 'carriers', 'sort_order'),
     campaigns: all(db, 'campaigns', 'name'),
     users: all(db, 'users', 'full_name'),
     teams: all(db, 'teams', 'name'),

@@ -2,6 +2,7 @@ import type { SearchResult, SearchSegment } from '../../shared/api/types';
 import type { ReplicaDb } from '../sqlite/open';
 import { ftsPhrases, tokens } from './fts';
 import { displayName } from './rows';
+import { searchKeys } from './search-keys';
 import { RANKING, rankedWindow, type RankOptions } from './search-window';
 import { cachedStatement } from './statements';
 
@@ -14,6 +15,7 @@ const DETAILS: Record<SearchResult['kind'], string> = {
   note: `SELECT id, 'Note' AS title, body AS text, lead_id, client_id FROM lead_notes WHERE id = ?`,
   communication: `SELECT id, coalesce(subject, 'Communication') AS title, coalesce(subject, '') || ' ' || coalesce(body, '') AS text, lead_id, client_id FROM lead_communications WHERE id = ?`,
   ticket: `SELECT id, subject AS title, coalesce(description, '') || ' ' || coalesce(resolution, '') AS text, lead_id, client_id FROM support_tickets WHERE id = ?`,
+  policy: `SELECT id, policy_number AS title, '' AS text, NULL AS lead_id, client_id FROM policies WHERE id = ?`,
 };
 
 /** Matches a hit word, as a prefix, where a word starts; then the rest of that word. */
@@ -49,11 +51,19 @@ export function snippet(text: string, words: string[] | RegExp, width = 140): Se
 type Detail = { id: string; title: string; text: string; lead_id: string | null; client_id: string | null };
 
 /**
- * Global search over leads, clients, contacts, notes, communications and tickets: names first,
+ * Global search over policy numbers and VINs (search-keys.ts), then leads, clients, contacts,
+ * notes, communications and tickets: names first,
  * then free text, each index ranked within its newest matches (`rankedWindow`). The free-text
  * index is not asked when names alone fill the limit.
  */
 export function searchAll(db: ReplicaDb, text: string, limit = 20, ranking: RankOptions = RANKING): SearchResult[] {
+  // A policy number or VIN (typed whole or in part) is what the person is after: those come first.
+  const exact = searchKeys(db, text, limit);
+  if (exact.length >= limit) return exact;
+  return [...exact, ...searchText(db, text, limit - exact.length, ranking)];
+}
+
+function searchText(db: ReplicaDb, text: string, limit: number, ranking: RankOptions): SearchResult[] {
   const phrases = ftsPhrases(text);
   if (phrases.length === 0) return [];
   const rowids = rankedWindow(db, 'search_names', phrases, ranking).slice(0, limit);

@@ -1,5 +1,5 @@
 /**
- * The replica's derived state — the search index (search_map, search_names, search_text), the
+ * The replica's derived state — the search index (search_map, search_names, search_text, search_keys), the
  * hot-JSON tables (lead_vehicles, lead_tags) and the Leads list's items (lead_list_items) — is
  * kept by triggers. A first sync into an empty replica, and the benchmark's bulk loader, set
  * those triggers aside and build the derived state once at the end, from the triggers' own SQL.
@@ -17,7 +17,7 @@ const DERIVED_TRIGGER = /_(?:search|derived)_(?:insert|update|delete)$/;
 const INSERT_TRIGGER =
   /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
 export const FTS_TABLES = ['search_names', 'search_text'];
-const DERIVED_TABLES = ['lead_vehicles', 'lead_tags', 'lead_list_items', 'search_map'];
+const DERIVED_TABLES = ['lead_vehicles', 'lead_tags', 'lead_list_items', 'search_keys', 'search_map'];
 /** Rows per rebuild statement, and so per transaction of a sliced rebuild. */
 export const REBUILD_SLICE = 5_000;
 

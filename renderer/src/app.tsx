@@ -18,6 +18,8 @@ import { LeadDetailScreen } from './screens/lead-detail';
 import { LeadsScreen } from './screens/leads';
 import { SettingsScreen } from './screens/settings';
 import { TicketsScreen } from './screens/tickets';
+import { PoliciesScreen, PolicyScreen } from './screens/policies';
+import { RenewalsScreen, XDatesScreen } from './screens/renewals';
 import { TodayScreen } from './screens/today';
 import { COMMAND_READS } from '../../shared/api/changes';
 import { listenForChanges } from './api/changes';
@@ -51,6 +53,14 @@ function Screen({ route }: { route: Route }) {
       return <TrashScreen />;
     case 'dashboard':
       return <DashboardScreen />;
+    case 'policies':
+      return <PoliciesScreen />;
+    case 'policy':
+      return <PolicyScreen key={route.id} id={route.id} />;
+    case 'renewals':
+      return <RenewalsScreen />;
+    case 'xdates':
+      return <XDatesScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -56,6 +56,11 @@ export const AI_FIELDS = {
     ai_urgency: text(20),
     ai_suggested_reply: text(4000),
   }),
+  policies: z.strictObject({
+    ai_retention_risk: z.number().int().min(0).max(100).nullable(),
+    ai_retention_reasons: z.array(z.string().max(300)).max(10).nullable(),
+    ai_summary: text(4000),
+  }),
 } as const;
 
 export type AiAnnotatedTable = keyof typeof AI_FIELDS;
@@ -73,6 +78,7 @@ export const annotationPatch = z.discriminatedUnion('table', [
   target('lead_notes', AI_FIELDS.lead_notes.partial()),
   target('opportunities', AI_FIELDS.opportunities.partial()),
   target('support_tickets', AI_FIELDS.support_tickets.partial()),
+  target('policies', AI_FIELDS.policies.partial()),
 ]);
 export type AnnotationPatch = z.output<typeof annotationPatch>;
 

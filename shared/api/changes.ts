@@ -35,6 +35,7 @@ const LOOKUP_TABLES: readonly ChangeTable[] = [
   'insurance_types',
   'communication_types',
   'campaigns',
+  'carriers',
   'users',
   'teams',
 ];
@@ -54,6 +55,7 @@ const SEARCHED: readonly ChangeTable[] = [
   'lead_notes',
   'lead_communications',
   'support_tickets',
+  'policies',
 ];
 /** The sync indicator's view: outbox counts, the inbox, the session, positions and the engine's state. */
 export const SYNC_STATUS_READS: readonly ChangeTable[] = [
@@ -90,6 +92,12 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   // A ticket's comments are notes on its lead or client.
   'tickets.get': ['support_tickets', 'lead_notes', 'users'],
   'campaigns.get': ['campaigns', 'campaign_enrollments', 'leads'],
+  'policies.list': ['policies', 'clients', 'carriers', 'insurance_types'],
+  'policies.get': ['policies', 'clients', 'carriers', 'insurance_types'],
+  // A renewal's retention signals read the client's tickets and leads.
+  'policies.renewals': ['policies', 'clients', 'carriers', 'insurance_types', 'support_tickets', 'leads'],
+  'policies.xdates': ['leads', 'clients', 'lead_statuses', 'insurance_types'],
+  'clients.book': ['policies', 'clients', 'households', 'carriers', 'insurance_types'],
   'trash.list': ['leads', 'clients', 'contacts', 'support_tickets'],
   'campaigns.list': ['campaigns', 'campaign_enrollments'],
   'today.list': ['leads', 'users', 'lead_statuses'],

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import type { AiSettings } from '../ai/settings';
 import type { Row } from '../model/catalogue';
 import {
+  policiesQuery,
+  renewalsQuery,
+  xdatesQuery,
+  type ClientBook,
+  type PolicyDetail,
+  type PolicyListItem,
+  type XDateItem,
+} from './book';
+import {
   aiCancelInput,
   aiRunInput,
   byId,
@@ -64,6 +73,11 @@ export const API = {
   'today.list': { input: todayQuery, output: {} as TodayList },
   'search.global': { input: searchQuery, output: {} as SearchResult[] },
   'dashboard.get': { input: dashboardQuery, output: {} as Dashboard },
+  'policies.list': { input: policiesQuery, output: {} as PolicyListItem[] },
+  'policies.get': { input: byId, output: {} as PolicyDetail },
+  'policies.renewals': { input: renewalsQuery, output: {} as PolicyListItem[] },
+  'policies.xdates': { input: xdatesQuery, output: {} as XDateItem[] },
+  'clients.book': { input: byId, output: {} as ClientBook },
   mutate: { input: mutateInput, output: {} as MutateResult },
   'sync.status': { input: empty, output: {} as SyncStatusView },
   'sync.signIn': { input: signInInput, output: {} as SyncStatusView },

@@ -97,7 +97,7 @@ export interface SearchSegment {
   hit: boolean;
 }
 export interface SearchResult {
-  kind: 'lead' | 'client' | 'contact' | 'note' | 'communication' | 'ticket';
+  kind: 'lead' | 'client' | 'contact' | 'note' | 'communication' | 'ticket' | 'policy';
   id: string;
   title: string;
   snippet: SearchSegment[];
@@ -147,6 +147,7 @@ export interface Lookups {
   statuses: Row<'lead_statuses'>[];
   insurance_types: Row<'insurance_types'>[];
   communication_types: Row<'communication_types'>[];
+  carriers: Row<'carriers'>[];
   campaigns: Row<'campaigns'>[];
   users: Row<'users'>[];
   teams: Row<'teams'>[];

@@ -1,10 +1,11 @@
 import type { Row } from '../model/catalogue';
 import { newRow } from '../model/new-row';
+import { CARRIER_SEEDS } from './carriers';
 import { COMMUNICATION_TYPES } from './communication-types';
 import { INSURANCE_TYPES } from './insurance-types';
 import { LEAD_STATUSES } from './lead-statuses';
 
-export { COMMUNICATION_TYPES, INSURANCE_TYPES, LEAD_STATUSES };
+export { CARRIER_SEEDS, COMMUNICATION_TYPES, INSURANCE_TYPES, LEAD_STATUSES };
 
 /** Fixed time for seeded lookup rows, so both sides seed byte-identical rows. */
 const SEEDED_AT = '2025-01-13T00:00:00.000Z';
@@ -96,11 +97,40 @@ export function communicationTypeRows(): Row<'communication_types'>[] {
   );
 }
 
+/** The seeded carriers; an agency adds its own (addCarrier) beside them. */
+export function carrierRows(): Row<'carriers'>[] {
+  return CARRIER_SEEDS.map((c) =>
+    newRow(
+      'carriers',
+      {
+        id: c.id,
+        name: c.name,
+        naic_code: c.naic || null,
+        lines: c.lines,
+        color: c.color,
+        icon: 'shield',
+        sort_order: c.sortOrder,
+        ai_prompt_template: `The policy is written with ${c.name}.`,
+        created_at: SEEDED_AT,
+        updated_at: SEEDED_AT,
+      },
+      SEEDED_AT,
+    ),
+  );
+}
+
+export const carrierByName = (name: string) => {
+  const found = CARRIER_SEEDS.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  if (!found) throw new Error(`unknown carrier: ${name}`);
+  return found;
+};
+
 /** Every seeded lookup row, table by table, identical on the replica and the server. */
 export function lookupSeed() {
   return [
     { table: 'lead_statuses' as const, rows: leadStatusRows() },
     { table: 'insurance_types' as const, rows: insuranceTypeRows() },
     { table: 'communication_types' as const, rows: communicationTypeRows() },
+    { table: 'carriers' as const, rows: carrierRows() },
   ];
 }

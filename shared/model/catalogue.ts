@@ -6,6 +6,7 @@ import { leads } from './tables/leads';
 import { campaignEnrollments, campaigns, communicationTypes, insuranceTypes, leadStatuses } from './tables/lookups';
 import { leadCommunications, leadMarketingSettings, leadNotes, timelineEvents } from './tables/activity';
 import { opportunities } from './tables/opportunities';
+import { carriers, households, policies } from './tables/policies';
 import { teams, users } from './tables/people';
 import { aiInteractions, supportTickets } from './tables/service';
 
@@ -21,7 +22,9 @@ export const TABLES = {
   insurance_types: insuranceTypes,
   communication_types: communicationTypes,
   campaigns,
+  carriers,
   addresses,
+  households,
   clients,
   leads,
   contacts,
@@ -29,6 +32,7 @@ export const TABLES = {
   lead_notes: leadNotes,
   lead_marketing_settings: leadMarketingSettings,
   opportunities,
+  policies,
   support_tickets: supportTickets,
   ai_interactions: aiInteractions,
   timeline_events: timelineEvents,
@@ -44,5 +48,5 @@ export function tableSpec(name: string): TableSpec | undefined {
   return (TABLES as Record<string, TableSpec>)[name];
 }
 
-/** The two views the seed names; their SQL lives per dialect in db/. */
-export const VIEW_NAMES = ['lead_conversion_summary', 'client_lead_history'] as const;
+/** The two views the seed names, and each client's policies in force; their SQL lives per dialect in db/. */
+export const VIEW_NAMES = ['lead_conversion_summary', 'client_lead_history', 'client_policies_in_force'] as const;

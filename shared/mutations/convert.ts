@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addMonths, commissionAmount } from '../book/terms';
 import type { CommercialData } from '../coverage';
 import { AppError } from '../errors';
 import { CONVERTED_STATUS_ID } from '../lookups';
@@ -6,6 +7,7 @@ import type { Row } from '../model/catalogue';
 import { newRow } from '../model/new-row';
 import { defineMutation, f, mustGet, type MutationContext } from './define';
 import { loadLead } from './leads';
+import { liveCarrier, termMonths } from './policies';
 import { recordEvent } from './timeline';
 import type { Tx } from './tx';
 
@@ -88,6 +90,17 @@ export const convertLead = defineMutation({
     new_opportunity_id: f.newId(),
     policy_number: f.shortText().optional(),
     premium: f.money().optional(),
+    /** With a carrier, the sale is also written as the client's first policy term. */
+    carrier_id: f.id().optional(),
+    effective_date: f.date().optional(),
+    expiration_date: f.date().optional(),
+    commission_rate: z
+      .number()
+      .finite()
+      .min(0, 'cannot be negative')
+      .max(100, 'is a percentage (100 at most)')
+      .optional(),
+    policy_id: f.newId(),
   }),
   async run(tx, args, ctx) {
     const lead = await loadLead(tx, ctx, args.lead_id);
@@ -107,6 +120,7 @@ export const convertLead = defineMutation({
       );
     if (await tx.get('clients', args.client_id))
       throw new AppError('conflict', `client ${args.client_id} already exists`, 'client_id');
+    const term = args.carrier_id ? await termPlan(tx, args, ctx) : null;
 
     const client = clientFromLead(lead, args.client_id, ctx);
     await tx.insert('clients', client);
@@ -157,6 +171,9 @@ export const convertLead = defineMutation({
       );
     }
 
+    const final = opp ? (opp.amount ?? premium) : premium;
+    const policyId = term ? await writeTerm(tx, ctx, term, lead, client, opp, opportunityId, final) : null;
+
     await tx.update('leads', lead.id, {
       is_converted: true,
       conversion_date: ctx.now,
@@ -176,8 +193,105 @@ export const convertLead = defineMutation({
         opportunity_id: opportunityId,
         contacts_moved: contacts.length,
         premium: premium ?? null,
+        ...(policyId ? { policy_id: policyId } : {}),
       },
     });
-    return { lead_id: lead.id, client_id: client.id, opportunity_id: opportunityId, contacts_moved: contacts.length };
+    return {
+      lead_id: lead.id,
+      client_id: client.id,
+      opportunity_id: opportunityId,
+      contacts_moved: contacts.length,
+      ...(policyId ? { policy_id: policyId } : {}),
+    };
   },
 });
+
+interface TermArgs {
+  carrier_id?: string;
+  policy_number?: string;
+  effective_date?: string;
+  expiration_date?: string;
+  commission_rate?: number;
+  policy_id: string;
+}
+
+interface TermPlan {
+  id: string;
+  carrier: Row<'carriers'>;
+  policy_number: string;
+  effective: string;
+  expiration: string;
+  months: number;
+  rate: number | null;
+}
+
+/** The term a conversion writes, checked before anything is written: carrier, number and dates. */
+async function termPlan(tx: Tx, args: TermArgs, ctx: MutationContext): Promise<TermPlan> {
+  const carrier = await liveCarrier(tx, args.carrier_id!);
+  if (!args.policy_number)
+    throw new AppError('invalid_input', 'policy_number: is required to write the policy', 'policy_number');
+  if (await tx.get('policies', args.policy_id))
+    throw new AppError('conflict', `policy ${args.policy_id} already exists`, 'policy_id');
+  const effective = args.effective_date ?? ctx.now.slice(0, 10);
+  const expiration = args.expiration_date ?? addMonths(effective, 12);
+  const months = termMonths(effective, expiration);
+  return {
+    id: args.policy_id,
+    carrier,
+    policy_number: args.policy_number,
+    effective,
+    expiration,
+    months,
+    rate: args.commission_rate ?? null,
+  };
+}
+
+/**
+ * The won sale as the client's first policy term: the opportunity's line (else the lead's), its
+ * premium, and the lead's coverage document for that line, as it stands (already current).
+ */
+async function writeTerm(
+  tx: Tx,
+  ctx: MutationContext,
+  term: TermPlan,
+  lead: Row<'leads'>,
+  client: Row<'clients'>,
+  opp: Row<'opportunities'> | undefined,
+  opportunityId: string,
+  premium: number | null,
+): Promise<string> {
+  if (premium === null)
+    throw new AppError('invalid_input', 'premium: is required to write the policy (none was quoted)', 'premium');
+  const type = await mustGet(tx, 'insurance_types', opp?.insurance_type_id ?? lead.insurance_type_id, 'insurance type');
+  const doc = type.coverage_doc;
+  const coverage =
+    doc && lead[doc] !== null ? { [doc]: lead[doc], [`${doc}_schema_version`]: lead[`${doc}_schema_version`] } : {};
+  await tx.insert(
+    'policies',
+    newRow(
+      'policies',
+      {
+        id: term.id,
+        owner_id: client.owner_id,
+        team_id: client.team_id,
+        client_id: client.id,
+        carrier_id: term.carrier.id,
+        insurance_type_id: type.id,
+        opportunity_id: opportunityId,
+        policy_number: term.policy_number,
+        effective_date: term.effective,
+        expiration_date: term.expiration,
+        term_months: term.months,
+        written_premium: premium,
+        commission_rate: term.rate,
+        commission_amount: commissionAmount(premium, term.rate),
+        ...coverage,
+        status_changed_at: ctx.now,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      },
+      ctx.now,
+    ),
+  );
+  return term.id;
+}

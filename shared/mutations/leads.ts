@@ -9,7 +9,7 @@ import { identityIssue, leadFields } from './fields';
 import { recordEvent } from './timeline';
 import type { Tx } from './tx';
 
-const coverageInput = z.object({
+export const coverageInput = z.object({
   column: z.enum(COVERAGE_COLUMNS as [CoverageColumn, ...CoverageColumn[]]),
   version: z.number().int(),
   doc: z.unknown(),

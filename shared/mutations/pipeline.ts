@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_XDATE_WINDOW_DAYS, xDateFollowUp } from '../book/terms';
 import { AppError } from '../errors';
 import type { TableName } from '../model/catalogue';
 import { defineMutation, f, mustGet } from './define';
@@ -54,8 +55,10 @@ export const changeLeadStatus = defineMutation({
     status_id: f.id(),
     reason: f.shortText().optional(),
     event_id: f.newId(),
+    /** The X-date setting: days before the prospect's policy expires to call back (a lost lead). */
+    xdate_window_days: z.number().int().min(0).max(180).default(DEFAULT_XDATE_WINDOW_DAYS),
   }),
-  async run(tx, { lead_id, status_id, reason, event_id }, ctx) {
+  async run(tx, { lead_id, status_id, reason, event_id, xdate_window_days }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
     if (lead.is_converted)
       throw new AppError('precondition_failed', 'this lead was converted; its status is final', 'status_id');
@@ -69,22 +72,35 @@ export const changeLeadStatus = defineMutation({
     }
     if (status.id === lead.status_id) return { lead_id, status_id, changed: false };
     const from = lead.status_id;
+    // A lost prospect whose current policy's expiration is known comes back on the X-date list:
+    // the follow-up falls in the re-quote window before their policy renews elsewhere.
+    const xdate =
+      status.category === 'lost' && lead.policy_expiration_date
+        ? xDateFollowUp(lead.policy_expiration_date, xdate_window_days, ctx.now)
+        : null;
     await tx.update('leads', lead_id, {
       status_id,
       status_changed_at: ctx.now,
       updated_at: ctx.now,
       ...(status.code === 'quoted' && !lead.quoted_at ? { quoted_at: ctx.now } : {}),
       ...(status.category === 'lost'
-        ? { lost_at: ctx.now, lost_reason: reason ?? null, next_follow_up_at: null }
+        ? {
+            lost_at: ctx.now,
+            lost_reason: reason ?? null,
+            next_follow_up_at: xdate?.at ?? null,
+            ...(xdate ? { follow_up_note: `X-date ${xdate.xdate}: re-quote before their policy renews` } : {}),
+            // An expiration already past has renewed with the other carrier: its next one is the X-date.
+            ...(xdate && xdate.xdate !== lead.policy_expiration_date ? { policy_expiration_date: xdate.xdate } : {}),
+          }
         : { lost_at: null }),
     });
     await recordEvent(tx, ctx, {
       id: event_id,
       kind: 'status_changed',
       subject: { ...lead, lead_id, client_id: null },
-      payload: { from, to: status_id, reason: reason ?? null },
+      payload: { from, to: status_id, reason: reason ?? null, ...(xdate ? { xdate_follow_up_at: xdate.at } : {}) },
     });
-    return { lead_id, status_id, changed: true };
+    return { lead_id, status_id, changed: true, ...(xdate ? { next_follow_up_at: xdate.at } : {}) };
   },
 });
 

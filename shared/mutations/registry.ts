@@ -7,10 +7,13 @@ import { createClient, updateClient } from './clients';
 import { addContact, setPrimaryContact, updateContact } from './contacts';
 import { convertLead } from './convert';
 import type { MutationDef } from './define';
+import { setHousehold } from './households';
 import { createLead, editCustomFields, editLeadTags, setCoverage, updateLead } from './leads';
 import { restore, softDelete } from './lifecycle';
 import { closeOpportunity, createOpportunity, moveOpportunityStage } from './opportunities';
 import { assignLead, changeLeadStatus, completeFollowUp, scheduleFollowUp } from './pipeline';
+import { addCarrier, addPolicy, updatePolicy } from './policies';
+import { cancelPolicy, createRenewalOpportunity, markNonRenewed, reinstatePolicy, renewPolicy } from './renewals';
 import { addTicketComment, createTicket, resolveTicket, updateTicket } from './tickets';
 
 /** Every named mutation: the unit of change, of the outbox and of the gateway's API. */
@@ -47,6 +50,15 @@ export const MUTATIONS = {
   convertLead,
   recordAiInteraction,
   applyAiAnnotations,
+  addCarrier,
+  addPolicy,
+  updatePolicy,
+  renewPolicy,
+  cancelPolicy,
+  markNonRenewed,
+  reinstatePolicy,
+  createRenewalOpportunity,
+  setHousehold,
 } as const;
 
 export type Mutations = typeof MUTATIONS;

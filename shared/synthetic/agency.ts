@@ -7,6 +7,7 @@
 import { clockAt } from './coverage';
 import { type AgencyPeople, generatePeople, type PeopleOptions } from './people';
 import { DAY, HOUR, planLead } from './plan';
+import { appendBook, planBook } from './book';
 import { Rng, uuidv7At } from './prng';
 import { type LeadRun, type SyntheticStep, buildStep } from './steps';
 import { makeStory } from './story';
@@ -112,6 +113,12 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
       twoOpps: story.second !== null && rng.chance(0.55),
       isAuto: story.auto !== null,
     });
+    // The book draws from a stream of its own, so it leaves every other draw as it was.
+    const convert = plan.items.find((i) => i.kind === 'convert');
+    const book = convert
+      ? planBook(new Rng(seed, 2, index), convert.t, now, story.type.code, story.quotedPremium)
+      : null;
+    if (book) appendBook(plan, book, now);
     return {
       index,
       rng,
@@ -124,6 +131,8 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
       clientId: '',
       contactIds: [],
       oppIds: [],
+      book,
+      termIds: [],
     };
   };
 

@@ -30,7 +30,11 @@ export type StepKind =
   | 'closeLost'
   | 'convert'
   | 'clientNote'
-  | 'clientComm';
+  | 'clientComm'
+  | 'policyAdd'
+  | 'policyRenew'
+  | 'policyEnd'
+  | 'household';
 
 export interface PlanItem {
   t: number;

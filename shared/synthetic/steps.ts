@@ -1,6 +1,8 @@
 /** Turns a planned step of a lead into a named mutation with its arguments (ids from the PRNG). */
 import { communicationTypeByCode, statusByCode } from '../lookups';
 import type { MutationInput, MutationName } from '../mutations/registry';
+import { addMonths, addDaysToDate } from '../book/terms';
+import type { BookPlan } from './book';
 import type { Clock } from './coverage';
 import { makeVin } from './vin';
 import type { LeadPlan, PlanItem } from './plan';
@@ -51,6 +53,9 @@ export interface LeadRun {
   clientId: string;
   contactIds: string[];
   oppIds: string[];
+  /** The client's book (converted leads only) and the id of each policy's latest term. */
+  book: BookPlan | null;
+  termIds: string[];
 }
 
 const PROBABILITY: Record<string, number> = { quoting: 30, proposal: 50, negotiation: 70 };
@@ -294,8 +299,11 @@ export function buildStep(run: LeadRun, item: PlanItem, ms: number): Built {
         name: 'closeOpportunity',
         args: { id: run.oppIds[Number(item.arg)]!, outcome: 'lost', reason: rng.pick(LOST_REASONS) },
       };
-    case 'convert':
+    case 'convert': {
       run.clientId = uuidv7At(rng, ms);
+      const sold = run.book?.policies[0];
+      const policyId = uuidv7At(rng, ms);
+      if (sold) run.termIds[0] = policyId;
       return {
         name: 'convertLead',
         args: {
@@ -303,10 +311,25 @@ export function buildStep(run: LeadRun, item: PlanItem, ms: number): Built {
           client_id: run.clientId,
           event_id: uuidv7At(rng, ms),
           new_opportunity_id: uuidv7At(rng, ms),
-          policy_number: `${s.newCarrier.replace(/[^A-Z]/g, '').slice(0, 3) || 'POL'}-${rng.digits(9)}`,
+          policy_number: sold?.number ?? `${s.newCarrier.replace(/[^A-Z]/g, '').slice(0, 3) || 'POL'}-${rng.digits(9)}`,
           premium: s.quotedPremium,
+          ...(sold
+            ? {
+                ...(run.oppIds[0] ? { opportunity_id: run.oppIds[0] } : {}),
+                carrier_id: sold.carrierId,
+                effective_date: sold.effective,
+                commission_rate: sold.commission,
+                policy_id: policyId,
+              }
+            : {}),
         },
       };
+    }
+    case 'policyAdd':
+    case 'policyRenew':
+    case 'policyEnd':
+    case 'household':
+      return bookStep(run, item, ms);
     case 'clientNote':
       return {
         name: 'addNote',
@@ -323,3 +346,71 @@ export function buildStep(run: LeadRun, item: PlanItem, ms: number): Built {
       };
   }
 }
+
+/** A step of the client's book: another policy, a renewal, a cancellation or non-renewal, a household. */
+function bookStep(run: LeadRun, item: PlanItem, ms: number): Built {
+  const { rng } = run;
+  const [index, term] = String(item.arg).split(':').map(Number) as [number, number | undefined];
+  const p = run.book!.policies[index]!;
+  if (item.kind === 'household')
+    return {
+      name: 'setHousehold',
+      args: {
+        client_id: run.clientId,
+        new_household: { id: uuidv7At(rng, ms), name: `${run.story.businessName ?? run.story.last} household` },
+      },
+    };
+  if (item.kind === 'policyAdd') {
+    run.termIds[index] = uuidv7At(rng, ms);
+    return {
+      name: 'addPolicy',
+      args: {
+        id: run.termIds[index],
+        client_id: run.clientId,
+        carrier_id: p.carrierId,
+        insurance_type_id: p.typeId,
+        policy_number: p.number,
+        effective_date: p.effective,
+        expiration_date: addMonths(p.effective, 12),
+        written_premium: p.premiums[0]!,
+        commission_rate: p.commission,
+      },
+    };
+  }
+  if (item.kind === 'policyRenew') {
+    const previous = run.termIds[index]!;
+    run.termIds[index] = uuidv7At(rng, ms);
+    return {
+      name: 'renewPolicy',
+      args: { policy_id: previous, new_policy_id: run.termIds[index], written_premium: p.premiums[term!]! },
+    };
+  }
+  const start = addMonths(p.effective, 12 * (p.premiums.length - 1));
+  if (p.end === 'cancelled') {
+    const latest = new Date(ms).toISOString().slice(0, 10);
+    const day = addDaysToDate(start, rng.int(0, 200));
+    return {
+      name: 'cancelPolicy',
+      args: {
+        policy_id: run.termIds[index]!,
+        cancellation_date: day < latest ? day : latest < start ? start : latest,
+        reason: rng.pick(CANCEL_REASONS),
+      },
+    };
+  }
+  return { name: 'markNonRenewed', args: { policy_id: run.termIds[index]!, reason: rng.pick(NON_RENEWAL_REASONS) } };
+}
+
+const CANCEL_REASONS = [
+  'Non-payment of premium',
+  'Sold the vehicle',
+  'Moved out of state',
+  'Replaced with another carrier',
+  'Insured request',
+];
+const NON_RENEWAL_REASONS = [
+  'Carrier non-renewed after claims',
+  'Carrier left the state',
+  'Insured shopped elsewhere',
+  'Underwriting: roof age',
+];

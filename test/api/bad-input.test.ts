@@ -168,6 +168,30 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ text: [FTS] }, 'text'],
     [proto('{"__proto__": {"text": "valid"}}'), 'text'],
   ],
+  'policies.list': [
+    [{ limit: 0 }, 'limit'],
+    [{ status: 'lapsed' }, 'status'],
+    [{ client_id: 'nope' }, 'client_id'],
+  ],
+  'policies.get': [
+    [{ id: 'nope' }, 'id'],
+    [{ id: UNKNOWN }, UNKNOWN, 'not_found'],
+  ],
+  'policies.renewals': [
+    [{ days: 0 }, 'days'],
+    [{ days: 731 }, 'days'],
+    [{ days: '60' }, 'days'],
+    [{ carrier_id: 'x' }, 'carrier_id'],
+    [{ after: { date: '2025-13-01', id: UNKNOWN } }, 'after.date'],
+  ],
+  'policies.xdates': [
+    [{ days: -1 }, 'days'],
+    [{ owner_id: 7 }, 'owner_id'],
+  ],
+  'clients.book': [
+    [{}, 'id'],
+    [{ id: UNKNOWN }, UNKNOWN, 'not_found'],
+  ],
   'dashboard.get': [
     [{ from: 'last week' }, 'from'],
     [{ to: '2025-01-01' }, 'to'],

@@ -2,6 +2,7 @@
 import { tests as accessibilityTests } from './accessibility.test';
 import { tests as aiCampaignTests } from './ai-campaigns.test';
 import { tests as dialogTests } from './dialogs.test';
+import { tests as bookTests } from './book.test';
 import { tests as changeFeedTests } from './change-feed.test';
 import { tests as editorTests } from './editors.test';
 import { tests as electronTests } from './electron-smoke.test';
@@ -19,6 +20,7 @@ export const ALL: BrowserTest[] = [
   ...hostTests,
   ...firstRunTests,
   ...flowTests,
+  ...bookTests,
   ...dialogTests,
   ...leadPageTests,
   ...workListTests,

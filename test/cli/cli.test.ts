@@ -166,3 +166,132 @@ describe('cli', { timeout: 180_000 }, () => {
     app.close();
   });
 });
+
+describe('the book of business from the CLI', () => {
+  const bookDb = join(dir, 'book.db');
+  const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('converts with a carrier, adds and renews a policy, and lists renewals, policies and X-dates', async () => {
+    const app = openApp(bookDb);
+    let leadId: string;
+    let xdateLead: string;
+    try {
+      leadId = (await createLead(app, { last_name: 'Okafor', quoted_premium: 1500 })).id;
+      xdateLead = (await createLead(app, { last_name: 'Xu', policy_expiration_date: inDays(30) })).id;
+    } finally {
+      app.close();
+    }
+    const converted = await ok<{ client_id: string; policy_id: string }>(
+      'convert',
+      '--db',
+      bookDb,
+      '--lead',
+      leadId,
+      '--carrier',
+      'travelers',
+      '--policy-number',
+      'TRV-100-200',
+      '--effective',
+      inDays(-340),
+    );
+    expect(converted.policy_id).toMatch(/^[0-9a-f-]{36}$/);
+    const added = await ok<{ id: string; term_months: number }>(
+      'add-policy',
+      '--db',
+      bookDb,
+      '--client',
+      converted.client_id,
+      '--carrier',
+      'Safeco',
+      '--line',
+      'home',
+      '--number',
+      'HO-77',
+      '--effective',
+      inDays(-300),
+      '--expires',
+      inDays(65),
+      '--premium',
+      '980',
+    );
+    expect(added.term_months).toBe(12);
+    const renewals = await ok<Array<{ id: string; policy_number: string }>>('renewals', '--db', bookDb, '--days', '30');
+    expect(renewals.map((r) => r.policy_number)).toEqual(['TRV-100-200']);
+    const next = await ok<{ renews_policy_id: string; written_premium: number; premium_change_pct: number }>(
+      'renew',
+      '--db',
+      bookDb,
+      '--policy',
+      converted.policy_id,
+      '--premium',
+      '1650',
+    );
+    expect(next).toMatchObject({
+      renews_policy_id: converted.policy_id,
+      written_premium: 1650,
+      premium_change_pct: 10,
+    });
+    const all = await ok<Array<{ status: string }>>('policies', '--db', bookDb, '--client', converted.client_id);
+    expect(all.map((p) => p.status).sort()).toEqual(['active', 'active', 'renewed']);
+    expect(await ok<unknown[]>('policies', '--db', bookDb, '--status', 'renewed', '--limit', '5')).toHaveLength(1);
+    expect(
+      (await ok<Array<{ lead_id: string }>>('xdates', '--db', bookDb, '--days', '45')).map((x) => x.lead_id),
+    ).toEqual([xdateLead]);
+  });
+
+  it.each([
+    [
+      [
+        'add-policy',
+        '--db',
+        'BOOK',
+        '--client',
+        'x',
+        '--carrier',
+        'Nope Mutual',
+        '--line',
+        'auto',
+        '--number',
+        'A',
+        '--effective',
+        '2025-01-01',
+        '--expires',
+        '2026-01-01',
+        '--premium',
+        '1',
+      ],
+      /^not_found: unknown carrier "Nope Mutual"$/,
+    ],
+    [
+      [
+        'add-policy',
+        '--db',
+        'BOOK',
+        '--client',
+        'x',
+        '--carrier',
+        'Safeco',
+        '--line',
+        'auto',
+        '--number',
+        'A',
+        '--effective',
+        '2025-01-01',
+        '--expires',
+        '2024-01-01',
+        '--premium',
+        '1',
+      ],
+      /^invalid_input: /,
+    ],
+    [['renew', '--db', 'BOOK', '--policy', uuidv7()], /^invalid_input: premium: --premium N is required$/],
+    [['renewals', '--db', 'BOOK', '--days', '0'], /^invalid_input: days: /],
+    [['policies', '--db', 'BOOK', '--status', 'lapsed'], /^invalid_input: status: /],
+  ])('%j fails with one line', async (args, says) => {
+    const run = await cli(...args.map((a) => (a === 'BOOK' ? bookDb : a)));
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr.trim()).toMatch(says);
+  });
+});

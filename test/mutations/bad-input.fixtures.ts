@@ -3,6 +3,7 @@
  * input against it (the baseline each bad input is derived from), who runs it, and which of
  * its strings are free text that must be stored verbatim.
  */
+import { CARRIER_SEEDS } from '../../shared/lookups';
 import { newRow } from '../../shared/model/new-row';
 import type { Actor } from '../../shared/mutations/define';
 import type { MutationName } from '../../shared/mutations/registry';
@@ -20,7 +21,11 @@ export const WORLD = {
   address: w(7),
   note: w(8),
   comm: w(9),
+  policy: w(10),
+  cancelled: w(11),
+  household: w(12),
 };
+export const CARRIER = CARRIER_SEEDS[0]!.id;
 
 /** Builds the world through the mutations themselves (before the outbox is watched). */
 export async function buildWorld(store: Store, p: People) {
@@ -57,6 +62,20 @@ export async function buildWorld(store: Store, p: People) {
   await store.run('createTicket', { id: W.ticket, lead_id: W.lead, subject: 'Question' }, p.agent);
   await store.run('addNote', { id: W.note, lead_id: W.lead, body: 'Note' }, p.agent);
   await store.run('logCommunication', { id: W.comm, lead_id: W.lead, communication_type_id: COMM.call }, p.agent);
+  const term = { client_id: W.client, carrier_id: CARRIER, insurance_type_id: INS.auto, written_premium: 1200 };
+  const dates = { effective_date: '2025-01-01', expiration_date: '2026-01-01' };
+  await store.run('addPolicy', { id: W.policy, policy_number: 'PA-1', ...term, ...dates }, p.agent);
+  await store.run('addPolicy', { id: W.cancelled, policy_number: 'PA-2', ...term, ...dates }, p.agent);
+  await store.run(
+    'cancelPolicy',
+    { policy_id: W.cancelled, cancellation_date: '2025-03-01', reason: 'non-payment' },
+    p.agent,
+  );
+  await store.run(
+    'setHousehold',
+    { client_id: W.client, new_household: { id: W.household, name: 'Client family' } },
+    p.agent,
+  );
 }
 
 export interface Baseline {
@@ -302,7 +321,14 @@ export const BASELINES: Record<MutationName, Baseline> = {
   restore: { actor: 'agent', input: { table: 'lead_notes', id: W.note }, text: [] },
   convertLead: {
     actor: 'agent',
-    input: { lead_id: W.lead, opportunity_id: W.opp, policy_number: 'p', premium: 100 },
+    input: {
+      lead_id: W.lead,
+      opportunity_id: W.opp,
+      policy_number: 'p',
+      premium: 100,
+      carrier_id: CARRIER,
+      effective_date: '2025-05-01',
+    },
     text: ['policy_number'],
   },
   recordAiInteraction: {
@@ -327,6 +353,57 @@ export const BASELINES: Record<MutationName, Baseline> = {
     input: { table: 'leads', id: W.lead, fields: { ai_summary: 's', ai_insights: { k: 'v' } } },
     text: ['fields.ai_summary'],
     freeform: ['fields.ai_insights'],
+  },
+  addCarrier: {
+    actor: 'manager',
+    input: { name: 'Acme Mutual', naic_code: '12345', lines: ['auto', 'home'], producer_code: 'P-9', color: '#123456' },
+    text: ['name', 'producer_code'],
+  },
+  addPolicy: {
+    actor: 'agent',
+    input: {
+      client_id: W.client,
+      carrier_id: CARRIER,
+      insurance_type_id: INS.auto,
+      policy_number: 'PA-100',
+      status: 'pending',
+      effective_date: '2025-05-01',
+      expiration_date: '2025-11-01',
+      written_premium: 640.5,
+      billing: 'agency',
+      commission_rate: 12.5,
+      coverage: { column: 'auto_data', version: 2, doc: autoV2 },
+      tags: ['new'],
+    },
+    text: ['policy_number', 'tags[0]'],
+  },
+  updatePolicy: {
+    actor: 'agent',
+    input: {
+      id: W.policy,
+      patch: { policy_number: 'PA-1B', written_premium: 1300, commission_rate: 10, expiration_date: '2026-02-01' },
+      base: { written_premium: 1200 },
+    },
+    text: ['patch.policy_number'],
+    freeform: ['base'],
+  },
+  renewPolicy: {
+    actor: 'agent',
+    input: { policy_id: W.policy, written_premium: 1320, policy_number: 'PA-1-2026', commission_rate: 11 },
+    text: ['policy_number'],
+  },
+  cancelPolicy: {
+    actor: 'agent',
+    input: { policy_id: W.policy, cancellation_date: '2025-06-01', reason: 'sold the car' },
+    text: ['reason'],
+  },
+  markNonRenewed: { actor: 'agent', input: { policy_id: W.policy, reason: 'moved out of state' }, text: ['reason'] },
+  reinstatePolicy: { actor: 'agent', input: { policy_id: W.cancelled }, text: [] },
+  createRenewalOpportunity: { actor: 'agent', input: { policy_id: W.policy }, text: [] },
+  setHousehold: {
+    actor: 'agent',
+    input: { client_id: W.client, new_household: { name: 'Client & Co', household_type: 'business_group' } },
+    text: ['new_household.name'],
   },
 };
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplicaWriter } from '../../db/sqlite/writer';
 import { AppError, type ErrorCode } from '../../shared/errors';
-import { COMMUNICATION_TYPES, INSURANCE_TYPES, LEAD_STATUSES } from '../../shared/lookups';
+import { CARRIER_SEEDS, COMMUNICATION_TYPES, INSURANCE_TYPES, LEAD_STATUSES } from '../../shared/lookups';
 import { TABLE_NAMES, type TableName } from '../../shared/model/catalogue';
 import type { Actor } from '../../shared/mutations/define';
 import { getMutation, MUTATION_NAMES } from '../../shared/mutations/registry';
@@ -23,7 +23,7 @@ const MB = 'x'.repeat(1 << 20);
 const KNOWN_IDS = new Set<string>([
   ...Object.values(WORLD),
   ...Object.values(USER_IDS),
-  ...[...LEAD_STATUSES, ...INSURANCE_TYPES, ...COMMUNICATION_TYPES].map((x) => x.id),
+  ...[...LEAD_STATUSES, ...INSURANCE_TYPES, ...COMMUNICATION_TYPES, ...CARRIER_SEEDS].map((x) => x.id),
 ]);
 
 /** A JSON copy: no shared sub-objects (fixtures reuse them), just like input off the wire. */

@@ -12,6 +12,7 @@ import { edgesSuite } from './contract-edges';
 import { leadsSuite } from './contract-leads';
 import { pipelineSuite } from './contract-pipeline';
 import { recordsSuite } from './contract-records';
+import { policiesSuite } from './contract-policies';
 import { salesSuite } from './contract-sales';
 
 export function defineMutationSuite(kind: StoreKind) {
@@ -22,6 +23,7 @@ export function defineMutationSuite(kind: StoreKind) {
     activitySuite(kind, covered);
     salesSuite(kind, covered);
     convertSuite(kind, covered);
+    policiesSuite(kind, covered);
     aiSuite(kind, covered);
     edgesSuite(kind, covered);
     recordsSuite(kind, covered);

@@ -5,10 +5,11 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
-import { LEAD_STATUSES, NEW_STATUS_ID } from '../../shared/lookups';
+import { CARRIER_SEEDS, INSURANCE_TYPES, LEAD_STATUSES, NEW_STATUS_ID } from '../../shared/lookups';
 import { connect, convertedLead, fx, migratedPostgres, pgInsert, type MigratedPg } from './helpers';
 
 let server: MigratedPg;
+const AUTO_TYPE_ID = INSURANCE_TYPES[0]!.id;
 const team1 = fx.team({ name: 'Team 1' });
 const team2 = fx.team({ name: 'Team 2' });
 const A1 = fx.user({ role: 'agent', team_id: team1.id, full_name: 'Agent One' });
@@ -189,5 +190,48 @@ describe('the conversion views', () => {
         .then((r) => r.rows),
     );
     expect(rows).toEqual([{ client_name: 'Cara One' }]);
+  });
+});
+
+describe('the book of business', () => {
+  const term = (ownerId: string, teamId: string, clientId: string, number: string) => ({
+    id: uuidv7(),
+    owner_id: ownerId,
+    team_id: teamId,
+    client_id: clientId,
+    carrier_id: CARRIER_SEEDS[0]!.id,
+    insurance_type_id: AUTO_TYPE_ID,
+    policy_number: number,
+    effective_date: '2025-01-01',
+    expiration_date: '2099-01-01',
+    written_premium: 1000,
+  });
+  const p1 = term(A1.id, team1.id, client1.id, 'P-ONE');
+  const p2 = term(A2.id, team2.id, client2.id, 'P-TWO');
+
+  beforeAll(async () => {
+    for (const p of [p1, p2]) await pgInsert(server.client, 'policies', p);
+  });
+
+  it("an agent reads only their own policies and in-force rows; a manager their team's; an admin all", async () => {
+    expect(await as(A1.id, (c) => ids(c, 'SELECT id FROM policies'))).toEqual([p1.id]);
+    expect(await as(A2.id, (c) => ids(c, 'SELECT id FROM policies'))).toEqual([p2.id]);
+    expect(await as(M1.id, (c) => ids(c, 'SELECT id FROM policies'))).toEqual([p1.id]);
+    expect(await as(admin.id, (c) => ids(c, 'SELECT id FROM policies'))).toEqual(sorted(p1.id, p2.id));
+    const inForce = await as(A2.id, (c) =>
+      c.query<{ client_id: string }>('SELECT client_id FROM client_policies_in_force WHERE policies_in_force > 0'),
+    );
+    expect(inForce.rows.map((r) => r.client_id)).toEqual([client2.id]);
+  });
+
+  it("an agent cannot renew (update) another team's policy, and every user reads carriers", async () => {
+    const updated = await as(A2.id, (c) => c.query(`UPDATE policies SET status = 'renewed' WHERE id = $1`, [p1.id]));
+    expect(updated.rowCount).toBe(0);
+    expect(await as(A2.id, (c) => c.query('SELECT count(*)::int AS n FROM carriers'))).toMatchObject({
+      rows: [{ n: CARRIER_SEEDS.length }],
+    });
+    await expect(
+      as(A1.id, (c) => c.query(`INSERT INTO carriers (id, name) VALUES ($1, 'Rogue Mutual')`, [uuidv7()])),
+    ).rejects.toThrow(/row-level security/);
   });
 });

@@ -166,6 +166,33 @@ describe('bulkLoadDirect', () => {
     expectSound(db);
   });
 
+  it('gives every client a book: 1–3 policies, chains of terms up to today with their premium changes', () => {
+    const clients = count(db, 'SELECT count(*) n FROM clients');
+    const perClient = db
+      .prepare(
+        'SELECT c.id, (SELECT count(*) FROM policies p WHERE p.client_id = c.id AND p.renews_policy_id IS NULL) AS n FROM clients c',
+      )
+      .all() as Array<{ n: number }>;
+    expect(perClient).toHaveLength(clients);
+    expect(perClient.every((c) => c.n >= 1 && c.n <= 3)).toBe(true);
+    expect(perClient.some((c) => c.n > 1)).toBe(true);
+    // every renewal term starts where the term it renews ends, and keeps the change in percent
+    const broken = count(
+      db,
+      `SELECT count(*) n FROM policies p JOIN policies o ON o.id = p.renews_policy_id
+       WHERE o.status <> 'renewed' OR p.effective_date <> o.expiration_date
+          OR abs(p.premium_change_pct - round((p.written_premium - o.written_premium) * 100.0 / o.written_premium, 2)) > 0.011`,
+    );
+    expect(broken).toBe(0);
+    expect(count(db, "SELECT count(*) n FROM policies WHERE status = 'renewed'")).toBeGreaterThan(clients);
+    expect(count(db, 'SELECT count(*) n FROM policies WHERE premium_change_pct >= 10')).toBeGreaterThan(0);
+    expect(count(db, "SELECT count(*) n FROM policies WHERE status IN ('cancelled', 'non_renewed')")).toBeGreaterThan(
+      0,
+    );
+    expect(count(db, 'SELECT count(*) n FROM households')).toBeGreaterThan(0);
+    expect(count(db, 'SELECT count(*) n FROM leads WHERE policy_expiration_date IS NOT NULL')).toBe(200);
+  });
+
   it('shows converted leads in lead_conversion_summary and client_lead_history', () => {
     const converted = count(db, 'SELECT count(*) n FROM leads WHERE is_converted = 1');
     expect(converted).toBeGreaterThan(20);

@@ -11,6 +11,7 @@ import { listCampaigns, listContacts, listTickets } from '../../../db/queries/li
 import { lookups } from '../../../db/queries/lookups';
 import { kanban, listLeads } from '../../../db/queries/pipeline';
 import { campaignDetail, ticketDetail, trashList } from '../../../db/queries/records';
+import { clientBook, listPolicies, policyDetail, renewals, xdates } from '../../../db/queries/policies';
 import { searchAll } from '../../../db/queries/search';
 import { today } from '../../../db/queries/today';
 
@@ -59,6 +60,11 @@ export function createHandlers({
     'today.list': async (q) => today(db, q, now(), actorId()),
     'search.global': async ({ text, limit }) => searchAll(db, text, limit),
     'dashboard.get': async (q) => dashboard(db, q, now()),
+    'policies.list': async (q) => listPolicies(db, q),
+    'policies.get': async ({ id }) => policyDetail(db, id),
+    'policies.renewals': async (q) => renewals(db, q, now()),
+    'policies.xdates': async (q) => xdates(db, q, now()),
+    'clients.book': async ({ id }) => clientBook(db, id),
     mutate: async ({ name, args }) => {
       const { mutation, result } = await writer.mutate(name, args);
       return { mutation_id: mutation.id, result };

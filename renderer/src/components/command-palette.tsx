@@ -23,6 +23,7 @@ const KIND_ICON: Record<SearchResult['kind'], string> = {
   note: 'note',
   communication: 'phone',
   ticket: 'ticket',
+  policy: 'clients',
 };
 
 function commands(close: () => void): Array<Item & { text: string }> {
@@ -48,7 +49,8 @@ function commands(close: () => void): Array<Item & { text: string }> {
 }
 
 function openResult(r: SearchResult) {
-  if (r.client_id) navigate({ name: 'client', id: r.client_id });
+  if (r.kind === 'policy') navigate({ name: 'policy', id: r.id });
+  else if (r.client_id) navigate({ name: 'client', id: r.client_id });
   else if (r.lead_id) navigate({ name: 'lead', id: r.lead_id });
   else if (r.kind === 'ticket') navigate({ name: 'tickets' });
   else if (r.kind === 'contact') navigate({ name: 'contacts' });

@@ -15,7 +15,8 @@ import { Modal } from './modal';
 export function ConvertDialog({ leadId, onClose }: { leadId: string; onClose(): void }) {
   const { data } = useQuery('leads.get', { id: leadId });
   const types = useLookups((s) => s.typeById);
-  const form = useForm({ policy_number: '', premium: '' }, `convert:${leadId}`);
+  const carriers = useLookups((s) => s.lookups.carriers);
+  const form = useForm({ policy_number: '', premium: '', carrier_id: '', effective_date: '' }, `convert:${leadId}`);
   if (!data) return null;
   const { lead, contacts, opportunities } = data;
   const name = personName(lead);
@@ -32,6 +33,9 @@ export function ConvertDialog({ leadId, onClose }: { leadId: string; onClose(): 
         lead_id: leadId,
         ...(textOrNull(form.values.policy_number) ? { policy_number: textOrNull(form.values.policy_number)! } : {}),
         ...(numOrNull(form.values.premium) !== null ? { premium: numOrNull(form.values.premium)! } : {}),
+        // With a carrier the sale is written as the client's first policy term.
+        ...(form.values.carrier_id ? { carrier_id: form.values.carrier_id } : {}),
+        ...(form.values.effective_date ? { effective_date: form.values.effective_date } : {}),
       }),
     );
     if (result) {
@@ -98,6 +102,28 @@ export function ConvertDialog({ leadId, onClose }: { leadId: string; onClose(): 
             </li>
           </ul>
           <div className="form-grid">
+            <Field
+              name="carrier_id"
+              label="Carrier"
+              kind="select"
+              value={form.values.carrier_id}
+              onChange={(v) => form.set('carrier_id', v)}
+              error={form.errors.carrier_id}
+              options={[
+                { value: '', label: 'No policy yet' },
+                ...carriers.filter((c) => c.is_active && !c.deleted_at).map((c) => ({ value: c.id, label: c.name })),
+              ]}
+              hint="With a carrier, the policy is written too"
+            />
+            <Field
+              name="effective_date"
+              label="Effective date"
+              kind="date"
+              value={form.values.effective_date}
+              onChange={(v) => form.set('effective_date', v)}
+              error={form.errors.effective_date ?? form.errors.expiration_date}
+              hint="Defaults to today"
+            />
             <Field
               name="policy_number"
               label="Policy number (optional)"

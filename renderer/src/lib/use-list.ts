@@ -5,7 +5,7 @@ import { call } from '../api/client';
 import { COMMAND_READS } from '../../../shared/api/changes';
 import { useTablesVersion } from '../stores/data';
 
-type ListCommand = 'clients.list' | 'contacts.list' | 'tickets.list' | 'campaigns.list';
+type ListCommand = 'clients.list' | 'contacts.list' | 'tickets.list' | 'campaigns.list' | 'policies.list';
 type Item<C extends ListCommand> = CommandOutput<C>[number];
 const PAGE = 200;
 

@@ -13,6 +13,7 @@ import { Field } from '../components/field';
 import { Icon } from '../components/icon';
 import { Modal } from '../components/modal';
 import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
+import { PoliciesCard } from '../components/policies-card';
 import { Tag, UserName } from '../components/pills';
 import { TicketDialog } from '../components/ticket-dialog';
 import { Timeline } from '../components/timeline';
@@ -239,6 +240,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
             </dl>
           </section>
           <AddressCard subject={{ client_id: client.id }} address={data.address} mailing={data.mailing_address} />
+          <PoliciesCard clientId={client.id} />
           <OpportunitiesCard subject={{ client_id: client.id }} opportunities={data.opportunities} />
           <ContactsCard subject={{ client_id: client.id }} contacts={data.contacts} />
           <section className="card" aria-label="Tickets">

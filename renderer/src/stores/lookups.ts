@@ -23,6 +23,7 @@ const EMPTY: Lookups = {
   statuses: [],
   insurance_types: [],
   communication_types: [],
+  carriers: [],
   campaigns: [],
   users: [],
   teams: [],

@@ -12,6 +12,10 @@ export type Route =
   | { name: 'campaign'; id: string }
   | { name: 'trash' }
   | { name: 'dashboard' }
+  | { name: 'renewals' }
+  | { name: 'policies' }
+  | { name: 'policy'; id: string }
+  | { name: 'xdates' }
   | { name: 'settings' };
 
 export function parseHash(hash: string): Route {
@@ -24,10 +28,14 @@ export function parseHash(hash: string): Route {
       return b ? { name: 'client', id: b } : { name: 'clients' };
     case 'campaigns':
       return b ? { name: 'campaign', id: b } : { name: 'campaigns' };
+    case 'policies':
+      return b ? { name: 'policy', id: b } : { name: 'policies' };
     case 'contacts':
     case 'tickets':
     case 'trash':
     case 'dashboard':
+    case 'renewals':
+    case 'xdates':
     case 'settings':
     case 'today':
       return { name: a };
@@ -46,6 +54,8 @@ export function hrefOf(route: Route): string {
       return `#/clients/${route.id}`;
     case 'campaign':
       return `#/campaigns/${route.id}`;
+    case 'policy':
+      return `#/policies/${route.id}`;
     default:
       return `#/${route.name}`;
   }

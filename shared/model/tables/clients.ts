@@ -57,6 +57,8 @@ export const clients = defineTable(
     client_since: col.timestamp(),
     last_contact_at: col.timestamp(),
     next_contact_at: col.timestamp(),
+    /** The family or business group the client belongs to (last: added after the first release). */
+    household_id: col.ref('households', 'set null'),
   },
   {
     indexes: [
@@ -67,6 +69,7 @@ export const clients = defineTable(
       { name: 'idx_clients_next_contact_at', columns: ['next_contact_at'] },
       { name: 'idx_clients_ai_risk_score', columns: ['ai_risk_score'] },
       { name: 'idx_clients_updated_at', columns: ['updated_at'] },
+      { name: 'idx_clients_household', columns: ['household_id'] },
     ],
     checks: [
       {

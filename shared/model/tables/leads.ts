@@ -106,6 +106,12 @@ export const leads = defineTable(
       { name: 'idx_leads_ai_follow_up_priority', columns: ['ai_follow_up_priority'] },
       { name: 'idx_leads_ai_score', columns: ['ai_score'] },
       { name: 'idx_leads_campaign_id', columns: ['campaign_id'] },
+      // The X-date list: prospects whose current policy (with another carrier) expires soon.
+      {
+        name: 'idx_leads_xdate',
+        columns: ['policy_expiration_date', 'id', 'is_converted'],
+        where: 'deleted_at IS NULL',
+      },
       // the seed's three conversion indexes, by name
       { name: 'idx_leads_converted_to_client_id', columns: ['converted_to_client_id'] },
       { name: 'idx_leads_is_converted', columns: ['is_converted'] },

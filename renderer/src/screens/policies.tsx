@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import type { PolicyListItem } from '../../../shared/api/book';
+import { useQuery } from '../api/use-query';
+import { ListScreen } from '../components/list-screen';
+import { UserName } from '../components/pills';
+import { PremiumChange } from '../components/policies-card';
+import { EmptyState, ErrorBanner } from '../components/values';
+import type { Column } from '../components/virtual-table';
+import { humanize, money, paperDate } from '../lib/format';
+import { useDebounced, useList } from '../lib/use-list';
+import { navigate } from '../stores/router';
+
+const COLUMNS: Column<PolicyListItem>[] = [
+  { key: 'number', label: 'Policy', width: 160, render: (r) => <span className="name-cell">{r.policy_number}</span> },
+  { key: 'client', label: 'Client', width: 200, render: (r) => <span>{r.client_name}</span> },
+  { key: 'line', label: 'Line', width: 150, render: (r) => <span>{r.line_name}</span> },
+  { key: 'carrier', label: 'Carrier', width: 150, render: (r) => <span>{r.carrier_name}</span> },
+  { key: 'status', label: 'Status', width: 110, render: (r) => <span>{humanize(r.status)}</span> },
+  { key: 'expires', label: 'Expires', width: 120, render: (r) => <span>{paperDate(r.expiration_date)}</span> },
+  {
+    key: 'premium',
+    label: 'Premium',
+    width: 120,
+    render: (r) => <span className="num">{money(r.written_premium, { cents: true })}</span>,
+  },
+  { key: 'change', label: 'Change', width: 90, render: (r) => <PremiumChange item={r} /> },
+  { key: 'owner', label: 'Owner', width: 150, render: (r) => <UserName id={r.owner_id} /> },
+];
+
+/** Every policy term, newest expiration first; the filter takes a policy number, a VIN or a client's name. */
+export function PoliciesScreen() {
+  const [text, setText] = useState('');
+  const q = useDebounced(text);
+  const list = useList('policies.list', q ? { text: q } : {});
+  return (
+    <ListScreen
+      name="policies"
+      title="Policies"
+      one="policy"
+      sub="Every term of the book, renewals chained to the term they renew"
+      {...list}
+      rows={list.items}
+      columns={COLUMNS}
+      onOpen={(r) => navigate({ name: 'policy', id: r.id })}
+      onEnd={list.loadMore}
+      filter={text}
+      onFilter={setText}
+      empty={{ title: 'No policies yet', body: 'Converting a lead with its carrier writes the first policy.' }}
+    />
+  );
+}
+
+/** A policy: its chain of terms oldest first, commission, and the coverage on file. */
+export function PolicyScreen({ id }: { id: string }) {
+  const { data, error, reload } = useQuery('policies.get', { id });
+  if (error && !data) {
+    if (error.code === 'not_found')
+      return <EmptyState title="This policy does not exist">It may have been removed.</EmptyState>;
+    return <ErrorBanner message={`Could not load this policy: ${error.message}`} onRetry={reload} />;
+  }
+  if (!data) return null;
+  const { policy, item, terms } = data;
+  const coverage = policy.auto_data ?? policy.home_data ?? policy.specialty_data ?? policy.commercial_data;
+  return (
+    <div className="screen record" data-screen="policy" data-policy-id={policy.id}>
+      <div className="crumbs">
+        <a href="#/policies">Policies</a> / <span>{policy.policy_number}</span>
+      </div>
+      <div className="record-head">
+        <div className="record-title">
+          <h1 data-testid="record-name">{policy.policy_number}</h1>
+          <div className="record-meta">
+            <span>{humanize(policy.status)}</span>
+            <span className="muted">
+              {item.line_name} · {item.carrier_name}
+            </span>
+            <a href={`#/clients/${policy.client_id}`}>{item.client_name}</a>
+          </div>
+        </div>
+        <div className="record-stats">
+          <div className="stat">
+            <span className="stat-label">Premium</span>
+            <span>{money(policy.written_premium, { cents: true })}</span>
+          </div>
+          <div className="stat">
+            <span className="stat-label">Commission</span>
+            <span>
+              {policy.commission_amount === null
+                ? '—'
+                : `${money(policy.commission_amount, { cents: true })} (${policy.commission_rate}%)`}
+            </span>
+          </div>
+        </div>
+      </div>
+      <section className="card" aria-label="Terms">
+        <div className="card-head">
+          <h3>Terms</h3>
+          <span className="muted small">oldest first</span>
+        </div>
+        <table className="mini-table" data-testid="terms">
+          <tbody>
+            {terms.map((t) => (
+              <tr key={t.id} aria-current={t.id === policy.id ? 'true' : undefined}>
+                <td>
+                  {paperDate(t.effective_date)} – {paperDate(t.expiration_date)}
+                </td>
+                <td>{humanize(t.status)}</td>
+                <td>{t.carrier_name}</td>
+                <td className="num">{money(t.written_premium, { cents: true })}</td>
+                <td className="num">
+                  <PremiumChange item={t} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {policy.cancellation_date && (
+          <p className="muted small">
+            Cancelled {paperDate(policy.cancellation_date)}: {policy.cancellation_reason}
+          </p>
+        )}
+        {policy.non_renewal_reason && <p className="muted small">Not renewed: {policy.non_renewal_reason}</p>}
+      </section>
+      <section className="card" aria-label="Coverage">
+        <div className="card-head">
+          <h3>Coverage</h3>
+        </div>
+        {coverage ? (
+          <pre className="small">{JSON.stringify(coverage, null, 2)}</pre>
+        ) : (
+          <div className="muted small">No coverage details on file.</div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+// The book of business through the real UI in Chromium: a conversion that writes the policy,
+// a renewal from the Renewals screen, and a lost lead's X-date follow-up on the X-dates screen.
+import type { Page } from 'playwright-core';
+import { addDaysToDate } from '../../shared/book/terms';
+import { CARRIER_SEEDS, insuranceTypeByCode } from '../../shared/lookups';
+import { assert, assertNoProblems, openPage, shot, startHost, type Host } from './harness';
+import { test, type TestContext } from './suite';
+
+const TODAY = new Date().toISOString().slice(0, 10);
+const inDays = (n: number) => addDaysToDate(TODAY, n);
+/** What a person types into an en-US date input: MMDDYYYY. */
+const typedDate = (iso: string) => `${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(0, 4)}`;
+
+async function withHost(ctx: TestContext, body: (page: Page, host: Host) => Promise<void>) {
+  const host = await startHost();
+  try {
+    const { page, problems } = await openPage(ctx.browser, host, '#/today');
+    try {
+      await body(page, host);
+      assertNoProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  } finally {
+    await host.close();
+  }
+}
+
+async function lead(host: Host, last: string, extra: Record<string, unknown> = {}) {
+  const res = (await host.api('mutate', {
+    name: 'createLead',
+    args: { first_name: 'Ada', last_name: last, insurance_type_id: insuranceTypeByCode('auto').id, ...extra },
+  })) as { result: { id: string } };
+  return res.result.id;
+}
+
+export const tests = [
+  test(
+    'convert a lead with carrier, policy number and effective date, and see the policy on the client page',
+    'browser',
+    async (ctx) =>
+      withHost(ctx, async (page, host) => {
+        const id = await lead(host, 'Carrington', { quoted_premium: 1320 });
+        await page.goto(`${host.url}/#/leads/${id}`);
+        await page.getByTestId('convert').click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Carrier').focus();
+        await page.keyboard.type('Travelers');
+        await dialog.getByLabel('Effective date').focus();
+        await page.keyboard.type(typedDate(inDays(-30)));
+        await dialog.getByLabel('Policy number (optional)').click();
+        await page.keyboard.type('TRV-4410-2291');
+        await shot(page, 'convert-with-policy');
+        await page.getByTestId('confirm-convert').click();
+        await page.waitForSelector('[data-screen="client"]');
+        const row = page.getByTestId('client-policies').locator('tr', { hasText: 'TRV-4410-2291' });
+        await row.waitFor();
+        const text = (await row.textContent()) ?? '';
+        assert(
+          text.includes('Travelers') && text.includes('Personal Auto'),
+          `the policy row names carrier and line: ${text}`,
+        );
+        assert(text.includes('$1,320.00'), `the policy carries the sale's premium: ${text}`);
+        assert(
+          ((await page.getByTestId('in-force').textContent()) ?? '').startsWith('1 in force'),
+          'one policy in force',
+        );
+        await shot(page, 'client-policies');
+        await row.getByRole('link', { name: 'TRV-4410-2291' }).click();
+        await page.waitForSelector('[data-screen="policy"]');
+        const terms = (await page.getByTestId('terms').textContent()) ?? '';
+        assert(terms.includes('Travelers') && terms.includes('$1,320.00'), `the policy page shows its term: ${terms}`);
+        // global search finds it by a part of its number typed without dashes
+        await page.keyboard.press('Control+k');
+        await page.getByRole('combobox', { name: 'Search' }).pressSequentially('trv4410');
+        await page.getByRole('option', { name: /TRV-4410-2291/ }).waitFor();
+      }),
+  ),
+
+  test('renew a policy from the Renewals screen and see the new term and its premium change', 'browser', async (ctx) =>
+    withHost(ctx, async (page, host) => {
+      const id = await lead(host, 'Renwick', { quoted_premium: 1500 });
+      const converted = (await host.api('mutate', {
+        name: 'convertLead',
+        args: {
+          lead_id: id,
+          carrier_id: CARRIER_SEEDS[2]!.id,
+          policy_number: 'SAF-77-100',
+          effective_date: inDays(-340),
+        },
+      })) as { result: { client_id: string } };
+      await page.getByRole('link', { name: /Renewals/ }).click();
+      const row = page.getByTestId('renewals').locator('tr', { hasText: 'SAF-77-100' });
+      await row.waitFor();
+      await row.getByRole('button', { name: 'Renew', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Renew SAF-77-100' });
+      await dialog.getByLabel('Renewal premium ($)').pressSequentially('1650');
+      await page.keyboard.press('Enter');
+      const banner = page.getByTestId('renewed');
+      await banner.waitFor();
+      const said = (await banner.textContent()) ?? '';
+      assert(said.includes('$1,650.00') && said.includes('+10.0%'), `the renewal says its premium and change: ${said}`);
+      await shot(page, 'renewed');
+      await banner.getByRole('link').click();
+      await page.waitForSelector(`[data-client-id="${converted.result.client_id}"]`);
+      const terms = page.getByTestId('client-policies').locator('tbody tr');
+      await page.getByTestId('client-policies').locator('tr', { hasText: 'Renewed' }).waitFor();
+      assert((await terms.count()) === 2, 'both terms on the client page');
+      const next = (await terms.first().textContent()) ?? '';
+      assert(next.includes('Active') && next.includes('+10.0%'), `the new term and its change: ${next}`);
+    }),
+  ),
+
+  test("a lost lead's X-date follow-up appears on the X-dates screen", 'browser', async (ctx) =>
+    withHost(ctx, async (page, host) => {
+      const id = await lead(host, 'Exley', {
+        current_carrier: 'Acme Mutual',
+        current_premium: 2100,
+        policy_expiration_date: inDays(50),
+      });
+      await page.goto(`${host.url}/#/leads/${id}`);
+      await page.waitForSelector('[data-screen="lead"]');
+      await page.getByLabel('Status').focus();
+      await page.keyboard.type('Lost');
+      await page.getByRole('status').getByText('Status changed').first().waitFor();
+      await page.getByRole('link', { name: /X-dates/ }).click();
+      const row = page.getByTestId('xdates').locator('tr', { hasText: 'Ada Exley' });
+      await row.waitFor();
+      const text = (await row.textContent()) ?? '';
+      assert(text.includes('Lost') && text.includes('Acme Mutual'), `the lost prospect with their carrier: ${text}`);
+      const follow = (await row.getByTestId('xdate-follow-up').textContent()) ?? '';
+      assert(follow.includes(`X-date ${inDays(50)}`), `the X-date follow-up is scheduled: ${follow}`);
+      await shot(page, 'xdates');
+    }),
+  ),
+];
