@@ -7,7 +7,8 @@
 import type { DemoStatus } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import { lookupSeed } from '../../shared/lookups';
-import { TABLE_NAMES, type TableName } from '../../shared/model/catalogue';
+import { TABLE_NAMES, TABLES, type TableName } from '../../shared/model/catalogue';
+import type { Columns } from '../../shared/model/columns';
 import type { Actor } from '../../shared/mutations/define';
 import { bulkLoadDirect } from '../../db/sqlite/bulk-load';
 import type { ReplicaDb } from '../../db/sqlite/open';
@@ -96,8 +97,8 @@ export async function loadDemo(db: ReplicaDb, current: Actor, signedIn: boolean)
   return actor;
 }
 
-/** Tables whose rows the migrations seed (statuses, insurance types …): the demo leaves them be. */
-const SEEDED = new Set<TableName>(lookupSeed().map((s) => s.table));
+/** Tables whose rows the migrations seed (statuses, insurance types, carriers …), with the seeded ids. */
+const SEEDED = new Map<TableName, string[]>(lookupSeed().map((s) => [s.table, s.rows.map((r) => r.id)]));
 
 /** Removes every demo row and the outbox, and gives the device its own user back. */
 export function clearDemo(db: ReplicaDb): Actor {
@@ -107,8 +108,17 @@ export function clearDemo(db: ReplicaDb): Actor {
   db.transaction(() => {
     // Children first: TABLE_NAMES is in dependency order.
     for (const table of [...TABLE_NAMES].reverse()) {
-      if (SEEDED.has(table)) continue;
-      if (table === 'users') db.prepare('DELETE FROM users WHERE id <> ?').run(own.userId);
+      // A row pointing at another of its table (a renewal at the term it renews) with RESTRICT
+      // blocks the delete of the whole table at once: the links go first.
+      for (const [column, spec] of Object.entries(TABLES[table].columns as Columns))
+        if (spec.references?.table === table) db.prepare(`UPDATE "${table}" SET "${column}" = NULL`).run();
+      const seeded = SEEDED.get(table);
+      // A seeded lookup goes back to its seed: rows the demo added to it (its own carriers) go too.
+      if (seeded)
+        db.prepare(`DELETE FROM "${table}" WHERE id NOT IN (SELECT value FROM json_each(?))`).run(
+          JSON.stringify(seeded),
+        );
+      else if (table === 'users') db.prepare('DELETE FROM users WHERE id <> ?').run(own.userId);
       else db.prepare(`DELETE FROM "${table}"`).run();
     }
     db.prepare('DELETE FROM outbox').run();
