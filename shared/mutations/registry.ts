@@ -4,7 +4,9 @@ import { applyAiAnnotations, recordAiInteraction } from './ai';
 import { upsertAddress } from './addresses';
 import { createCampaign, enrollInCampaign, setMarketingSettings } from './campaigns';
 import { addContact, setPrimaryContact, updateContact } from './contacts';
+import { createClient, updateClient } from './clients';
 import { convertLead } from './convert';
+import { importBatch, undoImportBatch } from './import';
 import type { MutationDef } from './define';
 import { createLead, editCustomFields, editLeadTags, setCoverage, updateLead } from './leads';
 import { restore, softDelete } from './lifecycle';
@@ -41,6 +43,10 @@ export const MUTATIONS = {
   softDelete,
   restore,
   convertLead,
+  createClient,
+  updateClient,
+  importBatch,
+  undoImportBatch,
   recordAiInteraction,
   applyAiAnnotations,
 } as const;

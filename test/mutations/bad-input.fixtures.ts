@@ -277,6 +277,37 @@ export const BASELINES: Record<MutationName, Baseline> = {
     input: { lead_id: W.lead, opportunity_id: W.opp, policy_number: 'p', premium: 100 },
     text: ['policy_number'],
   },
+  createClient: {
+    actor: 'agent',
+    input: {
+      client_type: 'individual',
+      first_name: 'Ana',
+      last_name: 'Silva',
+      email: 'ana@example.com',
+      phone: '+1 217 555 0102',
+      date_of_birth: '1980-01-02',
+      source: 'import',
+    },
+    text: ['first_name', 'last_name', 'source'],
+  },
+  updateClient: {
+    actor: 'agent',
+    input: { id: W.client, patch: { email: 'c@example.com', occupation: 'Pilot' } },
+    text: ['patch.occupation'],
+  },
+  importBatch: {
+    actor: 'agent',
+    input: {
+      import_id: '0190cccc-0000-7000-8000-000000000099',
+      items: [{ name: 'addNote', args: { lead_id: W.lead, body: 'imported' } }],
+    },
+    text: ['items[0].args.body'],
+  },
+  undoImportBatch: {
+    actor: 'agent',
+    input: { import_id: '0190cccc-0000-7000-8000-000000000099', records: [{ table: 'lead_notes', id: W.note }] },
+    text: [],
+  },
   recordAiInteraction: {
     actor: 'agent',
     input: {
