@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { unescapeFormula } from '../export/cells';
 import { INSURANCE_TYPES } from '../lookups';
 import { parseImportItem, type ImportItem } from '../mutations/import';
 import { IMPORT_FIELDS, type ImportKind } from './fields';
@@ -43,7 +44,7 @@ export function mapRow(ctx: RowContext, rowNumber: number, cells: readonly strin
     if (key === null) return;
     const field = IMPORT_FIELDS[mapping.kind].find((f) => f.key === key);
     if (!field) return;
-    const cell = cells[i] ?? '';
+    const cell = unescapeFormula(cells[i] ?? '');
     raw[key] = cell;
     const t = transformValue(field.type, cell, {
       dateOrder: mapping.dateOrder,
