@@ -10,6 +10,7 @@ import { runAi } from './commands/run-ai';
 import { serverMigrate, serverPassword, serverUser } from './commands/server';
 import { syncCommand } from './commands/sync';
 import { importCommand, undoImportCommand } from './commands/import';
+import { exportCommand } from './commands/export';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   sync: syncCommand,
   import: importCommand,
   'undo-import': undoImportCommand,
+  export: exportCommand,
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,
@@ -45,6 +47,8 @@ const USAGE: Record<string, string> = {
     'import --db FILE --kind clients|leads|contacts|notes --file PATH.csv|PATH.xlsx [--mapping NAME_OR_JSON] [--save-mapping NAME] ' +
     '[--on-duplicate create|update|skip] [--date-order MDY|DMY|YMD] [--dry-run] [--report OUT.csv] [--resume ID]',
   'undo-import': 'undo-import --db FILE --import ID',
+  export:
+    'export --db FILE --kind leads|clients|contacts|notes|book --out PATH.csv|PATH.xlsx [--status CODE] [--type CODE]',
   'server:migrate': 'server:migrate (DATABASE_URL)',
   'server:user': 'server:user --email E --password P --role agent|staff|manager|admin [--team NAME] (DATABASE_URL)',
   'server:password': 'server:password --email E --password P (DATABASE_URL)',

@@ -136,7 +136,7 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     ...address,
   ],
   contacts: [
-    fld('parent_key', 'Client or lead (external id, email or name)', 'text', [
+    fld('parent_key', 'Client or lead', 'text', [
       'client id',
       'client',
       'account',
@@ -152,7 +152,7 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     fld('company', 'Company', 'text', ['organization', 'employer']),
   ],
   notes: [
-    fld('parent_key', 'Client or lead (external id, email or name)', 'text', [
+    fld('parent_key', 'Client or lead', 'text', [
       'client id',
       'client',
       'account',

@@ -209,6 +209,8 @@ async function openXlsx(path: string): Promise<TableFile> {
           if (r.done) return;
           const cells = toCells(r.value);
           if (cells.every((c) => c.trim() === '')) continue;
+          // A sheet stores no empty cells at the end of a row: they are empty, not missing.
+          while (cells.length < headers.length) cells.push('');
           yield { row: r.value.number, cells };
         }
       },
