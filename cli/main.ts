@@ -11,6 +11,7 @@ import { serverMigrate, serverPassword, serverUser } from './commands/server';
 import { syncCommand } from './commands/sync';
 import { importCommand, undoImportCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { duplicatesCommand } from './commands/duplicates';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   'undo-import': undoImportCommand,
   export: exportCommand,
+  duplicates: duplicatesCommand,
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,
@@ -49,6 +51,7 @@ const USAGE: Record<string, string> = {
   'undo-import': 'undo-import --db FILE --import ID',
   export:
     'export --db FILE --kind leads|clients|contacts|notes|book --out PATH.csv|PATH.xlsx [--status CODE] [--type CODE]',
+  duplicates: 'duplicates --db FILE --kind leads|clients|contacts [--limit N] [--full]',
   'server:migrate': 'server:migrate (DATABASE_URL)',
   'server:user': 'server:user --email E --password P --role agent|staff|manager|admin [--team NAME] (DATABASE_URL)',
   'server:password': 'server:password --email E --password P (DATABASE_URL)',

@@ -218,28 +218,43 @@ export function planRow(kind: ImportKind, row: MappedRow, action: RowAction, ctx
     return { ok: true, plan: { items: [], table: TABLE_OF[kind], recordId: action.id, created: [] } };
   const items: ImportItem[] = [];
   const issues: RowIssue[] = [];
-  const parsedMain = parseImportItem(main);
-  if (!parsedMain.ok) issues.push(...zodIssues(ctx, row, parsedMain.issues));
-  else items.push(parsedMain.item);
-  const recordId = action.kind === 'update' ? action.id : parsedMain.ok ? String(parsedMain.item.args.id) : '';
-  const created: RowPlan['created'] =
-    action.kind === 'create' && parsedMain.ok ? [{ table: TABLE_OF[kind], id: recordId }] : [];
-  const hasAddress = Object.keys(ADDRESS_KEYS).some((k) => v[k] !== undefined);
-  if (hasAddress && (kind === 'clients' || kind === 'leads')) {
-    const address = Object.fromEntries(
-      Object.entries(ADDRESS_KEYS)
-        .filter(([k]) => v[k] !== undefined)
-        .map(([k, a]) => [a, v[k]]),
-    );
-    const link = kind === 'clients' ? { client_id: recordId || undefined } : { lead_id: recordId || undefined };
-    const parsed = parseImportItem({ name: 'upsertAddress', args: { ...address, link } });
+  const created: RowPlan['created'] = [];
+  const hasAddress =
+    (kind === 'clients' || kind === 'leads') && Object.keys(ADDRESS_KEYS).some((k) => v[k] !== undefined);
+  const address = Object.fromEntries(
+    Object.entries(ADDRESS_KEYS)
+      .filter(([k]) => v[k] !== undefined)
+      .map(([k, a]) => [a, v[k]]),
+  );
+  // A new record gets its new address by id in its own insert (no second write to the record).
+  let addressItem: ImportItem | null = null;
+  if (hasAddress && action.kind === 'create') {
+    const parsed = parseImportItem({ name: 'upsertAddress', args: address });
     if (!parsed.ok) issues.push(...zodIssues(ctx, row, parsed.issues));
     else {
-      items.push(parsed.item);
-      if (action.kind === 'create') created.push({ table: 'addresses', id: String(parsed.item.args.id) });
+      addressItem = parsed.item;
+      main.args.address_id = parsed.item.args.id;
     }
   }
-  if (issues.length > 0) return { ok: false, issues };
+  const parsedMain = parseImportItem(main);
+  if (!parsedMain.ok) issues.push(...zodIssues(ctx, row, parsedMain.issues));
+  const recordId = action.kind === 'update' ? action.id : parsedMain.ok ? String(parsedMain.item.args.id) : '';
+  if (parsedMain.ok) {
+    if (addressItem) items.push(addressItem);
+    items.push(parsedMain.item);
+    if (action.kind === 'create') created.push({ table: TABLE_OF[kind], id: recordId });
+    if (addressItem) created.push({ table: 'addresses', id: String(addressItem.args.id) });
+  }
+  if (hasAddress && action.kind === 'update') {
+    const link = kind === 'clients' ? { client_id: recordId } : { lead_id: recordId };
+    const parsed = parseImportItem({ name: 'upsertAddress', args: { ...address, link } });
+    if (!parsed.ok) issues.push(...zodIssues(ctx, row, parsed.issues));
+    else items.push(parsed.item);
+  }
+  if (issues.length > 0) {
+    issues.sort((a, b) => ctx.headers.indexOf(a.column) - ctx.headers.indexOf(b.column));
+    return { ok: false, issues };
+  }
   return { ok: true, plan: { items, table: TABLE_OF[kind], recordId, created } };
 }
 

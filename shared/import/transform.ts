@@ -80,6 +80,8 @@ function phone(s: string, country: CountryCode): Transformed {
 /** Phone numbers as E.164 when they can be read, for matching; else null. */
 export function normalizePhone(s: string | null | undefined, country: CountryCode = 'US'): string | null {
   if (!s) return null;
+  // Already E.164 (what import stores): parsing again would only cost time.
+  if (/^\+[1-9]\d{7,14}$/.test(s)) return s;
   const parsed = parsePhoneNumberFromString(s, country);
   return parsed?.isValid() ? parsed.number : null;
 }

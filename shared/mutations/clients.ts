@@ -56,6 +56,7 @@ export const createClient = defineMutation({
   args: clientFields.partial().extend({
     id: f.newId(),
     client_type: z.enum(CLIENT_TYPES),
+    address_id: f.id().optional(),
     owner_id: f.id().optional(),
     tags: f.tags().optional(),
     custom_fields: f.customFields().optional(),
@@ -64,6 +65,8 @@ export const createClient = defineMutation({
     const issue = clientIdentityIssue(args);
     if (issue) throw new AppError('invalid_input', `${issue.path} ${issue.message}`, issue.path);
     if (await tx.get('clients', args.id)) throw new AppError('conflict', `client ${args.id} already exists`, 'id');
+    if (args.address_id)
+      assertCanWrite(ctx, await mustGet(tx, 'addresses', args.address_id, 'address', 'address_id'), 'address');
     const owner = await resolveOwner(tx, ctx, owner_id);
     const row = newRow(
       'clients',

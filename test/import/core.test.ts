@@ -100,8 +100,9 @@ describe('rows to mutations', () => {
     expect(row.issues).toEqual([]);
     const r = planRow('clients', row, { kind: 'create' }, ctx);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.plan.items.map((i) => i.name)).toEqual(['createClient', 'upsertAddress']);
-    expect(r.plan.items[0]!.args).toMatchObject({
+    expect(r.plan.items.map((i) => i.name)).toEqual(['upsertAddress', 'createClient']);
+    expect(r.plan.items[1]!.args).toMatchObject({
+      address_id: r.plan.items[0]!.args.id,
       client_type: 'individual',
       first_name: 'Ana',
       last_name: 'Silva',
@@ -109,7 +110,7 @@ describe('rows to mutations', () => {
       phone: '+12175550101',
       date_of_birth: '1985-03-14',
     });
-    expect(r.plan.items[1]!.args).toMatchObject({ line1: '1 Main St', link: { client_id: r.plan.recordId } });
+    expect(r.plan.items[0]!.args).toMatchObject({ line1: '1 Main St', city: 'Springfield', state: 'IL' });
     expect(r.plan.created.map((c) => c.table)).toEqual(['clients', 'addresses']);
   });
 
