@@ -24,7 +24,9 @@ async function writeClients(path: string, n: number) {
   let buf = 'Client #,First Name,Last Name,E-Mail,Phone,DOB,Street,City,State,Zip\n';
   for (let i = 1; i <= n; i++) {
     const phone = `(${AREAS[i % AREAS.length]}) ${200 + (i % 700)}-${String(1000 + (i % 9000)).padStart(4, '0')}`;
-    const dob = `${1 + (i % 12)}/${1 + (i % 28)}/${1940 + (i % 60)}`;
+    // Birth dates spread over 60 years, as in a real book (a few people share each date).
+    const born = new Date(Date.UTC(1940, 0, 1) + ((i * 7919) % 21_900) * 86_400_000);
+    const dob = `${born.getUTCMonth() + 1}/${born.getUTCDate()}/${born.getUTCFullYear()}`;
     buf += `C-${i},First${i},Last${i},client${i}@example.com,"${phone}",${dob},${i} Main St,Springfield,${states[i % 5]},${String(10000 + (i % 89999))}\n`;
     if (buf.length > 1 << 16) {
       if (!out.write(buf)) await once(out, 'drain');

@@ -12,6 +12,7 @@ import { syncCommand } from './commands/sync';
 import { importCommand, undoImportCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { duplicatesCommand } from './commands/duplicates';
+import { mergeCommand } from './commands/merge';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   'undo-import': undoImportCommand,
   export: exportCommand,
   duplicates: duplicatesCommand,
+  merge: mergeCommand,
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,
@@ -52,6 +54,7 @@ const USAGE: Record<string, string> = {
   export:
     'export --db FILE --kind leads|clients|contacts|notes|book --out PATH.csv|PATH.xlsx [--status CODE] [--type CODE]',
   duplicates: 'duplicates --db FILE --kind leads|clients|contacts [--limit N] [--full]',
+  merge: 'merge --db FILE --kind clients --survivor ID --merged ID [--fields JSON]',
   'server:migrate': 'server:migrate (DATABASE_URL)',
   'server:user': 'server:user --email E --password P --role agent|staff|manager|admin [--team NAME] (DATABASE_URL)',
   'server:password': 'server:password --email E --password P (DATABASE_URL)',

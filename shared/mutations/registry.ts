@@ -7,6 +7,7 @@ import { addContact, setPrimaryContact, updateContact } from './contacts';
 import { createClient, updateClient } from './clients';
 import { convertLead } from './convert';
 import { importBatch, undoImportBatch } from './import';
+import { mergeClients } from './merge';
 import type { MutationDef } from './define';
 import { createLead, editCustomFields, editLeadTags, setCoverage, updateLead } from './leads';
 import { restore, softDelete } from './lifecycle';
@@ -47,6 +48,7 @@ export const MUTATIONS = {
   updateClient,
   importBatch,
   undoImportBatch,
+  mergeClients,
   recordAiInteraction,
   applyAiAnnotations,
 } as const;

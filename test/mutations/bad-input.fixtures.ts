@@ -20,6 +20,7 @@ export const WORLD = {
   address: w(7),
   note: w(8),
   comm: w(9),
+  client2: w(10),
 };
 
 /** Builds the world through the mutations themselves (before the outbox is watched). */
@@ -52,6 +53,8 @@ export async function buildWorld(store: Store, p: People) {
     last_name: 'Client',
   };
   await store.insert('clients', newRow('clients', client, '2025-02-15T10:00:00.000Z'));
+  const second = { ...client, id: W.client2, first_name: 'Kris' };
+  await store.insert('clients', newRow('clients', second, '2025-02-15T10:00:00.000Z'));
   await store.run('addContact', { id: W.contact, lead_id: W.lead, first_name: 'Pat', last_name: 'Ruiz' }, p.agent);
   await store.run('createOpportunity', { id: W.opp, lead_id: W.lead, name: 'Auto', amount: 900 }, p.agent);
   await store.run('createTicket', { id: W.ticket, lead_id: W.lead, subject: 'Question' }, p.agent);
@@ -307,6 +310,11 @@ export const BASELINES: Record<MutationName, Baseline> = {
     actor: 'agent',
     input: { import_id: '0190cccc-0000-7000-8000-000000000099', records: [{ table: 'lead_notes', id: W.note }] },
     text: [],
+  },
+  mergeClients: {
+    actor: 'agent',
+    input: { survivor_id: W.client, merged_id: W.client2, fields: { occupation: 'Pilot' } },
+    text: ['fields.occupation'],
   },
   recordAiInteraction: {
     actor: 'agent',

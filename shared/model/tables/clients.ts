@@ -57,6 +57,8 @@ export const clients = defineTable(
     client_since: col.timestamp(),
     last_contact_at: col.timestamp(),
     next_contact_at: col.timestamp(),
+    /** Set on a client merged into another (a tombstone): changes made to it elsewhere land on the survivor. */
+    merged_into_id: col.ref('clients', 'set null'),
   },
   {
     indexes: [

@@ -1,0 +1,34 @@
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
+CREATE TABLE `__new_timeline_events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`deleted_at` text,
+	`owner_id` text NOT NULL,
+	`team_id` text,
+	`lead_id` text,
+	`client_id` text,
+	`kind` text NOT NULL,
+	`occurred_at` text NOT NULL,
+	`actor_id` text,
+	`payload` text DEFAULT '{}' NOT NULL,
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`lead_id`) REFERENCES `leads`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	CONSTRAINT "timeline_events_subject" CHECK(lead_id IS NOT NULL OR client_id IS NOT NULL),
+	CONSTRAINT "timeline_events_kind_values" CHECK(kind IS NULL OR kind IN ('created', 'status_changed', 'assigned', 'follow_up_scheduled', 'follow_up_completed', 'converted', 'deleted', 'restored', 'campaign_enrolled', 'merged')),
+	CONSTRAINT "timeline_events_payload_json" CHECK(payload IS NULL OR json_valid(payload))
+);
+--> statement-breakpoint
+INSERT INTO `__new_timeline_events`("id", "created_at", "updated_at", "deleted_at", "owner_id", "team_id", "lead_id", "client_id", "kind", "occurred_at", "actor_id", "payload") SELECT "id", "created_at", "updated_at", "deleted_at", "owner_id", "team_id", "lead_id", "client_id", "kind", "occurred_at", "actor_id", "payload" FROM `timeline_events`;--> statement-breakpoint
+DROP TABLE `timeline_events`;--> statement-breakpoint
+ALTER TABLE `__new_timeline_events` RENAME TO `timeline_events`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE INDEX `idx_timeline_events_lead_occurred` ON `timeline_events` (`lead_id`,`occurred_at`);--> statement-breakpoint
+CREATE INDEX `idx_timeline_events_client_occurred` ON `timeline_events` (`client_id`,`occurred_at`);--> statement-breakpoint
+CREATE INDEX `idx_timeline_events_kind_occurred` ON `timeline_events` (`kind`,`occurred_at`);--> statement-breakpoint
+CREATE INDEX `idx_timeline_events_owner_id` ON `timeline_events` (`owner_id`);--> statement-breakpoint
+CREATE INDEX `idx_timeline_events_team_id` ON `timeline_events` (`team_id`);--> statement-breakpoint
+ALTER TABLE `clients` ADD `merged_into_id` text REFERENCES clients(id) ON DELETE set null;
