@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { addNote } from './activity';
+import { unsafeInput } from './execute';
 import { upsertAddress } from './addresses';
 import { createClient, updateClient } from './clients';
 import { addContact, updateContact } from './contacts';
@@ -35,6 +36,19 @@ export type ImportItem = { name: ImportItemName; args: Record<string, unknown> }
 
 /** Checks one item with its mutation's own schema, filling its new ids (the import records those). */
 export function parseImportItem(input: ImportItem) {
+  const unsafe = unsafeInput(input.args);
+  if (unsafe)
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'custom',
+          path: (unsafe.field ?? '').split('.'),
+          message: unsafe.message.replace(/^[^:]*: /, ''),
+          input: undefined,
+        },
+      ],
+    } as const;
   const parsed = item.safeParse(input);
   return parsed.success
     ? ({ ok: true, item: parsed.data as ImportItem } as const)

@@ -17,8 +17,7 @@ import {
 } from '../../../shared/import/rows';
 import { uuidv7 } from '../../../shared/ids';
 import type { Actor } from '../../../shared/mutations/define';
-import { executeMutation } from '../../../shared/mutations/execute';
-import { IMPORT_BATCH_MAX_ITEMS } from '../../../shared/mutations/import';
+import { IMPORT_BATCH_MAX_ITEMS, importBatch } from '../../../shared/mutations/import';
 import { openTableFile, type FileRow } from './read-file';
 import { buildDuplicateIndex, parentResolver } from './replica-index';
 
@@ -326,16 +325,10 @@ async function commitBatch(
     db.exec(dry ? 'SAVEPOINT import_batch' : 'BEGIN IMMEDIATE');
     try {
       if (items.length > 0) {
-        const { args } = await executeMutation(
-          new CapturingTx(db),
-          'importBatch',
-          { import_id: job.id, items },
-          {
-            actor: deps.actor(),
-            now,
-            side: 'replica',
-          },
-        );
+        // Each item was parsed by its mutation's schema (and checked for unstorable text) when
+        // its row was planned, so the batch runs as parsed, and the outbox records those args.
+        const args = { import_id: job.id, items };
+        await importBatch.run(new CapturingTx(db), args, { actor: deps.actor(), now, side: 'replica' });
         if (!dry)
           db.prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)').run(
             uuidv7(),

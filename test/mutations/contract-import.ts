@@ -1,0 +1,96 @@
+/** createClient, updateClient, the import batches and mergeClients, on either store. */
+import { describe, expect, it } from 'vitest';
+import type { MutationName } from '../../shared/mutations/registry';
+import type { StoreKind } from '../support/stores';
+import { expectAppError, expectNoChange, hiddenCode, id, useStore } from './helpers';
+
+export function importSuite(kind: StoreKind, covered: Set<MutationName>) {
+  describe('clients, import batches and merges', () => {
+    const ctx = useStore(kind, covered);
+
+    it('creates and updates a client, keeping the identity rule as a field error', async () => {
+      const { store, people } = ctx;
+      const c = await store.run(
+        'createClient',
+        { client_type: 'business', business_name: 'Acme', fein: '12-3' },
+        people.agent,
+      );
+      expect(await store.get('clients', c.id)).toMatchObject({ business_name: 'Acme', owner_id: people.agent.userId });
+      await store.run('updateClient', { id: c.id, patch: { industry: 'Retail' } }, people.agent);
+      expect((await store.get('clients', c.id))?.industry).toBe('Retail');
+      await expectNoChange(store, () =>
+        expectAppError(
+          store.run('updateClient', { id: c.id, patch: { first_name: 'Al' } }, people.agent),
+          'invalid_input',
+          'first_name',
+        ),
+      );
+      await expectNoChange(store, () =>
+        expectAppError(
+          store.run('updateClient', { id: c.id, patch: { industry: 'x' } }, people.otherAgent),
+          hiddenCode(store),
+        ),
+      );
+    });
+
+    it('applies an import batch whole, or nothing with the failing item named', async () => {
+      const { store, people } = ctx;
+      const importId = id();
+      const clientId = id();
+      await store.run(
+        'importBatch',
+        {
+          import_id: importId,
+          items: [
+            {
+              name: 'createClient',
+              args: { id: clientId, client_type: 'individual', first_name: 'A', last_name: 'B' },
+            },
+            { name: 'addNote', args: { client_id: clientId, body: 'imported' } },
+          ],
+        },
+        people.agent,
+      );
+      expect(await store.find('lead_notes', { client_id: clientId })).toHaveLength(1);
+      await expectNoChange(store, () =>
+        expectAppError(
+          store.run(
+            'importBatch',
+            {
+              import_id: importId,
+              items: [
+                { name: 'createClient', args: { client_type: 'individual', first_name: 'C', last_name: 'D' } },
+                { name: 'createClient', args: { client_type: 'individual', first_name: 'E' } },
+              ],
+            },
+            people.agent,
+          ),
+          'invalid_input',
+          'items[1].args.last_name',
+        ),
+      );
+      await store.run(
+        'undoImportBatch',
+        { import_id: importId, records: [{ table: 'clients', id: clientId }] },
+        people.agent,
+      );
+      expect((await store.get('clients', clientId))?.deleted_at).not.toBeNull();
+    });
+
+    it('merges a client into another', async () => {
+      const { store, people } = ctx;
+      const a = await store.run(
+        'createClient',
+        { client_type: 'individual', first_name: 'M', last_name: 'One' },
+        people.agent,
+      );
+      const b = await store.run(
+        'createClient',
+        { client_type: 'individual', first_name: 'M', last_name: 'Two' },
+        people.agent,
+      );
+      await store.run('mergeClients', { survivor_id: a.id, merged_id: b.id }, people.agent);
+      expect((await store.get('clients', b.id))?.merged_into_id).toBe(a.id);
+    });
+  });
+}
