@@ -129,6 +129,22 @@ describe('rows to mutations', () => {
     ]);
   });
 
+  it('reports text Postgres cannot store instead of letting the gateway refuse the batch', () => {
+    const row = mapRow(ctx, 4, ['Silva, Ana', 'a@x.com', '', '', '1 Main\u0000St', 'Springfield', 'IL', '62701']);
+    const r = planRow('clients', row, { kind: 'create' }, ctx);
+    expect(r).toEqual({
+      ok: false,
+      issues: [
+        {
+          row: 4,
+          column: 'Street',
+          value: '1 Main\u0000St',
+          reason: 'contains a character that cannot be stored (NUL or an unpaired surrogate)',
+        },
+      ],
+    });
+  });
+
   it('tells a run failure of an item by the file column', () => {
     const row = mapRow(ctx, 3, ['Ana', '', '', '', '', '', '', '']);
     expect(
