@@ -23,7 +23,7 @@ async function writeClients(path: string, n: number) {
   const states = ['IL', 'NY', 'CA', 'TX', 'FL'];
   let buf = 'Client #,First Name,Last Name,E-Mail,Phone,DOB,Street,City,State,Zip\n';
   for (let i = 1; i <= n; i++) {
-    const phone = `(${AREAS[i % AREAS.length]}) ${200 + (i % 700)}-${String(1000 + (i % 9000)).padStart(4, '0')}`;
+    const phone = `(${AREAS[i % AREAS.length]}) ${200 + (Math.floor(i / 10_000) % 800)}-${String(i % 10_000).padStart(4, '0')}`;
     // Birth dates spread over 60 years, as in a real book (a few people share each date).
     const born = new Date(Date.UTC(1940, 0, 1) + ((i * 7919) % 21_900) * 86_400_000);
     const dob = `${born.getUTCMonth() + 1}/${born.getUTCDate()}/${born.getUTCFullYear()}`;

@@ -54,7 +54,7 @@ const USAGE: Record<string, string> = {
   export:
     'export --db FILE --kind leads|clients|contacts|notes|book --out PATH.csv|PATH.xlsx [--status CODE] [--type CODE]',
   duplicates: 'duplicates --db FILE --kind leads|clients|contacts [--limit N] [--full]',
-  merge: 'merge --db FILE --kind clients --survivor ID --merged ID [--fields JSON]',
+  merge: 'merge --db FILE --kind clients|leads|contacts --survivor ID --merged ID [--fields JSON]',
   'server:migrate': 'server:migrate (DATABASE_URL)',
   'server:user': 'server:user --email E --password P --role agent|staff|manager|admin [--team NAME] (DATABASE_URL)',
   'server:password': 'server:password --email E --password P (DATABASE_URL)',

@@ -3,12 +3,14 @@ import { AppError } from '../../shared/errors';
 import { dbOption, parseOptions } from '../args';
 import { call, withReplica } from './replica';
 
+const MERGE = { clients: 'mergeClients', leads: 'mergeLeads', contacts: 'mergeContacts' } as const;
+
 export async function mergeCommand(argv: string[]) {
   const o = parseOptions(
     argv,
     z.object({
       db: dbOption,
-      kind: z.enum(['clients'], { error: '--kind clients is the kind that can be merged' }),
+      kind: z.enum(['clients', 'leads', 'contacts'], { error: '--kind must be one of clients|leads|contacts' }),
       survivor: z.string({ error: '--survivor ID is required' }),
       merged: z.string({ error: '--merged ID is required' }),
       fields: z.string().optional(),
@@ -28,7 +30,7 @@ export async function mergeCommand(argv: string[]) {
     async (app) =>
       (
         (await call(app, 'mutate', {
-          name: 'mergeClients',
+          name: MERGE[o.kind],
           args: { survivor_id: o.survivor, merged_id: o.merged, fields },
         })) as { result: unknown }
       ).result,

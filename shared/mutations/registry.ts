@@ -7,7 +7,7 @@ import { addContact, setPrimaryContact, updateContact } from './contacts';
 import { createClient, updateClient } from './clients';
 import { convertLead } from './convert';
 import { importBatch, undoImportBatch } from './import';
-import { mergeClients } from './merge';
+import { mergeClients, mergeContacts, mergeLeads } from './merge';
 import type { MutationDef } from './define';
 import { createLead, editCustomFields, editLeadTags, setCoverage, updateLead } from './leads';
 import { restore, softDelete } from './lifecycle';
@@ -49,6 +49,8 @@ export const MUTATIONS = {
   importBatch,
   undoImportBatch,
   mergeClients,
+  mergeLeads,
+  mergeContacts,
   recordAiInteraction,
   applyAiAnnotations,
 } as const;

@@ -59,6 +59,58 @@ describe.each(STORE_KINDS)('mergeClients on %s', (kind) => {
     expect((await store.get('clients', b.id))?.occupation).toBeNull();
   });
 
+  it('merges leads and contacts the same way, and refuses a converted lead', async () => {
+    store = await createStore(kind);
+    const p = await seedPeople(store);
+    const l1 = await store.run(
+      'createLead',
+      { first_name: 'Lu', last_name: 'Zhang', insurance_type_id: INS.auto },
+      p.agent,
+    );
+    const l2 = await store.run(
+      'createLead',
+      { first_name: 'Lu', last_name: 'Zhang', email: 'lu@x.com', insurance_type_id: INS.auto },
+      p.agent,
+    );
+    const k1 = await store.run('addContact', { lead_id: l2.id, first_name: 'Mo', last_name: 'Zhang' }, p.agent);
+    const k2 = await store.run(
+      'addContact',
+      { lead_id: l2.id, first_name: 'Mo', last_name: 'Zhang', email: 'mo@x.com' },
+      p.agent,
+    );
+    const call = await store.run(
+      'logCommunication',
+      { lead_id: l2.id, contact_id: k2.id, communication_type_id: COMM.call },
+      p.agent,
+    );
+    const r = await store.run(
+      'mergeContacts',
+      { survivor_id: k1.id, merged_id: k2.id, fields: { email: 'mo@x.com' } },
+      p.agent,
+    );
+    expect(r.moved).toEqual({ lead_communications: 1 });
+    expect((await store.get('contacts', k1.id))?.email).toBe('mo@x.com');
+    const rl = await store.run(
+      'mergeLeads',
+      { survivor_id: l1.id, merged_id: l2.id, fields: { email: 'lu@x.com' } },
+      p.agent,
+    );
+    expect(rl.moved).toMatchObject({ contacts: 2, lead_communications: 1 });
+    expect(await store.get('lead_communications', call.id)).toMatchObject({ lead_id: l1.id, contact_id: k1.id });
+    expect((await store.get('leads', l2.id))?.merged_into_id).toBe(l1.id);
+    // Late changes to the merged lead and contact land on the survivors.
+    await store.run('updateLead', { id: l2.id, patch: { source: 'referral' } }, p.agent);
+    await store.run('updateContact', { id: k2.id, patch: { job_title: 'Owner' } }, p.agent);
+    expect((await store.get('leads', l1.id))?.source).toBe('referral');
+    expect((await store.get('contacts', k1.id))?.job_title).toBe('Owner');
+    const l3 = await store.run('createLead', { first_name: 'X', last_name: 'Y', insurance_type_id: INS.auto }, p.agent);
+    await store.run('convertLead', { lead_id: l3.id }, p.agent);
+    const err = await store
+      .run('mergeLeads', { survivor_id: l1.id, merged_id: l3.id }, p.agent)
+      .catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('precondition_failed');
+  });
+
   it('an agent cannot merge another team’s clients, and nothing changes', async () => {
     store = await createStore(kind);
     const p = await seedPeople(store);

@@ -21,6 +21,8 @@ export const WORLD = {
   note: w(8),
   comm: w(9),
   client2: w(10),
+  lead2: w(11),
+  contact2: w(12),
 };
 
 /** Builds the world through the mutations themselves (before the outbox is watched). */
@@ -56,6 +58,12 @@ export async function buildWorld(store: Store, p: People) {
   const second = { ...client, id: W.client2, first_name: 'Kris' };
   await store.insert('clients', newRow('clients', second, '2025-02-15T10:00:00.000Z'));
   await store.run('addContact', { id: W.contact, lead_id: W.lead, first_name: 'Pat', last_name: 'Ruiz' }, p.agent);
+  await store.run(
+    'createLead',
+    { id: W.lead2, first_name: 'Dana', last_name: 'Ruis', insurance_type_id: INS.auto },
+    p.agent,
+  );
+  await store.run('addContact', { id: W.contact2, lead_id: W.lead, first_name: 'Pat', last_name: 'Ruis' }, p.agent);
   await store.run('createOpportunity', { id: W.opp, lead_id: W.lead, name: 'Auto', amount: 900 }, p.agent);
   await store.run('createTicket', { id: W.ticket, lead_id: W.lead, subject: 'Question' }, p.agent);
   await store.run('addNote', { id: W.note, lead_id: W.lead, body: 'Note' }, p.agent);
@@ -315,6 +323,16 @@ export const BASELINES: Record<MutationName, Baseline> = {
     actor: 'agent',
     input: { survivor_id: W.client, merged_id: W.client2, fields: { occupation: 'Pilot' } },
     text: ['fields.occupation'],
+  },
+  mergeLeads: {
+    actor: 'agent',
+    input: { survivor_id: W.lead, merged_id: W.lead2, fields: { source: 'web' } },
+    text: ['fields.source'],
+  },
+  mergeContacts: {
+    actor: 'agent',
+    input: { survivor_id: W.contact, merged_id: W.contact2, fields: { job_title: 'Owner' } },
+    text: ['fields.job_title'],
   },
   recordAiInteraction: {
     actor: 'agent',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MutationName } from '../../shared/mutations/registry';
 import type { StoreKind } from '../support/stores';
-import { expectAppError, expectNoChange, hiddenCode, id, useStore } from './helpers';
+import { expectAppError, expectNoChange, hiddenCode, id, INS, useStore } from './helpers';
 
 export function importSuite(kind: StoreKind, covered: Set<MutationName>) {
   describe('clients, import batches and merges', () => {
@@ -77,7 +77,7 @@ export function importSuite(kind: StoreKind, covered: Set<MutationName>) {
       expect((await store.get('clients', clientId))?.deleted_at).not.toBeNull();
     });
 
-    it('merges a client into another', async () => {
+    it('merges clients, leads and contacts', async () => {
       const { store, people } = ctx;
       const a = await store.run(
         'createClient',
@@ -91,6 +91,22 @@ export function importSuite(kind: StoreKind, covered: Set<MutationName>) {
       );
       await store.run('mergeClients', { survivor_id: a.id, merged_id: b.id }, people.agent);
       expect((await store.get('clients', b.id))?.merged_into_id).toBe(a.id);
+      const l1 = await store.run(
+        'createLead',
+        { first_name: 'L', last_name: 'One', insurance_type_id: INS.auto },
+        people.agent,
+      );
+      const l2 = await store.run(
+        'createLead',
+        { first_name: 'L', last_name: 'Two', insurance_type_id: INS.auto },
+        people.agent,
+      );
+      const k1 = await store.run('addContact', { lead_id: l1.id, first_name: 'K', last_name: 'One' }, people.agent);
+      const k2 = await store.run('addContact', { lead_id: l1.id, first_name: 'K', last_name: 'Two' }, people.agent);
+      await store.run('mergeContacts', { survivor_id: k1.id, merged_id: k2.id }, people.agent);
+      await store.run('mergeLeads', { survivor_id: l1.id, merged_id: l2.id }, people.agent);
+      expect((await store.get('leads', l2.id))?.merged_into_id).toBe(l1.id);
+      expect((await store.get('contacts', k2.id))?.merged_into_id).toBe(k1.id);
     });
   });
 }

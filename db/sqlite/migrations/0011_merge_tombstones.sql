@@ -1,3 +1,4 @@
+-- Merges (shared/mutations/merge.ts): the merged-away lead, client or contact keeps merged_into_id, and a timeline kind for the merge.
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_timeline_events` (
 	`id` text PRIMARY KEY NOT NULL,
@@ -31,4 +32,6 @@ CREATE INDEX `idx_timeline_events_client_occurred` ON `timeline_events` (`client
 CREATE INDEX `idx_timeline_events_kind_occurred` ON `timeline_events` (`kind`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `idx_timeline_events_owner_id` ON `timeline_events` (`owner_id`);--> statement-breakpoint
 CREATE INDEX `idx_timeline_events_team_id` ON `timeline_events` (`team_id`);--> statement-breakpoint
-ALTER TABLE `clients` ADD `merged_into_id` text REFERENCES clients(id) ON DELETE set null;
+ALTER TABLE `clients` ADD `merged_into_id` text REFERENCES clients(id) ON DELETE set null;--> statement-breakpoint
+ALTER TABLE `contacts` ADD `merged_into_id` text REFERENCES contacts(id) ON DELETE set null;--> statement-breakpoint
+ALTER TABLE `leads` ADD `merged_into_id` text REFERENCES leads(id) ON DELETE set null;
