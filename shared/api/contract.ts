@@ -6,6 +6,7 @@ import {
   byId,
   conflictResolveInput,
   dashboardQuery,
+  duplicatesCheckInput,
   listQuery,
   mutateInput,
   pipelineQuery,
@@ -64,6 +65,11 @@ export const API = {
   'ai.cancel': { input: aiCancelInput, output: {} as { cancelled: boolean } },
   'ai.settings.get': { input: empty, output: {} as Record<string, unknown> },
   'ai.settings.save': { input: z.looseObject({}), output: {} as Record<string, unknown> },
+  /** Live records like the draft (score 0 to 1, best first, with the reasons): the New lead/client warning. */
+  'duplicates.check': {
+    input: duplicatesCheckInput,
+    output: {} as Array<{ id: string; name: string; score: number; reasons: string[] }>,
+  },
 } as const;
 
 export type Api = typeof API;

@@ -12,6 +12,7 @@ import { lookups } from '../../../db/queries/lookups';
 import { kanban, listLeads } from '../../../db/queries/pipeline';
 import { searchAll } from '../../../db/queries/search';
 import { today } from '../../../db/queries/today';
+import { possibleDuplicates } from '../dedup/scan';
 
 export type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => Promise<CommandOutput<C>> };
 
@@ -91,5 +92,21 @@ export function createHandlers({
     },
     'ai.settings.get': async () => ({ ...ai.settings.get(), usage: ai.usage() }),
     'ai.settings.save': async (input) => ai.settings.save(input as Parameters<AiService['settings']['save']>[0]),
+    'duplicates.check': async ({ kind, limit, ...draft }) =>
+      possibleDuplicates(
+        db,
+        kind,
+        {
+          first_name: draft.first_name ?? null,
+          last_name: draft.last_name ?? null,
+          business_name: draft.business_name ?? null,
+          email: draft.email ?? null,
+          phone: draft.phone ?? null,
+          date_of_birth: draft.date_of_birth ?? null,
+          postal_code: null,
+          line1: null,
+        },
+        limit,
+      ),
   };
 }

@@ -56,6 +56,8 @@ export function scanDuplicates(db: ReplicaDb, kind: DedupKind, options: { full?:
   return { kind, records: all.length, scanned: changedCount, incremental: Boolean(stored), pairs };
 }
 
+const displayName = (r: DedupRecord) => r.business_name ?? [r.first_name, r.last_name].filter(Boolean).join(' ');
+
 /** Records like a new lead or client about to be saved (the "possible duplicate" warning). */
 export function possibleDuplicates(
   db: ReplicaDb,
@@ -69,5 +71,5 @@ export function possibleDuplicates(
     .filter((p) => p.score >= 0.6)
     .sort((p, q) => q.score - p.score)
     .slice(0, limit)
-    .map((p) => ({ id: p.record.id, score: p.score, reasons: p.reasons }));
+    .map((p) => ({ id: p.record.id, name: displayName(p.record), score: p.score, reasons: p.reasons }));
 }
