@@ -9,6 +9,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { tests as aiCampaignTests } from './ai-campaigns.test';
+import { tests as duplicateTests } from './duplicates.test';
 import { tests as electronTests } from './electron-smoke.test';
 import { tests as flowTests } from './flows.test';
 import { ROOT, chromiumPath, launchBrowser } from './harness';
@@ -21,6 +22,7 @@ import { tests as hostTests } from './web-host.test';
 const ALL: BrowserTest[] = [
   ...hostTests,
   ...flowTests,
+  ...duplicateTests,
   ...syncTests,
   ...aiCampaignTests,
   ...screenTests,

@@ -17,6 +17,10 @@ export function Modal({
   label?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // The latest onClose, so the effect below runs once per opening: re-running it on every render
+  // (callers pass a new function each time) moved focus back to the first field after each keystroke.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button:not(.modal-x)');
@@ -24,7 +28,7 @@ export function Modal({
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.stopPropagation();
-        onClose();
+        closeRef.current();
       }
     };
     window.addEventListener('keydown', onKey, true);
@@ -32,7 +36,7 @@ export function Modal({
       window.removeEventListener('keydown', onKey, true);
       before?.focus?.();
     };
-  }, [onClose]);
+  }, []);
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="modal" role="dialog" aria-modal="true" aria-label={label ?? title} ref={ref} style={{ width }}>
