@@ -15,6 +15,7 @@ import { measureConvert, measureLocal } from './local';
 import { comparePipeline, loadPostgres } from './postgres';
 import { benchSync } from './sync';
 import { benchUi } from './ui';
+import { benchImport } from './import';
 import { log, medianOf, round } from './stats';
 
 const { values } = parseArgs({
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     'sync-leads': { type: 'string' },
     skip: { type: 'string' },
+    'import-rows': { type: 'string' },
   },
 });
 const leads = Number(values.leads ?? 100_000);
@@ -33,10 +35,11 @@ const seed = Number(values.seed ?? 1);
 const repeats = Number(values.repeats ?? 3);
 const runs = Number(values.runs ?? 300);
 const syncLeads = Number(values['sync-leads'] ?? 2000);
+const importRows = Number(values['import-rows'] ?? 100_000);
 /**
  * Parts to leave out, comma-separated: local, pg, sync (all of it), push (the sync part's push
- * and lag figures), screen (the sync part's change-to-screen figures), ui (e.g. --skip=local,pg,ui
- * for the sync figures alone).
+ * and lag figures), screen (the sync part's change-to-screen figures), ui, import (import and export of
+ * --import-rows clients). E.g. --skip=local,pg,ui,import for the sync figures alone.
  */
 const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
 
@@ -126,6 +129,8 @@ async function main() {
   log(`sync: ${JSON.stringify(sync)}`);
   const ui = skip.has('ui') ? {} : await benchUi(file);
   log(`ui: ${JSON.stringify(ui)}`);
+  const imports = skip.has('import') ? {} : await benchImport(importRows);
+  log(`import: ${JSON.stringify(imports)}`);
   const figures = {
     ...counts,
     ...local,
@@ -140,6 +145,7 @@ async function main() {
       : {}),
     ...sync,
     ...ui,
+    ...imports,
   };
   const f = figures as Record<string, number | undefined>;
   const targets: Array<[string, '≤' | '≥', number]> = [
@@ -162,6 +168,10 @@ async function main() {
     ['ui_first_paint_ms', '≤', 1000],
     ['ui_scroll_frame_p95_ms', '≤', 20],
     ['ui_search_ms', '≤', 100],
+    ['import_100k_s', '≤', 60],
+    ['import_peak_rss_mb', '≤', 400],
+    ['export_100k_s', '≤', 5],
+    ['dedup_scan_100k_s', '≤', 10],
   ];
   for (const [k, op, target] of targets) {
     const v = f[k];

@@ -95,3 +95,68 @@ export const syncShadows = sqliteTable(
 export const syncSeenTxids = sqliteTable('sync_seen_txids', {
   txid: text('txid').primaryKey(),
 });
+
+/**
+ * Imports run on this device: the file, its mapping and options, and how far it got. `position`
+ * (the last row of the last committed batch) is written in the same transaction as that batch,
+ * so an import stopped by a crash resumes after it without doubling a row.
+ */
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    file: text('file').notNull(),
+    /** The mapping, duplicate policy and transform options, as JSON. */
+    options: text('options').notNull(),
+    status: text('status').notNull().default('running'),
+    position: integer('position').notNull().default(0),
+    rows: integer('rows').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    invalid: integer('invalid').notNull().default(0),
+    error: text('error'),
+    started_at: text('started_at').notNull(),
+    finished_at: text('finished_at'),
+    undone_at: text('undone_at'),
+  },
+  () => [
+    check('import_jobs_status_values', sql`status IN ('running', 'done', 'failed', 'cancelled', 'undone')`),
+    check('import_jobs_options_json', sql`json_valid(options)`),
+  ],
+);
+
+/** What each row of an import did: the record it created or updated (undo reads `created`), or why it was skipped. */
+export const importRows = sqliteTable(
+  'import_rows',
+  {
+    import_id: text('import_id').notNull(),
+    row: integer('row').notNull(),
+    outcome: text('outcome').notNull(),
+    table_name: text('table_name'),
+    record_id: text('record_id'),
+    /** Records this row created ([{table, id}]), as JSON. */
+    created: text('created'),
+    /** The duplicate key that matched, when the row met an existing record. */
+    match_key: text('match_key'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.import_id, t.row] }),
+    check('import_rows_outcome_values', sql`outcome IN ('created', 'updated', 'skipped', 'invalid')`),
+  ],
+);
+
+/** The validation report: per bad row, the column, the value as in the file and the reason. */
+export const importIssues = sqliteTable(
+  'import_issues',
+  {
+    import_id: text('import_id').notNull(),
+    row: integer('row').notNull(),
+    seq: integer('seq').notNull(),
+    column: text('column').notNull(),
+    value: text('value').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.import_id, t.row, t.seq] })],
+);

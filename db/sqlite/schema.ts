@@ -120,4 +120,14 @@ export const {
   campaign_enrollments,
 } = built;
 
-export { outbox, syncState, localSettings, conflicts, syncShadows, syncSeenTxids } from './local-schema';
+export {
+  outbox,
+  syncState,
+  localSettings,
+  conflicts,
+  syncShadows,
+  syncSeenTxids,
+  importJobs,
+  importRows,
+  importIssues,
+} from './local-schema';

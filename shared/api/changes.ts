@@ -98,6 +98,7 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'policies.renewals': ['policies', 'clients', 'carriers', 'insurance_types', 'support_tickets', 'leads'],
   'policies.xdates': ['leads', 'clients', 'lead_statuses', 'insurance_types'],
   'clients.book': ['policies', 'clients', 'households', 'carriers', 'insurance_types'],
+  'duplicates.check': ['leads', 'clients', 'contacts'],
   'trash.list': ['leads', 'clients', 'contacts', 'support_tickets'],
   'campaigns.list': ['campaigns', 'campaign_enrollments'],
   'today.list': ['leads', 'users', 'lead_statuses'],

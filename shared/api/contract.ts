@@ -16,6 +16,7 @@ import {
   byId,
   conflictResolveInput,
   dashboardQuery,
+  duplicatesCheckInput,
   listQuery,
   mutateInput,
   pipelineQuery,
@@ -95,6 +96,11 @@ export const API = {
   'ai.settings.get': { input: empty, output: {} as AiSettingsView },
   /** The whole settings object (what is left out takes its default); checked strictly by the main process. */
   'ai.settings.save': { input: z.looseObject({}), output: {} as AiSettings },
+  /** Live records like the draft (score 0 to 1, best first, with the reasons): the New lead/client warning. */
+  'duplicates.check': {
+    input: duplicatesCheckInput,
+    output: {} as Array<{ id: string; name: string; score: number; reasons: string[] }>,
+  },
 } as const;
 
 export type Api = typeof API;

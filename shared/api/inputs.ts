@@ -89,3 +89,15 @@ export const signInInput = z.object({
   email: z.string().trim().min(1, 'is required').max(254),
   password: z.string().min(1, 'is required').max(1024),
 });
+
+/** A record about to be saved in New lead / New client: the "possible duplicate" warning's question. */
+export const duplicatesCheckInput = z.object({
+  kind: z.enum(['leads', 'clients']),
+  first_name: z.string().max(120).nullable().optional(),
+  last_name: z.string().max(120).nullable().optional(),
+  business_name: z.string().max(120).nullable().optional(),
+  email: z.string().max(254).nullable().optional(),
+  phone: z.string().max(40).nullable().optional(),
+  date_of_birth: z.string().max(10).nullable().optional(),
+  limit: z.number().int().min(1).max(20).default(5),
+});

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { newRow } from '../model/new-row';
 import { CLIENT_STATUSES, CLIENT_TYPES, CONTACT_METHODS, type ClientType } from '../model/tables/clients';
 import { assertCanWrite, defineMutation, f, mustGet } from './define';
+import { resolveOwner } from './leads';
 
 /** Identifiers only an individual has, and only a business has (the clients CHECK keeps them apart). */
 export const INDIVIDUAL_FIELDS = [
@@ -92,12 +93,22 @@ function checkIdentity(type: ClientType, row: Partial<ClientFields>, prefix: str
  */
 export const createClient = defineMutation({
   name: 'createClient',
-  args: clientFields
-    .partial()
-    .extend({ id: f.newId(), client_type: z.enum(CLIENT_TYPES), client_since: f.timestamp().optional() }),
-  async run(tx, { id, client_type, client_since, ...fields }, ctx) {
+  args: clientFields.partial().extend({
+    id: f.newId(),
+    client_type: z.enum(CLIENT_TYPES),
+    client_since: f.timestamp().optional(),
+    // An imported book brings its address, its owner, tags and the old system's id (custom_fields).
+    address_id: f.id().optional(),
+    owner_id: f.id().optional(),
+    tags: f.tags().optional(),
+    custom_fields: f.customFields().optional(),
+  }),
+  async run(tx, { id, client_type, client_since, owner_id, ...fields }, ctx) {
     checkTypeFields(client_type, fields, '');
     checkIdentity(client_type, fields, '');
+    if (await tx.get('clients', id)) throw new AppError('conflict', `client ${id} already exists`, 'id');
+    if (fields.address_id)
+      assertCanWrite(ctx, await mustGet(tx, 'addresses', fields.address_id, 'address', 'address_id'), 'address');
     const row = newRow(
       'clients',
       {
@@ -105,8 +116,7 @@ export const createClient = defineMutation({
         id,
         client_type,
         client_since: client_since ?? ctx.now,
-        owner_id: ctx.actor.userId,
-        team_id: ctx.actor.teamId,
+        ...(await resolveOwner(tx, ctx, owner_id)),
         created_at: ctx.now,
         updated_at: ctx.now,
       },

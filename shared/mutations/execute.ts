@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError, formatPath } from '../errors';
 import type { MutationContext } from './define';
+import { redirectMerged } from './merge';
 import { getMutation } from './registry';
 import type { Tx } from './tx';
 
@@ -75,7 +76,9 @@ export function parseMutation(name: string, input: unknown) {
  * The returned args are the ones to record (outbox) or replay: defaults already filled.
  */
 export async function executeMutation(tx: Tx, name: string, input: unknown, ctx: MutationContext) {
-  const { def, args } = parseMutation(name, input);
+  const parsed = parseMutation(name, input);
+  const { def } = parsed;
+  const args = await redirectMerged(tx, name, parsed.args);
   const result = await def.run(tx, args, ctx);
   return { args, result };
 }

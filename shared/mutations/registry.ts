@@ -6,6 +6,8 @@ import { createCampaign, enrollInCampaign, setMarketingSettings } from './campai
 import { createClient, updateClient } from './clients';
 import { addContact, setPrimaryContact, updateContact } from './contacts';
 import { convertLead } from './convert';
+import { importBatch, undoImportBatch } from './import';
+import { mergeClients, mergeContacts, mergeLeads } from './merge';
 import type { MutationDef } from './define';
 import { setHousehold } from './households';
 import { createLead, editCustomFields, editLeadTags, setCoverage, updateLead } from './leads';
@@ -48,6 +50,11 @@ export const MUTATIONS = {
   softDelete,
   restore,
   convertLead,
+  importBatch,
+  undoImportBatch,
+  mergeClients,
+  mergeLeads,
+  mergeContacts,
   recordAiInteraction,
   applyAiAnnotations,
   addCarrier,

@@ -157,6 +157,13 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ limit: 0 }, 'limit'],
     [{ owner_id: FTS }, 'owner_id'],
   ],
+  'duplicates.check': [
+    [{}, 'kind'],
+    [{ kind: 'contacts' }, 'kind'],
+    [{ kind: 'leads', email: 5 }, 'email'],
+    [{ kind: 'leads', last_name: 'x'.repeat(121) }, 'last_name'],
+    [{ kind: 'clients', limit: 21 }, 'limit'],
+  ],
   'search.global': [
     [null, 'text'],
     [{}, 'text'],

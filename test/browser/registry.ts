@@ -5,6 +5,7 @@ import { tests as dialogTests } from './dialogs.test';
 import { tests as bookTests } from './book.test';
 import { tests as changeFeedTests } from './change-feed.test';
 import { tests as editorTests } from './editors.test';
+import { tests as duplicateTests } from './duplicates.test';
 import { tests as electronTests } from './electron-smoke.test';
 import { tests as firstRunTests } from './first-run.test';
 import { tests as flowTests } from './flows.test';
@@ -21,6 +22,7 @@ export const ALL: BrowserTest[] = [
   ...firstRunTests,
   ...flowTests,
   ...bookTests,
+  ...duplicateTests,
   ...dialogTests,
   ...leadPageTests,
   ...workListTests,

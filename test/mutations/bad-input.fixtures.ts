@@ -24,6 +24,9 @@ export const WORLD = {
   policy: w(10),
   cancelled: w(11),
   household: w(12),
+  client2: w(13),
+  lead2: w(14),
+  contact2: w(15),
 };
 export const CARRIER = CARRIER_SEEDS[0]!.id;
 
@@ -57,7 +60,15 @@ export async function buildWorld(store: Store, p: People) {
     last_name: 'Client',
   };
   await store.insert('clients', newRow('clients', client, '2025-02-15T10:00:00.000Z'));
+  const second = { ...client, id: W.client2, first_name: 'Kris' };
+  await store.insert('clients', newRow('clients', second, '2025-02-15T10:00:00.000Z'));
   await store.run('addContact', { id: W.contact, lead_id: W.lead, first_name: 'Pat', last_name: 'Ruiz' }, p.agent);
+  await store.run(
+    'createLead',
+    { id: W.lead2, first_name: 'Dana', last_name: 'Ruis', insurance_type_id: INS.auto },
+    p.agent,
+  );
+  await store.run('addContact', { id: W.contact2, lead_id: W.lead, first_name: 'Pat', last_name: 'Ruis' }, p.agent);
   await store.run('createOpportunity', { id: W.opp, lead_id: W.lead, name: 'Auto', amount: 900 }, p.agent);
   await store.run('createTicket', { id: W.ticket, lead_id: W.lead, subject: 'Question' }, p.agent);
   await store.run('addNote', { id: W.note, lead_id: W.lead, body: 'Note' }, p.agent);
@@ -330,6 +341,34 @@ export const BASELINES: Record<MutationName, Baseline> = {
       effective_date: '2025-05-01',
     },
     text: ['policy_number'],
+  },
+  importBatch: {
+    actor: 'agent',
+    input: {
+      import_id: '0190cccc-0000-7000-8000-000000000099',
+      items: [{ name: 'addNote', args: { lead_id: W.lead, body: 'imported' } }],
+    },
+    text: ['items[0].args.body'],
+  },
+  undoImportBatch: {
+    actor: 'agent',
+    input: { import_id: '0190cccc-0000-7000-8000-000000000099', records: [{ table: 'lead_notes', id: W.note }] },
+    text: [],
+  },
+  mergeClients: {
+    actor: 'agent',
+    input: { survivor_id: W.client, merged_id: W.client2, fields: { occupation: 'Pilot' } },
+    text: ['fields.occupation'],
+  },
+  mergeLeads: {
+    actor: 'agent',
+    input: { survivor_id: W.lead, merged_id: W.lead2, fields: { source: 'web' } },
+    text: ['fields.source'],
+  },
+  mergeContacts: {
+    actor: 'agent',
+    input: { survivor_id: W.contact, merged_id: W.contact2, fields: { job_title: 'Owner' } },
+    text: ['fields.job_title'],
   },
   recordAiInteraction: {
     actor: 'agent',

@@ -14,6 +14,7 @@ import { pipelineSuite } from './contract-pipeline';
 import { recordsSuite } from './contract-records';
 import { policiesSuite } from './contract-policies';
 import { salesSuite } from './contract-sales';
+import { importSuite } from './contract-import';
 
 export function defineMutationSuite(kind: StoreKind) {
   const covered = new Set<MutationName>();
@@ -27,6 +28,7 @@ export function defineMutationSuite(kind: StoreKind) {
     aiSuite(kind, covered);
     edgesSuite(kind, covered);
     recordsSuite(kind, covered);
+    importSuite(kind, covered);
 
     it('committed every named mutation at least once', () => {
       expect(MUTATION_NAMES.filter((n) => !covered.has(n))).toEqual([]);

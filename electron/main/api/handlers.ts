@@ -14,6 +14,7 @@ import { campaignDetail, ticketDetail, trashList } from '../../../db/queries/rec
 import { clientBook, listPolicies, policyDetail, renewals, xdates } from '../../../db/queries/policies';
 import { searchAll } from '../../../db/queries/search';
 import { today } from '../../../db/queries/today';
+import { possibleDuplicates } from '../dedup/scan';
 
 export type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => Promise<CommandOutput<C>> };
 
@@ -109,5 +110,21 @@ export function createHandlers({
     },
     'ai.settings.get': async () => ({ ...ai.settings.get(), usage: ai.usage() }),
     'ai.settings.save': async (input) => ai.settings.save(input as Parameters<AiService['settings']['save']>[0]),
+    'duplicates.check': async ({ kind, limit, ...draft }) =>
+      possibleDuplicates(
+        db,
+        kind,
+        {
+          first_name: draft.first_name ?? null,
+          last_name: draft.last_name ?? null,
+          business_name: draft.business_name ?? null,
+          email: draft.email ?? null,
+          phone: draft.phone ?? null,
+          date_of_birth: draft.date_of_birth ?? null,
+          postal_code: null,
+          line1: null,
+        },
+        limit,
+      ),
   };
 }

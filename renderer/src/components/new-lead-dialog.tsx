@@ -3,6 +3,7 @@ import { numOrNull, textOrNull, useForm } from '../lib/use-form';
 import { useLookups } from '../stores/lookups';
 import { navigate } from '../stores/router';
 import { useUi } from '../stores/ui';
+import { DuplicateWarning } from './duplicate-warning';
 import { Field } from './field';
 import { Modal } from './modal';
 
@@ -110,6 +111,16 @@ export function NewLeadDialog() {
             label: `${p}${p === '1' ? ' (highest)' : p === '5' ? ' (lowest)' : ''}`,
           })),
         })}
+        <DuplicateWarning
+          kind="leads"
+          draft={{
+            first_name: business ? null : textOrNull(v.first_name),
+            last_name: business ? null : textOrNull(v.last_name),
+            business_name: business ? textOrNull(v.business_name) : null,
+            email: textOrNull(v.email),
+            phone: textOrNull(v.phone),
+          }}
+        />
         {form.formError && <div className="form-error wide">{form.formError}</div>}
       </form>
     </Modal>

@@ -125,6 +125,7 @@ export const TIMELINE_KINDS = [
   'deleted',
   'restored',
   'campaign_enrolled',
+  'merged',
 ] as const;
 
 /**

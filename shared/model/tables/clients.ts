@@ -59,6 +59,8 @@ export const clients = defineTable(
     next_contact_at: col.timestamp(),
     /** The family or business group the client belongs to (last: added after the first release). */
     household_id: col.ref('households', 'set null'),
+    /** Set on a client merged into another (a tombstone): changes made to it elsewhere land on the survivor. */
+    merged_into_id: col.ref('clients', 'set null'),
   },
   {
     indexes: [

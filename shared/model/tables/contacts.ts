@@ -49,6 +49,8 @@ export const contacts = defineTable(
     last_contacted_at: col.timestamp(),
     next_contact_at: col.timestamp(),
     metadata: col.json<Record<string, unknown>>().required().default({ json: {} }),
+    /** Set on a contact merged into another (a tombstone): changes made to it elsewhere land on the survivor. */
+    merged_into_id: col.ref('contacts', 'set null'),
   },
   {
     indexes: [

@@ -68,6 +68,8 @@ export const leads = defineTable(
     quoted_at: col.timestamp(),
     lost_at: col.timestamp(),
     created_by: col.ref('users', 'set null'),
+    /** Set on a lead merged into another (a tombstone): changes made to it elsewhere land on the survivor. */
+    merged_into_id: col.ref('leads', 'set null'),
   },
   {
     indexes: [

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { EXPORT_KINDS, exportBook, exportList } from '../../electron/main/export/export';
+import { dbOption, parseOptions } from '../args';
+import { withReplica } from './replica';
+
+export async function exportCommand(argv: string[]) {
+  const o = parseOptions(
+    argv,
+    z.object({
+      db: dbOption,
+      kind: z.enum([...EXPORT_KINDS, 'book'], {
+        error: `--kind must be one of ${[...EXPORT_KINDS, 'book'].join('|')}`,
+      }),
+      out: z.string({ error: '--out PATH.csv|PATH.xlsx is required' }).min(1),
+      status: z.string().optional(),
+      type: z.string().optional(),
+    }),
+  );
+  return withReplica(o.db, false, async (app): Promise<object> =>
+    o.kind === 'book'
+      ? exportBook(app.db, o.out)
+      : exportList(app.db, o.kind, o.out, { status: o.status, type: o.type }),
+  );
+}

@@ -1,0 +1,91 @@
+import { normalizePhone } from './transform';
+
+/**
+ * Keys that say two records are probably the same person or business: normalized email, E.164
+ * phone, name plus date of birth, name plus address. A record's keys are matched in this order.
+ */
+export interface MatchFields {
+  email?: string | null;
+  phone?: string | null;
+  first_name?: string | null;
+  last_name?: string | null;
+  business_name?: string | null;
+  date_of_birth?: string | null;
+  postal_code?: string | null;
+  line1?: string | null;
+  /** For contacts and notes: the lead or client they belong to. */
+  parent?: string | null;
+  body?: string | null;
+}
+
+const norm = (s: string | null | undefined) =>
+  (s ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Street lines compared without their usual abbreviations' spelling differences. */
+const ABBREV: Record<string, string> = {
+  street: 'st',
+  avenue: 'ave',
+  road: 'rd',
+  drive: 'dr',
+  lane: 'ln',
+  boulevard: 'blvd',
+  court: 'ct',
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+};
+const normLine = (s: string | null | undefined) =>
+  norm(s)
+    .split(' ')
+    .map((w) => ABBREV[w] ?? w)
+    .join(' ');
+
+export function matchKeys(kind: 'clients' | 'leads' | 'contacts' | 'notes', v: MatchFields): string[] {
+  if (kind === 'notes') return v.parent && v.body ? [`note:${v.parent}|${norm(v.body)}`] : [];
+  const keys: string[] = [];
+  const scope = kind === 'contacts' ? `${v.parent ?? ''}|` : '';
+  const email = v.email?.trim().toLowerCase();
+  if (email) keys.push(`email:${scope}${email}`);
+  const phone = normalizePhone(v.phone);
+  if (phone) keys.push(`phone:${scope}${phone}`);
+  const name = v.business_name
+    ? `b:${norm(v.business_name)}`
+    : v.last_name
+      ? `p:${norm(v.last_name)}|${norm(v.first_name)}`
+      : null;
+  if (name) {
+    if (kind === 'contacts' && v.parent) keys.push(`name:${scope}${name}`);
+    if (v.date_of_birth) keys.push(`dob:${name}|${v.date_of_birth}`);
+    if (v.postal_code && v.line1) keys.push(`addr:${name}|${v.postal_code.slice(0, 5)}|${normLine(v.line1)}`);
+  }
+  return keys;
+}
+
+/** Records by their match keys: the replica's at the start of an import, plus what it creates. */
+export class DuplicateIndex {
+  private readonly byKey = new Map<string, string>();
+
+  add(keys: readonly string[], id: string) {
+    for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, id);
+  }
+
+  /** The first record one of the keys names, and the key that matched. */
+  match(keys: readonly string[]): { id: string; key: string } | null {
+    for (const key of keys) {
+      const id = this.byKey.get(key);
+      if (id) return { id, key };
+    }
+    return null;
+  }
+
+  get size() {
+    return this.byKey.size;
+  }
+}
