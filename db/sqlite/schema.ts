@@ -115,6 +115,8 @@ export const {
   ai_interactions,
   timeline_events,
   campaign_enrollments,
+  tasks,
+  record_changes,
 } = built;
 
 export { outbox, syncState, localSettings, conflicts, syncShadows, syncSeenTxids } from './local-schema';

@@ -6,6 +6,7 @@ import type { Row } from '../model/catalogue';
 import { newRow } from '../model/new-row';
 import { assertCanWrite, defineMutation, f, mustGet, type MutationContext } from './define';
 import { identityIssue, leadFields } from './fields';
+import { fieldChanges, recordChanges } from './history';
 import { recordEvent } from './timeline';
 import type { Tx } from './tx';
 
@@ -39,12 +40,16 @@ export async function loadLead(tx: Tx, ctx: MutationContext, id: string, field =
   return lead;
 }
 
-export async function resolveOwner(tx: Tx, ctx: MutationContext, ownerId: string | undefined) {
+/**
+ * Whom the actor may give work to (a lead, a task): themselves; staff and managers anyone on
+ * their team; an admin anyone. Agents give work to themselves only.
+ */
+export async function resolveOwner(tx: Tx, ctx: MutationContext, ownerId: string | undefined, field = 'owner_id') {
   if (!ownerId || ownerId === ctx.actor.userId) return { owner_id: ctx.actor.userId, team_id: ctx.actor.teamId };
-  const owner = await mustGet(tx, 'users', ownerId, 'user', 'owner_id');
+  const owner = await mustGet(tx, 'users', ownerId, 'user', field);
   const target = { owner_id: owner.id, team_id: owner.team_id };
   if (ctx.actor.role === 'agent' || (ctx.actor.role !== 'admin' && owner.team_id !== ctx.actor.teamId)) {
-    throw new AppError('forbidden', 'you may not assign work to that user', 'owner_id');
+    throw new AppError('forbidden', 'you may not assign work to that user', field);
   }
   return target;
 }
@@ -103,8 +108,9 @@ export const updateLead = defineMutation({
     id: f.id(),
     patch: leadFields.partial().refine((p) => Object.keys(p).length > 0, 'patch is empty'),
     base: f.jsonRecord(20_000).optional(),
+    change_id: f.newId(),
   }),
-  async run(tx, { id, patch, base }, ctx) {
+  async run(tx, { id, patch, base, change_id }, ctx) {
     const lead = await loadLead(tx, ctx, id, 'id');
     if (lead.is_converted && (patch.lead_type || patch.insurance_type_id)) {
       throw new AppError('precondition_failed', 'a converted lead keeps its type', 'lead_type');
@@ -118,6 +124,12 @@ export const updateLead = defineMutation({
       (k) => base && k in base && JSON.stringify(base[k]) !== JSON.stringify(current[k]),
     );
     await tx.update('leads', id, { ...patch, updated_at: ctx.now });
+    await recordChanges(tx, ctx, {
+      id: change_id,
+      mutation: 'updateLead',
+      record: { lead_id: id, client_id: null, owner_id: lead.owner_id, team_id: lead.team_id },
+      changes: fieldChanges(current, patch),
+    });
     return { id, changed: Object.keys(patch), stale };
   },
 });

@@ -10,6 +10,7 @@ import { createLead, editCustomFields, editLeadTags, setCoverage, updateLead } f
 import { restore, softDelete } from './lifecycle';
 import { closeOpportunity, createOpportunity, moveOpportunityStage } from './opportunities';
 import { assignLead, changeLeadStatus, completeFollowUp, scheduleFollowUp } from './pipeline';
+import { completeTask, createTask, reopenTask, updateTask } from './tasks';
 import { createTicket, resolveTicket, updateTicket } from './tickets';
 
 /** Every named mutation: the unit of change, of the outbox and of the gateway's API. */
@@ -43,6 +44,10 @@ export const MUTATIONS = {
   convertLead,
   recordAiInteraction,
   applyAiAnnotations,
+  createTask,
+  updateTask,
+  completeTask,
+  reopenTask,
 } as const;
 
 export type Mutations = typeof MUTATIONS;

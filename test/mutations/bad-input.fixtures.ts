@@ -20,6 +20,8 @@ export const WORLD = {
   address: w(7),
   note: w(8),
   comm: w(9),
+  task: w(10),
+  doneTask: w(11),
 };
 
 /** Builds the world through the mutations themselves (before the outbox is watched). */
@@ -57,6 +59,17 @@ export async function buildWorld(store: Store, p: People) {
   await store.run('createTicket', { id: W.ticket, lead_id: W.lead, subject: 'Question' }, p.agent);
   await store.run('addNote', { id: W.note, lead_id: W.lead, body: 'Note' }, p.agent);
   await store.run('logCommunication', { id: W.comm, lead_id: W.lead, communication_type_id: COMM.call }, p.agent);
+  await store.run(
+    'createTask',
+    { id: W.task, lead_id: W.lead, title: 'Call back', due_at: '2025-04-01T09:00:00Z' },
+    p.agent,
+  );
+  await store.run(
+    'createTask',
+    { id: W.doneTask, lead_id: W.lead, title: 'Done', due_at: '2025-04-01T09:00:00Z' },
+    p.agent,
+  );
+  await store.run('completeTask', { id: W.doneTask }, p.agent);
 }
 
 export interface Baseline {
@@ -72,6 +85,18 @@ const W = WORLD;
 const ts = '2025-04-02T15:00:00Z';
 
 export const BASELINES: Record<MutationName, Baseline> = {
+  createTask: {
+    actor: 'agent',
+    input: { lead_id: W.lead, title: 't', notes: 'n', due_at: ts, priority: 'high', remind_at: ts },
+    text: ['title', 'notes'],
+  },
+  updateTask: {
+    actor: 'agent',
+    input: { id: W.task, patch: { title: 't2', notes: 'n2', due_at: ts, priority: 'low', remind_at: null } },
+    text: ['patch.title', 'patch.notes'],
+  },
+  completeTask: { actor: 'agent', input: { id: W.task, outcome: 'o' }, text: ['outcome'] },
+  reopenTask: { actor: 'agent', input: { id: W.doneTask, due_at: ts }, text: [] },
   createLead: {
     actor: 'agent',
     input: {

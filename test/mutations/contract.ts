@@ -12,6 +12,7 @@ import { edgesSuite } from './contract-edges';
 import { leadsSuite } from './contract-leads';
 import { pipelineSuite } from './contract-pipeline';
 import { salesSuite } from './contract-sales';
+import { tasksSuite } from './contract-tasks';
 
 export function defineMutationSuite(kind: StoreKind) {
   const covered = new Set<MutationName>();
@@ -23,6 +24,7 @@ export function defineMutationSuite(kind: StoreKind) {
     convertSuite(kind, covered);
     aiSuite(kind, covered);
     edgesSuite(kind, covered);
+    tasksSuite(kind, covered);
 
     it('committed every named mutation at least once', () => {
       expect(MUTATION_NAMES.filter((n) => !covered.has(n))).toEqual([]);
