@@ -7,21 +7,21 @@ import type { ReplicaDb } from '../sqlite/open';
  * with years of history still answers in a millisecond.
  */
 const PARTS: Record<TimelineKind, string> = {
-  note: `SELECT 'note' AS kind, id, created_at AS at, 'Note' AS title, body, json_object('pinned', is_pinned, 'author', created_by) AS meta, lead_id, client_id
+  note: `SELECT 'note' AS kind, id, created_at AS at, 'Note' AS title, body, json_object('pinned', is_pinned, 'author', created_by) AS meta, lead_id, client_id, created_by AS actor_id
     FROM lead_notes WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
   communication: `SELECT 'communication', c.id, c.occurred_at, coalesce(t.name, 'Communication') || CASE WHEN c.subject IS NOT NULL THEN ': ' || c.subject ELSE '' END, c.body,
-    json_object('type', t.code, 'channel', t.channel, 'direction', c.direction, 'outcome', c.outcome, 'duration_seconds', c.duration_seconds, 'sentiment', c.ai_sentiment), c.lead_id, c.client_id
+    json_object('type', t.code, 'channel', t.channel, 'direction', c.direction, 'outcome', c.outcome, 'duration_seconds', c.duration_seconds, 'sentiment', c.ai_sentiment), c.lead_id, c.client_id, c.created_by
     FROM lead_communications c LEFT JOIN communication_types t ON t.id = c.communication_type_id WHERE c.SUBJ = ? AND c.deleted_at IS NULL ORDER BY c.occurred_at DESC LIMIT ?`,
-  event: `SELECT 'event', id, occurred_at, kind, NULL, payload, lead_id, client_id
+  event: `SELECT 'event', id, occurred_at, kind, NULL, payload, lead_id, client_id, actor_id
     FROM timeline_events WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY occurred_at DESC LIMIT ?`,
   opportunity: `SELECT 'opportunity', id, created_at, 'Opportunity: ' || name, close_reason,
-    json_object('stage', stage, 'amount', amount, 'closed_at', closed_at), lead_id, client_id
+    json_object('stage', stage, 'amount', amount, 'closed_at', closed_at), lead_id, client_id, created_by
     FROM opportunities WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
   ticket: `SELECT 'ticket', id, created_at, 'Ticket: ' || subject, description,
-    json_object('status', status, 'priority', priority, 'issue_type', issue_type), lead_id, client_id
+    json_object('status', status, 'priority', priority, 'issue_type', issue_type), lead_id, client_id, created_by
     FROM support_tickets WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
   ai: `SELECT 'ai', id, created_at, 'AI ' || replace(type, '_', ' '), summary,
-    json_object('model', model, 'status', status), lead_id, client_id
+    json_object('model', model, 'status', status), lead_id, client_id, user_id
     FROM ai_interactions WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
 };
 
@@ -43,6 +43,7 @@ function read(db: ReplicaDb, subject: 'lead_id' | 'client_id', id: string, limit
     meta: r.meta ? (JSON.parse(String(r.meta)) as Record<string, unknown>) : {},
     lead_id: (r.lead_id as string | null) ?? null,
     client_id: (r.client_id as string | null) ?? null,
+    actor_id: (r.actor_id as string | null) ?? null,
   }));
 }
 

@@ -135,6 +135,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     writer,
     ai,
     syncStatus,
+    actor: () => actor,
     now: options.now,
     signIn: async (server, email, password) => {
       if (isDemoLoaded(db))

@@ -32,6 +32,15 @@ import type {
   SearchResult,
   TodayItem,
 } from './types';
+import {
+  dueRemindersQuery,
+  historyQuery,
+  workQuery,
+  workTodayQuery,
+  type HistoryEntry,
+  type TaskItem,
+  type WorkToday,
+} from './work';
 
 const empty = z.object({}).strict();
 
@@ -54,6 +63,14 @@ export const API = {
   'tickets.list': { input: ticketsQuery, output: {} as Row<'support_tickets'>[] },
   'campaigns.list': { input: listQuery, output: {} as Array<Row<'campaigns'> & { enrolled: number }> },
   'today.list': { input: todayQuery, output: {} as TodayItem[] },
+  /** Tasks for "My work" / "Team work" (scope), open or done. */
+  'tasks.list': { input: workQuery, output: {} as TaskItem[] },
+  /** Today's tasks section: overdue, due today and upcoming, for the signed-in user or their team. */
+  'tasks.today': { input: workTodayQuery, output: {} as WorkToday },
+  /** The signed-in user's task reminders that fell due since the last check. */
+  'tasks.reminders': { input: dueRemindersQuery, output: {} as TaskItem[] },
+  /** A lead's or client's field-level history (record_changes), newest first. */
+  'history.list': { input: historyQuery, output: {} as HistoryEntry[] },
   'search.global': { input: searchQuery, output: {} as SearchResult[] },
   'dashboard.get': { input: dashboardQuery, output: {} as Dashboard },
   mutate: { input: mutateInput, output: {} as MutateResult },

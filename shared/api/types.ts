@@ -47,6 +47,8 @@ export interface TimelineItem {
   meta: Record<string, unknown>;
   lead_id: string | null;
   client_id: string | null;
+  /** Who did it (a user id), for every kind of entry; null only for rows written before this was kept. */
+  actor_id: string | null;
 }
 
 export interface LeadDetail {

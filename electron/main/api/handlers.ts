@@ -12,6 +12,8 @@ import { lookups } from '../../../db/queries/lookups';
 import { kanban, listLeads } from '../../../db/queries/pipeline';
 import { searchAll } from '../../../db/queries/search';
 import { today } from '../../../db/queries/today';
+import { dueReminders, listTasks, recordHistory, tasksToday } from '../../../db/queries/tasks';
+import type { Actor } from '../../../shared/mutations/define';
 
 export type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => Promise<CommandOutput<C>> };
 
@@ -23,6 +25,8 @@ export interface HandlerDeps {
   signIn: (server: string, email: string, password: string) => Promise<void>;
   signOut: () => void;
   demo: { status(): DemoStatus; load(): Promise<DemoStatus>; clear(): DemoStatus };
+  /** Who the replica acts as: "my work" is theirs. */
+  actor: () => Actor;
   now?: () => Date;
 }
 
@@ -35,6 +39,7 @@ export function createHandlers({
   signIn,
   signOut,
   demo,
+  actor,
   now = () => new Date(),
 }: HandlerDeps): Handlers {
   /** AI requests that can be cancelled, by the request_id the window gave them. */
@@ -50,6 +55,10 @@ export function createHandlers({
     'tickets.list': async (q) => listTickets(db, q),
     'campaigns.list': async (q) => listCampaigns(db, q),
     'today.list': async (q) => today(db, q, now()),
+    'tasks.list': async (q) => listTasks(db, actor(), q, now()),
+    'tasks.today': async (q) => tasksToday(db, actor(), q, now()),
+    'tasks.reminders': async (q) => dueReminders(db, actor(), q, now()),
+    'history.list': async (q) => recordHistory(db, q),
     'search.global': async ({ text, limit }) => searchAll(db, text, limit),
     'dashboard.get': async (q) => dashboard(db, q, now()),
     mutate: async ({ name, args }) => {
