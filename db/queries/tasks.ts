@@ -41,9 +41,13 @@ function item(r: Record<string, unknown>, nowIso: string): TaskItem {
 export function listTasks(db: ReplicaDb, actor: Actor, q: z.output<typeof workQuery>, now: Date): TaskItem[] {
   const scope = scopeSql(actor, q.scope);
   const order = q.status === 'open' ? 't.due_at ASC' : 't.completed_at DESC';
+  const record = q.lead_id ? ' AND t.lead_id = ?' : q.client_id ? ' AND t.client_id = ?' : '';
+  const recordParams = q.lead_id ? [q.lead_id] : q.client_id ? [q.client_id] : [];
   const rows = db
-    .prepare(`${SELECT} WHERE ${scope.sql} AND t.status = ? AND t.deleted_at IS NULL ORDER BY ${order}, t.id LIMIT ?`)
-    .all(...scope.params, q.status, q.limit) as Array<Record<string, unknown>>;
+    .prepare(
+      `${SELECT} WHERE ${scope.sql}${record} AND t.status = ? AND t.deleted_at IS NULL ORDER BY ${order}, t.id LIMIT ?`,
+    )
+    .all(...scope.params, ...recordParams, q.status, q.limit) as Array<Record<string, unknown>>;
   const nowIso = now.toISOString();
   return rows.map((r) => item(r, nowIso));
 }

@@ -18,6 +18,8 @@ import { LeadsScreen } from './screens/leads';
 import { SettingsScreen } from './screens/settings';
 import { TicketsScreen } from './screens/tickets';
 import { TodayScreen } from './screens/today';
+import { WorkScreen } from './screens/work';
+import { TaskReminders } from './components/work/task-reminders';
 import { useData } from './stores/data';
 import { useLookups } from './stores/lookups';
 import { navigate, useRouter, type Route } from './stores/router';
@@ -27,6 +29,8 @@ function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'today':
       return <TodayScreen />;
+    case 'work':
+      return <WorkScreen />;
     case 'leads':
       return <LeadsScreen view={route.view} />;
     case 'lead':
@@ -92,6 +96,7 @@ export function App() {
       {newLead && <NewLeadDialog />}
       {shortcuts && <ShortcutsHelp />}
       <Toasts />
+      <TaskReminders />
     </div>
   );
 }

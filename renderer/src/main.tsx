@@ -10,6 +10,7 @@ import './styles/cards.css';
 import './styles/screens.css';
 import './styles/pipeline.css';
 import './styles/ai.css';
+import './styles/work.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

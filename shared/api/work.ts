@@ -10,6 +10,9 @@ export const workQuery = z.object({
   /** mine: assigned to the signed-in user; team: what the signed-in user may see of their team (an admin: all). */
   scope: z.enum(['mine', 'team']).default('mine'),
   status: z.enum(['open', 'done']).default('open'),
+  /** Only the tasks on this record (a lead's or client's page). */
+  lead_id: f.id().optional(),
+  client_id: f.id().optional(),
   limit: z.number().int().min(1).max(500).default(200),
 });
 

@@ -7,6 +7,7 @@ import { tests as flowTests } from './flows.test';
 import { tests as screenTests } from './screens.test';
 import type { BrowserTest } from './suite';
 import { tests as syncTests } from './sync-settings.test';
+import { tests as taskTests } from './tasks.test';
 import { tests as tableTests } from './virtual-table.test';
 import { tests as hostTests } from './web-host.test';
 
@@ -15,6 +16,7 @@ export const ALL: BrowserTest[] = [
   ...firstRunTests,
   ...flowTests,
   ...syncTests,
+  ...taskTests,
   ...aiCampaignTests,
   ...screenTests,
   ...tableTests,

@@ -11,6 +11,7 @@ import { Modal } from '../components/modal';
 import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
 import { Tag, UserName } from '../components/pills';
 import { Timeline } from '../components/timeline';
+import { RecordHistory, RecordTasks } from '../components/work/record-work';
 import { EmptyState, ErrorBanner, RelTime } from '../components/values';
 import { humanize, paperDate, personName } from '../lib/format';
 import { useForm } from '../lib/use-form';
@@ -232,6 +233,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
         </div>
         <div className="record-right">
           <AiPanel subject={{ client_id: client.id }} />
+          <RecordTasks subject={{ client_id: client.id }} />
           <Composer subject={{ client_id: client.id }} />
           <section className="card" aria-label="Timeline">
             <div className="card-head">
@@ -240,6 +242,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
             </div>
             <Timeline items={data.timeline} />
           </section>
+          <RecordHistory subject={{ client_id: client.id }} />
         </div>
       </div>
       {ticket && <NewTicket clientId={client.id} onClose={() => setTicket(false)} />}

@@ -7,6 +7,7 @@ import { LeadHeader } from '../components/lead-header';
 import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
 import { CustomFieldsEditor, TagsEditor } from '../components/tags-fields';
 import { Timeline } from '../components/timeline';
+import { RecordHistory, RecordTasks } from '../components/work/record-work';
 import { EmptyState, ErrorBanner, RelTime } from '../components/values';
 import { navigate } from '../stores/router';
 
@@ -67,6 +68,7 @@ export function LeadDetailScreen({ id }: { id: string }) {
         </div>
         <div className="record-right">
           <AiPanel subject={{ lead_id: lead.id }} />
+          <RecordTasks subject={{ lead_id: lead.id }} readOnly={lead.is_converted} />
           {!lead.is_converted && <Composer subject={{ lead_id: lead.id }} />}
           <section className="card" aria-label="Timeline">
             <div className="card-head">
@@ -77,6 +79,7 @@ export function LeadDetailScreen({ id }: { id: string }) {
             </div>
             <Timeline items={data.timeline} />
           </section>
+          <RecordHistory subject={{ lead_id: lead.id }} />
         </div>
       </div>
     </div>

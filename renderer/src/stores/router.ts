@@ -2,6 +2,7 @@ import { create } from 'zustand';
 
 export type Route =
   | { name: 'today' }
+  | { name: 'work' }
   | { name: 'leads'; view: 'table' | 'board' }
   | { name: 'lead'; id: string }
   | { name: 'clients' }
@@ -26,6 +27,7 @@ export function parseHash(hash: string): Route {
     case 'dashboard':
     case 'settings':
     case 'today':
+    case 'work':
       return { name: a };
     default:
       return { name: 'today' };
