@@ -34,6 +34,25 @@ async function checkLeadRefs(tx: Tx, ctx: MutationContext, v: Partial<Row<'leads
     assertCanWrite(ctx, await mustGet(tx, 'addresses', v.address_id, 'address', 'address_id'), 'address');
 }
 
+/** The field history of an edit to a lead: what `patch` changed against the lead as it was. */
+export async function leadHistory(
+  tx: Tx,
+  ctx: MutationContext,
+  before: Row<'leads'>,
+  id: string,
+  mutation: string,
+  patch: Partial<Row<'leads'>>,
+  /** The ownership the history row carries: the lead's, or its new one when the edit moves it. */
+  owner: { owner_id: string; team_id: string | null } = before,
+) {
+  await recordChanges(tx, ctx, {
+    id,
+    mutation,
+    record: { lead_id: before.id, client_id: null, owner_id: owner.owner_id, team_id: owner.team_id },
+    changes: fieldChanges(before as Record<string, unknown>, patch),
+  });
+}
+
 export async function loadLead(tx: Tx, ctx: MutationContext, id: string, field = 'lead_id') {
   const lead = await mustGet(tx, 'leads', id, 'lead', field);
   assertCanWrite(ctx, lead, 'lead');
@@ -124,26 +143,22 @@ export const updateLead = defineMutation({
       (k) => base && k in base && JSON.stringify(base[k]) !== JSON.stringify(current[k]),
     );
     await tx.update('leads', id, { ...patch, updated_at: ctx.now });
-    await recordChanges(tx, ctx, {
-      id: change_id,
-      mutation: 'updateLead',
-      record: { lead_id: id, client_id: null, owner_id: lead.owner_id, team_id: lead.team_id },
-      changes: fieldChanges(current, patch),
-    });
+    await leadHistory(tx, ctx, lead, change_id, 'updateLead', patch);
     return { id, changed: Object.keys(patch), stale };
   },
 });
 
 export const setCoverage = defineMutation({
   name: 'setCoverage',
-  args: coverageInput.extend({ lead_id: f.id(), doc: z.unknown().nullable() }),
-  async run(tx, { lead_id, ...input }, ctx) {
-    await loadLead(tx, ctx, lead_id);
+  args: coverageInput.extend({ lead_id: f.id(), doc: z.unknown().nullable(), change_id: f.newId() }),
+  async run(tx, { lead_id, change_id, ...input }, ctx) {
+    const lead = await loadLead(tx, ctx, lead_id);
     const patch =
       input.doc === null
         ? ({ [input.column]: null, [`${input.column}_schema_version`]: null } as Partial<Row<'leads'>>)
         : coveragePatch(input);
     await tx.update('leads', lead_id, { ...patch, updated_at: ctx.now });
+    await leadHistory(tx, ctx, lead, change_id, 'setCoverage', patch);
     return patch;
   },
 });
@@ -151,14 +166,20 @@ export const setCoverage = defineMutation({
 /** Tag edits as adds and removes, so two devices' edits merge instead of overwriting each other. */
 export const editLeadTags = defineMutation({
   name: 'editLeadTags',
-  args: z.object({ lead_id: f.id(), add: f.tags().default([]), remove: f.tags().default([]) }),
-  async run(tx, { lead_id, add, remove }, ctx) {
+  args: z.object({
+    lead_id: f.id(),
+    add: f.tags().default([]),
+    remove: f.tags().default([]),
+    change_id: f.newId(),
+  }),
+  async run(tx, { lead_id, add, remove, change_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
     const drop = new Set(remove.map((t) => t.toLowerCase()));
     const tags = [...lead.tags.filter((t) => !drop.has(t.toLowerCase()))];
     for (const t of add) if (!tags.some((x) => x.toLowerCase() === t.toLowerCase())) tags.push(t);
     if (tags.length > 50) throw new AppError('invalid_input', 'a lead has 50 tags at most', 'add');
     await tx.update('leads', lead_id, { tags, updated_at: ctx.now });
+    await leadHistory(tx, ctx, lead, change_id, 'editLeadTags', { tags });
     return { tags };
   },
 });
@@ -170,14 +191,16 @@ export const editCustomFields = defineMutation({
     lead_id: f.id(),
     set: f.customFields().default({}),
     unset: z.array(z.string().max(60)).max(100).default([]),
+    change_id: f.newId(),
   }),
-  async run(tx, { lead_id, set, unset }, ctx) {
+  async run(tx, { lead_id, set, unset, change_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
     const fields: Record<string, unknown> = { ...lead.custom_fields, ...set };
     for (const k of unset) delete fields[k];
     if (Object.keys(fields).length > 100)
       throw new AppError('invalid_input', 'a lead has 100 custom fields at most', 'set');
     await tx.update('leads', lead_id, { custom_fields: fields, updated_at: ctx.now });
+    await leadHistory(tx, ctx, lead, change_id, 'editCustomFields', { custom_fields: fields });
     return { custom_fields: fields };
   },
 });

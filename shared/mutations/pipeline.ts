@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import type { TableName } from '../model/catalogue';
 import { defineMutation, f, mustGet } from './define';
-import { loadLead, resolveOwner } from './leads';
+import { leadHistory, loadLead, resolveOwner } from './leads';
 import { recordEvent } from './timeline';
 
 /** Tables whose rows hang off a lead and move with it when it changes hands. */
@@ -20,8 +20,8 @@ const LEAD_CHILDREN = [
 
 export const assignLead = defineMutation({
   name: 'assignLead',
-  args: z.object({ lead_id: f.id(), owner_id: f.id(), event_id: f.newId() }),
-  async run(tx, { lead_id, owner_id, event_id }, ctx) {
+  args: z.object({ lead_id: f.id(), owner_id: f.id(), event_id: f.newId(), change_id: f.newId() }),
+  async run(tx, { lead_id, owner_id, event_id, change_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
     if (ctx.actor.role === 'agent')
       throw new AppError('forbidden', 'only staff, managers and admins reassign leads', 'owner_id');
@@ -37,6 +37,12 @@ export const assignLead = defineMutation({
       }
     }
     if (lead.address_id) await tx.update('addresses', lead.address_id, { ...owner, updated_at: ctx.now });
+    // The lead's field history goes with it (not counted in `moved`, which counts its activity rows),
+    // and this change is written under the new ownership.
+    for (const row of await tx.find('record_changes', { lead_id })) {
+      await tx.update('record_changes', row.id, { ...owner, updated_at: ctx.now });
+    }
+    await leadHistory(tx, ctx, lead, change_id, 'assignLead', { owner_id: owner.owner_id }, owner);
     await recordEvent(tx, ctx, {
       id: event_id,
       kind: 'assigned',
@@ -54,8 +60,9 @@ export const changeLeadStatus = defineMutation({
     status_id: f.id(),
     reason: f.shortText().optional(),
     event_id: f.newId(),
+    change_id: f.newId(),
   }),
-  async run(tx, { lead_id, status_id, reason, event_id }, ctx) {
+  async run(tx, { lead_id, status_id, reason, event_id, change_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
     if (lead.is_converted)
       throw new AppError('precondition_failed', 'this lead was converted; its status is final', 'status_id');
@@ -69,15 +76,15 @@ export const changeLeadStatus = defineMutation({
     }
     if (status.id === lead.status_id) return { lead_id, status_id, changed: false };
     const from = lead.status_id;
-    await tx.update('leads', lead_id, {
+    const statusPatch = {
       status_id,
-      status_changed_at: ctx.now,
-      updated_at: ctx.now,
       ...(status.code === 'quoted' && !lead.quoted_at ? { quoted_at: ctx.now } : {}),
       ...(status.category === 'lost'
         ? { lost_at: ctx.now, lost_reason: reason ?? null, next_follow_up_at: null }
         : { lost_at: null }),
-    });
+    };
+    await tx.update('leads', lead_id, { ...statusPatch, status_changed_at: ctx.now, updated_at: ctx.now });
+    await leadHistory(tx, ctx, lead, change_id, 'changeLeadStatus', statusPatch);
     await recordEvent(tx, ctx, {
       id: event_id,
       kind: 'status_changed',

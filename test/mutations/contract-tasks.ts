@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MutationName } from '../../shared/mutations/registry';
 import { scopeWhere } from '../../shared/sync/scope';
 import type { StoreKind } from '../support/stores';
-import { events, expectAppError, expectNoChange, hiddenCode, id, makeLead, useStore } from './helpers';
+import { events, expectAppError, expectNoChange, hiddenCode, id, makeLead, STATUS, useStore } from './helpers';
 
 const DUE = '2025-05-01T15:00:00.000Z';
 
@@ -203,6 +203,34 @@ export function tasksSuite(kind: StoreKind, covered: Set<MutationName>) {
       const sameId = id();
       await store.run('updateLead', { id: lead.id, patch: { priority: 3 }, change_id: sameId }, people.agent);
       expect(await store.get('record_changes', sameId)).toBeUndefined();
+      // the lead's other edits keep history too: status, tags, owner
+      const statusChange = id();
+      await store.run(
+        'changeLeadStatus',
+        { lead_id: lead.id, status_id: STATUS.quoted, change_id: statusChange },
+        people.agent,
+      );
+      // lost_at was null and stays null: not a change
+      expect((await store.get('record_changes', statusChange))?.changes).toEqual([
+        { field: 'status_id', from: STATUS.new, to: STATUS.quoted },
+        { field: 'quoted_at', from: null, to: expect.any(String) },
+      ]);
+      const tagChange = id();
+      await store.run('editLeadTags', { lead_id: lead.id, add: ['bundle'], change_id: tagChange }, people.agent);
+      expect((await store.get('record_changes', tagChange))?.changes).toEqual([
+        { field: 'tags', from: [], to: ['bundle'] },
+      ]);
+      const ownerChange = id();
+      await store.run(
+        'assignLead',
+        { lead_id: lead.id, owner_id: people.manager.userId, change_id: ownerChange },
+        people.manager,
+      );
+      expect(await store.get('record_changes', ownerChange)).toMatchObject({
+        owner_id: people.manager.userId,
+        actor_id: people.manager.userId,
+        changes: [{ field: 'owner_id', from: people.agent.userId, to: people.manager.userId }],
+      });
       // a failed edit leaves none either
       await expectNoChange(store, () =>
         expectAppError(
