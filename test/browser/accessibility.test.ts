@@ -36,11 +36,18 @@ async function seedBook(host: Host) {
     name: 'createCampaign',
     args: { name: 'Spring renewal review', channel: 'email', status: 'active', budget: 1500 },
   });
+  // a task and a field edit, so My work, Today's tasks and the field history are not empty
+  await host.api('mutate', {
+    name: 'createTask',
+    args: { lead_id: ids[1]!, title: 'Send the renewal forms', due_at: new Date(Date.now() - 3_600_000).toISOString() },
+  });
+  await host.api('mutate', { name: 'updateLead', args: { id: ids[1]!, patch: { source: 'Referral desk' } } });
   return { leadId: ids[1]!, clientId: result.client_id };
 }
 
 const SCREENS = (ids: { leadId: string; clientId: string }) => [
   { hash: '#/today', screen: 'today' },
+  { hash: '#/work', screen: 'work' },
   { hash: '#/leads', screen: 'leads' },
   { hash: '#/leads/board', screen: 'leads' },
   { hash: `#/leads/${ids.leadId}`, screen: 'lead' },
@@ -105,6 +112,7 @@ export const tests = [
         await page.goto(`${host.url}/#/leads/${ids.leadId}`);
         await page.waitForSelector('[data-screen="lead"]');
         await check('Convert', () => page.getByRole('button', { name: /^Convert/ }).click());
+        await check('New task', () => page.getByRole('button', { name: 'Add task' }).click());
         await page.goto(`${host.url}/#/today`);
         await page.locator('.today-row').first().waitFor();
         await check('Log activity', () => page.getByRole('button', { name: 'Log' }).first().click());

@@ -36,10 +36,24 @@ function show(v: unknown): string {
   return String(v);
 }
 
+/** A value as a person reads it: ids of statuses, insurance types and users by their names. */
+function useShow() {
+  const { statusById, typeById, lookups } = useLookups();
+  return (field: string, v: unknown): string => {
+    if (typeof v === 'string') {
+      if (field === 'status_id') return statusById.get(v)?.name ?? v;
+      if (field === 'insurance_type_id') return typeById.get(v)?.name ?? v;
+      if (field === 'owner_id') return lookups.users.find((u) => u.id === v)?.full_name ?? v;
+    }
+    return show(v);
+  };
+}
+
 /** Field-level history: each edit's fields with their old and new values, who made it and when. */
 export function RecordHistory({ subject }: { subject: Subject }) {
   const { data } = useQuery('history.list', subject);
   const users = useLookups((s) => s.lookups.users);
+  const value = useShow();
   const nameOf = (id: string | null) =>
     id ? (users.find((u) => u.id === id)?.full_name ?? 'a former user') : 'unknown';
   return (
