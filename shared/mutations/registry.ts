@@ -3,6 +3,7 @@ import { addNote, logCommunication } from './activity';
 import { applyAiAnnotations, recordAiInteraction } from './ai';
 import { upsertAddress } from './addresses';
 import { createCampaign, enrollInCampaign, setMarketingSettings } from './campaigns';
+import { updateClient } from './clients';
 import { addContact, setPrimaryContact, updateContact } from './contacts';
 import { convertLead } from './convert';
 import type { MutationDef } from './define';
@@ -48,6 +49,7 @@ export const MUTATIONS = {
   updateTask,
   completeTask,
   reopenTask,
+  updateClient,
 } as const;
 
 export type Mutations = typeof MUTATIONS;

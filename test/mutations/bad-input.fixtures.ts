@@ -96,6 +96,14 @@ export const BASELINES: Record<MutationName, Baseline> = {
     text: ['patch.title', 'patch.notes'],
   },
   completeTask: { actor: 'agent', input: { id: W.task, outcome: 'o' }, text: ['outcome'] },
+  updateClient: {
+    actor: 'agent',
+    input: {
+      id: W.client,
+      patch: { email: 'c@example.com', phone: '217-555-0102', occupation: 'o', status: 'inactive' },
+    },
+    text: ['patch.occupation'],
+  },
   reopenTask: { actor: 'agent', input: { id: W.doneTask, due_at: ts }, text: [] },
   createLead: {
     actor: 'agent',

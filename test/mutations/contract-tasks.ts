@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { MutationName } from '../../shared/mutations/registry';
 import { scopeWhere } from '../../shared/sync/scope';
 import type { StoreKind } from '../support/stores';
-import { events, expectAppError, expectNoChange, hiddenCode, id, makeLead, STATUS, useStore } from './helpers';
+import {
+  events,
+  expectAppError,
+  expectNoChange,
+  hiddenCode,
+  id,
+  makeClient,
+  makeLead,
+  STATUS,
+  useStore,
+} from './helpers';
 
 const DUE = '2025-05-01T15:00:00.000Z';
 
@@ -238,6 +248,40 @@ export function tasksSuite(kind: StoreKind, covered: Set<MutationName>) {
           hiddenCode(store),
         ),
       );
+    });
+
+    it('updateClient records its field history and keeps the identity its type needs', async () => {
+      const { store, people } = ctx;
+      const client = await makeClient(store, people.agent);
+      const changeId = id();
+      await store.run(
+        'updateClient',
+        { id: client.id, patch: { email: 'new@example.com', occupation: 'Nurse' }, change_id: changeId },
+        people.agent,
+      );
+      expect(await store.get('clients', client.id)).toMatchObject({ email: 'new@example.com', occupation: 'Nurse' });
+      expect(await store.get('record_changes', changeId)).toMatchObject({
+        client_id: client.id,
+        lead_id: null,
+        owner_id: client.owner_id,
+        actor_id: people.agent.userId,
+        mutation: 'updateClient',
+        changes: [
+          { field: 'email', from: client.email, to: 'new@example.com' },
+          { field: 'occupation', from: null, to: 'Nurse' },
+        ],
+      });
+      await expectNoChange(store, async () => {
+        await expectAppError(
+          store.run('updateClient', { id: client.id, patch: { last_name: null } }, people.agent),
+          'invalid_input',
+          'patch.last_name',
+        );
+        await expectAppError(
+          store.run('updateClient', { id: client.id, patch: { email: 'x@example.com' } }, people.otherAgent),
+          hiddenCode(store),
+        );
+      });
     });
   });
 }
