@@ -140,4 +140,45 @@ export const tests = [
       }
     },
   ),
+
+  test(
+    'a client edit typed by keyboard shows in its field history with old value, new value and who',
+    'browser',
+    async (ctx) => {
+      const host = await startHost();
+      try {
+        const leadId = await createLead(host);
+        const { result } = (await host.api('mutate', {
+          name: 'convertLead',
+          args: { lead_id: leadId, premium: 1200 },
+        })) as {
+          result: { client_id: string };
+        };
+        await withPage(ctx, host, `#/clients/${result.client_id}`, async (page) => {
+          await page.waitForSelector('[data-screen="client"]');
+          const form = page.getByRole('form', { name: 'Client contact details' });
+          await form.getByLabel('Occupation').click();
+          await page.keyboard.type('Architect');
+          await form.getByLabel('Email').click();
+          await page.keyboard.press('Control+A');
+          await page.keyboard.type('nora@studio.example');
+          await form.getByRole('button', { name: 'Save contact details' }).click();
+          const history = page.getByRole('region', { name: 'Field history' });
+          await history.getByText('Architect').waitFor();
+          const lines = await history.locator('li').allTextContents();
+          assert(lines.length === 2, `one line per changed field: ${lines.join(' | ')}`);
+          const email = lines.find((l) => l.startsWith('Email'))!;
+          assert(
+            email.includes('nora@example.com') &&
+              email.includes('nora@studio.example') &&
+              email.includes('by Me (this device)'),
+            `the email line: ${email}`,
+          );
+          await shot(page, 'client-field-history');
+        });
+      } finally {
+        await host.close();
+      }
+    },
+  ),
 ];

@@ -11,6 +11,7 @@ import { Modal } from '../components/modal';
 import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
 import { Tag, UserName } from '../components/pills';
 import { Timeline } from '../components/timeline';
+import { ClientEditCard } from '../components/work/client-edit';
 import { RecordHistory, RecordTasks } from '../components/work/record-work';
 import { EmptyState, ErrorBanner, RelTime } from '../components/values';
 import { humanize, paperDate, personName } from '../lib/format';
@@ -155,6 +156,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
       )}
       <div className="record-body">
         <div className="record-left">
+          <ClientEditCard key={client.updated_at} client={client} />
           <section className="card" aria-label="Came from">
             <div className="card-head">
               <h3>Came from</h3>
