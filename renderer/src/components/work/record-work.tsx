@@ -66,8 +66,8 @@ export function RecordHistory({ subject }: { subject: Subject }) {
         {(data ?? []).flatMap((entry) =>
           entry.changes.map((c) => (
             <li key={`${entry.id}:${c.field}`} className="history-item">
-              <span className="history-field">{humanize(c.field)}</span> <span className="muted">{show(c.from)}</span> →{' '}
-              <span>{show(c.to)}</span>
+              <span className="history-field">{humanize(c.field)}</span>{' '}
+              <span className="muted">{value(c.field, c.from)}</span> → <span>{value(c.field, c.to)}</span>
               <span className="muted small">
                 {' '}
                 by {nameOf(entry.actor_id)}, <RelTime at={entry.changed_at} />
