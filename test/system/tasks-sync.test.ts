@@ -40,7 +40,15 @@ describe('tasks through the gateway', () => {
         last_name: 'Lindqvist',
         insurance_type_id: insuranceTypeByCode('home').id,
       });
+      // a field edit's history row reaches the server with the id the replica gave it (the gateway's LWW path)
+      await run(agent.app, 'updateLead', { id: lead.id, patch: { email: 'nora@example.com' } });
       await engineFor(agent, system.url).syncOnce(60_000);
+      const local = agent.app.db.prepare('SELECT id FROM record_changes WHERE lead_id = ?').all(lead.id);
+      const remote = await system.admin.query('SELECT id::text AS id FROM record_changes WHERE lead_id = $1', [
+        lead.id,
+      ]);
+      expect(local).toHaveLength(1);
+      expect(remote.rows).toEqual(local);
       await engineFor(admin, system.url).syncOnce(60_000);
       const task = await run<{ id: string }>(admin.app, 'createTask', {
         lead_id: lead.id,
