@@ -63,7 +63,8 @@ export async function runUpdateLead(
     await executeMutation(
       tx,
       'updateLead',
-      { id, patch: decision.apply, ...(keptBase ? { base: keptBase } : {}) },
+      // change_id: the field-history row keeps the id the replica gave it
+      { id, patch: decision.apply, change_id: args.change_id, ...(keptBase ? { base: keptBase } : {}) },
       ctx,
     );
     // updated_at cannot move backwards here: PgTx.update keeps the later of the two times.

@@ -122,6 +122,8 @@ export const {
   ai_interactions,
   timeline_events,
   campaign_enrollments,
+  tasks,
+  record_changes,
 } = built;
 
 export { userCredentials, sessions, appliedMutations, fieldVersions } from './server-schema';

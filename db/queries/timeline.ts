@@ -18,10 +18,10 @@ const PARTS: Record<TimelineKind, string> = {
   event: `SELECT 'event', id, occurred_at, kind, NULL, payload, lead_id, client_id, actor_id
     FROM timeline_events WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY occurred_at DESC LIMIT ?`,
   opportunity: `SELECT 'opportunity', id, created_at, 'Opportunity: ' || name, close_reason,
-    json_object('stage', stage, 'amount', amount, 'closed_at', closed_at), lead_id, client_id, owner_id
+    json_object('stage', stage, 'amount', amount, 'closed_at', closed_at), lead_id, client_id, coalesce(created_by, owner_id)
     FROM opportunities WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
   ticket: `SELECT 'ticket', id, created_at, 'Ticket: ' || subject, description,
-    json_object('status', status, 'priority', priority, 'issue_type', issue_type), lead_id, client_id, owner_id
+    json_object('status', status, 'priority', priority, 'issue_type', issue_type), lead_id, client_id, coalesce(created_by, owner_id)
     FROM support_tickets WHERE SUBJ = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT ?`,
   ai: `SELECT 'ai', id, created_at, 'AI ' || replace(type, '_', ' '), summary,
     json_object('model', model, 'status', status), lead_id, client_id, coalesce(user_id, owner_id)

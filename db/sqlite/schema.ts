@@ -118,6 +118,8 @@ export const {
   ai_interactions,
   timeline_events,
   campaign_enrollments,
+  tasks,
+  record_changes,
 } = built;
 
 export {

@@ -136,7 +136,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     writer,
     ai,
     syncStatus,
-    actorId: () => actor.userId,
+    actor: () => actor,
     now: options.now,
     signIn: async (server, email, password) => {
       if (isDemoLoaded(db))

@@ -25,6 +25,8 @@ import { COMMAND_READS } from '../../shared/api/changes';
 import { listenForChanges } from './api/changes';
 import { useData, useTablesVersion } from './stores/data';
 import { TrashScreen } from './screens/trash';
+import { WorkScreen } from './screens/work';
+import { TaskReminders } from './components/work/task-reminders';
 import { useLookups } from './stores/lookups';
 import { navigate, useRouter, type Route } from './stores/router';
 import { useUi } from './stores/ui';
@@ -33,6 +35,8 @@ function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'today':
       return <TodayScreen />;
+    case 'work':
+      return <WorkScreen />;
     case 'leads':
       return <LeadsScreen view={route.view} />;
     case 'lead':
@@ -111,6 +115,7 @@ export function App() {
       {newLead && <NewLeadDialog />}
       {shortcuts && <ShortcutsHelp />}
       <Toasts />
+      <TaskReminders />
     </div>
   );
 }

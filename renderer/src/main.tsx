@@ -11,6 +11,7 @@ import './styles/screens.css';
 import './styles/pipeline.css';
 import './styles/ai.css';
 import './styles/editors.css';
+import './styles/work.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

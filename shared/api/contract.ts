@@ -46,6 +46,15 @@ import type {
   SearchResult,
   TodayList,
 } from './types';
+import {
+  dueRemindersQuery,
+  historyQuery,
+  workQuery,
+  workTodayQuery,
+  type HistoryEntry,
+  type TaskItem,
+  type WorkToday,
+} from './work';
 
 const empty = z.object({}).strict();
 
@@ -72,6 +81,14 @@ export const API = {
   'trash.list': { input: trashQuery, output: {} as TrashItem[] },
   'campaigns.list': { input: listQuery, output: {} as Array<Row<'campaigns'> & { enrolled: number }> },
   'today.list': { input: todayQuery, output: {} as TodayList },
+  /** Tasks for "My work" / "Team work" (scope), open or done. */
+  'tasks.list': { input: workQuery, output: {} as TaskItem[] },
+  /** Today's tasks section: overdue, due today and upcoming, for the signed-in user or their team. */
+  'tasks.today': { input: workTodayQuery, output: {} as WorkToday },
+  /** The signed-in user's task reminders that fell due since the last check. */
+  'tasks.reminders': { input: dueRemindersQuery, output: {} as TaskItem[] },
+  /** A lead's or client's field-level history (record_changes), newest first. */
+  'history.list': { input: historyQuery, output: {} as HistoryEntry[] },
   'search.global': { input: searchQuery, output: {} as SearchResult[] },
   'dashboard.get': { input: dashboardQuery, output: {} as Dashboard },
   'policies.list': { input: policiesQuery, output: {} as PolicyListItem[] },

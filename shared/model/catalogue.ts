@@ -9,6 +9,7 @@ import { opportunities } from './tables/opportunities';
 import { carriers, households, policies } from './tables/policies';
 import { teams, users } from './tables/people';
 import { aiInteractions, supportTickets } from './tables/service';
+import { recordChanges, tasks } from './tables/work';
 
 /**
  * Every synced table, in dependency order (a table comes after the tables it references,
@@ -37,6 +38,8 @@ export const TABLES = {
   ai_interactions: aiInteractions,
   timeline_events: timelineEvents,
   campaign_enrollments: campaignEnrollments,
+  tasks,
+  record_changes: recordChanges,
 } as const;
 
 export type Tables = typeof TABLES;

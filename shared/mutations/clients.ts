@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { newRow } from '../model/new-row';
 import { CLIENT_STATUSES, CLIENT_TYPES, CONTACT_METHODS, type ClientType } from '../model/tables/clients';
 import { assertCanWrite, defineMutation, f, mustGet } from './define';
+import { fieldChanges, recordChanges } from './history';
 import { resolveOwner } from './leads';
 
 /** Identifiers only an individual has, and only a business has (the clients CHECK keeps them apart). */
@@ -132,13 +133,21 @@ export const updateClient = defineMutation({
   args: z.object({
     id: f.id(),
     patch: clientFields.partial().refine((p) => Object.keys(p).length > 0, 'patch is empty'),
+    change_id: f.newId(),
   }),
-  async run(tx, { id, patch }, ctx) {
+  async run(tx, { id, patch, change_id }, ctx) {
     const client = await mustGet(tx, 'clients', id, 'client', 'id');
     assertCanWrite(ctx, client, 'client');
     checkTypeFields(client.client_type, patch, 'patch.');
     checkIdentity(client.client_type, { ...client, ...patch } as Partial<ClientFields>, 'patch.');
     await tx.update('clients', id, { ...patch, updated_at: ctx.now });
+    // The field history, in the same transaction (who changed what from what, shown on the record).
+    await recordChanges(tx, ctx, {
+      id: change_id,
+      mutation: 'updateClient',
+      record: { lead_id: null, client_id: id, owner_id: client.owner_id, team_id: client.team_id },
+      changes: fieldChanges(client as Record<string, unknown>, patch),
+    });
     return { id, changed: Object.keys(patch) };
   },
 });

@@ -164,6 +164,7 @@ export const convertLead = defineMutation({
             amount: premium,
             ...won,
             ...policy,
+            created_by: ctx.actor.userId,
             created_at: ctx.now,
           },
           ctx.now,

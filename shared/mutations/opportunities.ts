@@ -55,6 +55,7 @@ export const createOpportunity = defineMutation({
         expected_close_date: args.expected_close_date ?? null,
         carrier: args.carrier ?? null,
         stage_changed_at: ctx.now,
+        created_by: ctx.actor.userId,
         created_at: ctx.now,
         updated_at: ctx.now,
       },

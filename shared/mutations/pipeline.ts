@@ -3,7 +3,7 @@ import { DEFAULT_XDATE_WINDOW_DAYS, xDateFollowUp } from '../book/terms';
 import { AppError } from '../errors';
 import type { TableName } from '../model/catalogue';
 import { defineMutation, f, mustGet } from './define';
-import { loadLead, resolveOwner } from './leads';
+import { leadHistory, loadLead, resolveOwner } from './leads';
 import { recordEvent } from './timeline';
 
 /** Tables whose rows hang off a lead and move with it when it changes hands. */
@@ -21,8 +21,8 @@ const LEAD_CHILDREN = [
 
 export const assignLead = defineMutation({
   name: 'assignLead',
-  args: z.object({ lead_id: f.id(), owner_id: f.id(), event_id: f.newId() }),
-  async run(tx, { lead_id, owner_id, event_id }, ctx) {
+  args: z.object({ lead_id: f.id(), owner_id: f.id(), event_id: f.newId(), change_id: f.newId() }),
+  async run(tx, { lead_id, owner_id, event_id, change_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
     if (ctx.actor.role === 'agent')
       throw new AppError('forbidden', 'only staff, managers and admins reassign leads', 'owner_id');
@@ -38,6 +38,12 @@ export const assignLead = defineMutation({
       }
     }
     if (lead.address_id) await tx.update('addresses', lead.address_id, { ...owner, updated_at: ctx.now });
+    // The lead's field history goes with it (not counted in `moved`, which counts its activity rows),
+    // and this change is written under the new ownership.
+    for (const row of await tx.find('record_changes', { lead_id })) {
+      await tx.update('record_changes', row.id, { ...owner, updated_at: ctx.now });
+    }
+    await leadHistory(tx, ctx, lead, change_id, 'assignLead', { owner_id: owner.owner_id }, owner);
     await recordEvent(tx, ctx, {
       id: event_id,
       kind: 'assigned',
@@ -57,8 +63,9 @@ export const changeLeadStatus = defineMutation({
     event_id: f.newId(),
     /** The X-date setting: days before the prospect's policy expires to call back (a lost lead). */
     xdate_window_days: z.number().int().min(0).max(180).default(DEFAULT_XDATE_WINDOW_DAYS),
+    change_id: f.newId(),
   }),
-  async run(tx, { lead_id, status_id, reason, event_id, xdate_window_days }, ctx) {
+  async run(tx, { lead_id, status_id, reason, event_id, xdate_window_days, change_id }, ctx) {
     const lead = await loadLead(tx, ctx, lead_id);
     if (lead.is_converted)
       throw new AppError('precondition_failed', 'this lead was converted; its status is final', 'status_id');
@@ -78,10 +85,8 @@ export const changeLeadStatus = defineMutation({
       status.category === 'lost' && lead.policy_expiration_date
         ? xDateFollowUp(lead.policy_expiration_date, xdate_window_days, ctx.now)
         : null;
-    await tx.update('leads', lead_id, {
+    const statusPatch = {
       status_id,
-      status_changed_at: ctx.now,
-      updated_at: ctx.now,
       ...(status.code === 'quoted' && !lead.quoted_at ? { quoted_at: ctx.now } : {}),
       ...(status.category === 'lost'
         ? {
@@ -93,7 +98,9 @@ export const changeLeadStatus = defineMutation({
             ...(xdate && xdate.xdate !== lead.policy_expiration_date ? { policy_expiration_date: xdate.xdate } : {}),
           }
         : { lost_at: null }),
-    });
+    };
+    await tx.update('leads', lead_id, { ...statusPatch, status_changed_at: ctx.now, updated_at: ctx.now });
+    await leadHistory(tx, ctx, lead, change_id, 'changeLeadStatus', statusPatch);
     await recordEvent(tx, ctx, {
       id: event_id,
       kind: 'status_changed',

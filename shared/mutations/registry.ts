@@ -16,6 +16,7 @@ import { closeOpportunity, createOpportunity, moveOpportunityStage } from './opp
 import { assignLead, changeLeadStatus, completeFollowUp, scheduleFollowUp } from './pipeline';
 import { addCarrier, addPolicy, updatePolicy } from './policies';
 import { cancelPolicy, createRenewalOpportunity, markNonRenewed, reinstatePolicy, renewPolicy } from './renewals';
+import { completeTask, createTask, reopenTask, updateTask } from './tasks';
 import { addTicketComment, createTicket, resolveTicket, updateTicket } from './tickets';
 
 /** Every named mutation: the unit of change, of the outbox and of the gateway's API. */
@@ -66,6 +67,10 @@ export const MUTATIONS = {
   reinstatePolicy,
   createRenewalOpportunity,
   setHousehold,
+  createTask,
+  updateTask,
+  completeTask,
+  reopenTask,
 } as const;
 
 export type Mutations = typeof MUTATIONS;

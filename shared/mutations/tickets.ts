@@ -32,6 +32,7 @@ export const createTicket = defineMutation({
         client_id: subject.client_id,
         owner_id: subject.owner_id,
         team_id: subject.team_id,
+        created_by: ctx.actor.userId,
         created_at: ctx.now,
         updated_at: ctx.now,
       },

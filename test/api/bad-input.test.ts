@@ -149,6 +149,27 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ text: 'x'.repeat(201) }, 'text'],
     [{ offset: null }, 'offset'],
   ],
+  'tasks.list': [
+    [{ scope: 'everyone' }, 'scope'],
+    [{ status: 'deleted' }, 'status'],
+    [{ limit: 0 }, 'limit'],
+    [{ limit: '5' }, 'limit'],
+  ],
+  'tasks.today': [
+    [{}, 'until'],
+    [{ until: 'tonight' }, 'until'],
+    [{ until: '2025-01-01T00:00:00Z', ahead_days: 61 }, 'ahead_days'],
+    [{ until: '2025-01-01T00:00:00Z', scope: FTS }, 'scope'],
+  ],
+  'tasks.reminders': [
+    [{}, 'since'],
+    [{ since: 'yesterday' }, 'since'],
+  ],
+  'history.list': [
+    [{}, 'lead_id'],
+    [{ lead_id: 'x' }, 'lead_id'],
+    [{ lead_id: UNKNOWN, client_id: UNKNOWN }, 'lead_id'],
+  ],
   'today.list': [
     [{ owner_id: 'me' }, 'owner_id'],
     [{ until: 'tomorrow' }, 'until'],

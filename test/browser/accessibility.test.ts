@@ -41,12 +41,19 @@ async function seedBook(host: Host) {
     name: 'addContact',
     args: { client_id: result.client_id, first_name: 'Pat', last_name: 'Ruiz' },
   });
+  // a task and a field edit, so My work, Today's tasks and the field history are not empty
+  await host.api('mutate', {
+    name: 'createTask',
+    args: { lead_id: ids[1]!, title: 'Send the renewal forms', due_at: new Date(Date.now() - 3_600_000).toISOString() },
+  });
+  await host.api('mutate', { name: 'updateLead', args: { id: ids[1]!, patch: { source: 'Referral desk' } } });
   await host.api('mutate', { name: 'softDelete', args: { table: 'leads', id: ids[3]! } });
   return { leadId: ids[1]!, clientId: result.client_id, campaignId: campaign.result.id };
 }
 
 const SCREENS = (ids: { leadId: string; clientId: string; campaignId: string }) => [
   { hash: '#/today', screen: 'today' },
+  { hash: '#/work', screen: 'work' },
   { hash: '#/leads', screen: 'leads' },
   { hash: '#/leads/board', screen: 'leads' },
   { hash: `#/leads/${ids.leadId}`, screen: 'lead' },
@@ -113,6 +120,7 @@ export const tests = [
         await page.goto(`${host.url}/#/leads/${ids.leadId}`);
         await page.waitForSelector('[data-screen="lead"]');
         await check('Convert', () => page.getByRole('button', { name: /^Convert/ }).click());
+        await check('New task', () => page.getByRole('button', { name: 'Add task' }).click());
         await page.goto(`${host.url}/#/clients/${ids.clientId}`);
         await page.waitForSelector('[data-screen="client"]');
         await check('Edit client', () => page.getByRole('button', { name: 'Edit details' }).click());

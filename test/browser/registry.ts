@@ -13,6 +13,7 @@ import { tests as leadPageTests } from './lead-page.test';
 import { tests as screenTests } from './screens.test';
 import type { BrowserTest } from './suite';
 import { tests as syncTests } from './sync-settings.test';
+import { tests as taskTests } from './tasks.test';
 import { tests as tableTests } from './virtual-table.test';
 import { tests as hostTests } from './web-host.test';
 import { tests as workListTests } from './work-lists.test';
@@ -29,6 +30,7 @@ export const ALL: BrowserTest[] = [
   ...editorTests,
   ...syncTests,
   ...changeFeedTests,
+  ...taskTests,
   ...aiCampaignTests,
   ...screenTests,
   ...tableTests,

@@ -27,6 +27,8 @@ export const WORLD = {
   client2: w(13),
   lead2: w(14),
   contact2: w(15),
+  task: w(16),
+  doneTask: w(17),
 };
 export const CARRIER = CARRIER_SEEDS[0]!.id;
 
@@ -87,6 +89,17 @@ export async function buildWorld(store: Store, p: People) {
     { client_id: W.client, new_household: { id: W.household, name: 'Client family' } },
     p.agent,
   );
+  await store.run(
+    'createTask',
+    { id: W.task, lead_id: W.lead, title: 'Call back', due_at: '2025-04-01T09:00:00Z' },
+    p.agent,
+  );
+  await store.run(
+    'createTask',
+    { id: W.doneTask, lead_id: W.lead, title: 'Done', due_at: '2025-04-01T09:00:00Z' },
+    p.agent,
+  );
+  await store.run('completeTask', { id: W.doneTask }, p.agent);
 }
 
 export interface Baseline {
@@ -102,6 +115,18 @@ const W = WORLD;
 const ts = '2025-04-02T15:00:00Z';
 
 export const BASELINES: Record<MutationName, Baseline> = {
+  createTask: {
+    actor: 'agent',
+    input: { lead_id: W.lead, title: 't', notes: 'n', due_at: ts, priority: 'high', remind_at: ts },
+    text: ['title', 'notes'],
+  },
+  updateTask: {
+    actor: 'agent',
+    input: { id: W.task, patch: { title: 't2', notes: 'n2', due_at: ts, priority: 'low', remind_at: null } },
+    text: ['patch.title', 'patch.notes'],
+  },
+  completeTask: { actor: 'agent', input: { id: W.task, outcome: 'o' }, text: ['outcome'] },
+  reopenTask: { actor: 'agent', input: { id: W.doneTask, due_at: ts }, text: [] },
   createLead: {
     actor: 'agent',
     input: {

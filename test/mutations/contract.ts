@@ -15,6 +15,7 @@ import { recordsSuite } from './contract-records';
 import { policiesSuite } from './contract-policies';
 import { salesSuite } from './contract-sales';
 import { importSuite } from './contract-import';
+import { tasksSuite } from './contract-tasks';
 
 export function defineMutationSuite(kind: StoreKind) {
   const covered = new Set<MutationName>();
@@ -29,6 +30,7 @@ export function defineMutationSuite(kind: StoreKind) {
     edgesSuite(kind, covered);
     recordsSuite(kind, covered);
     importSuite(kind, covered);
+    tasksSuite(kind, covered);
 
     it('committed every named mutation at least once', () => {
       expect(MUTATION_NAMES.filter((n) => !covered.has(n))).toEqual([]);

@@ -29,6 +29,9 @@ const C1 = fx(1),
   N2 = fx(15),
   AI1 = fx(16);
 const ev = (n: number) => fx(100 + n);
+const ch = (n: number) => fx(200 + n);
+const TK1 = fx(17),
+  TK2 = fx(18);
 
 type Step = [name: MutationName, input: Record<string, unknown>, actor: keyof People];
 
@@ -107,9 +110,9 @@ const SCRIPT: Step[] = [
     'agent',
   ],
   ['addNote', { id: N1, lead_id: L1, body: 'Prefers mornings', tags: ['schedule'] }, 'manager'],
-  ['editLeadTags', { lead_id: L1, add: ['Bundle', 'HOT'], remove: ['web'] }, 'agent'],
-  ['editCustomFields', { lead_id: L1, set: { score: 9, pets: true }, unset: ['referrer'] }, 'agent'],
-  ['setCoverage', { lead_id: L1, column: 'home_data', version: 1, doc: homeV1 }, 'agent'],
+  ['editLeadTags', { lead_id: L1, add: ['Bundle', 'HOT'], remove: ['web'], change_id: ch(1) }, 'agent'],
+  ['editCustomFields', { lead_id: L1, set: { score: 9, pets: true }, unset: ['referrer'], change_id: ch(2) }, 'agent'],
+  ['setCoverage', { lead_id: L1, column: 'home_data', version: 1, doc: homeV1, change_id: ch(3) }, 'agent'],
   [
     'scheduleFollowUp',
     { lead_id: L1, at: '2025-03-04T15:00:00-06:00', note: 'send quote', priority: 2, event_id: ev(4) },
@@ -143,7 +146,7 @@ const SCRIPT: Step[] = [
   ],
   ['updateTicket', { id: T1, patch: { priority: 'high', status: 'pending' } }, 'manager'],
   ['resolveTicket', { id: T1, resolution: 'Uploaded the dec page' }, 'agent'],
-  ['changeLeadStatus', { lead_id: L1, status_id: STATUS.quoted, event_id: ev(7) }, 'agent'],
+  ['changeLeadStatus', { lead_id: L1, status_id: STATUS.quoted, event_id: ev(7), change_id: ch(4) }, 'agent'],
   ['closeOpportunity', { id: O1, outcome: 'lost', reason: 'bundled instead' }, 'agent'],
   [
     'convertLead',
@@ -153,10 +156,14 @@ const SCRIPT: Step[] = [
   ['addNote', { id: N2, client_id: CL1, body: 'Welcome call done', is_pinned: true }, 'agent'],
   ['softDelete', { table: 'lead_notes', id: N1 }, 'agent'],
   ['restore', { table: 'lead_notes', id: N1 }, 'manager'],
-  ['changeLeadStatus', { lead_id: L2, status_id: STATUS.lost, reason: 'price', event_id: ev(9) }, 'otherAgent'],
-  ['changeLeadStatus', { lead_id: L2, status_id: STATUS.nurture, event_id: ev(10) }, 'staff'],
-  ['assignLead', { lead_id: L2, owner_id: USER_IDS.staff, event_id: ev(11) }, 'staff'],
-  ['updateLead', { id: L2, patch: { phone: '309-555-0142', priority: 4 } }, 'staff'],
+  [
+    'changeLeadStatus',
+    { lead_id: L2, status_id: STATUS.lost, reason: 'price', event_id: ev(9), change_id: ch(5) },
+    'otherAgent',
+  ],
+  ['changeLeadStatus', { lead_id: L2, status_id: STATUS.nurture, event_id: ev(10), change_id: ch(6) }, 'staff'],
+  ['assignLead', { lead_id: L2, owner_id: USER_IDS.staff, event_id: ev(11), change_id: ch(7) }, 'staff'],
+  ['updateLead', { id: L2, patch: { phone: '309-555-0142', priority: 4 }, change_id: ch(8) }, 'staff'],
   [
     'recordAiInteraction',
     {
@@ -176,6 +183,30 @@ const SCRIPT: Step[] = [
     'staff',
   ],
   ['applyAiAnnotations', { table: 'clients', id: CL1, fields: { ai_risk_score: 12.5 } }, 'admin'],
+  [
+    'createTask',
+    { id: TK1, event_id: ev(20), lead_id: L2, title: 'Send forms', due_at: '2025-03-05T15:00:00Z', priority: 'high' },
+    'staff',
+  ],
+  [
+    'createTask',
+    {
+      id: TK2,
+      event_id: ev(21),
+      client_id: CL1,
+      title: 'Annual review',
+      due_at: '2025-03-06T15:00:00Z',
+      assigned_to: USER_IDS.staff,
+    },
+    'admin',
+  ],
+  [
+    'updateTask',
+    { id: TK1, event_id: ev(22), patch: { notes: 'Both forms', due_at: '2025-03-07T15:00:00Z' } },
+    'staff',
+  ],
+  ['completeTask', { id: TK2, event_id: ev(23), outcome: 'done by phone' }, 'staff'],
+  ['reopenTask', { id: TK2, event_id: ev(24) }, 'staff'],
 ];
 
 async function play(store: Store, people: People) {

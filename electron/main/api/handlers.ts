@@ -15,6 +15,8 @@ import { clientBook, listPolicies, policyDetail, renewals, xdates } from '../../
 import { searchAll } from '../../../db/queries/search';
 import { today } from '../../../db/queries/today';
 import { possibleDuplicates } from '../dedup/scan';
+import { dueReminders, listTasks, recordHistory, tasksToday } from '../../../db/queries/tasks';
+import type { Actor } from '../../../shared/mutations/define';
 
 export type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => Promise<CommandOutput<C>> };
 
@@ -26,8 +28,8 @@ export interface HandlerDeps {
   signIn: (server: string, email: string, password: string) => Promise<void>;
   signOut: () => void;
   demo: { status(): DemoStatus; load(): Promise<DemoStatus>; clear(): DemoStatus };
-  /** The user the replica acts as (the signed-in user, or the local user before sign-in). */
-  actorId: () => string;
+  /** Who the replica acts as: "my work" is theirs. */
+  actor: () => Actor;
   now?: () => Date;
 }
 
@@ -40,7 +42,7 @@ export function createHandlers({
   signIn,
   signOut,
   demo,
-  actorId,
+  actor,
   now = () => new Date(),
 }: HandlerDeps): Handlers {
   /** AI requests that can be cancelled, by the request_id the window gave them. */
@@ -58,7 +60,11 @@ export function createHandlers({
     'tickets.get': async ({ id }) => ticketDetail(db, id),
     'campaigns.get': async ({ id }) => campaignDetail(db, id),
     'trash.list': async ({ limit }) => trashList(db, limit),
-    'today.list': async (q) => today(db, q, now(), actorId()),
+    'today.list': async (q) => today(db, q, now(), actor().userId),
+    'tasks.list': async (q) => listTasks(db, actor(), q, now()),
+    'tasks.today': async (q) => tasksToday(db, actor(), q, now()),
+    'tasks.reminders': async (q) => dueReminders(db, actor(), q, now()),
+    'history.list': async (q) => recordHistory(db, q),
     'search.global': async ({ text, limit }) => searchAll(db, text, limit),
     'dashboard.get': async (q) => dashboard(db, q, now()),
     'policies.list': async (q) => listPolicies(db, q),

@@ -1,9 +1,9 @@
 /**
  * What web contents may ask of Chromium. Deny by default: the CRM needs no camera, microphone,
- * location, notifications, MIDI, HID, serial or USB device. The one exception is writing to the
- * clipboard (the "Copy" button on an AI draft), and only for our own pages.
+ * location, MIDI, HID, serial or USB device. The exceptions, for our own pages only: writing to
+ * the clipboard (the "Copy" button on an AI draft) and notifications (task reminders on the desktop).
  */
-const GRANTED_TO_OUR_PAGES: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+const GRANTED_TO_OUR_PAGES: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
 
 /** For setPermissionRequestHandler and setPermissionCheckHandler alike. */
 export function permissionAllowed(

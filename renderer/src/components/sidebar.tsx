@@ -4,6 +4,7 @@ import { Kbd } from './values';
 
 const ITEMS: Array<{ label: string; icon: string; route: Route; match: Route['name'][]; key: string }> = [
   { label: 'Today', icon: 'today', route: { name: 'today' }, match: ['today'], key: 'T' },
+  { label: 'My work', icon: 'today', route: { name: 'work' }, match: ['work'], key: 'W' },
   { label: 'Leads', icon: 'leads', route: { name: 'leads', view: 'table' }, match: ['leads', 'lead'], key: 'L' },
   { label: 'Clients', icon: 'clients', route: { name: 'clients' }, match: ['clients', 'client'], key: 'C' },
   { label: 'Policies', icon: 'file', route: { name: 'policies' }, match: ['policies', 'policy'], key: 'P' },

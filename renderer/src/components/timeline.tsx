@@ -42,6 +42,16 @@ const EVENT_TITLES: Record<string, string> = {
   campaign_enrolled: 'Enrolled in a campaign',
 };
 
+/** Task events reuse the follow-up kinds (a task is a follow-up generalised) with the task in the payload. */
+function taskTitle(item: TimelineItem): string | null {
+  const m = item.meta;
+  if (item.kind !== 'event' || typeof m.task_id !== 'string') return null;
+  const name = typeof m.title === 'string' ? m.title : 'task';
+  if (item.title === 'assigned') return `Task reassigned: ${name}`;
+  if (item.title === 'follow_up_completed') return `Task done: ${name}`;
+  return m.reopened ? `Task reopened: ${name}` : `Task: ${name}`;
+}
+
 function EventDetail({ item }: { item: TimelineItem }) {
   const m = item.meta;
   if (item.title === 'follow_up_scheduled' && typeof m.at === 'string') {
@@ -72,7 +82,8 @@ function Entry({ item }: { item: TimelineItem }) {
       ? s.lookups.communication_types.find((t) => t.code === item.meta.type)
       : undefined,
   );
-  const title = item.kind === 'event' ? (EVENT_TITLES[item.title] ?? humanize(item.title)) : item.title;
+  const title =
+    taskTitle(item) ?? (item.kind === 'event' ? (EVENT_TITLES[item.title] ?? humanize(item.title)) : item.title);
   const icon = commType?.icon ?? KIND_ICON[item.kind];
   const color = commType?.color ?? undefined;
   const direction = typeof item.meta.direction === 'string' ? item.meta.direction : null;
@@ -100,8 +111,11 @@ function Entry({ item }: { item: TimelineItem }) {
             </span>
           )}
           <span className="spacer" />
-          <span className="muted small tl-actor" data-testid="tl-actor">
-            {item.actor_name ?? (item.actor_id ? 'a user not on this device' : 'unknown user')}
+          <span className="muted small tl-actor">
+            by{' '}
+            <span data-testid="tl-actor">
+              {item.actor_name ?? (item.actor_id ? 'a user not on this device' : 'an unrecorded user')}
+            </span>
           </span>
           <span className="muted small tl-time">
             <RelTime at={item.at} />

@@ -6,6 +6,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl/⌘ K', 'Search and commands'],
   ['N', 'New lead'],
   ['G then T', 'Go to Today'],
+  ['G then W', 'Go to My work (tasks)'],
   ['G then L', 'Go to Leads'],
   ['G then B', 'Go to the pipeline board'],
   ['G then C', 'Go to Clients'],
@@ -23,6 +24,7 @@ export const SHORTCUTS: Array<[string, string]> = [
 
 const GO: Record<string, Route> = {
   t: { name: 'today' },
+  w: { name: 'work' },
   l: { name: 'leads', view: 'table' },
   b: { name: 'leads', view: 'board' },
   c: { name: 'clients' },

@@ -17,6 +17,8 @@ import { PoliciesCard } from '../components/policies-card';
 import { Tag, UserName } from '../components/pills';
 import { TicketDialog } from '../components/ticket-dialog';
 import { Timeline } from '../components/timeline';
+import { ClientEditCard } from '../components/work/client-edit';
+import { RecordHistory, RecordTasks } from '../components/work/record-work';
 import { EmptyState, ErrorBanner, RelTime } from '../components/values';
 import { humanize, paperDate, personName } from '../lib/format';
 import { useForm } from '../lib/use-form';
@@ -195,6 +197,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
       )}
       <div className="record-body">
         <div className="record-left">
+          <ClientEditCard key={client.updated_at} client={client} />
           <section className="card" aria-label="Came from">
             <div className="card-head">
               <h3>Came from</h3>
@@ -269,6 +272,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
         </div>
         <div className="record-right">
           <AiPanel subject={{ client_id: client.id }} />
+          <RecordTasks subject={{ client_id: client.id }} />
           <Composer subject={{ client_id: client.id }} />
           <section className="card" aria-label="Timeline">
             <div className="card-head">
@@ -277,6 +281,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
             </div>
             <Timeline items={data.timeline} />
           </section>
+          <RecordHistory subject={{ client_id: client.id }} />
         </div>
       </div>
       {ticket && <NewTicket clientId={client.id} onClose={() => setTicket(false)} />}

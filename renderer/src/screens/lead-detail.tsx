@@ -9,6 +9,7 @@ import { LeadHeader } from '../components/lead-header';
 import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
 import { CustomFieldsEditor, TagsEditor } from '../components/tags-fields';
 import { Timeline } from '../components/timeline';
+import { RecordHistory, RecordTasks } from '../components/work/record-work';
 import { EmptyState, ErrorBanner, RelTime } from '../components/values';
 import { money } from '../lib/format';
 import { navigate } from '../stores/router';
@@ -93,6 +94,7 @@ export function LeadDetailScreen({ id }: { id: string }) {
         </div>
         <div className="record-right">
           <AiPanel subject={{ lead_id: lead.id }} />
+          <RecordTasks subject={{ lead_id: lead.id }} readOnly={lead.is_converted} />
           {!lead.is_converted && <Composer subject={{ lead_id: lead.id }} />}
           <section className="card" aria-label="Timeline">
             <div className="card-head">
@@ -103,6 +105,7 @@ export function LeadDetailScreen({ id }: { id: string }) {
             </div>
             <Timeline items={data.timeline} />
           </section>
+          <RecordHistory subject={{ lead_id: lead.id }} />
         </div>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { TodayItem } from '../../../shared/api/types';
 import { messageOf, mutate } from '../api/mutate';
+import { TodayTasks } from '../components/work/today-tasks';
 import { useQuery } from '../api/use-query';
 import { LoadDemoButton } from '../components/demo-agency';
 import { LogForm } from '../components/composer';
@@ -170,6 +171,7 @@ export function TodayScreen() {
         </div>
       </div>
       <div className="screen-body">
+        <TodayTasks />
         {error && <ErrorBanner message={`Could not load today’s follow-ups: ${error.message}`} onRetry={reload} />}
         {data && data.items.length === 0 && (
           <EmptyState

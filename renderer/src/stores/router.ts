@@ -2,6 +2,7 @@ import { create } from 'zustand';
 
 export type Route =
   | { name: 'today' }
+  | { name: 'work' }
   | { name: 'leads'; view: 'table' | 'board' }
   | { name: 'lead'; id: string }
   | { name: 'clients' }
@@ -38,6 +39,7 @@ export function parseHash(hash: string): Route {
     case 'xdates':
     case 'settings':
     case 'today':
+    case 'work':
       return { name: a };
     default:
       return { name: 'today' };

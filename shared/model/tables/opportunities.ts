@@ -33,6 +33,8 @@ export const opportunities = defineTable(
     ai_updated_at: col.timestamp(),
     tags: col.json<string[]>().required().default({ json: [] }),
     metadata: col.json<Record<string, unknown>>().required().default({ json: {} }),
+    /** Who opened it: the timeline shows every entry's actor. */
+    created_by: col.ref('users', 'set null'),
   },
   {
     indexes: [

@@ -50,11 +50,13 @@ describe('permissions', () => {
   const origins = trustedOrigins(undefined);
   const trusted = (url: string) => isTrustedUrl(url, origins);
 
-  it('deny by default; our pages may only write to the clipboard', () => {
+  it('deny by default; our pages may only write to the clipboard and show notifications (task reminders)', () => {
     expect(permissionAllowed('clipboard-sanitized-write', 'fieldline://app/index.html', trusted)).toBe(true);
     expect(permissionAllowed('clipboard-sanitized-write', 'fieldline://app', trusted)).toBe(true);
     expect(permissionAllowed('clipboard-sanitized-write', 'https://evil.example/', trusted)).toBe(false);
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'fullscreen'])
+    expect(permissionAllowed('notifications', 'fieldline://app/index.html', trusted)).toBe(true);
+    expect(permissionAllowed('notifications', 'https://evil.example/', trusted)).toBe(false);
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'hid', 'fullscreen'])
       expect(permissionAllowed(p, 'fieldline://app/index.html', trusted), p).toBe(false);
     expect(devicePermissionAllowed()).toBe(false);
   });
