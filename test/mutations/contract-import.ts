@@ -12,7 +12,7 @@ export function importSuite(kind: StoreKind, covered: Set<MutationName>) {
       const { store, people } = ctx;
       const c = await store.run(
         'createClient',
-        { client_type: 'business', business_name: 'Acme', fein: '12-3' },
+        { client_type: 'business', business_name: 'Acme', fein: '12-3456789' },
         people.agent,
       );
       expect(await store.get('clients', c.id)).toMatchObject({ business_name: 'Acme', owner_id: people.agent.userId });
@@ -22,7 +22,7 @@ export function importSuite(kind: StoreKind, covered: Set<MutationName>) {
         expectAppError(
           store.run('updateClient', { id: c.id, patch: { first_name: 'Al' } }, people.agent),
           'invalid_input',
-          'first_name',
+          'patch.first_name',
         ),
       );
       await expectNoChange(store, () =>
