@@ -5,11 +5,13 @@ import { decodeRow } from '../../shared/model/codec';
 import type { ReplicaDb } from '../sqlite/open';
 import { displayName } from './rows';
 
-const SELECT = `SELECT t.*, CASE WHEN l.id IS NOT NULL THEN ${displayName('l')} WHEN c.id IS NOT NULL THEN ${displayName('c')} ELSE k.subject END AS subject_name
+const SELECT = `SELECT t.*, CASE WHEN l.id IS NOT NULL THEN ${displayName('l')} WHEN c.id IS NOT NULL THEN ${displayName('c')}
+    WHEN p.id IS NOT NULL THEN 'Policy ' || p.policy_number ELSE k.subject END AS subject_name
   FROM tasks t
   LEFT JOIN leads l ON l.id = t.lead_id
   LEFT JOIN clients c ON c.id = t.client_id
-  LEFT JOIN support_tickets k ON k.id = t.ticket_id`;
+  LEFT JOIN support_tickets k ON k.id = t.ticket_id
+  LEFT JOIN policies p ON p.id = t.policy_id`;
 
 /**
  * Which tasks a scope covers. Mine: assigned to the actor. Team: the actor's team's tasks and
@@ -28,7 +30,9 @@ function item(r: Record<string, unknown>, nowIso: string): TaskItem {
     ? { kind: 'lead' as const, id: row.lead_id }
     : row.client_id
       ? { kind: 'client' as const, id: row.client_id }
-      : { kind: 'ticket' as const, id: row.ticket_id! };
+      : row.policy_id
+        ? { kind: 'policy' as const, id: row.policy_id }
+        : { kind: 'ticket' as const, id: row.ticket_id! };
   return {
     ...row,
     subject_name: (r.subject_name as string | null) ?? null,
@@ -41,8 +45,10 @@ function item(r: Record<string, unknown>, nowIso: string): TaskItem {
 export function listTasks(db: ReplicaDb, actor: Actor, q: z.output<typeof workQuery>, now: Date): TaskItem[] {
   const scope = scopeSql(actor, q.scope);
   const order = q.status === 'open' ? 't.due_at ASC' : 't.completed_at DESC';
-  const record = q.lead_id ? ' AND t.lead_id = ?' : q.client_id ? ' AND t.client_id = ?' : '';
-  const recordParams = q.lead_id ? [q.lead_id] : q.client_id ? [q.client_id] : [];
+  // Only the tasks on one record (its page), when one is named.
+  const on = (['lead_id', 'client_id', 'policy_id'] as const).find((k) => q[k]);
+  const record = on ? ` AND t.${on} = ?` : '';
+  const recordParams = on ? [q[on]] : [];
   const rows = db
     .prepare(
       `${SELECT} WHERE ${scope.sql}${record} AND t.status = ? AND t.deleted_at IS NULL ORDER BY ${order}, t.id LIMIT ?`,

@@ -13,6 +13,7 @@ export const workQuery = z.object({
   /** Only the tasks on this record (a lead's or client's page). */
   lead_id: f.id().optional(),
   client_id: f.id().optional(),
+  policy_id: f.id().optional(),
   limit: z.number().int().min(1).max(500).default(200),
 });
 
@@ -39,7 +40,7 @@ export const historyQuery = z
 export type TaskItem = Row<'tasks'> & {
   /** What the task is about, for its link: the lead, client or ticket's name or subject. */
   subject_name: string | null;
-  subject: { kind: 'lead' | 'client' | 'ticket'; id: string };
+  subject: { kind: 'lead' | 'client' | 'ticket' | 'policy'; id: string };
   overdue: boolean;
 };
 

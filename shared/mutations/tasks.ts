@@ -30,18 +30,23 @@ const taskFields = z.object({
 });
 
 const taskSubject = z
-  .object({ lead_id: f.id().optional(), client_id: f.id().optional(), ticket_id: f.id().optional() })
-  .refine((s) => [s.lead_id, s.client_id, s.ticket_id].filter((v) => v !== undefined).length === 1, {
-    message: 'give one of lead_id, client_id or ticket_id',
+  .object({
+    lead_id: f.id().optional(),
+    client_id: f.id().optional(),
+    ticket_id: f.id().optional(),
+    policy_id: f.id().optional(),
+  })
+  .refine((s) => [s.lead_id, s.client_id, s.ticket_id, s.policy_id].filter((v) => v !== undefined).length === 1, {
+    message: 'give one of lead_id, client_id, ticket_id or policy_id',
     path: ['lead_id'],
   });
 
 type Owned = { owner_id: string; team_id: string | null; deleted_at: string | null };
 
-/** The record a task is about (for a ticket: the ticket's lead or client), as the timeline names it. */
+/** The record a task is about (a ticket's lead or client; a policy's client), as the timeline names it. */
 async function timelineSubject(
   tx: Tx,
-  ref: { lead_id: string | null; client_id: string | null; ticket_id: string | null },
+  ref: { lead_id: string | null; client_id: string | null; ticket_id: string | null; policy_id: string | null },
 ) {
   let { lead_id, client_id } = ref;
   if (ref.ticket_id) {
@@ -49,6 +54,11 @@ async function timelineSubject(
     if (!ticket) return null;
     lead_id = ticket.lead_id;
     client_id = ticket.client_id;
+  }
+  if (ref.policy_id) {
+    const policy = await tx.get('policies', ref.policy_id);
+    if (!policy) return null;
+    client_id = policy.client_id;
   }
   const record: Owned | undefined = lead_id
     ? await tx.get('leads', lead_id)
@@ -86,6 +96,7 @@ async function checkSubject(tx: Tx, ctx: MutationContext, ref: z.output<typeof t
   if (ref.client_id) assertCanWrite(ctx, await mustGet(tx, 'clients', ref.client_id, 'client', 'client_id'), 'client');
   if (ref.ticket_id)
     assertCanWrite(ctx, await mustGet(tx, 'support_tickets', ref.ticket_id, 'ticket', 'ticket_id'), 'ticket');
+  if (ref.policy_id) assertCanWrite(ctx, await mustGet(tx, 'policies', ref.policy_id, 'policy', 'policy_id'), 'policy');
 }
 
 async function loadTask(tx: Tx, ctx: MutationContext, id: string) {
@@ -102,9 +113,9 @@ export const createTask = defineMutation({
       event_id: f.newId(),
     }),
   ),
-  async run(tx, { id, event_id, lead_id, client_id, ticket_id, assigned_to, ...fields }, ctx) {
+  async run(tx, { id, event_id, lead_id, client_id, ticket_id, policy_id, assigned_to, ...fields }, ctx) {
     if (await tx.get('tasks', id)) throw new AppError('conflict', `task ${id} already exists`, 'id');
-    await checkSubject(tx, ctx, { lead_id, client_id, ticket_id });
+    await checkSubject(tx, ctx, { lead_id, client_id, ticket_id, policy_id });
     const owner = await resolveOwner(tx, ctx, assigned_to, 'assigned_to');
     const row = newRow(
       'tasks',
@@ -114,6 +125,7 @@ export const createTask = defineMutation({
         lead_id: lead_id ?? null,
         client_id: client_id ?? null,
         ticket_id: ticket_id ?? null,
+        policy_id: policy_id ?? null,
         ...owner,
         assigned_to: owner.owner_id,
         assigned_by: ctx.actor.userId,

@@ -2,7 +2,7 @@
 // every dialog, in light and dark, has no serious or critical violation of WCAG 2.x A/AA rules.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { statusByCode } from '../../shared/lookups';
+import { CARRIER_SEEDS, statusByCode } from '../../shared/lookups';
 import { assert, assertNoProblems, openPage, seedLeads, startHost, type Host } from './harness';
 import { test } from './suite';
 
@@ -24,10 +24,30 @@ async function seedBook(host: Host) {
     name: 'changeLeadStatus',
     args: { lead_id: ids[5]!, status_id: statusByCode('quoted').id },
   });
+  // Converted with a carrier, so the client has a policy term due for renewal within the work lists' window.
+  const effective = new Date(Date.now() - 340 * 86_400_000).toISOString().slice(0, 10);
   const { result } = (await host.api('mutate', {
     name: 'convertLead',
-    args: { lead_id: ids[0]!, premium: 1980 },
-  })) as { result: { client_id: string } };
+    args: {
+      lead_id: ids[0]!,
+      premium: 1980,
+      carrier_id: CARRIER_SEEDS[0]!.id,
+      policy_number: 'AX-100-200',
+      effective_date: effective,
+    },
+  })) as { result: { client_id: string; policy_id?: string } };
+  // A lost prospect with a known expiration date: the X-dates list has a row.
+  await host.api('mutate', {
+    name: 'updateLead',
+    args: {
+      id: ids[7]!,
+      patch: { policy_expiration_date: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10) },
+    },
+  });
+  await host.api('mutate', {
+    name: 'changeLeadStatus',
+    args: { lead_id: ids[7]!, status_id: statusByCode('lost').id, reason: 'price' },
+  });
   await host.api('mutate', {
     name: 'createTicket',
     args: { client_id: result.client_id, subject: 'Add a driver', priority: 'high' },
@@ -48,10 +68,10 @@ async function seedBook(host: Host) {
   });
   await host.api('mutate', { name: 'updateLead', args: { id: ids[1]!, patch: { source: 'Referral desk' } } });
   await host.api('mutate', { name: 'softDelete', args: { table: 'leads', id: ids[3]! } });
-  return { leadId: ids[1]!, clientId: result.client_id, campaignId: campaign.result.id };
+  return { leadId: ids[1]!, clientId: result.client_id, campaignId: campaign.result.id, policyId: result.policy_id! };
 }
 
-const SCREENS = (ids: { leadId: string; clientId: string; campaignId: string }) => [
+const SCREENS = (ids: { leadId: string; clientId: string; campaignId: string; policyId: string }) => [
   { hash: '#/today', screen: 'today' },
   { hash: '#/work', screen: 'work' },
   { hash: '#/leads', screen: 'leads' },
@@ -64,6 +84,10 @@ const SCREENS = (ids: { leadId: string; clientId: string; campaignId: string }) 
   { hash: '#/campaigns', screen: 'campaigns' },
   { hash: `#/campaigns/${ids.campaignId}`, screen: 'campaign' },
   { hash: '#/trash', screen: 'trash' },
+  { hash: '#/policies', screen: 'policies' },
+  { hash: `#/policies/${ids.policyId}`, screen: 'policy' },
+  { hash: '#/renewals', screen: 'renewals' },
+  { hash: '#/xdates', screen: 'xdates' },
   { hash: '#/dashboard', screen: 'dashboard' },
   { hash: '#/settings', screen: 'settings' },
 ];

@@ -1,5 +1,6 @@
 /** createTask, updateTask (reassign), completeTask, reopenTask, and the field history of updateLead. */
 import { describe, expect, it } from 'vitest';
+import { CARRIER_SEEDS, insuranceTypeByCode } from '../../shared/lookups';
 import type { MutationName } from '../../shared/mutations/registry';
 import { scopeWhere } from '../../shared/sync/scope';
 import type { StoreKind } from '../support/stores';
@@ -20,6 +21,45 @@ const DUE = '2025-05-01T15:00:00.000Z';
 export function tasksSuite(kind: StoreKind, covered: Set<MutationName>) {
   describe('tasks', () => {
     const ctx = useStore(kind, covered);
+
+    it("puts a task on a policy term: on the client's timeline, refused on another team's policy", async () => {
+      const { store, people } = ctx;
+      const client = await makeClient(store, people.agent);
+      const policy = await store.run(
+        'addPolicy',
+        {
+          client_id: client.id,
+          carrier_id: CARRIER_SEEDS[0]!.id,
+          insurance_type_id: insuranceTypeByCode('auto').id,
+          policy_number: `TP-${id().slice(-6)}`,
+          effective_date: '2025-01-01',
+          expiration_date: '2026-01-01',
+          written_premium: 900,
+        },
+        people.agent,
+      );
+      const eventId = id();
+      const task = await store.run(
+        'createTask',
+        { policy_id: policy.id, title: 'Renewal call', due_at: DUE, event_id: eventId },
+        people.agent,
+      );
+      expect(task).toMatchObject({
+        policy_id: policy.id,
+        lead_id: null,
+        client_id: null,
+        owner_id: people.agent.userId,
+      });
+      expect(
+        (await store.find('timeline_events', { client_id: client.id })).find((e) => e.id === eventId),
+      ).toMatchObject({ kind: 'follow_up_scheduled', payload: { task_id: task.id, title: 'Renewal call' } });
+      await expectNoChange(store, () =>
+        expectAppError(
+          store.run('createTask', { policy_id: policy.id, title: 'Not mine', due_at: DUE }, people.otherAgent),
+          hiddenCode(store),
+        ),
+      );
+    });
 
     it("gives a CSR a task on another team's lead: the task is theirs to see and work, the lead stays hidden", async () => {
       const { store, people } = ctx;

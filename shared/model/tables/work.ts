@@ -36,6 +36,8 @@ export const tasks = defineTable(
     outcome: col.text(),
     /** When the in-app reminder fires (null: at the due time). */
     remind_at: col.timestamp(),
+    /** A task on a policy term (a renewal call, documents to send); last: added after tasks were. */
+    policy_id: col.ref('policies', 'cascade'),
   },
   {
     indexes: [
@@ -44,9 +46,13 @@ export const tasks = defineTable(
       { name: 'idx_tasks_lead', columns: ['lead_id'] },
       { name: 'idx_tasks_client', columns: ['client_id'] },
       { name: 'idx_tasks_ticket', columns: ['ticket_id'] },
+      { name: 'idx_tasks_policy', columns: ['policy_id'] },
     ],
     checks: [
-      { name: 'tasks_subject', sql: 'lead_id IS NOT NULL OR client_id IS NOT NULL OR ticket_id IS NOT NULL' },
+      {
+        name: 'tasks_subject',
+        sql: 'lead_id IS NOT NULL OR client_id IS NOT NULL OR ticket_id IS NOT NULL OR policy_id IS NOT NULL',
+      },
       { name: 'tasks_assignee_is_owner', sql: 'assigned_to = owner_id' },
       { name: 'tasks_done_has_time', sql: "(status = 'done') = (completed_at IS NOT NULL)" },
     ],

@@ -7,7 +7,7 @@ import { useUi } from '../../stores/ui';
 import { Field } from '../field';
 import { Modal } from '../modal';
 
-export type TaskSubject = { lead_id: string } | { client_id: string } | { ticket_id: string };
+export type TaskSubject = { lead_id: string } | { client_id: string } | { ticket_id: string } | { policy_id: string };
 
 /** Tomorrow at 9:00 local time, as a datetime-local value. */
 function tomorrowMorning(): string {

@@ -15,6 +15,7 @@ const PRIORITY_COLOR: Record<string, string> = {
 export function subjectHref(t: TaskItem): string {
   if (t.subject.kind === 'lead') return `#/leads/${t.subject.id}`;
   if (t.subject.kind === 'client') return `#/clients/${t.subject.id}`;
+  if (t.subject.kind === 'policy') return `#/policies/${t.subject.id}`;
   return '#/tickets';
 }
 
