@@ -41,10 +41,34 @@ export class ChangeFeed {
     }
   }
 
+  /** Writes noted while `quietly` runs: sent as one event when it ends. */
+  private held: Set<ChangeTable> | null = null;
+
+  /**
+   * Runs long work that commits many transactions of its own (a bulk load) and sends one event
+   * for all of it at the end, instead of one per batch: a screen re-reads once, not thousands of
+   * times while the load is still going.
+   */
+  async quietly<T>(source: ChangeSource, fn: () => Promise<T>): Promise<T> {
+    if (this.held) return fn();
+    this.held = new Set();
+    try {
+      return await fn();
+    } finally {
+      const tables = this.held;
+      this.held = null;
+      this.emit(tables, source);
+    }
+  }
+
   /** Records that `table` was written by the statement just run. */
   noteWrite(table: ChangeTable) {
     if (this.open) {
       this.open.tables.add(table);
+      return;
+    }
+    if (this.held) {
+      this.held.add(table);
       return;
     }
     // A write outside a feed transaction (a plain autocommit statement or another module's own

@@ -162,7 +162,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     demo: {
       status: () => demoStatus(db, signedIn()),
       load: async () => {
-        actor = await loadDemo(db, actor, signedIn());
+        actor = await changes.quietly('local', () => loadDemo(db, actor, signedIn()));
         // Written around the writer, in bulk: every screen re-reads, as the acting user changed too.
         changes.emit(ALL_CHANGE_TABLES, 'local');
         return demoStatus(db, signedIn());

@@ -121,8 +121,15 @@ export const tests = [
       await page.goto(`${host.url}/#/leads/${id}`);
       await page.waitForSelector('[data-screen="lead"]');
       await page.getByLabel('Status').focus();
-      await page.keyboard.type('Lost');
-      await page.getByRole('status').getByText('Status changed').first().waitFor();
+      // The first letter picks Lost in the select; the dialog that opens takes the next keys.
+      await page.keyboard.press('l');
+      // Lost asks why: a reason, chosen by keyboard, then the button.
+      const dialog = page.getByRole('dialog', { name: 'Why was Ada Exley lost?' });
+      await dialog.waitFor();
+      await dialog.locator('[name="reason"]').focus();
+      await page.keyboard.press('p');
+      await dialog.getByRole('button', { name: 'Mark as Lost' }).click();
+      await dialog.waitFor({ state: 'detached' });
       await page.getByRole('link', { name: /X-dates/ }).click();
       const row = page.getByTestId('xdates').locator('tr', { hasText: 'Ada Exley' });
       await row.waitFor();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeFeed } from '../../db/sqlite/change-feed';
 import { BatchWriter } from '../../db/sqlite/batch-writer';
+import { bulkLoadDirect } from '../../db/sqlite/bulk-load';
 import { applyServerBatch } from '../../electron/main/sync/apply';
 import type { GatewayClient } from '../../electron/main/sync/gateway-client';
 import type { ServerChange } from '../../electron/main/sync/messages';
@@ -31,6 +32,18 @@ async function listen(app: FieldlineApp): Promise<ChangeEvent[]> {
 }
 
 describe('the replica change feed', () => {
+  it('tells a bulk load (many transactions of its own) as one event when it ends, not one per batch', async () => {
+    const app = open('feed-bulk');
+    const events = await listen(app);
+    await changeFeed(app.db).quietly('local', async () => {
+      await bulkLoadDirect(app.db, { leads: 30, seed: 3, threads: 1, leadsPerTransaction: 5 });
+      await turn();
+      expect(events).toEqual([]);
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.tables).toEqual(expect.arrayContaining(['leads', 'lead_notes']));
+  });
+
   it('sends one event per local commit, naming the tables the mutation and its outbox entry wrote', async () => {
     const app = open('feed-local');
     const events = await listen(app);

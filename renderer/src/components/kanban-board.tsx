@@ -147,13 +147,20 @@ export function KanbanBoard() {
   const board = useRef<HTMLDivElement>(null);
   // A card moved by keyboard remounts in its new column; focus follows it there so [ and ] keep working.
   const refocus = useRef<string | null>(null);
+  // It may remount more than once (moved at once, then again when the columns re-read the
+  // replica), so focus follows it until the person focuses something else; it is put back only
+  // when it fell to the page (the focused card was unmounted), never taken from another element.
   useLayoutEffect(() => {
     const id = refocus.current;
     if (!id) return;
     const card = board.current?.querySelector<HTMLElement>(`.kcard[data-lead-id="${id}"]`);
-    if (card && document.activeElement !== card) card.focus();
-    if (card) refocus.current = null;
+    const active = document.activeElement;
+    if (card && active !== card && (active === null || active === document.body)) card.focus();
   });
+  const onFocusIn = (e: React.FocusEvent) => {
+    const id = (e.target as HTMLElement).closest<HTMLElement>('.kcard')?.dataset.leadId;
+    if (id !== refocus.current) refocus.current = null;
+  };
   const settle = useCallback(
     (id: string) =>
       setMoves((m) => {
@@ -193,7 +200,7 @@ export function KanbanBoard() {
   };
 
   return (
-    <div className="board" data-testid="kanban" ref={board}>
+    <div className="board" data-testid="kanban" ref={board} onFocus={onFocusIn}>
       {statuses.map((s) => (
         <Column
           key={s.id}
