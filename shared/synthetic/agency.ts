@@ -8,7 +8,7 @@ import { clockAt } from './coverage';
 import { type AgencyPeople, generatePeople, type PeopleOptions } from './people';
 import { DAY, HOUR, planLead } from './plan';
 import { appendBook, planBook } from './book';
-import { Rng, uuidv7At } from './prng';
+import { Rng, siblingId, uuidv7At } from './prng';
 import { type LeadRun, type SyntheticStep, buildStep } from './steps';
 import { makeStory } from './story';
 
@@ -151,11 +151,16 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
       const ms = Math.max(item.t, last + 1);
       last = ms;
       const built = buildStep(run, item, ms);
+      const id = uuidv7At(run.rng, ms);
+      // The field-history row's id (change_id) must be the same each time the agency is made:
+      // derived from the step's id rather than drawn, so every stream stays as it was. Mutations
+      // that keep no history drop the key when they parse their arguments.
+      (built.args as Record<string, unknown>).change_id ??= siblingId(id);
       // Built field by field: `{ ...built, id }` is many times slower in V8 on this hot path.
       yield {
         name: built.name,
         args: built.args,
-        id: uuidv7At(run.rng, ms),
+        id,
         createdAt: new Date(ms).toISOString(),
         actorId: run.story.agent.id,
         leadIndex: run.index,

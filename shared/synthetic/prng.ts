@@ -139,3 +139,12 @@ export function uuidv7At(rng: Rng, ms: number): string {
   const variant = HEX[0x80 | ((r1 >>> 24) & 0x3f)]! + HEX[(r1 >>> 16) & 0xff]!;
   return `${lastTime}-${randA}-${variant}-${hex32(r2)}${HEX[r3 & 0xff]!}${HEX[(r3 >>> 8) & 0xff]!}`;
 }
+
+/**
+ * Another valid UUIDv7 made from `id` without drawing from any stream: the same time, the random
+ * tail's last 12 bits inverted. For ids that must follow from another (a step's history row).
+ */
+export function siblingId(id: string): string {
+  const tail = (parseInt(id.slice(-3), 16) ^ 0xfff).toString(16).padStart(3, '0');
+  return id.slice(0, -3) + tail;
+}
