@@ -108,8 +108,13 @@ export function dueReminders(
 }
 
 /** A lead's or client's field-level history, newest first. */
-export function recordHistory(db: ReplicaDb, subject: { lead_id?: string; client_id?: string }, limit = 200) {
-  const [column, id] = subject.lead_id ? ['lead_id', subject.lead_id] : ['client_id', subject.client_id];
+export function recordHistory(
+  db: ReplicaDb,
+  subject: { lead_id?: string; client_id?: string; policy_id?: string },
+  limit = 200,
+) {
+  const column = (['lead_id', 'client_id', 'policy_id'] as const).find((k) => subject[k] !== undefined) ?? 'lead_id';
+  const id = subject[column];
   const rows = db
     .prepare(
       `SELECT * FROM record_changes WHERE ${column} = ? AND deleted_at IS NULL ORDER BY changed_at DESC, id DESC LIMIT ?`,

@@ -102,7 +102,7 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'tasks.list': ['tasks', 'leads', 'clients', 'support_tickets', 'policies', 'users'],
   'tasks.today': ['tasks', 'leads', 'clients', 'support_tickets', 'policies', 'users'],
   'tasks.reminders': ['tasks'],
-  'history.list': ['record_changes', 'users', 'lead_statuses', 'insurance_types'],
+  'history.list': ['record_changes', 'users', 'lead_statuses', 'insurance_types', 'carriers'],
   'trash.list': ['leads', 'clients', 'contacts', 'support_tickets'],
   'campaigns.list': ['campaigns', 'campaign_enrollments'],
   'today.list': ['leads', 'users', 'lead_statuses'],

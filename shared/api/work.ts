@@ -31,9 +31,9 @@ export const dueRemindersQuery = z.object({
 });
 
 export const historyQuery = z
-  .object({ lead_id: f.id().optional(), client_id: f.id().optional() })
-  .refine((s) => (s.lead_id === undefined) !== (s.client_id === undefined), {
-    message: 'give either lead_id or client_id',
+  .object({ lead_id: f.id().optional(), client_id: f.id().optional(), policy_id: f.id().optional() })
+  .refine((s) => [s.lead_id, s.client_id, s.policy_id].filter((v) => v !== undefined).length === 1, {
+    message: 'give one of lead_id, client_id or policy_id',
     path: ['lead_id'],
   });
 

@@ -23,7 +23,13 @@ export async function recordChanges(
   entry: {
     id: string;
     mutation: string;
-    record: { lead_id: string | null; client_id: string | null; owner_id: string; team_id: string | null };
+    record: {
+      lead_id: string | null;
+      client_id: string | null;
+      policy_id?: string | null;
+      owner_id: string;
+      team_id: string | null;
+    };
     changes: FieldChange[];
   },
 ) {
@@ -34,6 +40,7 @@ export async function recordChanges(
       id: entry.id,
       lead_id: entry.record.lead_id,
       client_id: entry.record.client_id,
+      policy_id: entry.record.policy_id ?? null,
       owner_id: entry.record.owner_id,
       team_id: entry.record.team_id,
       mutation: entry.mutation,

@@ -8,6 +8,7 @@ import { BILLING_TYPES } from '../model/tables/policies';
 import { assertCanWrite, defineMutation, f, mustGet, type MutationContext } from './define';
 import { coverageInput, coveragePatch } from './leads';
 import type { Tx } from './tx';
+import { fieldChanges, recordChanges } from './history';
 
 /** A policy number as carriers print them; 60 characters is more than any carrier uses. */
 const policyNumber = () => z.string().trim().min(1, 'is required').max(60, 'is too long (60 characters at most)');
@@ -120,8 +121,9 @@ export const updatePolicy = defineMutation({
       .extend({ coverage: coverageInput.optional() })
       .refine((p) => Object.keys(p).length > 0, 'patch is empty'),
     base: f.jsonRecord(20_000).optional(),
+    change_id: f.newId(),
   }),
-  async run(tx, { id, patch: { coverage, ...patch }, base }, ctx) {
+  async run(tx, { id, patch: { coverage, ...patch }, base, change_id }, ctx) {
     const policy = await loadPolicy(tx, ctx, id, 'id');
     const merged = { ...policy, ...patch };
     const months = termMonths(merged.effective_date, merged.expiration_date);
@@ -137,6 +139,13 @@ export const updatePolicy = defineMutation({
       term_months: months,
       commission_amount: commissionAmount(merged.written_premium, merged.commission_rate),
       updated_at: ctx.now,
+    });
+    // The term's field history, in the same transaction (shown on the policy page).
+    await recordChanges(tx, ctx, {
+      id: change_id,
+      mutation: 'updatePolicy',
+      record: { lead_id: null, client_id: null, policy_id: id, owner_id: policy.owner_id, team_id: policy.team_id },
+      changes: fieldChanges(current, patch),
     });
     return { id, changed: [...Object.keys(patch), ...(coverage ? ['coverage'] : [])], stale };
   },

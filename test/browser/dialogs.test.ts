@@ -85,9 +85,7 @@ export const tests = [
       await dialog.waitFor({ state: 'detached' });
       // Focus goes back as the dialog finishes closing, which can be a frame after it left the page.
       await page
-        .waitForFunction(() => document.activeElement?.textContent?.includes('New lead'), null, {
-          timeout: 2000,
-        })
+        .waitForFunction(`document.activeElement?.textContent?.includes('New lead')`, null, { timeout: 2000 })
         .catch(() => undefined);
       assert((await focusedName(page)) === 'New lead', 'focus went back to the button that opened the dialog');
     }),

@@ -184,6 +184,16 @@ export function policiesSuite(kind: StoreKind, covered: Set<MutationName>) {
         carrier_id: TRAVELERS,
         commission_amount: 110,
       });
+      // The term's field history: who changed which field from what to what, on the policy.
+      const history = await store.find('record_changes', { policy_id: p.id });
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({ mutation: 'updatePolicy', actor_id: people.agent.userId, lead_id: null });
+      expect(history[0]!.changes).toEqual(
+        expect.arrayContaining([
+          { field: 'written_premium', from: 1000, to: 1100 },
+          { field: 'carrier_id', from: PROGRESSIVE, to: TRAVELERS },
+        ]),
+      );
       await expectNoChange(store, () =>
         expectAppError(
           store.run(

@@ -9,7 +9,7 @@ import type { Column } from '../components/virtual-table';
 import { humanize, money, paperDate } from '../lib/format';
 import { useDebounced, useList } from '../lib/use-list';
 import { navigate } from '../stores/router';
-import { RecordTasks } from '../components/work/record-work';
+import { RecordHistory, RecordTasks } from '../components/work/record-work';
 
 const COLUMNS: Column<PolicyListItem>[] = [
   { key: 'number', label: 'Policy', width: 160, render: (r) => <span className="name-cell">{r.policy_number}</span> },
@@ -94,6 +94,7 @@ export function PolicyScreen({ id }: { id: string }) {
         </div>
       </div>
       <RecordTasks subject={{ policy_id: policy.id }} />
+      <RecordHistory subject={{ policy_id: policy.id }} />
       <section className="card" aria-label="Terms">
         <div className="card-head">
           <h3>Terms</h3>

@@ -60,7 +60,7 @@ export const tasks = defineTable(
 );
 
 /**
- * Field-level history: one row per edit of a lead or client (policies later), listing each
+ * Field-level history: one row per edit of a lead, client or policy term, listing each
  * changed field's old and new value, written by the editing mutation in its own transaction so
  * both stores hold the same history. It carries the record's ownership and syncs with it.
  */
@@ -76,12 +76,17 @@ export const recordChanges = defineTable(
     changes: col.json<Array<{ field: string; from: unknown; to: unknown }>>().required(),
     actor_id: col.ref('users', 'set null'),
     changed_at: col.timestamp().required(),
+    /** A policy term's edits (updatePolicy); last: added after the table was. */
+    policy_id: col.ref('policies', 'cascade'),
   },
   {
     indexes: [
       { name: 'idx_record_changes_lead_changed', columns: ['lead_id', 'changed_at'] },
       { name: 'idx_record_changes_client_changed', columns: ['client_id', 'changed_at'] },
+      { name: 'idx_record_changes_policy_changed', columns: ['policy_id', 'changed_at'] },
     ],
-    checks: [{ name: 'record_changes_subject', sql: 'lead_id IS NOT NULL OR client_id IS NOT NULL' }],
+    checks: [
+      { name: 'record_changes_subject', sql: 'lead_id IS NOT NULL OR client_id IS NOT NULL OR policy_id IS NOT NULL' },
+    ],
   },
 );

@@ -6,12 +6,11 @@ import { RelTime } from '../values';
 import { TaskDialog } from './task-dialog';
 import { TaskList } from './task-list';
 
-type Subject = { lead_id: string } | { client_id: string };
-/** Tasks hang on policies too; field history is kept for leads and clients. */
-type TaskRecord = Subject | { policy_id: string };
+/** A record with tasks and field history: a lead, a client or a policy term. */
+type Subject = { lead_id: string } | { client_id: string } | { policy_id: string };
 
 /** A record's open tasks, whoever they are for, and the button that adds one. */
-export function RecordTasks({ subject, readOnly }: { subject: TaskRecord; readOnly?: boolean }) {
+export function RecordTasks({ subject, readOnly }: { subject: Subject; readOnly?: boolean }) {
   const [adding, setAdding] = useState(false);
   const { data } = useQuery('tasks.list', { scope: 'team', status: 'open', ...subject });
   return (
