@@ -158,6 +158,19 @@ export const tests = [
         await page.goto(`${host.url}/#/today`);
         await page.locator('.today-row').first().waitFor();
         await check('Log activity', () => page.getByRole('button', { name: 'Log' }).first().click());
+        await page.goto(`${host.url}/#/leads/${ids.leadId}`);
+        await page.waitForSelector('[data-screen="lead"]');
+        await check('Enroll', () => page.getByRole('button', { name: 'Enroll' }).click());
+        await check('Lost reason', async () => {
+          await page.getByLabel('Status').focus();
+          await page.keyboard.press('l');
+        });
+        await page.goto(`${host.url}/#/renewals`);
+        await page.waitForSelector('[data-screen="renewals"]');
+        await check('Renew', () => page.getByRole('button', { name: 'Renew', exact: true }).first().click());
+        await page.goto(`${host.url}/#/campaigns`);
+        await page.waitForSelector('[data-screen="campaigns"]');
+        await check('New campaign', () => page.getByRole('button', { name: 'New campaign' }).first().click());
         assert(found.length === 0, `axe found:\n  ${found.join('\n  ')}`);
         assertNoProblems(problems);
         await page.context().close();
