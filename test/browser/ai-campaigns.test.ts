@@ -4,7 +4,7 @@ import { communicationTypeByCode, insuranceTypeByCode } from '../../shared/looku
 import type { AiTask } from '../../shared/ai/schemas';
 import { ANSWERS } from '../ai/answers';
 import { startFakeOpenAI } from '../ai/fake-openai';
-import { assert, assertNoProblems, openPage, shot, startHost, type Host } from './harness';
+import { assert, assertNoProblems, openPage, shot, startHost, type Host, typeInto } from './harness';
 import { test, type TestContext } from './suite';
 
 async function withLead(ctx: TestContext, body: (page: Page, host: Host, leadId: string) => Promise<void>) {
@@ -187,9 +187,10 @@ export const tests = [
         await page.waitForSelector('[data-screen="campaigns"]');
         await page.getByRole('button', { name: 'New campaign' }).first().click();
         const dialog = page.getByRole('dialog', { name: 'New campaign' });
+        // Date-time pickers take their value whole: their typed form depends on the browser's locale.
         await dialog.getByLabel('Starts').fill('2026-06-01T09:00');
         await dialog.getByLabel('Ends').fill('2026-05-01T09:00');
-        await dialog.getByLabel('Name').fill('Spring bundle push');
+        await typeInto(dialog.getByLabel('Name'), 'Spring bundle push');
         await dialog.getByRole('button', { name: 'Create campaign' }).click();
         const ends = dialog.locator('.field', { has: page.locator('[name="ends_at"]') });
         await ends.locator('.field-error').waitFor();

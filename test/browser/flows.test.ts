@@ -1,7 +1,7 @@
 // The agent's main flows, driven through the real UI in Chromium against a fresh replica each.
 import type { Page } from 'playwright-core';
 import { communicationTypeByCode, insuranceTypeByCode, statusByCode } from '../../shared/lookups';
-import { assert, assertNoProblems, openPage, seedLeads, shot, startHost, type Host } from './harness';
+import { assert, assertNoProblems, openPage, seedLeads, shot, startHost, type Host, typeInto } from './harness';
 import { test, type TestContext } from './suite';
 
 const VALID_VIN = '1HGCM82633A004352';
@@ -48,9 +48,9 @@ export const tests = [
       await shot(page, 'leads-table');
       await page.keyboard.press('n');
       const dialog = page.getByRole('dialog', { name: 'New lead' });
-      await dialog.getByLabel('First name').fill('Harriet');
-      await dialog.getByLabel('Last name').fill('Quimby');
-      await dialog.getByLabel('Email').fill('harriet-at-example');
+      await typeInto(dialog.getByLabel('First name'), 'Harriet');
+      await typeInto(dialog.getByLabel('Last name'), 'Quimby');
+      await typeInto(dialog.getByLabel('Email'), 'harriet-at-example');
       await dialog.getByRole('button', { name: 'Create lead' }).click();
       const err = dialog.locator('.field.has-error', { has: page.locator('[name="email"]') }).locator('.field-error');
       await err.waitFor();
@@ -60,7 +60,7 @@ export const tests = [
         'typed values kept after the failed save',
       );
       await shot(page, 'new-lead-inline-error');
-      await dialog.getByLabel('Email').fill('harriet@example.com');
+      await typeInto(dialog.getByLabel('Email'), 'harriet@example.com');
       await dialog.getByRole('button', { name: 'Create lead' }).click();
       await page.waitForSelector('[data-screen="lead"]');
       assert((await page.getByTestId('record-name').textContent()) === 'Harriet Quimby', 'lead page opened');
@@ -76,10 +76,10 @@ export const tests = [
       await page.waitForSelector('[data-screen="lead"]');
       const cov = page.locator('[data-column="auto_data"]');
       await cov.getByRole('button', { name: 'Add vehicle' }).click();
-      await cov.locator('[name="auto_data.vehicles[0].year"]').fill('2019');
-      await cov.locator('[name="auto_data.vehicles[0].make"]').fill('Honda');
-      await cov.locator('[name="auto_data.vehicles[0].model"]').fill('Accord');
-      await cov.locator('[name="auto_data.vehicles[0].vin"]').fill(BAD_VIN);
+      await typeInto(cov.locator('[name="auto_data.vehicles[0].year"]'), '2019');
+      await typeInto(cov.locator('[name="auto_data.vehicles[0].make"]'), 'Honda');
+      await typeInto(cov.locator('[name="auto_data.vehicles[0].model"]'), 'Accord');
+      await typeInto(cov.locator('[name="auto_data.vehicles[0].vin"]'), BAD_VIN);
       await cov.locator('[name="auto_data.vehicles[0].usage"]').selectOption('commute');
       await page.getByTestId('save-auto_data').click();
       const vinField = cov.locator('.field', { has: page.locator('[name="auto_data.vehicles[0].vin"]') });
@@ -94,7 +94,7 @@ export const tests = [
       );
       await vinField.scrollIntoViewIfNeeded();
       await shot(page, 'coverage-vin-error');
-      await cov.locator('[name="auto_data.vehicles[0].vin"]').fill(VALID_VIN);
+      await typeInto(cov.locator('[name="auto_data.vehicles[0].vin"]'), VALID_VIN);
       await page.getByTestId('save-auto_data').click();
       await page.getByText('Auto details saved').waitFor();
       const detail = await host.api('leads.get', { id });
@@ -109,9 +109,9 @@ export const tests = [
       await page.goto(`${host.url}/#/leads/${id}`);
       const composer = page.getByTestId('composer');
       await composer.getByLabel('Type').selectOption({ label: 'Phone call' });
-      await composer.getByLabel('Subject').fill('Intro call');
-      await composer.getByLabel('Summary').fill('Has two cars, renewal in March. Wants a bundle quote.');
-      await composer.getByLabel('Outcome').fill('Sending quote');
+      await typeInto(composer.getByLabel('Subject'), 'Intro call');
+      await typeInto(composer.getByLabel('Summary'), 'Has two cars, renewal in March. Wants a bundle quote.');
+      await typeInto(composer.getByLabel('Outcome'), 'Sending quote');
       await composer.getByRole('button', { name: 'Log activity' }).click();
       await page.getByTestId('timeline').getByText('Phone call: Intro call').waitFor();
       await shot(page, 'lead-detail');
@@ -143,7 +143,7 @@ export const tests = [
           text.includes('Won / Converted'),
         `the dialog says what will happen: ${text}`,
       );
-      await dialog.getByLabel('Policy number (optional)').fill('PA-2291-77');
+      await typeInto(dialog.getByLabel('Policy number (optional)'), 'PA-2291-77');
       await shot(page, 'convert-dialog');
       await page.getByTestId('confirm-convert').click();
       await page.waitForSelector('[data-screen="client"]');
@@ -163,7 +163,7 @@ export const tests = [
       const id = await createAutoLead(host, 'Zebulon', 'Farnsworth');
       await page.keyboard.press('Control+k');
       const input = page.getByRole('combobox', { name: 'Search' });
-      await input.fill('Farnsw');
+      await typeInto(input, 'Farnsw');
       const hit = page.getByRole('option', { name: /Zebulon Farnsworth/ });
       await hit.waitFor();
       await shot(page, 'search');
@@ -171,7 +171,7 @@ export const tests = [
       await page.waitForSelector(`[data-lead-id="${id}"]`);
       assert((await page.getByTestId('record-name').textContent()) === 'Zebulon Farnsworth', 'search opened the lead');
       await page.keyboard.press('Control+k');
-      await page.getByRole('combobox', { name: 'Search' }).fill('dashboard');
+      await typeInto(page.getByRole('combobox', { name: 'Search' }), 'dashboard');
       await page.getByRole('option', { name: 'Go to Dashboard' }).click();
       await page.waitForSelector('[data-screen="dashboard"]');
     }),

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/errors';
 import { insuranceTypeByCode } from '../../shared/lookups';
@@ -169,6 +169,17 @@ export async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/**
+ * Types into a field as a person does: click it, select what is there, type the new text key by
+ * key (an empty text clears it). Unlike `fill`, the field's own key and focus handling runs.
+ */
+export async function typeInto(field: Locator, text: string) {
+  await field.click();
+  await field.press('ControlOrMeta+A');
+  if (text === '') await field.press('Backspace');
+  else await field.pressSequentially(text);
 }
 
 export function assert(cond: unknown, message: string): asserts cond {

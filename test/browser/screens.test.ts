@@ -1,7 +1,7 @@
 // Every main screen renders at 1280×800 without errors (screenshots for review), plus the
 // details form's promise: a failed save shows the error on the field and keeps the typing.
 import { statusByCode } from '../../shared/lookups';
-import { assert, assertNoProblems, openPage, seedLeads, shot, startHost } from './harness';
+import { assert, assertNoProblems, openPage, seedLeads, shot, startHost, typeInto } from './harness';
 import { test } from './suite';
 
 export const tests = [
@@ -89,8 +89,8 @@ export const tests = [
         const [id] = await seedLeads(host, 1);
         const { page, problems } = await openPage(ctx.browser, host, `#/leads/${id}`);
         const form = page.getByRole('form', { name: 'Lead details' });
-        await form.getByLabel('Phone').fill('call me maybe');
-        await form.getByLabel('Current carrier').fill('Lone Star Mutual');
+        await typeInto(form.getByLabel('Phone'), 'call me maybe');
+        await typeInto(form.getByLabel('Current carrier'), 'Lone Star Mutual');
         await form.getByRole('button', { name: 'Save details' }).click();
         const phone = form.locator('.field', { has: page.locator('[name="phone"]') });
         await phone.locator('.field-error').waitFor();
@@ -104,7 +104,7 @@ export const tests = [
           (await form.getByLabel('Current carrier').inputValue()) === 'Lone Star Mutual',
           'draft survived the reload',
         );
-        await form.getByLabel('Phone').fill('(512) 555-0142');
+        await typeInto(form.getByLabel('Phone'), '(512) 555-0142');
         await form.getByRole('button', { name: 'Save details' }).click();
         await page.getByText('Lead saved').waitFor();
         const detail = await host.api('leads.get', { id: id! });

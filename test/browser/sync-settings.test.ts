@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { assert, assertNoProblems, openPage, shot, startHost, type Host } from './harness';
+import { assert, assertNoProblems, openPage, shot, startHost, type Host, typeInto } from './harness';
 import { test, type TestContext } from './suite';
 
 const PASSWORD = 'correct horse battery staple';
@@ -70,9 +70,9 @@ async function fakeGateway() {
 
 async function fillSignIn(page: Page, server: string, email: string, password: string) {
   const form = page.getByRole('form', { name: 'Sign in to the agency server' });
-  await form.getByLabel('Server address').fill(server);
-  await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Password').fill(password);
+  await typeInto(form.getByLabel('Server address'), server);
+  await typeInto(form.getByLabel('Email'), email);
+  await typeInto(form.getByLabel('Password'), password);
   await form.getByRole('button', { name: 'Sign in' }).click();
   return form;
 }
@@ -109,7 +109,7 @@ export const tests = [
       assert((await page.getByTestId('sign-in-error').count()) === 0, 'no banner for a field error');
       assert((await form.getByLabel('Email').inputValue()) === 'dana@agency.test', 'the email is kept');
       await shot(page, 'sync-sign-in-invalid-url');
-      await form.getByLabel('Server address').fill('https://crm.agency.test');
+      await typeInto(form.getByLabel('Server address'), 'https://crm.agency.test');
       assert((await field.locator('.field-error').count()) === 0, 'typing clears the field error');
     }),
   ),
