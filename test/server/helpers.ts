@@ -77,6 +77,9 @@ export async function startTestGateway(options: Partial<GatewayOptions> = {}): P
   const pool = new pg.Pool({ connectionString: db.db.url, max: 6 });
   const upstream = await fakeElectric();
   const logs: Array<Record<string, unknown>> = [];
+  // As server/main.ts does: an idle connection that Postgres ends (here, the test database being
+  // dropped at teardown while the pool closes) is logged, not an uncaught error in the test run.
+  pool.on('error', (err) => logs.push({ msg: 'idle database connection failed', error: err.message }));
   const clock = { ms: Date.parse('2025-06-02T12:00:00.000Z') };
   const add = (email: string, role: 'agent' | 'manager' | 'admin', team: string) =>
     upsertUser(db.client, { email, password: PASSWORD, role, team, fullName: email.split('@')[0] }).then((r) => r.user);
