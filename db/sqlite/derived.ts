@@ -17,7 +17,17 @@ const DERIVED_TRIGGER = /_(?:search|derived)_(?:insert|update|delete)$/;
 const INSERT_TRIGGER =
   /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
 export const FTS_TABLES = ['search_names', 'search_text'];
-const DERIVED_TABLES = ['lead_vehicles', 'lead_tags', 'lead_list_items', 'search_keys', 'search_map'];
+const DERIVED_TABLES = [
+  'lead_vehicles',
+  'lead_tags',
+  'lead_list_items',
+  'search_keys',
+  'search_map',
+  'rollup_lead_cells',
+  'rollup_lead_created',
+  'rollup_conversions',
+  'rollup_won',
+];
 /** Rows per rebuild statement, and so per transaction of a sliced rebuild. */
 export const REBUILD_SLICE = 5_000;
 
