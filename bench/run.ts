@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui]`: builds (or reuses) the
+ * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui] [--growth]`: builds (or reuses) the
  * synthetic agency replica and prints the figures. Human-readable lines go to stderr; with
  * --json the last stdout line is one JSON object of every figure (medians of repeated runs).
  */
@@ -16,6 +16,7 @@ import { comparePipeline, loadPostgres } from './postgres';
 import { benchSync } from './sync';
 import { benchUi } from './ui';
 import { benchImport } from './import';
+import { benchGrowth } from './growth';
 import { log, medianOf, round } from './stats';
 
 const { values } = parseArgs({
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'sync-leads': { type: 'string' },
     skip: { type: 'string' },
     'import-rows': { type: 'string' },
+    growth: { type: 'boolean' },
   },
 });
 const leads = Number(values.leads ?? 100_000);
@@ -102,7 +104,15 @@ async function measurePostgres(db: ReturnType<typeof openReplica>, url: string) 
   }
 }
 
+/** --growth: the screen figures at 10k and 100k leads (and --leads N above that), and their growth per 10×. */
+async function growth() {
+  const sizes = [10_000, 100_000, ...(leads > 100_000 ? [leads] : [])];
+  const result = await benchGrowth(sizes, buildReplica, { repeats, runs });
+  if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
 async function main() {
+  if (values.growth) return growth();
   const file = await buildReplica(leads);
   const db = openReplica(file);
   const counts = db
