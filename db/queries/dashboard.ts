@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { dashboardQuery } from '../../shared/api/inputs';
 import type { Dashboard } from '../../shared/api/types';
 import type { ReplicaDb } from '../sqlite/open';
+import { cachedStatement } from './statements';
 
 interface LeadCell {
   status_id: string;
@@ -75,23 +76,22 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
   const to = q.to ?? now.toISOString();
   const from = q.from ?? new Date(new Date(to).getTime() - q.weeks * 7 * DAY_MS).toISOString();
   const win = windowParts(from, to);
-  const cells = db
-    .prepare(`SELECT status_id, insurance_type_id, owner_id, n FROM rollup_lead_cells WHERE n > 0`)
-    .all() as LeadCell[];
-  const convertedCells = db
-    .prepare(
-      `SELECT ${WEEK} AS week, owner_id, insurance_type_id, n AS count FROM rollup_conversions
+  const cells = cachedStatement(
+    db,
+    `SELECT status_id, insurance_type_id, owner_id, n FROM rollup_lead_cells WHERE n > 0`,
+  ).all() as LeadCell[];
+  const convertedCells = cachedStatement(
+    db,
+    `SELECT ${WEEK} AS week, owner_id, insurance_type_id, n AS count FROM rollup_conversions
        WHERE day > ? AND day < ? AND n > 0`,
-    )
-    .all(win.firstDay, win.lastDay) as ConvertedCell[];
+  ).all(win.firstDay, win.lastDay) as ConvertedCell[];
   // Premium is what was won (the closed opportunities), by the day it closed.
   const won = (
-    db
-      .prepare(
-        `SELECT ${WEEK} AS week, owner_id, insurance_type_id, premium_cents FROM rollup_won
+    cachedStatement(
+      db,
+      `SELECT ${WEEK} AS week, owner_id, insurance_type_id, premium_cents FROM rollup_won
          WHERE day > ? AND day < ? AND n > 0`,
-      )
-      .all(win.firstDay, win.lastDay) as Array<Omit<WonCell, 'premium'> & { premium_cents: number }>
+    ).all(win.firstDay, win.lastDay) as Array<Omit<WonCell, 'premium'> & { premium_cents: number }>
   ).map((w): WonCell => ({
     week: w.week,
     owner_id: w.owner_id,
@@ -100,38 +100,36 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
   }));
   // The funnel and close rate are the window's cohort: leads created in it, by where they are now.
   const cohortCounts = new Map<string, number>();
-  for (const r of db
-    .prepare(`SELECT status_id, sum(n) AS n FROM rollup_lead_created WHERE day > ? AND day < ? GROUP BY status_id`)
-    .all(win.firstDay, win.lastDay) as Array<{ status_id: string; n: number }>)
+  for (const r of cachedStatement(
+    db,
+    `SELECT status_id, sum(n) AS n FROM rollup_lead_created WHERE day > ? AND day < ? GROUP BY status_id`,
+  ).all(win.firstDay, win.lastDay) as Array<{ status_id: string; n: number }>)
     add(cohortCounts, r.status_id, r.n);
   for (const e of win.edges) {
     const hi = e.inclusive ? '<=' : '<';
     convertedCells.push(
-      ...(db
-        .prepare(
-          `SELECT strftime('%Y-W%W', conversion_date) AS week, owner_id, insurance_type_id, count(*) AS count
+      ...(cachedStatement(
+        db,
+        `SELECT strftime('%Y-W%W', conversion_date) AS week, owner_id, insurance_type_id, count(*) AS count
            FROM leads INDEXED BY idx_leads_conversion_date
            WHERE conversion_date >= ? AND conversion_date ${hi} ? AND deleted_at IS NULL GROUP BY week, owner_id, insurance_type_id`,
-        )
-        .all(e.lo, e.hi) as ConvertedCell[]),
+      ).all(e.lo, e.hi) as ConvertedCell[]),
     );
     won.push(
-      ...(db
-        .prepare(
-          `SELECT strftime('%Y-W%W', closed_at) AS week, owner_id, insurance_type_id, coalesce(sum(amount), 0) AS premium
+      ...(cachedStatement(
+        db,
+        `SELECT strftime('%Y-W%W', closed_at) AS week, owner_id, insurance_type_id, coalesce(sum(amount), 0) AS premium
            FROM opportunities INDEXED BY idx_opportunities_won_rollup
            WHERE deleted_at IS NULL AND stage = 'won' AND closed_at >= ? AND closed_at ${hi} ? GROUP BY week, owner_id, insurance_type_id`,
-        )
-        .all(e.lo, e.hi) as WonCell[]),
+      ).all(e.lo, e.hi) as WonCell[]),
     );
     // One seek per status into idx_leads_status_created.
-    for (const r of db
-      .prepare(
-        `SELECT status_id, count(*) AS n FROM leads INDEXED BY idx_leads_status_created
+    for (const r of cachedStatement(
+      db,
+      `SELECT status_id, count(*) AS n FROM leads INDEXED BY idx_leads_status_created
          WHERE status_id IN (SELECT id FROM lead_statuses) AND created_at >= ? AND created_at ${hi} ? AND deleted_at IS NULL
          GROUP BY status_id`,
-      )
-      .all(e.lo, e.hi) as Array<{ status_id: string; n: number }>)
+    ).all(e.lo, e.hi) as Array<{ status_id: string; n: number }>)
       add(cohortCounts, r.status_id, r.n);
   }
   const cohort = [...cohortCounts]

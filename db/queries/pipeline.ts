@@ -19,7 +19,7 @@ export const NULLABLE: ReadonlySet<PipelineSort> = new Set([
 ]);
 
 /** WHERE clauses for the pipeline's filters; every value is a bound parameter. */
-function whereFor(q: Filters): { sql: string[]; params: unknown[] } {
+function whereFor(q: Filters, probe = false): { sql: string[]; params: unknown[] } {
   const sql = ['l.deleted_at IS NULL'];
   const params: unknown[] = [];
   const inList = (col: string, values?: readonly string[]) => {
@@ -34,12 +34,25 @@ function whereFor(q: Filters): { sql: string[]; params: unknown[] } {
   inList('l.status_id', q.status_ids);
   inList('l.insurance_type_id', q.insurance_type_ids);
   inList('l.owner_id', q.owner_ids);
+  // Walking a sort index (probe), each lead is tested by one seek into the (make|tag, lead_id)
+  // index, so a page costs its rows; `IN (subquery)` first lists every match (linear in the book:
+  // 2.3 ms at 100k leads for a common make, 0.5 ms at 10k). LIMIT 1 keeps the EXISTS a correlated
+  // probe: without it SQLite turns it into a semi-join whose Bloom filter is built from every match
+  // (1.7 ms at 10k leads; 0.24 ms with LIMIT 1). Otherwise the match list drives the plan.
   for (const tag of q.tags ?? []) {
-    sql.push('l.id IN (SELECT lead_id FROM lead_tags WHERE tag = ?)');
+    sql.push(
+      probe
+        ? 'EXISTS (SELECT 1 FROM lead_tags t WHERE t.tag = ? AND t.lead_id = l.id LIMIT 1)'
+        : 'l.id IN (SELECT lead_id FROM lead_tags WHERE tag = ?)',
+    );
     params.push(tag);
   }
   if (q.vehicle_make) {
-    sql.push('l.id IN (SELECT lead_id FROM lead_vehicles WHERE make = ?)');
+    sql.push(
+      probe
+        ? 'EXISTS (SELECT 1 FROM lead_vehicles v WHERE v.make = ? AND v.lead_id = l.id LIMIT 1)'
+        : 'l.id IN (SELECT lead_id FROM lead_vehicles WHERE make = ?)',
+    );
     params.push(q.vehicle_make);
   }
   for (const [key, value] of Object.entries(q.custom_fields ?? {})) {
@@ -190,7 +203,8 @@ function sortIndexHint(q: Query): string {
  */
 export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
   const q = pipelineQuery.parse(input);
-  const { sql: where, params } = whereFor(q);
+  const hint = sortIndexHint(q);
+  const { sql: where, params } = whereFor(q, hint !== '');
   const col = `l.${q.sort}`;
   const desc = q.dir === 'desc';
   const cmp = desc ? '<' : '>';
@@ -210,11 +224,10 @@ export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
       ...parseRows(
         db,
         q.sort,
-        cachedStatement(
-          db,
-          `${select(q.sort, sortIndexHint(q))} WHERE ${phase.join(' AND ')} ${order} LIMIT ?`,
-          mode(q.sort),
-        ).all(...p, q.limit + 1),
+        cachedStatement(db, `${select(q.sort, hint)} WHERE ${phase.join(' AND ')} ${order} LIMIT ?`, mode(q.sort)).all(
+          ...p,
+          q.limit + 1,
+        ),
       ),
     );
   }

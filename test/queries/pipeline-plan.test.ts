@@ -46,7 +46,12 @@ function planOf(q: PipelineQuery, query: 'list' | 'board' = 'list'): string {
     else kanban(reader, q);
     const sql = seen.find((s) => s.includes(query === 'list' ? 'lead_list_items' : 'GROUP BY l.status_id'));
     expect(sql, `the ${query} query was prepared`).toBeDefined();
-    const params = [...(q.status_ids ?? []), ...(query === 'list' ? [51] : [])];
+    const params = [
+      ...(q.status_ids ?? []),
+      ...(q.tags ?? []),
+      ...(q.vehicle_make ? [q.vehicle_make] : []),
+      ...(query === 'list' ? [51] : []),
+    ];
     return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
       .map((r) => r.detail)
       .join(' / ');
@@ -66,6 +71,21 @@ function expectIndexWalks() {
   const byStatus = planOf({ status_ids: [statusId()] });
   expect(byStatus).toMatch(/COVERING INDEX idx_leads_status_id \(status_id=\?\)/);
   expect(byStatus).not.toMatch(/TEMP B-TREE/);
+  // A vehicle-make or tag filter alone walks the sort's index and probes each lead with one seek;
+  // listing every match first (an IN subquery) made the page's cost grow with the book.
+  // (last_name's index, on last and first name, has no id to break ties: excluded above too.)
+  for (const sort of PIPELINE_SORTS.filter((s) => s !== 'last_name'))
+    for (const q of [
+      { sort, vehicle_make: 'Toyota' },
+      { sort, tags: ['vip'] },
+    ]) {
+      const plan = planOf(q);
+      expect(plan, JSON.stringify(q)).toMatch(/CORRELATED SCALAR SUBQUERY/);
+      expect(plan, JSON.stringify(q)).toMatch(
+        /(idx_lead_vehicles_make \(make=\? AND lead_id=\?\)|idx_lead_tags_tag \(tag=\? AND lead_id=\?\))/,
+      );
+      expect(plan, JSON.stringify(q)).not.toMatch(/LIST SUBQUERY|TEMP B-TREE|BLOOM FILTER ON (v|t)/);
+    }
   // The board's counts read the narrow live-leads index, not the lead rows.
   for (const q of [{}, { include_converted: true }, { status_ids: [statusId()] }])
     expect(planOf(q, 'board')).toMatch(/INDEX idx_leads_live_rollup/);
