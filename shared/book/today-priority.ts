@@ -6,8 +6,11 @@
 import type { PolicyListItem } from '../api/book';
 import { isRetentionRisk } from './terms';
 
-/** A retention score (shared/book/retention.ts, 0…100) from which a term counts as at risk. */
-export const HIGH_RETENTION_SCORE = 60;
+/**
+ * A retention score (shared/book/retention.ts, 0…100) from which a term counts as at risk: above
+ * what a new, never-called, single-policy client scores (65) with no other signal.
+ */
+export const HIGH_RETENTION_SCORE = 70;
 /** Days of head start an at-risk term gets over a quiet one. */
 export const RISK_HEAD_START = 30;
 
