@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { BookSlice } from '../../../shared/api/book-work';
 import { useQuery } from '../api/use-query';
 import { count, money } from '../lib/format';
@@ -15,12 +16,13 @@ function SliceTable({
   rows: BookSlice[];
   testId: string;
 }) {
+  const id = useId();
   return (
-    <section className="card">
-      <table className="mini-table dash-table" data-testid={testId}>
-        <caption className="card-head">
-          <h3>{caption}</h3>
-        </caption>
+    <section className="card dash-book-table" aria-labelledby={id}>
+      <div className="card-head">
+        <h3 id={id}>{caption}</h3>
+      </div>
+      <table className="mini-table dash-table" data-testid={testId} aria-labelledby={id}>
         <thead>
           <tr>
             <th scope="col">{who}</th>
@@ -77,7 +79,9 @@ export function BookFigures() {
         <div className="kpi card" data-testid="kpi-premium-in-force">
           <div className="stat-label">Premium in force</div>
           <div className="kpi-value">{money(t.premium_in_force)}</div>
-          <div className="muted small">{count(t.policies_in_force)} active policies</div>
+          <div className="muted small">
+            {count(t.policies_in_force)} active {t.policies_in_force === 1 ? 'policy' : 'policies'}
+          </div>
         </div>
         <div className="kpi card" data-testid="kpi-retention">
           <div className="stat-label">Retention, 12 months</div>
@@ -92,7 +96,7 @@ export function BookFigures() {
           <div className="muted small">{money(t.renewal_premium)} renewal premium</div>
         </div>
       </div>
-      <div className="dash-grid">
+      <div className="dash-book-tables">
         <SliceTable caption="Book by carrier" who="Carrier" rows={data.by_carrier} testId="book-by-carrier" />
         <SliceTable caption="Book by producer" who="Producer" rows={data.by_producer} testId="book-by-producer" />
       </div>
