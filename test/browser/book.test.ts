@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { addDaysToDate } from '../../shared/book/terms';
 import { CARRIER_SEEDS, insuranceTypeByCode } from '../../shared/lookups';
-import { assert, assertNoProblems, openPage, shot, startHost, type Host } from './harness';
+import { assert, assertNoProblems, openPage, shot, startHost, typeInto, type Host } from './harness';
 import { test, type TestContext } from './suite';
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -184,6 +184,31 @@ export const tests = [
         const carrier = (await page.getByTestId('book-by-carrier').locator('tbody tr').first().textContent()) ?? '';
         assert(carrier.includes(CARRIER_SEEDS[1]!.name), `the book by carrier names it: ${carrier}`);
         await shot(page, 'dashboard-book');
+      }),
+  ),
+  test(
+    'the renewal and X-date windows are set in Settings, and a bad value is refused by name',
+    'browser',
+    async (ctx) =>
+      withHost(ctx, async (page, host) => {
+        await page.getByRole('link', { name: /Settings/ }).click();
+        const form = page.getByRole('form', { name: 'Renewals and X-dates' });
+        const renewal = form.getByLabel(/Create renewal opportunity and follow-up/);
+        await renewal.waitFor();
+        // The stored value (the default) fills the field once loaded; a string, evaluated in the page.
+        await page.waitForFunction(`document.querySelector('[name="renewal_lead_days"]')?.value === '60'`);
+        await typeInto(renewal, '-5');
+        await form.getByRole('button', { name: 'Save' }).click();
+        await form.getByText('cannot be negative').waitFor();
+        await typeInto(renewal, '30');
+        await typeInto(form.getByLabel(/X-date follow-up/), '21');
+        await form.getByRole('button', { name: 'Save' }).click();
+        await page.getByText('Renewal settings saved').waitFor();
+        const saved = (await host.api('book.settings.get', {})) as {
+          renewal_lead_days: number;
+          xdate_window_days: number;
+        };
+        assert(saved.renewal_lead_days === 30 && saved.xdate_window_days === 21, `stored: ${JSON.stringify(saved)}`);
       }),
   ),
 ];
