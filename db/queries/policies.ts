@@ -43,14 +43,27 @@ function filter(where: string[], params: unknown[], sql: string, ...values: unkn
 const item = (r: RawItem): PolicyListItem => ({ ...r, retention_risk: isRetentionRisk(r.premium_change_pct) });
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
-/** Live terms expiring from today to `days` ahead, soonest first, with their premium-change flags. */
-export function renewals(db: ReplicaDb, q: z.output<typeof renewalsQuery>, now: Date): PolicyListItem[] {
+/** The renewal list's conditions (without its cursor), shared by the list and its count. */
+function renewalsWhere(q: Omit<z.output<typeof renewalsQuery>, 'limit' | 'after'>, now: Date) {
   const from = today(now);
   const where = [LIVE_P, 'p.expiration_date >= ?', 'p.expiration_date <= ?'];
   const params: unknown[] = [from, addDaysToDate(from, q.days)];
   if (q.owner_id) filter(where, params, 'p.owner_id = ?', q.owner_id);
   if (q.carrier_id) filter(where, params, 'p.carrier_id = ?', q.carrier_id);
   if (q.insurance_type_id) filter(where, params, 'p.insurance_type_id = ?', q.insurance_type_id);
+  return { where, params };
+}
+
+/** How many terms the renewal list holds in all (every page). */
+export function countRenewals(db: ReplicaDb, q: Omit<z.output<typeof renewalsQuery>, 'limit' | 'after'>, now: Date) {
+  const { where, params } = renewalsWhere(q, now);
+  const sql = `SELECT count(*) AS n FROM policies p WHERE ${where.join(' AND ')}`;
+  return (cachedStatement(db, sql).get(...params) as { n: number }).n;
+}
+
+/** Live terms expiring from today to `days` ahead, soonest first, with their premium-change flags. */
+export function renewals(db: ReplicaDb, q: z.output<typeof renewalsQuery>, now: Date): PolicyListItem[] {
+  const { where, params } = renewalsWhere(q, now);
   if (q.after) filter(where, params, '(p.expiration_date, p.id) > (?, ?)', q.after.date, q.after.id);
   const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date, p.id LIMIT ?`;
   const signals = cachedStatement(db, RETENTION_SIGNALS);
@@ -81,8 +94,8 @@ const RETENTION_SIGNALS = `SELECT c.client_since, c.last_contact_at,
   (SELECT count(*) FROM policies q WHERE q.client_id = ? AND q.status = 'active' AND q.deleted_at IS NULL) AS live_policies
   FROM clients c WHERE c.id = ?`;
 
-/** Prospects not converted (lost ones too) whose current policy expires from today to `days` ahead. */
-export function xdates(db: ReplicaDb, q: z.output<typeof xdatesQuery>, now: Date): XDateItem[] {
+/** The X-date list's conditions (without its cursor), shared by the list and its count. */
+function xdatesWhere(q: Omit<z.output<typeof xdatesQuery>, 'limit' | 'after'>, now: Date) {
   const from = today(now);
   const where = [
     'l.deleted_at IS NULL',
@@ -92,6 +105,19 @@ export function xdates(db: ReplicaDb, q: z.output<typeof xdatesQuery>, now: Date
   ];
   const params: unknown[] = [from, addDaysToDate(from, q.days)];
   if (q.owner_id) filter(where, params, 'l.owner_id = ?', q.owner_id);
+  return { where, params };
+}
+
+/** How many prospects the X-date list holds in all (every page). */
+export function countXdates(db: ReplicaDb, q: Omit<z.output<typeof xdatesQuery>, 'limit' | 'after'>, now: Date) {
+  const { where, params } = xdatesWhere(q, now);
+  const sql = `SELECT count(*) AS n FROM leads l INDEXED BY idx_leads_xdate WHERE ${where.join(' AND ')}`;
+  return (cachedStatement(db, sql).get(...params) as { n: number }).n;
+}
+
+/** Prospects not converted (lost ones too) whose current policy expires from today to `days` ahead. */
+export function xdates(db: ReplicaDb, q: z.output<typeof xdatesQuery>, now: Date): XDateItem[] {
+  const { where, params } = xdatesWhere(q, now);
   if (q.after) filter(where, params, '(l.policy_expiration_date, l.id) > (?, ?)', q.after.date, q.after.id);
   const sql = `SELECT l.id AS lead_id, ${displayName('l')} AS name, s.name AS status_name, s.category AS status_category,
     l.current_carrier, l.current_premium, l.policy_expiration_date, l.next_follow_up_at, l.follow_up_note, l.owner_id

@@ -16,6 +16,7 @@ import { createAiService, type AiService, type AiServiceDeps } from './ai/servic
 import { SyncEngine } from './sync/engine';
 import { deviceId, moveTokenToVault, signIn, signOut, storedSession, type TokenVault } from './sync/session';
 import { syncStatusView } from './sync/status';
+import { startRenewalWork } from './book/renewal-work';
 
 const SESSION_KEY = 'session';
 const LOCAL_USER_KEY = 'local_user';
@@ -75,6 +76,12 @@ export interface AppOptions {
    * every open too (the desktop app, which runs long enough for it to finish unnoticed).
    */
   backgroundCheck?: 'always' | 'after-crash';
+  /**
+   * Makes renewal opportunities and follow-ups for the user's terms entering the renewal window
+   * (electron/main/book/renewal-work.ts). On in the desktop app and the web host; off by default
+   * so scripts and tests that open a replica see only the changes they make.
+   */
+  renewalWork?: boolean;
 }
 
 export interface FieldlineApp {
@@ -175,6 +182,9 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     },
   });
   const dispatch = createDispatcher(handlers);
+  const stopRenewalWork = options.renewalWork
+    ? startRenewalWork({ db, writer, actor: () => actor, now: options.now }, changes)
+    : () => undefined;
   return {
     db,
     writer,
@@ -186,6 +196,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     startSync,
     integrity,
     close: () => {
+      stopRenewalWork();
       engine?.stop();
       db.close();
     },

@@ -97,6 +97,19 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   // A renewal's retention signals read the client's tickets and leads.
   'policies.renewals': ['policies', 'clients', 'carriers', 'insurance_types', 'support_tickets', 'leads'],
   'policies.xdates': ['leads', 'clients', 'lead_statuses', 'insurance_types'],
+  // Its windows are the book settings (local_settings); its renewals weigh retention signals.
+  'today.book': [
+    'policies',
+    'clients',
+    'carriers',
+    'insurance_types',
+    'support_tickets',
+    'leads',
+    'lead_statuses',
+    'local_settings',
+  ],
+  'dashboard.book': ['policies', 'carriers', 'users'],
+  'book.settings.get': ['local_settings'],
   'clients.book': ['policies', 'clients', 'households', 'carriers', 'insurance_types'],
   'duplicates.check': ['leads', 'clients', 'contacts'],
   'tasks.list': ['tasks', 'leads', 'clients', 'support_tickets', 'policies', 'users'],

@@ -10,6 +10,8 @@ import {
   type PolicyListItem,
   type XDateItem,
 } from './book';
+import { bookDashboardQuery, todayBookQuery, type BookDashboard, type TodayBook } from './book-work';
+import { bookSettingsSchema, type BookSettings } from '../book/settings';
 import {
   aiCancelInput,
   aiRunInput,
@@ -96,6 +98,14 @@ export const API = {
   'policies.renewals': { input: renewalsQuery, output: {} as PolicyListItem[] },
   'policies.xdates': { input: xdatesQuery, output: {} as XDateItem[] },
   'clients.book': { input: byId, output: {} as ClientBook },
+  /** Today's Renewals and X-dates sections: the first page of each work list, by priority, with counts. */
+  'today.book': { input: todayBookQuery, output: {} as TodayBook },
+  /** The dashboard's book: premium in force, retention, new business vs renewal, by carrier and producer. */
+  'dashboard.book': { input: bookDashboardQuery, output: {} as BookDashboard },
+  /** This device's renewal and X-date windows (shared/book/settings.ts). */
+  'book.settings.get': { input: empty, output: {} as BookSettings },
+  /** The whole settings object (a field left out takes its default). */
+  'book.settings.save': { input: bookSettingsSchema, output: {} as BookSettings },
   mutate: { input: mutateInput, output: {} as MutateResult },
   'sync.status': { input: empty, output: {} as SyncStatusView },
   'sync.signIn': { input: signInInput, output: {} as SyncStatusView },

@@ -220,6 +220,24 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{}, 'id'],
     [{ id: UNKNOWN }, UNKNOWN, 'not_found'],
   ],
+  'today.book': [
+    [{ scope: 'everyone' }, 'scope'],
+    [{ limit: 0 }, 'limit'],
+    [{ limit: 51 }, 'limit'],
+  ],
+  'dashboard.book': [
+    [{ months: 0 }, 'months'],
+    [{ months: 37 }, 'months'],
+    [{ months: '12' }, 'months'],
+  ],
+  'book.settings.get': [[{ x: 1 }, 'x']],
+  'book.settings.save': [
+    [{ renewal_lead_days: -1 }, 'renewal_lead_days'],
+    [{ renewal_lead_days: 1.5 }, 'renewal_lead_days'],
+    [{ xdate_window_days: 181 }, 'xdate_window_days'],
+    [{ xdate_window_days: '45' }, 'xdate_window_days'],
+    [{ renewal_lead_days: 30, extra: true }, 'extra'],
+  ],
   'dashboard.get': [
     [{ from: 'last week' }, 'from'],
     [{ to: '2025-01-01' }, 'to'],

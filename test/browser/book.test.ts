@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { addDaysToDate } from '../../shared/book/terms';
 import { CARRIER_SEEDS, insuranceTypeByCode } from '../../shared/lookups';
-import { assert, assertNoProblems, openPage, shot, startHost, type Host } from './harness';
+import { assert, assertNoProblems, openPage, shot, startHost, typeInto, type Host } from './harness';
 import { test, type TestContext } from './suite';
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -139,5 +139,76 @@ export const tests = [
       assert(follow.includes(`X-date ${inDays(50)}`), `the X-date follow-up is scheduled: ${follow}`);
       await shot(page, 'xdates');
     }),
+  ),
+  test(
+    'Today lists renewals and X-dates that open their records; the dashboard shows premium in force',
+    'browser',
+    async (ctx) =>
+      withHost(ctx, async (page, host) => {
+        const sold = await lead(host, 'Tolliver', { quoted_premium: 1875 });
+        await host.api('mutate', {
+          name: 'convertLead',
+          args: {
+            lead_id: sold,
+            carrier_id: CARRIER_SEEDS[1]!.id,
+            policy_number: 'TOD-2025-31',
+            effective_date: inDays(-340),
+          },
+        });
+        const prospect = await lead(host, 'Xander', {
+          current_carrier: 'Acme Mutual',
+          policy_expiration_date: inDays(20),
+        });
+        const renewals = page.getByTestId('today-renewals');
+        const row = renewals.locator('li', { hasText: 'TOD-2025-31' });
+        await row.waitFor();
+        const head = (await renewals.getByRole('heading').textContent()) ?? '';
+        assert(/Renewals · 1 in the next 60 days/.test(head), `the renewals section counts its terms: ${head}`);
+        const xdates = page.getByTestId('today-xdates');
+        const xrow = xdates.locator('li', { hasText: 'Ada Xander' });
+        await xrow.waitFor();
+        assert(((await xrow.textContent()) ?? '').includes('Acme Mutual'), 'the X-date names the current carrier');
+        await shot(page, 'today-book');
+        await row.getByRole('link').click();
+        await page.waitForSelector('[data-screen="policy"]');
+        assert(((await page.getByTestId('terms').textContent()) ?? '').includes('$1,875.00'), 'the policy page opened');
+        await page.goBack();
+        await xdates.locator('li', { hasText: 'Ada Xander' }).getByRole('link').click();
+        await page.waitForSelector(`[data-screen="lead"]`);
+        assert(page.url().endsWith(`#/leads/${prospect}`), `the lead page opened: ${page.url()}`);
+        await page.getByRole('link', { name: /Dashboard/ }).click();
+        const kpi = page.getByTestId('kpi-premium-in-force');
+        await kpi.waitFor();
+        const inForce = (await kpi.textContent()) ?? '';
+        assert(inForce.includes('$1,875') && inForce.includes('1 active polic'), `premium in force: ${inForce}`);
+        const carrier = (await page.getByTestId('book-by-carrier').locator('tbody tr').first().textContent()) ?? '';
+        assert(carrier.includes(CARRIER_SEEDS[1]!.name), `the book by carrier names it: ${carrier}`);
+        await shot(page, 'dashboard-book');
+      }),
+  ),
+  test(
+    'the renewal and X-date windows are set in Settings, and a bad value is refused by name',
+    'browser',
+    async (ctx) =>
+      withHost(ctx, async (page, host) => {
+        await page.getByRole('link', { name: /Settings/ }).click();
+        const form = page.getByRole('form', { name: 'Renewals and X-dates' });
+        const renewal = form.getByLabel(/Create renewal opportunity and follow-up/);
+        await renewal.waitFor();
+        // The stored value (the default) fills the field once loaded; a string, evaluated in the page.
+        await page.waitForFunction(`document.querySelector('[name="renewal_lead_days"]')?.value === '60'`);
+        await typeInto(renewal, '-5');
+        await form.getByRole('button', { name: 'Save' }).click();
+        await form.getByText('cannot be negative').waitFor();
+        await typeInto(renewal, '30');
+        await typeInto(form.getByLabel(/X-date follow-up/), '21');
+        await form.getByRole('button', { name: 'Save' }).click();
+        await page.getByText('Renewal settings saved').waitFor();
+        const saved = (await host.api('book.settings.get', {})) as {
+          renewal_lead_days: number;
+          xdate_window_days: number;
+        };
+        assert(saved.renewal_lead_days === 30 && saved.xdate_window_days === 21, `stored: ${JSON.stringify(saved)}`);
+      }),
   ),
 ];

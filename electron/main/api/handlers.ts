@@ -14,6 +14,9 @@ import { campaignDetail, ticketDetail, trashList } from '../../../db/queries/rec
 import { clientBook, listPolicies, policyDetail, renewals, xdates } from '../../../db/queries/policies';
 import { searchAll } from '../../../db/queries/search';
 import { today } from '../../../db/queries/today';
+import { todayBook } from '../../../db/queries/today-book';
+import { bookDashboard } from '../../../db/queries/book-dashboard';
+import { loadBookSettings, saveBookSettings } from '../book/settings';
 import { possibleDuplicates } from '../dedup/scan';
 import { dueReminders, listTasks, recordHistory, tasksToday } from '../../../db/queries/tasks';
 import type { Actor } from '../../../shared/mutations/define';
@@ -72,6 +75,10 @@ export function createHandlers({
     'policies.renewals': async (q) => renewals(db, q, now()),
     'policies.xdates': async (q) => xdates(db, q, now()),
     'clients.book': async ({ id }) => clientBook(db, id),
+    'today.book': async (q) => todayBook(db, q, loadBookSettings(db), now(), actor().userId),
+    'dashboard.book': async (q) => bookDashboard(db, q, now()),
+    'book.settings.get': async () => loadBookSettings(db),
+    'book.settings.save': async (input) => saveBookSettings(db, input),
     mutate: async ({ name, args }) => {
       const { mutation, result } = await writer.mutate(name, args);
       return { mutation_id: mutation.id, result };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { mutate } from '../api/mutate';
+import { useQuery } from '../api/use-query';
 import { textOrNull, useForm } from '../lib/use-form';
 import { useUi } from '../stores/ui';
 import { Field } from './field';
@@ -31,6 +32,8 @@ export function LostReasonDialog({
   onDone?(): void;
 }) {
   const form = useForm({ reason: '', details: '' });
+  // The X-date follow-up falls this many days before the prospect's policy expires (Settings).
+  const xdateWindow = useQuery('book.settings.get', {}).data?.xdate_window_days;
   const [from] = useState(lead.status_id);
   const v = form.values;
   const save = async (e?: React.FormEvent) => {
@@ -39,7 +42,14 @@ export function LostReasonDialog({
     if (!v.reason) return form.setErrors({ reason: 'Choose why the lead was lost' });
     if (v.reason === 'Other' && !details) return form.setErrors({ details: 'Say why the lead was lost' });
     const reason = details ? (v.reason === 'Other' ? details : `${v.reason}: ${details}`) : v.reason;
-    const ok = await form.submit(() => mutate('changeLeadStatus', { lead_id: lead.id, status_id: status.id, reason }));
+    const ok = await form.submit(() =>
+      mutate('changeLeadStatus', {
+        lead_id: lead.id,
+        status_id: status.id,
+        reason,
+        ...(xdateWindow === undefined ? {} : { xdate_window_days: xdateWindow }),
+      }),
+    );
     if (!ok) return;
     onClose();
     onDone?.();

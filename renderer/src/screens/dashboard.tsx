@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '../api/use-query';
+import { BookFigures } from '../components/book-dashboard';
 import { Columns, HBars } from '../components/charts';
 import { EmptyState, ErrorBanner } from '../components/values';
 import { count, lastWeeks, money } from '../lib/format';
@@ -78,9 +79,12 @@ export function DashboardScreen() {
     return (
       <div className="screen" data-screen="dashboard">
         {head}
-        <EmptyState title="No pipeline yet">
-          Create leads and work them; the funnel, conversions and agent numbers appear here.
-        </EmptyState>
+        <div className="screen-body dash">
+          <BookFigures />
+          <EmptyState title="No pipeline yet">
+            Create leads and work them; the funnel, conversions and agent numbers appear here.
+          </EmptyState>
+        </div>
       </div>
     );
   }
@@ -109,6 +113,7 @@ export function DashboardScreen() {
             testId="kpi-close-rate"
           />
         </div>
+        <BookFigures />
         <div className="dash-grid">
           <section className="card">
             <div className="card-head">

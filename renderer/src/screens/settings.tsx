@@ -1,5 +1,6 @@
 import { bridge } from '../api/client';
 import { AiSettings } from '../components/ai-settings';
+import { BookSettings } from '../components/book-settings';
 import { DemoAgencySettings } from '../components/demo-agency';
 import { SyncSettings } from '../components/sync-settings';
 import { Kbd } from '../components/values';
@@ -17,6 +18,7 @@ export function SettingsScreen() {
       <div className="screen-body settings">
         <SyncSettings />
         <DemoAgencySettings />
+        <BookSettings />
         <AiSettings />
         <section className="card settings-card">
           <h2>Appearance</h2>

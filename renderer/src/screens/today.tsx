@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { TodayItem } from '../../../shared/api/types';
 import { messageOf, mutate } from '../api/mutate';
 import { TodayTasks } from '../components/work/today-tasks';
+import { TodayBook } from '../components/work/today-book';
 import { useQuery } from '../api/use-query';
 import { LoadDemoButton } from '../components/demo-agency';
 import { LogForm } from '../components/composer';
@@ -214,6 +215,7 @@ export function TodayScreen() {
             </ul>
           </section>
         )}
+        <TodayBook scope={scope} />
       </div>
       {logging && (
         <Modal title={`Log activity: ${logging.name}`} onClose={() => setLogging(null)} width={640}>

@@ -63,6 +63,7 @@ describe('screens re-run the queries that read what changed', () => {
       'ai.run',
       'ai.cancel',
       'ai.settings.save',
+      'book.settings.save',
       'demo.load',
       'demo.clear',
     ];
