@@ -1,9 +1,8 @@
 CREATE INDEX `idx_leads_policy_expiration_date` ON `leads` (`policy_expiration_date`,`id`,`deleted_at`,`is_converted`);--> statement-breakpoint
-CREATE INDEX `idx_policies_sort_policy_number` ON `policies` (`policy_number`,`id`) WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX `idx_policies_sort_status` ON `policies` (`status`,`id`) WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX `idx_policies_sort_effective_date` ON `policies` (`effective_date`,`id`) WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX `idx_policies_sort_expiration_date` ON `policies` (`expiration_date`,`id`) WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX `idx_policies_sort_written_premium` ON `policies` (`written_premium`,`id`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `idx_policies_sort_policy_number` ON `policies` (`policy_number`,`id`);--> statement-breakpoint
+CREATE INDEX `idx_policies_sort_effective_date` ON `policies` (`effective_date`,`id`);--> statement-breakpoint
+CREATE INDEX `idx_policies_sort_expiration_date` ON `policies` (`expiration_date`,`id`);--> statement-breakpoint
+CREATE INDEX `idx_policies_sort_written_premium` ON `policies` (`written_premium`,`id`);--> statement-breakpoint
 -- The Leads list's stored items gain the current carrier, current premium and X-date (the lead's
 -- current policy expiration), appended to the array so the older fields keep their places. The
 -- triggers are the ones of 0007 with the longer item (listItemJson in db/queries/pipeline.ts;
