@@ -141,6 +141,7 @@ export const tests = [
       await page.getByRole('columnheader', { name: 'Premium' }).getByRole('button').click();
       await waitForNames(page, ['AAA-100', 'ZZZ-900', 'MMM-500'], 'premium, largest first');
       await page.reload();
+      await page.waitForSelector('[data-screen="policies"] .vt-row', { timeout: 10_000 });
       await waitForNames(page, ['AAA-100', 'ZZZ-900', 'MMM-500'], 'the premium sort after a reload');
       await page.getByTestId('saved-views').click();
       await page.getByRole('button', { name: 'Numbers Z to A', exact: true }).click();
