@@ -69,7 +69,7 @@ const USAGE: Record<string, string> = {
     '[--on-duplicate create|update|skip] [--date-order MDY|DMY|YMD] [--dry-run] [--report OUT.csv] [--resume ID]',
   'undo-import': 'undo-import --db FILE --import ID',
   export:
-    'export --db FILE --kind leads|clients|contacts|notes|book --out PATH.csv|PATH.xlsx [--status CODE] [--type CODE]',
+    'export --db FILE --kind leads|clients|contacts|notes|book --out PATH.csv|PATH.xlsx [--status CODE] [--type CODE] [--xdate-from YYYY-MM-DD] [--xdate-to YYYY-MM-DD]',
   duplicates: 'duplicates --db FILE --kind leads|clients|contacts [--limit N] [--full]',
   merge: 'merge --db FILE --kind clients|leads|contacts --survivor ID --merged ID [--fields JSON]',
   'server:migrate': 'server:migrate (DATABASE_URL)',

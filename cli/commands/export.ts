@@ -14,11 +14,19 @@ export async function exportCommand(argv: string[]) {
       out: z.string({ error: '--out PATH.csv|PATH.xlsx is required' }).min(1),
       status: z.string().optional(),
       type: z.string().optional(),
+      // The Leads list's X-date window, as the screen's filter sends it.
+      'xdate-from': z.iso.date({ error: '--xdate-from must be a date (YYYY-MM-DD)' }).optional(),
+      'xdate-to': z.iso.date({ error: '--xdate-to must be a date (YYYY-MM-DD)' }).optional(),
     }),
   );
   return withReplica(o.db, false, async (app): Promise<object> =>
     o.kind === 'book'
       ? exportBook(app.db, o.out)
-      : exportList(app.db, o.kind, o.out, { status: o.status, type: o.type }),
+      : exportList(app.db, o.kind, o.out, {
+          status: o.status,
+          type: o.type,
+          xdate_from: o['xdate-from'],
+          xdate_to: o['xdate-to'],
+        }),
   );
 }

@@ -16,6 +16,7 @@ export const NULLABLE: ReadonlySet<PipelineSort> = new Set([
   'quoted_premium',
   'next_follow_up_at',
   'status_changed_at',
+  'policy_expiration_date',
 ]);
 
 /** WHERE clauses for the pipeline's filters; every value is a bound parameter. */
@@ -46,6 +47,15 @@ function whereFor(q: Filters, probe = false): { sql: string[]; params: unknown[]
         : 'l.id IN (SELECT lead_id FROM lead_tags WHERE tag = ?)',
     );
     params.push(tag);
+  }
+  // The X-date window; idx_leads_policy_expiration_date serves it as a range (and as the X-date sort).
+  if (q.xdate_from) {
+    sql.push('l.policy_expiration_date >= ?');
+    params.push(q.xdate_from);
+  }
+  if (q.xdate_to) {
+    sql.push('l.policy_expiration_date <= ?');
+    params.push(q.xdate_to);
   }
   if (q.vehicle_make) {
     sql.push(
@@ -89,7 +99,8 @@ export const listItemJson = (
   a: string,
 ) => `json_array(${a}.id, ${displayName(a)}, ${a}.lead_type, ${a}.status_id, ${a}.insurance_type_id,
   ${a}.owner_id, ${a}.email, ${a}.phone, ${a}.quoted_premium, ${a}.priority, ${a}.ai_follow_up_priority, ${a}.next_follow_up_at,
-  ${a}.last_contacted_at, ${a}.status_changed_at, ${a}.created_at, ${a}.updated_at, json(${a}.tags), ${a}.is_converted)`;
+  ${a}.last_contacted_at, ${a}.status_changed_at, ${a}.created_at, ${a}.updated_at, json(${a}.tags), ${a}.is_converted, ${a}.current_carrier, ${a}.current_premium,
+  ${a}.policy_expiration_date)`;
 
 /** A sort on last_name, which an item does not show, also reads it for the cursor (raw rows). */
 const select = (sort: PipelineSort, hint = '') =>
@@ -117,6 +128,9 @@ type ListRow = [
   updated_at: string,
   tags: string[],
   is_converted: number,
+  current_carrier: string | null,
+  current_premium: number | null,
+  policy_expiration_date: string | null,
   last_name?: string | null,
 ];
 
@@ -124,6 +138,9 @@ type ListRow = [
  * Item texts (pluck), or [item text, last_name] pairs for a last_name sort (raw). A lead built by
  * id that another connection hard-deleted in between is left out, as a later read would.
  */
+/** Where a last_name sort puts the lead's last_name, after the item's own fields. */
+const LAST_NAME = 21;
+
 function parseRows(db: ReplicaDb, sort: PipelineSort, rows: unknown[]): ListRow[] {
   const parse = (text: string): ListRow | null => {
     const value = JSON.parse(text) as ListRow | string;
@@ -135,7 +152,7 @@ function parseRows(db: ReplicaDb, sort: PipelineSort, rows: unknown[]): ListRow[
   for (const r of rows) {
     const row = sort === 'last_name' ? parse((r as [string, string | null])[0]) : parse(r as string);
     if (!row) continue;
-    if (sort === 'last_name') row[18] = (r as [string, string | null])[1];
+    if (sort === 'last_name') row[LAST_NAME] = (r as [string, string | null])[1];
     out.push(row);
   }
   return out;
@@ -162,12 +179,15 @@ function toItem(r: ListRow, owners: ReadonlyMap<string, string>): LeadListItem {
     updated_at: r[15],
     tags: r[16],
     is_converted: r[17] === 1,
+    current_carrier: r[18],
+    current_premium: r[19],
+    policy_expiration_date: r[20],
   };
 }
 
 /** The cursor's sort value of a row: the item's own field, or the extra last_name column. */
 function sortValue(sort: PipelineSort, row: ListRow, item: LeadListItem): string | number | null {
-  return sort === 'last_name' ? (row[18] ?? null) : item[sort];
+  return sort === 'last_name' ? (row[LAST_NAME] ?? null) : item[sort];
 }
 
 /** The index that walks leads in each sort order. */
@@ -179,6 +199,7 @@ const SORT_INDEX: Partial<Record<PipelineSort, string>> = {
   next_follow_up_at: 'idx_leads_next_follow_up_at',
   status_changed_at: 'idx_leads_status_changed_at',
   priority: 'idx_leads_priority',
+  policy_expiration_date: 'idx_leads_policy_expiration_date',
 };
 
 /**
@@ -192,6 +213,8 @@ function sortIndexHint(q: Query): string {
     !q.status_ids?.length &&
     !q.insurance_type_ids?.length &&
     !q.owner_ids?.length &&
+    !q.xdate_from &&
+    !q.xdate_to &&
     !q.text;
   const index = SORT_INDEX[q.sort];
   return derivedOnly && index ? `INDEXED BY ${index}` : '';
@@ -269,7 +292,13 @@ export function listLeads(db: ReplicaDb, input: unknown): LeadPage {
 export function kanban(db: ReplicaDb, input: unknown): KanbanColumn[] {
   const q = pipelineQuery.parse(input);
   const { sql: where, params } = whereFor(q);
-  const narrow = !q.tags?.length && !q.vehicle_make && !q.text && !Object.keys(q.custom_fields ?? {}).length;
+  const narrow =
+    !q.tags?.length &&
+    !q.vehicle_make &&
+    !q.text &&
+    !q.xdate_from &&
+    !q.xdate_to &&
+    !Object.keys(q.custom_fields ?? {}).length;
   const hint = narrow ? 'INDEXED BY idx_leads_live_rollup' : '';
   const sql = `SELECT l.status_id, count(*) AS count, coalesce(sum(l.quoted_premium), 0) AS premium FROM leads l ${hint} WHERE ${where.join(' AND ')} GROUP BY l.status_id`;
   return cachedStatement(db, sql).all(...params) as KanbanColumn[];

@@ -10,6 +10,7 @@ import type {
   InForce,
   PolicyDetail,
   PolicyListItem,
+  PolicySort,
   policiesQuery,
   renewalsQuery,
   XDateItem,
@@ -127,6 +128,12 @@ export function xdates(db: ReplicaDb, q: z.output<typeof xdatesQuery>, now: Date
 }
 
 export function listPolicies(db: ReplicaDb, q: z.output<typeof policiesQuery>): PolicyListItem[] {
+  const { sql, params } = policiesListSql(q);
+  return (cachedStatement(db, sql).all(...params) as RawItem[]).map(item);
+}
+
+/** The policies list's statement and its values (the plan test explains this very SQL). */
+export function policiesListSql(q: z.output<typeof policiesQuery>): { sql: string; params: unknown[] } {
   const where = ['p.deleted_at IS NULL'];
   const params: unknown[] = [];
   const key = q.text ? identifierKey(q.text) : null;
@@ -137,9 +144,27 @@ export function listPolicies(db: ReplicaDb, q: z.output<typeof policiesQuery>): 
   if (q.client_id) filter(where, params, 'p.client_id = ?', q.client_id);
   if (q.status) filter(where, params, 'p.status = ?', q.status);
   if (q.carrier_id) filter(where, params, 'p.carrier_id = ?', q.carrier_id);
-  const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date DESC, p.id LIMIT ? OFFSET ?`;
-  return (cachedStatement(db, sql).all(...params, q.limit, q.offset) as RawItem[]).map(item);
+  const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
+  const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY ${POLICY_ORDER[q.sort]} ${dir}, p.id ${dir} LIMIT ? OFFSET ?`;
+  return { sql, params: [...params, q.limit, q.offset] };
 }
+
+/**
+ * What each policies-list sort orders by, then by id. Number, dates and premium walk their
+ * idx_policies_sort_* index ((value, id)), so a page reads only its rows; the names (client,
+ * carrier, line) come from joins and status has no index of its own (see the catalogue), so those
+ * sorts order the matching terms first (a top-N sort bounded by LIMIT + OFFSET, not an index walk).
+ */
+const POLICY_ORDER: Record<PolicySort, string> = {
+  policy_number: 'p.policy_number',
+  client: 'client_name',
+  carrier: 'carrier_name',
+  line: 'line_name',
+  status: 'p.status',
+  effective_date: 'p.effective_date',
+  expiration_date: 'p.expiration_date',
+  written_premium: 'p.written_premium',
+};
 
 /** A term and its whole chain: back along renews_policy_id, forward along the unique index on it. */
 export function policyDetail(db: ReplicaDb, id: string): PolicyDetail {

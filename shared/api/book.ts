@@ -25,12 +25,27 @@ export const xdatesQuery = z.object({
   after: z.object({ date: f.date(), id: f.id() }).optional(),
 });
 
+/** The policies list's column sorts; each of the policy's own columns walks an index (see listPolicies). */
+export const POLICY_SORTS = [
+  'policy_number',
+  'client',
+  'carrier',
+  'line',
+  'status',
+  'effective_date',
+  'expiration_date',
+  'written_premium',
+] as const;
+export type PolicySort = (typeof POLICY_SORTS)[number];
+
 export const policiesQuery = z.object({
   /** A policy number or VIN (typed in part), else part of the client's name. */
   text: z.string().max(200).optional(),
   client_id: f.id().optional(),
   status: z.enum(POLICY_STATUSES).optional(),
   carrier_id: f.id().optional(),
+  sort: z.enum(POLICY_SORTS).default('expiration_date'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).max(1_000_000).default(0),
 });

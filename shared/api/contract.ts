@@ -22,6 +22,7 @@ import {
   listQuery,
   mutateInput,
   pipelineQuery,
+  boardQuery,
   searchQuery,
   signInInput,
   ticketsQuery,
@@ -69,7 +70,7 @@ export const API = {
   'lookups.get': { input: empty, output: {} as Lookups },
   'leads.list': { input: pipelineQuery, output: {} as LeadPage },
   'leads.kanban': {
-    input: pipelineQuery.omit({ sort: true, dir: true, limit: true, after: true }),
+    input: boardQuery,
     output: {} as KanbanColumn[],
   },
   'leads.get': { input: byId, output: {} as LeadDetail },

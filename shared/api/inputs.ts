@@ -10,6 +10,7 @@ export const PIPELINE_SORTS = [
   'next_follow_up_at',
   'priority',
   'status_changed_at',
+  'policy_expiration_date',
 ] as const;
 export type PipelineSort = (typeof PIPELINE_SORTS)[number];
 
@@ -17,7 +18,7 @@ const ids = () => z.array(f.id()).max(50);
 const cursorValue = z.union([z.string().max(200), z.number(), z.null()]);
 
 /** The Leads screen's query: filters, a sort on any shown column, and a keyset cursor. */
-export const pipelineQuery = z.object({
+const pipelineFields = z.object({
   status_ids: ids().optional(),
   insurance_type_ids: ids().optional(),
   owner_ids: ids().optional(),
@@ -31,11 +32,23 @@ export const pipelineQuery = z.object({
   vehicle_make: z.string().trim().min(1).max(40).optional(),
   text: z.string().max(200).optional(),
   include_converted: z.boolean().default(false),
+  /** X-date window (the lead's current policy expiration), both days included; either end may be open. */
+  xdate_from: f.date().optional(),
+  xdate_to: f.date().optional(),
   sort: z.enum(PIPELINE_SORTS).default('updated_at'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   limit: z.number().int().min(1).max(500).default(50),
   after: z.object({ v: cursorValue, id: f.id(), nulls: z.boolean() }).optional(),
 });
+/** A window's end before its start is refused on the end's field (dates compare as ISO text). */
+const xdateWindowInOrder = <T extends { xdate_from?: string; xdate_to?: string }>(q: T) =>
+  !q.xdate_from || !q.xdate_to || q.xdate_from <= q.xdate_to;
+const xdateOrderError = { message: 'must not be before xdate_from', path: ['xdate_to'] };
+export const pipelineQuery = pipelineFields.refine(xdateWindowInOrder, xdateOrderError);
+/** The board's query: the list's filters, without sort or paging. */
+export const boardQuery = pipelineFields
+  .omit({ sort: true, dir: true, limit: true, after: true })
+  .refine(xdateWindowInOrder, xdateOrderError);
 export type PipelineQuery = z.input<typeof pipelineQuery>;
 export type PipelineCursor = NonNullable<z.output<typeof pipelineQuery>['after']>;
 

@@ -22,6 +22,10 @@ export interface LeadListItem {
   updated_at: string;
   tags: string[];
   is_converted: boolean;
+  /** The prospect's current policy elsewhere: its carrier, premium and expiration (the X-date). */
+  current_carrier: string | null;
+  current_premium: number | null;
+  policy_expiration_date: string | null;
 }
 
 export interface Page<T, C> {

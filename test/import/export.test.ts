@@ -114,6 +114,19 @@ describe('export', () => {
     expect(await exportList(db, 'leads', join(dir, 'l2.csv'), { type: 'home' })).toMatchObject({ rows: 0 });
   });
 
+  it("filters leads by the Leads list's X-date window, both days included", async () => {
+    const { db } = await book();
+    const leads = db.prepare('SELECT id FROM leads WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[];
+    expect(leads.length).toBeGreaterThan(0);
+    db.prepare('UPDATE leads SET policy_expiration_date = ? WHERE id = ?').run('2031-03-15', leads[0]);
+    const count = async (f: Parameters<typeof exportList>[3]) =>
+      (await exportList(db, 'leads', join(dir, 'x.csv'), f)).rows;
+    expect(await count({ xdate_from: '2031-03-15', xdate_to: '2031-03-15' })).toBe(1);
+    expect(await count({ xdate_from: '2031-03-16' })).toBe(0);
+    expect(await count({ xdate_to: '2031-03-14' })).toBe(0);
+    expect(await count({})).toBe(leads.length);
+  });
+
   it('exports the whole book as one workbook, a sheet per table', async () => {
     const { db } = await book();
     const out = join(dir, 'book.xlsx');

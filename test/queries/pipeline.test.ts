@@ -19,6 +19,7 @@ interface Model {
   converted: boolean;
   deleted: boolean;
   name: string;
+  xdate: string | null;
 }
 
 const ctx = useApp();
@@ -48,6 +49,8 @@ beforeAll(async () => {
       converted: false,
       deleted: false,
       name: business ? `Acme Widgets ${i}` : `Lee ${LAST[i % LAST.length]}`,
+      // X-dates with ties (i % 3 repeats a day) and NULLs (every fourth lead has none).
+      xdate: i % 4 === 3 ? null : `2031-0${(i % 3) + 5}-${String(10 + (i % 5)).padStart(2, '0')}`,
     };
     const lead = await createLead(app, {
       ...(business
@@ -60,6 +63,9 @@ beforeAll(async () => {
       ...(i % 2 === 0 ? { next_follow_up_at: `2031-0${(i % 4) + 1}-01T09:00:00Z` } : {}),
       tags,
       custom_fields: custom,
+      ...(m.xdate
+        ? { policy_expiration_date: m.xdate, current_carrier: `Carrier ${i % 3}`, current_premium: 900 + i }
+        : {}),
     });
     m.id = lead.id;
     model.push(m);
@@ -153,6 +159,25 @@ describe('pipeline filters', () => {
     for (const text of ['"', 'NEAR(', 'a OR', '-', '*', '((', 'x:y', '^']) expect(await list({ text })).toBeDefined();
     expect(await list({ text: '!!!' })).toEqual([]);
   });
+  it('by X-date window, both days included, either end open', async () => {
+    const inWindow = (from: string | null, to: string | null) => (m: Model) =>
+      m.xdate !== null && (!from || m.xdate >= from) && (!to || m.xdate <= to);
+    await expectFilter({ xdate_from: '2031-05-11', xdate_to: '2031-06-12' }, inWindow('2031-05-11', '2031-06-12'));
+    await expectFilter({ xdate_from: '2031-06-10' }, inWindow('2031-06-10', null));
+    await expectFilter({ xdate_to: '2031-05-14' }, inWindow(null, '2031-05-14'));
+    await expectFilter({ xdate_from: '2031-07-12', xdate_to: '2031-07-12' }, inWindow('2031-07-12', '2031-07-12'));
+    await expectFilter(
+      { xdate_from: '2031-05-01', xdate_to: '2031-06-30', status_ids: [STATUS.quoted, STATUS.new] },
+      (m) => inWindow('2031-05-01', '2031-06-30')(m) && [STATUS.quoted, STATUS.new].includes(m.status),
+    );
+    expect(await list({ xdate_from: '2032-01-01' })).toEqual([]);
+  });
+  it('refuses an X-date window that ends before it starts, naming the field', async () => {
+    await expect(call(ctx.app, 'leads.list', { xdate_from: '2031-06-01', xdate_to: '2031-05-01' })).rejects.toThrow(
+      /xdate_to/,
+    );
+    await expect(call(ctx.app, 'leads.list', { xdate_from: '2031-13-01' })).rejects.toThrow(/xdate_from/);
+  });
   it('combines filters', async () => {
     await expectFilter(
       { text: 'lee', custom_fields: { region: 'north' }, status_ids: STATUSES },
@@ -190,7 +215,7 @@ async function walk(q: PipelineQuery, limit: number): Promise<string[]> {
 describe('pipeline sorts and keyset pagination', () => {
   it('the fixture has NULLs and ties in every nullable sort', async () => {
     const all = await list({});
-    for (const col of ['quoted_premium', 'next_follow_up_at', 'status_changed_at'] as const) {
+    for (const col of ['quoted_premium', 'next_follow_up_at', 'status_changed_at', 'policy_expiration_date'] as const) {
       expect(all.some((i) => i[col] === null)).toBe(true);
       expect(all.some((i) => i[col] !== null)).toBe(true);
     }
@@ -224,6 +249,19 @@ describe('pipeline sorts and keyset pagination', () => {
     const want = expected(all, 'quoted_premium', 'desc');
     for (const size of [1, 2, 7]) expect(await walk(q, size)).toEqual(want);
   });
+
+  for (const sort of ['policy_expiration_date', 'updated_at', 'last_name'] as const) {
+    it(`pages an X-date window sorted by ${sort} across page boundaries`, async () => {
+      const q: PipelineQuery = { xdate_from: '2031-05-11', xdate_to: '2031-07-13', sort, dir: 'asc' };
+      const all = await list(q);
+      const window = live().filter((m) => m.xdate !== null && m.xdate >= '2031-05-11' && m.xdate <= '2031-07-13');
+      expect(ids(all)).toEqual(ids(window));
+      expect(all.length).toBeGreaterThan(7);
+      const want = expected(all, sort, 'asc');
+      for (const size of [1, 3, 7]) expect(await walk(q, size)).toEqual(want);
+      for (const size of [2, 5]) expect(await walk({ ...q, dir: 'desc' }, size)).toEqual(expected(all, sort, 'desc'));
+    });
+  }
 
   it('defaults to updated_at desc, 50 a page', async () => {
     const page = await call(ctx.app, 'leads.list', {});
@@ -325,6 +363,9 @@ describe('pipeline sorts and keyset pagination', () => {
         updated_at: r.updated_at,
         tags: JSON.parse(r.tags as string),
         is_converted: r.is_converted === 1,
+        current_carrier: r.current_carrier,
+        current_premium: r.current_premium,
+        policy_expiration_date: r.policy_expiration_date,
       });
     }
     const got = items.find((i) => i.id === oddId)!;
@@ -386,6 +427,7 @@ describe('kanban', () => {
     await expectKanbanMatchesList({ owner_ids: [owners[2]!] });
     await expectKanbanMatchesList({ tags: ['vip'], custom_fields: { region: 'north' } });
     await expectKanbanMatchesList({ text: 'baker' });
+    await expectKanbanMatchesList({ xdate_from: '2031-05-11', xdate_to: '2031-06-12' });
     expect(await call(ctx.app, 'leads.kanban', { text: '"*' })).toEqual([]);
   });
 });

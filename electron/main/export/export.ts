@@ -14,6 +14,9 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export interface ExportFilters {
   status?: string;
   type?: string;
+  /** The Leads list's X-date window (ISO dates, both included; either end may be open). */
+  xdate_from?: string;
+  xdate_to?: string;
 }
 
 /** A record's key for relinking on import: the id it had in the system it came from, else its own. */
@@ -49,6 +52,14 @@ function query(kind: ExportKind, f: ExportFilters): { sql: string; params: unkno
         if (!t) throw new AppError('invalid_input', `unknown insurance type "${f.type}"`, 'type');
         where.push('l.insurance_type_id = ?');
         params.push(t.id);
+      }
+      if (f.xdate_from) {
+        where.push('l.policy_expiration_date >= ?');
+        params.push(f.xdate_from);
+      }
+      if (f.xdate_to) {
+        where.push('l.policy_expiration_date <= ?');
+        params.push(f.xdate_to);
       }
       return {
         sql: `SELECT ${extOf('l')} AS "External id", l.lead_type AS "Type", l.first_name AS "First name", l.last_name AS "Last name",

@@ -1,11 +1,20 @@
-import { LEAD_COLUMNS } from '../screens/lead-columns';
-import { useLeadsView, DEFAULT_COLUMNS } from '../stores/leads-view';
+import type { StoreApi, UseBoundStore } from 'zustand';
+import type { ListViewState } from '../stores/list-view';
 import { Dropdown } from './dropdown';
 import { Icon } from './icon';
 
-/** Show, hide and reorder the Leads table's columns. */
-export function ColumnChooser() {
-  const { columns, setColumns } = useLeadsView();
+interface Props<F, S extends string> {
+  store: UseBoundStore<StoreApi<ListViewState<F, S>>>;
+  /** Every column the table can show, in their default order. */
+  all: ReadonlyArray<{ key: string; label: string }>;
+  defaults: string[];
+  /** The column that names the row, always shown. */
+  fixed: string;
+}
+
+/** Show, hide and reorder a list's columns. */
+export function ColumnChooser<F, S extends string>({ store, all, defaults, fixed }: Props<F, S>) {
+  const { columns, setColumns } = store();
   const move = (key: string, by: number) => {
     const i = columns.indexOf(key);
     const j = i + by;
@@ -14,7 +23,7 @@ export function ColumnChooser() {
     [next[i], next[j]] = [next[j]!, next[i]!];
     setColumns(next);
   };
-  const ordered = [...columns, ...LEAD_COLUMNS.map((c) => c.key).filter((k) => !columns.includes(k))];
+  const ordered = [...columns, ...all.map((c) => c.key).filter((k) => !columns.includes(k))];
   return (
     <Dropdown
       align="right"
@@ -29,7 +38,8 @@ export function ColumnChooser() {
       {() => (
         <div className="menu-list" role="group" aria-label="Columns">
           {ordered.map((key) => {
-            const col = LEAD_COLUMNS.find((c) => c.key === key)!;
+            const col = all.find((c) => c.key === key);
+            if (!col) return null;
             const shown = columns.includes(key);
             return (
               <div key={key} className="menu-item">
@@ -37,7 +47,7 @@ export function ColumnChooser() {
                   <input
                     type="checkbox"
                     checked={shown}
-                    disabled={key === 'name'}
+                    disabled={key === fixed}
                     onChange={(e) =>
                       setColumns(e.target.checked ? [...columns, key] : columns.filter((k) => k !== key))
                     }
@@ -68,7 +78,7 @@ export function ColumnChooser() {
             );
           })}
           <div className="menu-sep" />
-          <button type="button" className="menu-item" onClick={() => setColumns(DEFAULT_COLUMNS)}>
+          <button type="button" className="menu-item" onClick={() => setColumns(defaults)}>
             Reset columns
           </button>
         </div>

@@ -4,6 +4,7 @@ import { useLookups } from '../stores/lookups';
 import { Check } from './field';
 import { MultiSelect } from './dropdown';
 import { Icon } from './icon';
+import { XDateFilter } from './xdate-filter';
 
 /** Filters shared by the table and the board. Text filtering waits for a pause in typing. */
 export function LeadFiltersBar({ board }: { board: boolean }) {
@@ -49,6 +50,7 @@ export function LeadFiltersBar({ board }: { board: boolean }) {
         onChange={(v) => setFilters({ owner_ids: v })}
         options={users.map((u) => ({ value: u.id, label: u.full_name }))}
       />
+      <XDateFilter value={filters.xdate ?? null} onChange={(xdate) => setFilters({ xdate })} />
       {!board && (
         <Check
           label="Include converted"

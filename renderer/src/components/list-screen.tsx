@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Icon } from './icon';
 import { EmptyState, ErrorBanner } from './values';
 import { VirtualTable, type Column } from './virtual-table';
@@ -22,16 +22,29 @@ interface Props<T> {
   onFilter(text: string): void;
   empty: { title: string; body: string; action?: React.ReactNode };
   tools?: React.ReactNode;
+  /** Controls at the right of the title (saved views, columns). */
+  actions?: React.ReactNode;
+  /** The server sort shown on the headers, and what a header click asks for. */
+  sort?: { key: string; dir: 'asc' | 'desc' };
+  onSort?(key: string): void;
 }
 
 /** The frame of the simpler list screens: title, filter, a dense virtual table, an empty state. */
 export function ListScreen<T>(p: Props<T>) {
   const [text, setText] = useState(p.filter);
+  // A saved view applied elsewhere sets the filter: the input follows it.
+  useEffect(() => setText(p.filter), [p.filter]);
   return (
     <div className="screen fill" data-screen={p.name}>
       <div className="screen-head">
         <h1>{p.title}</h1>
         {p.sub && <span className="sub">{p.sub}</span>}
+        {p.actions && (
+          <>
+            <div className="spacer" />
+            {p.actions}
+          </>
+        )}
       </div>
       <div className="toolbar">
         <div className="filter-input">
@@ -65,6 +78,8 @@ export function ListScreen<T>(p: Props<T>) {
           columns={p.columns}
           onOpen={p.onOpen}
           onEnd={p.onEnd}
+          sort={p.sort}
+          onSort={p.onSort}
           footer={
             p.loaded
               ? `${count(p.rows.length)}${p.done ? '' : '+'} ${p.rows.length === 1 ? p.one : p.title.toLowerCase()}`

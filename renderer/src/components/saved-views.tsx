@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { useLeadsView } from '../stores/leads-view';
+import type { StoreApi, UseBoundStore } from 'zustand';
+import type { ListViewState } from '../stores/list-view';
 import { Dropdown } from './dropdown';
 import { Icon } from './icon';
 
-/** Saved combinations of filters, sort and columns, kept on this device. */
-export function SavedViews() {
-  const { saved, apply, remove, saveAs, reset } = useLeadsView();
+/** Saved combinations of a list's filters, sort and columns, kept on this device. */
+export function SavedViews<F, S extends string>({ store }: { store: UseBoundStore<StoreApi<ListViewState<F, S>>> }) {
+  const { saved, apply, remove, saveAs, reset } = store();
   const [name, setName] = useState('');
   return (
     <Dropdown label="Views" testId="saved-views">

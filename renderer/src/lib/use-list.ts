@@ -10,7 +10,10 @@ type Item<C extends ListCommand> = CommandOutput<C>[number];
 const PAGE = 200;
 
 /** A simple list (offset paging) for the secondary screens, filtered by text. */
-export function useList<C extends ListCommand>(command: C, filter: { text?: string; status?: string }) {
+export function useList<C extends ListCommand>(
+  command: C,
+  filter: { text?: string; status?: string; sort?: string; dir?: 'asc' | 'desc' },
+) {
   const version = useTablesVersion(COMMAND_READS[command]);
   const [state, setState] = useState<{ items: Item<C>[]; done: boolean; error: AppErrorShape | null; loaded: boolean }>(
     { items: [], done: false, error: null, loaded: false },

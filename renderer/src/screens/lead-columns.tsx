@@ -2,7 +2,7 @@ import type { LeadListItem } from '../../../shared/api/types';
 import { StatusPill, Tag, TypeLabel } from '../components/pills';
 import type { Column } from '../components/virtual-table';
 import { FollowUpDue, RelTime } from '../components/values';
-import { money } from '../lib/format';
+import { money, paperDate } from '../lib/format';
 
 /** Every column the Leads table can show; the column chooser picks and orders them. */
 export const LEAD_COLUMNS: Column<LeadListItem>[] = [
@@ -80,6 +80,29 @@ export const LEAD_COLUMNS: Column<LeadListItem>[] = [
         ))}
       </span>
     ),
+  },
+  {
+    key: 'current_carrier',
+    label: 'Current carrier',
+    width: 150,
+    className: 'text',
+    render: (r) => r.current_carrier ?? '—',
+  },
+  {
+    key: 'current_premium',
+    label: 'Current premium',
+    width: 130,
+    align: 'right',
+    className: 'num',
+    render: (r) => money(r.current_premium),
+  },
+  {
+    key: 'xdate',
+    label: 'X-date',
+    width: 110,
+    sort: 'policy_expiration_date',
+    className: 'fit',
+    render: (r) => paperDate(r.policy_expiration_date),
   },
   {
     key: 'kind',

@@ -9,13 +9,31 @@ import { EmptyState, ErrorBanner } from '../components/values';
 import { VirtualTable } from '../components/virtual-table';
 import { count } from '../lib/format';
 import { useLeadPages } from '../lib/use-lead-pages';
-import { useLeadsView } from '../stores/leads-view';
+import { addDaysToDate } from '../../../shared/book/terms';
+import { DEFAULT_COLUMNS, useLeadsView, type LeadFilters, type XDateWindow } from '../stores/leads-view';
 import { navigate } from '../stores/router';
 import { useUi } from '../stores/ui';
-import { columnByKey } from './lead-columns';
+import { columnByKey, LEAD_COLUMNS } from './lead-columns';
 
-export function filtersToQuery(f: ReturnType<typeof useLeadsView.getState>['filters']) {
+/** Today's date where the user is (not UTC): an X-date window starts there. */
+function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The window as the query's dates: "next N days" is counted from today each time it is read. */
+function xdateRange(w: XDateWindow): { xdate_from?: string; xdate_to?: string } {
+  if (!w) return {};
+  if ('days' in w) {
+    const from = localToday();
+    return { xdate_from: from, xdate_to: addDaysToDate(from, w.days) };
+  }
+  return { ...(w.from ? { xdate_from: w.from } : {}), ...(w.to ? { xdate_to: w.to } : {}) };
+}
+
+export function filtersToQuery(f: LeadFilters) {
   return {
+    ...xdateRange(f.xdate ?? null),
     ...(f.status_ids.length ? { status_ids: f.status_ids } : {}),
     ...(f.insurance_type_ids.length ? { insurance_type_ids: f.insurance_type_ids } : {}),
     ...(f.owner_ids.length ? { owner_ids: f.owner_ids } : {}),
@@ -43,7 +61,9 @@ function LeadsTable() {
             type="button"
             className="btn"
             onClick={() =>
-              useLeadsView.getState().setFilters({ status_ids: [], insurance_type_ids: [], owner_ids: [], text: '' })
+              useLeadsView
+                .getState()
+                .setFilters({ status_ids: [], insurance_type_ids: [], owner_ids: [], text: '', xdate: null })
             }
           >
             Clear filters
@@ -109,8 +129,10 @@ export function LeadsScreen({ view }: { view: 'table' | 'board' }) {
           </button>
         </div>
         <div className="spacer" />
-        <SavedViews />
-        {view === 'table' && <ColumnChooser />}
+        <SavedViews store={useLeadsView} />
+        {view === 'table' && (
+          <ColumnChooser store={useLeadsView} all={LEAD_COLUMNS} defaults={DEFAULT_COLUMNS} fixed="name" />
+        )}
       </div>
       <LeadFiltersBar board={view === 'board'} />
       {view === 'table' ? <LeadsTable /> : <KanbanBoard />}

@@ -1,5 +1,7 @@
-import { useState } from 'react';
-import type { PolicyListItem } from '../../../shared/api/book';
+import { useMemo } from 'react';
+import type { PolicyListItem, PolicySort } from '../../../shared/api/book';
+import { ColumnChooser } from '../components/column-chooser';
+import { SavedViews } from '../components/saved-views';
 import { useQuery } from '../api/use-query';
 import { ListScreen } from '../components/list-screen';
 import { UserName } from '../components/pills';
@@ -8,31 +10,60 @@ import { EmptyState, ErrorBanner } from '../components/values';
 import type { Column } from '../components/virtual-table';
 import { humanize, money, paperDate } from '../lib/format';
 import { useDebounced, useList } from '../lib/use-list';
+import { POLICY_DEFAULT_COLUMNS, usePoliciesView } from '../stores/policies-view';
 import { navigate } from '../stores/router';
 import { RecordHistory, RecordTasks } from '../components/work/record-work';
 
+/** Every column the Policies table can show; `sort` is the server sort its header asks for. */
 const COLUMNS: Column<PolicyListItem>[] = [
-  { key: 'number', label: 'Policy', width: 160, render: (r) => <span className="name-cell">{r.policy_number}</span> },
-  { key: 'client', label: 'Client', width: 200, render: (r) => <span>{r.client_name}</span> },
-  { key: 'line', label: 'Line', width: 150, render: (r) => <span>{r.line_name}</span> },
-  { key: 'carrier', label: 'Carrier', width: 150, render: (r) => <span>{r.carrier_name}</span> },
-  { key: 'status', label: 'Status', width: 110, render: (r) => <span>{humanize(r.status)}</span> },
-  { key: 'expires', label: 'Expires', width: 120, render: (r) => <span>{paperDate(r.expiration_date)}</span> },
+  {
+    key: 'number',
+    label: 'Policy',
+    width: 160,
+    sort: 'policy_number',
+    render: (r) => <span className="name-cell">{r.policy_number}</span>,
+  },
+  { key: 'client', label: 'Client', width: 200, sort: 'client', render: (r) => <span>{r.client_name}</span> },
+  { key: 'line', label: 'Line', width: 150, sort: 'line', render: (r) => <span>{r.line_name}</span> },
+  { key: 'carrier', label: 'Carrier', width: 150, sort: 'carrier', render: (r) => <span>{r.carrier_name}</span> },
+  { key: 'status', label: 'Status', width: 110, sort: 'status', render: (r) => <span>{humanize(r.status)}</span> },
+  {
+    key: 'effective',
+    label: 'Effective',
+    width: 120,
+    sort: 'effective_date',
+    render: (r) => <span>{paperDate(r.effective_date)}</span>,
+  },
+  {
+    key: 'expires',
+    label: 'Expires',
+    width: 120,
+    sort: 'expiration_date',
+    render: (r) => <span>{paperDate(r.expiration_date)}</span>,
+  },
   {
     key: 'premium',
     label: 'Premium',
     width: 120,
+    sort: 'written_premium',
     render: (r) => <span className="num">{money(r.written_premium, { cents: true })}</span>,
   },
   { key: 'change', label: 'Change', width: 90, render: (r) => <PremiumChange item={r} /> },
   { key: 'owner', label: 'Owner', width: 150, render: (r) => <UserName id={r.owner_id} /> },
 ];
 
-/** Every policy term, newest expiration first; the filter takes a policy number, a VIN or a client's name. */
+const columnByKey = new Map(COLUMNS.map((c) => [c.key, c]));
+
+/**
+ * Every policy term, newest expiration first unless a header says otherwise; the filter takes a
+ * policy number, a VIN or a client's name. Filter, sort and columns can be saved as a view.
+ */
 export function PoliciesScreen() {
-  const [text, setText] = useState('');
+  const { filters, sort, dir, columns, setFilters, sortBy } = usePoliciesView();
+  const text = filters.text;
   const q = useDebounced(text);
-  const list = useList('policies.list', q ? { text: q } : {});
+  const list = useList('policies.list', { ...(q ? { text: q } : {}), sort, dir });
+  const shown = useMemo(() => columns.map((k) => columnByKey.get(k)).filter((c) => !!c), [columns]);
   return (
     <ListScreen
       name="policies"
@@ -41,11 +72,19 @@ export function PoliciesScreen() {
       sub="Every term of the book, renewals chained to the term they renew"
       {...list}
       rows={list.items}
-      columns={COLUMNS}
+      columns={shown}
       onOpen={(r) => navigate({ name: 'policy', id: r.id })}
       onEnd={list.loadMore}
       filter={text}
-      onFilter={setText}
+      onFilter={(t) => setFilters({ text: t })}
+      sort={{ key: sort, dir }}
+      onSort={(k) => sortBy(k as PolicySort)}
+      actions={
+        <>
+          <SavedViews store={usePoliciesView} />
+          <ColumnChooser store={usePoliciesView} all={COLUMNS} defaults={POLICY_DEFAULT_COLUMNS} fixed="number" />
+        </>
+      }
       empty={{ title: 'No policies yet', body: 'Converting a lead with its carrier writes the first policy.' }}
     />
   );

@@ -107,6 +107,16 @@ export const policies = defineTable(
       { name: 'idx_policies_policy_number', columns: ['policy_number'] },
       { name: 'idx_policies_renews', columns: ['renews_policy_id'], unique: true },
       { name: 'idx_policies_opportunity', columns: ['opportunity_id'] },
+      // The policies list's column sorts: each walks (value, id), so a page is read in index
+      // order with no sort step. Client, carrier and line sort by a joined name, and status has
+      // no index: on a replica without statistics SQLite read the renewal list through one
+      // (status IN ('active', 'pending')) and sorted every live term. Not partial on deleted_at
+      // either: SQLite then preferred the expiration one over idx_policies_live_expiration for
+      // the renewal list (same columns, a wider WHERE), reading cancelled terms too.
+      ...(['policy_number', 'effective_date', 'expiration_date', 'written_premium'] as const).map((c) => ({
+        name: `idx_policies_sort_${c}`,
+        columns: [c, 'id'],
+      })),
     ],
     checks: [
       { name: 'policies_dates_order', sql: 'expiration_date > effective_date' },
