@@ -48,8 +48,8 @@ const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
 async function buildReplica(count: number): Promise<string> {
   const dir = join(process.cwd(), '.cache', 'bench');
   mkdirSync(dir, { recursive: true });
-  // Named for the generator's version too: a replica built before the book of business lacks it.
-  const file = join(dir, `agency-${count}-${seed}-book1.db`);
+  // Named for the generator's version too: book2 has households of 2–4 members (book1 had one each).
+  const file = join(dir, `agency-${count}-${seed}-book2.db`);
   if (existsSync(file)) {
     log(`reusing ${file}`);
     return file;

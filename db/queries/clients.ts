@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { ReplicaDb } from '../sqlite/open';
 import { ftsQuery } from './fts';
 import { displayName, rowById, rowsWhere } from './rows';
+import { cachedStatement } from './statements';
 import { timeline } from './timeline';
 
 export function listClients(db: ReplicaDb, q: z.output<typeof listQuery>): ClientListItem[] {
@@ -30,11 +31,10 @@ export function listClients(db: ReplicaDb, q: z.output<typeof listQuery>): Clien
 export function clientDetail(db: ReplicaDb, id: string): ClientDetail {
   const client = rowById(db, 'clients', id);
   if (!client || client.deleted_at) throw new AppError('not_found', `client ${id} does not exist`, 'id');
-  const leads = db
-    .prepare(
-      `SELECT lead_id, insurance_type_code, lead_created_at, conversion_date, days_to_convert FROM client_lead_history WHERE client_id = ? ORDER BY conversion_date`,
-    )
-    .all(id) as ClientDetail['leads'];
+  const leads = cachedStatement(
+    db,
+    `SELECT lead_id, insurance_type_code, lead_created_at, conversion_date, days_to_convert FROM client_lead_history WHERE client_id = ? ORDER BY conversion_date`,
+  ).all(id) as ClientDetail['leads'];
   const opportunities = [
     ...rowsWhere(db, 'opportunities', 'client_id', id),
     ...leads.flatMap((l) => rowsWhere(db, 'opportunities', 'lead_id', l.lead_id)),

@@ -67,21 +67,17 @@ export function renewals(db: ReplicaDb, q: z.output<typeof renewalsQuery>, now: 
   const { where, params } = renewalsWhere(q, now);
   if (q.after) filter(where, params, '(p.expiration_date, p.id) > (?, ?)', q.after.date, q.after.id);
   const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date, p.id LIMIT ?`;
-  const signals = cachedStatement(db, RETENTION_SIGNALS);
-  return (cachedStatement(db, sql).all(...params, q.limit) as RawItem[]).map((r) => {
-    const s = signals.get(r.client_id, r.client_id, r.client_id) as {
-      client_since: string | null;
-      last_contact_at: string | null;
-      open_tickets: number;
-      live_policies: number;
-    };
+  const rows = cachedStatement(db, sql).all(...params, q.limit) as RawItem[];
+  const signals = retentionSignals(db, [...new Set(rows.map((r) => r.client_id))]);
+  return rows.map((r) => {
+    const s = signals.get(r.client_id);
     const retention = retentionRisk(
       {
         premiumChangePct: r.premium_change_pct,
-        clientSince: s.client_since,
-        lastContactAt: s.last_contact_at,
-        openTickets: s.open_tickets,
-        livePolicies: s.live_policies,
+        clientSince: s?.client_since ?? null,
+        lastContactAt: s?.last_contact_at ?? null,
+        openTickets: s?.open_tickets ?? 0,
+        livePolicies: s?.live_policies ?? 0,
       },
       now,
     );
@@ -89,11 +85,47 @@ export function renewals(db: ReplicaDb, q: z.output<typeof renewalsQuery>, now: 
   });
 }
 
-/** What the retention rule weighs about a term's client, each through the client's own indexes. */
-const RETENTION_SIGNALS = `SELECT c.client_since, c.last_contact_at,
-  (SELECT count(*) FROM support_tickets t WHERE t.client_id = ? AND t.status IN ('open', 'pending') AND t.deleted_at IS NULL) AS open_tickets,
-  (SELECT count(*) FROM policies q WHERE q.client_id = ? AND q.status = 'active' AND q.deleted_at IS NULL) AS live_policies
-  FROM clients c WHERE c.id = ?`;
+interface Signals {
+  client_since: string | null;
+  last_contact_at: string | null;
+  open_tickets: number;
+  live_policies: number;
+}
+
+/**
+ * What the retention rule weighs about the page's clients: one query per signal for the whole
+ * page (the ids as one JSON array), each walking the clients' own indexes, where a query per row
+ * cost ~60 µs a row. Counts are grouped per client; a client with none has no row (zero).
+ */
+const SIGNAL_SQL = {
+  clients: `SELECT c.id, c.client_since, c.last_contact_at FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))`,
+  tickets: `SELECT t.client_id AS id, count(*) AS n FROM support_tickets t WHERE t.client_id IN (SELECT value FROM json_each(?))
+    AND t.status IN ('open', 'pending') AND t.deleted_at IS NULL GROUP BY t.client_id`,
+  policies: `SELECT q.client_id AS id, count(*) AS n FROM policies q WHERE q.client_id IN (SELECT value FROM json_each(?))
+    AND q.status = 'active' AND q.deleted_at IS NULL GROUP BY q.client_id`,
+};
+
+function retentionSignals(db: ReplicaDb, clientIds: string[]): Map<string, Signals> {
+  const out = new Map<string, Signals>();
+  if (clientIds.length === 0) return out;
+  const ids = JSON.stringify(clientIds);
+  for (const c of cachedStatement(db, SIGNAL_SQL.clients).all(ids) as Array<{ id: string } & Signals>)
+    out.set(c.id, {
+      client_since: c.client_since,
+      last_contact_at: c.last_contact_at,
+      open_tickets: 0,
+      live_policies: 0,
+    });
+  for (const t of cachedStatement(db, SIGNAL_SQL.tickets).all(ids) as Array<{ id: string; n: number }>) {
+    const s = out.get(t.id);
+    if (s) s.open_tickets = t.n;
+  }
+  for (const p of cachedStatement(db, SIGNAL_SQL.policies).all(ids) as Array<{ id: string; n: number }>) {
+    const s = out.get(p.id);
+    if (s) s.live_policies = p.n;
+  }
+  return out;
+}
 
 /** The X-date list's conditions (without its cursor), shared by the list and its count. */
 function xdatesWhere(q: Omit<z.output<typeof xdatesQuery>, 'limit' | 'after'>, now: Date) {

@@ -1,5 +1,6 @@
 import type { TimelineItem, TimelineKind } from '../../shared/api/types';
 import type { ReplicaDb } from '../sqlite/open';
+import { cachedStatement } from './statements';
 import { userNames } from './user-names';
 
 /**
@@ -36,7 +37,7 @@ const SQL = { lead_id: timelineSql('lead_id'), client_id: timelineSql('client_id
 
 function read(db: ReplicaDb, subject: 'lead_id' | 'client_id', id: string, limit: number): TimelineItem[] {
   const params = Object.keys(PARTS).flatMap(() => [id, limit]);
-  const rows = db.prepare(SQL[subject]).all(...params, limit) as Array<Record<string, unknown>>;
+  const rows = cachedStatement(db, SQL[subject]).all(...params, limit) as Array<Record<string, unknown>>;
   const names = userNames(db);
   return rows.map((r) => ({
     kind: r.kind as TimelineKind,

@@ -8,6 +8,7 @@ import { clockAt } from './coverage';
 import { type AgencyPeople, generatePeople, type PeopleOptions } from './people';
 import { DAY, HOUR, planLead } from './plan';
 import { appendBook, planBook } from './book';
+import { HouseholdPlanner } from './households';
 import { Rng, siblingId, uuidv7At } from './prng';
 import { type LeadRun, type SyntheticStep, buildStep } from './steps';
 import { makeStory } from './story';
@@ -101,7 +102,7 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
   // Leads arrive one per slot, so they come in index order; the last at least two hours before now.
   const slot = (now - 2 * HOUR - start) / Math.max(1, leads);
 
-  const startLead = (index: number): LeadRun => {
+  const startLead = (index: number, households: HouseholdPlanner): LeadRun => {
     const rng = new Rng(seed, 1, index);
     const t0 = Math.floor(start + (index + rng.next() * 0.98) * slot);
     const clock = clockAt(t0);
@@ -118,7 +119,10 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
     const book = convert
       ? planBook(new Rng(seed, 2, index), convert.t, now, story.type.code, story.quotedPremium)
       : null;
-    if (book) appendBook(plan, book, now);
+    if (book && convert) {
+      book.household = households.seatFor(index, story, convert.t);
+      appendBook(plan, book, now);
+    }
     return {
       index,
       rng,
@@ -138,12 +142,14 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
 
   function* steps(): Generator<SyntheticStep> {
     const heap = new Heap();
-    let pending: LeadRun | null = leads > 0 ? startLead(0) : null;
+    // Leads are started in index order on every pass, so households fill the same way each time.
+    const households = new HouseholdPlanner(seed);
+    let pending: LeadRun | null = leads > 0 ? startLead(0, households) : null;
     let last = 0;
     while (heap.size > 0 || pending) {
       if (pending && (heap.size === 0 || pending.plan.t0 <= heap.peekKey())) {
         heap.push(pending);
-        pending = pending.index + 1 < leads ? startLead(pending.index + 1) : null;
+        pending = pending.index + 1 < leads ? startLead(pending.index + 1, households) : null;
         continue;
       }
       const run = heap.pop();

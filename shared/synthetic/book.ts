@@ -2,11 +2,12 @@
  * The synthetic agency's book of business: each converted lead's client gets 1–3 policies, each
  * a chain of terms (its first term back-dated 1–5 years, as an agency's book carries years of
  * history) renewed yearly with realistic premium changes up to the present, some chains ending
- * cancelled or non-renewed, and a quarter of clients put in a household. Drawn from a stream of
- * its own, so the book does not shift the draws of the leads' stories and plans.
+ * cancelled or non-renewed. Drawn from a stream of its own, so the book does not shift the draws
+ * of the leads' stories and plans. The household seat (households.ts) is given by the agency.
  */
 import { addMonths } from '../book/terms';
 import { CARRIER_SEEDS, insuranceTypeByCode } from '../lookups';
+import type { HouseholdSeat } from './households';
 import type { LeadPlan, PlanItem } from './plan';
 import { DAY, MINUTE } from './plan';
 import type { Rng } from './prng';
@@ -26,7 +27,7 @@ export interface BookPolicy {
 
 export interface BookPlan {
   policies: BookPolicy[];
-  household: boolean;
+  household: HouseholdSeat | null;
 }
 
 const EXTRA_LINES = ['home', 'umbrella', 'renters', 'motorcycle', 'boat', 'condo'];
@@ -93,7 +94,7 @@ export function planBook(rng: Rng, convertAt: number, now: number, code: string,
     const effective = isoDay(convertAt - rng.int(0, 4 * 365) * DAY);
     policies.push(chain(rng, line, rng.real(180, 2400), effective, today));
   }
-  return { policies, household: rng.chance(0.25) };
+  return { policies, household: null };
 }
 
 /** The steps that write the book, a second apart right after the conversion (policy 0 is the sale). */

@@ -352,14 +352,19 @@ function bookStep(run: LeadRun, item: PlanItem, ms: number): Built {
   const { rng } = run;
   const [index, term] = String(item.arg).split(':').map(Number) as [number, number | undefined];
   const p = run.book!.policies[index]!;
-  if (item.kind === 'household')
+  if (item.kind === 'household') {
+    // The first member whose step comes makes the household; the others join it.
+    const { group } = run.book!.household!;
+    if (group.created) return { name: 'setHousehold', args: { client_id: run.clientId, household_id: group.id } };
+    group.created = true;
     return {
       name: 'setHousehold',
       args: {
         client_id: run.clientId,
-        new_household: { id: uuidv7At(rng, ms), name: `${run.story.businessName ?? run.story.last} household` },
+        new_household: { id: group.id, name: group.name, household_type: group.type },
       },
     };
+  }
   if (item.kind === 'policyAdd') {
     run.termIds[index] = uuidv7At(rng, ms);
     return {

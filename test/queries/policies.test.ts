@@ -83,6 +83,15 @@ describe('the book of business on the replica', () => {
     // the local retention rule ranks the +12% renewal above a steady term of the same client
     expect(flagged.retention!.reasons[0]).toBe('premium rose 12.0% at the last renewal');
     expect(flagged.retention!.score).toBeGreaterThan(list.find((p) => p.id === w.mid)!.retention!.score);
+    // the clients' signals are read for the whole page: each row has its own client's counts
+    await mutate(app, 'createTicket', { client_id: other.client_id, subject: 'Billing question' });
+    const withTicket = await call(app, 'policies.renewals', { days: 90 });
+    for (const row of withTicket)
+      expect(row.retention!.reasons.includes('1 open ticket')).toBe(row.client_id === other.client_id);
+    // the other client holds five live terms (a bundle), the first client one
+    const single = withTicket.find((p) => p.client_id !== other.client_id);
+    if (single) expect(single.retention!.reasons).toContain('a single policy (no bundle)');
+    expect(withTicket.find((p) => p.id === w.mid)!.retention!.reasons).not.toContain('a single policy (no bundle)');
     // keyset paging walks the same order
     const first = await call(app, 'policies.renewals', { days: 90, limit: 2 });
     const rest = await call(app, 'policies.renewals', {

@@ -190,6 +190,17 @@ describe('bulkLoadDirect', () => {
       0,
     );
     expect(count(db, 'SELECT count(*) n FROM households')).toBeGreaterThan(0);
+    // households hold 2–4 members who share its owner; a family shares a last name and an address
+    const sizes = db
+      .prepare(
+        `SELECT h.household_type AS type, count(c.id) AS n, count(DISTINCT c.owner_id) AS owners,
+           count(DISTINCT c.last_name) AS names, count(DISTINCT a.line1 || a.postal_code) AS addresses
+         FROM households h JOIN clients c ON c.household_id = h.id LEFT JOIN addresses a ON a.id = c.address_id GROUP BY h.id`,
+      )
+      .all() as Array<{ type: string; n: number; owners: number; names: number; addresses: number }>;
+    expect(sizes.every((h) => h.n <= 4 && h.owners === 1)).toBe(true);
+    expect(sizes.some((h) => h.n >= 2)).toBe(true);
+    expect(sizes.filter((h) => h.type === 'family').every((h) => h.names === 1 && h.addresses <= 1)).toBe(true);
     expect(count(db, 'SELECT count(*) n FROM leads WHERE policy_expiration_date IS NOT NULL')).toBe(200);
   });
 
