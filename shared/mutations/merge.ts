@@ -172,7 +172,11 @@ function idArgs(name: string, args: Record<string, unknown>): ReadonlyArray<read
  * (replaying pending work after a rebase) and on the gateway alike, so the change is never lost.
  * An import batch's items are redirected one by one, as if each ran alone.
  */
-export async function redirectMerged(tx: Tx, name: string, args: Record<string, unknown>) {
+export async function redirectMerged(
+  tx: Tx,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   if (name.startsWith('merge')) return args;
   if (name === 'importBatch' && Array.isArray(args.items)) {
     const items = args.items as Array<{ name: string; args: Record<string, unknown> }>;

@@ -19,7 +19,7 @@ import { uuidv7 } from '../../../shared/ids';
 import type { Actor } from '../../../shared/mutations/define';
 import { IMPORT_BATCH_MAX_ITEMS, importBatch } from '../../../shared/mutations/import';
 import { openTableFile, type FileRow } from './read-file';
-import { buildDuplicateIndex, parentResolver } from './replica-index';
+import { buildDuplicateIndex, carrierResolver, clientResolver, parentResolver } from './replica-index';
 
 export const ON_DUPLICATE = ['create', 'update', 'skip'] as const;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
@@ -180,6 +180,10 @@ async function execute(
   const file = await openTableFile(job.file);
   const ctx: RowContext = { mapping, headers: file.headers };
   if (job.kind === 'contacts' || job.kind === 'notes') ctx.resolveParent = parentResolver(db);
+  if (job.kind === 'policies') {
+    ctx.resolveClient = clientResolver(db);
+    ctx.resolveCarrier = carrierResolver(db);
+  }
   const index = buildDuplicateIndex(db, job.kind);
   const batchRows = Math.min(deps.batchRows ?? DEFAULT_BATCH_ROWS, IMPORT_BATCH_MAX_ITEMS / 2);
   const started = Date.now();
@@ -275,7 +279,7 @@ function planOne(
   const parentKey = mapped.values.parent_key;
   const parent = parentKey !== undefined ? ctx.resolveParent?.(String(parentKey)) : null;
   const parentId = parent ? ('lead_id' in parent ? parent.lead_id : parent.client_id) : null;
-  const keys = matchKeys(kind, matchFields(mapped, parentId));
+  const keys = matchKeys(kind, matchFields(mapped, parentId, ctx));
   const match = index.match(keys);
   const table = kind === 'notes' ? 'lead_notes' : kind;
   if (match && (onDuplicate === 'skip' || (onDuplicate === 'update' && kind === 'notes')))
