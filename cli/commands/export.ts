@@ -14,11 +14,17 @@ export async function exportCommand(argv: string[]) {
       out: z.string({ error: '--out PATH.csv|PATH.xlsx is required' }).min(1),
       status: z.string().optional(),
       type: z.string().optional(),
+      days: z.coerce
+        .number({ error: '--days must be a number of days' })
+        .int('--days must be a whole number of days')
+        .min(1, '--days must be 1 to 730')
+        .max(730, '--days must be 1 to 730')
+        .optional(),
     }),
   );
   return withReplica(o.db, false, async (app): Promise<object> =>
     o.kind === 'book'
       ? exportBook(app.db, o.out)
-      : exportList(app.db, o.kind, o.out, { status: o.status, type: o.type }),
+      : exportList(app.db, o.kind, o.out, { status: o.status, type: o.type, days: o.days }),
   );
 }
