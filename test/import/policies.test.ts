@@ -163,7 +163,10 @@ describe('importing policy terms', () => {
         .get(result.import_id),
     ).toMatchObject({ outcome: 'skipped', match_key: expect.stringMatching(/^policy:.+\|HO1001$/) });
     // One importBatch per batch of two created rows (2 + 1), after the client import's.
-    const names = (db.prepare('SELECT name FROM outbox ORDER BY seq').all() as { name: string }[]).map((r) => r.name);
+    const entries = db.prepare('SELECT name, args FROM outbox ORDER BY seq').all() as { name: string; args: string }[];
+    // The outbox text is built from each row's JSON: it must be exactly what stringifying the args gives.
+    for (const e of entries) expect(JSON.stringify(JSON.parse(e.args))).toBe(e.args);
+    const names = entries.map((r) => r.name);
     expect(names.filter((n) => n === 'importBatch')).toHaveLength(2 + 2);
 
     const report = join(dir, 'policies-report.csv');

@@ -80,6 +80,8 @@ interface Pending {
   mapped: MappedRow;
   plan: RowPlan;
   outcome: Outcome;
+  /** The row's items as JSON, without the array's brackets: sized once, then joined into the outbox entry. */
+  json?: string;
 }
 
 interface JobRow {
@@ -221,8 +223,9 @@ async function execute(
       lastRow = fileRow.row;
       const outcome = planOne(job.kind, fileRow, ctx, index, onDuplicate);
       if ('plan' in outcome) {
+        outcome.json = JSON.stringify(outcome.plan.items).slice(1, -1);
         pending.push(outcome);
-        bytes += JSON.stringify(outcome.plan.items).length;
+        bytes += outcome.json.length;
       } else settled.push(outcome);
       if (pending.length >= batchRows || bytes >= BATCH_MAX_BYTES || settled.length >= batchRows * 4) await flush();
       if (deps.signal?.aborted) break;
@@ -333,11 +336,14 @@ async function commitBatch(
         // its row was planned, so the batch runs as parsed, and the outbox records those args.
         const args = { import_id: job.id, items };
         await importBatch.run(new CapturingTx(db), args, { actor: deps.actor(), now, side: 'replica' });
+        // The same text JSON.stringify(args) gives, from the rows' JSON made when they were sized.
+        const parts = rows.map((p) => p.json ?? JSON.stringify(p.plan.items).slice(1, -1)).filter((j) => j !== '');
+        const json = `{"import_id":${JSON.stringify(job.id)},"items":[${parts.join(',')}]}`;
         if (!dry)
           db.prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)').run(
             uuidv7(),
             'importBatch',
-            JSON.stringify(args),
+            json,
             now,
           );
       }
