@@ -23,10 +23,12 @@ import { importCommand, undoImportCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { duplicatesCommand } from './commands/duplicates';
 import { mergeCommand } from './commands/merge';
+import { USAGE, type CommandName } from './usage';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
-const COMMANDS: Record<string, Command> = {
+/** Every command has its usage (cli/usage.ts): the type makes a command without one fail to compile. */
+const COMMANDS: Record<CommandName, Command> = {
   seed: runSeed,
   leads: leadsCommand,
   search: searchCommand,
@@ -53,39 +55,16 @@ const COMMANDS: Record<string, Command> = {
   'server:audit-verify': serverAuditVerify,
 };
 
-/** What each command takes, printed by `--help`. */
-const USAGE: Record<string, string> = {
-  seed: 'seed --db FILE --leads N [--seed N] [--direct]',
-  leads: 'leads --db FILE [--status CODE] [--type CODE] [--limit N]',
-  search: 'search --db FILE "words"',
-  show: 'show --db FILE --lead ID',
-  'add-lead': 'add-lead --db FILE --first NAME --last NAME [--email E] [--phone P] [--type CODE] [--status CODE]',
-  'add-note': 'add-note --db FILE --lead ID --body TEXT',
-  convert: 'convert --db FILE --lead ID',
-  ai: 'ai --db FILE --task summary|next-action|... --lead ID',
-  sync: 'sync --db FILE --server URL --email E --password P [--once]',
-  import:
-    'import --db FILE --kind clients|leads|contacts|notes --file PATH.csv|PATH.xlsx [--mapping NAME_OR_JSON] [--save-mapping NAME] ' +
-    '[--on-duplicate create|update|skip] [--date-order MDY|DMY|YMD] [--dry-run] [--report OUT.csv] [--resume ID]',
-  'undo-import': 'undo-import --db FILE --import ID',
-  export:
-    'export --db FILE --kind leads|clients|contacts|notes|book --out PATH.csv|PATH.xlsx [--status CODE] [--type CODE] [--xdate-from YYYY-MM-DD] [--xdate-to YYYY-MM-DD]',
-  duplicates: 'duplicates --db FILE --kind leads|clients|contacts [--limit N] [--full]',
-  merge: 'merge --db FILE --kind clients|leads|contacts --survivor ID --merged ID [--fields JSON]',
-  'server:migrate': 'server:migrate (DATABASE_URL)',
-  'server:user': 'server:user --email E --password P --role agent|staff|manager|admin [--team NAME] (DATABASE_URL)',
-  'server:password': 'server:password --email E --password P (DATABASE_URL)',
-};
-
 async function main(argv: string[]) {
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${JSON.stringify({ commands: USAGE }, null, 2)}\n`);
     return;
   }
-  const command = name ? COMMANDS[name] : undefined;
-  if (command && (rest.includes('--help') || rest.includes('-h'))) {
-    process.stdout.write(`${JSON.stringify({ command: name, usage: `cli ${USAGE[name!] ?? name}` }, null, 2)}\n`);
+  const known = name !== undefined && Object.hasOwn(COMMANDS, name) ? (name as CommandName) : undefined;
+  const command = known ? COMMANDS[known] : undefined;
+  if (known && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(`${JSON.stringify({ command: known, usage: `cli ${USAGE[known]}` }, null, 2)}\n`);
     return;
   }
   if (!command) {

@@ -17,6 +17,12 @@ export async function exportCommand(argv: string[]) {
       // The Leads list's X-date window, as the screen's filter sends it.
       'xdate-from': z.iso.date({ error: '--xdate-from must be a date (YYYY-MM-DD)' }).optional(),
       'xdate-to': z.iso.date({ error: '--xdate-to must be a date (YYYY-MM-DD)' }).optional(),
+      days: z.coerce
+        .number({ error: '--days must be a number of days' })
+        .int('--days must be a whole number of days')
+        .min(1, '--days must be 1 to 730')
+        .max(730, '--days must be 1 to 730')
+        .optional(),
     }),
   );
   return withReplica(o.db, false, async (app): Promise<object> =>
@@ -25,6 +31,7 @@ export async function exportCommand(argv: string[]) {
       : exportList(app.db, o.kind, o.out, {
           status: o.status,
           type: o.type,
+          days: o.days,
           xdate_from: o['xdate-from'],
           xdate_to: o['xdate-to'],
         }),

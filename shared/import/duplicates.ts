@@ -16,9 +16,12 @@ export interface MatchFields {
   /** For contacts and notes: the lead or client they belong to. */
   parent?: string | null;
   body?: string | null;
+  /** For policy terms: the carrier's id and the number it printed. */
+  carrier_id?: string | null;
+  policy_number?: string | null;
 }
 
-const norm = (s: string | null | undefined) =>
+export const norm = (s: string | null | undefined) =>
   (s ?? '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -47,7 +50,12 @@ const normLine = (s: string | null | undefined) =>
     .map((w) => ABBREV[w] ?? w)
     .join(' ');
 
-export function matchKeys(kind: 'clients' | 'leads' | 'contacts' | 'notes', v: MatchFields): string[] {
+/** Policy numbers as carriers print them differently: "HO-123 456" is "HO123456". */
+export const normPolicyNumber = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+export function matchKeys(kind: 'clients' | 'leads' | 'contacts' | 'notes' | 'policies', v: MatchFields): string[] {
+  if (kind === 'policies')
+    return v.carrier_id && v.policy_number ? [`policy:${v.carrier_id}|${normPolicyNumber(v.policy_number)}`] : [];
   if (kind === 'notes') return v.parent && v.body ? [`note:${v.parent}|${norm(v.body)}`] : [];
   const keys: string[] = [];
   const scope = kind === 'contacts' ? `${v.parent ?? ''}|` : '';

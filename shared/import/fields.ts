@@ -3,7 +3,7 @@
  * the header spellings other systems use for it (AMS exports, spreadsheets, other CRMs). Adding a
  * kind (policies) is a list here plus a row-to-mutation function in rows.ts.
  */
-export const IMPORT_KINDS = ['clients', 'leads', 'contacts', 'notes'] as const;
+export const IMPORT_KINDS = ['clients', 'leads', 'contacts', 'notes', 'policies'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type FieldType =
@@ -16,6 +16,8 @@ export type FieldType =
   | 'phone'
   | 'date'
   | 'money'
+  /** "15%", "15", "12.5 %": a percentage as its number. */
+  | 'percent'
   | 'int'
   | 'state'
   | 'zip'
@@ -76,6 +78,85 @@ const external = fld('external_id', 'External id', 'text', [
   'customer #',
   'record id',
 ]);
+
+/**
+ * Policy terms. The carrier is named (matched case-insensitively to the book's carriers); the
+ * client is found by the key an earlier client import kept (external id), its id or email, or
+ * by the client's email, or name plus date of birth, in their own columns.
+ */
+const policyFields = [
+  fld('policy_number', 'Policy number', 'text', [
+    'policy #',
+    'policy no',
+    'pol no',
+    'pol #',
+    'policy num',
+    'policy',
+    'pol number',
+  ]),
+  fld('carrier', 'Carrier', 'text', ['company', 'insurer', 'carrier name', 'writing company', 'insurance company']),
+  fld('insurance_type', 'Line of business', 'text', [
+    'lob',
+    'line',
+    'line of business',
+    'policy type',
+    'coverage type',
+    'insurance type',
+    'product',
+  ]),
+  fld('status', 'Status (active/pending)', 'text', ['policy status', 'pol status']),
+  fld('effective_date', 'Effective date', 'date', [
+    'eff date',
+    'effective',
+    'eff',
+    'inception',
+    'inception date',
+    'policy effective date',
+  ]),
+  fld('expiration_date', 'Expiration date', 'date', [
+    'exp date',
+    'expiration',
+    'exp',
+    'x-date',
+    'xdate',
+    'renewal date',
+    'policy expiration date',
+  ]),
+  fld('written_premium', 'Written premium', 'money', [
+    'premium',
+    'written premium',
+    'annual premium',
+    'total premium',
+    'prem',
+  ]),
+  fld('billing', 'Billing (direct/agency)', 'text', ['bill type', 'billing type', 'bill method', 'billing method']),
+  fld('commission_rate', 'Commission %', 'percent', [
+    'commission',
+    'commission %',
+    'comm %',
+    'commission rate',
+    'comm rate',
+  ]),
+  fld('client_key', 'Client (external id, id or email)', 'text', [
+    'client id',
+    'customer id',
+    'client #',
+    'customer #',
+    'account number',
+    'acct #',
+    'client',
+    'insured id',
+  ]),
+  fld('client_email', 'Client email', 'email', ['email', 'e-mail', 'insured email', 'client e-mail']),
+  fld('client_name', 'Client name', 'fullName', [
+    'insured name',
+    'insured',
+    'named insured',
+    'name',
+    'client full name',
+  ]),
+  fld('client_date_of_birth', 'Client date of birth', 'date', ['dob', 'date of birth', 'insured dob', 'client dob']),
+];
 
 export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
   clients: [
@@ -165,6 +246,7 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     fld('body', 'Note', 'longText', ['note', 'notes', 'text', 'comment', 'comments', 'description', 'memo', 'body']),
     fld('tags', 'Tags', 'tags', ['labels', 'tag', 'category']),
   ],
+  policies: policyFields,
 };
 
 export function importField(kind: ImportKind, key: string): ImportField | undefined {

@@ -26,10 +26,22 @@ export interface MappedRow {
 /** Where a lead or client a contact or note belongs to is found (in the file or the replica). */
 export type ParentRef = { lead_id: string } | { client_id: string };
 
+/** What a policy row says about its client, in the columns the file has. */
+export interface ClientLookup {
+  key?: string;
+  email?: string;
+  first_name?: string | null;
+  last_name?: string;
+  date_of_birth?: string;
+}
+
 export interface RowContext {
   mapping: ImportMapping;
   headers: readonly string[];
   resolveParent?: (key: string) => ParentRef | null;
+  /** Policies: the client a row names (see ClientLookup), and a carrier's id by its name. */
+  resolveClient?: (lookup: ClientLookup) => string | null;
+  resolveCarrier?: (name: string) => string | null;
 }
 
 const PARENT_TABLE = (p: ParentRef) => ('lead_id' in p ? { lead_id: p.lead_id } : { client_id: p.client_id });
@@ -64,9 +76,11 @@ export function mapRow(ctx: RowContext, rowNumber: number, cells: readonly strin
 }
 
 /** The fields duplicates are matched on. */
-export function matchFields(row: MappedRow, parent: string | null = null): MatchFields {
+export function matchFields(row: MappedRow, parent: string | null = null, ctx?: RowContext): MatchFields {
   const v = row.values as Record<string, string | undefined>;
   return {
+    policy_number: v.policy_number,
+    carrier_id: v.carrier === undefined ? null : (ctx?.resolveCarrier?.(v.carrier) ?? null),
     email: v.email,
     phone: v.phone,
     first_name: v.first_name,
@@ -127,16 +141,104 @@ const ADDRESS_KEYS: Record<string, string> = {
   postal_code: 'postal_code',
 };
 
+const POLICY_KEYS = [
+  'policy_number',
+  'effective_date',
+  'expiration_date',
+  'written_premium',
+  'billing',
+  'commission_rate',
+] as const;
+
+/** Spellings of the two statuses a term can be imported in (older terms are history, not the book). */
+const POLICY_STATUS: Record<string, 'active' | 'pending'> = {
+  active: 'active',
+  'in force': 'active',
+  inforce: 'active',
+  a: 'active',
+  pending: 'pending',
+  bound: 'pending',
+  p: 'pending',
+};
+const BILLING: Record<string, 'direct' | 'agency'> = {
+  direct: 'direct',
+  'direct bill': 'direct',
+  db: 'direct',
+  d: 'direct',
+  agency: 'agency',
+  'agency bill': 'agency',
+  ab: 'agency',
+  a: 'agency',
+};
+
+/** The client a policy row names: by the key column first, then email, then name and birth date. */
+function policyClient(v: Record<string, unknown>, ctx: RowContext): string | { field: string; reason: string } {
+  const name = v.client_name as { first_name: string | null; last_name: string } | undefined;
+  const given = {
+    key: v.client_key === undefined ? undefined : String(v.client_key),
+    email: v.client_email as string | undefined,
+    first_name: name?.first_name,
+    last_name: name?.last_name,
+    date_of_birth: v.client_date_of_birth as string | undefined,
+  };
+  if (!given.key && !given.email && !(given.last_name && given.date_of_birth))
+    return {
+      field: 'client_key',
+      reason: "is required: the client's external id, id or email, or the client's email, or name and date of birth",
+    };
+  const id = ctx.resolveClient?.(given) ?? null;
+  if (id) return id;
+  const field = given.key ? 'client_key' : given.email ? 'client_email' : 'client_name';
+  return { field, reason: 'matches no client in the book (import the clients first)' };
+}
+
+function policyItem(
+  v: Record<string, unknown>,
+  action: RowAction,
+  ctx: RowContext,
+): ImportItem | { field: string; reason: string } {
+  const fields: Record<string, unknown> = pick(v, POLICY_KEYS);
+  if (v.billing !== undefined) {
+    const billing = BILLING[String(v.billing).toLowerCase()];
+    if (!billing) return { field: 'billing', reason: 'is neither direct nor agency billing' };
+    fields.billing = billing;
+  }
+  if (v.carrier !== undefined) {
+    const carrier = ctx.resolveCarrier?.(String(v.carrier)) ?? null;
+    if (!carrier) return { field: 'carrier', reason: 'is not a carrier in the book (add it under Carriers first)' };
+    fields.carrier_id = carrier;
+  } else if (action.kind === 'create') return { field: 'carrier', reason: 'is required' };
+  if (v.insurance_type !== undefined) {
+    const ins = insuranceTypeId(v.insurance_type, '');
+    if (typeof ins !== 'string') return { field: 'insurance_type', reason: ins.reason };
+    fields.insurance_type_id = ins;
+  } else if (action.kind === 'create') return { field: 'insurance_type', reason: 'is required' };
+  if (action.kind === 'update') {
+    // The number is how the term was matched: the book's spelling of it stays ("HO 1001" is HO-1001).
+    const { policy_number: _number, ...patch } = fields;
+    return { name: 'updatePolicy', args: { id: action.id, patch } };
+  }
+  const status = v.status === undefined ? 'active' : POLICY_STATUS[String(v.status).toLowerCase()];
+  if (!status)
+    return {
+      field: 'status',
+      reason: 'is neither active nor pending (import the terms in force; expired and cancelled terms are history)',
+    };
+  const client = policyClient(v, ctx);
+  if (typeof client !== 'string') return client;
+  return { name: 'addPolicy', args: { ...fields, status, client_id: client } };
+}
+
 /** What a row does: create a record, or update the duplicate it matched. */
 export type RowAction = { kind: 'create' } | { kind: 'update'; id: string };
 
 export interface RowPlan {
   items: ImportItem[];
   /** The record the row creates or updates (notes and contacts included). */
-  table: 'clients' | 'leads' | 'contacts' | 'lead_notes';
+  table: 'clients' | 'leads' | 'contacts' | 'lead_notes' | 'policies';
   recordId: string;
   /** Records this row creates (the main one and any address), for undo. */
-  created: Array<{ table: 'clients' | 'leads' | 'contacts' | 'lead_notes' | 'addresses'; id: string }>;
+  created: Array<{ table: 'clients' | 'leads' | 'contacts' | 'lead_notes' | 'addresses' | 'policies'; id: string }>;
 }
 
 export type PlanResult = { ok: true; plan: RowPlan } | { ok: false; issues: RowIssue[] };
@@ -190,10 +292,18 @@ function mainItem(
     }
     case 'notes':
       return { name: 'addNote', args: { body: v.body, ...(v.tags ? { tags: v.tags } : {}), ...PARENT_TABLE(parent!) } };
+    case 'policies':
+      return policyItem(v, action, ctx);
   }
 }
 
-const TABLE_OF = { clients: 'clients', leads: 'leads', contacts: 'contacts', notes: 'lead_notes' } as const;
+const TABLE_OF = {
+  clients: 'clients',
+  leads: 'leads',
+  contacts: 'contacts',
+  notes: 'lead_notes',
+  policies: 'policies',
+} as const;
 
 /**
  * Turns a mapped row into the mutation items it becomes, each checked by its mutation's own
@@ -263,6 +373,7 @@ const ALIASES: Record<string, string> = {
   line1: 'address_line1',
   line2: 'address_line2',
   insurance_type_id: 'insurance_type',
+  carrier_id: 'carrier',
   lead_id: 'parent_key',
   client_id: 'parent_key',
   custom_fields: 'external_id',
@@ -279,12 +390,14 @@ export function fieldForPath(path: readonly PropertyKey[]): string {
 export function columnOf(ctx: RowContext, field: string): string {
   let i = ctx.mapping.columns.indexOf(field);
   if (i < 0 && (field === 'first_name' || field === 'last_name')) i = ctx.mapping.columns.indexOf('full_name');
+  if (i < 0 && field === 'parent_key') i = ctx.mapping.columns.indexOf('client_key');
   return i >= 0 ? (ctx.headers[i] ?? field) : field;
 }
 
 function rawOf(ctx: RowContext, row: MappedRow, field: string): string {
   if (row.raw[field] !== undefined) return row.raw[field]!;
   if ((field === 'first_name' || field === 'last_name') && row.raw.full_name !== undefined) return row.raw.full_name;
+  if (field === 'parent_key' && row.raw.client_key !== undefined) return row.raw.client_key;
   return '';
 }
 
@@ -304,6 +417,11 @@ function zodIssues(ctx: RowContext, row: MappedRow, issues: readonly z.core.$Zod
 export function runIssue(ctx: RowContext, row: MappedRow, field: string | undefined, message: string): RowIssue {
   const path = (field ?? '').replace(/^items\[\d+\]\.?/, '').split('.');
   const f = fieldForPath(path);
-  const reason = message.replace(/^items\[\d+\](\.args\.[\w.[\]]+)?: /, '').replace(new RegExp(`^${f} `), '');
+  const last = path[path.length - 1] ?? '';
+  // A mutation's own message may name its argument again ("expiration_date: must be after …").
+  const reason = message
+    .replace(/^items\[\d+\](\.args\.[\w.[\]]+)?: /, '')
+    .replace(new RegExp(`^${last}: `), '')
+    .replace(new RegExp(`^${f} `), '');
   return { row: row.row, column: f ? columnOf(ctx, f) : '', value: f ? rawOf(ctx, row, f) : '', reason };
 }

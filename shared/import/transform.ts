@@ -39,6 +39,10 @@ export function transformValue(type: FieldType, raw: string, options: TransformO
       return date(s, options.dateOrder);
     case 'money':
       return money(s);
+    case 'percent': {
+      const n = Number(s.replace(/\s*%$/, '').replace(/,/g, ''));
+      return Number.isFinite(n) ? ok(n) : bad('is not a percentage');
+    }
     case 'int': {
       const n = Number(s.replace(/[,\s]/g, ''));
       return Number.isInteger(n) ? ok(n) : bad('is not a whole number');

@@ -8,6 +8,7 @@ import { addContact, updateContact } from './contacts';
 import { canAccess, defineMutation, f, type MutationDef } from './define';
 import { createLead, updateLead } from './leads';
 import { DELETABLE } from './lifecycle';
+import { addPolicy, updatePolicy } from './policies';
 
 /** The mutations an import row may become; each item is checked by that mutation's own schema. */
 const ITEM_MUTATIONS = {
@@ -19,6 +20,8 @@ const ITEM_MUTATIONS = {
   updateContact,
   addNote,
   upsertAddress,
+  addPolicy,
+  updatePolicy,
 } as const satisfies Record<string, MutationDef>;
 export type ImportItemName = keyof typeof ITEM_MUTATIONS;
 export const IMPORT_ITEM_NAMES = Object.keys(ITEM_MUTATIONS) as ImportItemName[];
@@ -90,7 +93,8 @@ export const undoImportBatch = defineMutation({
   args: z.object({
     import_id: f.id(),
     records: z
-      .array(z.object({ table: z.enum(DELETABLE), id: f.id() }))
+      // Policy terms are not deleted by hand (they are cancelled), but an import's own are undone.
+      .array(z.object({ table: z.enum([...DELETABLE, 'policies']), id: f.id() }))
       .min(1)
       .max(IMPORT_BATCH_MAX_ITEMS),
   }),

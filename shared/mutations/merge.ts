@@ -144,23 +144,56 @@ const NAMED: ReadonlyArray<readonly [string, Mergeable]> = [
   ['contact_id', 'contacts'],
 ];
 
+const MERGEABLE: readonly string[] = ['clients', 'leads', 'contacts'] satisfies Mergeable[];
+
+/** The survivor a merged-away record's chain of tombstones ends at (itself when never merged). */
+async function survivorOf(tx: Tx, table: Mergeable, id: string): Promise<string> {
+  let row = (await tx.get(table, id)) as { merged_into_id: string | null } | undefined;
+  let target = id;
+  for (let hops = 0; row?.merged_into_id && hops < 10; hops++) {
+    target = row.merged_into_id;
+    row = (await tx.get(table, target)) as { merged_into_id: string | null } | undefined;
+  }
+  return target;
+}
+
+/** The id arguments of a mutation and the table each names. */
+function idArgs(name: string, args: Record<string, unknown>): ReadonlyArray<readonly [string, Mergeable]> {
+  // softDelete and restore name their table in the arguments: a merged-away record's survivor is
+  // what the person meant (deleting the tombstone is a no-op; restoring it would revive a shell).
+  if ((name === 'softDelete' || name === 'restore') && MERGEABLE.includes(String(args.table)))
+    return [['id', args.table as Mergeable]];
+  return [...NAMED, ...(ID_ARGS[name] ?? [])];
+}
+
 /**
  * A mutation made (offline, on another replica) to a record that has since been merged away is
  * redirected to the survivor, following the chain of tombstones, before it runs: on the replica
  * (replaying pending work after a rebase) and on the gateway alike, so the change is never lost.
+ * An import batch's items are redirected one by one, as if each ran alone.
  */
-export async function redirectMerged(tx: Tx, name: string, args: Record<string, unknown>) {
+export async function redirectMerged(
+  tx: Tx,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   if (name.startsWith('merge')) return args;
+  if (name === 'importBatch' && Array.isArray(args.items)) {
+    const items = args.items as Array<{ name: string; args: Record<string, unknown> }>;
+    let changed = false;
+    const out = [];
+    for (const item of items) {
+      const redirected = await redirectMerged(tx, item.name, item.args);
+      changed ||= redirected !== item.args;
+      out.push(redirected === item.args ? item : { ...item, args: redirected });
+    }
+    return changed ? { ...args, items: out } : args;
+  }
   let out = args;
-  for (const [key, table] of [...NAMED, ...(ID_ARGS[name] ?? [])]) {
+  for (const [key, table] of idArgs(name, args)) {
     const id = args[key];
     if (typeof id !== 'string') continue;
-    let row = (await tx.get(table, id)) as { merged_into_id: string | null } | undefined;
-    let target = id;
-    for (let hops = 0; row?.merged_into_id && hops < 10; hops++) {
-      target = row.merged_into_id;
-      row = (await tx.get(table, target)) as { merged_into_id: string | null } | undefined;
-    }
+    const target = await survivorOf(tx, table, id);
     if (target !== id) out = { ...out, [key]: target };
   }
   return out;

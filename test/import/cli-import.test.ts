@@ -80,6 +80,39 @@ describe('import CLI', { timeout: 240_000 }, () => {
     expect(undo).toEqual({ import_id: real.import_id, records: 52, deleted: 52 });
   });
 
+  it('imports policies after their clients, and exports them, the renewals and the book as a zip', async () => {
+    const db = join(dir, 'p.db');
+    const clients = join(dir, 'p-clients.csv');
+    writeFileSync(clients, 'Client ID,First Name,Last Name,Email\nC-1,Ann,Baker,ann@example.com\nC-2,Bob,Carter,\n');
+    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+    const policies = join(dir, 'p-policies.csv');
+    writeFileSync(
+      policies,
+      'Pol No,Carrier,LOB,Eff Date,Exp Date,Premium,Client #\n' +
+        `AU-1,safeco,auto,2025-01-01,${soon},900,C-1\n` +
+        `HO-2,Travelers,home,2025-06-01,${later},1400,C-2\n` +
+        `HO-3,Nobody Mutual,home,2025-06-01,${later},1400,C-2\n`,
+    );
+    const c = JSON.parse((await cli('import', '--db', db, '--kind', 'clients', '--file', clients)).stdout);
+    expect(c).toMatchObject({ created: 2, invalid: 0 });
+    const report = join(dir, 'p-report.csv');
+    const p = await cli('import', '--db', db, '--kind', 'policies', '--file', policies, '--report', report);
+    expect(p.stderr).toBe('');
+    expect(JSON.parse(p.stdout)).toMatchObject({ rows: 3, created: 2, invalid: 1 });
+    expect(readFileSync(report, 'utf8')).toContain(
+      '4,Carrier,Nobody Mutual,is not a carrier in the book (add it under Carriers first)',
+    );
+    const out = join(dir, 'renewals.csv');
+    const r = JSON.parse((await cli('export', '--db', db, '--kind', 'renewals', '--days', '30', '--out', out)).stdout);
+    expect(r).toMatchObject({ kind: 'renewals', rows: 1 });
+    expect(readFileSync(out, 'utf8')).toContain('AU-1,Safeco,auto,active,');
+    const zip = join(dir, 'book.zip');
+    const b = JSON.parse((await cli('export', '--db', db, '--kind', 'book', '--out', zip)).stdout);
+    expect(b).toMatchObject({ kind: 'book', out: zip });
+    expect(b.rows).toBeGreaterThanOrEqual(4);
+  });
+
   it('a process killed mid-import and resumed ends with every valid row exactly once', async () => {
     const db = join(dir, 'kill.db');
     const csv = join(dir, 'big.csv');

@@ -7,10 +7,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportBook, exportList } from '../../electron/main/export/export';
 import { runImport } from '../../electron/main/import/job';
 import { importIssues } from '../../electron/main/import/undo';
+import { addDaysToDate } from '../../shared/book/terms';
 import { escapeFormula, unescapeFormula } from '../../shared/export/cells';
 import { INSURANCE_TYPES } from '../../shared/lookups';
 import { createStore, replicaOf, seedPeople, type Store } from '../support/stores';
@@ -62,6 +64,44 @@ async function book() {
     people.agent,
   );
   await store.run('addNote', { client_id: a.id, body: '+1 line\nsecond; "quoted"' }, people.agent);
+  // Two terms (one renewing within 30 days, one in about 200) and a ticket.
+  const carrier = (name: string) =>
+    (r.db.prepare('SELECT id FROM carriers WHERE name = ?').get(name) as { id: string }).id;
+  const today = new Date().toISOString().slice(0, 10);
+  await store.run(
+    'addPolicy',
+    {
+      client_id: a.id,
+      carrier_id: carrier('Safeco'),
+      insurance_type_id: auto,
+      policy_number: '=AU-1',
+      effective_date: addDaysToDate(today, -335),
+      expiration_date: addDaysToDate(today, 30),
+      written_premium: 1200,
+      billing: 'agency',
+      commission_rate: 12.5,
+    },
+    people.agent,
+  );
+  await store.run(
+    'addPolicy',
+    {
+      client_id: b.id,
+      carrier_id: carrier('Travelers'),
+      insurance_type_id: INSURANCE_TYPES.find((t) => t.code === 'bop')!.id,
+      policy_number: 'BOP-2',
+      status: 'pending',
+      effective_date: addDaysToDate(today, -165),
+      expiration_date: addDaysToDate(today, 200),
+      written_premium: 4100.25,
+    },
+    people.agent,
+  );
+  await store.run(
+    'createTicket',
+    { client_id: b.id, subject: '-Billing question', priority: 'high', issue_type: 'billing' },
+    people.agent,
+  );
   await store.run(
     'createLead',
     {
@@ -138,6 +178,49 @@ describe('export', () => {
     expect(clients.rowCount).toBe(3);
   });
 
+  it('exports policies, the renewal list by its days window, and tickets, escaped', async () => {
+    const { db } = await book();
+    const policies = join(dir, 'policies.csv');
+    expect(await exportList(db, 'policies', policies)).toMatchObject({ rows: 2 });
+    const text = readFileSync(policies, 'utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      '\ufeffPolicy number,Carrier,Line of business,Status,Effective date,Expiration date,Written premium,Billing,' +
+        'Commission %,Client,Client name,Client email',
+    );
+    expect(text).toContain("'=AU-1,Safeco,auto,active,");
+    expect(text).toContain(',1200,agency,12.5,');
+    expect(await exportList(db, 'policies', join(dir, 'p2.csv'), { status: 'pending' })).toMatchObject({ rows: 1 });
+    expect(await exportList(db, 'renewals', join(dir, 'r30.csv'), { days: 30 })).toMatchObject({ rows: 1 });
+    expect(await exportList(db, 'renewals', join(dir, 'r365.xlsx'), { days: 365 })).toMatchObject({ rows: 2 });
+    const tickets = join(dir, 'tickets.csv');
+    expect(await exportList(db, 'tickets', tickets, { status: 'open' })).toMatchObject({ rows: 1 });
+    expect(readFileSync(tickets, 'utf8')).toContain("\r\n'-Billing question,open,high,billing,");
+    await expect(exportList(db, 'tickets', join(dir, 't.csv'), { status: 'shut' })).rejects.toThrow(
+      /unknown ticket status "shut"/,
+    );
+  });
+
+  it('exports the whole book as a zip of CSV files, one per table, every cell escaped', async () => {
+    const { db } = await book();
+    const out = join(dir, 'book.zip');
+    const r = await exportBook(db, out);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const names = Object.keys(zip.files).sort();
+    expect(names).toHaveLength(r.tables);
+    expect(names).toContain('policies.csv');
+    const clients = await zip.file('clients.csv')!.async('string');
+    expect(clients.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(clients).toContain(",'=cmd|calc,");
+    const policies = await zip.file('policies.csv')!.async('string');
+    expect(policies).toContain(",'=AU-1,");
+    const total = (
+      await Promise.all(
+        names.map(async (n) => (await zip.file(n)!.async('string')).split('\r\n').filter(Boolean).length - 1),
+      )
+    ).reduce((a, b) => a + b, 0);
+    expect(total).toBe(r.rows);
+  });
+
   it('round trip: export, then import into an empty replica, gives the same records', async () => {
     const { db } = await book();
     const empty = await replica();
@@ -163,5 +246,26 @@ describe('export', () => {
     expect(empty.db.prepare(contacts).all()).toEqual(db.prepare(contacts).all());
     const notes = `SELECT c.email AS parent, n.body FROM lead_notes n JOIN clients c ON c.id = n.client_id`;
     expect(empty.db.prepare(notes).all()).toEqual(db.prepare(notes).all());
+  });
+
+  it('round trip of clients and their policies: export both, import into an empty replica, same terms', async () => {
+    const { db } = await book();
+    const empty = await replica();
+    const deps = { db: empty.db, actor: () => empty.people.agent };
+    for (const [kind, ext] of [
+      ['clients', 'csv'],
+      ['policies', 'xlsx'],
+    ] as const) {
+      const out = join(dir, `rt2-${kind}.${ext}`);
+      await exportList(db, kind, out);
+      const r = await runImport(deps, { kind, file: out, mapping: { dateOrder: 'YMD' } });
+      expect([...importIssues({ db: empty.db }, r.import_id)], kind).toEqual([]);
+      expect(r, kind).toMatchObject({ created: 2, invalid: 0, skipped: 0 });
+    }
+    const terms = `SELECT c.email, p.policy_number, k.name AS carrier, p.insurance_type_id, p.status, p.effective_date,
+        p.expiration_date, p.term_months, p.written_premium, p.billing, p.commission_rate, p.commission_amount
+        FROM policies p JOIN clients c ON c.id = p.client_id JOIN carriers k ON k.id = p.carrier_id ORDER BY p.policy_number`;
+    expect(empty.db.prepare(terms).all()).toHaveLength(2);
+    expect(empty.db.prepare(terms).all()).toEqual(db.prepare(terms).all());
   });
 });

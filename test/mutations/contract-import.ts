@@ -108,5 +108,41 @@ export function importSuite(kind: StoreKind, covered: Set<MutationName>) {
       expect((await store.get('leads', l2.id))?.merged_into_id).toBe(l1.id);
       expect((await store.get('contacts', k2.id))?.merged_into_id).toBe(k1.id);
     });
+
+    it('redirects import batch items, softDelete and restore aimed at a merged-away record to its survivor', async () => {
+      const { store, people } = ctx;
+      const make = (last: string) =>
+        store.run('createClient', { client_type: 'individual', first_name: 'R', last_name: last }, people.agent);
+      const a = await make('Survivor');
+      const b = await make('Merged');
+      await store.run('mergeClients', { survivor_id: a.id, merged_id: b.id }, people.agent);
+      // Made offline before the merge arrived: a batch naming the merged client by id.
+      await store.run(
+        'importBatch',
+        {
+          import_id: id(),
+          items: [
+            { name: 'addNote', args: { client_id: b.id, body: 'from the file' } },
+            { name: 'updateClient', args: { id: b.id, patch: { occupation: 'Pilot' } } },
+          ],
+        },
+        people.agent,
+      );
+      expect((await store.find('lead_notes', { client_id: a.id })).map((n) => n.body)).toContain('from the file');
+      expect(await store.find('lead_notes', { client_id: b.id })).toHaveLength(0);
+      expect((await store.get('clients', a.id))?.occupation).toBe('Pilot');
+      expect((await store.get('clients', b.id))?.occupation).toBeNull();
+      // A restore of the tombstone must not revive the shell; it lands on the (live) survivor.
+      await store.run('restore', { table: 'clients', id: b.id }, people.agent);
+      expect((await store.get('clients', b.id))?.deleted_at).not.toBeNull();
+      expect((await store.get('clients', a.id))?.deleted_at).toBeNull();
+      // A delete of the merged-away person deletes the survivor, who is that person now.
+      await store.run('softDelete', { table: 'clients', id: b.id }, people.agent);
+      expect((await store.get('clients', a.id))?.deleted_at).not.toBeNull();
+      await store.run('restore', { table: 'clients', id: b.id }, people.agent);
+      expect((await store.get('clients', a.id))?.deleted_at).toBeNull();
+      expect((await store.get('clients', b.id))?.merged_into_id).toBe(a.id);
+      expect((await store.get('clients', b.id))?.deleted_at).not.toBeNull();
+    });
   });
 }

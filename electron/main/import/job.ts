@@ -19,7 +19,7 @@ import { uuidv7 } from '../../../shared/ids';
 import type { Actor } from '../../../shared/mutations/define';
 import { IMPORT_BATCH_MAX_ITEMS, importBatch } from '../../../shared/mutations/import';
 import { openTableFile, type FileRow } from './read-file';
-import { buildDuplicateIndex, parentResolver } from './replica-index';
+import { buildDuplicateIndex, carrierResolver, clientResolver, parentResolver } from './replica-index';
 
 export const ON_DUPLICATE = ['create', 'update', 'skip'] as const;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
@@ -80,6 +80,8 @@ interface Pending {
   mapped: MappedRow;
   plan: RowPlan;
   outcome: Outcome;
+  /** The row's items as JSON, without the array's brackets: sized once, then joined into the outbox entry. */
+  json?: string;
 }
 
 interface JobRow {
@@ -180,6 +182,10 @@ async function execute(
   const file = await openTableFile(job.file);
   const ctx: RowContext = { mapping, headers: file.headers };
   if (job.kind === 'contacts' || job.kind === 'notes') ctx.resolveParent = parentResolver(db);
+  if (job.kind === 'policies') {
+    ctx.resolveClient = clientResolver(db);
+    ctx.resolveCarrier = carrierResolver(db);
+  }
   const index = buildDuplicateIndex(db, job.kind);
   const batchRows = Math.min(deps.batchRows ?? DEFAULT_BATCH_ROWS, IMPORT_BATCH_MAX_ITEMS / 2);
   const started = Date.now();
@@ -217,8 +223,9 @@ async function execute(
       lastRow = fileRow.row;
       const outcome = planOne(job.kind, fileRow, ctx, index, onDuplicate);
       if ('plan' in outcome) {
+        outcome.json = JSON.stringify(outcome.plan.items).slice(1, -1);
         pending.push(outcome);
-        bytes += JSON.stringify(outcome.plan.items).length;
+        bytes += outcome.json.length;
       } else settled.push(outcome);
       if (pending.length >= batchRows || bytes >= BATCH_MAX_BYTES || settled.length >= batchRows * 4) await flush();
       if (deps.signal?.aborted) break;
@@ -275,7 +282,7 @@ function planOne(
   const parentKey = mapped.values.parent_key;
   const parent = parentKey !== undefined ? ctx.resolveParent?.(String(parentKey)) : null;
   const parentId = parent ? ('lead_id' in parent ? parent.lead_id : parent.client_id) : null;
-  const keys = matchKeys(kind, matchFields(mapped, parentId));
+  const keys = matchKeys(kind, matchFields(mapped, parentId, ctx));
   const match = index.match(keys);
   const table = kind === 'notes' ? 'lead_notes' : kind;
   if (match && (onDuplicate === 'skip' || (onDuplicate === 'update' && kind === 'notes')))
@@ -329,11 +336,14 @@ async function commitBatch(
         // its row was planned, so the batch runs as parsed, and the outbox records those args.
         const args = { import_id: job.id, items };
         await importBatch.run(new CapturingTx(db), args, { actor: deps.actor(), now, side: 'replica' });
+        // The same text JSON.stringify(args) gives, from the rows' JSON made when they were sized.
+        const parts = rows.map((p) => p.json ?? JSON.stringify(p.plan.items).slice(1, -1)).filter((j) => j !== '');
+        const json = `{"import_id":${JSON.stringify(job.id)},"items":[${parts.join(',')}]}`;
         if (!dry)
           db.prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)').run(
             uuidv7(),
             'importBatch',
-            JSON.stringify(args),
+            json,
             now,
           );
       }

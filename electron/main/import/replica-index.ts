@@ -1,7 +1,7 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
-import { DuplicateIndex, matchKeys } from '../../../shared/import/duplicates';
+import { DuplicateIndex, matchKeys, norm } from '../../../shared/import/duplicates';
 import type { ImportKind } from '../../../shared/import/fields';
-import type { ParentRef } from '../../../shared/import/rows';
+import type { ClientLookup, ParentRef } from '../../../shared/import/rows';
 
 interface PersonRow {
   id: string;
@@ -40,6 +40,11 @@ export function buildDuplicateIndex(db: ReplicaDb, kind: ImportKind): DuplicateI
       )
       .iterate() as IterableIterator<PersonRow & { parent: string }>;
     for (const r of rows) index.add(matchKeys('contacts', r), r.id);
+  } else if (kind === 'policies') {
+    const rows = db
+      .prepare(`SELECT id, carrier_id, policy_number FROM policies WHERE deleted_at IS NULL`)
+      .iterate() as IterableIterator<{ id: string; carrier_id: string; policy_number: string }>;
+    for (const r of rows) index.add(matchKeys('policies', r), r.id);
   } else {
     const rows = db
       .prepare(`SELECT id, body, coalesce(lead_id, client_id) AS parent FROM lead_notes WHERE deleted_at IS NULL`)
@@ -73,4 +78,57 @@ export function parentResolver(db: ReplicaDb): (key: string) => ParentRef | null
     const k = key.trim().toLowerCase();
     return byKey.get(`id:${k}`) ?? byKey.get(`ext:${k}`) ?? byKey.get(`email:${k}`) ?? null;
   };
+}
+
+const personKey = (first: string | null | undefined, last: string, dob: string) =>
+  `${norm(last)}|${norm(first)}|${dob}`;
+
+/**
+ * Finds the client a policy row names, among the live clients: by the key column (id, the
+ * external id a client import kept, or email), else the client email column, else name plus
+ * date of birth.
+ */
+export function clientResolver(db: ReplicaDb): (lookup: ClientLookup) => string | null {
+  const byKey = new Map<string, string>();
+  const rows = db
+    .prepare(
+      `SELECT id, json_extract(custom_fields, '$.external_id') AS ext, lower(email) AS email,
+              first_name, last_name, date_of_birth
+         FROM clients WHERE deleted_at IS NULL`,
+    )
+    .iterate() as IterableIterator<{
+    id: string;
+    ext: string | number | null;
+    email: string | null;
+    first_name: string | null;
+    last_name: string | null;
+    date_of_birth: string | null;
+  }>;
+  for (const r of rows) {
+    byKey.set(`id:${r.id}`, r.id);
+    if (r.ext !== null) byKey.set(`ext:${String(r.ext).trim().toLowerCase()}`, r.id);
+    if (r.email && !byKey.has(`email:${r.email}`)) byKey.set(`email:${r.email}`, r.id);
+    if (r.last_name && r.date_of_birth) byKey.set(`p:${personKey(r.first_name, r.last_name, r.date_of_birth)}`, r.id);
+  }
+  return ({ key, email, first_name, last_name, date_of_birth }) => {
+    const k = key?.trim().toLowerCase();
+    const e = email?.trim().toLowerCase();
+    return (
+      (k ? (byKey.get(`id:${k}`) ?? byKey.get(`ext:${k}`) ?? byKey.get(`email:${k}`)) : undefined) ??
+      (e ? byKey.get(`email:${e}`) : undefined) ??
+      (last_name && date_of_birth ? byKey.get(`p:${personKey(first_name, last_name, date_of_birth)}`) : undefined) ??
+      null
+    );
+  };
+}
+
+/** The book's carriers by name, case and spacing ignored ("STATE FARM " is State Farm). */
+export function carrierResolver(db: ReplicaDb): (name: string) => string | null {
+  const byName = new Map<string, string>();
+  const rows = db.prepare(`SELECT id, name FROM carriers WHERE deleted_at IS NULL`).all() as {
+    id: string;
+    name: string;
+  }[];
+  for (const r of rows) byName.set(norm(r.name), r.id);
+  return (name) => byName.get(norm(name)) ?? null;
 }

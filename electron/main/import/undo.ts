@@ -10,7 +10,7 @@ import { executeMutation } from '../../../shared/mutations/execute';
 import { IMPORT_BATCH_MAX_ITEMS } from '../../../shared/mutations/import';
 import type { ImportDeps } from './job';
 
-type Rec = { table: 'clients' | 'leads' | 'contacts' | 'lead_notes' | 'addresses'; id: string };
+type Rec = { table: 'clients' | 'leads' | 'contacts' | 'lead_notes' | 'addresses' | 'policies'; id: string };
 
 /**
  * Undo import: soft-deletes every record the import created, through undoImportBatch mutations
