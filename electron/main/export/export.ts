@@ -117,13 +117,13 @@ export async function exportBook(db: ReplicaDb, out: string) {
   return { kind: 'book', out, rows: n, tables: TABLE_NAMES.length };
 }
 
-interface Sheet {
+export interface Sheet {
   name: string;
   headers: string[];
   rows: Iterable<unknown[]>;
 }
 
-async function writeTable(out: string, sheets: Sheet[]): Promise<number> {
+export async function writeTable(out: string, sheets: Sheet[]): Promise<number> {
   const ext = extname(out).toLowerCase();
   if (ext === '.xlsx') return writeXlsx(out, sheets);
   if (ext === '.csv' && sheets.length === 1) return writeCsv(out, sheets[0]!);

@@ -65,6 +65,13 @@ describe('screens re-run the queries that read what changed', () => {
       'ai.settings.save',
       'demo.load',
       'demo.clear',
+      'imports.upload',
+      'imports.start',
+      'imports.cancel',
+      'imports.report',
+      'imports.undo',
+      'imports.saveMapping',
+      'exports.create',
     ];
     const missing = COMMAND_NAMES.filter((c) => !acting.includes(c) && !COMMAND_READS[c]);
     expect(missing).toEqual([]);
