@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PolicyListItem } from '../../../shared/api/book';
 import { useQuery } from '../api/use-query';
+import { ExportMenu } from '../components/export-menu';
 import { ListScreen } from '../components/list-screen';
 import { UserName } from '../components/pills';
 import { PremiumChange } from '../components/policies-card';
@@ -46,6 +47,12 @@ export function PoliciesScreen() {
       onEnd={list.loadMore}
       filter={text}
       onFilter={setText}
+      tools={
+        <>
+          <span className="spacer" />
+          <ExportMenu kind="policies" />
+        </>
+      }
       empty={{ title: 'No policies yet', body: 'Converting a lead with its carrier writes the first policy.' }}
     />
   );
