@@ -17,6 +17,13 @@ const MESSY = [
   'Alan,Turing,not-an-email,3122017766,12,z',
   'Katherine,Johnson,kj@example.com,312-201-1111,"$2,000",w',
 ].join('\r\n');
+/** Enough more rows that the import takes several batches, so its progress shows. */
+const MORE = 3_000;
+const more = () =>
+  Array.from(
+    { length: MORE },
+    (_, i) => `Pat${i},Bulk${i},pat${i}@example.org,312-202-${String(i % 10000).padStart(4, '0')},${100 + (i % 900)},q`,
+  );
 
 /** A downloaded CSV's rows as cells (csv-parse, as the import reads files). */
 const parseCsv = (text: string): string[][] => parse(text, { bom: true, relax_column_count: true }) as string[][];
@@ -32,7 +39,7 @@ export const tests = [
     const host = await startHost();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fieldline-import-'));
     const csv = path.join(dir, 'old-crm leads.csv');
-    writeFileSync(csv, MESSY);
+    writeFileSync(csv, [MESSY, ...more()].join('\r\n'));
     try {
       const { page, problems } = await openPage(ctx.browser, host, '#/leads');
       try {
@@ -74,19 +81,35 @@ export const tests = [
         const report = dialog.getByTestId('import-report');
         await report.waitFor();
         const dryCounts = (await dialog.getByTestId('import-counts').textContent()) ?? '';
-        assert(/Created3/.test(dryCounts) && /Invalid1/.test(dryCounts), `dry run counts: ${dryCounts}`);
+        assert(
+          dryCounts.includes(`Created${(MORE + 3).toLocaleString('en-US')}`) && /Invalid1/.test(dryCounts),
+          `dry run counts: ${dryCounts}`,
+        );
         const stored = await host.api('leads.list', {});
         assert(stored.items.length === 0, 'a dry run stores nothing');
 
-        await dialog.getByRole('button', { name: 'Import 3 rows' }).click();
+        await dialog.getByRole('button', { name: `Import ${(MORE + 3).toLocaleString('en-US')} rows` }).click();
+        // Progress as the job reports it through the change feed: rows of the dry run's count, rows/s, time left.
+        const progress = dialog.getByTestId('import-progress');
+        await progress.getByText(/rows done · [\d,]+ rows\/s/).waitFor();
+        const status = (await progress.getByRole('status').textContent()) ?? '';
+        assert(status.includes(`of ${(MORE + 4).toLocaleString('en-US')} rows done`), `progress: ${status}`);
+        const bar = progress.getByRole('progressbar', { name: 'Import progress' });
+        assert((await bar.getAttribute('max')) === String(MORE + 4), "the bar runs to the file's rows");
         await dialog.getByRole('heading', { name: 'Import finished' }).waitFor();
         const counts = (await dialog.getByTestId('import-counts').textContent()) ?? '';
-        assert(/Rows read4/.test(counts) && /Created3/.test(counts) && /Invalid1/.test(counts), `counts: ${counts}`);
+        assert(
+          counts.includes(`Rows read${(MORE + 4).toLocaleString('en-US')}`) &&
+            counts.includes(`Created${(MORE + 3).toLocaleString('en-US')}`) &&
+            /Invalid1/.test(counts),
+          `counts: ${counts}`,
+        );
         const invalid = dialog.getByTestId('invalid-rows');
         const line = (await invalid.locator('tbody tr').first().textContent()) ?? '';
         assert(line.startsWith('4') && line.includes('Contact Addr') && line.includes('not-an-email'), line);
         // The Leads list behind the dialog followed the change feed.
-        assert((await host.api('leads.list', {})).items.length === 3, 'three leads stored');
+        const ada = await host.api('leads.list', { text: 'Lovelace' });
+        assert(ada.items.length === 1 && ada.items[0]!.email === 'ada@example.com', 'Ada stored, email lower-cased');
 
         const file = await downloaded(page, () =>
           dialog.getByRole('button', { name: 'Download report (CSV)' }).click(),

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { ChangeFeed } from '../../../db/sqlite/change-feed';
+import type { ChangeFeed, ChangeTable } from '../../../db/sqlite/change-feed';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { settings } from '../../../db/sqlite/sync-state';
 import type {
@@ -57,6 +57,14 @@ interface LiveRun extends ImportRun {
 }
 
 const MAPPING_PREFIX = 'import_mapping:';
+
+/** What a committed batch of each kind writes, for its one change event (the held ones come at the end). */
+const IMPORT_TABLES: Record<ImportKind, ChangeTable[]> = {
+  leads: ['leads', 'addresses', 'timeline_events'],
+  clients: ['clients', 'addresses', 'timeline_events'],
+  contacts: ['contacts'],
+  notes: ['lead_notes'],
+};
 
 /**
  * The import wizard's side of the main process: the file arrives in chunks and is written to a
@@ -225,51 +233,59 @@ export function createImportWizard(deps: WizardDeps) {
           .get(u.file) as { id: string } | undefined;
         run.import_id = job?.id ?? null;
       };
-      void runImport(
-        {
-          db,
-          actor: deps.actor,
-          exclusive: deps.exclusive,
-          signal: run.controller.signal,
-          onProgress: (p) => {
+      // Each row's writes are noted outside a feed transaction (one event per await otherwise, which
+      // would make every open screen re-read thousands of times): held and sent once at the end,
+      // while each committed batch sends one event of its own below.
+      const batchTables: ChangeTable[] = run.dry_run ? ['import_jobs'] : ['import_jobs', ...IMPORT_TABLES[input.kind]];
+      void changes
+        .quietly('local', () =>
+          runImport(
+            {
+              db,
+              actor: deps.actor,
+              exclusive: deps.exclusive,
+              signal: run.controller.signal,
+              onProgress: (p) => {
+                findJob();
+                run.rows = p.rows;
+                run.per_second = p.perSecond;
+                changes.emit(batchTables, 'local');
+              },
+            },
+            {
+              kind: input.kind,
+              file: u.file,
+              mapping: { ...input.mapping, columns: input.mapping.columns },
+              onDuplicate: input.on_duplicate,
+              dryRun: input.dry_run,
+            },
+          ),
+        )
+        .then(
+          (summary: ImportSummary & { issues?: RowIssue[] }) => {
             findJob();
-            run.rows = p.rows;
-            run.per_second = p.perSecond;
+            Object.assign(run, {
+              import_id: run.dry_run ? null : summary.import_id,
+              rows: summary.rows,
+              created: summary.created,
+              updated: summary.updated,
+              skipped: summary.skipped,
+              invalid: summary.invalid,
+              status: summary.status === 'cancelled' ? 'cancelled' : 'done',
+              finished_at: new Date().toISOString(),
+              issues: summary.issues ?? [],
+            });
             updated();
           },
-        },
-        {
-          kind: input.kind,
-          file: u.file,
-          mapping: { ...input.mapping, columns: input.mapping.columns },
-          onDuplicate: input.on_duplicate,
-          dryRun: input.dry_run,
-        },
-      ).then(
-        (summary: ImportSummary & { issues?: RowIssue[] }) => {
-          findJob();
-          Object.assign(run, {
-            import_id: run.dry_run ? null : summary.import_id,
-            rows: summary.rows,
-            created: summary.created,
-            updated: summary.updated,
-            skipped: summary.skipped,
-            invalid: summary.invalid,
-            status: summary.status === 'cancelled' ? 'cancelled' : 'done',
-            finished_at: new Date().toISOString(),
-            issues: summary.issues ?? [],
-          });
-          updated();
-        },
-        (err: unknown) => {
-          findJob();
-          run.status = 'failed';
-          run.error = err instanceof AppError ? err.message : 'the import failed; the error was logged';
-          run.finished_at = new Date().toISOString();
-          if (!(err instanceof AppError)) console.error('import failed', err);
-          updated();
-        },
-      );
+          (err: unknown) => {
+            findJob();
+            run.status = 'failed';
+            run.error = err instanceof AppError ? err.message : 'the import failed; the error was logged';
+            run.finished_at = new Date().toISOString();
+            if (!(err instanceof AppError)) console.error('import failed', err);
+            updated();
+          },
+        );
       return view(run);
     },
 
@@ -305,7 +321,9 @@ export function createImportWizard(deps: WizardDeps) {
       const r = runOf(run_id);
       if (!r.import_id || r.dry_run)
         throw new AppError('precondition_failed', 'a dry run stores nothing to undo', 'run_id');
-      const result = await undoImport({ db, actor: deps.actor, exclusive: deps.exclusive }, r.import_id);
+      const result = await changes.quietly('local', () =>
+        undoImport({ db, actor: deps.actor, exclusive: deps.exclusive }, r.import_id!),
+      );
       r.status = 'undone';
       updated();
       return result;
