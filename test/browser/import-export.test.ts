@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Download, Page } from 'playwright-core';
 import { LEAD_EXPORT_COLUMNS } from '../../shared/api/files';
-import { assert, assertNoProblems, openPage, seedLeads, startHost, typeInto } from './harness';
+import { assert, assertNoProblems, openPage, seedLeads, shot, startHost, typeInto } from './harness';
 import { test } from './suite';
 
 /** A file as another system exports it: odd headers, money with signs, one row that cannot import. */
@@ -57,6 +57,7 @@ export const tests = [
           (await dialog.getByLabel('Field for column Contact Addr').inputValue()) === '',
           'unknown header left out',
         );
+        await shot(page, 'import-wizard-columns');
         await dialog.getByLabel('Field for column Contact Addr').selectOption({ label: 'Email' });
         await dialog.getByLabel('Field for column Quote').selectOption({ label: 'Quoted premium' });
         await typeInto(dialog.getByLabel('Save this mapping as'), 'Old CRM');
@@ -69,6 +70,7 @@ export const tests = [
         // The preview shows values as stored (lower-cased email, E.164 phone, money) and the bad cell.
         const preview = dialog.getByTestId('preview-table');
         await preview.waitFor();
+        await shot(page, 'import-wizard-preview');
         const first = (await preview.locator('tbody tr').first().textContent()) ?? '';
         assert(first.includes('ada@example.com'), `email stored lower-cased: ${first}`);
         assert(first.includes('+13122013344'), `phone stored as E.164: ${first}`);
@@ -104,6 +106,7 @@ export const tests = [
             /Invalid1/.test(counts),
           `counts: ${counts}`,
         );
+        await shot(page, 'import-wizard-report');
         const invalid = dialog.getByTestId('invalid-rows');
         const line = (await invalid.locator('tbody tr').first().textContent()) ?? '';
         assert(line.startsWith('4') && line.includes('Contact Addr') && line.includes('not-an-email'), line);

@@ -198,7 +198,7 @@ export function ImportWizard({ initialKind, onClose }: { initialKind?: ImportKin
             disabled={busy || dry.data?.status !== 'done'}
             onClick={() => void start(false)}
           >
-            Import {dry.data ? (dry.data.rows - dry.data.invalid - dry.data.skipped).toLocaleString() : ''} rows
+            {importLabel(dry.data)}
           </button>
         </>
       )}
@@ -536,6 +536,13 @@ function RunReport({ run, title, withUndo }: { run: ImportRun; title: string; wi
       {run.invalid > 0 && <InvalidRows runId={run.run_id} />}
     </section>
   );
+}
+
+/** "Import 1 row", "Import 3,001 rows": what the dry run found valid. */
+function importLabel(run: ImportRun | undefined) {
+  if (!run) return 'Import';
+  const n = run.rows - run.invalid - run.skipped;
+  return `Import ${n.toLocaleString()} row${n === 1 ? '' : 's'}`;
 }
 
 function formatBytes(n: number) {
