@@ -185,7 +185,8 @@ export function createImportWizard(deps: WizardDeps) {
               column,
               field,
               raw: fileRow.cells[i] ?? '',
-              value: value === undefined || value === null ? null : shown(value),
+              // A cell with a problem is not stored as it is: no value to show for it.
+              value: error || value === undefined || value === null ? null : shown(value),
               error,
             };
           });
