@@ -121,6 +121,9 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'imports.run': ['import_jobs'],
   'imports.issues': ['import_jobs'],
   'imports.mappings': ['local_settings'],
+  'imports.list': ['import_jobs'],
+  // Opening registers the run; reading it again is imports.run.
+  'imports.open': ['import_jobs'],
 };
 
 /** Whether an event touches any of the tables read. */

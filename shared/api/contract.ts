@@ -56,6 +56,8 @@ import {
   type WorkToday,
 } from './work';
 import {
+  emptyInput,
+  importIdInput,
   exportInput,
   inspectInput,
   issuesInput,
@@ -70,6 +72,7 @@ import {
   type InspectResult,
   type PreviewResult,
   type SavedMapping,
+  type StoredImport,
   type UploadResult,
 } from './files';
 import type { RowIssue } from '../import/rows';
@@ -153,6 +156,12 @@ export const API = {
   'imports.report': { input: runInput, output: {} as DownloadResult },
   /** Soft-deletes what an import created (undoImportBatch mutations, so it syncs). */
   'imports.undo': { input: runInput, output: {} as { import_id: string; records: number; deleted: number } },
+  /** This replica's imports, newest first. */
+  'imports.list': { input: emptyInput, output: {} as StoredImport[] },
+  /** A stored import as a run (after a restart too): its report, Undo, Resume. */
+  'imports.open': { input: importIdInput, output: {} as ImportRun },
+  /** Goes on with a stopped or interrupted import after its last committed batch. */
+  'imports.resume': { input: runInput, output: {} as ImportRun },
   'imports.mappings': { input: mappingsInput, output: {} as SavedMapping[] },
   'imports.saveMapping': { input: saveMappingInput, output: {} as SavedMapping },
   /** A list (or the Leads view, or the whole book) written to a file to download. */

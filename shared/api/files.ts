@@ -57,6 +57,7 @@ export const startImportInput = z.object({
 });
 export const runInput = z.object({ run_id: runId });
 export const importIdInput = z.object({ import_id: importId });
+export const emptyInput = z.object({}).strict();
 export const issuesInput = z.object({
   run_id: runId,
   limit: z.number().int().min(1).max(1000).default(200),
@@ -143,6 +144,21 @@ export interface ImportRun {
   rows: number;
   total: number | null;
   per_second: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  invalid: number;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** An import as this replica stored it (import_jobs). */
+export interface StoredImport {
+  import_id: string;
+  kind: ImportKind;
+  status: RunStatus;
+  rows: number;
   created: number;
   updated: number;
   skipped: number;

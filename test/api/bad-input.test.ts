@@ -226,6 +226,15 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{}, 'run_id'],
     [{ run_id: UNKNOWN }, 'run', 'not_found'],
   ],
+  'imports.list': [[{ x: 1 }, 'x']],
+  'imports.open': [
+    [{}, 'import_id'],
+    [{ import_id: UNKNOWN }, 'import', 'not_found'],
+  ],
+  'imports.resume': [
+    [{ run_id: 1 }, 'run_id'],
+    [{ run_id: UNKNOWN }, 'run', 'not_found'],
+  ],
   'imports.mappings': [[{ kind: 'planets' }, 'kind']],
   'imports.saveMapping': [
     [{ name: '', kind: 'leads', mapping: { columns: ['email'] } }, 'name'],

@@ -143,6 +143,29 @@ describe('import wizard commands', () => {
     expect((await ok('imports.run', { run_id: started.run_id })).status).toBe('undone');
   });
 
+  it('a cancelled import stops after a batch; opened again from the list, it resumes to the end', async () => {
+    const id = await upload('resume.csv', csv, 8192);
+    const mapping = { columns: ['first_name', 'last_name', 'email', 'quoted_premium'] };
+    const started = await ok('imports.start', { upload_id: id, kind: 'leads', mapping });
+    await ok('imports.cancel', { run_id: started.run_id });
+    const stopped = (await follow(started.run_id)).final;
+    expect(stopped.status).toBe('cancelled');
+    expect(stopped.rows).toBeLessThan(ROWS + 2);
+    const listed = await ok('imports.list', {});
+    expect(listed[0]).toMatchObject({ import_id: stopped.import_id, status: 'cancelled', rows: stopped.rows });
+
+    const opened = await ok('imports.open', { import_id: stopped.import_id! });
+    expect(opened).toMatchObject({ run_id: started.run_id, status: 'cancelled' });
+    const resumed = await ok('imports.resume', { run_id: opened.run_id });
+    expect(resumed.status).toBe('running');
+    const final = (await follow(opened.run_id)).final;
+    expect(final).toMatchObject({ status: 'done', rows: ROWS + 2, created: ROWS + 1, invalid: 1 });
+    expect((await ok('leads.list', { text: 'Bulk1199' })).items).toHaveLength(1);
+    const again = await raw('imports.resume', { run_id: opened.run_id });
+    expect(again.ok).toBe(false);
+    await ok('imports.undo', { run_id: opened.run_id });
+  });
+
   it('saves a mapping by name and lists it for its kind only', async () => {
     await ok('imports.saveMapping', { name: 'Old AMS', kind: 'clients', mapping: { columns: ['email', null] } });
     const clients = await ok('imports.mappings', { kind: 'clients' });

@@ -11,6 +11,7 @@ import type {
   PreviewCell,
   PreviewResult,
   SavedMapping,
+  StoredImport,
   UploadResult,
   WizardMapping,
   inspectInput,
@@ -28,7 +29,7 @@ import { mapRow, planRow, type RowContext, type RowIssue } from '../../../shared
 import { uuidv7 } from '../../../shared/ids';
 import type { Actor } from '../../../shared/mutations/define';
 import { cellString } from '../../../shared/export/cells';
-import { runImport, type ImportSummary } from './job';
+import { resumeImport, runImport, type ImportDeps, type ImportSummary } from './job';
 import { openTableFile } from './read-file';
 import { parentResolver } from './replica-index';
 import { importIssues, undoImport } from './undo';
@@ -115,6 +116,62 @@ export function createImportWizard(deps: WizardDeps) {
     }
     const { controller: _c, file: _f, issues: _i, ...shown } = r;
     return shown;
+  };
+
+  /**
+   * Runs an import (or dry run, or resumed import) in the background, keeping `run` up to date.
+   * Each row's writes are noted outside a feed transaction (one event per await otherwise, which
+   * would make every open screen re-read thousands of times): held and sent once at the end,
+   * while each committed batch sends one event of its own.
+   */
+  const launch = (run: LiveRun, go: (jobDeps: ImportDeps) => Promise<ImportSummary & { issues?: RowIssue[] }>) => {
+    const findJob = () => {
+      if (run.dry_run || run.import_id) return;
+      const job = db
+        .prepare('SELECT id FROM import_jobs WHERE file = ? ORDER BY started_at DESC LIMIT 1')
+        .get(run.file) as { id: string } | undefined;
+      run.import_id = job?.id ?? null;
+    };
+    const batchTables: ChangeTable[] = run.dry_run ? ['import_jobs'] : ['import_jobs', ...IMPORT_TABLES[run.kind]];
+    const jobDeps: ImportDeps = {
+      db,
+      actor: deps.actor,
+      exclusive: deps.exclusive,
+      signal: run.controller.signal,
+      onProgress: (p) => {
+        findJob();
+        run.rows = p.rows;
+        run.per_second = p.perSecond;
+        changes.emit(batchTables, 'local');
+      },
+    };
+    void changes
+      .quietly('local', () => go(jobDeps))
+      .then(
+        (summary) => {
+          findJob();
+          Object.assign(run, {
+            import_id: run.dry_run ? null : summary.import_id,
+            rows: summary.rows,
+            created: summary.created,
+            updated: summary.updated,
+            skipped: summary.skipped,
+            invalid: summary.invalid,
+            status: summary.status === 'cancelled' ? 'cancelled' : summary.status === 'undone' ? 'undone' : 'done',
+            finished_at: new Date().toISOString(),
+            issues: summary.issues ?? [],
+          });
+          updated();
+        },
+        (err: unknown) => {
+          findJob();
+          run.status = 'failed';
+          run.error = err instanceof AppError ? err.message : 'the import failed; the error was logged';
+          run.finished_at = new Date().toISOString();
+          if (!(err instanceof AppError)) console.error('import failed', err);
+          updated();
+        },
+      );
   };
 
   return {
@@ -227,70 +284,76 @@ export function createImportWizard(deps: WizardDeps) {
         issues: [],
       };
       runs.set(run.run_id, run);
-      const findJob = () => {
-        if (run.dry_run || run.import_id) return;
-        const job = db
-          .prepare('SELECT id FROM import_jobs WHERE file = ? ORDER BY started_at DESC LIMIT 1')
-          .get(u.file) as { id: string } | undefined;
-        run.import_id = job?.id ?? null;
-      };
-      // Each row's writes are noted outside a feed transaction (one event per await otherwise, which
-      // would make every open screen re-read thousands of times): held and sent once at the end,
-      // while each committed batch sends one event of its own below.
-      const batchTables: ChangeTable[] = run.dry_run ? ['import_jobs'] : ['import_jobs', ...IMPORT_TABLES[input.kind]];
-      void changes
-        .quietly('local', () =>
-          runImport(
-            {
-              db,
-              actor: deps.actor,
-              exclusive: deps.exclusive,
-              signal: run.controller.signal,
-              onProgress: (p) => {
-                findJob();
-                run.rows = p.rows;
-                run.per_second = p.perSecond;
-                changes.emit(batchTables, 'local');
-              },
-            },
-            {
-              kind: input.kind,
-              file: u.file,
-              mapping: { ...input.mapping, columns: input.mapping.columns },
-              onDuplicate: input.on_duplicate,
-              dryRun: input.dry_run,
-            },
-          ),
-        )
-        .then(
-          (summary: ImportSummary & { issues?: RowIssue[] }) => {
-            findJob();
-            Object.assign(run, {
-              import_id: run.dry_run ? null : summary.import_id,
-              rows: summary.rows,
-              created: summary.created,
-              updated: summary.updated,
-              skipped: summary.skipped,
-              invalid: summary.invalid,
-              status: summary.status === 'cancelled' ? 'cancelled' : 'done',
-              finished_at: new Date().toISOString(),
-              issues: summary.issues ?? [],
-            });
-            updated();
-          },
-          (err: unknown) => {
-            findJob();
-            run.status = 'failed';
-            run.error = err instanceof AppError ? err.message : 'the import failed; the error was logged';
-            run.finished_at = new Date().toISOString();
-            if (!(err instanceof AppError)) console.error('import failed', err);
-            updated();
-          },
-        );
+      launch(run, (jobDeps) =>
+        runImport(jobDeps, {
+          kind: input.kind,
+          file: u.file,
+          mapping: { ...input.mapping, columns: input.mapping.columns },
+          onDuplicate: input.on_duplicate,
+          dryRun: input.dry_run,
+        }),
+      );
       return view(run);
     },
 
     run: async ({ run_id }: { run_id: string }) => view(runOf(run_id)),
+
+    /** This replica's imports, newest first (Settings lists them to open, resume or undo). */
+    list: async (): Promise<StoredImport[]> =>
+      db
+        .prepare(
+          `SELECT id AS import_id, kind, status, rows, created, updated, skipped, invalid, error, started_at, finished_at
+             FROM import_jobs ORDER BY started_at DESC LIMIT 20`,
+        )
+        .all() as StoredImport[],
+
+    /** A stored import as a run the wizard can show (report, undo, resume), after a restart too. */
+    async open({ import_id }: { import_id: string }): Promise<ImportRun> {
+      const live = [...runs.values()].find((r) => r.import_id === import_id);
+      if (live) return view(live);
+      const job = db.prepare('SELECT * FROM import_jobs WHERE id = ?').get(import_id) as
+        (StoredImport & { file: string }) | undefined;
+      if (!job) throw new AppError('not_found', `import ${import_id} does not exist`, 'import_id');
+      const run: LiveRun = {
+        run_id: uuidv7(),
+        kind: job.kind,
+        dry_run: false,
+        // Marked running but not running here: the app stopped mid-import; it can be resumed.
+        status: job.status === 'running' ? 'cancelled' : job.status,
+        import_id,
+        rows: job.rows,
+        total: null,
+        per_second: 0,
+        created: job.created,
+        updated: job.updated,
+        skipped: job.skipped,
+        invalid: job.invalid,
+        error: job.error,
+        started_at: job.started_at,
+        finished_at: job.finished_at,
+        controller: new AbortController(),
+        file: job.file,
+        issues: [],
+      };
+      runs.set(run.run_id, run);
+      return view(run);
+    },
+
+    /** Goes on with a stopped import after its last committed batch (the same job, the same report). */
+    async resume({ run_id }: { run_id: string }): Promise<ImportRun> {
+      const run = runOf(run_id);
+      if (run.dry_run || !run.import_id)
+        throw new AppError('precondition_failed', 'only a stored import resumes', 'run_id');
+      if (run.status === 'running')
+        throw new AppError('precondition_failed', 'the import is already running', 'run_id');
+      if (run.status === 'done' || run.status === 'undone')
+        throw new AppError('precondition_failed', `the import is ${run.status}: nothing to resume`, 'run_id');
+      Object.assign(run, { status: 'running', error: null, finished_at: null, controller: new AbortController() });
+      const importId = run.import_id;
+      launch(run, (jobDeps) => resumeImport(jobDeps, importId));
+      updated();
+      return view(run);
+    },
 
     cancel: async ({ run_id }: { run_id: string }) => {
       const r = runOf(run_id);

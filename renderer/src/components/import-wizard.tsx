@@ -39,9 +39,18 @@ type Step = (typeof STEPS)[number];
  * validates every row and stores nothing, the import with its progress, and the report with
  * Undo. The run's progress comes from the job's state, which the change feed pushes.
  */
-export function ImportWizard({ initialKind, onClose }: { initialKind?: ImportKind; onClose(): void }) {
+export function ImportWizard({
+  initialKind,
+  initialRunId,
+  onClose,
+}: {
+  initialKind?: ImportKind;
+  /** A stored import (from Settings): the wizard opens on its report. */
+  initialRunId?: string;
+  onClose(): void;
+}) {
   const toast = useUi((s) => s.toast);
-  const [step, setStep] = useState<Step>('File');
+  const [step, setStep] = useState<Step>(initialRunId ? 'Report' : 'File');
   const [kind, setKind] = useState<ImportKind>(initialKind ?? 'leads');
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
@@ -52,7 +61,7 @@ export function ImportWizard({ initialKind, onClose }: { initialKind?: ImportKin
   const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>('skip');
   const [mappingName, setMappingName] = useState('');
   const [dryRunId, setDryRunId] = useState<string | null>(null);
-  const [runId, setRunId] = useState<string | null>(null);
+  const [runId, setRunId] = useState<string | null>(initialRunId ?? null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -221,7 +230,12 @@ export function ImportWizard({ initialKind, onClose }: { initialKind?: ImportKin
   );
 
   return (
-    <Modal title={`Import ${KIND_LABEL[kind].toLowerCase()}`} onClose={onClose} width={980} footer={footer}>
+    <Modal
+      title={`Import ${KIND_LABEL[run.data?.kind ?? kind].toLowerCase()}`}
+      onClose={onClose}
+      width={980}
+      footer={footer}
+    >
       <ol className="wizard-steps" aria-label="Import steps">
         {STEPS.map((s) => (
           <li key={s} aria-current={s === step ? 'step' : undefined} className={s === step ? 'current' : undefined}>
@@ -337,7 +351,14 @@ export function ImportWizard({ initialKind, onClose }: { initialKind?: ImportKin
       {(step === 'Import' || step === 'Report') && run.data && (
         <>
           {step === 'Import' && <ImportProgress run={run.data} />}
-          {step === 'Report' && <RunReport run={run.data} title="Import finished" withUndo />}
+          {step === 'Report' && (
+            <RunReport
+              run={run.data}
+              title={run.data.status === 'done' ? 'Import finished' : 'Import'}
+              withUndo
+              onResumed={() => setStep('Import')}
+            />
+          )}
         </>
       )}
     </Modal>
@@ -470,7 +491,17 @@ function PreviewStep({ uploadId, kind, mapping }: { uploadId: string; kind: Impo
 }
 
 /** A finished (or stopped) run: its counts, its invalid rows, the report to download, and Undo. */
-function RunReport({ run, title, withUndo }: { run: ImportRun; title: string; withUndo?: boolean }) {
+function RunReport({
+  run,
+  title,
+  withUndo,
+  onResumed,
+}: {
+  run: ImportRun;
+  title: string;
+  withUndo?: boolean;
+  onResumed?: () => void;
+}) {
   const toast = useUi((s) => s.toast);
   const [confirming, setConfirming] = useState(false);
   const [undoing, setUndoing] = useState(false);
@@ -485,7 +516,7 @@ function RunReport({ run, title, withUndo }: { run: ImportRun; title: string; wi
   };
   const stopped =
     run.status === 'cancelled'
-      ? 'Stopped: the rows up to here were imported.'
+      ? 'Stopped: the rows up to here were imported. Resume goes on from the next row.'
       : run.status === 'undone'
         ? 'Undone: what this import created was removed.'
         : run.status === 'failed'
@@ -513,6 +544,19 @@ function RunReport({ run, title, withUndo }: { run: ImportRun; title: string; wi
         >
           <Icon name="download" size={14} /> Download report (CSV)
         </button>
+        {onResumed && run.import_id && (run.status === 'cancelled' || run.status === 'failed') && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              void call('imports.resume', { run_id: run.run_id }).then((res) =>
+                res.ok ? onResumed() : toast('error', `Resume failed: ${messageOf(res.error)}`),
+              )
+            }
+          >
+            Resume import
+          </button>
+        )}
         {withUndo && run.import_id && run.status !== 'undone' && (
           <>
             {!confirming ? (

@@ -3,6 +3,7 @@ import { AiSettings } from '../components/ai-settings';
 import { DemoAgencySettings } from '../components/demo-agency';
 import { SyncSettings } from '../components/sync-settings';
 import { ExportMenu, ImportButton } from '../components/export-menu';
+import { RecentImports } from '../components/recent-imports';
 import { Kbd } from '../components/values';
 import { SHORTCUTS } from '../lib/shortcuts';
 import { usePrefs, type ThemePref } from '../stores/prefs';
@@ -56,6 +57,7 @@ export function SettingsScreen() {
             <ImportButton />
             <ExportMenu kind="book" label="Export the whole book" />
           </div>
+          <RecentImports />
         </section>
         <section className="card settings-card" aria-label="Trash">
           <h2>Trash</h2>

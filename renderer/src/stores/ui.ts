@@ -12,8 +12,8 @@ interface UiState {
   palette: boolean;
   newLead: boolean;
   shortcuts: boolean;
-  /** The import wizard, open on a kind of record (from a list), or on none picked yet (Settings). */
-  importing: { kind?: ImportKind } | null;
+  /** The import wizard, open on a kind of record (from a list), on none picked yet, or on a stored import's report. */
+  importing: { kind?: ImportKind; runId?: string } | null;
   toasts: Toast[];
   set(patch: Partial<Pick<UiState, 'palette' | 'newLead' | 'shortcuts' | 'importing'>>): void;
   toast(kind: Toast['kind'], text: string, action?: Toast['action']): void;

@@ -68,6 +68,7 @@ describe('screens re-run the queries that read what changed', () => {
       'imports.upload',
       'imports.start',
       'imports.cancel',
+      'imports.resume',
       'imports.report',
       'imports.undo',
       'imports.saveMapping',
