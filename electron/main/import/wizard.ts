@@ -161,6 +161,11 @@ export function createImportWizard(deps: WizardDeps) {
             finished_at: new Date().toISOString(),
             issues: summary.issues ?? [],
           });
+          // A finished import needs its file no more (a stopped one keeps it, to resume from).
+          if (!run.dry_run && run.status === 'done') {
+            for (const [id, u] of uploads) if (u.file === run.file) uploads.delete(id);
+            void rm(run.file, { force: true });
+          }
           updated();
         },
         (err: unknown) => {
