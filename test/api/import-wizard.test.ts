@@ -191,4 +191,13 @@ describe('downloads', () => {
     const post = await fetch(`${host.url}/api/download/${exported.download_id}`, { method: 'POST' });
     expect(post.status).toBe(405);
   });
+
+  it('exports the whole book as one XLSX workbook to download', async () => {
+    const book = await ok('exports.create', { kind: 'book', format: 'xlsx' });
+    expect(book.file_name).toMatch(/^fieldline-book-.*\.xlsx$/);
+    expect(book.rows).toBeGreaterThan(0);
+    const res = await fetch(`${host.url}/api/download/${book.download_id}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as every .xlsx is
+  });
 });
