@@ -303,6 +303,7 @@ export function ImportWizard({
                   <td>{h || <span className="muted">(no header)</span>}</td>
                   <td>
                     <select
+                      className="small-select"
                       aria-label={`Field for column ${h || i + 1}`}
                       value={columns[i] ?? ''}
                       onChange={(e) => {
