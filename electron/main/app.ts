@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { uuidv7 } from '../../shared/ids';
 import type { Actor } from '../../shared/mutations/define';
@@ -17,6 +19,8 @@ import { SyncEngine } from './sync/engine';
 import { deviceId, moveTokenToVault, signIn, signOut, storedSession, type TokenVault } from './sync/session';
 import { syncStatusView } from './sync/status';
 import { startRenewalWork } from './book/renewal-work';
+import { createImportWizard } from './import/wizard';
+import { createDownloads, type Downloads } from './export/downloads';
 
 const SESSION_KEY = 'session';
 const LOCAL_USER_KEY = 'local_user';
@@ -82,6 +86,8 @@ export interface AppOptions {
    * so scripts and tests that open a replica see only the changes they make.
    */
   renewalWork?: boolean;
+  /** Where uploaded import files and prepared downloads are kept: beside the replica by default. */
+  filesDir?: string;
 }
 
 export interface FieldlineApp {
@@ -91,6 +97,8 @@ export interface FieldlineApp {
   changes: ChangeFeed;
   ai: AiService;
   dispatch: Dispatch;
+  /** Exports and reports prepared for the person to download (the web host serves them). */
+  downloads: Downloads;
   actor(): Actor;
   refreshActor(): Actor;
   /** Starts syncing with the signed-in server, if there is one. */
@@ -138,7 +146,22 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     engine.start();
     return engine;
   };
+  const filesDir =
+    options.filesDir ??
+    (dbPath === ':memory:'
+      ? path.join(os.tmpdir(), `fieldline-files-${process.pid}`)
+      : path.join(path.dirname(dbPath), `${path.basename(dbPath)}-files`));
+  const imports = createImportWizard({
+    db,
+    actor: () => actor,
+    changes,
+    exclusive: (fn) => writer.exclusive(fn),
+    dir: path.join(filesDir, 'imports'),
+  });
+  const downloads = createDownloads(db, path.join(filesDir, 'downloads'));
   const handlers = createHandlers({
+    imports,
+    downloads,
     db,
     writer,
     ai,
@@ -191,6 +214,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     changes,
     ai,
     dispatch,
+    downloads,
     actor: () => actor,
     refreshActor: () => (actor = currentActor(db)),
     startSync,

@@ -101,7 +101,7 @@ void app.whenReady().then(async () => {
   });
   services.startSync();
   registerIpc(services.dispatch, secrets, origins);
-  serveRenderer(path.join(here, '../renderer'));
+  serveRenderer(path.join(here, '../renderer'), services.downloads);
   installMenu(() => win);
   open = (route = '') => {
     win = createMainWindow({ preload: path.join(here, '../preload/index.cjs'), url: `${entryUrl}${route}`, origins });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { bridge } from './api/client';
 import { CommandPalette } from './components/command-palette';
 import { NewLeadDialog } from './components/new-lead-dialog';
+import { ImportWizard } from './components/import-wizard';
 import { ShortcutsHelp } from './components/shortcuts-help';
 import { Sidebar } from './components/sidebar';
 import { Toasts } from './components/toasts';
@@ -89,7 +90,7 @@ function useMenuCommands() {
 
 export function App() {
   const route = useRouter((s) => s.route);
-  const { palette, newLead, shortcuts } = useUi();
+  const { palette, newLead, shortcuts, importing } = useUi();
   const { ready, error, load } = useLookups();
   const version = useTablesVersion(COMMAND_READS['lookups.get']);
   useEffect(() => listenForChanges(useData.getState().apply, useData.getState().all), []);
@@ -114,6 +115,9 @@ export function App() {
       {palette && <CommandPalette />}
       {newLead && <NewLeadDialog />}
       {shortcuts && <ShortcutsHelp />}
+      {importing && (
+        <ImportWizard initialKind={importing.kind} initialRunId={importing.runId} onClose={() => useUi.getState().set({ importing: null })} />
+      )}
       <Toasts />
       <TaskReminders />
     </div>

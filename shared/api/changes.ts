@@ -9,6 +9,8 @@ export const LOCAL_TABLES = [
   'local_settings',
   'sync_shadows',
   'sync_seen_txids',
+  /** Import jobs' state and position: each committed batch names it, so the wizard's progress follows. */
+  'import_jobs',
 ] as const;
 export type LocalTable = (typeof LOCAL_TABLES)[number];
 
@@ -125,6 +127,16 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'conflicts.list': ['conflicts'],
   'demo.status': ['leads', 'clients', 'outbox', 'local_settings'],
   'ai.settings.get': ['local_settings', 'ai_interactions'],
+  // The file's headers: nothing in the replica changes them.
+  'imports.inspect': [],
+  // Contacts and notes find their lead or client in the replica.
+  'imports.preview': ['leads', 'clients'],
+  'imports.run': ['import_jobs'],
+  'imports.issues': ['import_jobs'],
+  'imports.mappings': ['local_settings'],
+  'imports.list': ['import_jobs'],
+  // Opening registers the run; reading it again is imports.run.
+  'imports.open': ['import_jobs'],
 };
 
 /** Whether an event touches any of the tables read. */

@@ -58,6 +58,27 @@ import {
   type TaskItem,
   type WorkToday,
 } from './work';
+import {
+  emptyInput,
+  importIdInput,
+  exportInput,
+  inspectInput,
+  issuesInput,
+  mappingsInput,
+  previewInput,
+  runInput,
+  saveMappingInput,
+  startImportInput,
+  uploadInput,
+  type DownloadResult,
+  type ImportRun,
+  type InspectResult,
+  type PreviewResult,
+  type SavedMapping,
+  type StoredImport,
+  type UploadResult,
+} from './files';
+import type { RowIssue } from '../import/rows';
 
 const empty = z.object({}).strict();
 
@@ -129,6 +150,33 @@ export const API = {
     input: duplicatesCheckInput,
     output: {} as Array<{ id: string; name: string; score: number; reasons: string[] }>,
   },
+  /** One chunk of a file to import (first chunk without upload_id); written to a file as it arrives. */
+  'imports.upload': { input: uploadInput, output: {} as UploadResult },
+  /** An uploaded file's headers and the field suggested for each. */
+  'imports.inspect': { input: inspectInput, output: {} as InspectResult },
+  /** The first rows through the mapping, exactly as they would be stored, with each cell's problem. */
+  'imports.preview': { input: previewInput, output: {} as PreviewResult },
+  /** Starts a dry run or an import; follow it with imports.run (its state moves with the change feed). */
+  'imports.start': { input: startImportInput, output: {} as ImportRun },
+  'imports.run': { input: runInput, output: {} as ImportRun },
+  /** Stops a run after its current batch (a stopped import can be undone). */
+  'imports.cancel': { input: runInput, output: {} as ImportRun },
+  /** A run's invalid rows (row, column, value, reason), first `limit`. */
+  'imports.issues': { input: issuesInput, output: {} as RowIssue[] },
+  /** The whole report of a run as a CSV file to download. */
+  'imports.report': { input: runInput, output: {} as DownloadResult },
+  /** Soft-deletes what an import created (undoImportBatch mutations, so it syncs). */
+  'imports.undo': { input: runInput, output: {} as { import_id: string; records: number; deleted: number } },
+  /** This replica's imports, newest first. */
+  'imports.list': { input: emptyInput, output: {} as StoredImport[] },
+  /** A stored import as a run (after a restart too): its report, Undo, Resume. */
+  'imports.open': { input: importIdInput, output: {} as ImportRun },
+  /** Goes on with a stopped or interrupted import after its last committed batch. */
+  'imports.resume': { input: runInput, output: {} as ImportRun },
+  'imports.mappings': { input: mappingsInput, output: {} as SavedMapping[] },
+  'imports.saveMapping': { input: saveMappingInput, output: {} as SavedMapping },
+  /** A list (or the Leads view, or the whole book) written to a file to download. */
+  'exports.create': { input: exportInput, output: {} as DownloadResult },
 } as const;
 
 export type Api = typeof API;

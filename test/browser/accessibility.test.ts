@@ -1,5 +1,8 @@
 // Automated accessibility checks (axe-core through @axe-core/playwright): every main screen and
 // every dialog, in light and dark, has no serious or critical violation of WCAG 2.x A/AA rules.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { CARRIER_SEEDS, statusByCode } from '../../shared/lookups';
@@ -175,6 +178,58 @@ export const tests = [
         assertNoProblems(problems);
         await page.context().close();
       } finally {
+        await host.close();
+      }
+    },
+  ),
+
+  test(
+    'accessibility: every step of the import wizard, light and dark, has no serious or critical axe violation',
+    'browser',
+    async (ctx) => {
+      const host = await startHost();
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'fieldline-a11y-import-'));
+      const csv = path.join(dir, 'clients.csv');
+      writeFileSync(
+        csv,
+        'First,Last,E-mail,DOB\nAda,Lovelace,ada@example.com,12/10/1815\nAlan,Turing,nope,13/45/1912\n',
+      );
+      try {
+        const { page, problems } = await openPage(ctx.browser, host, '#/clients');
+        const found: string[] = [];
+        const dialog = page.getByRole('dialog', { name: 'Import clients' });
+        const check = async (step: string) => {
+          await page.waitForTimeout(150);
+          for (const scheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme: scheme });
+            for (const v of await violations(page, '[role="dialog"]')) found.push(`${scheme} ${step}: ${v}`);
+          }
+        };
+        await page.getByTestId('import-clients').focus();
+        await page.keyboard.press('Enter');
+        await dialog.waitFor();
+        await check('file');
+        await dialog.getByLabel(/CSV or Excel file/).setInputFiles(csv);
+        await dialog.getByRole('button', { name: 'Next: columns' }).click();
+        await dialog.getByTestId('mapping-table').waitFor();
+        await check('columns');
+        await dialog.getByRole('button', { name: 'Next: options' }).click();
+        await check('options');
+        await dialog.getByRole('button', { name: 'Next: preview' }).click();
+        await dialog.locator('td.cell-error').first().waitFor();
+        await check('preview');
+        await dialog.getByRole('button', { name: 'Dry run' }).click();
+        await dialog.getByTestId('invalid-rows').waitFor();
+        await check('dry run report');
+        await dialog.getByRole('button', { name: 'Import 1 row' }).click();
+        await dialog.getByRole('heading', { name: 'Import finished' }).waitFor();
+        await dialog.getByRole('button', { name: 'Undo import' }).click();
+        await check('report, confirming undo');
+        assert(found.length === 0, `axe found:\n  ${found.join('\n  ')}`);
+        assertNoProblems(problems);
+        await page.context().close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
         await host.close();
       }
     },

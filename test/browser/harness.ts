@@ -53,6 +53,7 @@ export async function startHost(dbPath?: string): Promise<Host> {
   const host = await startWebHost({
     dispatch: app.dispatch,
     changes: app.changes,
+    downloads: app.downloads,
     staticDir: WEB_DIR,
     log: (l) => console.error(l),
   });

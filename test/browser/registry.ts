@@ -17,6 +17,7 @@ import { tests as syncTests } from './sync-settings.test';
 import { tests as taskTests } from './tasks.test';
 import { tests as tableTests } from './virtual-table.test';
 import { tests as hostTests } from './web-host.test';
+import { tests as importExportTests } from './import-export.test';
 import { tests as workListTests } from './work-lists.test';
 
 export const ALL: BrowserTest[] = [
@@ -25,6 +26,7 @@ export const ALL: BrowserTest[] = [
   ...flowTests,
   ...bookTests,
   ...duplicateTests,
+  ...importExportTests,
   ...dialogTests,
   ...leadPageTests,
   ...workListTests,

@@ -20,6 +20,8 @@ import { loadBookSettings, saveBookSettings } from '../book/settings';
 import { possibleDuplicates } from '../dedup/scan';
 import { dueReminders, listTasks, recordHistory, tasksToday } from '../../../db/queries/tasks';
 import type { Actor } from '../../../shared/mutations/define';
+import type { ImportWizard } from '../import/wizard';
+import type { Downloads } from '../export/downloads';
 
 export type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => Promise<CommandOutput<C>> };
 
@@ -34,6 +36,9 @@ export interface HandlerDeps {
   /** Who the replica acts as: "my work" is theirs. */
   actor: () => Actor;
   now?: () => Date;
+  /** The import wizard's files and runs, and the files prepared to download. */
+  imports: ImportWizard;
+  downloads: Downloads;
 }
 
 /** Every command of the API contract, answered from the local replica. */
@@ -47,6 +52,8 @@ export function createHandlers({
   demo,
   actor,
   now = () => new Date(),
+  imports,
+  downloads,
 }: HandlerDeps): Handlers {
   /** AI requests that can be cancelled, by the request_id the window gave them. */
   const aiRequests = new Map<string, AbortController>();
@@ -139,5 +146,20 @@ export function createHandlers({
         },
         limit,
       ),
+    'imports.upload': async (input) => imports.upload(input),
+    'imports.inspect': async (input) => imports.inspect(input),
+    'imports.preview': async (input) => imports.preview(input),
+    'imports.start': async (input) => imports.start(input),
+    'imports.run': async (input) => imports.run(input),
+    'imports.cancel': async (input) => imports.cancel(input),
+    'imports.issues': async (input) => imports.issues(input),
+    'imports.report': async ({ run_id }) => downloads.report(imports.allIssues(run_id)),
+    'imports.undo': async (input) => imports.undo(input),
+    'imports.list': async () => imports.list(),
+    'imports.open': async (input) => imports.open(input),
+    'imports.resume': async (input) => imports.resume(input),
+    'imports.mappings': async (input) => imports.mappings(input),
+    'imports.saveMapping': async (input) => imports.saveMapping(input),
+    'exports.create': async (input) => downloads.exportFile(input),
   };
 }

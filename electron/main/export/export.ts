@@ -249,13 +249,13 @@ async function writeZip(out: string, sheets: Sheet[]): Promise<number> {
   return n;
 }
 
-interface Sheet {
+export interface Sheet {
   name: string;
   headers: string[];
   rows: Iterable<unknown[]>;
 }
 
-async function writeTable(out: string, sheets: Sheet[]): Promise<number> {
+export async function writeTable(out: string, sheets: Sheet[]): Promise<number> {
   const ext = extname(out).toLowerCase();
   if (ext === '.xlsx') return writeXlsx(out, sheets);
   if (ext === '.csv' && sheets.length === 1) return writeCsv(out, sheets[0]!);

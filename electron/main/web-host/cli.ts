@@ -34,6 +34,7 @@ const services = openApp(path.resolve(values.db), { renewalWork: true });
 const host = await startWebHost({
   dispatch: services.dispatch,
   changes: services.changes,
+  downloads: services.downloads,
   staticDir,
   port,
   log: (l) => console.error(l),

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,27 @@ export interface WebHostOptions {
   log?: (line: string) => void;
   /** The replica's change feed: each event goes to every open page at GET /api/changes. */
   changes?: { subscribe(listener: (event: ChangeEvent) => void): () => void };
+  /** Files the API prepared (exports, import reports), served once asked for at GET /api/download/ID. */
+  downloads?: { get(id: string): { file: string; name: string; type: string } | undefined };
+}
+
+const DOWNLOAD_PATH = /^\/api\/download\/([0-9a-f-]{36})$/;
+
+/** A prepared file as an attachment, streamed from disk (an export can be large). */
+async function sendDownload(res: http.ServerResponse, file: { file: string; name: string; type: string }) {
+  const size = (await stat(file.file)).size;
+  // The name is ours (kind and date), but quoted safely all the same.
+  const ascii = file.name.replace(/[^\w.-]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': file.type,
+    'Content-Length': size,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  await new Promise<void>((resolve, reject) => {
+    createReadStream(file.file).on('error', reject).pipe(res).on('finish', resolve);
+  });
 }
 
 /** The path of the change stream (server-sent events). */
@@ -131,6 +153,7 @@ export function startWebHost({
   port = 0,
   log = () => {},
   changes,
+  downloads,
 }: WebHostOptions): Promise<WebHost> {
   let boundPort = port;
   const server = http.createServer((req, res) => {
@@ -163,6 +186,14 @@ export function startWebHost({
         if (req.method !== 'GET')
           return send(failure(405, 'invalid_input', 'use GET for the change stream', { Allow: 'GET' }));
         return streamChanges(req, res, changes);
+      }
+      const download = DOWNLOAD_PATH.exec(url.pathname);
+      if (download) {
+        if (req.method !== 'GET')
+          return send(failure(405, 'invalid_input', 'use GET for a download', { Allow: 'GET' }));
+        const file = downloads?.get(download[1]!);
+        if (!file) return send(failure(404, 'not_found', 'no such download (the app may have restarted)'));
+        return sendDownload(res, file);
       }
       const apiMatch = /^\/api\/([\w.%-]+)$/.exec(url.pathname);
       if (apiMatch) {

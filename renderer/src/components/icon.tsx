@@ -54,6 +54,8 @@ const PATHS: Record<string, string> = {
   car: 'M5 16h14 M3 16v-4l2-5h14l2 5v4h-2 M5 16H3 M7 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4z M17 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
   home: 'M3 11l9-8 9 8 M5 10v10h14V10 M10 20v-6h4v6',
   building: 'M5 21V3h14v18 M9 7h2 M13 7h2 M9 11h2 M13 11h2 M9 15h2 M13 15h2 M3 21h18',
+  download: 'M12 4v11 M7 10l5 5 5-5 M4 20h16',
+  upload: 'M12 20V9 M7 14l5-5 5 5 M4 4h16',
 };
 
 export function Icon({ name, size = 16, className }: { name: string; size?: number; className?: string }) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ClientListItem } from '../../../shared/api/types';
 import { NewClientDialog } from '../components/client-form';
+import { ExportMenu, ImportButton } from '../components/export-menu';
 import { Icon } from '../components/icon';
 import { ListScreen } from '../components/list-screen';
 import { UserName } from '../components/pills';
@@ -51,6 +52,8 @@ export function ClientsScreen() {
         tools={
           <>
             <span className="spacer" />
+            <ImportButton kind="clients" />
+            <ExportMenu kind="clients" />
             {action}
           </>
         }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Row } from '../../../shared/model/catalogue';
+import { ExportMenu, ImportButton } from '../components/export-menu';
 import { ListScreen } from '../components/list-screen';
 import { RelTime } from '../components/values';
 import type { Column } from '../components/virtual-table';
@@ -53,6 +54,13 @@ export function ContactsScreen() {
       onEnd={list.loadMore}
       filter={text}
       onFilter={setText}
+      tools={
+        <>
+          <span className="spacer" />
+          <ImportButton kind="contacts" />
+          <ExportMenu kind="contacts" />
+        </>
+      }
       empty={{
         title: 'No contacts yet',
         body: 'Add contacts from a lead or client page: the spouse, the office manager, whoever you talk to.',

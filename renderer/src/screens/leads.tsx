@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { LeadListItem } from '../../../shared/api/types';
 import { ColumnChooser } from '../components/column-chooser';
+import { ExportMenu, ImportButton } from '../components/export-menu';
 import { Icon } from '../components/icon';
 import { KanbanBoard } from '../components/kanban-board';
 import { LeadFiltersBar } from '../components/lead-filters';
@@ -105,6 +106,12 @@ function LeadsTable() {
   );
 }
 
+/** Export of the Leads view as it stands: its filters and sort, and the columns the table shows. */
+function LeadsExport() {
+  const { filters, sort, dir, columns } = useLeadsView();
+  return <ExportMenu kind="leads" extra={{ leads: { ...filtersToQuery(filters), sort, dir }, columns }} />;
+}
+
 export function LeadsScreen({ view }: { view: 'table' | 'board' }) {
   return (
     <div className="screen fill" data-screen="leads">
@@ -133,6 +140,8 @@ export function LeadsScreen({ view }: { view: 'table' | 'board' }) {
         {view === 'table' && (
           <ColumnChooser store={useLeadsView} all={LEAD_COLUMNS} defaults={DEFAULT_COLUMNS} fixed="name" />
         )}
+        <ImportButton kind="leads" />
+        <LeadsExport />
       </div>
       <LeadFiltersBar board={view === 'board'} />
       {view === 'table' ? <LeadsTable /> : <KanbanBoard />}

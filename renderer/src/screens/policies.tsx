@@ -3,6 +3,7 @@ import type { PolicyListItem, PolicySort } from '../../../shared/api/book';
 import { ColumnChooser } from '../components/column-chooser';
 import { SavedViews } from '../components/saved-views';
 import { useQuery } from '../api/use-query';
+import { ExportMenu } from '../components/export-menu';
 import { ListScreen } from '../components/list-screen';
 import { UserName } from '../components/pills';
 import { PremiumChange } from '../components/policies-card';
@@ -83,6 +84,12 @@ export function PoliciesScreen() {
         <>
           <SavedViews store={usePoliciesView} />
           <ColumnChooser store={usePoliciesView} all={COLUMNS} defaults={POLICY_DEFAULT_COLUMNS} fixed="number" />
+        </>
+      }
+      tools={
+        <>
+          <span className="spacer" />
+          <ExportMenu kind="policies" />
         </>
       }
       empty={{ title: 'No policies yet', body: 'Converting a lead with its carrier writes the first policy.' }}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PolicyListItem } from '../../../shared/api/book';
+import { ExportMenu } from '../components/export-menu';
 import type { Row } from '../../../shared/model/catalogue';
 import { RENEWAL_WINDOWS } from '../../../shared/book/terms';
 import { mutate } from '../api/mutate';
@@ -109,6 +110,8 @@ export function RenewalsScreen() {
       <div className="screen-head">
         <h1>Renewals</h1>
         <WindowPicker days={days} onPick={setDays} />
+        <div className="spacer" />
+        <ExportMenu kind="renewals" />
       </div>
       {renewed && (
         <div className="banner" role="status" data-testid="renewed">

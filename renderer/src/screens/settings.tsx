@@ -3,6 +3,8 @@ import { AiSettings } from '../components/ai-settings';
 import { BookSettings } from '../components/book-settings';
 import { DemoAgencySettings } from '../components/demo-agency';
 import { SyncSettings } from '../components/sync-settings';
+import { ExportMenu, ImportButton } from '../components/export-menu';
+import { RecentImports } from '../components/recent-imports';
 import { Kbd } from '../components/values';
 import { SHORTCUTS } from '../lib/shortcuts';
 import { usePrefs, type ThemePref } from '../stores/prefs';
@@ -47,6 +49,17 @@ export function SettingsScreen() {
           <button type="button" className="btn small" onClick={() => useUi.getState().set({ shortcuts: true })}>
             All shortcuts
           </button>
+        </section>
+        <section className="card settings-card" aria-label="Import and export">
+          <h2>Import and export</h2>
+          <p className="muted">
+            Bring clients, leads, contacts and notes in from a CSV or Excel file, or take the whole book with you.
+          </p>
+          <div className="row">
+            <ImportButton />
+            <ExportMenu kind="book" label="Export the whole book" />
+          </div>
+          <RecentImports />
         </section>
         <section className="card settings-card" aria-label="Trash">
           <h2>Trash</h2>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Row } from '../../../shared/model/catalogue';
 import { TICKET_STATUSES } from '../../../shared/model/tables/service';
+import { ExportMenu } from '../components/export-menu';
 import { ListScreen } from '../components/list-screen';
 import { TicketDialog } from '../components/ticket-dialog';
 import { UserName } from '../components/pills';
@@ -64,13 +65,17 @@ export function TicketsScreen() {
         filter={text}
         onFilter={setText}
         tools={
-          <div className="segmented" role="group" aria-label="Ticket status">
-            {['all', ...TICKET_STATUSES].map((s) => (
-              <button key={s} type="button" aria-pressed={status === s} onClick={() => setStatus(s)}>
-                {humanize(s)}
-              </button>
-            ))}
-          </div>
+          <>
+            <div className="segmented" role="group" aria-label="Ticket status">
+              {['all', ...TICKET_STATUSES].map((s) => (
+                <button key={s} type="button" aria-pressed={status === s} onClick={() => setStatus(s)}>
+                  {humanize(s)}
+                </button>
+              ))}
+            </div>
+            <span className="spacer" />
+            <ExportMenu kind="tickets" />
+          </>
         }
         empty={{
           title: status === 'all' ? 'No tickets yet' : `No ${status} tickets`,

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ImportKind } from '../../../shared/import/fields';
 
 export interface Toast {
   id: number;
@@ -11,8 +12,10 @@ interface UiState {
   palette: boolean;
   newLead: boolean;
   shortcuts: boolean;
+  /** The import wizard, open on a kind of record (from a list), on none picked yet, or on a stored import's report. */
+  importing: { kind?: ImportKind; runId?: string } | null;
   toasts: Toast[];
-  set(patch: Partial<Pick<UiState, 'palette' | 'newLead' | 'shortcuts'>>): void;
+  set(patch: Partial<Pick<UiState, 'palette' | 'newLead' | 'shortcuts' | 'importing'>>): void;
   toast(kind: Toast['kind'], text: string, action?: Toast['action']): void;
   dismiss(id: number): void;
 }
@@ -23,6 +26,7 @@ export const useUi = create<UiState>((set, get) => ({
   palette: false,
   newLead: false,
   shortcuts: false,
+  importing: null,
   toasts: [],
   set: (patch) => set(patch),
   toast(kind, text, action) {

@@ -66,6 +66,14 @@ describe('screens re-run the queries that read what changed', () => {
       'book.settings.save',
       'demo.load',
       'demo.clear',
+      'imports.upload',
+      'imports.start',
+      'imports.cancel',
+      'imports.resume',
+      'imports.report',
+      'imports.undo',
+      'imports.saveMapping',
+      'exports.create',
     ];
     const missing = COMMAND_NAMES.filter((c) => !acting.includes(c) && !COMMAND_READS[c]);
     expect(missing).toEqual([]);
