@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IMPORT_KINDS, type ImportKind } from '../import/fields';
 import { importMapping } from '../import/mapping';
 import type { RowIssue } from '../import/rows';
-import { pipelineQuery } from './inputs';
+import { leadsViewQuery } from './inputs';
 
 /**
  * Files that cross the API: an import's file, sent up in chunks (the same command over IPC and
@@ -90,7 +90,7 @@ export const exportInput = z.object({
   kind: z.enum(EXPORT_CHOICES),
   format: z.enum(EXPORT_FORMATS),
   /** Leads only: the view's filters and sort, as the Leads screen sends them to leads.list. */
-  leads: pipelineQuery.omit({ limit: true, after: true }).optional(),
+  leads: leadsViewQuery.optional(),
   /** Leads only: the view's visible columns, in order (keys of LEAD_EXPORT_COLUMNS). */
   columns: z.array(z.string().max(40)).max(40).optional(),
 });

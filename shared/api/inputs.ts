@@ -49,6 +49,10 @@ export const pipelineQuery = pipelineFields.refine(xdateWindowInOrder, xdateOrde
 export const boardQuery = pipelineFields
   .omit({ sort: true, dir: true, limit: true, after: true })
   .refine(xdateWindowInOrder, xdateOrderError);
+/** The Leads view as an export takes it: its filters and sort, without paging. */
+export const leadsViewQuery = pipelineFields
+  .omit({ limit: true, after: true })
+  .refine(xdateWindowInOrder, xdateOrderError);
 export type PipelineQuery = z.input<typeof pipelineQuery>;
 export type PipelineCursor = NonNullable<z.output<typeof pipelineQuery>['after']>;
 

@@ -65,6 +65,7 @@ const IMPORT_TABLES: Record<ImportKind, ChangeTable[]> = {
   clients: ['clients', 'addresses', 'timeline_events'],
   contacts: ['contacts'],
   notes: ['lead_notes'],
+  policies: ['policies', 'timeline_events'],
 };
 
 /**

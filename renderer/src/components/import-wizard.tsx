@@ -17,6 +17,7 @@ const KIND_LABEL: Record<ImportKind, string> = {
   leads: 'Leads',
   contacts: 'Contacts',
   notes: 'Notes',
+  policies: 'Policies',
 };
 const DATE_ORDER_LABEL: Record<NonNullable<WizardMapping['dateOrder']>, string> = {
   MDY: 'Month/day/year (12/31/2026)',

@@ -3,7 +3,7 @@ import type { PolicyListItem, PolicySort } from '../../../shared/api/book';
 import { ColumnChooser } from '../components/column-chooser';
 import { SavedViews } from '../components/saved-views';
 import { useQuery } from '../api/use-query';
-import { ExportMenu } from '../components/export-menu';
+import { ExportMenu, ImportButton } from '../components/export-menu';
 import { ListScreen } from '../components/list-screen';
 import { UserName } from '../components/pills';
 import { PremiumChange } from '../components/policies-card';
@@ -89,6 +89,7 @@ export function PoliciesScreen() {
       tools={
         <>
           <span className="spacer" />
+          <ImportButton kind="policies" />
           <ExportMenu kind="policies" />
         </>
       }
