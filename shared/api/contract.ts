@@ -11,6 +11,15 @@ import {
   type XDateItem,
 } from './book';
 import {
+  duplicatesDismissInput,
+  duplicatesListInput,
+  duplicatesScanInput,
+  mergePreviewInput,
+  type DuplicateList,
+  type DuplicateScanResult,
+  type MergePreview,
+} from './dedup';
+import {
   aiCancelInput,
   aiRunInput,
   byId,
@@ -118,6 +127,14 @@ export const API = {
     input: duplicatesCheckInput,
     output: {} as Array<{ id: string; name: string; score: number; reasons: string[] }>,
   },
+  /** The Duplicates screen: the last scan's probable pairs, live and not dismissed, best first. */
+  'duplicates.list': { input: duplicatesListInput, output: {} as DuplicateList },
+  /** Scans a kind for probable duplicates (incremental after the first scan) and stores the pairs. */
+  'duplicates.scan': { input: duplicatesScanInput, output: {} as DuplicateScanResult },
+  /** "Not a duplicate": leaves the pair out of later lists on this replica. */
+  'duplicates.dismiss': { input: duplicatesDismissInput, output: {} as { dismissed: true } },
+  /** The merge screen: both records and the counts of what would move to the survivor. */
+  'merge.preview': { input: mergePreviewInput, output: {} as MergePreview },
 } as const;
 
 export type Api = typeof API;

@@ -14,7 +14,8 @@ import { campaignDetail, ticketDetail, trashList } from '../../../db/queries/rec
 import { clientBook, listPolicies, policyDetail, renewals, xdates } from '../../../db/queries/policies';
 import { searchAll } from '../../../db/queries/search';
 import { today } from '../../../db/queries/today';
-import { possibleDuplicates } from '../dedup/scan';
+import { dismissPair, listDuplicatePairs, mergePreview } from '../dedup/review';
+import { possibleDuplicates, scanDuplicates } from '../dedup/scan';
 import { dueReminders, listTasks, recordHistory, tasksToday } from '../../../db/queries/tasks';
 import type { Actor } from '../../../shared/mutations/define';
 
@@ -127,10 +128,17 @@ export function createHandlers({
           email: draft.email ?? null,
           phone: draft.phone ?? null,
           date_of_birth: draft.date_of_birth ?? null,
-          postal_code: null,
-          line1: null,
+          postal_code: draft.postal_code ?? null,
+          line1: draft.line1 ?? null,
         },
         limit,
       ),
+    'duplicates.list': async ({ kind, limit }) => listDuplicatePairs(db, kind, limit),
+    'duplicates.scan': async ({ kind, full }) => {
+      const { records, scanned, incremental, pairs } = scanDuplicates(db, kind, { full });
+      return { kind, records, scanned, incremental, found: pairs.length };
+    },
+    'duplicates.dismiss': async ({ kind, a, b }) => dismissPair(db, kind, a, b),
+    'merge.preview': async ({ kind, survivor_id, merged_id }) => mergePreview(db, kind, survivor_id, merged_id),
   };
 }

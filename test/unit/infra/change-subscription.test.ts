@@ -65,6 +65,8 @@ describe('screens re-run the queries that read what changed', () => {
       'ai.settings.save',
       'demo.load',
       'demo.clear',
+      'duplicates.scan',
+      'duplicates.dismiss',
     ];
     const missing = COMMAND_NAMES.filter((c) => !acting.includes(c) && !COMMAND_READS[c]);
     expect(missing).toEqual([]);
