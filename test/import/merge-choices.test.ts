@@ -1,7 +1,7 @@
 /** The merge screen's choices: the survivor's values by default, the merged one's where it has none. */
 import { describe, expect, it } from 'vitest';
 import type { MergePreview } from '../../shared/api/dedup';
-import { chosenFields, defaultChoices, fieldsFor } from '../../renderer/src/components/merge/fields';
+import { chosenFields, defaultChoices, fieldsFor } from '../../shared/dedup/merge-fields';
 
 const side = (row: Record<string, unknown>, address: string | null = null): MergePreview['survivor'] => ({
   row,
