@@ -15,6 +15,8 @@ import { ClientDetailScreen } from './screens/client-detail';
 import { ClientsScreen } from './screens/clients';
 import { ContactsScreen } from './screens/contacts';
 import { DashboardScreen } from './screens/dashboard';
+import { DuplicatesScreen } from './screens/duplicates';
+import { MergeScreen } from './screens/merge';
 import { LeadDetailScreen } from './screens/lead-detail';
 import { LeadsScreen } from './screens/leads';
 import { SettingsScreen } from './screens/settings';
@@ -68,6 +70,10 @@ function Screen({ route }: { route: Route }) {
       return <XDatesScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'duplicates':
+      return <DuplicatesScreen key={route.kind} kind={route.kind} />;
+    case 'merge':
+      return <MergeScreen kind={route.kind} survivor={route.survivor} merged={route.merged} />;
   }
 }
 

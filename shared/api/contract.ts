@@ -13,6 +13,15 @@ import {
 import { bookDashboardQuery, todayBookQuery, type BookDashboard, type TodayBook } from './book-work';
 import { bookSettingsSchema, type BookSettings } from '../book/settings';
 import {
+  duplicatesDismissInput,
+  duplicatesListInput,
+  duplicatesScanInput,
+  mergePreviewInput,
+  type DuplicateList,
+  type DuplicateScanResult,
+  type MergePreview,
+} from './dedup';
+import {
   aiCancelInput,
   aiRunInput,
   byId,
@@ -177,6 +186,14 @@ export const API = {
   'imports.saveMapping': { input: saveMappingInput, output: {} as SavedMapping },
   /** A list (or the Leads view, or the whole book) written to a file to download. */
   'exports.create': { input: exportInput, output: {} as DownloadResult },
+  /** The Duplicates screen: the last scan's probable pairs, live and not dismissed, best first. */
+  'duplicates.list': { input: duplicatesListInput, output: {} as DuplicateList },
+  /** Scans a kind for probable duplicates (incremental after the first scan) and stores the pairs. */
+  'duplicates.scan': { input: duplicatesScanInput, output: {} as DuplicateScanResult },
+  /** "Not a duplicate": leaves the pair out of later lists on this replica. */
+  'duplicates.dismiss': { input: duplicatesDismissInput, output: {} as { dismissed: true } },
+  /** The merge screen: both records and the counts of what would move to the survivor. */
+  'merge.preview': { input: mergePreviewInput, output: {} as MergePreview },
 } as const;
 
 export type Api = typeof API;

@@ -116,5 +116,8 @@ export const duplicatesCheckInput = z.object({
   email: z.string().max(254).nullable().optional(),
   phone: z.string().max(40).nullable().optional(),
   date_of_birth: z.string().max(10).nullable().optional(),
+  // The address typed so far: name plus the same street and ZIP is a reason of its own.
+  postal_code: z.string().max(10).nullable().optional(),
+  line1: z.string().max(200).nullable().optional(),
   limit: z.number().int().min(1).max(20).default(5),
 });

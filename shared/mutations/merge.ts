@@ -9,7 +9,7 @@ import type { Tx } from './tx';
 
 type Mergeable = 'clients' | 'leads' | 'contacts';
 
-/** Child tables by the column that names their parent: they move to the survivor of a merge. */
+/** Child tables by the column that names their parent: they move to the survivor of a merge (the merge screen counts them). */
 const ACTIVITY = [
   'lead_notes',
   'lead_communications',
@@ -19,7 +19,7 @@ const ACTIVITY = [
   'timeline_events',
   'campaign_enrollments',
 ] as const satisfies readonly TableName[];
-const CHILDREN: Record<Mergeable, ReadonlyArray<readonly [TableName, string]>> = {
+export const MERGE_CHILDREN: Record<Mergeable, ReadonlyArray<readonly [TableName, string]>> = {
   clients: [
     ['contacts', 'client_id'],
     ['lead_marketing_settings', 'client_id'],
@@ -69,7 +69,7 @@ async function mergeRecords(
   }
   if (Object.keys(fields).length > 0) await tx.update(table, survivor_id, { ...fields, updated_at: ctx.now });
   const moved: Record<string, number> = {};
-  for (const [child, column] of CHILDREN[table]) {
+  for (const [child, column] of MERGE_CHILDREN[table]) {
     if (
       child === 'lead_marketing_settings' &&
       table === 'leads' &&

@@ -184,6 +184,30 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ kind: 'leads', email: 5 }, 'email'],
     [{ kind: 'leads', last_name: 'x'.repeat(121) }, 'last_name'],
     [{ kind: 'clients', limit: 21 }, 'limit'],
+    [{ kind: 'clients', postal_code: 'x'.repeat(11) }, 'postal_code'],
+  ],
+  'duplicates.list': [
+    [{}, 'kind'],
+    [{ kind: 'policies' }, 'kind'],
+    [{ kind: 'leads', limit: 0 }, 'limit'],
+    [{ kind: 'leads', limit: 501 }, 'limit'],
+  ],
+  'duplicates.scan': [
+    [{}, 'kind'],
+    [{ kind: 'tickets' }, 'kind'],
+    [{ kind: 'leads', full: 'yes' }, 'full'],
+  ],
+  'duplicates.dismiss': [
+    [{ kind: 'leads' }, 'a'],
+    [{ kind: 'leads', a: 'x', b: UNKNOWN }, 'a'],
+    [{ kind: 'leads', a: UNKNOWN, b: UNKNOWN }, 'b'],
+    [{ kind: 'users', a: UNKNOWN, b: UNKNOWN }, 'kind'],
+  ],
+  'merge.preview': [
+    [{ kind: 'clients' }, 'survivor_id'],
+    [{ kind: 'clients', survivor_id: 'x', merged_id: UNKNOWN }, 'survivor_id'],
+    [{ kind: 'clients', survivor_id: UNKNOWN, merged_id: UNKNOWN }, 'merged_id'],
+    [{ kind: 'clients', survivor_id: UNKNOWN, merged_id: newId() }, UNKNOWN, 'not_found'],
   ],
   'imports.upload': [
     [{ name: 'a.csv', offset: 0, last: true }, 'data'],

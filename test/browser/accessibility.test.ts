@@ -71,10 +71,29 @@ async function seedBook(host: Host) {
   });
   await host.api('mutate', { name: 'updateLead', args: { id: ids[1]!, patch: { source: 'Referral desk' } } });
   await host.api('mutate', { name: 'softDelete', args: { table: 'leads', id: ids[3]! } });
-  return { leadId: ids[1]!, clientId: result.client_id, campaignId: campaign.result.id, policyId: result.policy_id! };
+  // two records of one customer, so Possible duplicates lists a pair and the merge screen has both
+  const twin = async (phone: string | null) =>
+    (
+      (await host.api('mutate', {
+        name: 'createClient',
+        args: { client_type: 'individual', first_name: 'Dora', last_name: 'Twin', email: 'dora@example.com', phone },
+      })) as { result: { id: string } }
+    ).result.id;
+  const survivorId = await twin(null);
+  const mergedId = await twin('217-555-0177');
+  return {
+    leadId: ids[1]!,
+    clientId: result.client_id,
+    campaignId: campaign.result.id,
+    policyId: result.policy_id!,
+    survivorId,
+    mergedId,
+  };
 }
 
-const SCREENS = (ids: { leadId: string; clientId: string; campaignId: string; policyId: string }) => [
+type Ids = Awaited<ReturnType<typeof seedBook>>;
+
+const SCREENS = (ids: Ids) => [
   { hash: '#/today', screen: 'today' },
   { hash: '#/work', screen: 'work' },
   { hash: '#/leads', screen: 'leads' },
@@ -93,6 +112,8 @@ const SCREENS = (ids: { leadId: string; clientId: string; campaignId: string; po
   { hash: '#/xdates', screen: 'xdates' },
   { hash: '#/dashboard', screen: 'dashboard' },
   { hash: '#/settings', screen: 'settings' },
+  { hash: '#/duplicates/clients', screen: 'duplicates' },
+  { hash: `#/merge/clients/${ids.survivorId}/${ids.mergedId}`, screen: 'merge' },
 ];
 
 export const tests = [
@@ -174,6 +195,12 @@ export const tests = [
         await page.goto(`${host.url}/#/campaigns`);
         await page.waitForSelector('[data-screen="campaigns"]');
         await check('New campaign', () => page.getByRole('button', { name: 'New campaign' }).first().click());
+        await page.goto(`${host.url}/#/clients/${ids.survivorId}`);
+        await page.waitForSelector('[data-screen="client"]');
+        await check('Merge with', () => page.getByRole('button', { name: 'Merge with…' }).click());
+        await page.goto(`${host.url}/#/merge/clients/${ids.survivorId}/${ids.mergedId}`);
+        await page.waitForSelector('[data-screen="merge"]');
+        await check('Merge confirmation', () => page.getByRole('button', { name: 'Merge', exact: true }).click());
         assert(found.length === 0, `axe found:\n  ${found.join('\n  ')}`);
         assertNoProblems(problems);
         await page.context().close();

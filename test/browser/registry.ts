@@ -11,6 +11,7 @@ import { tests as firstRunTests } from './first-run.test';
 import { tests as flowTests } from './flows.test';
 import { tests as leadPageTests } from './lead-page.test';
 import { tests as listViewTests } from './list-views.test';
+import { tests as mergeTests } from './merge.test';
 import { tests as screenTests } from './screens.test';
 import type { BrowserTest } from './suite';
 import { tests as syncTests } from './sync-settings.test';
@@ -27,6 +28,7 @@ export const ALL: BrowserTest[] = [
   ...bookTests,
   ...duplicateTests,
   ...importExportTests,
+  ...mergeTests,
   ...dialogTests,
   ...leadPageTests,
   ...workListTests,

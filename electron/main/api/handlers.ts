@@ -17,7 +17,8 @@ import { today } from '../../../db/queries/today';
 import { todayBook } from '../../../db/queries/today-book';
 import { bookDashboard } from '../../../db/queries/book-dashboard';
 import { loadBookSettings, saveBookSettings } from '../book/settings';
-import { possibleDuplicates } from '../dedup/scan';
+import { dismissPair, listDuplicatePairs, mergePreview } from '../dedup/review';
+import { possibleDuplicates, scanDuplicates } from '../dedup/scan';
 import { dueReminders, listTasks, recordHistory, tasksToday } from '../../../db/queries/tasks';
 import type { Actor } from '../../../shared/mutations/define';
 import type { ImportWizard } from '../import/wizard';
@@ -141,8 +142,8 @@ export function createHandlers({
           email: draft.email ?? null,
           phone: draft.phone ?? null,
           date_of_birth: draft.date_of_birth ?? null,
-          postal_code: null,
-          line1: null,
+          postal_code: draft.postal_code ?? null,
+          line1: draft.line1 ?? null,
         },
         limit,
       ),
@@ -161,5 +162,12 @@ export function createHandlers({
     'imports.mappings': async (input) => imports.mappings(input),
     'imports.saveMapping': async (input) => imports.saveMapping(input),
     'exports.create': async (input) => downloads.exportFile(input),
+    'duplicates.list': async ({ kind, limit }) => listDuplicatePairs(db, kind, limit),
+    'duplicates.scan': async ({ kind, full }) => {
+      const { records, scanned, incremental, pairs } = scanDuplicates(db, kind, { full });
+      return { kind, records, scanned, incremental, found: pairs.length };
+    },
+    'duplicates.dismiss': async ({ kind, a, b }) => dismissPair(db, kind, a, b),
+    'merge.preview': async ({ kind, survivor_id, merged_id }) => mergePreview(db, kind, survivor_id, merged_id),
   };
 }

@@ -6,6 +6,7 @@ import { humanize } from '../lib/format';
 import { numOrNull, textOrNull, useForm } from '../lib/use-form';
 import { navigate } from '../stores/router';
 import { useUi } from '../stores/ui';
+import { DuplicateWarning } from './duplicate-warning';
 import { Field } from './field';
 import { Modal } from './modal';
 
@@ -144,6 +145,20 @@ export function ClientEditDialog({ client, onClose }: { client: Row<'clients'>; 
   );
 }
 
+/** What the "possible duplicate" check compares: the identifiers of the type being entered. */
+function draftOf(type: ClientType, v: Record<string, string>) {
+  const text = (k: string) => textOrNull(v[k] ?? '');
+  const person = type === 'individual';
+  return {
+    first_name: person ? text('first_name') : null,
+    last_name: person ? text('last_name') : null,
+    business_name: person ? null : text('business_name'),
+    date_of_birth: person ? text('date_of_birth') : null,
+    email: text('email'),
+    phone: text('phone'),
+  };
+}
+
 /** "New client": a customer the agency already has, entered directly (no lead on record). */
 export function NewClientDialog({ onClose }: { onClose(): void }) {
   const [type, setType] = useState<ClientType>('individual');
@@ -180,6 +195,7 @@ export function NewClientDialog({ onClose }: { onClose(): void }) {
           ))}
         </fieldset>
         <ClientFields type={type} specs={specs} form={form} />
+        <DuplicateWarning kind="clients" draft={draftOf(type, form.values)} />
         {form.formError && <div className="form-error wide">{form.formError}</div>}
       </form>
     </Modal>

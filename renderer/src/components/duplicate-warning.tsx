@@ -8,6 +8,7 @@ type Draft = {
   business_name?: string | null;
   email?: string | null;
   phone?: string | null;
+  date_of_birth?: string | null;
 };
 
 /**

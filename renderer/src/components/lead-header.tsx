@@ -9,6 +9,7 @@ import { ConvertDialog } from './convert-dialog';
 import { EnrollDialog, enrolledCampaignIds } from './enroll-dialog';
 import { Icon } from './icon';
 import { LostReasonDialog } from './lost-reason-dialog';
+import { MergeWithDialog } from './merge/merge-with-dialog';
 import { StatusPill, TypeLabel } from './pills';
 import { Money, RelTime } from './values';
 
@@ -19,6 +20,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
   const [converting, setConverting] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
   const [losing, setLosing] = useState<{ id: string; name: string } | null>(null);
+  const [merging, setMerging] = useState(false);
   const name = personName(lead);
   const toast = useUi.getState().toast;
 
@@ -102,6 +104,12 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
           </select>
         </label>
         {!lead.is_converted && (
+          // A converted lead is its client's history: clients are merged instead.
+          <button type="button" className="btn" onClick={() => setMerging(true)}>
+            Merge with…
+          </button>
+        )}
+        {!lead.is_converted && (
           <button
             type="button"
             className="btn"
@@ -132,6 +140,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
           onClose={() => setLosing(null)}
         />
       )}
+      {merging && <MergeWithDialog kind="leads" id={lead.id} name={name} onClose={() => setMerging(false)} />}
       {converting && <ConvertDialog leadId={lead.id} onClose={() => setConverting(false)} />}
       {enrolling && (
         <EnrollDialog

@@ -40,6 +40,7 @@ const EVENT_TITLES: Record<string, string> = {
   deleted: 'Deleted',
   restored: 'Restored',
   campaign_enrolled: 'Enrolled in a campaign',
+  merged: 'Merged a duplicate',
 };
 
 /** Task events reuse the follow-up kinds (a task is a follow-up generalised) with the task in the payload. */
@@ -50,6 +51,17 @@ function taskTitle(item: TimelineItem): string | null {
   if (item.title === 'assigned') return `Task reassigned: ${name}`;
   if (item.title === 'follow_up_completed') return `Task done: ${name}`;
   return m.reopened ? `Task reopened: ${name}` : `Task: ${name}`;
+}
+
+/** A merge: which fields came from the merged record and what moved with it. */
+function MergedDetail({ meta }: { meta: Record<string, unknown> }) {
+  const moved = meta.moved && typeof meta.moved === 'object' ? (meta.moved as Record<string, number>) : {};
+  const fields = Array.isArray(meta.fields) ? (meta.fields as string[]) : [];
+  const parts = [
+    ...Object.entries(moved).map(([table, n]) => `${n} ${humanize(table.replace(/^lead_/, ''))}`),
+    ...(fields.length ? [`kept its ${fields.map((f) => humanize(f).toLowerCase()).join(', ')}`] : []),
+  ];
+  return parts.length ? <span className="muted small">{parts.join(' · ')}</span> : null;
 }
 
 function EventDetail({ item }: { item: TimelineItem }) {
@@ -64,6 +76,7 @@ function EventDetail({ item }: { item: TimelineItem }) {
   }
   if (item.title === 'campaign_enrolled' && typeof m.name === 'string')
     return <span className="muted small">{m.name}</span>;
+  if (item.title === 'merged') return <MergedDetail meta={m} />;
   if (typeof m.to === 'string' && typeof m.from === 'string' && item.title === 'status_changed') {
     return (
       <span className="row small">

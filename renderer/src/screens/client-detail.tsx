@@ -11,6 +11,7 @@ import { Composer } from '../components/composer';
 import { EnrollDialog, enrolledCampaignIds } from '../components/enroll-dialog';
 import { Field } from '../components/field';
 import { Icon } from '../components/icon';
+import { MergeWithDialog } from '../components/merge/merge-with-dialog';
 import { Modal } from '../components/modal';
 import { ContactsCard, OpportunitiesCard } from '../components/people-cards';
 import { PoliciesCard } from '../components/policies-card';
@@ -132,6 +133,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
   const [ticket, setTicket] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const [openTicket, setOpenTicket] = useState<string | null>(null);
   if (error && !data) {
     if (error.code === 'not_found')
@@ -179,6 +181,9 @@ export function ClientDetailScreen({ id }: { id: string }) {
           <button type="button" className="btn" onClick={() => setTicket(true)}>
             <Icon name="ticket" size={14} /> New ticket
           </button>
+          <button type="button" className="btn" onClick={() => setMerging(true)}>
+            Merge with…
+          </button>
           <DeleteButton
             target={{ table: 'clients', id: client.id }}
             what={`the client ${name}`}
@@ -187,6 +192,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
           />
         </div>
       </div>
+      {merging && <MergeWithDialog kind="clients" id={client.id} name={name} onClose={() => setMerging(false)} />}
       {enrolling && (
         <EnrollDialog
           subject={{ client_id: client.id }}

@@ -68,6 +68,13 @@ export function SettingsScreen() {
             Open the Trash
           </a>
         </section>
+        <section className="card settings-card" aria-label="Possible duplicates">
+          <h2>Possible duplicates</h2>
+          <p className="muted">Leads, clients and contacts that may be the same person or business, to merge.</p>
+          <a className="btn small" href="#/duplicates/clients">
+            Review possible duplicates
+          </a>
+        </section>
         <section className="card settings-card">
           <h2>About</h2>
           <dl className="kv">

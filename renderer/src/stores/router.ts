@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { DEDUP_KINDS, type DedupKind } from '../../../shared/api/dedup';
 
 export type Route =
   | { name: 'today' }
@@ -17,11 +18,20 @@ export type Route =
   | { name: 'policies' }
   | { name: 'policy'; id: string }
   | { name: 'xdates' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'duplicates'; kind: DedupKind }
+  | { name: 'merge'; kind: DedupKind; survivor: string; merged: string };
+
+const isDedupKind = (k: string | undefined): k is DedupKind => (DEDUP_KINDS as readonly string[]).includes(k ?? '');
 
 export function parseHash(hash: string): Route {
-  const [a = '', b] = hash.replace(/^#\/?/, '').split(/[/?]/);
+  const [a = '', b, c, d] = hash.replace(/^#\/?/, '').split(/[/?]/);
   switch (a) {
+    case 'duplicates':
+      return { name: 'duplicates', kind: isDedupKind(b) ? b : 'clients' };
+    case 'merge':
+      if (isDedupKind(b) && c && d) return { name: 'merge', kind: b, survivor: c, merged: d };
+      return { name: 'duplicates', kind: 'clients' };
     case 'leads':
       if (b === 'board') return { name: 'leads', view: 'board' };
       return b ? { name: 'lead', id: b } : { name: 'leads', view: 'table' };
@@ -58,6 +68,10 @@ export function hrefOf(route: Route): string {
       return `#/campaigns/${route.id}`;
     case 'policy':
       return `#/policies/${route.id}`;
+    case 'duplicates':
+      return `#/duplicates/${route.kind}`;
+    case 'merge':
+      return `#/merge/${route.kind}/${route.survivor}/${route.merged}`;
     default:
       return `#/${route.name}`;
   }

@@ -74,6 +74,8 @@ describe('screens re-run the queries that read what changed', () => {
       'imports.undo',
       'imports.saveMapping',
       'exports.create',
+      'duplicates.scan',
+      'duplicates.dismiss',
     ];
     const missing = COMMAND_NAMES.filter((c) => !acting.includes(c) && !COMMAND_READS[c]);
     expect(missing).toEqual([]);
