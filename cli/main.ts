@@ -23,6 +23,7 @@ import { importCommand, undoImportCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { duplicatesCommand } from './commands/duplicates';
 import { mergeCommand } from './commands/merge';
+import { trainCommand } from './commands/train';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -47,6 +48,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   duplicates: duplicatesCommand,
   merge: mergeCommand,
+  train: trainCommand,
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,
@@ -56,6 +58,7 @@ const COMMANDS: Record<string, Command> = {
 /** What each command takes, printed by `--help`. */
 const USAGE: Record<string, string> = {
   seed: 'seed --db FILE --leads N [--seed N] [--direct]',
+  train: 'train --db FILE   (learns the lead score from closed leads; prints held-out AUC/Brier against the rule)',
   leads: 'leads --db FILE [--status CODE] [--type CODE] [--limit N]',
   search: 'search --db FILE "words"',
   show: 'show --db FILE --lead ID',
