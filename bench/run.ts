@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui]`: builds (or reuses) the
+ * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui,score]`: builds (or reuses) the
  * synthetic agency replica and prints the figures. Human-readable lines go to stderr; with
  * --json the last stdout line is one JSON object of every figure (medians of repeated runs).
  */
@@ -16,6 +16,7 @@ import { comparePipeline, loadPostgres } from './postgres';
 import { benchSync } from './sync';
 import { benchUi } from './ui';
 import { benchImport } from './import';
+import { benchScore } from './score';
 import { log, medianOf, round } from './stats';
 
 const { values } = parseArgs({
@@ -39,15 +40,16 @@ const importRows = Number(values['import-rows'] ?? 100_000);
 /**
  * Parts to leave out, comma-separated: local, pg, sync (all of it), push (the sync part's push
  * and lag figures), screen (the sync part's change-to-screen figures), ui, import (import and export of
- * --import-rows clients). E.g. --skip=local,pg,ui,import for the sync figures alone.
+ * --import-rows clients), score (the learned lead score's AUC/Brier and scoring time). E.g. --skip=local,pg,ui,import for the sync figures alone.
  */
 const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
 
 async function buildReplica(count: number): Promise<string> {
   const dir = join(process.cwd(), '.cache', 'bench');
   mkdirSync(dir, { recursive: true });
-  // Named for the generator's version too: a replica built before the book of business lacks it.
-  const file = join(dir, `agency-${count}-${seed}-book1.db`);
+  // Named for the generator's version too: a replica built before the book of business lacks it,
+  // and one built before outcomes followed the hidden model (outcome1) has nothing to learn.
+  const file = join(dir, `agency-${count}-${seed}-book1-outcome1.db`);
   if (existsSync(file)) {
     log(`reusing ${file}`);
     return file;
@@ -119,6 +121,8 @@ async function main() {
   log(`convert: ${JSON.stringify(convert)}`);
   const book = skip.has('local') ? {} : await medianOf(repeats, () => measureBook(db, runs));
   log(`book: ${JSON.stringify(book)}`);
+  const score = skip.has('score') ? {} : benchScore(db);
+  log(`score: ${JSON.stringify(score)}`);
   const remote = skip.has('pg') ? undefined : await withPostgres((url) => measurePostgres(db, url));
   db.close();
   const sync = skip.has('sync')
@@ -136,6 +140,7 @@ async function main() {
     ...local,
     ...convert,
     ...book,
+    ...score,
     ...(remote
       ? {
           ...remote,
@@ -172,6 +177,7 @@ async function main() {
     ['import_peak_rss_mb', '≤', 400],
     ['export_100k_s', '≤', 5],
     ['dedup_scan_100k_s', '≤', 10],
+    ['score_all_leads_ms', '≤', 1000],
   ];
   for (const [k, op, target] of targets) {
     const v = f[k];

@@ -32,11 +32,14 @@ SELECT l.id, l.source, l.insurance_type_id AS insuranceTypeId, l.owner_id AS own
 FROM leads l
 LEFT JOIN lead_statuses s ON s.id = l.status_id
 LEFT JOIN (SELECT lead_id, COUNT(*) AS n FROM contacts WHERE deleted_at IS NULL AND lead_id IS NOT NULL GROUP BY lead_id) c ON c.lead_id = l.id
+-- Notes and communications are counted from their lead_id indexes alone (no row read), so a
+-- soft-deleted one still counts: it was activity all the same, and reading every row would make
+-- scoring 100k leads take seconds.
 -- Converting moves the people to the client: count them there, or every won lead looks like it had none.
 LEFT JOIN (SELECT client_id, COUNT(*) AS n FROM contacts WHERE deleted_at IS NULL AND client_id IS NOT NULL GROUP BY client_id) cc
   ON cc.client_id = l.converted_to_client_id
-LEFT JOIN (SELECT lead_id, COUNT(*) AS n FROM lead_notes WHERE deleted_at IS NULL GROUP BY lead_id) nn ON nn.lead_id = l.id
-LEFT JOIN (SELECT lead_id, COUNT(*) AS n FROM lead_communications WHERE deleted_at IS NULL GROUP BY lead_id) m ON m.lead_id = l.id
+LEFT JOIN (SELECT lead_id, COUNT(*) AS n FROM lead_notes WHERE lead_id IS NOT NULL GROUP BY lead_id) nn ON nn.lead_id = l.id
+LEFT JOIN (SELECT lead_id, COUNT(*) AS n FROM lead_communications WHERE lead_id IS NOT NULL GROUP BY lead_id) m ON m.lead_id = l.id
 WHERE l.deleted_at IS NULL`;
 
 export type LeadRow = LeadFacts & {
