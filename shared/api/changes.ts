@@ -112,6 +112,8 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'conflicts.list': ['conflicts'],
   'demo.status': ['leads', 'clients', 'outbox', 'local_settings'],
   'ai.settings.get': ['local_settings', 'ai_interactions'],
+  // The model lives in local_settings; the lead's facts in these tables.
+  'score.lead': ['leads', 'contacts', 'lead_notes', 'lead_communications', 'lead_statuses', 'local_settings'],
 };
 
 /** Whether an event touches any of the tables read. */

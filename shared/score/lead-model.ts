@@ -248,3 +248,17 @@ export function scoreLead(model: LeadModel, f: LeadFacts, top = 3): LeadScore {
 export function probabilityOf(model: LeadModel, f: LeadFacts): number {
   return calibrated(model.platt, predictRaw(model.weights, vectorOf(model, f)));
 }
+
+/** What the lead page shows: the lead's learned score and the model behind it (null when none yet). */
+export interface LeadScoreView {
+  score: LeadScore | null;
+  model: { trained_at: string; auc: number; rule_auc: number; n_outcomes: number } | null;
+}
+
+/** The answer to "retrain now": the new model's held-out figures, or why none was made. */
+export interface TrainView {
+  trained: boolean;
+  message: string;
+  metrics: LeadModel['metrics'] | null;
+  n_outcomes: number;
+}

@@ -7,7 +7,9 @@ import {
   type LeadFacts,
   type LeadModel,
   type LeadScore,
+  type LeadScoreView,
   type TrainResult,
+  type TrainView,
 } from '../../../shared/score/lead-model';
 
 /**
@@ -50,10 +52,27 @@ export type LeadRow = LeadFacts & {
   policyExpirationDate: string | null;
 };
 
-export function readLeadFacts(db: ReplicaDb, leadId?: string): LeadRow[] {
-  const rows = (leadId ? db.prepare(`${FACTS_SQL} AND l.id = ?`).all(leadId) : db.prepare(FACTS_SQL).all()) as Array<
-    Omit<LeadRow, 'hasEmail' | 'hasPhone'> & { hasEmail: number; hasPhone: number }
-  >;
+/** The same facts for a few named leads: counted per lead through the indexes, not for every lead. */
+const FACTS_BY_ID_SQL = `
+SELECT l.id, l.source, l.insurance_type_id AS insuranceTypeId, l.owner_id AS ownerId,
+       l.quoted_premium AS quotedPremium, l.current_premium AS currentPremium,
+       l.email IS NOT NULL AS hasEmail, l.phone IS NOT NULL AS hasPhone, l.priority,
+       CASE WHEN l.is_converted = 1 OR s.category = 'won' THEN 1 WHEN s.category = 'lost' THEN 0 END AS won,
+       l.next_follow_up_at AS nextFollowUpAt, l.last_contacted_at AS lastContactedAt,
+       l.first_contacted_at AS firstContactedAt, l.created_at AS createdAt,
+       l.policy_expiration_date AS policyExpirationDate,
+       (SELECT COUNT(*) FROM contacts c WHERE c.deleted_at IS NULL AND c.lead_id = l.id)
+         + (SELECT COUNT(*) FROM contacts c WHERE c.deleted_at IS NULL AND c.client_id = l.converted_to_client_id) AS contacts,
+       (SELECT COUNT(*) FROM lead_notes n WHERE n.lead_id = l.id) AS notes,
+       (SELECT COUNT(*) FROM lead_communications m WHERE m.lead_id = l.id) AS communications
+FROM leads l
+LEFT JOIN lead_statuses s ON s.id = l.status_id
+WHERE l.deleted_at IS NULL AND l.id IN (SELECT value FROM json_each(?))`;
+
+export function readLeadFacts(db: ReplicaDb, leadIds?: readonly string[]): LeadRow[] {
+  const rows = (
+    leadIds ? db.prepare(FACTS_BY_ID_SQL).all(JSON.stringify(leadIds)) : db.prepare(FACTS_SQL).all()
+  ) as Array<Omit<LeadRow, 'hasEmail' | 'hasPhone'> & { hasEmail: number; hasPhone: number }>;
   return rows.map((r) => ({ ...r, hasEmail: r.hasEmail === 1, hasPhone: r.hasPhone === 1 }));
 }
 
@@ -144,7 +163,7 @@ export function currentLeadModel(db: ReplicaDb, now = new Date()): LeadModel | n
 /** One lead's score with its top factors; null without a model or for a closed lead. */
 export function leadScore(db: ReplicaDb, leadId: string, model = loadLeadModel(db)): LeadScore | null {
   if (!model) return null;
-  const row = readLeadFacts(db, leadId)[0];
+  const row = readLeadFacts(db, [leadId])[0];
   if (!row || row.won !== null) return null;
   return scoreLead(model, row);
 }
@@ -154,4 +173,51 @@ export function scoreOpenLeads(db: ReplicaDb, model: LeadModel): Map<string, num
   const out = new Map<string, number>();
   for (const r of readLeadFacts(db)) if (r.won === null) out.set(r.id, probabilityOf(model, r));
   return out;
+}
+
+/**
+ * What Today blends into its follow-up priority: each open lead's chance of winning and the
+ * reason to show, or nothing when no model has been learned yet (then the fixed rule alone ranks).
+ */
+export function learnedChances(db: ReplicaDb): ((ids: readonly string[]) => Map<string, LeadScore>) | undefined {
+  const model = loadLeadModel(db);
+  if (!model) return undefined;
+  return (ids) => {
+    const out = new Map<string, LeadScore>();
+    for (const r of readLeadFacts(db, ids)) if (r.won === null) out.set(r.id, scoreLead(model, r, 1));
+    return out;
+  };
+}
+
+export function leadScoreView(db: ReplicaDb, leadId: string): LeadScoreView {
+  const model = loadLeadModel(db);
+  return {
+    score: model ? leadScore(db, leadId, model) : null,
+    model: model
+      ? {
+          trained_at: model.trained_at,
+          auc: model.metrics.auc,
+          rule_auc: model.metrics.rule_auc,
+          n_outcomes: model.n_outcomes,
+        }
+      : null,
+  };
+}
+
+export function trainView(db: ReplicaDb, now: Date): TrainView {
+  const r = trainLeadScore(db, now);
+  const n = closedLeadCount(db);
+  if (!r)
+    return {
+      trained: false,
+      message: `Not enough history yet: ${n} closed leads; at least 60, with 15 won and 15 lost, are needed.`,
+      metrics: null,
+      n_outcomes: n,
+    };
+  return {
+    trained: true,
+    message: `Learned from ${r.model.n_outcomes} closed leads.`,
+    metrics: r.model.metrics,
+    n_outcomes: r.model.n_outcomes,
+  };
 }

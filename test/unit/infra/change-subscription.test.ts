@@ -64,6 +64,7 @@ describe('screens re-run the queries that read what changed', () => {
       'ai.cancel',
       'ai.settings.save',
       'demo.load',
+      'score.train',
       'demo.clear',
     ];
     const missing = COMMAND_NAMES.filter((c) => !acting.includes(c) && !COMMAND_READS[c]);
