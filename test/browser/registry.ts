@@ -10,6 +10,7 @@ import { tests as electronTests } from './electron-smoke.test';
 import { tests as firstRunTests } from './first-run.test';
 import { tests as flowTests } from './flows.test';
 import { tests as leadPageTests } from './lead-page.test';
+import { tests as leadScoreTests } from './lead-score.test';
 import { tests as screenTests } from './screens.test';
 import type { BrowserTest } from './suite';
 import { tests as syncTests } from './sync-settings.test';
@@ -26,6 +27,7 @@ export const ALL: BrowserTest[] = [
   ...duplicateTests,
   ...dialogTests,
   ...leadPageTests,
+  ...leadScoreTests,
   ...workListTests,
   ...editorTests,
   ...syncTests,

@@ -1,5 +1,6 @@
 import { bridge } from '../api/client';
 import { AiSettings } from '../components/ai-settings';
+import { ScoreSettings } from '../components/score-settings';
 import { DemoAgencySettings } from '../components/demo-agency';
 import { SyncSettings } from '../components/sync-settings';
 import { Kbd } from '../components/values';
@@ -18,6 +19,7 @@ export function SettingsScreen() {
         <SyncSettings />
         <DemoAgencySettings />
         <AiSettings />
+        <ScoreSettings />
         <section className="card settings-card">
           <h2>Appearance</h2>
           <div className="segmented" role="group" aria-label="Theme">
