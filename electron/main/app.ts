@@ -12,6 +12,7 @@ import { settings } from '../../db/sqlite/sync-state';
 import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { clearDemo, demoStatus, isDemoLoaded, loadDemo } from './demo';
+import { currentLeadModel } from './score/lead-score';
 import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
 import { SyncEngine } from './sync/engine';
 import { deviceId, moveTokenToVault, signIn, signOut, storedSession, type TokenVault } from './sync/session';
@@ -175,6 +176,20 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     },
   });
   const dispatch = createDispatcher(handlers);
+  // The learned lead score retrains by itself once closed leads grew by 10% (or when none exists):
+  // checked a while after opening and then every ten minutes, off the path of any screen.
+  const checkScores = () => {
+    try {
+      currentLeadModel(db);
+    } catch {
+      // A replica closed or busy meanwhile: the next check tries again.
+    }
+  };
+  const firstScoreCheck = setTimeout(checkScores, 30_000);
+  const scoreChecks = setInterval(checkScores, 10 * 60_000);
+  firstScoreCheck.unref?.();
+  scoreChecks.unref?.();
+
   return {
     db,
     writer,
@@ -186,6 +201,8 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     startSync,
     integrity,
     close: () => {
+      clearTimeout(firstScoreCheck);
+      clearInterval(scoreChecks);
       engine?.stop();
       db.close();
     },

@@ -16,6 +16,12 @@ import { auc, brier } from '../../../shared/score/metrics';
 import { fitLogistic, predictRaw } from '../../../shared/score/logistic';
 import { trainLeadModel, foldOf } from '../../../shared/score/lead-model';
 import { seedAgencyInto } from './seed-agency';
+import { trainCommand } from '../../../cli/commands/train';
+import { AppError } from '../../../shared/errors';
+import { openReplica } from '../../../db/sqlite/open';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 let db: ReplicaDb;
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -94,5 +100,30 @@ describe('lead conversion model on the synthetic agency', () => {
       .filter((r) => r.won !== null)
       .slice(0, 40);
     expect(trainLeadModel(rows, () => 50, NOW)).toBeNull();
+  });
+});
+
+describe('npm run cli -- train', () => {
+  it('prints held-out AUC/Brier of the model and of the rule on the same leads, and stores the model', async () => {
+    const out = await trainCommand(['--db', db.name]);
+    expect(Object.keys(out)).toEqual(
+      expect.arrayContaining(['auc', 'brier', 'rule_auc', 'rule_brier', 'n_train', 'n_test', 'n_outcomes']),
+    );
+    expect(out.auc).toBeGreaterThanOrEqual(out.rule_auc + 0.05);
+    expect(out.n_train).toBeGreaterThan(out.n_test);
+    expect(loadLeadModel(db)!.metrics.auc).toBe(out.auc);
+  });
+
+  it('refuses a replica with too little history, saying what is needed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldline-score-empty-'));
+    const file = path.join(dir, 'empty.db');
+    openReplica(file).close();
+    try {
+      const err = await trainCommand(['--db', file]).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).message).toMatch(/at least 60 closed leads/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
