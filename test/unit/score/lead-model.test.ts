@@ -16,6 +16,8 @@ import { auc, brier } from '../../../shared/score/metrics';
 import { fitLogistic, predictRaw } from '../../../shared/score/logistic';
 import { trainLeadModel, foldOf } from '../../../shared/score/lead-model';
 import { seedAgencyInto } from './seed-agency';
+import { today } from '../../../db/queries/today';
+import { learnedChances } from '../../../electron/main/score/lead-score';
 import { trainCommand } from '../../../cli/commands/train';
 import { AppError } from '../../../shared/errors';
 import { openReplica } from '../../../db/sqlite/open';
@@ -125,5 +127,21 @@ describe('npm run cli -- train', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Today with a learned model', () => {
+  it('blends the rule with the chance to win and says so; without a model the rule alone ranks', () => {
+    const q = { scope: 'team' as const, limit: 50, until: '2026-12-31T00:00:00.000Z' };
+    const rule = today(db, q, NOW, 'nobody', undefined).items;
+    expect(rule.length).toBeGreaterThan(5);
+    expect(rule.some((i) => /likely to win/.test(i.reasons[0] ?? ''))).toBe(false);
+    currentLeadModel(db, NOW);
+    const learned = today(db, q, NOW, 'nobody', learnedChances(db)).items;
+    expect(learned.length).toBe(rule.length);
+    for (const i of learned) expect(i.reasons[0]).toMatch(/^\d{1,3}% likely to win \(.+ the chance\)$/);
+    const scores = learned.map((i) => i.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(learned.map((i) => i.lead_id)).not.toEqual(rule.map((i) => i.lead_id));
   });
 });
