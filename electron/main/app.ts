@@ -76,6 +76,11 @@ export interface AppOptions {
    * every open too (the desktop app, which runs long enough for it to finish unnoticed).
    */
   backgroundCheck?: 'always' | 'after-crash';
+  /**
+   * Retrain the learned lead score by itself when enough new outcomes arrived. On in the desktop
+   * app and the web host; off for the CLI and tests, whose short runs should not train in the background.
+   */
+  learnScores?: boolean;
 }
 
 export interface FieldlineApp {
@@ -185,10 +190,10 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       // A replica closed or busy meanwhile: the next check tries again.
     }
   };
-  const firstScoreCheck = setTimeout(checkScores, 30_000);
-  const scoreChecks = setInterval(checkScores, 10 * 60_000);
-  firstScoreCheck.unref?.();
-  scoreChecks.unref?.();
+  const firstScoreCheck = options.learnScores ? setTimeout(checkScores, 30_000) : undefined;
+  const scoreChecks = options.learnScores ? setInterval(checkScores, 10 * 60_000) : undefined;
+  firstScoreCheck?.unref?.();
+  scoreChecks?.unref?.();
 
   return {
     db,
