@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui] [--growth]`: builds (or reuses) the
+ * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui,score] [--growth]`: builds (or reuses) the
  * synthetic agency replica and prints the figures. Human-readable lines go to stderr; with
  * --json the last stdout line is one JSON object of every figure (medians of repeated runs).
  */
@@ -17,6 +17,7 @@ import { benchSync } from './sync';
 import { benchUi } from './ui';
 import { benchImport } from './import';
 import { benchGrowth } from './growth';
+import { benchScore } from './score';
 import { log, medianOf, round } from './stats';
 
 const { values } = parseArgs({
@@ -41,15 +42,16 @@ const importRows = Number(values['import-rows'] ?? 100_000);
 /**
  * Parts to leave out, comma-separated: local, pg, sync (all of it), push (the sync part's push
  * and lag figures), screen (the sync part's change-to-screen figures), ui, import (import and export of
- * --import-rows clients). E.g. --skip=local,pg,ui,import for the sync figures alone.
+ * --import-rows clients), score (the learned lead score's AUC/Brier and scoring time). E.g. --skip=local,pg,ui,import for the sync figures alone.
  */
 const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
 
 async function buildReplica(count: number): Promise<string> {
   const dir = join(process.cwd(), '.cache', 'bench');
   mkdirSync(dir, { recursive: true });
-  // Named for the generator's version too: book2 has households of 2–4 members (book1 had one each).
-  const file = join(dir, `agency-${count}-${seed}-book2.db`);
+  // Named for the generator's version too: book2 has households of 2–4 members (book1 had one each),
+  // and outcome1 closes leads by the hidden outcome model (older replicas have nothing to learn).
+  const file = join(dir, `agency-${count}-${seed}-book2-outcome1.db`);
   if (existsSync(file)) {
     log(`reusing ${file}`);
     return file;
@@ -129,6 +131,8 @@ async function main() {
   log(`convert: ${JSON.stringify(convert)}`);
   const book = skip.has('local') ? {} : await medianOf(repeats, () => measureBook(db, runs));
   log(`book: ${JSON.stringify(book)}`);
+  const score = skip.has('score') ? {} : benchScore(db);
+  log(`score: ${JSON.stringify(score)}`);
   const remote = skip.has('pg') ? undefined : await withPostgres((url) => measurePostgres(db, url));
   db.close();
   const sync = skip.has('sync')
@@ -146,6 +150,7 @@ async function main() {
     ...local,
     ...convert,
     ...book,
+    ...score,
     ...(remote
       ? {
           ...remote,
@@ -182,6 +187,7 @@ async function main() {
     ['import_peak_rss_mb', '≤', 400],
     ['export_100k_s', '≤', 5],
     ['dedup_scan_100k_s', '≤', 10],
+    ['score_all_leads_ms', '≤', 1000],
   ];
   for (const [k, op, target] of targets) {
     const v = f[k];

@@ -24,6 +24,7 @@ import { exportCommand } from './commands/export';
 import { duplicatesCommand } from './commands/duplicates';
 import { mergeCommand } from './commands/merge';
 import { USAGE, type CommandName } from './usage';
+import { trainCommand } from './commands/train';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -49,6 +50,7 @@ const COMMANDS: Record<CommandName, Command> = {
   export: exportCommand,
   duplicates: duplicatesCommand,
   merge: mergeCommand,
+  train: trainCommand,
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,

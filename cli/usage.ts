@@ -4,6 +4,7 @@
  */
 export const USAGE = {
   seed: 'seed --db FILE --leads N [--seed N] [--direct]',
+  train: 'train --db FILE  (learns the lead score from closed leads; prints held-out AUC and Brier against the rule)',
   leads: 'leads --db FILE [--status CODE] [--type CODE] [--limit N]',
   search: 'search --db FILE "words"',
   show: 'show --db FILE --lead ID',

@@ -13,6 +13,23 @@ function endOfDay(now: Date): string {
   return d.toISOString();
 }
 
+/**
+ * With a learned model, half of the priority is the rule's urgency (overdue, due soon) and half
+ * the lead's learned chance of winning, so a likely deal comes before an unlikely one due as soon.
+ */
+function blend(
+  rule: { score: number; reasons: string[] },
+  chance: { probability: number; factors: Array<{ text: string }> } | undefined,
+): { score: number; reasons: string[] } {
+  if (!chance) return { score: rule.score, reasons: rule.reasons };
+  const pct = Math.round(chance.probability * 100);
+  const why = chance.factors[0] ? ` (${chance.factors[0].text.toLowerCase()})` : '';
+  return {
+    score: Math.round((rule.score * 0.5 + pct * 0.5) * 10) / 10,
+    reasons: [`${pct}% likely to win${why}`, ...rule.reasons].slice(0, 4),
+  };
+}
+
 /** Overdue rows scored per visit; past this many (oldest first) the rest wait for the next visit. */
 const OVERDUE_SCAN = 2000;
 
@@ -26,7 +43,18 @@ const OPEN_FOLLOW_UPS = 'l.next_follow_up_at IS NOT NULL AND l.deleted_at IS NUL
  * `owner_id` names another owner; `team` is everything this replica may show.
  * Walks idx_leads_next_follow_up_at.
  */
-export function today(db: ReplicaDb, q: z.output<typeof todayQuery>, now: Date, actorId: string): TodayList {
+/** Each lead's learned chance of winning with its main factor (electron/main/score), when a model exists. */
+export type LearnedChances = (
+  ids: readonly string[],
+) => Map<string, { probability: number; factors: Array<{ text: string }> }>;
+
+export function today(
+  db: ReplicaDb,
+  q: z.output<typeof todayQuery>,
+  now: Date,
+  actorId: string,
+  learned?: LearnedChances,
+): TodayList {
   const until = q.until ?? endOfDay(now);
   const nowIso = now.toISOString();
   const owner = q.owner_id ?? (q.scope === 'mine' ? actorId : null);
@@ -57,6 +85,7 @@ export function today(db: ReplicaDb, q: z.output<typeof todayQuery>, now: Date, 
   const overdue = select('l.next_follow_up_at < ?', 'ASC', OVERDUE_SCAN, [nowIso]);
 
   const names = userNames(db);
+  const chances = learned?.([...dueToday, ...overdue].map((r) => String(r.id)));
   const score = (r: Record<string, unknown>): TodayItem => {
     const p = localPriority(
       {
@@ -84,8 +113,7 @@ export function today(db: ReplicaDb, q: z.output<typeof todayQuery>, now: Date, 
       quoted_premium: (r.quoted_premium as number | null) ?? null,
       owner_id: (r.owner_id as string | null) ?? null,
       owner_name: r.owner_id ? (names.get(String(r.owner_id)) ?? null) : null,
-      score: p.score,
-      reasons: p.reasons,
+      ...blend(p, chances?.get(String(r.id))),
     };
   };
   const byScore = (a: TodayItem, b: TodayItem) => b.score - a.score || a.due_at.localeCompare(b.due_at);

@@ -14,6 +14,7 @@ import { settings } from '../../db/sqlite/sync-state';
 import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { clearDemo, demoStatus, isDemoLoaded, loadDemo } from './demo';
+import { currentLeadModel } from './score/lead-score';
 import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
 import { SyncEngine } from './sync/engine';
 import { deviceId, moveTokenToVault, signIn, signOut, storedSession, type TokenVault } from './sync/session';
@@ -88,6 +89,11 @@ export interface AppOptions {
   renewalWork?: boolean;
   /** Where uploaded import files and prepared downloads are kept: beside the replica by default. */
   filesDir?: string;
+  /**
+   * Retrain the learned lead score by itself when enough new outcomes arrived. On in the desktop
+   * app and the web host; off for the CLI and tests, whose short runs should not train in the background.
+   */
+  learnScores?: boolean;
 }
 
 export interface FieldlineApp {
@@ -208,6 +214,20 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   const stopRenewalWork = options.renewalWork
     ? startRenewalWork({ db, writer, actor: () => actor, now: options.now }, changes)
     : () => undefined;
+  // The learned lead score retrains by itself once closed leads grew by 10% (or when none exists):
+  // checked a while after opening and then every ten minutes, off the path of any screen.
+  const checkScores = () => {
+    try {
+      currentLeadModel(db);
+    } catch {
+      // A replica closed or busy meanwhile: the next check tries again.
+    }
+  };
+  const firstScoreCheck = options.learnScores ? setTimeout(checkScores, 30_000) : undefined;
+  const scoreChecks = options.learnScores ? setInterval(checkScores, 10 * 60_000) : undefined;
+  firstScoreCheck?.unref?.();
+  scoreChecks?.unref?.();
+
   return {
     db,
     writer,
@@ -221,6 +241,8 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     integrity,
     close: () => {
       stopRenewalWork();
+      clearTimeout(firstScoreCheck);
+      clearInterval(scoreChecks);
       engine?.stop();
       db.close();
     },

@@ -85,6 +85,8 @@ void app.whenReady().then(async () => {
       // The whole file is checked in the background at every start, not only after a crash.
       backgroundCheck: 'always',
       renewalWork: true,
+      // The learned lead score keeps up with new outcomes by itself.
+      learnScores: true,
       // The sync token too stays out of the replica file.
       tokenVault: {
         get: () => secrets.get('sync_token'),

@@ -154,6 +154,8 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'imports.list': ['import_jobs'],
   // Opening registers the run; reading it again is imports.run.
   'imports.open': ['import_jobs'],
+  // The model lives in local_settings; the lead's facts in these tables.
+  'score.lead': ['leads', 'contacts', 'lead_notes', 'lead_communications', 'lead_statuses', 'local_settings'],
 };
 
 /** Whether an event touches any of the tables read. */

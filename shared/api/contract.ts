@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AiSettings } from '../ai/settings';
 import type { Row } from '../model/catalogue';
+import type { LeadScoreView, TrainView } from '../score/lead-model';
 import {
   policiesQuery,
   renewalsQuery,
@@ -154,6 +155,10 @@ export const API = {
   'ai.settings.get': { input: empty, output: {} as AiSettingsView },
   /** The whole settings object (what is left out takes its default); checked strictly by the main process. */
   'ai.settings.save': { input: z.looseObject({}), output: {} as AiSettings },
+  /** A lead's learned chance of winning with its top factors ("Why this score"). */
+  'score.lead': { input: z.object({ lead_id: z.string().min(1) }).strict(), output: {} as LeadScoreView },
+  /** Retrains the learned lead score on the replica's closed leads now (Settings button). */
+  'score.train': { input: empty, output: {} as TrainView },
   /** Live records like the draft (score 0 to 1, best first, with the reasons): the New lead/client warning. */
   'duplicates.check': {
     input: duplicatesCheckInput,

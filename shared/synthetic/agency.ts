@@ -6,6 +6,7 @@
  */
 import { clockAt } from './coverage';
 import { type AgencyPeople, generatePeople, type PeopleOptions } from './people';
+import { winChance } from './outcome';
 import { DAY, HOUR, planLead } from './plan';
 import { appendBook, planBook } from './book';
 import { HouseholdPlanner } from './households';
@@ -113,6 +114,7 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
       contacts: story.contacts.length,
       twoOpps: story.second !== null && rng.chance(0.55),
       isAuto: story.auto !== null,
+      winChance: winChance(story),
     });
     // The book draws from a stream of its own, so it leaves every other draw as it was.
     const convert = plan.items.find((i) => i.kind === 'convert');

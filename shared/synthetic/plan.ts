@@ -62,6 +62,8 @@ export interface PlanInput {
   contacts: number;
   twoOpps: boolean;
   isAuto: boolean;
+  /** Chance that the lead, if it closes, is won (the hidden outcome model, outcome.ts). */
+  winChance: number;
 }
 
 export function planLead(rng: Rng, input: PlanInput): LeadPlan {
@@ -69,9 +71,10 @@ export function planLead(rng: Rng, input: PlanInput): LeadPlan {
   const avail = now - 90_000 - t0;
   let outcome: Outcome = avail < 3 * DAY && rng.chance(0.5) ? 'untouched' : 'open';
   if (outcome === 'open') {
+    // One draw decides both: about 35% of leads close, and of those r / 0.35 below the
+    // lead's win chance are won, so who wins follows the hidden model with its noise.
     const r = rng.next();
-    if (r < 0.2 && avail > 7 * DAY) outcome = 'converted';
-    else if (r >= 0.2 && r < 0.35 && avail > 7 * DAY) outcome = 'lost';
+    if (r < 0.35 && avail > 7 * DAY) outcome = r / 0.35 < input.winChance ? 'converted' : 'lost';
   }
   const planned =
     outcome === 'converted'

@@ -21,7 +21,10 @@ export interface RecordedRequest {
     messages?: ChatMessage[];
     stream?: boolean;
     temperature?: number;
-    response_format?: { type: string };
+    response_format?: {
+      type: string;
+      json_schema?: { name: string; schema: Record<string, unknown>; strict?: boolean };
+    };
     stream_options?: { include_usage?: boolean };
   };
   /** Both messages joined: what a test searches for context and for leaked secrets. */
@@ -50,6 +53,8 @@ export interface FakeOpenAI {
   /** Replies used in order, one per request; after them, `fallback`. */
   enqueue(...replies: Reply[]): void;
   fallback: (req: RecordedRequest) => Reply;
+  /** Acts as a server without structured outputs: a json_schema request gets a 400 naming response_format. */
+  refuseJsonSchema: boolean;
   close(): Promise<void>;
 }
 
@@ -120,6 +125,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     requests,
     enqueue: (...replies) => void queue.push(...replies),
     fallback: () => ({ kind: 'status', status: 500, message: 'no reply scripted' }),
+    refuseJsonSchema: false,
   };
   const server = createServer((req, res) => {
     let raw = '';
@@ -140,6 +146,20 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         res
           .writeHead(404, { 'content-type': 'application/json' })
           .end(JSON.stringify({ error: { message: 'not found' } }));
+        return;
+      }
+      if (fake.refuseJsonSchema && body.response_format?.type === 'json_schema') {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            error: {
+              message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+              type: 'invalid_request_error',
+              param: 'response_format',
+              code: null,
+            },
+          }),
+        );
         return;
       }
       const reply = queue.shift() ?? fake.fallback(recorded);

@@ -32,7 +32,7 @@ describe('streaming summaries', () => {
     expect(fake.requests[0]!.body).toMatchObject({
       stream: true,
       stream_options: { include_usage: true },
-      response_format: { type: 'json_object' },
+      response_format: { type: 'json_schema' },
     });
     expect(deltas.length).toBeGreaterThan(3);
     expect(done - deltas[0]!.at).toBeGreaterThan(100);

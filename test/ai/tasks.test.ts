@@ -48,7 +48,11 @@ describe('lead summary', () => {
     const req = lastRequest();
     expect(req.path).toBe('/v1/chat/completions');
     expect(req.headers.authorization).toBe('Bearer sk-test-secret');
-    expect(req.body).toMatchObject({ model: 'gpt-test', response_format: { type: 'json_object' }, temperature: 0.3 });
+    expect(req.body).toMatchObject({
+      model: 'gpt-test',
+      response_format: { type: 'json_schema', json_schema: { name: 'fieldline_summary', strict: true } },
+      temperature: 0.3,
+    });
     expect(user()).toContain('Name: Maria Delgado');
     expect(user()).toContain('Status: Quoted');
     expect(user()).toContain('2021 Toyota RAV4 (commute');

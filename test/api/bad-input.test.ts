@@ -364,6 +364,12 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ request_id: FTS }, 'request_id'],
   ],
   'ai.settings.get': [[{ key: 'sk-live' }, 'key']],
+  'score.lead': [
+    [{}, 'lead_id'],
+    [{ lead_id: '' }, 'lead_id'],
+    [{ lead_id: 42 }, 'lead_id'],
+  ],
+  'score.train': [[{ force: true }, 'force']],
   'ai.settings.save': [
     [[], 'expected'],
     [{ apiKey: 'sk-live' }],

@@ -12,6 +12,7 @@ import { tests as flowTests } from './flows.test';
 import { tests as leadPageTests } from './lead-page.test';
 import { tests as listViewTests } from './list-views.test';
 import { tests as mergeTests } from './merge.test';
+import { tests as leadScoreTests } from './lead-score.test';
 import { tests as screenTests } from './screens.test';
 import type { BrowserTest } from './suite';
 import { tests as syncTests } from './sync-settings.test';
@@ -31,6 +32,7 @@ export const ALL: BrowserTest[] = [
   ...mergeTests,
   ...dialogTests,
   ...leadPageTests,
+  ...leadScoreTests,
   ...workListTests,
   ...listViewTests,
   ...editorTests,

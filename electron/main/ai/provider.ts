@@ -1,5 +1,6 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { AiError } from '../../../shared/ai/errors';
+import type { JsonSchemaFormat } from '../../../shared/ai/response-format';
 import type { ProviderConfig } from './settings';
 
 /**
@@ -22,6 +23,8 @@ export interface ChatCall {
   /** Raw content chunks as they arrive (streaming only). */
   onChunk?: (text: string) => void;
   signal?: AbortSignal;
+  /** The answer's JSON schema (structured outputs); without it, or if the provider refuses it, JSON mode. */
+  schema?: JsonSchemaFormat;
 }
 
 export interface Usage {
@@ -34,6 +37,8 @@ export interface ChatAnswer {
   content: string;
   usage: Usage | null;
   attempts: number;
+  /** How the answer's form was asked: 'json_schema' (structured outputs) or 'json_object' (JSON mode). */
+  format: 'json_schema' | 'json_object';
 }
 
 export interface ChatLimits {
@@ -80,16 +85,36 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** Thrown by one attempt when the provider turned down structured outputs: ask again in JSON mode. */
+class SchemaRefused extends Error {}
+
+/**
+ * Provider+model pairs that turned down `json_schema` this session (many local servers and
+ * older models do). They are asked in JSON mode from then on, without a wasted request first.
+ */
+const refusedSchema = new Set<string>();
+const refusalKey = (p: ProviderConfig) => `${p.baseURL}|${p.model}`;
+
+/** A 400 about the response format: the provider does not do structured outputs. */
+function refusesSchema(err: unknown): boolean {
+  return (
+    err instanceof APIError &&
+    (err.status === 400 || err.status === 422) &&
+    /response_format|json_schema|structured output|unsupported/i.test(err.message)
+  );
+}
+
 const where = (p: ProviderConfig) => `${p.name} (${new URL(p.baseURL).host})`;
 
 function classify(
   err: unknown,
   p: ProviderConfig,
-  state: { timedOut: boolean; signal?: AbortSignal },
+  state: { timedOut: boolean; signal?: AbortSignal; structured?: boolean },
   limits: ChatLimits,
 ): Error {
   if (err instanceof AiError) return err;
   if (state.signal?.aborted) return new AiError('cancelled', 'The AI request was cancelled.');
+  if (refusesSchema(err) && state.structured) return new SchemaRefused();
   if (state.timedOut || err instanceof APIConnectionTimeoutError) {
     return new AiError(
       'timeout',
@@ -136,7 +161,9 @@ export async function chat(
   let shown = false;
   const attempt = async (): Promise<Omit<ChatAnswer, 'attempts'>> => {
     const timer = new AbortController();
-    const state = { timedOut: false, signal: call.signal };
+    const structured = Boolean(call.schema) && !refusedSchema.has(refusalKey(p));
+    const format = structured ? ('json_schema' as const) : ('json_object' as const);
+    const state = { timedOut: false, signal: call.signal, structured };
     let handle: ReturnType<typeof setTimeout> | undefined;
     // While streaming the clock restarts with every chunk: a long answer is fine as long as it keeps coming.
     const arm = () => {
@@ -153,14 +180,17 @@ export async function chat(
         { role: 'system' as const, content: call.outbound(call.system) },
         { role: 'user' as const, content: call.outbound(call.user) },
       ],
-      response_format: { type: 'json_object' as const },
+      response_format:
+        structured && call.schema
+          ? { type: 'json_schema' as const, json_schema: call.schema }
+          : { type: 'json_object' as const },
       ...(call.temperature === null ? {} : { temperature: call.temperature }),
     };
     try {
       arm();
       if (!call.stream) {
         const res = await client.chat.completions.create(body, { signal });
-        return { content: res.choices[0]?.message?.content ?? '', usage: res.usage ?? null };
+        return { content: res.choices[0]?.message?.content ?? '', usage: res.usage ?? null, format };
       }
       const stream = await client.chat.completions.create(
         { ...body, stream: true, stream_options: { include_usage: true } },
@@ -180,7 +210,7 @@ export async function chat(
       }
       // The SDK ends an aborted stream quietly: a cut-off answer must not pass for a whole one.
       if (signal.aborted) throw classify(new Error('aborted'), p, state, limits);
-      return { content, usage };
+      return { content, usage, format };
     } catch (err) {
       throw classify(err, p, state, limits);
     } finally {
@@ -192,6 +222,11 @@ export async function chat(
     try {
       return { ...(await attempt()), attempts: n };
     } catch (err) {
+      if (err instanceof SchemaRefused) {
+        // Not a failure of the provider: remembered, and asked again at once in JSON mode.
+        refusedSchema.add(refusalKey(p));
+        continue;
+      }
       if (!(err instanceof Retryable)) throw err;
       const what =
         err.status === 429

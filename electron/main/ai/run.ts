@@ -12,6 +12,7 @@ import { AiError } from '../../../shared/ai/errors';
 import { buildPrompt, estimateTokens, type PromptOptions } from '../../../shared/ai/prompt';
 import { Redactor, type RedactionKind } from '../../../shared/ai/redact';
 import { INTERACTION_TYPE, RESULT_SCHEMAS, type AiResult, type AiTask } from '../../../shared/ai/schemas';
+import { responseSchema } from '../../../shared/ai/response-format';
 import { StreamedJsonField } from '../../../shared/ai/stream-field';
 import { TASKS } from '../../../shared/ai/tasks';
 import { formatPath } from '../../../shared/errors';
@@ -174,6 +175,7 @@ export async function runJob<T extends AiTask>(
       stream: Boolean(onChunk),
       onChunk,
       signal: opts.signal,
+      schema: responseSchema(job.task),
     };
     return chat(p, await deps.getApiKey(p), call, settings);
   };
@@ -198,6 +200,7 @@ export async function runJob<T extends AiTask>(
   }
 
   metadata.attempts = answer.attempts;
+  metadata.response_format = answer.format;
   const usage = answer.usage ?? {
     prompt_tokens: prompt.tokens,
     completion_tokens: estimateTokens(answer.content),

@@ -19,6 +19,7 @@ import { bookDashboard } from '../../../db/queries/book-dashboard';
 import { loadBookSettings, saveBookSettings } from '../book/settings';
 import { dismissPair, listDuplicatePairs, mergePreview } from '../dedup/review';
 import { possibleDuplicates, scanDuplicates } from '../dedup/scan';
+import { leadScoreView, learnedChances, trainView } from '../score/lead-score';
 import { dueReminders, listTasks, recordHistory, tasksToday } from '../../../db/queries/tasks';
 import type { Actor } from '../../../shared/mutations/define';
 import type { ImportWizard } from '../import/wizard';
@@ -71,7 +72,7 @@ export function createHandlers({
     'tickets.get': async ({ id }) => ticketDetail(db, id),
     'campaigns.get': async ({ id }) => campaignDetail(db, id),
     'trash.list': async ({ limit }) => trashList(db, limit),
-    'today.list': async (q) => today(db, q, now(), actor().userId),
+    'today.list': async (q) => today(db, q, now(), actor().userId, learnedChances(db)),
     'tasks.list': async (q) => listTasks(db, actor(), q, now()),
     'tasks.today': async (q) => tasksToday(db, actor(), q, now()),
     'tasks.reminders': async (q) => dueReminders(db, actor(), q, now()),
@@ -129,6 +130,8 @@ export function createHandlers({
       controller?.abort();
       return { cancelled: controller !== undefined };
     },
+    'score.lead': async ({ lead_id }) => leadScoreView(db, lead_id),
+    'score.train': async () => trainView(db, now()),
     'ai.settings.get': async () => ({ ...ai.settings.get(), usage: ai.usage() }),
     'ai.settings.save': async (input) => ai.settings.save(input as Parameters<AiService['settings']['save']>[0]),
     'duplicates.check': async ({ kind, limit, ...draft }) =>

@@ -1,6 +1,7 @@
 import { useQuery } from '../api/use-query';
 import { AddressCard } from '../components/address-card';
 import { AiPanel } from '../components/ai-panel';
+import { LeadScoreCard } from '../components/lead-score-card';
 import { Composer } from '../components/composer';
 import { CoverageCard } from '../components/coverage/coverage-card';
 import { DeleteButton } from '../components/delete-record';
@@ -93,6 +94,7 @@ export function LeadDetailScreen({ id }: { id: string }) {
           />
         </div>
         <div className="record-right">
+          {!lead.is_converted && <LeadScoreCard leadId={lead.id} />}
           <AiPanel subject={{ lead_id: lead.id }} />
           <RecordTasks subject={{ lead_id: lead.id }} readOnly={lead.is_converted} />
           {!lead.is_converted && <Composer subject={{ lead_id: lead.id }} />}

@@ -1,6 +1,7 @@
 import { bridge } from '../api/client';
 import { AiSettings } from '../components/ai-settings';
 import { BookSettings } from '../components/book-settings';
+import { ScoreSettings } from '../components/score-settings';
 import { DemoAgencySettings } from '../components/demo-agency';
 import { SyncSettings } from '../components/sync-settings';
 import { ExportMenu, ImportButton } from '../components/export-menu';
@@ -22,6 +23,7 @@ export function SettingsScreen() {
         <DemoAgencySettings />
         <BookSettings />
         <AiSettings />
+        <ScoreSettings />
         <section className="card settings-card">
           <h2>Appearance</h2>
           <div className="segmented" role="group" aria-label="Theme">

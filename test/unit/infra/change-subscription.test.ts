@@ -65,6 +65,7 @@ describe('screens re-run the queries that read what changed', () => {
       'ai.settings.save',
       'book.settings.save',
       'demo.load',
+      'score.train',
       'demo.clear',
       'imports.upload',
       'imports.start',

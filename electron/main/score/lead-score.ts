@@ -1,0 +1,223 @@
+import type { ReplicaDb } from '../../../db/sqlite/open';
+import { localPriority } from '../../../shared/ai/local-priority';
+import {
+  probabilityOf,
+  scoreLead,
+  trainLeadModel,
+  type LeadFacts,
+  type LeadModel,
+  type LeadScore,
+  type LeadScoreView,
+  type TrainResult,
+  type TrainView,
+} from '../../../shared/score/lead-model';
+
+/**
+ * The learned lead score on the replica: facts read in one query, the model kept in
+ * local_settings. Not synced: it is derived data that every device recomputes from the same
+ * synced rows (training is deterministic, so devices agree), it needs no mutation on both
+ * stores, and an old app version never has to read a model format it does not know.
+ */
+const KEY = 'score.lead_model';
+/** Retrain when closed leads have grown by this share since the model was trained. */
+export const RETRAIN_GROWTH = 0.1;
+
+const FACTS_SQL = `
+SELECT l.id, l.source, l.insurance_type_id AS insuranceTypeId, l.owner_id AS ownerId,
+       l.quoted_premium AS quotedPremium, l.current_premium AS currentPremium,
+       l.email IS NOT NULL AS hasEmail, l.phone IS NOT NULL AS hasPhone, l.priority,
+       CASE WHEN l.is_converted = 1 OR s.category = 'won' THEN 1 WHEN s.category = 'lost' THEN 0 END AS won,
+       l.next_follow_up_at AS nextFollowUpAt, l.last_contacted_at AS lastContactedAt,
+       l.first_contacted_at AS firstContactedAt, l.created_at AS createdAt,
+       l.policy_expiration_date AS policyExpirationDate,
+       COALESCE(c.n, 0) + COALESCE(cc.n, 0) AS contacts, COALESCE(nn.n, 0) AS notes, COALESCE(m.n, 0) AS communications
+FROM leads l
+LEFT JOIN lead_statuses s ON s.id = l.status_id
+LEFT JOIN (SELECT lead_id, COUNT(*) AS n FROM contacts WHERE deleted_at IS NULL AND lead_id IS NOT NULL GROUP BY lead_id) c ON c.lead_id = l.id
+-- Notes and communications are counted from their lead_id indexes alone (no row read), so a
+-- soft-deleted one still counts: it was activity all the same, and reading every row would make
+-- scoring 100k leads take seconds.
+-- Converting moves the people to the client: count them there, or every won lead looks like it had none.
+LEFT JOIN (SELECT client_id, COUNT(*) AS n FROM contacts WHERE deleted_at IS NULL AND client_id IS NOT NULL GROUP BY client_id) cc
+  ON cc.client_id = l.converted_to_client_id
+LEFT JOIN (SELECT lead_id, COUNT(*) AS n FROM lead_notes WHERE lead_id IS NOT NULL GROUP BY lead_id) nn ON nn.lead_id = l.id
+LEFT JOIN (SELECT lead_id, COUNT(*) AS n FROM lead_communications WHERE lead_id IS NOT NULL GROUP BY lead_id) m ON m.lead_id = l.id
+WHERE l.deleted_at IS NULL`;
+
+export type LeadRow = LeadFacts & {
+  nextFollowUpAt: string | null;
+  lastContactedAt: string | null;
+  firstContactedAt: string | null;
+  createdAt: string;
+  policyExpirationDate: string | null;
+};
+
+/** The same facts for a few named leads: counted per lead through the indexes, not for every lead. */
+const FACTS_BY_ID_SQL = `
+SELECT l.id, l.source, l.insurance_type_id AS insuranceTypeId, l.owner_id AS ownerId,
+       l.quoted_premium AS quotedPremium, l.current_premium AS currentPremium,
+       l.email IS NOT NULL AS hasEmail, l.phone IS NOT NULL AS hasPhone, l.priority,
+       CASE WHEN l.is_converted = 1 OR s.category = 'won' THEN 1 WHEN s.category = 'lost' THEN 0 END AS won,
+       l.next_follow_up_at AS nextFollowUpAt, l.last_contacted_at AS lastContactedAt,
+       l.first_contacted_at AS firstContactedAt, l.created_at AS createdAt,
+       l.policy_expiration_date AS policyExpirationDate,
+       (SELECT COUNT(*) FROM contacts c WHERE c.deleted_at IS NULL AND c.lead_id = l.id)
+         + (SELECT COUNT(*) FROM contacts c WHERE c.deleted_at IS NULL AND c.client_id = l.converted_to_client_id) AS contacts,
+       (SELECT COUNT(*) FROM lead_notes n WHERE n.lead_id = l.id) AS notes,
+       (SELECT COUNT(*) FROM lead_communications m WHERE m.lead_id = l.id) AS communications
+FROM leads l
+LEFT JOIN lead_statuses s ON s.id = l.status_id
+WHERE l.deleted_at IS NULL AND l.id IN (SELECT value FROM json_each(?))`;
+
+export function readLeadFacts(db: ReplicaDb, leadIds?: readonly string[]): LeadRow[] {
+  const rows = (
+    leadIds ? db.prepare(FACTS_BY_ID_SQL).all(JSON.stringify(leadIds)) : db.prepare(FACTS_SQL).all()
+  ) as Array<Omit<LeadRow, 'hasEmail' | 'hasPhone'> & { hasEmail: number; hasPhone: number }>;
+  return rows.map((r) => ({ ...r, hasEmail: r.hasEmail === 1, hasPhone: r.hasPhone === 1 }));
+}
+
+/**
+ * The fixed rule's score for a lead, as if it were still open: the baseline the model must beat.
+ * Only facts known before the end are given (no status, no follow-up that closing cleared).
+ */
+export function ruleScore(r: LeadRow, now: Date): number {
+  return localPriority(
+    {
+      statusCategory: 'open',
+      quotedPremium: r.quotedPremium,
+      currentPremium: r.currentPremium,
+      lastContactedAt: r.lastContactedAt,
+      firstContactedAt: r.firstContactedAt,
+      createdAt: r.createdAt,
+      policyExpirationDate: r.policyExpirationDate,
+      manualPriority: r.priority,
+    },
+    now,
+  ).score;
+}
+
+function names(db: ReplicaDb) {
+  const types = new Map(
+    (db.prepare('SELECT id, name FROM insurance_types').all() as Array<{ id: string; name: string }>).map((t) => [
+      t.id,
+      t.name,
+    ]),
+  );
+  const users = new Map(
+    (db.prepare('SELECT id, full_name FROM users').all() as Array<{ id: string; full_name: string }>).map((u) => [
+      u.id,
+      u.full_name,
+    ]),
+  );
+  return (c: 'source' | 'type' | 'owner', v: string) =>
+    c === 'type' ? (types.get(v) ?? v) : c === 'owner' ? (users.get(v) ?? v) : v;
+}
+
+export function loadLeadModel(db: ReplicaDb): LeadModel | null {
+  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+  if (!row) return null;
+  try {
+    const m = JSON.parse(row.value) as LeadModel;
+    return m.version === 1 && m.kind === 'lead-conversion' ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveLeadModel(db: ReplicaDb, model: LeadModel, now: Date) {
+  db.prepare(
+    `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(KEY, JSON.stringify(model), now.toISOString());
+}
+
+/** Trains on the replica's closed leads and stores the model; null (nothing stored) with too little history. */
+export function trainLeadScore(db: ReplicaDb, now = new Date(), opts: { save?: boolean } = {}): TrainResult | null {
+  const rows = readLeadFacts(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const result = trainLeadModel(rows, (f) => ruleScore(byId.get(f.id)!, now), now, names(db));
+  if (result && opts.save !== false) saveLeadModel(db, result.model, now);
+  return result;
+}
+
+/** How many leads have an outcome now: compared with the model's count to decide a retrain. */
+export function closedLeadCount(db: ReplicaDb): number {
+  return (
+    db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM leads l LEFT JOIN lead_statuses s ON s.id = l.status_id
+         WHERE l.deleted_at IS NULL AND (l.is_converted = 1 OR s.category IN ('won', 'lost'))`,
+      )
+      .get() as { n: number }
+  ).n;
+}
+
+/** The stored model, first retrained when enough new outcomes arrived (+10%) or none exists yet. */
+export function currentLeadModel(db: ReplicaDb, now = new Date()): LeadModel | null {
+  const model = loadLeadModel(db);
+  const closed = closedLeadCount(db);
+  if (model && closed < model.n_outcomes * (1 + RETRAIN_GROWTH)) return model;
+  return trainLeadScore(db, now)?.model ?? model;
+}
+
+/** One lead's score with its top factors; null without a model or for a closed lead. */
+export function leadScore(db: ReplicaDb, leadId: string, model = loadLeadModel(db)): LeadScore | null {
+  if (!model) return null;
+  const row = readLeadFacts(db, [leadId])[0];
+  if (!row || row.won !== null) return null;
+  return scoreLead(model, row);
+}
+
+/** Every open lead's probability, by id: what Today and the follow-up ranking read. */
+export function scoreOpenLeads(db: ReplicaDb, model: LeadModel): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of readLeadFacts(db)) if (r.won === null) out.set(r.id, probabilityOf(model, r));
+  return out;
+}
+
+/**
+ * What Today blends into its follow-up priority: each open lead's chance of winning and the
+ * reason to show, or nothing when no model has been learned yet (then the fixed rule alone ranks).
+ */
+export function learnedChances(db: ReplicaDb): ((ids: readonly string[]) => Map<string, LeadScore>) | undefined {
+  const model = loadLeadModel(db);
+  if (!model) return undefined;
+  return (ids) => {
+    const out = new Map<string, LeadScore>();
+    for (const r of readLeadFacts(db, ids)) if (r.won === null) out.set(r.id, scoreLead(model, r, 1));
+    return out;
+  };
+}
+
+export function leadScoreView(db: ReplicaDb, leadId: string): LeadScoreView {
+  const model = loadLeadModel(db);
+  return {
+    score: model ? leadScore(db, leadId, model) : null,
+    model: model
+      ? {
+          trained_at: model.trained_at,
+          auc: model.metrics.auc,
+          rule_auc: model.metrics.rule_auc,
+          n_outcomes: model.n_outcomes,
+        }
+      : null,
+  };
+}
+
+export function trainView(db: ReplicaDb, now: Date): TrainView {
+  const r = trainLeadScore(db, now);
+  const n = closedLeadCount(db);
+  if (!r)
+    return {
+      trained: false,
+      message: `Not enough history yet: ${n} closed leads; at least 60, with 15 won and 15 lost, are needed.`,
+      metrics: null,
+      n_outcomes: n,
+    };
+  return {
+    trained: true,
+    message: `Learned from ${r.model.n_outcomes} closed leads.`,
+    metrics: r.model.metrics,
+    n_outcomes: r.model.n_outcomes,
+  };
+}
