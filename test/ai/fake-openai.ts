@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeEmbedding } from './fake-embeddings';
 
 export interface ChatMessage {
   role: string;
@@ -23,8 +24,10 @@ export interface RecordedRequest {
     temperature?: number;
     response_format?: { type: string };
     stream_options?: { include_usage?: boolean };
+    input?: string | string[];
+    encoding_format?: string;
   };
-  /** Both messages joined: what a test searches for context and for leaked secrets. */
+  /** Both messages (or every embedding input) joined: what a test searches for context and for leaked secrets. */
   text: string;
   at: number;
 }
@@ -113,6 +116,27 @@ async function answer(res: ServerResponse, req: RecordedRequest, reply: Extract<
   res.end();
 }
 
+/** POST /v1/embeddings: deterministic vectors (fake-embeddings.ts), as floats or base64 as asked. */
+function embeddings(res: ServerResponse, req: RecordedRequest) {
+  const inputs = [req.body.input ?? []].flat();
+  const data = inputs.map((text, index) => {
+    const v = fakeEmbedding(text);
+    const embedding =
+      req.body.encoding_format === 'base64' ? Buffer.from(Float32Array.from(v).buffer).toString('base64') : v;
+    return { object: 'embedding', index, embedding };
+  });
+  const used = inputs.reduce((n, t) => n + tokens(t), 0);
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(
+    JSON.stringify({
+      object: 'list',
+      data,
+      model: req.body.model ?? 'fake-embed',
+      usage: { prompt_tokens: used, total_tokens: used },
+    }),
+  );
+}
+
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const queue: Reply[] = [];
   const requests: RecordedRequest[] = [];
@@ -132,10 +156,14 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         path: req.url ?? '',
         headers: req.headers,
         body,
-        text: (body.messages ?? []).map((m) => m.content).join('\n'),
+        text: [...(body.messages ?? []).map((m) => m.content), ...[body.input ?? []].flat()].join('\n'),
         at: Date.now(),
       };
       requests.push(recorded);
+      if (req.method === 'POST' && recorded.path.startsWith('/v1/embeddings')) {
+        embeddings(res, recorded);
+        return;
+      }
       if (req.method !== 'POST' || !recorded.path.startsWith('/v1/chat/completions')) {
         res
           .writeHead(404, { 'content-type': 'application/json' })
