@@ -162,7 +162,10 @@ export class SemanticIndexer {
         const texts = batch.flatMap((p) => p.fresh.map((c) => c.text));
         const vectors = texts.length ? await embedder.embed(texts) : [];
         let i = 0;
-        this.write(batch.map((p) => ({ put: p, vectors: p.fresh.map(() => vectors[i++]!) }), model));
+        this.write(
+          batch.map((p) => ({ put: p, vectors: p.fresh.map(() => vectors[i++]!) })),
+          model,
+        );
         this.progress.done += texts.length;
         this.progress.recordsLeft -= batch.length;
         this.progress.recordsDone += batch.length;
