@@ -23,6 +23,7 @@ import { importCommand, undoImportCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { duplicatesCommand } from './commands/duplicates';
 import { mergeCommand } from './commands/merge';
+import { embedCommand } from './commands/semantic';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -47,6 +48,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   duplicates: duplicatesCommand,
   merge: mergeCommand,
+  embed: embedCommand,
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,
@@ -57,7 +59,8 @@ const COMMANDS: Record<string, Command> = {
 const USAGE: Record<string, string> = {
   seed: 'seed --db FILE --leads N [--seed N] [--direct]',
   leads: 'leads --db FILE [--status CODE] [--type CODE] [--limit N]',
-  search: 'search --db FILE "words"',
+  search: 'search --db FILE "words" [--semantic]',
+  embed: 'embed --db FILE [--model M] (OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_EMBEDDING_MODEL)',
   show: 'show --db FILE --lead ID',
   'add-lead': 'add-lead --db FILE --first NAME --last NAME [--email E] [--phone P] [--type CODE] [--status CODE]',
   'add-note': 'add-note --db FILE --lead ID --body TEXT',

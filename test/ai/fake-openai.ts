@@ -53,6 +53,8 @@ export interface FakeOpenAI {
   /** Replies used in order, one per request; after them, `fallback`. */
   enqueue(...replies: Reply[]): void;
   fallback: (req: RecordedRequest) => Reply;
+  /** Delay before each embeddings answer (a slow model server). */
+  embedDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -144,6 +146,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     requests,
     enqueue: (...replies) => void queue.push(...replies),
     fallback: () => ({ kind: 'status', status: 500, message: 'no reply scripted' }),
+    embedDelayMs: 0,
   };
   const server = createServer((req, res) => {
     let raw = '';
@@ -161,7 +164,8 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       };
       requests.push(recorded);
       if (req.method === 'POST' && recorded.path.startsWith('/v1/embeddings')) {
-        embeddings(res, recorded);
+        if (fake.embedDelayMs) setTimeout(() => embeddings(res, recorded), fake.embedDelayMs);
+        else embeddings(res, recorded);
         return;
       }
       if (req.method !== 'POST' || !recorded.path.startsWith('/v1/chat/completions')) {
