@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
 /**
  * What semantic search indexes, cut into chunks small enough to embed well and to quote as a
@@ -42,7 +43,7 @@ export function splitText(text: string, size = CHUNK_SIZE, overlap = CHUNK_OVERL
   return out;
 }
 
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const sha = (s: string) => bytesToHex(sha256(utf8ToBytes(s)));
 
 /** The chunk id: record, kind, position and content, so any change to any of them is a new chunk. */
 export function chunkId(recordId: string, kind: ChunkKind, ordinal: number, text: string): string {
