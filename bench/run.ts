@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui]`: builds (or reuses) the
+ * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui,semantic]`: builds (or reuses) the
  * synthetic agency replica and prints the figures. Human-readable lines go to stderr; with
  * --json the last stdout line is one JSON object of every figure (medians of repeated runs).
  */
@@ -16,6 +16,7 @@ import { comparePipeline, loadPostgres } from './postgres';
 import { benchSync } from './sync';
 import { benchUi } from './ui';
 import { benchImport } from './import';
+import { benchSemantic } from './semantic';
 import { log, medianOf, round } from './stats';
 
 const { values } = parseArgs({
@@ -39,7 +40,7 @@ const importRows = Number(values['import-rows'] ?? 100_000);
 /**
  * Parts to leave out, comma-separated: local, pg, sync (all of it), push (the sync part's push
  * and lag figures), screen (the sync part's change-to-screen figures), ui, import (import and export of
- * --import-rows clients). E.g. --skip=local,pg,ui,import for the sync figures alone.
+ * --import-rows clients), semantic (indexing and hybrid search). E.g. --skip=local,pg,ui,import for the sync figures alone.
  */
 const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
 
@@ -131,6 +132,8 @@ async function main() {
   log(`ui: ${JSON.stringify(ui)}`);
   const imports = skip.has('import') ? {} : await benchImport(importRows);
   log(`import: ${JSON.stringify(imports)}`);
+  const semantic = skip.has('semantic') ? {} : await benchSemantic(file, runs);
+  log(`semantic: ${JSON.stringify(semantic)}`);
   const figures = {
     ...counts,
     ...local,
@@ -146,6 +149,7 @@ async function main() {
     ...sync,
     ...ui,
     ...imports,
+    ...semantic,
   };
   const f = figures as Record<string, number | undefined>;
   const targets: Array<[string, '≤' | '≥', number]> = [
@@ -172,6 +176,10 @@ async function main() {
     ['import_peak_rss_mb', '≤', 400],
     ['export_100k_s', '≤', 5],
     ['dedup_scan_100k_s', '≤', 10],
+    ['semantic_search_p95_ms', '≤', 50],
+    ['semantic_recall_at_10', '≥', 0.95],
+    ['embed_index_chunks_per_s', '≥', 2000],
+    ['ask_retrieval_p95_ms', '≤', 100],
   ];
   for (const [k, op, target] of targets) {
     const v = f[k];
