@@ -23,7 +23,7 @@ import { importCommand, undoImportCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { duplicatesCommand } from './commands/duplicates';
 import { mergeCommand } from './commands/merge';
-import { embedCommand } from './commands/semantic';
+import { askCommand, embedCommand } from './commands/semantic';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -49,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   duplicates: duplicatesCommand,
   merge: mergeCommand,
   embed: embedCommand,
+  ask: askCommand,
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,
@@ -60,6 +61,7 @@ const USAGE: Record<string, string> = {
   seed: 'seed --db FILE --leads N [--seed N] [--direct]',
   leads: 'leads --db FILE [--status CODE] [--type CODE] [--limit N]',
   search: 'search --db FILE "words" [--semantic]',
+  ask: 'ask --db FILE [--lead ID | --client ID] "QUESTION" (OPENAI_MODEL for the answer, OPENAI_EMBEDDING_MODEL)',
   embed: 'embed --db FILE [--model M] (OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_EMBEDDING_MODEL)',
   show: 'show --db FILE --lead ID',
   'add-lead': 'add-lead --db FILE --first NAME --last NAME [--email E] [--phone P] [--type CODE] [--status CODE]',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AiSettings } from '../../electron/main/ai/settings';
+import { loadAiSettings, type AiSettings } from '../../electron/main/ai/settings';
+import { ask } from '../../electron/main/semantic/ask';
 import { createSemanticService } from '../../electron/main/semantic/service';
 import type { FieldlineApp } from '../../electron/main/app';
 import { dbOption, intOption, parseOptions, usageError } from '../args';
@@ -10,7 +11,7 @@ import { withReplica } from './replica';
  * OPENAI_EMBEDDING_MODEL or --model) when it names a model, else the replica's own AI settings.
  * Redaction and the other settings of the replica always apply.
  */
-function semanticFor(app: FieldlineApp, model: string | undefined) {
+function settingsFor(model: string | undefined) {
   const chosen = model ?? process.env.OPENAI_EMBEDDING_MODEL;
   const baseURL = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
   const settings = chosen
@@ -22,11 +23,53 @@ function semanticFor(app: FieldlineApp, model: string | undefined) {
         embeddingModel: chosen,
       })
     : undefined;
+  return settings;
+}
+
+function semanticFor(app: FieldlineApp, model: string | undefined) {
   return createSemanticService({
     db: app.db,
     getApiKey: async () => process.env.OPENAI_API_KEY || undefined,
-    settings,
+    settings: settingsFor(model),
     batchSize: Number(process.env.FIELDLINE_EMBED_BATCH) || 64,
+  });
+}
+
+/** `ask --db FILE [--lead ID | --client ID] "QUESTION"`: the answer and the ids it cites (the sources alone without a model). */
+export async function askCommand(argv: string[]) {
+  const o = parseOptions(
+    argv,
+    z.object({
+      db: dbOption,
+      lead: z.string().optional(),
+      client: z.string().optional(),
+      model: z.string().optional(),
+    }),
+  );
+  const question = o._.join(' ');
+  if (!question.trim()) usageError('ask needs a question: ask --db FILE [--lead ID | --client ID] "QUESTION"');
+  return withReplica(o.db, false, async (app) => {
+    const semantic = semanticFor(app, o.model);
+    const override = settingsFor(o.model);
+    const scope = o.lead ? { lead_id: o.lead } : o.client ? { client_id: o.client } : null;
+    const result = await ask(
+      {
+        db: app.db,
+        writer: app.writer,
+        semantic,
+        settings: () => (override ? override(loadAiSettings(app.db)) : loadAiSettings(app.db)),
+        getApiKey: async () => process.env.OPENAI_API_KEY || undefined,
+        generate: !override || Boolean(process.env.OPENAI_MODEL),
+      },
+      question,
+      scope,
+    );
+    return {
+      answer: result.answer,
+      citations: result.citations,
+      dropped: result.dropped,
+      sources: result.sources.map((s) => ({ kind: s.kind, id: s.id, title: s.title })),
+    };
   });
 }
 

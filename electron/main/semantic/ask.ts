@@ -33,6 +33,8 @@ export interface AskDeps {
   semantic: SemanticService;
   settings: () => AiSettings;
   getApiKey: (p: ProviderConfig) => Promise<string | undefined>;
+  /** false: no generation model is set up, so the retrieved records are the whole answer. */
+  generate?: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function ask(deps: AskDeps, question: string, scope: RecordRef | nu
   for (const h of hits) if (!texts.has(h.result_id)) texts.set(h.result_id, h.text);
   const s = deps.settings();
   const provider = embeddingProvider(s);
-  if (!provider || sources.length === 0)
+  if (!provider || deps.generate === false || sources.length === 0)
     return { answer: null, citations: [], dropped: [], sources, interaction_id: null };
   const numbered = sources.map((r, i) => `[${i + 1}] id=${r.id} (${r.kind}: ${r.title})\n${texts.get(r.id) ?? ''}`);
   const system =
