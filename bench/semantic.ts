@@ -50,9 +50,12 @@ export async function benchSemantic(file: string, runs: number) {
     let found = 0;
     const recallQueries = Math.min(50, vectors.length);
     for (let i = 0; i < recallQueries; i++) {
-      const exact = new Set(knn(db, MODEL, vectors[i]!, 10, { exact: true }).map((h) => h.chunk_id));
+      // Tie-aware: the synthetic book repeats phrasings, so many chunks share a distance; a hit
+      // counts when it is as near as the exact scan's 10th.
+      const exact = knn(db, MODEL, vectors[i]!, 10, { exact: true });
+      const tenth = exact[exact.length - 1]?.distance ?? 0;
       const fast = knn(db, MODEL, vectors[i]!, 10);
-      found += fast.filter((h) => exact.has(h.chunk_id)).length / Math.max(1, exact.size);
+      found += fast.filter((h) => h.distance <= tenth + 1e-6).length / Math.max(1, exact.length);
     }
     return {
       semantic_chunks: chunks,

@@ -35,18 +35,22 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
   ensureVectorTables(db);
   const scope = opts.lead ? ' AND lead_id = @scope' : opts.client ? ' AND client_id = @scope' : '';
   const params: Record<string, unknown> = { model, vec: vectorBlob(query), k: k * 2 };
-  if (!opts.exact) {
-    params.bits = quantizeBinary(query);
-    params.candidates = opts.candidates ?? Math.max(100, k * 10);
-  }
   if (scope) params.scope = opts.lead ?? opts.client;
-  const sql = opts.exact
+  // One lead's or client's chunks are few (an index finds them): those are compared exactly.
+  const exact = opts.exact || scope !== '';
+  if (!exact) {
+    params.bits = quantizeBinary(query);
+    params.candidates = opts.candidates ?? Math.max(200, k * 20);
+  }
+  const sql = exact
     ? `SELECT ${COLUMNS}, vec_distance_cosine(vec, @vec) AS distance FROM semantic_chunks
        WHERE model = @model${scope} ORDER BY distance LIMIT @k`
-    : `SELECT ${COLUMNS}, vec_distance_cosine(vec, @vec) AS distance FROM (
-         SELECT * FROM semantic_chunks WHERE model = @model${scope}
+    : `WITH first AS (
+         SELECT id FROM semantic_bits WHERE model = @model
          ORDER BY vec_distance_hamming(vec_bit(bits), vec_bit(@bits)) LIMIT @candidates
-       ) ORDER BY distance LIMIT @k`;
+       )
+       SELECT ${COLUMNS}, vec_distance_cosine(c.vec, @vec) AS distance
+       FROM first JOIN semantic_chunks c ON c.rowid = first.id ORDER BY distance LIMIT @k`;
   const rows = cachedStatement(db, sql).all(params) as ChunkHit[];
   return rows.filter((r) => isLive(db, r)).slice(0, k);
 }

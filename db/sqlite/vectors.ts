@@ -36,6 +36,7 @@ export const vectorsAvailable = (db: Database) => loadVectorExtension(db) === nu
  * stopped without doubling a chunk.
  */
 export function ensureVectorTables(db: Database) {
+  const hadBits = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'semantic_bits'`).get();
   db.exec(`
     CREATE TABLE IF NOT EXISTS semantic_chunks (
       chunk_id TEXT PRIMARY KEY,
@@ -62,7 +63,17 @@ export function ensureVectorTables(db: Database) {
       model TEXT NOT NULL,
       PRIMARY KEY (source_table, source_id)
     ) WITHOUT ROWID;
+    -- The first pass scans only this: 40-odd bytes a chunk instead of its text and float vector.
+    CREATE TABLE IF NOT EXISTS semantic_bits (id INTEGER PRIMARY KEY, model TEXT NOT NULL, bits BLOB NOT NULL);
+    CREATE TRIGGER IF NOT EXISTS semantic_bits_insert AFTER INSERT ON semantic_chunks BEGIN
+      INSERT OR REPLACE INTO semantic_bits (id, model, bits) VALUES (new.rowid, new.model, new.bits);
+    END;
+    CREATE TRIGGER IF NOT EXISTS semantic_bits_delete AFTER DELETE ON semantic_chunks BEGIN
+      DELETE FROM semantic_bits WHERE id = old.rowid;
+    END;
   `);
+  if (!hadBits)
+    db.exec('INSERT OR IGNORE INTO semantic_bits (id, model, bits) SELECT rowid, model, bits FROM semantic_chunks');
 }
 
 /** float32 vector as the bytes sqlite-vec reads. */
