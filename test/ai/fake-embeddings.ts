@@ -47,9 +47,14 @@ export function fakeEmbedding(text: string, dims = FAKE_EMBEDDING_DIMS): number[
     if (STOP.has(word)) continue;
     const concept = CONCEPTS[word] ?? word;
     const weight = CONCEPTS[word] ? 3 : 1;
-    for (let seed = 0; seed < 4; seed++) {
-      const h = hash(concept, seed);
-      v[h % dims]! += (h & 0x100000 ? 1 : -1) * weight;
+    // A random ±1 direction per concept (seeded by its hash): dense, as real embeddings are, so
+    // binary quantization behaves as it does for them (a SimHash of the bag of words).
+    let state = hash(concept, 0) || 1;
+    for (let i = 0; i < dims; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      v[i]! += (state & 1 ? 1 : -1) * weight;
     }
   }
   const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
