@@ -47,6 +47,7 @@ export async function benchSemantic(file: string, runs: number) {
       const n = i % queries.length;
       return chunkResults(db, knn(db, MODEL, vectors[n]!, 24, i % 2 ? { lead: queries[n]!.lead } : {})).slice(0, 8);
     }, runs);
+    const vectorOnly = await time((i) => knn(db, MODEL, vectors[i % queries.length]!, 20), runs);
     let found = 0;
     const recallQueries = Math.min(50, vectors.length);
     for (let i = 0; i < recallQueries; i++) {
@@ -61,6 +62,7 @@ export async function benchSemantic(file: string, runs: number) {
       semantic_chunks: chunks,
       embed_index_chunks_per_s: round(chunks / seconds, 0),
       semantic_search_p95_ms: round(percentile(search, 95)),
+      semantic_knn_p95_ms: round(percentile(vectorOnly, 95)),
       semantic_recall_at_10: round(found / recallQueries),
       ask_retrieval_p95_ms: round(percentile(retrieval, 95)),
     };

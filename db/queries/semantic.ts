@@ -40,7 +40,7 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
   const exact = opts.exact || scope !== '';
   if (!exact) {
     params.bits = quantizeBinary(query);
-    params.candidates = opts.candidates ?? Math.max(200, k * 20);
+    params.candidates = opts.candidates ?? Math.max(600, k * 30);
   }
   const sql = exact
     ? `SELECT ${COLUMNS}, vec_distance_cosine(vec, @vec) AS distance FROM semantic_chunks
