@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui,score] [--growth]`: builds (or reuses) the
+ * `npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--skip=local,pg,sync,ui,score,semantic] [--growth]`: builds (or reuses) the
  * synthetic agency replica and prints the figures. Human-readable lines go to stderr; with
  * --json the last stdout line is one JSON object of every figure (medians of repeated runs).
  */
@@ -18,6 +18,7 @@ import { benchUi } from './ui';
 import { benchImport } from './import';
 import { benchGrowth } from './growth';
 import { benchScore } from './score';
+import { benchSemantic } from './semantic';
 import { log, medianOf, round } from './stats';
 
 const { values } = parseArgs({
@@ -145,6 +146,8 @@ async function main() {
   log(`ui: ${JSON.stringify(ui)}`);
   const imports = skip.has('import') ? {} : await benchImport(importRows);
   log(`import: ${JSON.stringify(imports)}`);
+  const semantic = skip.has('semantic') ? {} : await benchSemantic(file, runs);
+  log(`semantic: ${JSON.stringify(semantic)}`);
   const figures = {
     ...counts,
     ...local,
@@ -161,6 +164,7 @@ async function main() {
     ...sync,
     ...ui,
     ...imports,
+    ...semantic,
   };
   const f = figures as Record<string, number | undefined>;
   const targets: Array<[string, '≤' | '≥', number]> = [
@@ -188,6 +192,10 @@ async function main() {
     ['export_100k_s', '≤', 5],
     ['dedup_scan_100k_s', '≤', 10],
     ['score_all_leads_ms', '≤', 1000],
+    ['semantic_search_p95_ms', '≤', 50],
+    ['semantic_recall_at_10', '≥', 0.95],
+    ['embed_index_chunks_per_s', '≥', 2000],
+    ['ask_retrieval_p95_ms', '≤', 100],
   ];
   for (const [k, op, target] of targets) {
     const v = f[k];

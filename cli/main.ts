@@ -25,6 +25,7 @@ import { duplicatesCommand } from './commands/duplicates';
 import { mergeCommand } from './commands/merge';
 import { USAGE, type CommandName } from './usage';
 import { trainCommand } from './commands/train';
+import { askCommand, embedCommand } from './commands/semantic';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -51,6 +52,8 @@ const COMMANDS: Record<CommandName, Command> = {
   duplicates: duplicatesCommand,
   merge: mergeCommand,
   train: trainCommand,
+  embed: embedCommand,
+  ask: askCommand,
   'server:migrate': serverMigrate,
   'server:user': serverUser,
   'server:password': serverPassword,

@@ -50,6 +50,26 @@ export function snippet(text: string, words: string[] | RegExp, width = 140): Se
 
 type Detail = { id: string; title: string; text: string; lead_id: string | null; client_id: string | null };
 
+/** A record's title, text and the lead or client to open, if it is in the replica and not deleted. */
+export function recordDetail(db: ReplicaDb, kind: SearchResult['kind'], id: string): Detail | undefined {
+  const row = cachedStatement(db, DETAILS[kind]).get(id) as Detail | undefined;
+  if (!row) return undefined;
+  const live = cachedStatement(db, `SELECT deleted_at IS NULL FROM ${LIVE_TABLE[kind]} WHERE id = ?`, {
+    pluck: true,
+  }).get(id);
+  return live ? row : undefined;
+}
+
+const LIVE_TABLE: Record<SearchResult['kind'], string> = {
+  lead: 'leads',
+  client: 'clients',
+  contact: 'contacts',
+  note: 'lead_notes',
+  communication: 'lead_communications',
+  ticket: 'support_tickets',
+  policy: 'policies',
+};
+
 /**
  * Global search over policy numbers and VINs (search-keys.ts), then leads, clients, contacts,
  * notes, communications and tickets: names first,

@@ -6,6 +6,7 @@ import { repairDerived } from './derived';
 import { refreshPartialStats } from './planner-stats';
 import { damaged, isFileReplica, prepareReplicaFile, privateSideFiles, storageError } from './replica-file';
 import { MIGRATIONS } from './migrations.bundle';
+import { loadVectorExtension } from './vectors';
 
 export type ReplicaDb = Database.Database;
 
@@ -102,5 +103,7 @@ export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb 
     throw storageError(err, path) ?? err;
   }
   if (walLeftBehind) leftUnclean.add(db);
+  // Optional: without it semantic search is off, everything else works.
+  loadVectorExtension(db);
   return db;
 }

@@ -25,6 +25,11 @@ export const aiSettingsSchema = z.strictObject({
   /** A model server on this machine or the office network (Ollama, llama.cpp): used offline, or always when preferLocal. */
   local: provider.nullable().default(null),
   preferLocal: z.boolean().default(false),
+  /**
+   * The embedding model semantic search asks the same provider for (e.g. text-embedding-3-small,
+   * nomic-embed-text); null: semantic search is off and nothing is sent for it. Changing it re-embeds.
+   */
+  embeddingModel: z.string().trim().min(1).max(200).nullable().default(null),
   /** The kinds of identifier replaced by placeholders before a request leaves the machine; all by default. */
   redact: z
     .array(z.enum(REDACTION_KINDS))

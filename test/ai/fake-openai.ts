@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeEmbedding } from './fake-embeddings';
 
 export interface ChatMessage {
   role: string;
@@ -26,8 +27,10 @@ export interface RecordedRequest {
       json_schema?: { name: string; schema: Record<string, unknown>; strict?: boolean };
     };
     stream_options?: { include_usage?: boolean };
+    input?: string | string[];
+    encoding_format?: string;
   };
-  /** Both messages joined: what a test searches for context and for leaked secrets. */
+  /** Both messages (or every embedding input) joined: what a test searches for context and for leaked secrets. */
   text: string;
   at: number;
 }
@@ -55,6 +58,8 @@ export interface FakeOpenAI {
   fallback: (req: RecordedRequest) => Reply;
   /** Acts as a server without structured outputs: a json_schema request gets a 400 naming response_format. */
   refuseJsonSchema: boolean;
+  /** Delay before each embeddings answer (a slow model server). */
+  embedDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -118,6 +123,27 @@ async function answer(res: ServerResponse, req: RecordedRequest, reply: Extract<
   res.end();
 }
 
+/** POST /v1/embeddings: deterministic vectors (fake-embeddings.ts), as floats or base64 as asked. */
+function embeddings(res: ServerResponse, req: RecordedRequest) {
+  const inputs = [req.body.input ?? []].flat();
+  const data = inputs.map((text, index) => {
+    const v = fakeEmbedding(text);
+    const embedding =
+      req.body.encoding_format === 'base64' ? Buffer.from(Float32Array.from(v).buffer).toString('base64') : v;
+    return { object: 'embedding', index, embedding };
+  });
+  const used = inputs.reduce((n, t) => n + tokens(t), 0);
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(
+    JSON.stringify({
+      object: 'list',
+      data,
+      model: req.body.model ?? 'fake-embed',
+      usage: { prompt_tokens: used, total_tokens: used },
+    }),
+  );
+}
+
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const queue: Reply[] = [];
   const requests: RecordedRequest[] = [];
@@ -126,6 +152,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     enqueue: (...replies) => void queue.push(...replies),
     fallback: () => ({ kind: 'status', status: 500, message: 'no reply scripted' }),
     refuseJsonSchema: false,
+    embedDelayMs: 0,
   };
   const server = createServer((req, res) => {
     let raw = '';
@@ -138,10 +165,15 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         path: req.url ?? '',
         headers: req.headers,
         body,
-        text: (body.messages ?? []).map((m) => m.content).join('\n'),
+        text: [...(body.messages ?? []).map((m) => m.content), ...[body.input ?? []].flat()].join('\n'),
         at: Date.now(),
       };
       requests.push(recorded);
+      if (req.method === 'POST' && recorded.path.startsWith('/v1/embeddings')) {
+        if (fake.embedDelayMs) setTimeout(() => embeddings(res, recorded), fake.embedDelayMs);
+        else embeddings(res, recorded);
+        return;
+      }
       if (req.method !== 'POST' || !recorded.path.startsWith('/v1/chat/completions')) {
         res
           .writeHead(404, { 'content-type': 'application/json' })

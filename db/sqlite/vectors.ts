@@ -1,0 +1,87 @@
+import * as sqliteVec from 'sqlite-vec';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Vectors for semantic search: local-only tables, created when first needed, never synced and
+ * not in the drizzle catalogue (see README "Semantic search"). They are a cache derived from
+ * rows the replica already has and from the embedding model chosen on this device: another
+ * device, another model, or a wiped table only means re-embedding, never lost work.
+ *
+ * The sqlite-vec extension gives the distance functions. It is loaded once per connection and
+ * optionally: a build without it (or a platform it does not ship for) turns semantic search off
+ * instead of failing to open the replica.
+ */
+const loaded = new WeakMap<Database, string | null>();
+
+/** Loads sqlite-vec into `db` if it can; returns null when loaded, else why not. */
+export function loadVectorExtension(db: Database): string | null {
+  if (loaded.has(db)) return loaded.get(db)!;
+  let problem: string | null = null;
+  try {
+    sqliteVec.load(db);
+  } catch (err) {
+    problem = err instanceof Error ? err.message : String(err);
+  }
+  loaded.set(db, problem);
+  return problem;
+}
+
+export const vectorsAvailable = (db: Database) => loadVectorExtension(db) === null;
+
+/**
+ * semantic_chunks: one row per embedded chunk, with its binary-quantized vector (`bits`, one bit
+ * per dimension, for the fast first pass) and the full float32 vector (`vec`, for re-ranking).
+ * semantic_sources: which version (updated_at) of which record was indexed, with which model:
+ * written in the same transaction as that record's chunks, so an index cut short resumes where it
+ * stopped without doubling a chunk.
+ */
+export function ensureVectorTables(db: Database) {
+  const hadBits = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'semantic_bits'`).get();
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS semantic_chunks (
+      chunk_id TEXT PRIMARY KEY,
+      source_table TEXT NOT NULL,
+      source_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      ordinal INTEGER NOT NULL,
+      result_kind TEXT NOT NULL,
+      result_id TEXT NOT NULL,
+      lead_id TEXT,
+      client_id TEXT,
+      text TEXT NOT NULL,
+      model TEXT NOT NULL,
+      bits BLOB NOT NULL,
+      vec BLOB NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS idx_semantic_chunks_source ON semantic_chunks (source_table, source_id);
+    CREATE INDEX IF NOT EXISTS idx_semantic_chunks_lead ON semantic_chunks (lead_id);
+    CREATE INDEX IF NOT EXISTS idx_semantic_chunks_client ON semantic_chunks (client_id);
+    CREATE TABLE IF NOT EXISTS semantic_sources (
+      source_table TEXT NOT NULL,
+      source_id TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      model TEXT NOT NULL,
+      PRIMARY KEY (source_table, source_id)
+    ) WITHOUT ROWID;
+    -- The first pass scans only this: 40-odd bytes a chunk instead of its text and float vector.
+    CREATE TABLE IF NOT EXISTS semantic_bits (id INTEGER PRIMARY KEY, model TEXT NOT NULL, bits BLOB NOT NULL);
+    CREATE TRIGGER IF NOT EXISTS semantic_bits_insert AFTER INSERT ON semantic_chunks BEGIN
+      INSERT OR REPLACE INTO semantic_bits (id, model, bits) VALUES (new.rowid, new.model, new.bits);
+    END;
+    CREATE TRIGGER IF NOT EXISTS semantic_bits_delete AFTER DELETE ON semantic_chunks BEGIN
+      DELETE FROM semantic_bits WHERE id = old.rowid;
+    END;
+  `);
+  if (!hadBits)
+    db.exec('INSERT OR IGNORE INTO semantic_bits (id, model, bits) SELECT rowid, model, bits FROM semantic_chunks');
+}
+
+/** float32 vector as the bytes sqlite-vec reads. */
+export const vectorBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+
+/** One bit per dimension (set when positive), the layout of sqlite-vec's bit vectors (vec_quantize_binary). */
+export function quantizeBinary(v: Float32Array): Buffer {
+  const out = Buffer.alloc(Math.ceil(v.length / 8));
+  for (let i = 0; i < v.length; i++) if (v[i]! > 0) out[i >> 3]! |= 1 << (i & 7);
+  return out;
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { ReplicaDb } from '../../../db/sqlite/open';
+import type { ReplicaWriter } from '../../../db/sqlite/writer';
+import { knn } from '../../../db/queries/semantic';
+import { Redactor } from '../../../shared/ai/redact';
+import { uuidv7 } from '../../../shared/ids';
+import { chat } from '../ai/provider';
+import { embeddingProvider } from './embedder';
+import { chunkResults, type HybridResult } from './hybrid';
+import type { RecordRef, SemanticService } from './service';
+import type { AiSettings, ProviderConfig } from '../ai/settings';
+
+/** The answer the model must give: checked before anything is shown or stored. */
+export const askAnswerSchema = z.strictObject({
+  answer: z.string().min(1).max(4000),
+  citations: z.array(z.string().min(1).max(80)).max(20),
+});
+
+export interface AskResult {
+  /** null when no generation model is set up: the retrieved records are the answer. */
+  answer: string | null;
+  /** Cited records that were among the sources (ids of records in this replica). */
+  citations: string[];
+  /** Ids the model cited that were not among the sources: dropped, reported. */
+  dropped: string[];
+  sources: HybridResult[];
+  interaction_id: string | null;
+}
+
+export interface AskDeps {
+  db: ReplicaDb;
+  writer: ReplicaWriter;
+  semantic: SemanticService;
+  settings: () => AiSettings;
+  getApiKey: (p: ProviderConfig) => Promise<string | undefined>;
+  /** false: no generation model is set up, so the retrieved records are the whole answer. */
+  generate?: boolean;
+}
+
+/**
+ * Ask a question of one lead's or client's records, or of the whole book: the nearest chunks
+ * (only of records in this replica, not deleted) become numbered sources, the model answers
+ * with the ids it relied on, and any id not among the sources is dropped and reported.
+ */
+export async function ask(deps: AskDeps, question: string, scope: RecordRef | null, k = 8): Promise<AskResult> {
+  const { vector } = await deps.semantic.queryVector(question);
+  const hits = vector
+    ? knn(
+        deps.db,
+        vector.model,
+        vector.vector,
+        k * 3,
+        scope ? ('lead_id' in scope ? { lead: scope.lead_id } : { client: scope.client_id }) : {},
+      )
+    : [];
+  const sources = chunkResults(deps.db, hits)
+    .slice(0, k)
+    .map((r) => ({ ...r, via: ['semantic' as const] }));
+  const texts = new Map<string, string>();
+  for (const h of hits) if (!texts.has(h.result_id)) texts.set(h.result_id, h.text);
+  const s = deps.settings();
+  const provider = embeddingProvider(s);
+  if (!provider || deps.generate === false || sources.length === 0)
+    return { answer: null, citations: [], dropped: [], sources, interaction_id: null };
+  const numbered = sources.map((r, i) => `[${i + 1}] id=${r.id} (${r.kind}: ${r.title})\n${texts.get(r.id) ?? ''}`);
+  const system =
+    "You answer questions about an insurance agency's records using ONLY the numbered sources given. " +
+    'Reply with JSON {"answer": string, "citations": [ids of the sources you used]}. If the sources do not say, answer that you do not know.';
+  const user = `Question: ${question}\n\nSources:\n${numbered.join('\n\n')}`;
+  const redactor = new Redactor(s.redact);
+  const started = Date.now();
+  const reply = await chat(
+    provider,
+    await deps.getApiKey(provider),
+    { system, user, outbound: (t) => redactor.text(t), temperature: 0, stream: false },
+    s,
+  );
+  const parsed = askAnswerSchema.safeParse(
+    JSON.parse(reply.content.trim().replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1')),
+  );
+  if (!parsed.success)
+    throw new Error('The AI answer did not have the expected form, so nothing was shown. Try again.');
+  const allowed = new Set(sources.map((r) => r.id));
+  const citations = [...new Set(parsed.data.citations)].filter((id) => allowed.has(id));
+  const dropped = parsed.data.citations.filter((id) => !allowed.has(id));
+  let interaction_id: string | null = null;
+  if (scope) {
+    interaction_id = uuidv7();
+    await deps.writer.mutate('recordAiInteraction', {
+      id: interaction_id,
+      type: 'chat',
+      ...scope,
+      provider: provider.name,
+      model: provider.model,
+      prompt: `${redactor.text(system)}\n\n${redactor.text(user)}`,
+      response: reply.content,
+      status: 'ok',
+      prompt_tokens: reply.usage?.prompt_tokens ?? 0,
+      completion_tokens: reply.usage?.completion_tokens ?? 0,
+      total_tokens: reply.usage?.total_tokens ?? 0,
+      latency_ms: Date.now() - started,
+      metadata: { task: 'ask', citations, dropped },
+    });
+  }
+  return { answer: redactor.restore(parsed.data.answer), citations, dropped, sources, interaction_id };
+}

@@ -1,0 +1,51 @@
+import type { ReplicaDb } from '../../../db/sqlite/open';
+import { knn, type ChunkHit } from '../../../db/queries/semantic';
+import { recordDetail, searchAll } from '../../../db/queries/search';
+import type { SearchResult } from '../../../shared/api/types';
+import { reciprocalRankFusion } from '../../../shared/semantic/fuse';
+
+export type Via = 'keyword' | 'semantic';
+export type HybridResult = SearchResult & { via: Via[] };
+
+const keyOf = (r: { kind: string; id: string }) => `${r.kind}:${r.id}`;
+
+/** Vector hits as search results: the best chunk of each record, with that chunk as the snippet. */
+export function chunkResults(db: ReplicaDb, hits: readonly ChunkHit[]): SearchResult[] {
+  const seen = new Set<string>();
+  const out: SearchResult[] = [];
+  for (const hit of hits) {
+    const key = keyOf({ kind: hit.result_kind, id: hit.result_id });
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const row = recordDetail(db, hit.result_kind, hit.result_id);
+    if (!row) continue;
+    const text = hit.text.length > 160 ? `${hit.text.slice(0, 160)}…` : hit.text;
+    out.push({
+      kind: hit.result_kind,
+      id: row.id,
+      title: row.title,
+      snippet: [{ text, hit: false }],
+      lead_id: row.lead_id,
+      client_id: row.client_id,
+    });
+  }
+  return out;
+}
+
+/**
+ * Keyword (FTS5, BM25) and vector (nearest chunks) results fused by reciprocal rank. Without a
+ * query vector (semantic search off) this is keyword search, unchanged.
+ */
+export function hybridSearch(
+  db: ReplicaDb,
+  text: string,
+  semantic: { model: string; vector: Float32Array } | null,
+  limit = 20,
+): HybridResult[] {
+  const keyword = searchAll(db, text, limit);
+  if (!semantic) return keyword.map((r) => ({ ...r, via: ['keyword'] }));
+  const vector = chunkResults(db, knn(db, semantic.model, semantic.vector, limit * 3)).slice(0, limit);
+  return reciprocalRankFusion([keyword, vector], keyOf)
+    .slice(0, limit)
+    .map(({ item, lists }) => ({ ...item, via: lists.map((l) => (l === 0 ? 'keyword' : 'semantic')) }));
+}

@@ -1,0 +1,255 @@
+import type { ReplicaDb } from '../../../db/sqlite/open';
+import { ensureVectorTables, quantizeBinary, vectorBlob, vectorsAvailable } from '../../../db/sqlite/vectors';
+import { cachedStatement } from '../../../db/queries/statements';
+import {
+  rowSql,
+  SOURCES,
+  SOURCE_TABLES,
+  versionsSql,
+  type SourceRow,
+  type SourceSpec,
+} from '../../../db/queries/semantic-sources';
+import type { ChangeFeed } from '../../../db/sqlite/change-feed';
+import { chunkRecord, type Chunk } from '../../../shared/semantic/chunks';
+import type { EmbedderChoice } from './embedder';
+
+export interface IndexStatus {
+  /** off: no provider, no embedding model or no sqlite-vec; the reason says which. */
+  state: 'off' | 'idle' | 'indexing' | 'error';
+  reason: string | null;
+  model: string | null;
+  chunks: number;
+  /** This run: chunks embedded, records left, rate and estimate. */
+  done: number;
+  recordsLeft: number;
+  perSecond: number;
+  secondsLeft: number | null;
+}
+
+interface Pending {
+  spec: SourceSpec;
+  row: SourceRow;
+  chunks: Chunk[];
+  /** Chunks of this record not yet embedded (the others are kept as they are). */
+  fresh: Chunk[];
+}
+
+const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Keeps semantic_chunks equal to the chunks of every live source record, for the chosen model.
+ * Each pass compares what is indexed (semantic_sources: record, version, model) with what the
+ * replica holds, embeds the records that are new, edited or of another model, in batches, and
+ * removes the chunks of records deleted since. A record's chunks and its semantic_sources row
+ * commit together, so a pass stopped anywhere (quit, crash) resumes without doubling a chunk.
+ * It runs in the background: a batch at a time, yielding the event loop between batches.
+ */
+export class SemanticIndexer {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private unsubscribe: (() => void) | null = null;
+  private progress = {
+    done: 0,
+    recordsDone: 0,
+    recordsLeft: 0,
+    startedAt: 0,
+    state: 'idle' as IndexStatus['state'],
+    error: '',
+  };
+
+  constructor(
+    private readonly db: ReplicaDb,
+    private readonly choose: () => EmbedderChoice,
+    private readonly batchSize = 64,
+  ) {}
+
+  status(): IndexStatus {
+    const choice = this.choose();
+    const vecProblem = vectorsAvailable(this.db) ? null : 'Semantic search is off: the vector extension is missing.';
+    const reason = vecProblem ?? choice.reason;
+    ensureVectorTables(this.db);
+    const model = choice.embedder?.model ?? null;
+    const chunks = model
+      ? (cachedStatement(this.db, 'SELECT count(*) FROM semantic_chunks WHERE model = ?', { pluck: true }).get(
+          model,
+        ) as number)
+      : 0;
+    const seconds = (Date.now() - this.progress.startedAt) / 1000;
+    const perSecond = this.progress.state === 'indexing' && seconds > 0 ? this.progress.done / seconds : 0;
+    const perRecord = this.progress.recordsDone ? this.progress.done / this.progress.recordsDone : 1;
+    return {
+      state: reason ? 'off' : this.progress.state,
+      reason: reason ?? (this.progress.state === 'error' ? this.progress.error : null),
+      model,
+      chunks,
+      done: this.progress.done,
+      recordsLeft: this.progress.recordsLeft,
+      perSecond: Math.round(perSecond),
+      secondsLeft: perSecond > 0 ? Math.ceil((this.progress.recordsLeft * perRecord) / perSecond) : null,
+    };
+  }
+
+  /** Indexes on every change to a source table (and once now). */
+  follow(feed: ChangeFeed) {
+    this.unsubscribe?.();
+    this.unsubscribe = feed.subscribe((e) => {
+      if (e.tables.some((t) => SOURCE_TABLES.has(t))) void this.run().catch(() => {});
+    });
+    void this.run().catch(() => {});
+  }
+
+  stop() {
+    this.stopped = true;
+    this.unsubscribe?.();
+  }
+
+  /** Brings the index up to date; a call while a pass runs makes one more pass after it. */
+  run(onBatch?: (s: IndexStatus) => void): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pass(onBatch);
+        } while (this.again && !this.stopped);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async pass(onBatch?: (s: IndexStatus) => void) {
+    const { embedder } = this.choose();
+    if (!embedder || !vectorsAvailable(this.db)) return;
+    const db = this.db;
+    ensureVectorTables(db);
+    const model = embedder.model;
+    const todo: Array<{ spec: SourceSpec; id: string }> = [];
+    const gone: Array<{ table: string; id: string }> = [];
+    for (const spec of SOURCES) {
+      const indexed = new Map(
+        (
+          db
+            .prepare('SELECT source_id, updated_at, model FROM semantic_sources WHERE source_table = ?')
+            .all(spec.table) as Array<{ source_id: string; updated_at: string; model: string }>
+        ).map((r) => [r.source_id, r]),
+      );
+      for (const row of db.prepare(versionsSql(spec)).iterate() as Iterable<{ id: string; updated_at: string }>) {
+        const had = indexed.get(row.id);
+        indexed.delete(row.id);
+        if (!had || had.updated_at !== row.updated_at || had.model !== model) todo.push({ spec, id: row.id });
+      }
+      for (const id of indexed.keys()) gone.push({ table: spec.table, id });
+    }
+    if (gone.length) this.write(gone.map((g) => ({ remove: g })));
+    this.progress = {
+      done: 0,
+      recordsDone: 0,
+      recordsLeft: todo.length,
+      startedAt: Date.now(),
+      state: 'indexing',
+      error: '',
+    };
+    try {
+      let batch: Pending[] = [];
+      let fresh = 0;
+      const flush = async () => {
+        const texts = batch.flatMap((p) => p.fresh.map((c) => c.text));
+        const vectors = texts.length ? await embedder.embed(texts) : [];
+        let i = 0;
+        this.write(
+          batch.map((p) => ({ put: p, vectors: p.fresh.map(() => vectors[i++]!) })),
+          model,
+        );
+        this.progress.done += texts.length;
+        this.progress.recordsLeft -= batch.length;
+        this.progress.recordsDone += batch.length;
+        batch = [];
+        fresh = 0;
+        onBatch?.(this.status());
+        await yieldTurn();
+      };
+      for (const { spec, id } of todo) {
+        if (this.stopped) return;
+        const row = cachedStatement(db, rowSql(spec)).get(id) as SourceRow | undefined;
+        if (!row) continue;
+        const chunks = chunkRecord(row.id, spec.kind, row.text ?? '');
+        const kept = new Set(
+          cachedStatement(
+            db,
+            'SELECT chunk_id FROM semantic_chunks WHERE source_table = ? AND source_id = ? AND model = ?',
+            { pluck: true },
+          ).all(spec.table, id, model) as string[],
+        );
+        const p = { spec, row, chunks, fresh: chunks.filter((c) => !kept.has(c.id)) };
+        batch.push(p);
+        fresh += p.fresh.length;
+        if (fresh >= this.batchSize) await flush();
+      }
+      if (batch.length) await flush();
+      this.progress.state = 'idle';
+    } catch (err) {
+      this.progress.state = 'error';
+      this.progress.error = err instanceof Error ? err.message : String(err);
+      throw err;
+    }
+  }
+
+  private write(
+    items: Array<{ remove: { table: string; id: string } } | { put: Pending; vectors: Float32Array[] }>,
+    model = '',
+  ) {
+    const db = this.db;
+    const dropChunks = cachedStatement(db, 'DELETE FROM semantic_chunks WHERE source_table = ? AND source_id = ?');
+    const dropSource = cachedStatement(db, 'DELETE FROM semantic_sources WHERE source_table = ? AND source_id = ?');
+    const keepOnly = cachedStatement(
+      db,
+      `DELETE FROM semantic_chunks WHERE source_table = ? AND source_id = ?
+       AND (model <> ? OR chunk_id NOT IN (SELECT value FROM json_each(?)))`,
+    );
+    const insert = cachedStatement(
+      db,
+      `INSERT OR REPLACE INTO semantic_chunks (chunk_id, source_table, source_id, kind, ordinal, result_kind, result_id, lead_id, client_id, text, model, bits, vec)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const mark = cachedStatement(
+      db,
+      'INSERT OR REPLACE INTO semantic_sources (source_table, source_id, updated_at, model) VALUES (?, ?, ?, ?)',
+    );
+    db.transaction(() => {
+      for (const item of items) {
+        if ('remove' in item) {
+          dropChunks.run(item.remove.table, item.remove.id);
+          dropSource.run(item.remove.table, item.remove.id);
+          continue;
+        }
+        const { spec, row, chunks, fresh } = item.put;
+        keepOnly.run(spec.table, row.id, model, JSON.stringify(chunks.map((c) => c.id)));
+        fresh.forEach((c, i) => {
+          const v = item.vectors[i]!;
+          insert.run(
+            c.id,
+            spec.table,
+            row.id,
+            c.kind,
+            c.ordinal,
+            row.result_kind,
+            row.result_id,
+            row.lead_id,
+            row.client_id,
+            c.text,
+            model,
+            quantizeBinary(v),
+            vectorBlob(v),
+          );
+        });
+        mark.run(spec.table, row.id, row.updated_at, model);
+      }
+    })();
+  }
+}
