@@ -122,7 +122,11 @@ export function App() {
       {newLead && <NewLeadDialog />}
       {shortcuts && <ShortcutsHelp />}
       {importing && (
-        <ImportWizard initialKind={importing.kind} initialRunId={importing.runId} onClose={() => useUi.getState().set({ importing: null })} />
+        <ImportWizard
+          initialKind={importing.kind}
+          initialRunId={importing.runId}
+          onClose={() => useUi.getState().set({ importing: null })}
+        />
       )}
       <Toasts />
       <TaskReminders />
