@@ -20,11 +20,14 @@ export function AiSettings() {
   /** The stored settings, so a save keeps what this form does not show (budget, limits). */
   const [stored, setStored] = useState<Partial<StoredAiSettings>>({});
   const [redact, setRedact] = useState<ReadonlySet<RedactionKind>>(new Set(REDACTION_KINDS));
+  /** Until the stored settings arrive the form shows nothing to change: a save then would write the defaults. */
+  const [loaded, setLoaded] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const v = form.values;
 
   useEffect(() => {
     void call('ai.settings.get', {}).then((res) => {
-      if (!res.ok) return;
+      if (!res.ok) return setLoadError(res.error.message);
       const { usage: used, ...s } = res.value;
       setStored(s);
       setRedact(new Set(s.redact));
@@ -32,6 +35,7 @@ export function AiSettings() {
       if (p) form.reset({ kind: s.remote ? s.remote.kind : 'local', baseURL: p.baseURL, model: p.model, key: '' });
       const n = (x: number) => x.toLocaleString('en-US');
       setUsage(`${n(used.used)} tokens today${used.budget === null ? '' : ` of ${n(used.budget)}`}`);
+      setLoaded(true);
     });
     void bridge?.secrets.has('ai_api_key').then(setHasKey);
     // Loads once; the form owns the values after that.
@@ -65,6 +69,15 @@ export function AiSettings() {
   };
 
   const off = v.kind === 'off';
+  if (!loaded)
+    return (
+      <section className="card settings-card" aria-label="AI assistant" aria-busy="true">
+        <h2>AI assistant</h2>
+        <p className="muted small" role={loadError ? 'alert' : undefined}>
+          {loadError ? `The AI settings could not be read: ${loadError}` : 'Loading the AI settings…'}
+        </p>
+      </section>
+    );
   return (
     <form className="card settings-card" onSubmit={save} noValidate aria-label="AI assistant">
       <h2>AI assistant</h2>

@@ -16,7 +16,8 @@ function duration(seconds: number) {
  */
 export function ImportProgress({ run }: { run: ImportRun }) {
   const total = run.total;
-  const left = total !== null && run.per_second > 0 ? (total - run.rows) / run.per_second : null;
+  const left =
+    run.status === 'running' && total !== null && run.per_second > 0 ? (total - run.rows) / run.per_second : null;
   return (
     <section aria-label="Progress" data-testid="import-progress">
       <progress

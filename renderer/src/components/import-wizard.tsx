@@ -352,7 +352,8 @@ export function ImportWizard({
       {step === 'Dry run' && dry.data && <RunReport run={dry.data} title="Dry run: nothing was stored" />}
       {(step === 'Import' || step === 'Report') && run.data && (
         <>
-          {step === 'Import' && <ImportProgress run={run.data} />}
+          {/* The report keeps the final count and rate: a small file finishes before a person can read them. */}
+          {(step === 'Import' || run.data.status !== 'running') && <ImportProgress run={run.data} />}
           {step === 'Report' && (
             <RunReport
               run={run.data}
