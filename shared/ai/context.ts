@@ -7,6 +7,25 @@ import type { Row } from '../model/catalogue';
  */
 export type Subject = { table: 'leads'; row: Row<'leads'> } | { table: 'clients'; row: Row<'clients'> };
 
+/** A policy term in force for the client or another member of their household, as a prompt describes it. */
+export interface TermInForce {
+  /** The client's own policy, or another household member's (named only by relation: names stay out). */
+  holder: 'self' | 'household';
+  insurance_type_id: string;
+  carrier: string;
+  status: string;
+  effective_date: string;
+  expiration_date: string;
+  written_premium: number;
+  /** The premium's change from the term this one renews, in percent (null for a first term). */
+  premium_change_pct: number | null;
+  billing: string;
+  /** Terms in the renewal chain up to this one (1 is a first term). */
+  terms: number;
+  /** The first term's effective date: how long the agency has written this policy. */
+  since: string;
+}
+
 export interface SubjectContext {
   subject: Subject;
   status: Row<'lead_statuses'> | null;
@@ -23,6 +42,11 @@ export interface SubjectContext {
   marketing: Row<'lead_marketing_settings'> | null;
   insuranceTypes: ReadonlyMap<string, Row<'insurance_types'>>;
   communicationTypes: ReadonlyMap<string, Row<'communication_types'>>;
+  /**
+   * A client's policy terms in force and those of the rest of their household, so cross-sell sees the
+   * whole relationship and risk sees premium changes and tenure. Empty for a lead.
+   */
+  policies?: TermInForce[];
   /** The agent the draft is signed by. */
   agentName: string | null;
   /** The single record a task is about, besides the person (sentiment, triage). */

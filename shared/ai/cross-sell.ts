@@ -31,6 +31,8 @@ export function productsHeld(ctx: SubjectContext): Set<string> {
   const add = (c: string | undefined) => c && held.add(c);
   if (ctx.subject.table === 'leads') add(code(ctx.subject.row.insurance_type_id));
   for (const o of ctx.opportunities) if (o.stage !== 'lost' && !o.deleted_at) add(code(o.insurance_type_id));
+  // The household is one relationship: a line a spouse already holds with the agency is not a gap.
+  for (const t of ctx.policies ?? []) add(code(t.insurance_type_id));
   for (const lead of ctx.coverage) {
     add(code(lead.insurance_type_id));
     if (lead.umbrella_limit) held.add('umbrella');

@@ -155,6 +155,24 @@ function historyItems(ctx: SubjectContext, r: Redactor): Array<{ at: string; ren
   return items.sort((a, b) => b.at.localeCompare(a.at));
 }
 
+/** The client's and household's terms in force: line, carrier, premium and its change, tenure, renewal date. */
+function policyLines(ctx: SubjectContext, now: Date): string[] {
+  return (ctx.policies ?? []).map((t) => {
+    const line = ctx.insuranceTypes.get(t.insurance_type_id)?.code ?? 'unknown line';
+    const change =
+      t.premium_change_pct === null
+        ? 'first term'
+        : `${t.premium_change_pct >= 0 ? '+' : ''}${t.premium_change_pct.toFixed(1)}% at the last renewal`;
+    const days = Math.ceil((Date.parse(t.expiration_date) - now.getTime()) / 86_400_000);
+    return [
+      `- ${t.holder === 'self' ? 'This client' : 'Household member'}: ${line} with ${t.carrier} (${t.status}, ${t.billing} bill)`,
+      `premium ${money(t.written_premium)} (${change})`,
+      `term ${t.terms} since ${t.since}`,
+      `renews ${t.expiration_date} (${days >= 0 ? `in ${days} days` : `${-days} days ago, not yet renewed`})`,
+    ].join('; ');
+  });
+}
+
 function taskLines(task: AiTask, ctx: SubjectContext, r: Redactor, opts: PromptOptions): string {
   switch (task) {
     case 'cross-sell': {
@@ -219,6 +237,7 @@ export function buildPrompt(task: AiTask, ctx: SubjectContext, r: Redactor, opts
     `Now: ${opts.now.toISOString()} (${whenWords(opts.now)} local time)`,
     section('PERSON', profileLines(ctx, r, opts.now)),
     section('PEOPLE AND PREFERENCES', peopleLines(ctx)),
+    section('POLICIES IN FORCE (the client and their household)', policyLines(ctx, opts.now)),
     taskLines(task, ctx, r, opts),
   ].filter(Boolean);
   let left = opts.contextTokens - estimateTokens(fixed.join('\n\n'));

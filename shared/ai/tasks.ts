@@ -42,7 +42,7 @@ export const TASKS: Record<AiTask, TaskText> = {
   },
   risk: {
     instruction:
-      'Assess underwriting and retention risk (0 = none, 100 = severe) and the sales opportunity (0 = none, 100 = excellent) for this person, with the factors behind each score.',
+      'Assess underwriting and retention risk (0 = none, 100 = severe) and the sales opportunity (0 = none, 100 = excellent) for this person, with the factors behind each score. For a client, weigh the retention signals of the policies in force: premium increases at the last renewal, short tenure, open or recent service tickets, and how long since the last contact.',
     shape:
       '{"risk_score": 0-100, "opportunity_score": 0-100, "risk_factors": string[], "opportunity_factors": string[], "reasons": string[] (1-5)}',
     temperature: 0.1,
@@ -58,7 +58,7 @@ export const TASKS: Record<AiTask, TaskText> = {
   },
   'cross-sell': {
     instruction:
-      'Suggest cross-sell ideas from the coverage gaps listed (and any others the facts clearly show). Use insurance type codes for product. Do not suggest products the person already has.',
+      'Suggest cross-sell ideas from the coverage gaps listed (and any others the facts clearly show), looking at the whole household: a line another member already holds is not a gap. Use insurance type codes for product. Do not suggest products the person already has.',
     shape:
       '{"ideas": [{"product": insurance type code, "title": string, "rationale": string, "priority": "high"|"medium"|"low", "talking_point": string|null}], "reasons": string[]}',
     temperature: 0.3,

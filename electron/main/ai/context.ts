@@ -1,8 +1,9 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { SqliteTx } from '../../../db/sqlite/tx';
-import type { SubjectContext } from '../../../shared/ai/context';
+import type { SubjectContext, TermInForce } from '../../../shared/ai/context';
 import { AppError } from '../../../shared/errors';
 import type { Row } from '../../../shared/model/catalogue';
+import { LIVE_POLICY_STATUSES } from '../../../shared/model/tables/policies';
 import { canAccess, type Actor } from '../../../shared/mutations/define';
 
 /**
@@ -88,11 +89,58 @@ export async function loadSubjectContext(db: ReplicaDb, actor: Actor, ref: Subje
     tickets: await newest('support_tickets', 'updated_at'),
     contacts: await newest('contacts', 'created_at'),
     addresses,
+    policies: subject.table === 'clients' ? await termsInForce(tx, actor, subject.row) : [],
     marketing: marketing ?? null,
     insuranceTypes: new Map((await tx.find('insurance_types', {})).map((t) => [t.id, t])),
     communicationTypes: new Map((await tx.find('communication_types', {})).map((t) => [t.id, t])),
     agentName: agent?.full_name ?? null,
   };
+}
+
+/** The longest renewal chain walked for tenure; older terms than this change nothing a prompt says. */
+const CHAIN_LIMIT = 50;
+
+/**
+ * A client's terms in force and those of the other household members this user may see, with
+ * each term's place in its renewal chain (tenure) and its carrier's name.
+ */
+async function termsInForce(tx: SqliteTx, actor: Actor, client: Row<'clients'>): Promise<TermInForce[]> {
+  const members = client.household_id
+    ? (await tx.find('clients', { household_id: client.household_id, deleted_at: null })).filter(
+        (m) => m.id !== client.id && canAccess(actor, m),
+      )
+    : [];
+  const carriers = new Map<string, string>();
+  const out: TermInForce[] = [];
+  for (const holder of [client, ...members]) {
+    const terms = await tx.find('policies', { client_id: holder.id, deleted_at: null }, { limit: LIMIT });
+    for (const t of terms) {
+      if (!(LIVE_POLICY_STATUSES as readonly string[]).includes(t.status) || !canAccess(actor, t)) continue;
+      let first = t;
+      let n = 1;
+      while (first.renews_policy_id && n < CHAIN_LIMIT) {
+        const prev = await tx.get('policies', first.renews_policy_id);
+        if (!prev) break;
+        first = prev;
+        n++;
+      }
+      if (!carriers.has(t.carrier_id)) carriers.set(t.carrier_id, (await tx.get('carriers', t.carrier_id))?.name ?? '');
+      out.push({
+        holder: holder.id === client.id ? 'self' : 'household',
+        insurance_type_id: t.insurance_type_id,
+        carrier: carriers.get(t.carrier_id) || 'unknown carrier',
+        status: t.status,
+        effective_date: t.effective_date,
+        expiration_date: t.expiration_date,
+        written_premium: t.written_premium,
+        premium_change_pct: t.premium_change_pct,
+        billing: t.billing,
+        terms: n,
+        since: first.effective_date,
+      });
+    }
+  }
+  return out.sort((a, b) => a.expiration_date.localeCompare(b.expiration_date));
 }
 
 function subjectOf(row: { lead_id: string | null; client_id: string | null }): SubjectRef {
