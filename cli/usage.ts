@@ -21,7 +21,7 @@ export const USAGE = {
   renew: 'renew --db FILE --policy ID --premium N',
   renewals: 'renewals --db FILE [--days N] [--limit N]',
   xdates: 'xdates --db FILE [--days N] [--limit N]',
-  ai: 'ai --db FILE --task summary|next-action|... --lead ID | --communication ID | --ticket ID [--model M] [--channel email|sms]',
+  ai: 'ai --db FILE --task summary|next-action|... --lead ID | --communication ID | --ticket ID | --policy ID (retention) [--model M] [--channel email|sms]',
   sync: 'sync --db FILE --server URL [--email E (the password is asked for, or read from stdin)] [--once] [--timeout SECONDS]',
   'replica:recover': 'replica:recover --db FILE',
   import:

@@ -9,6 +9,7 @@ export interface AiCommandOptions {
   lead?: string;
   communication?: string;
   ticket?: string;
+  policy?: string;
   model?: string;
   channel?: 'email' | 'sms';
 }
@@ -41,6 +42,7 @@ export async function aiCommand(opts: AiCommandOptions): Promise<unknown> {
       lead: opts.lead,
       communication: opts.communication,
       ticket: opts.ticket,
+      policy: opts.policy,
       channel: opts.channel,
     });
     return result;

@@ -13,7 +13,7 @@ const TASKS = [
   'draft',
 ] as const;
 
-/** `ai --db FILE --task T --lead ID | --communication ID | --ticket ID [--model M] [--channel email|sms]`. */
+/** `ai --db FILE --task T --lead ID | --communication ID | --ticket ID | --policy ID [--model M] [--channel email|sms]`. */
 export async function runAi(argv: string[]) {
   const o = parseOptions(
     argv,
@@ -24,11 +24,12 @@ export async function runAi(argv: string[]) {
         lead: z.string().optional(),
         communication: z.string().optional(),
         ticket: z.string().optional(),
+        policy: z.string().optional(),
         model: z.string().optional(),
         channel: z.enum(['email', 'sms']).optional(),
       })
-      .refine((v) => Boolean(v.lead ?? v.communication ?? v.ticket), {
-        message: 'give --lead ID, --communication ID or --ticket ID',
+      .refine((v) => Boolean(v.lead ?? v.communication ?? v.ticket ?? v.policy), {
+        message: 'give --lead ID, --communication ID, --ticket ID or --policy ID (retention)',
         path: ['lead'],
       }),
   );

@@ -86,7 +86,8 @@ export type AnnotationPatch = z.output<typeof annotationPatch>;
 export type AnnotationTarget =
   | { table: 'leads' | 'clients'; id: string }
   | { table: 'lead_communications'; id: string }
-  | { table: 'support_tickets'; id: string };
+  | { table: 'support_tickets'; id: string }
+  | { table: 'policies'; id: string };
 
 /** The AI fields a task's result fills on its record; null when the task writes none (drafts). */
 export function annotationsFor<T extends AiTask>(
@@ -122,6 +123,15 @@ export function annotationsFor<T extends AiTask>(
       return isLead
         ? { table: 'leads', id: on.id, fields: { ai_score: k.opportunity_score, ai_insights } }
         : person(on, { ai_risk_score: k.risk_score, ai_insights });
+    }
+    case 'retention': {
+      const k = r as AiResult<'retention'>;
+      if (on.table !== 'policies') return null;
+      return {
+        table: 'policies',
+        id: on.id,
+        fields: { ai_retention_risk: Math.round(k.retention_risk), ai_retention_reasons: k.reasons },
+      };
     }
     case 'cross-sell':
       return person(on, { ai_insights: { cross_sell: r } });
@@ -184,6 +194,10 @@ export function interactionSummary<T extends AiTask>(task: T, result: AiResult<T
     case 'risk': {
       const k = r as AiResult<'risk'>;
       return `risk ${k.risk_score}, opportunity ${k.opportunity_score}`;
+    }
+    case 'retention': {
+      const k = r as AiResult<'retention'>;
+      return clip(`retention risk ${Math.round(k.retention_risk)}: ${k.reasons[0] ?? ''}`);
     }
     case 'triage': {
       const t = r as AiResult<'triage'>;

@@ -50,7 +50,7 @@ export interface SubjectContext {
   /** The agent the draft is signed by. */
   agentName: string | null;
   /** The single record a task is about, besides the person (sentiment, triage). */
-  focus?: { communication?: Row<'lead_communications'>; ticket?: Row<'support_tickets'> };
+  focus?: { communication?: Row<'lead_communications'>; ticket?: Row<'support_tickets'>; policy?: TermInForce };
 }
 
 export function displayName(s: Subject): string {

@@ -198,6 +198,22 @@ function taskLines(task: AiTask, ctx: SubjectContext, r: Redactor, opts: PromptO
       const c = ctx.focus?.communication;
       return c ? section('FOCUS: the communication to analyse', [commLine(c, ctx, r, 24_000)]) : '';
     }
+    case 'retention': {
+      const p = ctx.focus?.policy;
+      if (!p) return '';
+      const open = ctx.tickets.filter((t) => t.status === 'open' || t.status === 'pending').length;
+      const contacts = [
+        ctx.subject.table === 'clients' ? ctx.subject.row.last_contact_at : null,
+        ...ctx.communications.map((c) => c.occurred_at),
+      ].filter((d): d is string => Boolean(d));
+      const last = contacts.sort().at(-1) ?? null;
+      const since = last ? Math.floor((opts.now.getTime() - Date.parse(last)) / 86_400_000) : null;
+      return section('FOCUS: the policy term to assess', [
+        ...policyLines({ ...ctx, policies: [p] }, opts.now),
+        `Service tickets: ${open} open or pending, ${ctx.tickets.length} on file`,
+        `Last contact: ${last ? `${last.slice(0, 10)} (${since} days ago)` : 'none recorded'}`,
+      ]);
+    }
     case 'triage': {
       const t = ctx.focus?.ticket;
       return t ? section('FOCUS: the ticket to triage', [ticketLine(t, r, 24_000)]) : '';

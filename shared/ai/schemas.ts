@@ -14,6 +14,7 @@ export const AI_TASKS = [
   'next-action',
   'sentiment',
   'risk',
+  'retention',
   'triage',
   'cross-sell',
   'contact-likelihood',
@@ -27,6 +28,8 @@ export const INTERACTION_TYPE: Record<AiTask, InteractionType> = {
   'next-action': 'next_action',
   sentiment: 'sentiment',
   risk: 'risk',
+  // A policy's retention risk is a risk assessment, recorded on its client.
+  retention: 'risk',
   triage: 'triage',
   'cross-sell': 'cross_sell',
   'contact-likelihood': 'contact_likelihood',
@@ -95,6 +98,12 @@ export const riskResult = z.object({
   reasons,
 });
 
+export const retentionResult = z.object({
+  /** How likely the client is to leave at this term's renewal: 0 sure to stay, 100 sure to leave. */
+  retention_risk: score100,
+  reasons,
+});
+
 export const triageResult = z.object({
   category: z.enum(TICKET_ISSUE_TYPES),
   urgency: z.enum(TICKET_PRIORITIES),
@@ -143,6 +152,7 @@ export const RESULT_SCHEMAS = {
   'next-action': nextActionResult,
   sentiment: sentimentResult,
   risk: riskResult,
+  retention: retentionResult,
   triage: triageResult,
   'cross-sell': crossSellResult,
   'contact-likelihood': contactLikelihoodResult,

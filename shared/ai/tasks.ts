@@ -48,6 +48,13 @@ export const TASKS: Record<AiTask, TaskText> = {
     temperature: 0.1,
     template: 'ai_prompt_template',
   },
+  retention: {
+    instruction:
+      "Assess the retention risk of the policy term marked FOCUS: how likely the client is to leave the agency at its renewal (0 = sure to stay, 100 = sure to leave). Weigh the premium change at the last renewal, the tenure, the service tickets, how long since the last contact, and the rest of the household's policies. Give concrete reasons drawn from the facts.",
+    shape: '{"retention_risk": 0-100, "reasons": string[] (1-5)}',
+    temperature: 0.1,
+    template: 'ai_prompt_template',
+  },
   triage: {
     instruction:
       'Triage the support ticket marked FOCUS: pick its category and urgency, summarise it, and write a courteous reply the agent can send (no promises about coverage decisions).',

@@ -87,13 +87,15 @@ export const aiRunInput = z
     client_id: f.id().optional(),
     communication_id: f.id().optional(),
     ticket_id: f.id().optional(),
+    /** The retention task's policy term. */
+    policy_id: f.id().optional(),
     channel: z.enum(['email', 'sms']).optional(),
     purpose: z.string().max(500).optional(),
     /** Names the request so `ai.cancel` can stop it (the window's own id; any UUID). */
     request_id: f.id().optional(),
   })
-  .refine((v) => Boolean(v.lead_id ?? v.client_id ?? v.communication_id ?? v.ticket_id), {
-    message: 'name the record: lead_id, client_id, communication_id or ticket_id',
+  .refine((v) => Boolean(v.lead_id ?? v.client_id ?? v.communication_id ?? v.ticket_id ?? v.policy_id), {
+    message: 'name the record: lead_id, client_id, communication_id, ticket_id or policy_id',
     path: ['lead_id'],
   });
 

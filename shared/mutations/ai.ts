@@ -87,7 +87,7 @@ export const recordAiInteraction = defineMutation({
   async run(tx, args, ctx) {
     const { annotations, ...fields } = args;
     const refs = await resolveRefs(tx, ctx, fields);
-    if (annotations && !relatedTo(annotations, refs)) {
+    if (annotations && !(await relatedTo(tx, annotations, refs))) {
       throw new AppError('invalid_input', 'annotations must be about the record the call was about', 'annotations.id');
     }
     const row = newRow(
@@ -151,7 +151,9 @@ async function resolveRefs(tx: Tx, ctx: MutationContext, a: Omit<Refs, 'owner_id
   };
 }
 
-function relatedTo(patch: AnnotationPatch, refs: Refs): boolean {
+async function relatedTo(tx: Tx, patch: AnnotationPatch, refs: Refs): Promise<boolean> {
+  // A policy term's call is recorded on its client (ai_interactions has no policy column).
+  if (patch.table === 'policies') return (await tx.get('policies', patch.id))?.client_id === refs.client_id;
   const byTable: Partial<Record<keyof typeof AI_FIELDS, string | null>> = {
     leads: refs.lead_id,
     clients: refs.client_id,

@@ -25,6 +25,10 @@ export const ANSWERS: { [T in AiTask]: AiResult<T> } = {
     ],
     action_items: [{ text: 'Call Maria Thursday about the deductible', owner: 'agent', due: 'Thursday' }],
   },
+  retention: {
+    retention_risk: 62,
+    reasons: ['Premium rose 12% at the last renewal', 'No contact in over a year'],
+  },
   risk: {
     risk_score: 35,
     opportunity_score: 82,

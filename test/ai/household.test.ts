@@ -9,7 +9,7 @@ import type { AiService } from '../../electron/main/ai/service';
 import { insuranceTypeByCode } from '../../shared/lookups';
 import { ANSWERS } from './answers';
 import { startFakeOpenAI, type FakeOpenAI } from './fake-openai';
-import { makeReplica, makeService, type Replica } from './fixtures';
+import { interactions, makeReplica, makeService, type Replica } from './fixtures';
 
 let fake: FakeOpenAI;
 let rep: Replica;
@@ -102,5 +102,44 @@ describe('the household in a client’s prompt', () => {
     expect(prompt).toContain('- This client: auto');
     expect(prompt).not.toContain('Household member');
     expect(prompt).not.toContain('Carl');
+  });
+});
+
+describe('retention risk of a policy term', () => {
+  it('sends the term, its renewal change and tenure, tickets and contact recency; stores risk and reasons on the term', async () => {
+    const { ana } = await household();
+    await rep.writer.mutate('createTicket', { client_id: ana, subject: 'Why did my auto premium go up?' });
+    const term = rep.db.prepare("SELECT id FROM policies WHERE client_id = ? AND status = 'active'").get(ana) as {
+      id: string;
+    };
+    fake.enqueue({ kind: 'answer', content: ANSWERS.retention });
+    const out = await ai.run('retention', { policy: term.id });
+    expect(out.result.retention_risk).toBe(62);
+    const request = fake.requests.at(-1)!;
+    expect(request.body.response_format?.type).toBe('json_schema');
+    expect(request.body.messages![0]!.content).toContain('retention risk of the policy term marked FOCUS');
+    const prompt = user();
+    const focus = prompt.slice(prompt.indexOf('## FOCUS: the policy term to assess'));
+    expect(focus).toMatch(
+      /- This client: auto with .+; premium \$1,120 \(\+12\.0% at the last renewal\); term 3 since 2024-01-15/,
+    );
+    expect(focus).toContain('Service tickets: 1 open or pending, 1 on file');
+    expect(focus).toContain('Last contact:');
+    // The household's other lines are in the prompt too.
+    expect(prompt).toContain('- Household member: home');
+    const stored = rep.db
+      .prepare('SELECT ai_retention_risk, ai_retention_reasons, ai_updated_at FROM policies WHERE id = ?')
+      .get(term.id) as { ai_retention_risk: number; ai_retention_reasons: string; ai_updated_at: string | null };
+    expect(stored.ai_retention_risk).toBe(62);
+    expect(JSON.parse(stored.ai_retention_reasons)).toEqual(ANSWERS.retention.reasons);
+    expect(stored.ai_updated_at).not.toBeNull();
+    expect(interactions(rep.db)[0]).toMatchObject({ client_id: ana, type: 'risk', status: 'ok' });
+  });
+
+  it('refuses an unknown policy, naming it, and sends nothing', async () => {
+    const before = fake.requests.length;
+    await expect(ai.run('retention', { policy: randomUUID() })).rejects.toMatchObject({ field: 'policy' });
+    await expect(ai.run('retention', {})).rejects.toMatchObject({ field: 'policy' });
+    expect(fake.requests.length).toBe(before);
   });
 });

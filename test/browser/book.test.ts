@@ -3,6 +3,8 @@
 import type { Page } from 'playwright-core';
 import { addDaysToDate } from '../../shared/book/terms';
 import { CARRIER_SEEDS, insuranceTypeByCode } from '../../shared/lookups';
+import { ANSWERS } from '../ai/answers';
+import { startFakeOpenAI } from '../ai/fake-openai';
 import { assert, assertNoProblems, openPage, shot, startHost, typeInto, type Host } from './harness';
 import { test, type TestContext } from './suite';
 
@@ -109,6 +111,58 @@ export const tests = [
       const next = (await terms.first().textContent()) ?? '';
       assert(next.includes('Active') && next.includes('+10.0%'), `the new term and its change: ${next}`);
     }),
+  ),
+
+  test(
+    "assess a policy term's retention risk with AI and see the risk and its reasons on the policy",
+    'browser',
+    async (ctx) => {
+      const fake = await startFakeOpenAI();
+      try {
+        await withHost(ctx, async (page, host) => {
+          await host.api('ai.settings.save', {
+            local: { name: 'office', kind: 'local', baseURL: fake.url, model: 'fake-model' },
+            remote: null,
+            preferLocal: true,
+          });
+          const id = await lead(host, 'Retta', { quoted_premium: 1800 });
+          await host.api('mutate', {
+            name: 'convertLead',
+            args: {
+              lead_id: id,
+              carrier_id: CARRIER_SEEDS[1]!.id,
+              policy_number: 'RET-55-001',
+              effective_date: inDays(-330),
+            },
+          });
+          await page.getByRole('link', { name: /Renewals/ }).click();
+          const row = page.getByTestId('renewals').locator('tr', { hasText: 'RET-55-001' });
+          await row.getByRole('link', { name: 'Ada Retta' }).click();
+          await page.getByTestId('client-policies').getByRole('link', { name: 'RET-55-001' }).click();
+          await page.waitForSelector('[data-screen="policy"]');
+          const card = page.getByRole('region', { name: 'Retention risk' });
+          assert(((await card.textContent()) ?? '').includes('Not assessed yet'), 'a new term has no assessment');
+          fake.enqueue({ kind: 'answer', content: ANSWERS.retention, delayMs: 300 });
+          await card.getByRole('button', { name: 'Assess retention risk' }).click();
+          await card.getByTestId('ai-progress').waitFor();
+          await card.getByText('Premium rose 12% at the last renewal').waitFor();
+          const text = (await card.textContent()) ?? '';
+          assert(
+            text.includes('62') && text.includes('No contact in over a year'),
+            `the risk and reasons show: ${text}`,
+          );
+          assert(
+            await card.getByRole('button', { name: 'Assess again' }).isVisible(),
+            'the stored assessment can be asked again',
+          );
+          const sent = fake.requests.at(-1)!.body.messages![1]!.content;
+          assert(sent.includes('FOCUS: the policy term to assess'), 'the model was asked about this term');
+          await shot(page, 'policy-retention');
+        });
+      } finally {
+        await fake.close();
+      }
+    },
   ),
 
   test("a lost lead's X-date follow-up appears on the X-dates screen", 'browser', async (ctx) =>

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MutationName } from '../../shared/mutations/registry';
 import type { StoreKind } from '../support/stores';
-import { COMM, expectAppError, expectNoChange, hiddenCode, id, makeLead, useStore } from './helpers';
+import { CARRIER_SEEDS } from '../../shared/lookups';
+import type { Row } from '../../shared/model/catalogue';
+import { COMM, expectAppError, expectNoChange, hiddenCode, id, INS, makeClient, makeLead, useStore } from './helpers';
 
 export function aiSuite(kind: StoreKind, covered: Set<MutationName>) {
   describe('AI results', () => {
@@ -93,6 +95,75 @@ export function aiSuite(kind: StoreKind, covered: Set<MutationName>) {
       );
       expect(failed.applied).toBeNull();
       expect(await store.get('ai_interactions', failed.id)).toMatchObject({ status: 'error', error: 'timeout' });
+    });
+
+    it('a policy term’s retention risk lands on the term, recorded on its client; never on another client’s term', async () => {
+      const { store, people } = ctx;
+      const term = async (clientId: string) =>
+        (await store.run(
+          'addPolicy',
+          {
+            client_id: clientId,
+            carrier_id: CARRIER_SEEDS[0]!.id,
+            insurance_type_id: INS.auto,
+            policy_number: `PA-${id().slice(-6)}`,
+            effective_date: '2026-01-01',
+            expiration_date: '2027-01-01',
+            written_premium: 1000,
+          },
+          people.agent,
+        )) as Row<'policies'>;
+      const client = await makeClient(store, people.agent);
+      const other = await makeClient(store, people.agent);
+      const mine = await term(client.id);
+      const theirs = await term(other.id);
+      const risk = { type: 'risk', model: 'test-model', prompt: 'Assess the renewal', status: 'ok' } as const;
+      const done = await store.run(
+        'recordAiInteraction',
+        {
+          ...risk,
+          client_id: client.id,
+          annotations: {
+            table: 'policies',
+            id: mine.id,
+            fields: { ai_retention_risk: 62, ai_retention_reasons: ['premium up 12%'] },
+          },
+        },
+        people.agent,
+      );
+      expect(done.applied).toEqual({
+        table: 'policies',
+        id: mine.id,
+        changed: ['ai_retention_risk', 'ai_retention_reasons'],
+      });
+      expect(await store.get('policies', mine.id)).toMatchObject({
+        ai_retention_risk: 62,
+        ai_retention_reasons: ['premium up 12%'],
+      });
+      expect(await store.get('ai_interactions', done.id)).toMatchObject({ client_id: client.id, type: 'risk' });
+      await expectNoChange(store, async () => {
+        await expectAppError(
+          store.run(
+            'recordAiInteraction',
+            {
+              ...risk,
+              client_id: client.id,
+              annotations: { table: 'policies', id: theirs.id, fields: { ai_retention_risk: 5 } },
+            },
+            people.agent,
+          ),
+          'invalid_input',
+          'annotations.id',
+        );
+        await expectAppError(
+          store.run(
+            'applyAiAnnotations',
+            { table: 'policies', id: mine.id, fields: { written_premium: 1 } },
+            people.agent,
+          ),
+          'invalid_input',
+        );
+      });
     });
 
     it('refuses business columns, unrelated records, failed calls with results and other owners', async () => {

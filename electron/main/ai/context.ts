@@ -14,7 +14,7 @@ export type SubjectRef = { lead_id: string } | { client_id: string };
 
 const LIMIT = 200;
 
-async function visible<T extends 'leads' | 'clients' | 'lead_communications' | 'support_tickets'>(
+async function visible<T extends 'leads' | 'clients' | 'lead_communications' | 'support_tickets' | 'policies'>(
   tx: SqliteTx,
   actor: Actor,
   table: T,
@@ -110,37 +110,51 @@ async function termsInForce(tx: SqliteTx, actor: Actor, client: Row<'clients'>):
         (m) => m.id !== client.id && canAccess(actor, m),
       )
     : [];
-  const carriers = new Map<string, string>();
   const out: TermInForce[] = [];
   for (const holder of [client, ...members]) {
     const terms = await tx.find('policies', { client_id: holder.id, deleted_at: null }, { limit: LIMIT });
     for (const t of terms) {
       if (!(LIVE_POLICY_STATUSES as readonly string[]).includes(t.status) || !canAccess(actor, t)) continue;
-      let first = t;
-      let n = 1;
-      while (first.renews_policy_id && n < CHAIN_LIMIT) {
-        const prev = await tx.get('policies', first.renews_policy_id);
-        if (!prev) break;
-        first = prev;
-        n++;
-      }
-      if (!carriers.has(t.carrier_id)) carriers.set(t.carrier_id, (await tx.get('carriers', t.carrier_id))?.name ?? '');
-      out.push({
-        holder: holder.id === client.id ? 'self' : 'household',
-        insurance_type_id: t.insurance_type_id,
-        carrier: carriers.get(t.carrier_id) || 'unknown carrier',
-        status: t.status,
-        effective_date: t.effective_date,
-        expiration_date: t.expiration_date,
-        written_premium: t.written_premium,
-        premium_change_pct: t.premium_change_pct,
-        billing: t.billing,
-        terms: n,
-        since: first.effective_date,
-      });
+      out.push(await describeTerm(tx, t, holder.id === client.id ? 'self' : 'household'));
     }
   }
   return out.sort((a, b) => a.expiration_date.localeCompare(b.expiration_date));
+}
+
+/** One term as a prompt tells it: its carrier's name and its place in the renewal chain (tenure). */
+async function describeTerm(tx: SqliteTx, t: Row<'policies'>, holder: TermInForce['holder']): Promise<TermInForce> {
+  let first = t;
+  let n = 1;
+  while (first.renews_policy_id && n < CHAIN_LIMIT) {
+    const prev = await tx.get('policies', first.renews_policy_id);
+    if (!prev) break;
+    first = prev;
+    n++;
+  }
+  return {
+    holder,
+    insurance_type_id: t.insurance_type_id,
+    carrier: (await tx.get('carriers', t.carrier_id))?.name ?? 'unknown carrier',
+    status: t.status,
+    effective_date: t.effective_date,
+    expiration_date: t.expiration_date,
+    written_premium: t.written_premium,
+    premium_change_pct: t.premium_change_pct,
+    billing: t.billing,
+    terms: n,
+    since: first.effective_date,
+  };
+}
+
+/** A policy term's retention context: its client (with household and history), the term in focus. */
+export async function loadPolicyContext(db: ReplicaDb, actor: Actor, id: string) {
+  const tx = new SqliteTx(db);
+  const policy = await visible(tx, actor, 'policies', id, 'policy');
+  const ctx = await loadSubjectContext(db, actor, { client_id: policy.client_id });
+  return {
+    policy,
+    ctx: { ...ctx, focus: { policy: await describeTerm(tx, policy, 'self') } } satisfies SubjectContext,
+  };
 }
 
 function subjectOf(row: { lead_id: string | null; client_id: string | null }): SubjectRef {

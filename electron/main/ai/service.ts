@@ -3,7 +3,13 @@ import { assertMayDraft, draftChannel, type DraftChannel } from '../../../shared
 import { displayName, type SubjectContext } from '../../../shared/ai/context';
 import { AppError } from '../../../shared/errors';
 import type { AiResult, AiTask, SummaryResult } from '../../../shared/ai/schemas';
-import { loadCommunicationContext, loadSubjectContext, loadTicketContext, type SubjectRef } from './context';
+import {
+  loadCommunicationContext,
+  loadPolicyContext,
+  loadSubjectContext,
+  loadTicketContext,
+  type SubjectRef,
+} from './context';
 import { runJob, type AiOutcome, type AiServiceDeps, type Job, type RunOptions } from './run';
 import { loadAiSettings, saveAiSettings, tokensUsedToday, type AiSettingsInput } from './settings';
 
@@ -18,6 +24,7 @@ export interface TaskRef {
   client?: string;
   communication?: string;
   ticket?: string;
+  policy?: string;
   channel?: DraftChannel;
   purpose?: string;
 }
@@ -110,6 +117,16 @@ export function createAiService(deps: AiServiceDeps) {
     );
   }
 
+  /** A policy term's retention risk, stored on the term and recorded on its client. */
+  async function assessRetention(id: string, opts: RunOptions = {}) {
+    const { policy, ctx } = await loadPolicyContext(deps.db, deps.actor(), id);
+    return runJob(
+      deps,
+      { task: 'retention', ctx, target: { table: 'policies', id }, refs: { client_id: policy.client_id } },
+      opts,
+    );
+  }
+
   const subjectRef = (task: AiTask, t: TaskRef): SubjectRef => {
     if (t.lead) return { lead_id: t.lead };
     if (t.client) return { client_id: t.client };
@@ -128,6 +145,8 @@ export function createAiService(deps: AiServiceDeps) {
         return (await analyzeCommunication(need(t.communication, 'communication'), opts)) as AiOutcome<AiResult<T>>;
       case 'triage':
         return (await triageTicket(need(t.ticket, 'ticket'), opts)) as AiOutcome<AiResult<T>>;
+      case 'retention':
+        return (await assessRetention(need(t.policy, 'policy'), opts)) as AiOutcome<AiResult<T>>;
       case 'draft':
         return (await draftMessage(subjectRef(task, t), { channel: t.channel, purpose: t.purpose }, opts)) as AiOutcome<
           AiResult<T>
@@ -148,6 +167,7 @@ export function createAiService(deps: AiServiceDeps) {
     draftMessage,
     analyzeCommunication,
     triageTicket,
+    assessRetention,
     settings: {
       get: () => loadAiSettings(deps.db),
       save: (input: AiSettingsInput) => saveAiSettings(deps.db, input),

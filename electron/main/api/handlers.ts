@@ -106,13 +106,31 @@ export function createHandlers({
     'demo.clear': async () => demo.clear(),
     'conflicts.list': async () => listConflicts(db),
     'conflicts.resolve': async ({ id, action }) => resolveConflict(db, writer, id, action),
-    'ai.run': async ({ task, lead_id, client_id, communication_id, ticket_id, channel, purpose, request_id }) => {
+    'ai.run': async ({
+      task,
+      lead_id,
+      client_id,
+      communication_id,
+      ticket_id,
+      policy_id,
+      channel,
+      purpose,
+      request_id,
+    }) => {
       const controller = new AbortController();
       if (request_id) aiRequests.set(request_id, controller);
       try {
         const outcome = await ai.run(
           task,
-          { lead: lead_id, client: client_id, communication: communication_id, ticket: ticket_id, channel, purpose },
+          {
+            lead: lead_id,
+            client: client_id,
+            communication: communication_id,
+            ticket: ticket_id,
+            policy: policy_id,
+            channel,
+            purpose,
+          },
           { signal: controller.signal },
         );
         return {

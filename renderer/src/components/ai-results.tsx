@@ -39,7 +39,7 @@ function Pill({ text, color }: { text: string; color: string }) {
   );
 }
 
-function Bullets({ title, items }: { title?: string; items: string[] }) {
+export function Bullets({ title, items }: { title?: string; items: string[] }) {
   if (items.length === 0) return null;
   return (
     <div className="ai-block">
@@ -54,7 +54,17 @@ function Bullets({ title, items }: { title?: string; items: string[] }) {
 }
 
 /** A 0…1 (or 0…100) value as a labelled bar. */
-function Meter({ label, value, max, tone }: { label: string; value: number; max: number; tone: 'risk' | 'good' }) {
+export function Meter({
+  label,
+  value,
+  max,
+  tone,
+}: {
+  label: string;
+  value: number;
+  max: number;
+  tone: 'risk' | 'good';
+}) {
   const share = Math.max(0, Math.min(1, value / max));
   return (
     <div className="ai-meter">
@@ -244,6 +254,13 @@ export function AiResultView({ answer }: { answer: AiAnswer }) {
       return <NextAction r={answer.result} />;
     case 'risk':
       return <Risk r={answer.result} />;
+    case 'retention':
+      return (
+        <>
+          <Meter label="Retention risk" value={answer.result.retention_risk} max={100} tone="risk" />
+          <Bullets title="Why" items={answer.result.reasons} />
+        </>
+      );
     case 'cross-sell':
       return <CrossSell r={answer.result} />;
     case 'contact-likelihood':

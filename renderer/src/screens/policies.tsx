@@ -7,6 +7,7 @@ import { ExportMenu, ImportButton } from '../components/export-menu';
 import { ListScreen } from '../components/list-screen';
 import { UserName } from '../components/pills';
 import { PremiumChange } from '../components/policies-card';
+import { RetentionCard } from '../components/retention-card';
 import { EmptyState, ErrorBanner } from '../components/values';
 import type { Column } from '../components/virtual-table';
 import { humanize, money, paperDate } from '../lib/format';
@@ -140,6 +141,7 @@ export function PolicyScreen({ id }: { id: string }) {
           </div>
         </div>
       </div>
+      <RetentionCard policy={policy} />
       <RecordTasks subject={{ policy_id: policy.id }} />
       <RecordHistory subject={{ policy_id: policy.id }} />
       <section className="card" aria-label="Terms">
