@@ -49,6 +49,8 @@ export class SemanticIndexer {
   private again = false;
   private stopped = false;
   private unsubscribe: (() => void) | null = null;
+  /** Told after each batch and at the end of each pass (the app names the progress in its change feed). */
+  onBatch: ((s: IndexStatus) => void) | undefined;
   private progress = {
     done: 0,
     recordsDone: 0,
@@ -105,7 +107,7 @@ export class SemanticIndexer {
   }
 
   /** Brings the index up to date; a call while a pass runs makes one more pass after it. */
-  run(onBatch?: (s: IndexStatus) => void): Promise<void> {
+  run(onBatch: ((s: IndexStatus) => void) | undefined = this.onBatch): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
@@ -118,6 +120,7 @@ export class SemanticIndexer {
         } while (this.again && !this.stopped);
       } finally {
         this.running = null;
+        if (!this.stopped) onBatch?.(this.status());
       }
     })();
     return this.running;
