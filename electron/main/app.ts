@@ -250,8 +250,8 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   // change feed; a pass compares what is indexed with the rows, so it resumes where a quit left off.
   const startIndexing = options.semanticIndex
     ? setTimeout(() => {
-        semantic.follow(changes);
         semantic.indexer.onBatch = indexed;
+        semantic.follow(changes);
       }, 2_000)
     : undefined;
   startIndexing?.unref?.();
