@@ -81,11 +81,11 @@ export const tests = [
           const palette = page.getByRole('dialog', { name: 'Search and commands' });
           await typeInto(palette.getByRole('combobox', { name: 'Search' }), 'roof damage');
           await palette.getByText('Semantic matches').waitFor();
-          const match = palette.getByRole('option', { name: /Okafor|Delgado|Call/ }).first();
+          const match = palette.getByRole('option', { name: /hail broke shingles/ });
           await match.waitFor();
           await shot(page, 'semantic-palette');
           await match.click();
-          await page.waitForSelector('[data-screen="lead"]');
+          await page.waitForSelector(`[data-screen="lead"][data-lead-id="${maria}"]`);
           assertNoProblems(problems);
         } finally {
           await page.context().close();
