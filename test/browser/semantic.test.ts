@@ -86,6 +86,18 @@ export const tests = [
           await shot(page, 'semantic-palette');
           await match.click();
           await page.waitForSelector(`[data-screen="lead"][data-lead-id="${maria}"]`);
+
+          // Settings → AI names the embedding model and how far the index is.
+          await page.getByRole('link', { name: 'Settings' }).click();
+          const form = page.getByRole('form', { name: 'AI assistant' });
+          assert(
+            (await form.getByLabel('Embedding model (semantic search)').inputValue()) === 'fake-embed',
+            'the embedding model is shown',
+          );
+          await form
+            .getByRole('status', { name: 'Semantic index' })
+            .getByText(/up to date · \d+ passages embedded with fake-embed/)
+            .waitFor();
           assertNoProblems(problems);
         } finally {
           await page.context().close();
