@@ -5,7 +5,7 @@ import {
   rowSql,
   SOURCES,
   SOURCE_TABLES,
-  versionsSql,
+  versionsPageSql,
   type SourceRow,
   type SourceSpec,
 } from '../../../db/queries/semantic-sources';
@@ -33,6 +33,9 @@ interface Pending {
   /** Chunks of this record not yet embedded (the others are kept as they are). */
   fresh: Chunk[];
 }
+
+/** Source rows compared per turn of the event loop while finding what to embed. */
+const SCAN_PAGE = 2000;
 
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -142,11 +145,19 @@ export class SemanticIndexer {
             .all(spec.table) as Array<{ source_id: string; updated_at: string; model: string }>
         ).map((r) => [r.source_id, r]),
       );
-      for (const row of db.prepare(versionsSql(spec)).iterate() as Iterable<{ id: string; updated_at: string }>) {
-        const had = indexed.get(row.id);
-        indexed.delete(row.id);
-        if (!had || had.updated_at !== row.updated_at || had.model !== model) todo.push({ spec, id: row.id });
+      // Paged, with a turn of the event loop between pages: a book of 30,000 notes is a scan of
+      // a few hundred ms, which would otherwise hold up every screen's command at once.
+      const page = cachedStatement(db, versionsPageSql(spec));
+      const last = cachedStatement(db, `SELECT max(rowid) FROM ${spec.table}`, { pluck: true }).get() as number | null;
+      for (let from = 0; from < (last ?? 0) && !this.stopped; from += SCAN_PAGE) {
+        for (const row of page.all({ from, window: SCAN_PAGE }) as Array<{ id: string; updated_at: string }>) {
+          const had = indexed.get(row.id);
+          indexed.delete(row.id);
+          if (!had || had.updated_at !== row.updated_at || had.model !== model) todo.push({ spec, id: row.id });
+        }
+        await yieldTurn();
       }
+      if (this.stopped) return;
       for (const id of indexed.keys()) gone.push({ table: spec.table, id });
     }
     if (gone.length) this.write(gone.map((g) => ({ remove: g })));
