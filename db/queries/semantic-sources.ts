@@ -100,6 +100,13 @@ export const SOURCE_TABLES: ReadonlySet<string> = new Set(SOURCES.map((s) => s.t
 export const versionsSql = (s: SourceSpec) =>
   `SELECT x.id, x.updated_at FROM ${s.table} x WHERE x.deleted_at IS NULL AND (${s.has})`;
 
+/**
+ * versionsSql over one window of rowids (from < rowid <= from + window), in table order: a long scan is
+ * cut into windows, each a bounded slice of the table however few of its rows match.
+ */
+export const versionsPageSql = (s: SourceSpec) =>
+  `${versionsSql(s)} AND x.rowid > @from AND x.rowid <= @from + @window`;
+
 export const rowSql = (s: SourceSpec) =>
   `SELECT x.id, x.updated_at, ${s.text} AS text, ${s.resultKind} AS result_kind, ${s.resultId} AS result_id, ${s.leadId} AS lead_id, ${s.clientId} AS client_id FROM ${s.table} x WHERE x.id = ? AND x.deleted_at IS NULL AND (${s.has})`;
 

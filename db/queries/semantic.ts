@@ -61,3 +61,29 @@ function isLive(db: ReplicaDb, hit: ChunkHit): boolean {
     hit.source_id,
   );
 }
+
+/** The table each kind of search result lives in (its owner_id/team_id decide who may see it). */
+const RESULT_TABLE: Record<SearchResult['kind'], string> = {
+  lead: 'leads',
+  client: 'clients',
+  contact: 'contacts',
+  note: 'lead_notes',
+  communication: 'lead_communications',
+  ticket: 'support_tickets',
+  policy: 'policies',
+};
+
+type Owner = { owner_id: string; team_id: string | null };
+
+/**
+ * The owner and team of a record, for the same rule as the rest of the app (canAccess): a
+ * replica synced by a manager holds the team's rows, and a person signed in after them must
+ * not be shown (or have sent to a model) what their own scope would not hold. Undefined when
+ * the record is not in the replica.
+ */
+export function ownerOf(db: ReplicaDb, table: string, id: string): Owner | undefined {
+  return cachedStatement(db, `SELECT owner_id, team_id FROM "${table}" WHERE id = ?`).get(id) as Owner | undefined;
+}
+
+export const resultOwner = (db: ReplicaDb, kind: SearchResult['kind'], id: string) =>
+  ownerOf(db, RESULT_TABLE[kind], id);

@@ -22,6 +22,7 @@ import { syncStatusView } from './sync/status';
 import { startRenewalWork } from './book/renewal-work';
 import { createImportWizard } from './import/wizard';
 import { createDownloads, type Downloads } from './export/downloads';
+import { createSemanticService, type SemanticService } from './semantic/service';
 
 const SESSION_KEY = 'session';
 const LOCAL_USER_KEY = 'local_user';
@@ -94,6 +95,12 @@ export interface AppOptions {
    * app and the web host; off for the CLI and tests, whose short runs should not train in the background.
    */
   learnScores?: boolean;
+  /**
+   * Keep the semantic index (embeddings of notes, communications, tickets, summaries) up to date in
+   * the background, from the change feed. On in the desktop app and the web host; off for the CLI
+   * and tests. With no provider or embedding model set up it sends nothing either way.
+   */
+  semanticIndex?: boolean;
 }
 
 export interface FieldlineApp {
@@ -105,6 +112,7 @@ export interface FieldlineApp {
   dispatch: Dispatch;
   /** Exports and reports prepared for the person to download (the web host serves them). */
   downloads: Downloads;
+  semantic: SemanticService;
   actor(): Actor;
   refreshActor(): Actor;
   /** Starts syncing with the signed-in server, if there is one. */
@@ -125,12 +133,13 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   let actor = currentActor(db);
   let engine: SyncEngine | null = null;
   const changes = changeFeed(db);
+  const getApiKey = options.getApiKey ?? (async () => process.env.OPENAI_API_KEY);
   const writer = new ReplicaWriter(db, () => actor);
   const ai = createAiService({
     db,
     writer,
     actor: () => actor,
-    getApiKey: options.getApiKey ?? (async () => process.env.OPENAI_API_KEY),
+    getApiKey,
     isOnline: options.isOnline,
     now: options.now,
   });
@@ -165,9 +174,19 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     dir: path.join(filesDir, 'imports'),
   });
   const downloads = createDownloads(db, path.join(filesDir, 'downloads'));
+  const semantic = createSemanticService({ db, getApiKey, actor: () => actor });
+  // The indexer's progress is no table: after each batch its own name goes through the feed, so
+  // Settings → AI (semantic.status) and the search screens re-read; the index itself is a local cache.
+  const indexed = () => changes.emit(['semantic_index'], 'local');
+  const reindex = () => {
+    if (options.semanticIndex) void semantic.index(indexed).catch(() => indexed());
+    else indexed();
+  };
   const handlers = createHandlers({
     imports,
     downloads,
+    semantic,
+    reindex,
     db,
     writer,
     ai,
@@ -227,6 +246,15 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   const scoreChecks = options.learnScores ? setInterval(checkScores, 10 * 60_000) : undefined;
   firstScoreCheck?.unref?.();
   scoreChecks?.unref?.();
+  // The semantic index starts a moment after opening (no screen waits on it), then follows the
+  // change feed; a pass compares what is indexed with the rows, so it resumes where a quit left off.
+  const startIndexing = options.semanticIndex
+    ? setTimeout(() => {
+        semantic.indexer.onBatch = indexed;
+        semantic.follow(changes);
+      }, 2_000)
+    : undefined;
+  startIndexing?.unref?.();
 
   return {
     db,
@@ -235,12 +263,15 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     ai,
     dispatch,
     downloads,
+    semantic,
     actor: () => actor,
     refreshActor: () => (actor = currentActor(db)),
     startSync,
     integrity,
     close: () => {
       stopRenewalWork();
+      clearTimeout(startIndexing);
+      semantic.stop();
       clearTimeout(firstScoreCheck);
       clearInterval(scoreChecks);
       engine?.stop();

@@ -87,6 +87,8 @@ void app.whenReady().then(async () => {
       renewalWork: true,
       // The learned lead score keeps up with new outcomes by itself.
       learnScores: true,
+      // Notes, messages and tickets are embedded in the background for semantic search (when a model is set).
+      semanticIndex: true,
       // The sync token too stays out of the replica file.
       tokenVault: {
         get: () => secrets.get('sync_token'),

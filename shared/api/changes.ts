@@ -18,10 +18,15 @@ export type LocalTable = (typeof LOCAL_TABLES)[number];
  * What a change event can name: a synced table, a local one, or `sync_status`, the sync engine's
  * own state (running, online, last error), which lives in memory rather than in a table.
  */
-export type ChangeTable = TableName | LocalTable | 'sync_status';
+export type ChangeTable = TableName | LocalTable | 'sync_status' | 'semantic_index';
 
 /** Every name an event can carry: for a change that may affect anything (another user signed in). */
-export const ALL_CHANGE_TABLES: readonly ChangeTable[] = [...TABLE_NAMES, ...LOCAL_TABLES, 'sync_status'];
+export const ALL_CHANGE_TABLES: readonly ChangeTable[] = [
+  ...TABLE_NAMES,
+  ...LOCAL_TABLES,
+  'sync_status',
+  'semantic_index',
+];
 
 /** Where a change came from: this device's mutations and settings, or sync (pulled batches, push answers). */
 export type ChangeSource = 'local' | 'sync';
@@ -156,6 +161,11 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'imports.open': ['import_jobs'],
   // The model lives in local_settings; the lead's facts in these tables.
   'score.lead': ['leads', 'contacts', 'lead_notes', 'lead_communications', 'lead_statuses', 'local_settings'],
+  // `semantic_index` is the indexer's own progress (vector tables are a local cache outside the catalogue):
+  // it names it after each batch; the AI settings (embedding model) live in local_settings.
+  'semantic.status': ['semantic_index', 'local_settings'],
+  'semantic.search': [...SEARCHED, 'semantic_index', 'local_settings', 'ai_interactions'],
+  'semantic.similar': [...SEARCHED, 'semantic_index', 'local_settings', 'ai_interactions'],
 };
 
 /** Whether an event touches any of the tables read. */

@@ -89,6 +89,14 @@ import {
   type UploadResult,
 } from './files';
 import type { RowIssue } from '../import/rows';
+import {
+  askInput,
+  semanticSearchInput,
+  semanticSimilarInput,
+  type AskView,
+  type SemanticSearchView,
+  type SemanticStatus,
+} from './semantic';
 
 const empty = z.object({}).strict();
 
@@ -199,6 +207,14 @@ export const API = {
   'duplicates.dismiss': { input: duplicatesDismissInput, output: {} as { dismissed: true } },
   /** The merge screen: both records and the counts of what would move to the survivor. */
   'merge.preview': { input: mergePreviewInput, output: {} as MergePreview },
+  /** The semantic index: on or off (and why), its model and progress. */
+  'semantic.status': { input: empty, output: {} as SemanticStatus },
+  /** Keyword and semantic results fused, only of records the signed-in person may see. */
+  'semantic.search': { input: semanticSearchInput, output: {} as SemanticSearchView },
+  /** Records whose text is like a lead's, client's or policy's (no request leaves the machine). */
+  'semantic.similar': { input: semanticSimilarInput, output: {} as SemanticSearchView },
+  /** A question of the book or of one record: the answer with its cited records (the records alone without a model). */
+  ask: { input: askInput, output: {} as AskView },
 } as const;
 
 export type Api = typeof API;

@@ -370,6 +370,28 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ lead_id: 42 }, 'lead_id'],
   ],
   'score.train': [[{ force: true }, 'force']],
+  'semantic.status': [[{ model: 'x' }, 'model']],
+  'semantic.search': [
+    [{}, 'text'],
+    [{ text: 42 }, 'text'],
+    [{ text: 'x', limit: 0 }, 'limit'],
+    [{ text: 'x', semantic: true }, 'semantic'],
+  ],
+  'semantic.similar': [
+    [{}, 'lead_id'],
+    [{ lead_id: 'x' }, 'lead_id'],
+    [{ lead_id: UNKNOWN, client_id: UNKNOWN }, 'lead_id'],
+    [{ policy_id: 42 }, 'policy_id'],
+    [{ lead_id: UNKNOWN }, UNKNOWN, 'not_found'],
+  ],
+  ask: [
+    [{}, 'question'],
+    [{ question: '   ' }, 'question'],
+    [{ question: BIG }, 'too large'],
+    [{ question: 'why?', lead_id: 'x' }, 'lead_id'],
+    [{ question: 'why?', lead_id: UNKNOWN, policy_id: UNKNOWN }, 'lead_id'],
+    [{ question: 'why?', client_id: UNKNOWN }, UNKNOWN, 'not_found'],
+  ],
   'ai.settings.save': [
     [[], 'expected'],
     [{ apiKey: 'sk-live' }],

@@ -6,7 +6,8 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { CARRIER_SEEDS, statusByCode } from '../../shared/lookups';
-import { assert, assertNoProblems, openPage, seedLeads, startHost, type Host } from './harness';
+import { assert, assertNoProblems, openPage, seedLeads, startHost, type Host, typeInto } from './harness';
+import { startFakeOpenAI } from '../ai/fake-openai';
 import { test } from './suite';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -258,6 +259,59 @@ export const tests = [
       } finally {
         rmSync(dir, { recursive: true, force: true });
         await host.close();
+      }
+    },
+  ),
+  test(
+    'accessibility: the Ask answer with citations, Similar records and semantic matches in Ctrl+K, light and dark',
+    'browser',
+    async (ctx) => {
+      const fake = await startFakeOpenAI();
+      const host = await startHost();
+      try {
+        const [leadId, otherId] = await seedLeads(host, 2);
+        for (const [id, body] of [
+          [leadId!, 'Hail broke the shingles; worried about the deductible.'],
+          [otherId!, 'The hailstorm damaged the roof.'],
+        ] as const)
+          await host.api('mutate', { name: 'addNote', args: { lead_id: id, body } });
+        await host.api('ai.settings.save', {
+          local: { name: 'office', kind: 'local', baseURL: fake.url, model: 'fake-model' },
+          remote: null,
+          preferLocal: true,
+          embeddingModel: 'fake-embed',
+        });
+        await host.app.semantic.index();
+        fake.fallback = (req) => {
+          const ids = [...req.text.matchAll(/id=([0-9a-f-]{36})/g)].map((m) => m[1]!);
+          return { kind: 'answer', content: { answer: 'The deductible.', citations: ids.slice(0, 1) } };
+        };
+        const { page, problems } = await openPage(ctx.browser, host, `#/leads/${leadId}`);
+        const askBox = page.getByRole('region', { name: 'Ask' });
+        await typeInto(askBox.getByLabel('Question about this record'), 'What worries her?');
+        await page.keyboard.press('Enter');
+        await askBox.getByRole('list', { name: 'Citations' }).waitFor();
+        await page.getByRole('region', { name: 'Similar records' }).getByRole('listitem').first().waitFor();
+        const found: string[] = [];
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          for (const v of await violations(page, '.ask-box')) found.push(`${scheme} Ask: ${v}`);
+          for (const v of await violations(page, '.similar-records')) found.push(`${scheme} Similar: ${v}`);
+        }
+        await page.keyboard.press('Control+k');
+        const palette = page.getByRole('dialog', { name: 'Search and commands' });
+        await typeInto(palette.getByRole('combobox', { name: 'Search' }), 'roof damage');
+        await palette.getByText('Semantic matches').waitFor();
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          for (const v of await violations(page, '[role="dialog"]')) found.push(`${scheme} palette: ${v}`);
+        }
+        assert(found.length === 0, `axe found:\n${found.join('\n')}`);
+        assertNoProblems(problems);
+        await page.context().close();
+      } finally {
+        await host.close();
+        await fake.close();
       }
     },
   ),

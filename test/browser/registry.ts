@@ -14,6 +14,7 @@ import { tests as listViewTests } from './list-views.test';
 import { tests as mergeTests } from './merge.test';
 import { tests as leadScoreTests } from './lead-score.test';
 import { tests as screenTests } from './screens.test';
+import { tests as semanticTests } from './semantic.test';
 import type { BrowserTest } from './suite';
 import { tests as syncTests } from './sync-settings.test';
 import { tests as taskTests } from './tasks.test';
@@ -33,6 +34,7 @@ export const ALL: BrowserTest[] = [
   ...dialogTests,
   ...leadPageTests,
   ...leadScoreTests,
+  ...semanticTests,
   ...workListTests,
   ...listViewTests,
   ...editorTests,

@@ -24,6 +24,8 @@ import { dueReminders, listTasks, recordHistory, tasksToday } from '../../../db/
 import type { Actor } from '../../../shared/mutations/define';
 import type { ImportWizard } from '../import/wizard';
 import type { Downloads } from '../export/downloads';
+import type { SemanticService } from '../semantic/service';
+import { ask } from '../semantic/ask';
 
 export type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => Promise<CommandOutput<C>> };
 
@@ -41,6 +43,23 @@ export interface HandlerDeps {
   /** The import wizard's files and runs, and the files prepared to download. */
   imports: ImportWizard;
   downloads: Downloads;
+  /** Semantic search, similar records and Ask; `reindex` runs the indexer after the AI settings change (when it runs). */
+  semantic: SemanticService;
+  reindex: () => void;
+}
+
+/** Whether the provider semantic search uses names a chat model ("none" is how scripts say there is none). */
+function hasChatModel(s: ReturnType<AiService['settings']['get']>) {
+  const model = (s.local && (s.preferLocal || !s.remote) ? s.local : s.remote)?.model.trim();
+  return Boolean(model) && model !== 'none';
+}
+
+/** The one subject an API input names, if any. */
+function subjectOf(ref: { lead_id?: string; client_id?: string; policy_id?: string }) {
+  if (ref.lead_id) return { lead_id: ref.lead_id };
+  if (ref.client_id) return { client_id: ref.client_id };
+  if (ref.policy_id) return { policy_id: ref.policy_id };
+  return null;
 }
 
 /** Every command of the API contract, answered from the local replica. */
@@ -56,6 +75,8 @@ export function createHandlers({
   now = () => new Date(),
   imports,
   downloads,
+  semantic,
+  reindex,
 }: HandlerDeps): Handlers {
   /** AI requests that can be cancelled, by the request_id the window gave them. */
   const aiRequests = new Map<string, AbortController>();
@@ -151,7 +172,12 @@ export function createHandlers({
     'score.lead': async ({ lead_id }) => leadScoreView(db, lead_id),
     'score.train': async () => trainView(db, now()),
     'ai.settings.get': async () => ({ ...ai.settings.get(), usage: ai.usage() }),
-    'ai.settings.save': async (input) => ai.settings.save(input as Parameters<AiService['settings']['save']>[0]),
+    'ai.settings.save': async (input) => {
+      const saved = ai.settings.save(input as Parameters<AiService['settings']['save']>[0]);
+      // Another embedding model (or provider) means another index: the indexer re-embeds in the background.
+      reindex();
+      return saved;
+    },
     'duplicates.check': async ({ kind, limit, ...draft }) =>
       possibleDuplicates(
         db,
@@ -190,5 +216,33 @@ export function createHandlers({
     },
     'duplicates.dismiss': async ({ kind, a, b }) => dismissPair(db, kind, a, b),
     'merge.preview': async ({ kind, survivor_id, merged_id }) => mergePreview(db, kind, survivor_id, merged_id),
+    'semantic.status': async () => semantic.status(),
+    'semantic.search': async ({ text, limit }) => semantic.search(text, limit),
+    'semantic.similar': async ({ limit, ...ref }) => semantic.similar(subjectOf(ref)!, limit),
+    ask: async ({ question, ...ref }) => {
+      const subject = subjectOf(ref);
+      const { reason } = semantic.choose();
+      const settings = ai.settings.get();
+      const result = await ask(
+        {
+          db,
+          writer,
+          semantic,
+          settings: () => settings,
+          getApiKey: semantic.getApiKey,
+          // A chat model must be named for an answer; without one the retrieved records are the answer.
+          generate: hasChatModel(settings),
+        },
+        question,
+        subject,
+      );
+      return {
+        answer: result.answer,
+        citations: result.citations,
+        sources: result.sources,
+        interaction_id: result.interaction_id,
+        reason,
+      };
+    },
   };
 }

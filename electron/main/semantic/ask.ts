@@ -6,8 +6,8 @@ import { Redactor } from '../../../shared/ai/redact';
 import { uuidv7 } from '../../../shared/ids';
 import { chat } from '../ai/provider';
 import { embeddingProvider } from './embedder';
-import { chunkResults, type HybridResult } from './hybrid';
-import type { RecordRef, SemanticService } from './service';
+import { chunkResults, maySeeHit, type HybridResult } from './hybrid';
+import type { RecordRef, SemanticService, SubjectRef } from './service';
 import type { AiSettings, ProviderConfig } from '../ai/settings';
 
 /** The answer the model must give: checked before anything is shown or stored. */
@@ -42,7 +42,9 @@ export interface AskDeps {
  * (only of records in this replica, not deleted) become numbered sources, the model answers
  * with the ids it relied on, and any id not among the sources is dropped and reported.
  */
-export async function ask(deps: AskDeps, question: string, scope: RecordRef | null, k = 8): Promise<AskResult> {
+export async function ask(deps: AskDeps, question: string, subject: SubjectRef | null, k = 8): Promise<AskResult> {
+  const scope: RecordRef | null = subject ? deps.semantic.resolve(subject) : null;
+  const actor = deps.semantic.actor();
   const { vector } = await deps.semantic.queryVector(question);
   const hits = vector
     ? knn(
@@ -53,11 +55,13 @@ export async function ask(deps: AskDeps, question: string, scope: RecordRef | nu
         scope ? ('lead_id' in scope ? { lead: scope.lead_id } : { client: scope.client_id }) : {},
       )
     : [];
-  const sources = chunkResults(deps.db, hits)
+  // Only chunks the person may see become sources: nothing else is shown or sent to the model.
+  const visible = hits.filter((h) => maySeeHit(deps.db, actor, h));
+  const sources = chunkResults(deps.db, visible)
     .slice(0, k)
     .map((r) => ({ ...r, via: ['semantic' as const] }));
   const texts = new Map<string, string>();
-  for (const h of hits) if (!texts.has(h.result_id)) texts.set(h.result_id, h.text);
+  for (const h of visible) if (!texts.has(h.result_id)) texts.set(h.result_id, h.text);
   const s = deps.settings();
   const provider = embeddingProvider(s);
   if (!provider || deps.generate === false || sources.length === 0)

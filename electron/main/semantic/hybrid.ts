@@ -1,5 +1,6 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
-import { knn, type ChunkHit } from '../../../db/queries/semantic';
+import { knn, ownerOf, resultOwner, type ChunkHit } from '../../../db/queries/semantic';
+import { canAccess, type Actor } from '../../../shared/mutations/define';
 import { recordDetail, searchAll } from '../../../db/queries/search';
 import type { SearchResult } from '../../../shared/api/types';
 import { reciprocalRankFusion } from '../../../shared/semantic/fuse';
@@ -9,11 +10,30 @@ export type HybridResult = SearchResult & { via: Via[] };
 
 const keyOf = (r: { kind: string; id: string }) => `${r.kind}:${r.id}`;
 
+/** Whether the actor may see a result record (the app's one rule, canAccess); with no actor (CLI, scripts) all. */
+export function maySeeResult(db: ReplicaDb, actor: Actor | undefined, r: { kind: SearchResult['kind']; id: string }) {
+  if (!actor) return true;
+  const owner = resultOwner(db, r.kind, r.id);
+  return owner !== undefined && canAccess(actor, owner);
+}
+
+/** A chunk may be shown or sent to a model only when both its source row and the record it points at are visible. */
+export function maySeeHit(db: ReplicaDb, actor: Actor | undefined, hit: ChunkHit) {
+  if (!actor) return true;
+  const source = ownerOf(db, hit.source_table, hit.source_id);
+  return (
+    source !== undefined &&
+    canAccess(actor, source) &&
+    maySeeResult(db, actor, { kind: hit.result_kind, id: hit.result_id })
+  );
+}
+
 /** Vector hits as search results: the best chunk of each record, with that chunk as the snippet. */
-export function chunkResults(db: ReplicaDb, hits: readonly ChunkHit[]): SearchResult[] {
+export function chunkResults(db: ReplicaDb, hits: readonly ChunkHit[], actor?: Actor): SearchResult[] {
   const seen = new Set<string>();
   const out: SearchResult[] = [];
   for (const hit of hits) {
+    if (!maySeeHit(db, actor, hit)) continue;
     const key = keyOf({ kind: hit.result_kind, id: hit.result_id });
     if (seen.has(key)) continue;
     seen.add(key);
@@ -41,10 +61,11 @@ export function hybridSearch(
   text: string,
   semantic: { model: string; vector: Float32Array } | null,
   limit = 20,
+  actor?: Actor,
 ): HybridResult[] {
-  const keyword = searchAll(db, text, limit);
+  const keyword = searchAll(db, text, limit).filter((r) => maySeeResult(db, actor, r));
   if (!semantic) return keyword.map((r) => ({ ...r, via: ['keyword'] }));
-  const vector = chunkResults(db, knn(db, semantic.model, semantic.vector, limit * 3)).slice(0, limit);
+  const vector = chunkResults(db, knn(db, semantic.model, semantic.vector, limit * 3), actor).slice(0, limit);
   return reciprocalRankFusion([keyword, vector], keyOf)
     .slice(0, limit)
     .map(({ item, lists }) => ({ ...item, via: lists.map((l) => (l === 0 ? 'keyword' : 'semantic')) }));

@@ -5,7 +5,7 @@ import {
   rowSql,
   SOURCES,
   SOURCE_TABLES,
-  versionsSql,
+  versionsPageSql,
   type SourceRow,
   type SourceSpec,
 } from '../../../db/queries/semantic-sources';
@@ -34,6 +34,9 @@ interface Pending {
   fresh: Chunk[];
 }
 
+/** Source rows compared per turn of the event loop while finding what to embed. */
+const SCAN_PAGE = 2000;
+
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -49,6 +52,8 @@ export class SemanticIndexer {
   private again = false;
   private stopped = false;
   private unsubscribe: (() => void) | null = null;
+  /** Told after each batch and at the end of each pass (the app names the progress in its change feed). */
+  onBatch: ((s: IndexStatus) => void) | undefined;
   private progress = {
     done: 0,
     recordsDone: 0,
@@ -105,7 +110,7 @@ export class SemanticIndexer {
   }
 
   /** Brings the index up to date; a call while a pass runs makes one more pass after it. */
-  run(onBatch?: (s: IndexStatus) => void): Promise<void> {
+  run(onBatch: ((s: IndexStatus) => void) | undefined = this.onBatch): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
@@ -118,6 +123,7 @@ export class SemanticIndexer {
         } while (this.again && !this.stopped);
       } finally {
         this.running = null;
+        if (!this.stopped) onBatch?.(this.status());
       }
     })();
     return this.running;
@@ -139,11 +145,19 @@ export class SemanticIndexer {
             .all(spec.table) as Array<{ source_id: string; updated_at: string; model: string }>
         ).map((r) => [r.source_id, r]),
       );
-      for (const row of db.prepare(versionsSql(spec)).iterate() as Iterable<{ id: string; updated_at: string }>) {
-        const had = indexed.get(row.id);
-        indexed.delete(row.id);
-        if (!had || had.updated_at !== row.updated_at || had.model !== model) todo.push({ spec, id: row.id });
+      // Paged, with a turn of the event loop between pages: a book of 30,000 notes is a scan of
+      // a few hundred ms, which would otherwise hold up every screen's command at once.
+      const page = cachedStatement(db, versionsPageSql(spec));
+      const last = cachedStatement(db, `SELECT max(rowid) FROM ${spec.table}`, { pluck: true }).get() as number | null;
+      for (let from = 0; from < (last ?? 0) && !this.stopped; from += SCAN_PAGE) {
+        for (const row of page.all({ from, window: SCAN_PAGE }) as Array<{ id: string; updated_at: string }>) {
+          const had = indexed.get(row.id);
+          indexed.delete(row.id);
+          if (!had || had.updated_at !== row.updated_at || had.model !== model) todo.push({ spec, id: row.id });
+        }
+        await yieldTurn();
       }
+      if (this.stopped) return;
       for (const id of indexed.keys()) gone.push({ table: spec.table, id });
     }
     if (gone.length) this.write(gone.map((g) => ({ remove: g })));

@@ -2,6 +2,8 @@ import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { ChangeFeed } from '../../../db/sqlite/change-feed';
 import { vectorsAvailable } from '../../../db/sqlite/vectors';
 import { knn } from '../../../db/queries/semantic';
+import { AppError } from '../../../shared/errors';
+import { canAccess, type Actor } from '../../../shared/mutations/define';
 import { loadAiSettings, type AiSettings, type ProviderConfig } from '../ai/settings';
 import { providerEmbedder, type EmbedderChoice } from './embedder';
 import { chunkResults, hybridSearch, type HybridResult } from './hybrid';
@@ -12,6 +14,8 @@ export interface SemanticDeps {
   getApiKey: (p: ProviderConfig) => Promise<string | undefined>;
   settings?: (stored: AiSettings) => AiSettings;
   batchSize?: number;
+  /** The signed-in person: results, similar records and sources are only what they may see. None in scripts. */
+  actor?: () => Actor;
 }
 
 export interface SemanticSearch {
@@ -22,6 +26,8 @@ export interface SemanticSearch {
 }
 
 export type RecordRef = { lead_id: string } | { client_id: string };
+/** What the API names: a policy stands for its client's records (its chunks carry the client's id). */
+export type SubjectRef = RecordRef | { policy_id: string };
 
 /** Semantic search of the main process: the background indexer, hybrid search and similar records. */
 export function createSemanticService(deps: SemanticDeps) {
@@ -35,6 +41,30 @@ export function createSemanticService(deps: SemanticDeps) {
     return providerEmbedder(settings(), deps.getApiKey);
   };
   const indexer = new SemanticIndexer(deps.db, choose, deps.batchSize);
+  const actor = () => deps.actor?.();
+
+  /** The lead or client a subject's records hang on, checked visible to the actor (not_found / forbidden otherwise). */
+  function resolve(ref: SubjectRef): RecordRef {
+    const [table, id, label] =
+      'lead_id' in ref
+        ? ['leads', ref.lead_id, 'lead']
+        : 'client_id' in ref
+          ? ['clients', ref.client_id, 'client']
+          : ['policies', ref.policy_id, 'policy'];
+    const row = deps.db.prepare(`SELECT owner_id, team_id, deleted_at FROM "${table}" WHERE id = ?`).get(id) as
+      { owner_id: string; team_id: string | null; deleted_at: string | null } | undefined;
+    if (!row || row.deleted_at) throw new AppError('not_found', `${label} ${id} does not exist`, `${label}_id`);
+    const who = actor();
+    if (who && !canAccess(who, row)) throw new AppError('forbidden', `you may not see this ${label}`, `${label}_id`);
+    if ('policy_id' in ref) {
+      const client = deps.db
+        .prepare('SELECT client_id FROM policies WHERE id = ?')
+        .pluck()
+        .get(ref.policy_id) as string;
+      return { client_id: client };
+    }
+    return ref;
+  }
 
   /** The query's vector, or why there is none: semantic search off, or the provider failed (keyword results still shown). */
   async function queryVector(text: string) {
@@ -50,11 +80,12 @@ export function createSemanticService(deps: SemanticDeps) {
 
   async function search(text: string, limit = 20): Promise<SemanticSearch> {
     const { vector, reason } = text.trim() ? await queryVector(text) : { vector: null, reason: null };
-    return { results: hybridSearch(deps.db, text, vector, limit), semantic: vector !== null, reason };
+    return { results: hybridSearch(deps.db, text, vector, limit, actor()), semantic: vector !== null, reason };
   }
 
   /** Records whose text is nearest the centre of this lead's or client's own chunks; no request leaves the machine. */
-  function similar(ref: RecordRef, limit = 8): SemanticSearch {
+  function similar(subject: SubjectRef, limit = 8): SemanticSearch {
+    const ref = resolve(subject);
     const { embedder, reason } = choose();
     if (!embedder) return { results: [], semantic: false, reason };
     const column = 'lead_id' in ref ? 'lead_id' : 'client_id';
@@ -72,7 +103,7 @@ export function createSemanticService(deps: SemanticDeps) {
       for (let i = 0; i < centre.length; i++) centre[i]! += v[i]!;
     }
     const hits = knn(deps.db, embedder.model, centre, limit * 6).filter((h) => h[column] !== id);
-    const results = chunkResults(deps.db, hits)
+    const results = chunkResults(deps.db, hits, actor())
       .filter((r) => r.lead_id !== id && r.client_id !== id)
       .slice(0, limit)
       .map((r) => ({ ...r, via: ['semantic' as const] }));
@@ -89,6 +120,9 @@ export function createSemanticService(deps: SemanticDeps) {
     similar,
     queryVector,
     choose,
+    resolve,
+    actor,
+    getApiKey: deps.getApiKey,
     stop: () => indexer.stop(),
   };
 }

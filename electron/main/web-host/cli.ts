@@ -30,7 +30,7 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
   console.error(`no renderer build in ${staticDir}: run \`npm run build:web\` first (serving the API only)`);
 }
 
-const services = openApp(path.resolve(values.db), { renewalWork: true, learnScores: true });
+const services = openApp(path.resolve(values.db), { renewalWork: true, learnScores: true, semanticIndex: true });
 const host = await startWebHost({
   dispatch: services.dispatch,
   changes: services.changes,

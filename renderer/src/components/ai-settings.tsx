@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useQuery } from '../api/use-query';
 import { REDACTION_KIND_NAMES, REDACTION_KINDS, type RedactionKind } from '../../../shared/ai/redact-patterns';
 import type { AiSettings as StoredAiSettings } from '../../../shared/ai/settings';
 import { bridge, call } from '../api/client';
@@ -13,8 +14,30 @@ const DEFAULT_URL: Record<string, string> = {
 };
 
 /** The AI provider (kept in the replica's local settings) and its key (kept by the shell, encrypted). */
+/** The semantic index as it stands: off and why, or chunks embedded, speed and time left (from the change feed). */
+function SemanticIndexProgress() {
+  const { data } = useQuery('semantic.status', {});
+  if (!data) return null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    <div className="semantic-progress muted small" role="status" aria-label="Semantic index" data-state={data.state}>
+      <strong>Semantic index: </strong>
+      {data.state === 'off' && (data.reason ?? 'off')}
+      {data.state === 'error' && `stopped: ${data.reason ?? 'error'}`}
+      {data.state === 'idle' && `up to date · ${n(data.chunks)} passages embedded with ${data.model}`}
+      {data.state === 'indexing' && (
+        <>
+          indexing with {data.model} · {n(data.chunks)} passages done, {n(data.recordsLeft)} records left ·{' '}
+          {n(data.perSecond)}/s
+          {data.secondsLeft !== null && ` · about ${Math.max(1, Math.round(data.secondsLeft / 60))} min left`}
+        </>
+      )}
+    </div>
+  );
+}
+
 export function AiSettings() {
-  const form = useForm({ kind: 'off', baseURL: '', model: '', key: '' });
+  const form = useForm({ kind: 'off', baseURL: '', model: '', key: '', embeddingModel: '' });
   const [usage, setUsage] = useState<string | null>(null);
   const [hasKey, setHasKey] = useState<boolean | null>(null);
   /** The stored settings, so a save keeps what this form does not show (budget, limits). */
@@ -32,7 +55,14 @@ export function AiSettings() {
       setStored(s);
       setRedact(new Set(s.redact));
       const p = s.remote ?? s.local;
-      if (p) form.reset({ kind: s.remote ? s.remote.kind : 'local', baseURL: p.baseURL, model: p.model, key: '' });
+      if (p)
+        form.reset({
+          kind: s.remote ? s.remote.kind : 'local',
+          baseURL: p.baseURL,
+          model: p.model,
+          key: '',
+          embeddingModel: s.embeddingModel ?? '',
+        });
       const n = (x: number) => x.toLocaleString('en-US');
       setUsage(`${n(used.used)} tokens today${used.budget === null ? '' : ` of ${n(used.budget)}`}`);
       setLoaded(true);
@@ -55,6 +85,7 @@ export function AiSettings() {
             ? { local: provider, remote: null, preferLocal: true }
             : { remote: provider, local: null, preferLocal: false }),
           redact: REDACTION_KINDS.filter((k) => redact.has(k)),
+          embeddingModel: v.embeddingModel.trim() || null,
         }),
       ['remote.', 'local.'],
     );
@@ -118,6 +149,15 @@ export function AiSettings() {
           disabled={off}
           wide
         />
+        <Field
+          name="embeddingModel"
+          label="Embedding model (semantic search)"
+          value={v.embeddingModel}
+          onChange={(x) => form.set('embeddingModel', x)}
+          error={form.errors.embeddingModel}
+          placeholder="e.g. text-embedding-3-small"
+          disabled={off}
+        />
         {bridge ? (
           <Field
             name="key"
@@ -155,6 +195,7 @@ export function AiSettings() {
         ))}
       </fieldset>
       {usage && <p className="muted small">Usage: {usage}</p>}
+      <SemanticIndexProgress />
       {form.formError && <div className="form-error">{form.formError}</div>}
       <div className="form-actions">
         <button type="submit" className="btn primary" disabled={form.busy}>

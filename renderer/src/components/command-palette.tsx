@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchResult } from '../../../shared/api/types';
 import { call } from '../api/client';
 import { navigate } from '../stores/router';
+import { openResult } from '../lib/open-result';
 import { usePrefs } from '../stores/prefs';
 import { useUi } from '../stores/ui';
 import { Icon } from './icon';
@@ -48,14 +49,6 @@ function commands(close: () => void): Array<Item & { text: string }> {
   ];
 }
 
-function openResult(r: SearchResult) {
-  if (r.kind === 'policy') navigate({ name: 'policy', id: r.id });
-  else if (r.client_id) navigate({ name: 'client', id: r.client_id });
-  else if (r.lead_id) navigate({ name: 'lead', id: r.lead_id });
-  else if (r.kind === 'ticket') navigate({ name: 'tickets' });
-  else if (r.kind === 'contact') navigate({ name: 'contacts' });
-}
-
 /** Ctrl/Cmd+K: global search over the replica plus every command, one list, all keyboard. */
 export function CommandPalette() {
   const close = () => useUi.getState().set({ palette: false });
@@ -64,8 +57,16 @@ export function CommandPalette() {
     for: '',
     items: [],
   });
+  // Semantic matches come from a second query (the embedding takes a round trip to the provider):
+  // keyword results never wait for it; `off` says why there are none (no embedding model, …).
+  const [semantic, setSemantic] = useState<{ for: string; items: SearchResult[]; off: string | null }>({
+    for: '',
+    items: [],
+    off: null,
+  });
   const [active, setActive] = useState(0);
   const seq = useRef(0);
+  const semanticSeq = useRef(0);
   const listRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -78,27 +79,48 @@ export function CommandPalette() {
     });
   }, [text]);
 
+  useEffect(() => {
+    const q = text.trim();
+    const mine = ++semanticSeq.current;
+    if (!q) return setSemantic({ for: '', items: [], off: null });
+    // A short pause so each keystroke does not send the text to the embedding provider.
+    const timer = setTimeout(() => {
+      void call('semantic.search', { text: q, limit: 10 }).then((res) => {
+        if (mine !== semanticSeq.current) return;
+        if (!res.ok) return setSemantic({ for: text, items: [], off: res.error.message });
+        const items = res.value.results.filter((r) => r.via.includes('semantic'));
+        setSemantic({ for: text, items, off: res.value.semantic ? null : res.value.reason });
+      });
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [text]);
+
   const items = useMemo<Item[]>(() => {
     const q = text.trim().toLowerCase();
     const cmds = commands(close).filter((c) => !q || c.text.includes(q));
-    const found = results.items.map<Item>((r) => ({
-      key: `${r.kind}:${r.id}`,
-      group: 'Records',
-      icon: KIND_ICON[r.kind],
-      title: r.title,
-      sub: (
-        <>
-          <span className="kind">{r.kind}</span>
-          {r.snippet.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
-        </>
-      ),
-      run: () => {
-        close();
-        openResult(r);
-      },
-    }));
-    return q ? [...found, ...cmds.slice(0, 6)] : cmds;
-  }, [text, results]);
+    const keyword = new Set(results.items.map((r) => `${r.kind}:${r.id}`));
+    const asItem =
+      (group: string) =>
+      (r: SearchResult): Item => ({
+        key: `${group}:${r.kind}:${r.id}`,
+        group,
+        icon: KIND_ICON[r.kind],
+        title: r.title,
+        sub: (
+          <>
+            <span className="kind">{r.kind}</span>
+            {r.snippet.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+          </>
+        ),
+        run: () => {
+          close();
+          openResult(r);
+        },
+      });
+    const found = results.items.map(asItem('Records'));
+    const similar = semantic.items.filter((r) => !keyword.has(`${r.kind}:${r.id}`)).map(asItem('Semantic matches'));
+    return q ? [...found, ...similar, ...cmds.slice(0, 6)] : cmds;
+  }, [text, results, semantic]);
 
   useEffect(() => setActive(0), [items.length, text]);
   useEffect(() => {
@@ -137,6 +159,13 @@ export function CommandPalette() {
           {text.trim() && results.for === text && results.items.length === 0 && !results.error && (
             <div className="palette-note">
               No records match “{text.trim()}”. Try a name, email, phone or words from a note.
+            </div>
+          )}
+          {text.trim() && semantic.for === text && semantic.off && (
+            <div className="palette-note" data-testid="semantic-off" title={semantic.off}>
+              {/^Semantic search is off/.test(semantic.off)
+                ? 'Semantic search is off — set an embedding model in Settings → AI.'
+                : semantic.off}
             </div>
           )}
           {items.map((it, i) => {

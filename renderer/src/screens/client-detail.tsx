@@ -5,6 +5,7 @@ import { mutate } from '../api/mutate';
 import { useQuery } from '../api/use-query';
 import { AddressCard } from '../components/address-card';
 import { AiPanel } from '../components/ai-panel';
+import { AskBox } from '../components/semantic-panels';
 import { ClientEditDialog } from '../components/client-form';
 import { DeleteButton } from '../components/delete-record';
 import { Composer } from '../components/composer';
@@ -278,6 +279,7 @@ export function ClientDetailScreen({ id }: { id: string }) {
         </div>
         <div className="record-right">
           <AiPanel subject={{ client_id: client.id }} />
+          <AskBox subject={{ client_id: client.id }} />
           <RecordTasks subject={{ client_id: client.id }} />
           <Composer subject={{ client_id: client.id }} />
           <section className="card" aria-label="Timeline">

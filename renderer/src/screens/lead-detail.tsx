@@ -1,6 +1,7 @@
 import { useQuery } from '../api/use-query';
 import { AddressCard } from '../components/address-card';
 import { AiPanel } from '../components/ai-panel';
+import { AskBox, SimilarRecords } from '../components/semantic-panels';
 import { LeadScoreCard } from '../components/lead-score-card';
 import { Composer } from '../components/composer';
 import { CoverageCard } from '../components/coverage/coverage-card';
@@ -96,6 +97,8 @@ export function LeadDetailScreen({ id }: { id: string }) {
         <div className="record-right">
           {!lead.is_converted && <LeadScoreCard leadId={lead.id} />}
           <AiPanel subject={{ lead_id: lead.id }} />
+          <AskBox subject={{ lead_id: lead.id }} />
+          <SimilarRecords subject={{ lead_id: lead.id }} />
           <RecordTasks subject={{ lead_id: lead.id }} readOnly={lead.is_converted} />
           {!lead.is_converted && <Composer subject={{ lead_id: lead.id }} />}
           <section className="card" aria-label="Timeline">

@@ -77,6 +77,7 @@ describe('screens re-run the queries that read what changed', () => {
       'exports.create',
       'duplicates.scan',
       'duplicates.dismiss',
+      'ask',
     ];
     const missing = COMMAND_NAMES.filter((c) => !acting.includes(c) && !COMMAND_READS[c]);
     expect(missing).toEqual([]);
