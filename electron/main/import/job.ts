@@ -65,6 +65,12 @@ export interface ImportDeps {
 /** A batch's JSON is kept well under the gateway's 1 MB request body, which also carries other mutations. */
 const BATCH_MAX_BYTES = 400 * 1024;
 const DEFAULT_BATCH_ROWS = 500;
+/**
+ * SQLite's page cache while an import runs, in KiB (the replica's own is 64 MB). An import
+ * appends, so a large cache buys it little, and the pages it fills stay resident: 8 MB keeps an
+ * import of 100k clients about 60 MB smaller at the same speed (bench: import_peak_rss_mb).
+ */
+const IMPORT_CACHE_KIB = 8 * 1024;
 
 interface Outcome {
   row: number;
@@ -187,6 +193,8 @@ async function execute(
     ctx.resolveCarrier = carrierResolver(db);
   }
   const index = buildDuplicateIndex(db, job.kind);
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   const batchRows = Math.min(deps.batchRows ?? DEFAULT_BATCH_ROWS, IMPORT_BATCH_MAX_ITEMS / 2);
   const started = Date.now();
   let seen = 0;
@@ -240,6 +248,7 @@ async function execute(
     throw err;
   } finally {
     file.close();
+    db.pragma(`cache_size = ${cacheSize}`);
   }
   job.status = deps.signal?.aborted ? 'cancelled' : 'done';
   if (!dry)
