@@ -97,7 +97,16 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'policies.list': ['policies', 'clients', 'carriers', 'insurance_types'],
   'policies.get': ['policies', 'clients', 'carriers', 'insurance_types'],
   // A renewal's retention signals read the client's tickets and leads.
-  'policies.renewals': ['policies', 'clients', 'carriers', 'insurance_types', 'support_tickets', 'leads'],
+  // local_settings: the learned retention model, once trained, replaces the rule's risk.
+  'policies.renewals': [
+    'policies',
+    'clients',
+    'carriers',
+    'insurance_types',
+    'support_tickets',
+    'leads',
+    'local_settings',
+  ],
   'policies.xdates': ['leads', 'clients', 'lead_statuses', 'insurance_types'],
   // Its windows are the book settings (local_settings); its renewals weigh retention signals.
   'today.book': [
@@ -156,6 +165,7 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'imports.open': ['import_jobs'],
   // The model lives in local_settings; the lead's facts in these tables.
   'score.lead': ['leads', 'contacts', 'lead_notes', 'lead_communications', 'lead_statuses', 'local_settings'],
+  'score.policy': ['policies', 'clients', 'support_tickets', 'local_settings'],
 };
 
 /** Whether an event touches any of the tables read. */
