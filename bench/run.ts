@@ -193,6 +193,7 @@ async function main() {
     ['export_100k_s', '≤', 5],
     ['dedup_scan_100k_s', '≤', 10],
     ['score_all_leads_ms', '≤', 1000],
+    ['score_all_policies_ms', '≤', 1000],
     ['semantic_search_p95_ms', '≤', 50],
     ['semantic_recall_at_10', '≥', 0.95],
     ['embed_index_chunks_per_s', '≥', 2000],
