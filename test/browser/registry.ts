@@ -13,6 +13,7 @@ import { tests as leadPageTests } from './lead-page.test';
 import { tests as listViewTests } from './list-views.test';
 import { tests as mergeTests } from './merge.test';
 import { tests as leadScoreTests } from './lead-score.test';
+import { tests as policyScoreTests } from './policy-score.test';
 import { tests as screenTests } from './screens.test';
 import type { BrowserTest } from './suite';
 import { tests as syncTests } from './sync-settings.test';
@@ -33,6 +34,7 @@ export const ALL: BrowserTest[] = [
   ...dialogTests,
   ...leadPageTests,
   ...leadScoreTests,
+  ...policyScoreTests,
   ...workListTests,
   ...listViewTests,
   ...editorTests,
