@@ -1,6 +1,7 @@
 // The learned likelihood to renew through the UI: Settings → Learned scores → Retrain now also
 // learns from the demo agency's renewed and lost policy terms; the Renewals list then shows the
 // learned risk, and a live policy's page shows its likelihood to renew and "Why this score".
+import AxeBuilder from '@axe-core/playwright';
 import { assert, assertNoProblems, openPage, shot, startHost } from './harness';
 import { test } from './suite';
 
@@ -39,6 +40,13 @@ export const tests = [
           const factors = await score.locator('.score-factors li').allTextContents();
           assert(factors.length === 3, `three factors, got ${factors.length}`);
           for (const f of factors) assert(/(raises|lowers) the chance$/.test(f.trim()), `factor reads: ${f}`);
+          // The card is new on the policy page: no serious or critical WCAG A/AA problem in it.
+          const axe = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+            .include('section[aria-label="Likelihood to renew"]')
+            .analyze();
+          const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          assert(bad.length === 0, `accessibility: ${bad.map((v) => v.id).join(', ')}`);
           await shot(page, 'policy-score-why');
           assertNoProblems(problems);
         } finally {

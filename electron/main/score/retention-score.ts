@@ -1,6 +1,7 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { BinaryScore } from '../../../shared/score/binary-model';
 import { retentionRisk } from '../../../shared/book/retention';
+import { LIVE_POLICY_SQL } from '../../../shared/model/tables/policies';
 import {
   renewalProbability,
   scoreTerm,
@@ -122,20 +123,31 @@ export function readTermFacts(db: ReplicaDb, policyIds?: readonly string[]): Ter
   }));
 }
 
-/** How many terms precede each term in its chain: from the rows read, walking up by renews_policy_id. */
+/**
+ * How many terms precede each term in its chain, walking up by renews_policy_id: the terms read
+ * give their own parents; the older terms not read are fetched a whole generation per query.
+ */
 function priorTermsOf(db: ReplicaDb, raw: readonly RawTerm[]): Map<string, number> {
-  const prev = new Map(raw.map((r) => [r.id, r.renewsPolicyId]));
-  const up = db.prepare('SELECT renews_policy_id AS p FROM policies WHERE id = ?');
+  const prev = new Map<string, string | null>(raw.map((r) => [r.id, r.renewsPolicyId]));
+  const up = db.prepare('SELECT id, renews_policy_id AS p FROM policies WHERE id IN (SELECT value FROM json_each(?))');
+  let missing = [...new Set(raw.map((r) => r.renewsPolicyId).filter((p) => p !== null && !prev.has(p)))] as string[];
+  while (missing.length > 0) {
+    for (const row of up.all(JSON.stringify(missing)) as Array<{ id: string; p: string | null }>)
+      prev.set(row.id, row.p);
+    const next = new Set<string>();
+    for (const id of missing) {
+      if (!prev.has(id)) prev.set(id, null);
+      const p = prev.get(id);
+      if (p && !prev.has(p)) next.add(p);
+    }
+    missing = [...next];
+  }
   const out = new Map<string, number>();
+  // Chains are a few terms long and have no cycle (a term renews an older one only).
   const walk = (id: string): number => {
     const known = out.get(id);
     if (known !== undefined) return known;
-    let p = prev.get(id);
-    if (p === undefined) {
-      p = (up.get(id) as { p: string | null } | undefined)?.p ?? null;
-      prev.set(id, p);
-    }
-    // Chains are a few terms long and have no cycle (a term renews an older one only).
+    const p = prev.get(id) ?? null;
     const n = p === null ? 0 : walk(p) + 1;
     out.set(id, n);
     return n;
@@ -231,10 +243,18 @@ export function learnedRenewals(db: ReplicaDb): ((ids: readonly string[]) => Map
   };
 }
 
-/** Every undecided term's chance to renew, by id (the bench's "score all policies"). */
+/** Live terms not yet renewed: the ones a retention score is for (the partial live index finds them). */
+const OPEN_TERMS_SQL = `SELECT p.id FROM policies p WHERE ${LIVE_POLICY_SQL.replace(/(deleted_at|status)/g, 'p.$1')}
+  AND NOT EXISTS (SELECT 1 FROM policies n WHERE n.renews_policy_id = p.id AND n.deleted_at IS NULL)`;
+
+/**
+ * Every undecided term's chance to renew, by id (the bench's "score all policies"): only the
+ * live terms' facts are read, not the whole history a training reads.
+ */
 export function scoreOpenTerms(db: ReplicaDb, model: RetentionModel): Map<string, number> {
+  const ids = db.prepare(OPEN_TERMS_SQL).pluck().all() as string[];
   const out = new Map<string, number>();
-  for (const r of readTermFacts(db)) if (r.renewed === null) out.set(r.id, renewalProbability(model, r));
+  for (const r of readTermFacts(db, ids)) if (r.renewed === null) out.set(r.id, renewalProbability(model, r));
   return out;
 }
 
