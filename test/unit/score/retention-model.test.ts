@@ -13,8 +13,9 @@ import {
   policyScoreView,
   readTermFacts,
   ruleRenewal,
+  scoreOpenTerms,
 } from '../../../electron/main/score/retention-score';
-import { trainRetentionModel } from '../../../shared/score/retention-model';
+import { renewalProbability, trainRetentionModel } from '../../../shared/score/retention-model';
 import { renewals } from '../../../db/queries/policies';
 import { renewalsQuery } from '../../../shared/api/book';
 import { seedAgencyInto } from './seed-agency';
@@ -85,7 +86,16 @@ describe('policy retention model on the synthetic agency', () => {
     expect(view.score!.factors).toHaveLength(3);
     const sizes = view.score!.factors.map((f) => Math.abs(f.effect));
     expect([...sizes].sort((x, y) => y - x)).toEqual(sizes);
-    const decided = readTermFacts(db).find((r) => r.renewed !== null)!;
+    const all = readTermFacts(db);
+    const decided = all.find((r) => r.renewed !== null)!;
     expect(policyScoreView(db, decided.id).score).toBeNull();
+    // Scoring every live term reads only those terms, with the same facts as the full read.
+    const open = scoreOpenTerms(db, model);
+    const byId = new Map(all.map((r) => [r.id, r]));
+    expect(open.size).toBeGreaterThan(100);
+    for (const [id, p] of open) {
+      expect(byId.get(id)!.renewed).toBeNull();
+      expect(p).toBe(renewalProbability(model, byId.get(id)!));
+    }
   });
 });
