@@ -68,6 +68,8 @@ type RawTerm = Omit<TermFacts, 'priorTerms' | 'clientYears' | 'clientPolicies' |
 };
 
 const YEAR = 365.25 * 86_400_000;
+/** From this many named terms on, the per-client counts and the chains are read for the whole table. */
+const WHOLE_TABLE_AT = 2000;
 
 /** Every live (not deleted) term's facts, or a few named terms'. */
 export function readTermFacts(db: ReplicaDb, policyIds?: readonly string[]): TermRow[] {
@@ -77,11 +79,13 @@ export function readTermFacts(db: ReplicaDb, policyIds?: readonly string[]): Ter
       : db.prepare(TERMS_SQL).all()
   ) as RawTerm[];
   if (raw.length === 0) return [];
-  const clients = policyIds ? JSON.stringify([...new Set(raw.map((r) => r.clientId))]) : null;
-  const households = policyIds
+  // Many terms (every live one, to rank them all): one pass over each table beats probing its index per id.
+  const scoped = policyIds !== undefined && policyIds.length < WHOLE_TABLE_AT;
+  const clients = scoped ? JSON.stringify([...new Set(raw.map((r) => r.clientId))]) : null;
+  const households = scoped
     ? JSON.stringify([...new Set(raw.map((r) => r.householdId).filter((h) => h !== null))])
     : null;
-  const sql = CLIENT_SQL(policyIds ? 'AND client_id IN (SELECT value FROM json_each(?))' : '');
+  const sql = CLIENT_SQL(scoped ? 'AND client_id IN (SELECT value FROM json_each(?))' : '');
   const args = (v: string | null) => (v === null ? [] : [v]);
   const pol = new Map(
     (db.prepare(sql.policies).all(...args(clients)) as Array<{ id: string; chains: number; live: number }>).map((r) => [
@@ -98,7 +102,7 @@ export function readTermFacts(db: ReplicaDb, policyIds?: readonly string[]): Ter
   const hh = new Map(
     (db.prepare(sql.households).all(...args(households)) as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]),
   );
-  const depth = priorTermsOf(db, raw);
+  const depth = priorTermsOf(db, raw, !scoped);
   return raw.map((r) => ({
     id: r.id,
     clientId: r.clientId,
@@ -127,8 +131,14 @@ export function readTermFacts(db: ReplicaDb, policyIds?: readonly string[]): Ter
  * How many terms precede each term in its chain, walking up by renews_policy_id: the terms read
  * give their own parents; the older terms not read are fetched a whole generation per query.
  */
-function priorTermsOf(db: ReplicaDb, raw: readonly RawTerm[]): Map<string, number> {
+function priorTermsOf(db: ReplicaDb, raw: readonly RawTerm[], wholeTable: boolean): Map<string, number> {
   const prev = new Map<string, string | null>(raw.map((r) => [r.id, r.renewsPolicyId]));
+  if (wholeTable)
+    for (const row of db.prepare('SELECT id, renews_policy_id AS p FROM policies').all() as Array<{
+      id: string;
+      p: string | null;
+    }>)
+      prev.set(row.id, row.p);
   const up = db.prepare('SELECT id, renews_policy_id AS p FROM policies WHERE id IN (SELECT value FROM json_each(?))');
   let missing = [...new Set(raw.map((r) => r.renewsPolicyId).filter((p) => p !== null && !prev.has(p)))] as string[];
   while (missing.length > 0) {
