@@ -51,8 +51,9 @@ async function buildReplica(count: number): Promise<string> {
   const dir = join(process.cwd(), '.cache', 'bench');
   mkdirSync(dir, { recursive: true });
   // Named for the generator's version too: book2 has households of 2–4 members (book1 had one each),
-  // and outcome1 closes leads by the hidden outcome model (older replicas have nothing to learn).
-  const file = join(dir, `agency-${count}-${seed}-book2-outcome1.db`);
+  // outcome1 closes leads by the hidden outcome model (older replicas have nothing to learn), and
+  // outcome2 renews policy terms by the hidden retention model.
+  const file = join(dir, `agency-${count}-${seed}-book2-outcome2.db`);
   if (existsSync(file)) {
     log(`reusing ${file}`);
     return file;
@@ -192,6 +193,7 @@ async function main() {
     ['export_100k_s', '≤', 5],
     ['dedup_scan_100k_s', '≤', 10],
     ['score_all_leads_ms', '≤', 1000],
+    ['score_all_policies_ms', '≤', 1000],
     ['semantic_search_p95_ms', '≤', 50],
     ['semantic_recall_at_10', '≥', 0.95],
     ['embed_index_chunks_per_s', '≥', 2000],

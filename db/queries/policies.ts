@@ -63,13 +63,29 @@ export function countRenewals(db: ReplicaDb, q: Omit<z.output<typeof renewalsQue
 }
 
 /** Live terms expiring from today to `days` ahead, soonest first, with their premium-change flags. */
-export function renewals(db: ReplicaDb, q: z.output<typeof renewalsQuery>, now: Date): PolicyListItem[] {
+export function renewals(
+  db: ReplicaDb,
+  q: z.output<typeof renewalsQuery>,
+  now: Date,
+  learned?: (ids: readonly string[]) => Map<string, LearnedChance>,
+): PolicyListItem[] {
   const { where, params } = renewalsWhere(q, now);
   if (q.after) filter(where, params, '(p.expiration_date, p.id) > (?, ?)', q.after.date, q.after.id);
   const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date, p.id LIMIT ?`;
   const rows = cachedStatement(db, sql).all(...params, q.limit) as RawItem[];
+  const chances = learned?.(rows.map((r) => r.id));
   const signals = retentionSignals(db, [...new Set(rows.map((r) => r.client_id))]);
   return rows.map((r) => {
+    const chance = chances?.get(r.id);
+    if (chance)
+      return {
+        ...item(r),
+        retention: {
+          score: Math.round(100 * (1 - chance.probability)),
+          reasons: chance.factors.map((f) => f.text),
+          learned: true,
+        },
+      };
     const s = signals.get(r.client_id);
     const retention = retentionRisk(
       {
@@ -83,6 +99,12 @@ export function renewals(db: ReplicaDb, q: z.output<typeof renewalsQuery>, now: 
     );
     return { ...item(r), retention };
   });
+}
+
+/** A term's learned chance to renew with its top factor (electron/main/score/retention-score.ts). */
+export interface LearnedChance {
+  probability: number;
+  factors: Array<{ text: string }>;
 }
 
 interface Signals {

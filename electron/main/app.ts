@@ -15,6 +15,7 @@ import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { clearDemo, demoStatus, isDemoLoaded, loadDemo } from './demo';
 import { currentLeadModel } from './score/lead-score';
+import { currentRetentionModel } from './score/retention-score';
 import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
 import { SyncEngine } from './sync/engine';
 import { deviceId, moveTokenToVault, signIn, signOut, storedSession, type TokenVault } from './sync/session';
@@ -233,11 +234,12 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   const stopRenewalWork = options.renewalWork
     ? startRenewalWork({ db, writer, actor: () => actor, now: options.now }, changes)
     : () => undefined;
-  // The learned lead score retrains by itself once closed leads grew by 10% (or when none exists):
+  // The learned lead and retention scores retrain by themselves once their outcomes grew by 10% (or when none exists):
   // checked a while after opening and then every ten minutes, off the path of any screen.
   const checkScores = () => {
     try {
       currentLeadModel(db);
+      currentRetentionModel(db);
     } catch {
       // A replica closed or busy meanwhile: the next check tries again.
     }

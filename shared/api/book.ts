@@ -68,8 +68,11 @@ export interface PolicyListItem {
   /** Priced 10%+ above the term it renews: a retention risk at this renewal. */
   retention_risk: boolean;
   ai_retention_risk: number | null;
-  /** The local retention-risk rule (shared/book/retention.ts); the renewal list fills it. */
-  retention?: { score: number; reasons: string[] };
+  /**
+   * The renewal list's retention risk (0…100) with reasons: the learned model's (100 × the chance
+   * of not renewing, `learned`) once one exists, else the local rule (shared/book/retention.ts).
+   */
+  retention?: { score: number; reasons: string[]; learned?: boolean };
   owner_id: string;
   renews_policy_id: string | null;
 }

@@ -102,7 +102,16 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'policies.list': ['policies', 'clients', 'carriers', 'insurance_types'],
   'policies.get': ['policies', 'clients', 'carriers', 'insurance_types'],
   // A renewal's retention signals read the client's tickets and leads.
-  'policies.renewals': ['policies', 'clients', 'carriers', 'insurance_types', 'support_tickets', 'leads'],
+  // local_settings: the learned retention model, once trained, replaces the rule's risk.
+  'policies.renewals': [
+    'policies',
+    'clients',
+    'carriers',
+    'insurance_types',
+    'support_tickets',
+    'leads',
+    'local_settings',
+  ],
   'policies.xdates': ['leads', 'clients', 'lead_statuses', 'insurance_types'],
   // Its windows are the book settings (local_settings); its renewals weigh retention signals.
   'today.book': [
@@ -166,6 +175,7 @@ export const COMMAND_READS: Partial<Record<CommandName, readonly ChangeTable[]>>
   'semantic.status': ['semantic_index', 'local_settings'],
   'semantic.search': [...SEARCHED, 'semantic_index', 'local_settings', 'ai_interactions'],
   'semantic.similar': [...SEARCHED, 'semantic_index', 'local_settings', 'ai_interactions'],
+  'score.policy': ['policies', 'clients', 'support_tickets', 'local_settings'],
 };
 
 /** Whether an event touches any of the tables read. */

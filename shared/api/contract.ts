@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AiSettings } from '../ai/settings';
 import type { Row } from '../model/catalogue';
 import type { LeadScoreView, TrainView } from '../score/lead-model';
+import type { PolicyScoreView } from '../score/retention-model';
 import {
   policiesQuery,
   renewalsQuery,
@@ -165,7 +166,9 @@ export const API = {
   'ai.settings.save': { input: z.looseObject({}), output: {} as AiSettings },
   /** A lead's learned chance of winning with its top factors ("Why this score"). */
   'score.lead': { input: z.object({ lead_id: z.string().min(1) }).strict(), output: {} as LeadScoreView },
-  /** Retrains the learned lead score on the replica's closed leads now (Settings button). */
+  /** A policy term's learned likelihood to renew with its top factors (policy page). */
+  'score.policy': { input: z.object({ policy_id: z.string().min(1) }).strict(), output: {} as PolicyScoreView },
+  /** Retrains the learned lead and policy retention scores on the replica's outcomes now (Settings button). */
   'score.train': { input: empty, output: {} as TrainView },
   /** Live records like the draft (score 0 to 1, best first, with the reasons): the New lead/client warning. */
   'duplicates.check': {

@@ -118,11 +118,13 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
     });
     // The book draws from a stream of its own, so it leaves every other draw as it was.
     const convert = plan.items.find((i) => i.kind === 'convert');
+    // The household seat comes first: a household keeps its policies (the hidden renewal model).
+    const seat = convert ? households.seatFor(index, story, convert.t) : null;
     const book = convert
-      ? planBook(new Rng(seed, 2, index), convert.t, now, story.type.code, story.quotedPremium)
+      ? planBook(new Rng(seed, 2, index), convert.t, now, story.type.code, story.quotedPremium, seat !== null)
       : null;
     if (book && convert) {
-      book.household = households.seatFor(index, story, convert.t);
+      book.household = seat;
       appendBook(plan, book, now);
     }
     return {

@@ -1,13 +1,14 @@
 /**
  * The synthetic agency's book of business: each converted lead's client gets 1–3 policies, each
  * a chain of terms (its first term back-dated 1–5 years, as an agency's book carries years of
- * history) renewed yearly with realistic premium changes up to the present, some chains ending
- * cancelled or non-renewed. Drawn from a stream of its own, so the book does not shift the draws
+ * history) renewed yearly with realistic premium changes up to the present, each renewal drawn from the
+ * hidden retention model of outcome.ts (so some chains end cancelled or non-renewed). Drawn from a stream of its own, so the book does not shift the draws
  * of the leads' stories and plans. The household seat (households.ts) is given by the agency.
  */
 import { addMonths } from '../book/terms';
 import { CARRIER_SEEDS, insuranceTypeByCode } from '../lookups';
 import type { HouseholdSeat } from './households';
+import { renewChance } from './outcome';
 import type { LeadPlan, PlanItem } from './plan';
 import { DAY, MINUTE } from './plan';
 import type { Rng } from './prng';
@@ -56,12 +57,37 @@ function renewalChange(rng: Rng): number {
   return 1 + pct / 100;
 }
 
-function chain(rng: Rng, code: string, firstPremium: number, effective: string, today: string): BookPolicy {
+/** What a chain's renewals depend on besides its own prices (outcome.ts). */
+interface Holder {
+  policies: number;
+  household: boolean;
+  mood: number;
+}
+
+/**
+ * A chain of yearly terms from `effective`: each term that has run its year renews with the
+ * hidden chance of outcome.ts (a new premium drawn), or the chain ends cancelled or non-renewed.
+ */
+function chain(
+  rng: Rng,
+  code: string,
+  firstPremium: number,
+  effective: string,
+  today: string,
+  who: Holder,
+): BookPolicy {
   const carrier = carrierFor(rng, code);
   const premiums = [Math.round(firstPremium * 100) / 100];
-  // renewed yearly until the current term covers today
-  for (let start = addMonths(effective, 12); start <= today; start = addMonths(start, 12))
+  let end: BookPolicy['end'] = 'active';
+  for (let start = addMonths(effective, 12); start <= today; start = addMonths(start, 12)) {
+    const k = premiums.length - 1;
+    const changePct = k === 0 ? 0 : (premiums[k]! / premiums[k - 1]! - 1) * 100;
+    if (!rng.chance(renewChance({ changePct, priorTerms: k, code, ...who }))) {
+      end = rng.chance(0.45) ? 'cancelled' : 'non_renewed';
+      break;
+    }
     premiums.push(Math.round(premiums.at(-1)! * renewalChange(rng) * 100) / 100);
+  }
   const prefix = carrier.name.replace(/[^A-Z]/g, '').slice(0, 3) || 'POL';
   return {
     carrierId: carrier.id,
@@ -70,29 +96,35 @@ function chain(rng: Rng, code: string, firstPremium: number, effective: string, 
     effective,
     premiums,
     commission: rng.pick([10, 12, 12.5, 15]),
-    end: rng.weighted([
-      ['active', 85],
-      ['cancelled', 7],
-      ['non_renewed', 8],
-    ] as const),
+    end,
   };
 }
 
-/** The book of a lead converted at `convertAt` whose sale was worth `premium`, in line `code`. */
-export function planBook(rng: Rng, convertAt: number, now: number, code: string, premium: number): BookPlan {
+/**
+ * The book of a lead converted at `convertAt` whose sale was worth `premium`, in line `code`;
+ * `household` when the client joins one (their renewals are likelier).
+ */
+export function planBook(
+  rng: Rng,
+  convertAt: number,
+  now: number,
+  code: string,
+  premium: number,
+  household = false,
+): BookPlan {
   const today = isoDay(now);
   const years = rng.int(0, 4);
-  const sold = chain(rng, code, premium, addMonths(isoDay(convertAt), -12 * years), today);
-  const policies = [sold];
   const extra = rng.weighted([
     [0, 30],
     [1, 45],
     [2, 25],
   ] as const);
+  const who: Holder = { policies: 1 + extra, household, mood: rng.real(-0.6, 0.6) };
+  const policies = [chain(rng, code, premium, addMonths(isoDay(convertAt), -12 * years), today, who)];
   for (let i = 0; i < extra; i++) {
     const line = rng.pick(EXTRA_LINES);
     const effective = isoDay(convertAt - rng.int(0, 4 * 365) * DAY);
-    policies.push(chain(rng, line, rng.real(180, 2400), effective, today));
+    policies.push(chain(rng, line, rng.real(180, 2400), effective, today, who));
   }
   return { policies, household: null };
 }

@@ -54,3 +54,50 @@ export function winChance(story: LeadStory): number {
     agentEffect(story.agent.id);
   return 1 / (1 + Math.exp(-logit));
 }
+
+/**
+ * The hidden rule that decides whether a synthetic policy term that has run its year is renewed.
+ * The book used to end 15% of chains at random, whatever their price or tenure, so a learned
+ * retention score had nothing to find. Now a term renews with a logistic chance of facts the
+ * replica keeps: a price rise at this term pushes the client to shop, each term already renewed
+ * and each other policy (a bundle) or a household keeps them, some lines are stickier; a per-client
+ * mood the replica does not record and the draw itself keep the outcome noisy.
+ */
+export interface TermOutlook {
+  /** Premium change at this term's start, % (0 for a first term). */
+  changePct: number;
+  /** Terms of the chain before this one. */
+  priorTerms: number;
+  /** Policies (chains) the client holds. */
+  policies: number;
+  household: boolean;
+  /** Insurance type code of the line. */
+  code: string;
+  /** The client's unrecorded inclination, about −0.6…0.6. */
+  mood: number;
+}
+
+const LINE_STICKINESS: Readonly<Record<string, number>> = {
+  home: 0.5,
+  condo: 0.3,
+  umbrella: 0.6,
+  auto: 0,
+  renters: -0.6,
+  motorcycle: -0.3,
+  boat: -0.2,
+  bop: 0.2,
+  workers_comp: 0.1,
+};
+
+/** Chance that a term which has run its year is renewed (0…1). */
+export function renewChance(t: TermOutlook): number {
+  const logit =
+    0.9 -
+    0.14 * (t.changePct - 4) +
+    0.3 * Math.min(t.priorTerms, 4) +
+    0.45 * (Math.min(t.policies, 4) - 1) +
+    (t.household ? 0.4 : 0) +
+    (LINE_STICKINESS[t.code] ?? 0) +
+    t.mood;
+  return 1 / (1 + Math.exp(-logit));
+}

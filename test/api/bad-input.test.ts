@@ -369,6 +369,11 @@ const CASES = (): Record<CommandName, Case[]> => ({
     [{ lead_id: '' }, 'lead_id'],
     [{ lead_id: 42 }, 'lead_id'],
   ],
+  'score.policy': [
+    [{}, 'policy_id'],
+    [{ policy_id: '' }, 'policy_id'],
+    [{ policy_id: 7 }, 'policy_id'],
+  ],
   'score.train': [[{ force: true }, 'force']],
   'semantic.status': [[{ model: 'x' }, 'model']],
   'semantic.search': [

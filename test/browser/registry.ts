@@ -13,6 +13,7 @@ import { tests as leadPageTests } from './lead-page.test';
 import { tests as listViewTests } from './list-views.test';
 import { tests as mergeTests } from './merge.test';
 import { tests as leadScoreTests } from './lead-score.test';
+import { tests as policyScoreTests } from './policy-score.test';
 import { tests as screenTests } from './screens.test';
 import { tests as semanticTests } from './semantic.test';
 import type { BrowserTest } from './suite';
@@ -35,6 +36,7 @@ export const ALL: BrowserTest[] = [
   ...leadPageTests,
   ...leadScoreTests,
   ...semanticTests,
+  ...policyScoreTests,
   ...workListTests,
   ...listViewTests,
   ...editorTests,

@@ -20,6 +20,7 @@ import { loadBookSettings, saveBookSettings } from '../book/settings';
 import { dismissPair, listDuplicatePairs, mergePreview } from '../dedup/review';
 import { possibleDuplicates, scanDuplicates } from '../dedup/scan';
 import { leadScoreView, learnedChances, trainView } from '../score/lead-score';
+import { learnedRenewals, policyScoreView } from '../score/retention-score';
 import { dueReminders, listTasks, recordHistory, tasksToday } from '../../../db/queries/tasks';
 import type { Actor } from '../../../shared/mutations/define';
 import type { ImportWizard } from '../import/wizard';
@@ -102,7 +103,7 @@ export function createHandlers({
     'dashboard.get': async (q) => dashboard(db, q, now()),
     'policies.list': async (q) => listPolicies(db, q),
     'policies.get': async ({ id }) => policyDetail(db, id),
-    'policies.renewals': async (q) => renewals(db, q, now()),
+    'policies.renewals': async (q) => renewals(db, q, now(), learnedRenewals(db)),
     'policies.xdates': async (q) => xdates(db, q, now()),
     'clients.book': async ({ id }) => clientBook(db, id),
     'today.book': async (q) => todayBook(db, q, loadBookSettings(db), now(), actor().userId),
@@ -170,6 +171,7 @@ export function createHandlers({
       return { cancelled: controller !== undefined };
     },
     'score.lead': async ({ lead_id }) => leadScoreView(db, lead_id),
+    'score.policy': async ({ policy_id }) => policyScoreView(db, policy_id),
     'score.train': async () => trainView(db, now()),
     'ai.settings.get': async () => ({ ...ai.settings.get(), usage: ai.usage() }),
     'ai.settings.save': async (input) => {

@@ -11,6 +11,8 @@ import {
   type TrainResult,
   type TrainView,
 } from '../../../shared/score/lead-model';
+import { loadModel, saveModel, RETRAIN_GROWTH } from './model-store';
+import { decidedTermCount, trainRetentionScore } from './retention-score';
 
 /**
  * The learned lead score on the replica: facts read in one query, the model kept in
@@ -20,7 +22,7 @@ import {
  */
 const KEY = 'score.lead_model';
 /** Retrain when closed leads have grown by this share since the model was trained. */
-export const RETRAIN_GROWTH = 0.1;
+export { RETRAIN_GROWTH };
 
 const FACTS_SQL = `
 SELECT l.id, l.source, l.insurance_type_id AS insuranceTypeId, l.owner_id AS ownerId,
@@ -114,21 +116,7 @@ function names(db: ReplicaDb) {
 }
 
 export function loadLeadModel(db: ReplicaDb): LeadModel | null {
-  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return null;
-  try {
-    const m = JSON.parse(row.value) as LeadModel;
-    return m.version === 1 && m.kind === 'lead-conversion' ? m : null;
-  } catch {
-    return null;
-  }
-}
-
-function saveLeadModel(db: ReplicaDb, model: LeadModel, now: Date) {
-  db.prepare(
-    `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(KEY, JSON.stringify(model), now.toISOString());
+  return loadModel<LeadModel>(db, KEY, 'lead-conversion');
 }
 
 /** Trains on the replica's closed leads and stores the model; null (nothing stored) with too little history. */
@@ -136,7 +124,7 @@ export function trainLeadScore(db: ReplicaDb, now = new Date(), opts: { save?: b
   const rows = readLeadFacts(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const result = trainLeadModel(rows, (f) => ruleScore(byId.get(f.id)!, now), now, names(db));
-  if (result && opts.save !== false) saveLeadModel(db, result.model, now);
+  if (result && opts.save !== false) saveModel(db, KEY, result.model, now);
   return result;
 }
 
@@ -204,19 +192,42 @@ export function leadScoreView(db: ReplicaDb, leadId: string): LeadScoreView {
   };
 }
 
+/** "Retrain now": both learned scores, each with its held-out figures or why none was made. */
 export function trainView(db: ReplicaDb, now: Date): TrainView {
   const r = trainLeadScore(db, now);
   const n = closedLeadCount(db);
+  const retention = retentionTrainView(db, now);
   if (!r)
     return {
       trained: false,
       message: `Not enough history yet: ${n} closed leads; at least 60, with 15 won and 15 lost, are needed.`,
       metrics: null,
       n_outcomes: n,
+      retention,
     };
   return {
     trained: true,
     message: `Learned from ${r.model.n_outcomes} closed leads.`,
+    metrics: r.model.metrics,
+    n_outcomes: r.model.n_outcomes,
+    retention,
+  };
+}
+
+function retentionTrainView(db: ReplicaDb, now: Date): NonNullable<TrainView['retention']> {
+  const r = trainRetentionScore(db, now);
+  if (!r) {
+    const n = decidedTermCount(db);
+    return {
+      trained: false,
+      message: `Not enough renewal history yet: ${n} decided policy terms; at least 60, with 15 renewed and 15 not, are needed.`,
+      metrics: null,
+      n_outcomes: n,
+    };
+  }
+  return {
+    trained: true,
+    message: `Learned from ${r.model.n_outcomes} decided policy terms.`,
     metrics: r.model.metrics,
     n_outcomes: r.model.n_outcomes,
   };

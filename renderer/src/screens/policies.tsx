@@ -1,3 +1,4 @@
+import { PolicyScoreCard } from '../components/policy-score-card';
 import { useMemo } from 'react';
 import type { PolicyListItem, PolicySort } from '../../../shared/api/book';
 import { ColumnChooser } from '../components/column-chooser';
@@ -144,6 +145,7 @@ export function PolicyScreen({ id }: { id: string }) {
       <RetentionCard policy={policy} />
       <RecordTasks subject={{ policy_id: policy.id }} />
       <RecordHistory subject={{ policy_id: policy.id }} />
+      <PolicyScoreCard policyId={policy.id} />
       <section className="card" aria-label="Terms">
         <div className="card-head">
           <h3>Terms</h3>

@@ -163,7 +163,16 @@ export function RenewalsScreen() {
                 <td className="num">
                   <PremiumChange item={p} />
                 </td>
-                <td className="num" title={p.retention?.reasons.join('; ')} data-testid="retention-risk">
+                <td
+                  className="num"
+                  title={
+                    p.retention?.learned
+                      ? `Learned from this agency's renewals: ${100 - p.retention.score}% likely to renew. ${p.retention.reasons.join('; ')}`
+                      : p.retention?.reasons.join('; ')
+                  }
+                  data-testid="retention-risk"
+                  data-learned={p.retention?.learned ? 'true' : undefined}
+                >
                   {p.retention?.score ?? '—'}
                 </td>
                 <td>

@@ -106,7 +106,7 @@ describe('lead conversion model on the synthetic agency', () => {
 });
 
 describe('npm run cli -- train', () => {
-  it('prints held-out AUC/Brier of the model and of the rule on the same leads, and stores the model', async () => {
+  it('prints held-out AUC/Brier of the model and of the rule on the same leads (and of the retention model), and stores the model', async () => {
     const out = await trainCommand(['--db', db.name]);
     expect(Object.keys(out)).toEqual(
       expect.arrayContaining(['auc', 'brier', 'rule_auc', 'rule_brier', 'n_train', 'n_test', 'n_outcomes']),
@@ -114,6 +114,11 @@ describe('npm run cli -- train', () => {
     expect(out.auc).toBeGreaterThanOrEqual(out.rule_auc + 0.05);
     expect(out.n_train).toBeGreaterThan(out.n_test);
     expect(loadLeadModel(db)!.metrics.auc).toBe(out.auc);
+    // The policy retention model is trained and reported beside it.
+    expect(out.retention_auc).not.toBeNull();
+    expect(out.retention_auc!).toBeGreaterThan(out.retention_rule_auc!);
+    expect(out.retention_brier!).toBeLessThan(0.25);
+    expect(typeof out.retention_rule_brier).toBe('number');
   });
 
   it('refuses a replica with too little history, saying what is needed', async () => {
