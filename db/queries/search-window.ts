@@ -1,4 +1,5 @@
 import type { ReplicaDb } from '../sqlite/open';
+import { textMatchPhrase } from './search-terms';
 import { cachedStatement } from './statements';
 
 export type SearchIndex = 'search_names' | 'search_text';
@@ -26,6 +27,10 @@ export const RANKING: RankOptions = { window: 200, common: 5000 };
  * - only common phrases: newest first. Ranking the newest 200 of 100,000 hits by term frequency
  *   says little; recency is what a CRM user expects of "quote" or "the".
  * Ties keep the newest first.
+ * In search_text a last word longer than the indexed prefixes is matched as the words it expands
+ * to (search-terms.ts) for the window and the probe: the same rows, without merging their
+ * doclists. bm25 still scores the phrases as typed, so the order is unchanged; it only runs on
+ * phrases that are not common, whose doclists are short.
  */
 export function rankedWindow(
   db: ReplicaDb,
@@ -34,16 +39,19 @@ export function rankedWindow(
   options: RankOptions = RANKING,
 ): number[] {
   const query = phrases.join(' ');
+  const matching = fts === 'search_text' ? phrases.map((p) => textMatchPhrase(db, p)) : phrases;
+  if (matching.includes(null)) return [];
   const newest = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`, {
     pluck: true,
   });
-  const window = newest.all(query, options.window) as number[];
+  // Explicit AND: FTS5's implicit AND is between phrases only, not before a parenthesised OR.
+  const window = newest.all(matching.join(' AND '), options.window) as number[];
   if (window.length === 0) return [];
   // A lone phrase with a window to spare is in fewer documents than the window: no probe needed.
   const rare =
     phrases.length === 1 && window.length < options.window
       ? phrases
-      : phrases.filter((p) => !isCommon(db, fts, p, options.common));
+      : phrases.filter((_, i) => !isCommon(db, fts, matching[i]!, options.common));
   if (rare.length === 0) return window;
   const scores =
     rare.length === phrases.length
