@@ -1,4 +1,5 @@
 import type { ReplicaDb } from '../sqlite/open';
+import { textMatchPhrase } from './search-terms';
 import { cachedStatement } from './statements';
 
 export type SearchIndex = 'search_names' | 'search_text';
@@ -26,40 +27,63 @@ export const RANKING: RankOptions = { window: 200, common: 5000 };
  * - only common phrases: newest first. Ranking the newest 200 of 100,000 hits by term frequency
  *   says little; recency is what a CRM user expects of "quote" or "the".
  * Ties keep the newest first.
+ * In search_text a last word longer than the indexed prefixes is matched as the words it expands
+ * to (search-terms.ts) for the window and the probe: the same rows, without merging their
+ * doclists. bm25 still scores the phrases as typed, so the order is unchanged; it only runs on
+ * phrases that are not common, whose doclists are short.
  */
 export function rankedWindow(
   db: ReplicaDb,
   fts: SearchIndex,
   phrases: string[],
   options: RankOptions = RANKING,
+  take: number = options.window,
 ): number[] {
   const query = phrases.join(' ');
+  const matching = fts === 'search_text' ? phrases.map((p) => textMatchPhrase(db, p)) : phrases;
+  if (matching.includes(null)) return [];
   const newest = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`, {
     pluck: true,
   });
-  const window = newest.all(query, options.window) as number[];
-  if (window.length === 0) return [];
-  // A lone phrase with a window to spare is in fewer documents than the window: no probe needed.
+  // Explicit AND: FTS5's implicit AND is between phrases only, not before a parenthesised OR.
+  const match = matching.join(' AND ');
+  // Several phrases are probed before the window is read: when all are common, their newest
+  // co-occurrences can be far apart ("quote umbrella ga": the newest 200 span 1.2M of 1.8M
+  // notes), and only the `take` newest are wanted.
   const rare =
-    phrases.length === 1 && window.length < options.window
-      ? phrases
-      : phrases.filter((p) => !isCommon(db, fts, p, options.common));
-  if (rare.length === 0) return window;
-  const scores =
-    rare.length === phrases.length
-      ? scored(
-          db,
-          `SELECT rowid, bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`,
-          query,
-          options.window,
-        )
-      : scored(
-          db,
-          `SELECT rowid, bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ? AND rowid BETWEEN ? AND ?`,
-          rare.join(' '),
-          window.at(-1)!,
-          window[0]!,
-        );
+    phrases.length === 1 ? undefined : phrases.filter((_, i) => !isCommon(db, fts, matching[i]!, options.common));
+  if (rare?.length === 0) return newest.all(match, Math.min(take, options.window)) as number[];
+  const window = newest.all(match, options.window) as number[];
+  if (window.length === 0) return [];
+  if (rare === undefined) {
+    // A lone phrase with a window to spare is in fewer documents than the window: no probe needed.
+    if (window.length === options.window && isCommon(db, fts, matching[0]!, options.common)) return window;
+    return ranked(db, fts, window, query, options.window);
+  }
+  return ranked(
+    db,
+    fts,
+    window,
+    rare.length === phrases.length ? query : rare.join(' '),
+    options.window,
+    rare.length < phrases.length,
+  );
+}
+
+/**
+ * The window ordered by bm25 over `rare`: the whole query as typed, or (`part`) only its rare
+ * phrases, scored within the window's rowid range.
+ */
+function ranked(db: ReplicaDb, fts: SearchIndex, window: number[], rare: string, size: number, part = false) {
+  const scores = part
+    ? scored(
+        db,
+        `SELECT rowid, bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ? AND rowid BETWEEN ? AND ?`,
+        rare,
+        window.at(-1)!,
+        window[0]!,
+      )
+    : scored(db, `SELECT rowid, bm25(${fts}) FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`, rare, size);
   // Sort positions, not rowids: a stable sort of the window's own (newest-first) order.
   return window
     .map((rowid, i) => ({ rowid, i, score: scores.get(rowid) ?? 0 }))

@@ -86,9 +86,11 @@ export function searchAll(db: ReplicaDb, text: string, limit = 20, ranking: Rank
 function searchText(db: ReplicaDb, text: string, limit: number, ranking: RankOptions): SearchResult[] {
   const phrases = ftsPhrases(text);
   if (phrases.length === 0) return [];
-  const rowids = rankedWindow(db, 'search_names', phrases, ranking).slice(0, limit);
-  if (rowids.length < limit)
-    rowids.push(...rankedWindow(db, 'search_text', phrases, ranking).slice(0, limit - rowids.length));
+  const rowids = rankedWindow(db, 'search_names', phrases, ranking, limit).slice(0, limit);
+  if (rowids.length < limit) {
+    const rest = limit - rowids.length;
+    rowids.push(...rankedWindow(db, 'search_text', phrases, ranking, rest).slice(0, rest));
+  }
   const pattern = hitPattern(tokens(text));
   const map = cachedStatement(db, 'SELECT kind, ref_id FROM search_map WHERE rowid = ?');
   return rowids.flatMap((rowid) => {

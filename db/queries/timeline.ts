@@ -35,10 +35,15 @@ function timelineSql(subject: 'lead_id' | 'client_id') {
 }
 const SQL = { lead_id: timelineSql('lead_id'), client_id: timelineSql('client_id') };
 
-function read(db: ReplicaDb, subject: 'lead_id' | 'client_id', id: string, limit: number): TimelineItem[] {
+function read(
+  db: ReplicaDb,
+  subject: 'lead_id' | 'client_id',
+  id: string,
+  limit: number,
+  names: ReadonlyMap<string, string> = userNames(db),
+): TimelineItem[] {
   const params = Object.keys(PARTS).flatMap(() => [id, limit]);
   const rows = cachedStatement(db, SQL[subject]).all(...params, limit) as Array<Record<string, unknown>>;
-  const names = userNames(db);
   return rows.map((r) => ({
     kind: r.kind as TimelineKind,
     id: String(r.id),
@@ -60,9 +65,10 @@ export function timeline(
   limit = 100,
 ): TimelineItem[] {
   if ('lead_id' in subject) return read(db, 'lead_id', subject.lead_id, limit);
+  const names = userNames(db);
   const items = [
-    read(db, 'client_id', subject.client_id, limit),
-    ...subject.lead_ids.map((l) => read(db, 'lead_id', l, limit)),
+    read(db, 'client_id', subject.client_id, limit, names),
+    ...subject.lead_ids.map((l) => read(db, 'lead_id', l, limit, names)),
   ].flat();
   const seen = new Set<string>();
   return items

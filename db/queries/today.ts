@@ -4,6 +4,7 @@ import type { todayQuery } from '../../shared/api/inputs';
 import type { TodayItem, TodayList } from '../../shared/api/types';
 import type { ReplicaDb } from '../sqlite/open';
 import { displayName } from './rows';
+import { cachedStatement } from './statements';
 import { userNames } from './user-names';
 
 /** End of the local calendar day of `now` (the device's time zone), as an ISO instant. */
@@ -30,6 +31,29 @@ function blend(
   };
 }
 
+/** What the local priority scores, read from idx_leads_owner_follow_ups as arrays (cheaper than objects). */
+type Candidate = [
+  id: string,
+  statusId: string,
+  nextFollowUpAt: string,
+  quotedPremium: number | null,
+  priority: number,
+  aiPriority: number | null,
+  lastContactedAt: string | null,
+  createdAt: string,
+];
+type Scored = { id: string; due_at: string; score: number; reasons: string[] };
+type Shown = {
+  name: string;
+  phone: string | null;
+  email: string | null;
+  status_id: string;
+  insurance_type_id: string;
+  follow_up_note: string | null;
+  quoted_premium: number | null;
+  owner_id: string | null;
+};
+
 /** Overdue rows scored per visit; past this many (oldest first) the rest wait for the next visit. */
 const OVERDUE_SCAN = 2000;
 
@@ -41,7 +65,8 @@ const OPEN_FOLLOW_UPS = 'l.next_follow_up_at IS NOT NULL AND l.deleted_at IS NUL
  * Overdue and due-today rows are read apart, so a long overdue backlog cannot push today's
  * items out of the list. `scope: 'mine'` (the default) keeps the signed-in user's own leads;
  * `owner_id` names another owner; `team` is everything this replica may show.
- * Walks idx_leads_next_follow_up_at.
+ * For one owner it walks idx_leads_owner_follow_ups (reading no lead row until the page is
+ * chosen); for the team, idx_leads_next_follow_up_at.
  */
 /** Each lead's learned chance of winning with its main factor (electron/main/score), when a model exists. */
 export type LearnedChances = (
@@ -61,67 +86,85 @@ export function today(
   const byOwner = owner ? 'AND l.owner_id = ?' : '';
   const ownerArg = owner ? [owner] : [];
 
-  const counts = db
-    .prepare(
-      `SELECT count(*) FILTER (WHERE l.next_follow_up_at < ?) AS overdue,
+  const counts = cachedStatement(
+    db,
+    `SELECT count(*) FILTER (WHERE l.next_follow_up_at < ?) AS overdue,
          count(*) FILTER (WHERE l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?) AS due_today,
          count(*) FILTER (WHERE l.next_follow_up_at > ?) AS upcoming
        FROM leads l WHERE ${OPEN_FOLLOW_UPS} ${byOwner}`,
-    )
-    .get(nowIso, nowIso, until, until, ...ownerArg) as TodayList['counts'];
+  ).get(nowIso, nowIso, until, until, ...ownerArg) as TodayList['counts'];
 
-  const select = (range: string, order: string, limit: number, args: string[]) =>
-    db
-      .prepare(
-        `SELECT l.id, ${displayName('l')} AS name, l.phone, l.email, l.status_id, s.code AS status_code, s.category AS status_category,
-           l.insurance_type_id, l.next_follow_up_at, l.follow_up_note, l.quoted_premium, l.priority, l.ai_follow_up_priority,
-           l.last_contacted_at, l.created_at, l.updated_at, l.owner_id
-         FROM leads l JOIN lead_statuses s ON s.id = l.status_id
-         WHERE ${OPEN_FOLLOW_UPS} AND ${range} ${byOwner}
-         ORDER BY l.next_follow_up_at ${order} LIMIT ${limit}`,
-      )
-      .all(...args, ...ownerArg) as Array<Record<string, unknown>>;
-  const dueToday = select('l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?', 'ASC', q.limit, [nowIso, until]);
-  const overdue = select('l.next_follow_up_at < ?', 'ASC', OVERDUE_SCAN, [nowIso]);
+  // Candidates are read from idx_leads_owner_follow_ups (for one owner) with only the columns the
+  // priority scores; the shown columns are read for the page's leads alone.
+  const select = (range: string, limit: number, args: string[]) =>
+    cachedStatement(
+      db,
+      `SELECT l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.priority, l.ai_follow_up_priority,
+         l.last_contacted_at, l.created_at
+       FROM leads l WHERE ${OPEN_FOLLOW_UPS} AND ${range} ${byOwner}
+       ORDER BY l.next_follow_up_at ASC LIMIT ${limit}`,
+      { raw: true },
+    ).all(...args, ...ownerArg) as Candidate[];
+  const dueToday = select('l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?', q.limit, [nowIso, until]);
+  const overdue = select('l.next_follow_up_at < ?', OVERDUE_SCAN, [nowIso]);
+  // A handful of statuses, read apart: a join per candidate doubled the cost of the backlog.
+  const statuses = new Map(
+    (
+      cachedStatement(db, 'SELECT id, code, category FROM lead_statuses', { raw: true }).all() as Array<
+        [string, string, 'open' | 'won' | 'lost']
+      >
+    ).map(([id, code, category]) => [id, { code, category }]),
+  );
 
-  const names = userNames(db);
-  const chances = learned?.([...dueToday, ...overdue].map((r) => String(r.id)));
-  const score = (r: Record<string, unknown>): TodayItem => {
+  const chances = learned?.([...dueToday, ...overdue].map((r) => r[0]));
+  const score = ([id, statusId, due, premium, priority, ai, lastContacted, created]: Candidate): Scored => {
+    const status = statuses.get(statusId);
     const p = localPriority(
       {
-        statusCode: String(r.status_code),
-        statusCategory: r.status_category as 'open' | 'won' | 'lost',
-        quotedPremium: (r.quoted_premium as number | null) ?? null,
-        nextFollowUpAt: String(r.next_follow_up_at),
-        lastContactedAt: (r.last_contacted_at as string | null) ?? null,
-        createdAt: String(r.created_at),
-        manualPriority: Number(r.priority),
-        aiPriority: (r.ai_follow_up_priority as number | null) ?? null,
+        statusCode: status?.code ?? null,
+        statusCategory: status?.category ?? null,
+        quotedPremium: premium,
+        nextFollowUpAt: due,
+        lastContactedAt: lastContacted,
+        createdAt: created,
+        manualPriority: Number(priority),
+        aiPriority: ai,
       },
       now,
     );
-    return {
-      lead_id: String(r.id),
-      name: String(r.name),
-      phone: (r.phone as string | null) ?? null,
-      email: (r.email as string | null) ?? null,
-      status_id: String(r.status_id),
-      insurance_type_id: String(r.insurance_type_id),
-      due_at: String(r.next_follow_up_at),
-      overdue: String(r.next_follow_up_at) < nowIso,
-      note: (r.follow_up_note as string | null) ?? null,
-      quoted_premium: (r.quoted_premium as number | null) ?? null,
-      owner_id: (r.owner_id as string | null) ?? null,
-      owner_name: r.owner_id ? (names.get(String(r.owner_id)) ?? null) : null,
-      ...blend(p, chances?.get(String(r.id))),
-    };
+    return { id, due_at: due, ...blend(p, chances?.get(id)) };
   };
-  const byScore = (a: TodayItem, b: TodayItem) => b.score - a.score || a.due_at.localeCompare(b.due_at);
+  const byScore = (a: Scored, b: Scored) => b.score - a.score || a.due_at.localeCompare(b.due_at);
   // Today's items first claim their share of the limit, then the most pressing overdue ones fill it.
   const todayItems = dueToday.map(score).sort(byScore);
   const overdueItems = overdue
     .map(score)
     .sort(byScore)
     .slice(0, Math.max(0, q.limit - todayItems.length));
-  return { counts, items: [...overdueItems, ...todayItems].sort(byScore) };
+  const names = userNames(db);
+  const shown = cachedStatement(
+    db,
+    `SELECT ${displayName('l')} AS name, l.phone, l.email, l.status_id, l.insurance_type_id, l.follow_up_note,
+       l.quoted_premium, l.owner_id FROM leads l WHERE l.id = ?`,
+  );
+  const items = [...overdueItems, ...todayItems].sort(byScore).map((c): TodayItem => {
+    const r = shown.get(c.id) as Shown;
+    return {
+      lead_id: c.id,
+      name: String(r.name),
+      phone: r.phone,
+      email: r.email,
+      status_id: r.status_id,
+      insurance_type_id: r.insurance_type_id,
+      due_at: c.due_at,
+      overdue: c.due_at < nowIso,
+      note: r.follow_up_note,
+      quoted_premium: r.quoted_premium,
+      owner_id: r.owner_id,
+      owner_name: r.owner_id ? (names.get(r.owner_id) ?? null) : null,
+      score: c.score,
+      reasons: c.reasons,
+    };
+  });
+  return { counts, items };
 }

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ftsPhrases, ftsQuery } from '../../db/queries/fts';
 import { searchAll } from '../../db/queries/search';
+import { textMatchPhrase } from '../../db/queries/search-terms';
 import type { SearchIndex } from '../../db/queries/search-window';
 import type { ReplicaDb } from '../../db/sqlite/open';
 import { createLead, mutate, useApp } from './support';
@@ -158,5 +159,48 @@ describe('which words are prefixes', () => {
     expect(note('supercalifragi policy')).toBe(0);
     expect(note('supercalifragilistic polic')).toBe(1);
     expect(note('polic supercalifragi')).toBe(1);
+  });
+});
+
+describe('a long word being typed', () => {
+  beforeAll(async () => {
+    const lead = (await createLead(ctx.app, { first_name: 'Dee', last_name: 'Duckworth' })).id;
+    for (const body of ['Deductibles compared.', 'Deductibility of the premium.', 'Déductible waived, quoted.'])
+      await mutate(ctx.app, 'addNote', { lead_id: lead, body });
+    // Thirteen words that share a 10-letter prefix: more than are expanded.
+    const many = Array.from({ length: 13 }, (_, i) => `expansiona${String.fromCharCode(97 + i)}`);
+    await mutate(ctx.app, 'addNote', { lead_id: lead, body: many.join(' ') });
+  });
+
+  it('is matched as the words it expands to: the same results as the plain prefix query', () => {
+    const db = ctx.app.db;
+    expect(textMatchPhrase(db, '"deductibl"*')).toBe('("deductible" OR "deductibles")');
+    expect(textMatchPhrase(db, '"deductibili"*')).toBe('"deductibility"');
+    expect(textMatchPhrase(db, '"deductiblez"*')).toBeNull();
+    // Too many words, a short prefix, a finished word or one with diacritics: left as typed.
+    expect(textMatchPhrase(db, '"expansiona"*')).toBe('"expansiona"*');
+    expect(textMatchPhrase(db, '"deduct"*')).toBe('"deduct"*');
+    expect(textMatchPhrase(db, '"deductible"')).toBe('"deductible"');
+    expect(textMatchPhrase(db, '"déductibl"*')).toBe('"déductibl"*');
+    for (const text of [
+      'deductibl',
+      'deductible',
+      'deductibles',
+      'policy deductibl',
+      'quoted déductibl',
+      'deductibi',
+      'expansiona',
+    ]) {
+      for (const [limit, window] of [
+        [20, 200],
+        [5, 3],
+      ] as const) {
+        const want = reference(db, text, limit, window);
+        expect(found(text, limit, window), `${text} limit ${limit} window ${window}`).toEqual(want);
+      }
+    }
+    expect(found('deductibl', 100).filter((r) => r.kind === 'note').length).toBeGreaterThan(3);
+    expect(found('expansiona', 100)).toHaveLength(1);
+    expect(found('deductiblez', 100)).toEqual([]);
   });
 });

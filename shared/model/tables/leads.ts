@@ -101,6 +101,26 @@ export const leads = defineTable(
         columns: ['owner_id', 'status_id', 'updated_at', 'id', 'deleted_at', 'is_converted'],
       },
       { name: 'idx_leads_next_follow_up_at', columns: ['next_follow_up_at', 'id', 'deleted_at', 'is_converted'] },
+      // Today for one owner: its follow-ups in due order with every column the local priority
+      // scores, so the overdue backlog is ranked from the index alone and only the page's leads
+      // are read (a person's 10,000 overdue follow-ups read as rows took 370 ms at 100k leads).
+      {
+        name: 'idx_leads_owner_follow_ups',
+        columns: [
+          'owner_id',
+          'next_follow_up_at',
+          'is_converted',
+          'id',
+          'status_id',
+          'quoted_premium',
+          'priority',
+          'ai_follow_up_priority',
+          'last_contacted_at',
+          'created_at',
+          'deleted_at',
+        ],
+        where: 'deleted_at IS NULL AND next_follow_up_at IS NOT NULL',
+      },
       { name: 'idx_leads_status_changed_at', columns: ['status_changed_at', 'id', 'deleted_at', 'is_converted'] },
       { name: 'idx_leads_quoted_premium', columns: ['quoted_premium', 'id', 'deleted_at', 'is_converted'] },
       // Without it a priority sort read and sorted every lead (150 ms at 100k leads).

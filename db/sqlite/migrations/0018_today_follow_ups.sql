@@ -1,0 +1,1 @@
+CREATE INDEX `idx_leads_owner_follow_ups` ON `leads` (`owner_id`,`next_follow_up_at`,`is_converted`,`id`,`status_id`,`quoted_premium`,`priority`,`ai_follow_up_priority`,`last_contacted_at`,`created_at`,`deleted_at`) WHERE deleted_at IS NULL AND next_follow_up_at IS NOT NULL;
