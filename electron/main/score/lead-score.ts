@@ -11,7 +11,7 @@ import {
   type TrainResult,
   type TrainView,
 } from '../../../shared/score/lead-model';
-import { loadModel, saveModel, RETRAIN_GROWTH } from './model-store';
+import { loadModel, namesById, saveModel, RETRAIN_GROWTH } from './model-store';
 import { decidedTermCount, trainRetentionScore } from './retention-score';
 
 /**
@@ -99,18 +99,8 @@ export function ruleScore(r: LeadRow, now: Date): number {
 }
 
 function names(db: ReplicaDb) {
-  const types = new Map(
-    (db.prepare('SELECT id, name FROM insurance_types').all() as Array<{ id: string; name: string }>).map((t) => [
-      t.id,
-      t.name,
-    ]),
-  );
-  const users = new Map(
-    (db.prepare('SELECT id, full_name FROM users').all() as Array<{ id: string; full_name: string }>).map((u) => [
-      u.id,
-      u.full_name,
-    ]),
-  );
+  const types = namesById(db, 'insurance_types', 'name');
+  const users = namesById(db, 'users', 'full_name');
   return (c: 'source' | 'type' | 'owner', v: string) =>
     c === 'type' ? (types.get(v) ?? v) : c === 'owner' ? (users.get(v) ?? v) : v;
 }

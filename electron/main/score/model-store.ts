@@ -28,3 +28,13 @@ export function saveModel(db: ReplicaDb, key: string, model: unknown, now: Date)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(key, JSON.stringify(model), now.toISOString());
 }
+
+/** A lookup table's display names by id, for a model's factors in plain words. */
+export function namesById(
+  db: ReplicaDb,
+  table: 'insurance_types' | 'users' | 'carriers',
+  column: 'name' | 'full_name',
+): Map<string, string> {
+  const rows = db.prepare(`SELECT id, ${column} AS name FROM ${table}`).all() as Array<{ id: string; name: string }>;
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -11,7 +11,7 @@ import {
   type RetentionTrainResult,
   type TermFacts,
 } from '../../../shared/score/retention-model';
-import { loadModel, saveModel, RETRAIN_GROWTH } from './model-store';
+import { loadModel, namesById, saveModel, RETRAIN_GROWTH } from './model-store';
 
 /**
  * The learned policy retention score on the replica, beside the lead score (lead-score.ts):
@@ -190,18 +190,8 @@ export function ruleRenewal(r: TermRow, now: Date): number {
 }
 
 function names(db: ReplicaDb) {
-  const types = new Map(
-    (db.prepare('SELECT id, name FROM insurance_types').all() as Array<{ id: string; name: string }>).map((t) => [
-      t.id,
-      t.name,
-    ]),
-  );
-  const carriers = new Map(
-    (db.prepare('SELECT id, name FROM carriers').all() as Array<{ id: string; name: string }>).map((t) => [
-      t.id,
-      t.name,
-    ]),
-  );
+  const types = namesById(db, 'insurance_types', 'name');
+  const carriers = namesById(db, 'carriers', 'name');
   return (c: 'line' | 'carrier' | 'billing', v: string) =>
     c === 'line' ? (types.get(v) ?? v) : c === 'carrier' ? (carriers.get(v) ?? v) : v;
 }
