@@ -28,11 +28,14 @@ import { cachedStatement } from './statements';
 /** The live-term predicate on alias p, written as the partial indexes' WHERE so SQLite can use them. */
 const LIVE_P = LIVE_POLICY_SQL.replace('deleted_at', 'p.deleted_at').replace('status', 'p.status');
 
-const ITEM = `SELECT p.id, p.client_id, ${displayName('c')} AS client_name, p.carrier_id, k.name AS carrier_name,
+const ITEM_COLUMNS = `p.id, p.client_id, ${displayName('c')} AS client_name, p.carrier_id, k.name AS carrier_name,
   p.insurance_type_id, t.name AS line_name, p.policy_number, p.status, p.effective_date, p.expiration_date,
-  p.written_premium, p.premium_change_pct, p.ai_retention_risk, p.owner_id, p.renews_policy_id
-  FROM policies p JOIN clients c ON c.id = p.client_id JOIN carriers k ON k.id = p.carrier_id
+  p.written_premium, p.premium_change_pct, p.ai_retention_risk, p.owner_id, p.renews_policy_id`;
+const ITEM_FROM = `FROM policies p JOIN clients c ON c.id = p.client_id JOIN carriers k ON k.id = p.carrier_id
   JOIN insurance_types t ON t.id = p.insurance_type_id`;
+const ITEM = `SELECT ${ITEM_COLUMNS} ${ITEM_FROM}`;
+/** The renewal list's rows carry what the retention rule weighs about the client, read in the same join. */
+const RENEWAL_ITEM = `SELECT ${ITEM_COLUMNS}, c.client_since AS signal_client_since, c.last_contact_at AS signal_last_contact_at ${ITEM_FROM}`;
 
 type RawItem = Omit<PolicyListItem, 'retention_risk'>;
 
@@ -71,11 +74,13 @@ export function renewals(
 ): PolicyListItem[] {
   const { where, params } = renewalsWhere(q, now);
   if (q.after) filter(where, params, '(p.expiration_date, p.id) > (?, ?)', q.after.date, q.after.id);
-  const sql = `${ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date, p.id LIMIT ?`;
-  const rows = cachedStatement(db, sql).all(...params, q.limit) as RawItem[];
+  const sql = `${RENEWAL_ITEM} WHERE ${where.join(' AND ')} ORDER BY p.expiration_date, p.id LIMIT ?`;
+  const rows = cachedStatement(db, sql).all(...params, q.limit) as RenewalRow[];
   const chances = learned?.(rows.map((r) => r.id));
-  const signals = retentionSignals(db, [...new Set(rows.map((r) => r.client_id))]);
-  return rows.map((r) => {
+  // The rule's counts only for the clients of terms the learned model has no chance for.
+  const ruled = rows.filter((r) => !chances?.has(r.id)).map((r) => r.client_id);
+  const counts = ruleCounts(db, [...new Set(ruled)]);
+  return rows.map(({ signal_client_since, signal_last_contact_at, ...r }) => {
     const chance = chances?.get(r.id);
     if (chance)
       return {
@@ -86,14 +91,13 @@ export function renewals(
           learned: true,
         },
       };
-    const s = signals.get(r.client_id);
     const retention = retentionRisk(
       {
         premiumChangePct: r.premium_change_pct,
-        clientSince: s?.client_since ?? null,
-        lastContactAt: s?.last_contact_at ?? null,
-        openTickets: s?.open_tickets ?? 0,
-        livePolicies: s?.live_policies ?? 0,
+        clientSince: signal_client_since,
+        lastContactAt: signal_last_contact_at,
+        openTickets: counts.tickets.get(r.client_id) ?? 0,
+        livePolicies: counts.policies.get(r.client_id) ?? 0,
       },
       now,
     );
@@ -101,52 +105,36 @@ export function renewals(
   });
 }
 
+type RenewalRow = RawItem & { signal_client_since: string | null; signal_last_contact_at: string | null };
+
 /** A term's learned chance to renew with its top factor (electron/main/score/retention-score.ts). */
 export interface LearnedChance {
   probability: number;
   factors: Array<{ text: string }>;
 }
 
-interface Signals {
-  client_since: string | null;
-  last_contact_at: string | null;
-  open_tickets: number;
-  live_policies: number;
-}
-
 /**
- * What the retention rule weighs about the page's clients: one query per signal for the whole
+ * What the retention rule counts about the page's clients: one query per count for the whole
  * page (the ids as one JSON array), each walking the clients' own indexes, where a query per row
  * cost ~60 µs a row. Counts are grouped per client; a client with none has no row (zero).
  */
-const SIGNAL_SQL = {
-  clients: `SELECT c.id, c.client_since, c.last_contact_at FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))`,
+const COUNT_SQL = {
   tickets: `SELECT t.client_id AS id, count(*) AS n FROM support_tickets t WHERE t.client_id IN (SELECT value FROM json_each(?))
     AND t.status IN ('open', 'pending') AND t.deleted_at IS NULL GROUP BY t.client_id`,
   policies: `SELECT q.client_id AS id, count(*) AS n FROM policies q WHERE q.client_id IN (SELECT value FROM json_each(?))
     AND q.status = 'active' AND q.deleted_at IS NULL GROUP BY q.client_id`,
 };
 
-function retentionSignals(db: ReplicaDb, clientIds: string[]): Map<string, Signals> {
-  const out = new Map<string, Signals>();
-  if (clientIds.length === 0) return out;
-  const ids = JSON.stringify(clientIds);
-  for (const c of cachedStatement(db, SIGNAL_SQL.clients).all(ids) as Array<{ id: string } & Signals>)
-    out.set(c.id, {
-      client_since: c.client_since,
-      last_contact_at: c.last_contact_at,
-      open_tickets: 0,
-      live_policies: 0,
-    });
-  for (const t of cachedStatement(db, SIGNAL_SQL.tickets).all(ids) as Array<{ id: string; n: number }>) {
-    const s = out.get(t.id);
-    if (s) s.open_tickets = t.n;
-  }
-  for (const p of cachedStatement(db, SIGNAL_SQL.policies).all(ids) as Array<{ id: string; n: number }>) {
-    const s = out.get(p.id);
-    if (s) s.live_policies = p.n;
-  }
-  return out;
+function ruleCounts(db: ReplicaDb, clientIds: string[]) {
+  const count = (sql: string) =>
+    new Map(
+      clientIds.length === 0
+        ? []
+        : (cachedStatement(db, sql).all(JSON.stringify(clientIds)) as Array<{ id: string; n: number }>).map(
+            (r) => [r.id, r.n] as const,
+          ),
+    );
+  return { tickets: count(COUNT_SQL.tickets), policies: count(COUNT_SQL.policies) };
 }
 
 /** The X-date list's conditions (without its cursor), shared by the list and its count. */
@@ -249,6 +237,14 @@ const IN_FORCE = `SELECT count(p.id) AS policies_in_force, coalesce(sum(p.writte
   count(DISTINCT p.carrier_id) AS carriers_in_force, min(p.expiration_date) AS next_expiration_date
   FROM policies p WHERE p.client_id = ? AND p.deleted_at IS NULL AND p.status = 'active' AND p.expiration_date >= date('now')`;
 
+/** Every member of a household with what each has in force (IN_FORCE's figures), in one grouped read. */
+const HOUSEHOLD_MEMBERS = `SELECT c.id AS client_id, ${displayName('c')} AS name, count(p.id) AS policies_in_force,
+  coalesce(sum(p.written_premium), 0) AS premium_in_force, coalesce(sum(p.commission_amount), 0) AS commission_in_force,
+  count(DISTINCT p.insurance_type_id) AS lines_in_force, count(DISTINCT p.carrier_id) AS carriers_in_force,
+  min(p.expiration_date) AS next_expiration_date
+  FROM clients c LEFT JOIN policies p ON p.client_id = c.id AND p.deleted_at IS NULL AND p.status = 'active' AND p.expiration_date >= date('now')
+  WHERE c.household_id = ? AND c.deleted_at IS NULL GROUP BY c.id ORDER BY name, c.id`;
+
 /** A client's terms (newest first), what is in force, and its household's members and live policies. */
 export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
   // Two columns, not the decoded row: decoding a whole client cost more than reading it.
@@ -264,12 +260,9 @@ export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
   ).map(item);
   const household = client.household_id ? rowById(db, 'households', client.household_id) : null;
   if (!household || household.deleted_at) return { in_force: inForce(clientId), policies, household: null };
-  const members = (
-    cachedStatement(
-      db,
-      `SELECT c.id AS client_id, ${displayName('c')} AS name FROM clients c WHERE c.household_id = ? AND c.deleted_at IS NULL ORDER BY name, c.id`,
-    ).all(household.id) as Array<{ client_id: string; name: string }>
-  ).map((m) => ({ ...m, ...inForce(m.client_id) }));
+  const members = cachedStatement(db, HOUSEHOLD_MEMBERS).all(household.id) as Array<
+    { client_id: string; name: string } & InForce
+  >;
   const householdPolicies = (
     cachedStatement(
       db,

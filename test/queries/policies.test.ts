@@ -114,6 +114,22 @@ describe('the book of business on the replica', () => {
     expect(plan.map((r) => r.detail).join(' | ')).toContain('idx_policies_live_expiration');
   });
 
+  it("reads an owner's or a carrier's renewal list in page order, with no sort step", () => {
+    for (const column of ['owner_id', 'carrier_id']) {
+      const plan = (
+        ctx.app.db
+          .prepare(
+            `EXPLAIN QUERY PLAN SELECT p.id FROM policies p WHERE p.deleted_at IS NULL AND p.status IN ('active', 'pending') AND p.expiration_date >= ? AND p.expiration_date <= ? AND p.${column} = ? ORDER BY p.expiration_date, p.id LIMIT 50`,
+          )
+          .all(TODAY, inDays(60), 'x') as Array<{ detail: string }>
+      )
+        .map((r) => r.detail)
+        .join(' | ');
+      expect(plan, column).toContain(`(${column}=? AND expiration_date>? AND expiration_date<?)`);
+      expect(plan, column).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
   it('shows a chain of terms in order from any of its terms', async () => {
     const detail = await call(ctx.app, 'policies.get', { id: w.old });
     expect(detail.terms.map((t) => t.id)).toEqual([w.old, w.renewed]);
