@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { listQuery } from '../../shared/api/inputs';
 import type { ClientDetail, ClientListItem } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
+import { decodeRow } from '../../shared/model/codec';
 import type { ReplicaDb } from '../sqlite/open';
 import { ftsQuery } from './fts';
 import { displayName, rowById, rowsWhere } from './rows';
@@ -35,10 +36,13 @@ export function clientDetail(db: ReplicaDb, id: string): ClientDetail {
     db,
     `SELECT lead_id, insurance_type_code, lead_created_at, conversion_date, days_to_convert FROM client_lead_history WHERE client_id = ? ORDER BY conversion_date`,
   ).all(id) as ClientDetail['leads'];
-  const opportunities = [
-    ...rowsWhere(db, 'opportunities', 'client_id', id),
-    ...leads.flatMap((l) => rowsWhere(db, 'opportunities', 'lead_id', l.lead_id)),
-  ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
+  // The client's own opportunities and its leads' in one read; a converted lead's is both.
+  const opportunities = (
+    cachedStatement(
+      db,
+      `SELECT * FROM opportunities WHERE deleted_at IS NULL AND (client_id = ? OR lead_id IN (SELECT value FROM json_each(?))) ORDER BY created_at, id`,
+    ).all(id, JSON.stringify(leads.map((l) => l.lead_id))) as Record<string, unknown>[]
+  ).map((r) => decodeRow('opportunities', r));
   return {
     client,
     address: rowById(db, 'addresses', client.address_id),
