@@ -114,10 +114,11 @@ export function planBook(
 ): BookPlan {
   const today = isoDay(now);
   const years = rng.int(0, 4);
+  // About 2.1 policies a client (a personal-lines agency's usual 1.8–2.3): 20k clients hold 40k+.
   const extra = rng.weighted([
-    [0, 30],
-    [1, 45],
-    [2, 25],
+    [0, 25],
+    [1, 40],
+    [2, 35],
   ] as const);
   const who: Holder = { policies: 1 + extra, household, mood: rng.real(-0.6, 0.6) };
   const policies = [chain(rng, code, premium, addMonths(isoDay(convertAt), -12 * years), today, who)];
