@@ -6,7 +6,10 @@ export interface PolicyTermFacts {
   id: string;
   client_id: string;
   policy_number: string;
+  /** The full facts, for the model. */
   text: string;
+  /** One line for the citation: line, carrier, dates, premium. */
+  brief: string;
 }
 
 interface Row {
@@ -64,5 +67,6 @@ export function policyTermFacts(db: ReplicaDb, id: string): PolicyTermFacts | un
   if (r.cancellation_date)
     lines.push(`Cancelled ${r.cancellation_date}${r.cancellation_reason ? `: ${r.cancellation_reason}` : ''}.`);
   if (r.non_renewal_reason) lines.push(`Not renewed: ${r.non_renewal_reason}.`);
-  return { id: r.id, client_id: r.client_id, policy_number: r.policy_number, text: lines.join('\n') };
+  const brief = `${r.line_name} · ${r.carrier_name} · ${r.effective_date} to ${r.expiration_date} · ${usd(r.written_premium)}`;
+  return { id: r.id, client_id: r.client_id, policy_number: r.policy_number, text: lines.join('\n'), brief };
 }

@@ -43,7 +43,7 @@ const termSource = (t: PolicyTermFacts): HybridResult => ({
   kind: 'policy',
   id: t.id,
   title: t.policy_number,
-  snippet: [{ text: t.text.length > 160 ? `${t.text.slice(0, 160)}…` : t.text, hit: false }],
+  snippet: [{ text: t.brief, hit: false }],
   lead_id: null,
   client_id: t.client_id,
   via: [],
