@@ -1,32 +1,16 @@
 // The book of business through the real UI in Chromium: a conversion that writes the policy,
 // a renewal from the Renewals screen, and a lost lead's X-date follow-up on the X-dates screen.
-import type { Page } from 'playwright-core';
 import { addDaysToDate } from '../../shared/book/terms';
 import { CARRIER_SEEDS, insuranceTypeByCode } from '../../shared/lookups';
 import { ANSWERS } from '../ai/answers';
 import { startFakeOpenAI } from '../ai/fake-openai';
-import { assert, assertNoProblems, openPage, shot, startHost, typeInto, type Host } from './harness';
-import { test, type TestContext } from './suite';
+import { assert, shot, typeInto, withHost, type Host } from './harness';
+import { test } from './suite';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => addDaysToDate(TODAY, n);
 /** What a person types into an en-US date input: MMDDYYYY. */
 const typedDate = (iso: string) => `${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(0, 4)}`;
-
-async function withHost(ctx: TestContext, body: (page: Page, host: Host) => Promise<void>) {
-  const host = await startHost();
-  try {
-    const { page, problems } = await openPage(ctx.browser, host, '#/today');
-    try {
-      await body(page, host);
-      assertNoProblems(problems);
-    } finally {
-      await page.context().close();
-    }
-  } finally {
-    await host.close();
-  }
-}
 
 async function lead(host: Host, last: string, extra: Record<string, unknown> = {}) {
   const res = (await host.api('mutate', {

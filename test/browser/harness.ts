@@ -12,6 +12,7 @@ import type { Result } from '../../shared/errors';
 import { insuranceTypeByCode } from '../../shared/lookups';
 import { openApp, type FieldlineApp } from '../../electron/main/app';
 import { startWebHost } from '../../electron/main/web-host/server';
+import type { TestContext } from './suite';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'out/web');
@@ -164,6 +165,25 @@ export async function openPage(
   await page.goto(`${host.url}/${hash}`);
   await page.waitForSelector('.app .content [data-screen]', { timeout: 10_000 });
   return { page, problems };
+}
+
+/**
+ * A fresh host and a page on Today for `body`; afterwards the page must have logged no error.
+ * The page and the host are closed whether or not `body` passed.
+ */
+export async function withHost(ctx: TestContext, body: (page: Page, host: Host) => Promise<void>) {
+  const host = await startHost();
+  try {
+    const { page, problems } = await openPage(ctx.browser, host, '#/today');
+    try {
+      await body(page, host);
+      assertNoProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  } finally {
+    await host.close();
+  }
 }
 
 export async function shot(page: Page, name: string) {

@@ -5,26 +5,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { addDaysToDate } from '../../shared/book/terms';
 import { CARRIER_SEEDS, insuranceTypeByCode } from '../../shared/lookups';
-import { assert, assertNoProblems, openPage, shot, startHost, typeInto, type Host } from './harness';
-import { test, type TestContext } from './suite';
+import { assert, shot, typeInto, withHost, type Host } from './harness';
+import { test } from './suite';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => addDaysToDate(TODAY, n);
-
-async function withHost(ctx: TestContext, body: (page: Page, host: Host) => Promise<void>) {
-  const host = await startHost();
-  try {
-    const { page, problems } = await openPage(ctx.browser, host, '#/today');
-    try {
-      await body(page, host);
-      assertNoProblems(problems);
-    } finally {
-      await page.context().close();
-    }
-  } finally {
-    await host.close();
-  }
-}
 
 async function lead(host: Host, last: string, extra: Record<string, unknown> = {}) {
   const res = (await host.api('mutate', {

@@ -1,7 +1,8 @@
 // Semantic search as a person meets it: the Ask box on a lead answers with citations that open the
-// cited records, Similar records and Ctrl+K find a paraphrase keyword search cannot, and with no
-// provider Ctrl+K says semantic search is off while keyword search still finds the lead.
-import { communicationTypeByCode, insuranceTypeByCode } from '../../shared/lookups';
+// cited records, Similar records and Ctrl+K find a paraphrase keyword search cannot, the Ask box on
+// a policy answers from the term and its client's records, and with no provider Ctrl+K says
+// semantic search is off while keyword search still finds the lead.
+import { CARRIER_SEEDS, communicationTypeByCode, insuranceTypeByCode } from '../../shared/lookups';
 import { startFakeOpenAI } from '../ai/fake-openai';
 import { assert, assertNoProblems, openPage, shot, startHost, type Host, typeInto } from './harness';
 import { test } from './suite';
@@ -21,6 +22,28 @@ async function plantLead(host: Host, first: string, last: string, note: string) 
     },
   });
   return res.result.id;
+}
+
+/** A client with one note and one home policy term; returns both ids. */
+async function plantClientPolicy(host: Host, last: string, policyNumber: string, note: string) {
+  const client = (await host.api('mutate', {
+    name: 'createClient',
+    args: { client_type: 'individual', first_name: 'Dana', last_name: last },
+  })) as { result: { id: string } };
+  const policy = (await host.api('mutate', {
+    name: 'addPolicy',
+    args: {
+      client_id: client.result.id,
+      carrier_id: CARRIER_SEEDS[0]!.id,
+      insurance_type_id: insuranceTypeByCode('home').id,
+      policy_number: policyNumber,
+      effective_date: '2026-03-01',
+      expiration_date: '2027-03-01',
+      written_premium: 1420,
+    },
+  })) as { result: { id: string } };
+  await host.api('mutate', { name: 'addNote', args: { client_id: client.result.id, body: note } });
+  return { clientId: client.result.id, policyId: policy.result.id };
 }
 
 export const tests = [
@@ -98,6 +121,70 @@ export const tests = [
             .getByRole('status', { name: 'Semantic index' })
             .getByText(/up to date · \d+ passages embedded with fake-embed/)
             .waitFor();
+          assertNoProblems(problems);
+        } finally {
+          await page.context().close();
+        }
+      } finally {
+        await host.close();
+        await fake.close();
+      }
+    },
+  ),
+
+  test(
+    'Ask on a policy page: type a question, press Ask, read the answer, and a citation opens the cited record',
+    'browser',
+    async (ctx) => {
+      const fake = await startFakeOpenAI();
+      const host = await startHost();
+      try {
+        const { clientId, policyId } = await plantClientPolicy(
+          host,
+          'Lindqvist',
+          'HO-7781',
+          'Wants a higher hail deductible at renewal to bring the premium down.',
+        );
+        await plantClientPolicy(host, 'Moreau', 'HO-9902', 'Asked about flood cover for the basement.');
+        await host.api('ai.settings.save', {
+          local: { name: 'office', kind: 'local', baseURL: fake.url, model: 'fake-model' },
+          remote: null,
+          preferLocal: true,
+          embeddingModel: 'fake-embed',
+        });
+        await host.app.semantic.index();
+        // The model cites the term's facts and the client's note (the ids are in the prompt).
+        fake.fallback = (req) => {
+          const ids = [...req.text.matchAll(/id=([0-9a-f-]{36})/g)].map((m) => m[1]!);
+          return {
+            kind: 'answer',
+            content: { answer: 'A higher hail deductible, to lower the $1,420 premium.', citations: ids.slice(0, 2) },
+          };
+        };
+        const { page, problems } = await openPage(ctx.browser, host, `#/policies/${policyId}`);
+        try {
+          await page.waitForSelector(`[data-screen="policy"][data-policy-id="${policyId}"]`);
+          const askBox = page.getByRole('region', { name: 'Ask' });
+          await typeInto(askBox.getByLabel('Question about this record'), 'What does she want at renewal?');
+          await askBox.getByRole('button', { name: 'Ask', exact: true }).click();
+          const answer = askBox.getByTestId('ask-answer');
+          await answer.getByText('A higher hail deductible, to lower the $1,420 premium.').waitFor();
+          const citations = answer.getByRole('list', { name: 'Citations' }).getByRole('button');
+          assert((await citations.count()) === 2, 'the term and the note are cited');
+          assert(((await citations.nth(0).textContent()) ?? '').includes('HO-7781'), 'citation [1] is the term');
+          const chat = fake.requests.find((r) => r.path.startsWith('/v1/chat'));
+          assert(chat, 'the question reached the model');
+          for (const fact of [CARRIER_SEEDS[0]!.name, '2027-03-01', '$1420.00'])
+            assert(chat.text.includes(fact), `the term's facts were sent: ${fact}`);
+          assert(!chat.text.includes('flood'), 'only this client’s records were sent to the model');
+          await shot(page, 'semantic-ask-policy');
+
+          // Citation [2] is the client's note: it opens the client's page.
+          const note = citations.nth(1);
+          assert(((await note.textContent()) ?? '').includes('[2]'), 'the citation is numbered');
+          await note.click();
+          await page.waitForSelector(`[data-screen="client"][data-client-id="${clientId}"]`);
+          assert(page.url().endsWith(`#/clients/${clientId}`), 'the citation landed on the cited record');
           assertNoProblems(problems);
         } finally {
           await page.context().close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
 import { knn } from '../../../db/queries/semantic';
+import { policyTermFacts, type PolicyTermFacts } from '../../../db/queries/policy-facts';
 import { Redactor } from '../../../shared/ai/redact';
 import { uuidv7 } from '../../../shared/ids';
 import { chat } from '../ai/provider';
@@ -37,13 +38,28 @@ export interface AskDeps {
   generate?: boolean;
 }
 
+/** A policy term's own facts as the first source: the record itself, not a search hit (so no `via`). */
+const termSource = (t: PolicyTermFacts): HybridResult => ({
+  kind: 'policy',
+  id: t.id,
+  title: t.policy_number,
+  snippet: [{ text: t.brief, hit: false }],
+  lead_id: null,
+  client_id: t.client_id,
+  via: [],
+});
+
 /**
- * Ask a question of one lead's or client's records, or of the whole book: the nearest chunks
- * (only of records in this replica, not deleted) become numbered sources, the model answers
- * with the ids it relied on, and any id not among the sources is dropped and reported.
+ * Ask a question of one lead's, client's or policy term's records, or of the whole book: the
+ * nearest chunks (only of records in this replica, not deleted, that the person may see) become
+ * numbered sources, the model answers with the ids it relied on, and any id not among the
+ * sources is dropped and reported. A policy term is asked of its client's records, with the
+ * term's own facts (carrier, line, dates, premium) as source [1].
  */
 export async function ask(deps: AskDeps, question: string, subject: SubjectRef | null, k = 8): Promise<AskResult> {
+  // resolve checks the subject exists and that the person may see it (a policy: the term itself).
   const scope: RecordRef | null = subject ? deps.semantic.resolve(subject) : null;
+  const term = subject && 'policy_id' in subject ? policyTermFacts(deps.db, subject.policy_id) : undefined;
   const actor = deps.semantic.actor();
   const { vector } = await deps.semantic.queryVector(question);
   const hits = vector
@@ -57,11 +73,14 @@ export async function ask(deps: AskDeps, question: string, subject: SubjectRef |
     : [];
   // Only chunks the person may see become sources: nothing else is shown or sent to the model.
   const visible = hits.filter((h) => maySeeHit(deps.db, actor, h));
-  const sources = chunkResults(deps.db, visible)
-    .slice(0, k)
+  const found = chunkResults(deps.db, visible)
+    .filter((r) => r.id !== term?.id)
     .map((r) => ({ ...r, via: ['semantic' as const] }));
+  const sources: HybridResult[] = [...(term ? [termSource(term)] : []), ...found].slice(0, k);
   const texts = new Map<string, string>();
   for (const h of visible) if (!texts.has(h.result_id)) texts.set(h.result_id, h.text);
+  // The term's AI summary, when indexed, follows its facts in the one source.
+  if (term) texts.set(term.id, [term.text, texts.get(term.id)].filter(Boolean).join('\n'));
   const s = deps.settings();
   const provider = embeddingProvider(s);
   if (!provider || deps.generate === false || sources.length === 0)
@@ -103,7 +122,7 @@ export async function ask(deps: AskDeps, question: string, subject: SubjectRef |
       completion_tokens: reply.usage?.completion_tokens ?? 0,
       total_tokens: reply.usage?.total_tokens ?? 0,
       latency_ms: Date.now() - started,
-      metadata: { task: 'ask', citations, dropped },
+      metadata: { task: 'ask', citations, dropped, ...(term ? { policy_id: term.id } : {}) },
     });
   }
   return { answer: redactor.restore(parsed.data.answer), citations, dropped, sources, interaction_id };

@@ -21,8 +21,9 @@ function ResultLink({ r, label }: { r: SemanticResult; label?: string }) {
 }
 
 /**
- * Ask a question of this record's notes, messages and tickets: the answer with numbered
- * citations that open the cited record; without a chat model, the records found are the answer.
+ * Ask a question of this record's notes, messages and tickets (on a policy: its client's, and the
+ * term's own facts): the answer with numbered citations that open the cited record; without a
+ * chat model, the records found are the answer.
  */
 export function AskBox({ subject }: { subject: SemanticSubject }) {
   const inputId = useId();
@@ -58,7 +59,11 @@ export function AskBox({ subject }: { subject: SemanticSubject }) {
             id={inputId}
             value={question}
             onChange={(e) => setQuestion(e.target.value)}
-            placeholder="e.g. What did she worry about in the quote?"
+            placeholder={
+              'policy_id' in subject
+                ? 'e.g. When does this term renew, and why did the premium change?'
+                : 'e.g. What did she worry about in the quote?'
+            }
             maxLength={1000}
           />
           <button type="submit" className="btn" disabled={busy || !question.trim()}>

@@ -9,6 +9,7 @@ import { ListScreen } from '../components/list-screen';
 import { UserName } from '../components/pills';
 import { PremiumChange } from '../components/policies-card';
 import { RetentionCard } from '../components/retention-card';
+import { AskBox } from '../components/semantic-panels';
 import { EmptyState, ErrorBanner } from '../components/values';
 import type { Column } from '../components/virtual-table';
 import { humanize, money, paperDate } from '../lib/format';
@@ -143,6 +144,7 @@ export function PolicyScreen({ id }: { id: string }) {
         </div>
       </div>
       <RetentionCard policy={policy} />
+      <AskBox subject={{ policy_id: policy.id }} />
       <RecordTasks subject={{ policy_id: policy.id }} />
       <RecordHistory subject={{ policy_id: policy.id }} />
       <PolicyScoreCard policyId={policy.id} />
