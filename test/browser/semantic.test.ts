@@ -145,7 +145,7 @@ export const tests = [
           'HO-7781',
           'Wants a higher hail deductible at renewal to bring the premium down.',
         );
-        await plantClientPolicy(host, 'Moreau', 'HO-9902', 'Asked about flood cover for the basement.');
+        const other = await plantClientPolicy(host, 'Moreau', 'HO-9902', 'Asked about flood cover for the basement.');
         await host.api('ai.settings.save', {
           local: { name: 'office', kind: 'local', baseURL: fake.url, model: 'fake-model' },
           remote: null,
@@ -185,6 +185,25 @@ export const tests = [
           await note.click();
           await page.waitForSelector(`[data-screen="client"][data-client-id="${clientId}"]`);
           assert(page.url().endsWith(`#/clients/${clientId}`), 'the citation landed on the cited record');
+
+          // Back on the policy, then on to another client's policy: its Ask box starts empty,
+          // not with the answer about the first one.
+          await page.goBack();
+          await page.waitForSelector(`[data-screen="policy"][data-policy-id="${policyId}"]`);
+          await typeInto(askBox.getByLabel('Question about this record'), 'And the premium?');
+          await askBox.getByRole('button', { name: 'Ask', exact: true }).click();
+          await askBox.getByTestId('ask-answer').waitFor();
+          await page.goto(`${host.url}/#/policies/${other.policyId}`);
+          await page.waitForSelector(`[data-screen="policy"][data-policy-id="${other.policyId}"]`);
+          assert(
+            (await page.getByRole('region', { name: 'Ask' }).getByTestId('ask-answer').count()) === 0,
+            'no stale answer',
+          );
+          assert(
+            (await page.getByRole('region', { name: 'Ask' }).getByLabel('Question about this record').inputValue()) ===
+              '',
+            'the question box is empty on another policy',
+          );
           assertNoProblems(problems);
         } finally {
           await page.context().close();
