@@ -32,8 +32,19 @@ const { values } = parseArgs({
     skip: { type: 'string' },
     'import-rows': { type: 'string' },
     growth: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+if (values.help) {
+  process.stdout.write(
+    `Usage: npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--runs N] [--sync-leads N]\n` +
+      `  [--import-rows N] [--skip=local,pg,sync,push,screen,ui,import,score,semantic] [--growth]\n` +
+      `Builds (or reuses) the synthetic agency in .cache/bench and prints each figure against its target;\n` +
+      `with --json the last stdout line is one JSON object of every figure. --growth times the screens\n` +
+      `at 10k and 100k leads (and --leads N above that) and prints their growth per 10x.\n`,
+  );
+  process.exit(0);
+}
 const leads = Number(values.leads ?? 100_000);
 const seed = Number(values.seed ?? 1);
 const repeats = Number(values.repeats ?? 3);
