@@ -3,7 +3,8 @@
  * a precomputed scorer). It must give exactly the probabilities of the plain per-record path
  * (facts read for the one record, a feature vector, the weighted sum) for exactly the same
  * records, including the awkward ones: a deleted contact (not counted), a deleted note (still
- * counted), a deleted term inside a renewal chain, a household member who left.
+ * counted), notes and people moved to another lead, a call removed, a deleted term inside a
+ * renewal chain, a household member who left.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplicaDb } from '../../../db/sqlite/open';
@@ -35,6 +36,12 @@ function awkwardRows(db: ReplicaDb) {
   db.prepare(`UPDATE contacts SET deleted_at = ? WHERE id = ?`).run(NOW.toISOString(), contact);
   const note = one(`SELECT n.id FROM lead_notes n WHERE n.deleted_at IS NULL AND n.lead_id IN (${openLead}) LIMIT 1`);
   db.prepare(`UPDATE lead_notes SET deleted_at = ? WHERE id = ?`).run(NOW.toISOString(), note);
+  // Activity moved to another lead, or removed for good (the counts are kept by triggers).
+  const [from, to] = db.prepare(`${openLead} ORDER BY l.id LIMIT 2`).pluck().all() as string[];
+  db.prepare(`UPDATE lead_notes SET lead_id = ? WHERE lead_id = ?`).run(to, from);
+  db.prepare(`UPDATE contacts SET lead_id = ? WHERE lead_id = ?`).run(from, to);
+  const call = one(`SELECT m.id FROM lead_communications m WHERE m.lead_id IN (${openLead}) LIMIT 1`);
+  db.prepare(`DELETE FROM lead_communications WHERE id = ?`).run(call);
   // A live term two renewals deep: delete the middle term of its chain.
   const middle = one(`SELECT m.id FROM policies p JOIN policies m ON m.id = p.renews_policy_id
     WHERE p.deleted_at IS NULL AND p.status IN ('active', 'pending') AND m.renews_policy_id IS NOT NULL LIMIT 1`);
@@ -46,6 +53,26 @@ function awkwardRows(db: ReplicaDb) {
 }
 
 describe('scoring every record at once', () => {
+  it("keeps each lead's activity counts equal to counting its rows", () => {
+    const kept = db
+      .prepare(
+        `SELECT lead_id, contacts, notes, communications FROM lead_activity
+         WHERE contacts <> 0 OR notes <> 0 OR communications <> 0 ORDER BY lead_id`,
+      )
+      .all();
+    const counted = db
+      .prepare(
+        `SELECT l.id AS lead_id,
+           (SELECT COUNT(*) FROM contacts c WHERE c.deleted_at IS NULL AND c.lead_id = l.id) AS contacts,
+           (SELECT COUNT(*) FROM lead_notes n WHERE n.lead_id = l.id) AS notes,
+           (SELECT COUNT(*) FROM lead_communications m WHERE m.lead_id = l.id) AS communications
+         FROM leads l WHERE contacts <> 0 OR notes <> 0 OR communications <> 0 ORDER BY l.id`,
+      )
+      .all();
+    expect(counted.length).toBeGreaterThan(500);
+    expect(kept).toEqual(counted);
+  });
+
   it('gives every open lead the same probability as scoring it alone, and no other lead', () => {
     const fast = scoreOpenLeads(db, leadModel);
     const open = readLeadFacts(db).filter((r) => r.won === null);
