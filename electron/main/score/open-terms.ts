@@ -25,13 +25,14 @@ SELECT p.id, p.premium_change_pct, p.written_premium, p.commission_rate, p.insur
           UNION ALL
           SELECT o.renews_policy_id, up.n + 1 FROM up JOIN policies o ON o.id = up.at WHERE o.renews_policy_id IS NOT NULL)
         SELECT MAX(n) FROM up),
-       CASE WHEN c.household_id IS NULL THEN 1
-            ELSE COALESCE(NULLIF((SELECT COUNT(*) FROM clients h
-                                  WHERE h.household_id = c.household_id AND h.deleted_at IS NULL), 0), 1) END,
+       c.household_id,
        (SELECT COUNT(*) FROM support_tickets t WHERE t.client_id = p.client_id AND t.deleted_at IS NULL)
 FROM policies p JOIN clients c ON c.id = p.client_id
 WHERE p.deleted_at IS NULL AND p.status IN ('active', 'pending')
   AND NOT EXISTS (SELECT 1 FROM policies n WHERE n.renews_policy_id = p.id AND n.deleted_at IS NULL)`;
+/** Members of each household: one pass over the small clients table beats a probe per term. */
+const HOUSEHOLDS_SQL = `SELECT household_id, COUNT(*) FROM clients WHERE deleted_at IS NULL AND household_id IS NOT NULL
+  GROUP BY household_id`;
 
 type OpenTermRow = [
   id: string,
@@ -46,7 +47,7 @@ type OpenTermRow = [
   inForce: number,
   clientPolicies: number,
   priorTerms: number,
-  householdMembers: number,
+  householdId: string | null,
   tickets: number,
 ];
 
@@ -54,6 +55,7 @@ const YEAR = 365.25 * 86_400_000;
 
 /** Calls `each` with every live, not yet renewed term's facts; the object is reused, so copy what you keep. */
 export function forEachOpenTerm(db: ReplicaDb, each: (f: TermFacts) => void) {
+  const households = new Map(cachedStatement(db, HOUSEHOLDS_SQL, { raw: true }).all() as Array<[string, number]>);
   const f: TermFacts = {
     id: '',
     premiumChangePct: null,
@@ -83,7 +85,7 @@ export function forEachOpenTerm(db: ReplicaDb, each: (f: TermFacts) => void) {
     f.inForce = r[9];
     f.clientPolicies = r[10];
     f.priorTerms = r[11];
-    f.householdMembers = r[12];
+    f.householdMembers = r[12] ? (households.get(r[12]) ?? 1) : 1;
     f.tickets = r[13];
     each(f);
   }
