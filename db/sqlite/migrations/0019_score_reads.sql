@@ -1,3 +1,8 @@
+-- What the learned scores read when they rank every open lead and live term (issue #15):
+-- idx_policies_live_score (from the catalogue) lets the live terms be read from an index alone,
+-- and the rest of this file (hand-written, SQLite only) keeps each lead's activity counts.
+CREATE INDEX `idx_policies_live_score` ON `policies` (`client_id`,`expiration_date`,`deleted_at`,`status`,`id`,`effective_date`,`renews_policy_id`,`premium_change_pct`,`written_premium`,`commission_rate`,`insurance_type_id`,`carrier_id`,`billing`) WHERE deleted_at IS NULL AND status IN ('active', 'pending');
+--> statement-breakpoint
 -- Each lead's activity counts (SQLite only, derived state like the dashboard roll-ups), for the
 -- learned lead score: scoring every open lead read its notes' and communications' index entries
 -- (1.5M at 100k leads) and its contacts' rows, most of a second. Kept by the same transactions

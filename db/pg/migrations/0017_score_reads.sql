@@ -1,0 +1,1 @@
+CREATE INDEX "idx_policies_live_score" ON "policies" USING btree ("client_id","expiration_date","deleted_at","status","id","effective_date","renews_policy_id","premium_change_pct","written_premium","commission_rate","insurance_type_id","carrier_id","billing") WHERE deleted_at IS NULL AND status IN ('active', 'pending');
