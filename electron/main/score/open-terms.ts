@@ -3,8 +3,9 @@ import { cachedStatement } from '../../../db/queries/statements';
 import type { TermFacts } from '../../../shared/score/retention-model';
 
 /**
- * Every undecided term's facts for ranking them all, in one statement that starts from the live
- * terms (the partial live index finds them) and counts the rest through indexes, term by term:
+ * Every undecided term's facts for ranking them all, in one statement that reads the live terms
+ * client by client from idx_policies_live_score alone (it holds every column named here, so no
+ * term's row is read) and counts the rest through indexes, term by term:
  * the same facts readTermFacts gives (retention-score.ts) for a term with no outcome. Reading
  * whole tables into JS maps instead costs more at 100k leads: handing 124k policies' ids and
  * dates across to JS takes longer than SQLite takes to probe a client's few terms.
