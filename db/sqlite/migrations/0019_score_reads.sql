@@ -1,6 +1,8 @@
 -- What the learned scores read when they rank every open lead and live term (issue #15):
--- idx_policies_live_score (from the catalogue) lets the live terms be read from an index alone,
--- and the rest of this file (hand-written, SQLite only) keeps each lead's activity counts.
+-- idx_leads_score and idx_policies_live_score (from the catalogue) let the open leads and live
+-- terms be read from an index alone, and the rest of this file (hand-written, SQLite only) keeps
+-- each lead's activity counts.
+CREATE INDEX `idx_leads_score` ON `leads` (`is_converted`,`deleted_at`,`status_id`,`id`,`source`,`insurance_type_id`,`owner_id`,`quoted_premium`,`current_premium`,`email`,`phone`,`priority`) WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX `idx_policies_live_score` ON `policies` (`client_id`,`expiration_date`,`deleted_at`,`status`,`id`,`effective_date`,`renews_policy_id`,`premium_change_pct`,`written_premium`,`commission_rate`,`insurance_type_id`,`carrier_id`,`billing`) WHERE deleted_at IS NULL AND status IN ('active', 'pending');
 --> statement-breakpoint
 -- Each lead's activity counts (SQLite only, derived state like the dashboard roll-ups), for the
