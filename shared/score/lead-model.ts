@@ -1,4 +1,5 @@
 import {
+  probabilityScorer,
   probabilityWith,
   scoreWith,
   trainBinaryModel,
@@ -103,9 +104,14 @@ export function scoreLead(model: LeadModel, f: LeadFacts, top = 3): LeadScore {
   return scoreWith(LEAD_FEATURES, model, f, top);
 }
 
-/** Fast path for ranking thousands of leads: probability only, no explanation. */
+/** One lead's probability, no explanation: the plain reference for leadScorer. */
 export function probabilityOf(model: LeadModel, f: LeadFacts): number {
   return probabilityWith(LEAD_FEATURES, model, f);
+}
+
+/** Fast path for ranking every open lead: the same probabilities as probabilityOf, without an array per lead. */
+export function leadScorer(model: LeadModel): (f: LeadFacts) => number {
+  return probabilityScorer(LEAD_FEATURES, model);
 }
 
 /** What the lead page shows: the lead's learned score and the model behind it (null when none yet). */

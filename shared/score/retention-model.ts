@@ -1,4 +1,5 @@
 import {
+  probabilityScorer,
   probabilityWith,
   scoreWith,
   trainBinaryModel,
@@ -86,8 +87,14 @@ export function scoreTerm(model: RetentionModel, f: TermFacts, top = 3): BinaryS
   return scoreWith(RETENTION_FEATURES, model, f, top);
 }
 
+/** One term's chance to renew, no explanation: the plain reference for renewalScorer. */
 export function renewalProbability(model: RetentionModel, f: TermFacts): number {
   return probabilityWith(RETENTION_FEATURES, model, f);
+}
+
+/** Fast path for ranking every live term: the same probabilities as renewalProbability. */
+export function renewalScorer(model: RetentionModel): (f: TermFacts) => number {
+  return probabilityScorer(RETENTION_FEATURES, model);
 }
 
 /** What the policy page shows: the term's likelihood to renew and the model behind it. */

@@ -1,18 +1,19 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
+import { cachedStatement } from '../../../db/queries/statements';
 import { localPriority } from '../../../shared/ai/local-priority';
 import {
-  probabilityOf,
+  leadScorer,
   scoreLead,
   trainLeadModel,
   type LeadFacts,
   type LeadModel,
   type LeadScore,
   type LeadScoreView,
-  type TrainResult,
   type TrainView,
 } from '../../../shared/score/lead-model';
-import { loadModel, namesById, saveModel, RETRAIN_GROWTH } from './model-store';
-import { decidedTermCount, trainRetentionScore } from './retention-score';
+import { learnedScore, modelSummary } from './learned-score';
+import { namesById, RETRAIN_GROWTH } from './model-store';
+import { retentionScore } from './retention-score';
 
 /**
  * The learned lead score on the replica: facts read in one query, the model kept in
@@ -105,18 +106,25 @@ function names(db: ReplicaDb) {
     c === 'type' ? (types.get(v) ?? v) : c === 'owner' ? (users.get(v) ?? v) : v;
 }
 
-export function loadLeadModel(db: ReplicaDb): LeadModel | null {
-  return loadModel<LeadModel>(db, KEY, 'lead-conversion');
-}
+/** Load, train and store, retrain on growth, "retrain now": the scaffolding shared with the retention score. */
+export const leadScoreModel = learnedScore<LeadModel>({
+  key: KEY,
+  kind: 'lead-conversion',
+  fit: (db, now) => {
+    const rows = readLeadFacts(db);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return trainLeadModel(rows, (f) => ruleScore(byId.get(f.id)!, now), now, names(db));
+  },
+  outcomes: (db) => closedLeadCount(db),
+  learned: (n) => `Learned from ${n} closed leads.`,
+  tooLittle: (n) => `Not enough history yet: ${n} closed leads; at least 60, with 15 won and 15 lost, are needed.`,
+});
 
+export const loadLeadModel = leadScoreModel.load;
 /** Trains on the replica's closed leads and stores the model; null (nothing stored) with too little history. */
-export function trainLeadScore(db: ReplicaDb, now = new Date(), opts: { save?: boolean } = {}): TrainResult | null {
-  const rows = readLeadFacts(db);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const result = trainLeadModel(rows, (f) => ruleScore(byId.get(f.id)!, now), now, names(db));
-  if (result && opts.save !== false) saveModel(db, KEY, result.model, now);
-  return result;
-}
+export const trainLeadScore = leadScoreModel.train;
+/** The stored model, first retrained when enough new outcomes arrived (+10%) or none exists yet. */
+export const currentLeadModel = leadScoreModel.current;
 
 /** How many leads have an outcome now: compared with the model's count to decide a retrain. */
 export function closedLeadCount(db: ReplicaDb): number {
@@ -130,14 +138,6 @@ export function closedLeadCount(db: ReplicaDb): number {
   ).n;
 }
 
-/** The stored model, first retrained when enough new outcomes arrived (+10%) or none exists yet. */
-export function currentLeadModel(db: ReplicaDb, now = new Date()): LeadModel | null {
-  const model = loadLeadModel(db);
-  const closed = closedLeadCount(db);
-  if (model && closed < model.n_outcomes * (1 + RETRAIN_GROWTH)) return model;
-  return trainLeadScore(db, now)?.model ?? model;
-}
-
 /** One lead's score with its top factors; null without a model or for a closed lead. */
 export function leadScore(db: ReplicaDb, leadId: string, model = loadLeadModel(db)): LeadScore | null {
   if (!model) return null;
@@ -146,10 +146,73 @@ export function leadScore(db: ReplicaDb, leadId: string, model = loadLeadModel(d
   return scoreLead(model, row);
 }
 
-/** Every open lead's probability, by id: what Today and the follow-up ranking read. */
+/**
+ * The open leads' facts for ranking them all, in one statement: the open ones are picked in the
+ * scan, and their counts come from lead_activity (kept by triggers, migration 0019), one row per
+ * lead, where counting them here read 1.5M index entries at 100k leads. A converted lead is never
+ * open, so its client's people (counted by FACTS_SQL) never matter here.
+ */
+const OPEN_FACTS_SQL = `
+SELECT l.id, l.source, l.insurance_type_id, l.owner_id, l.quoted_premium, l.current_premium,
+       l.email IS NOT NULL, l.phone IS NOT NULL, l.priority,
+       COALESCE(a.contacts, 0), COALESCE(a.notes, 0), COALESCE(a.communications, 0)
+FROM leads l
+LEFT JOIN lead_statuses s ON s.id = l.status_id
+LEFT JOIN lead_activity a ON a.lead_id = l.id
+WHERE l.deleted_at IS NULL AND l.is_converted = 0 AND (s.category IS NULL OR s.category NOT IN ('won', 'lost'))`;
+
+type OpenFactsRow = [
+  id: string,
+  source: string | null,
+  insuranceTypeId: string,
+  ownerId: string,
+  quotedPremium: number | null,
+  currentPremium: number | null,
+  hasEmail: 0 | 1,
+  hasPhone: 0 | 1,
+  priority: number,
+  contacts: number,
+  notes: number,
+  communications: number,
+];
+
+/**
+ * Every open lead's probability, by id (the bench's "score all leads"): rows come as arrays into
+ * one reused facts object, and the model is applied without an array per lead.
+ */
 export function scoreOpenLeads(db: ReplicaDb, model: LeadModel): Map<string, number> {
+  const score = leadScorer(model);
   const out = new Map<string, number>();
-  for (const r of readLeadFacts(db)) if (r.won === null) out.set(r.id, probabilityOf(model, r));
+  const f: LeadFacts = {
+    id: '',
+    source: null,
+    insuranceTypeId: null,
+    ownerId: '',
+    contacts: 0,
+    notes: 0,
+    communications: 0,
+    quotedPremium: null,
+    currentPremium: null,
+    hasEmail: false,
+    hasPhone: false,
+    priority: 3,
+    won: null,
+  };
+  for (const r of cachedStatement(db, OPEN_FACTS_SQL, { raw: true }).iterate() as IterableIterator<OpenFactsRow>) {
+    f.id = r[0];
+    f.source = r[1];
+    f.insuranceTypeId = r[2];
+    f.ownerId = r[3];
+    f.quotedPremium = r[4];
+    f.currentPremium = r[5];
+    f.hasEmail = r[6] === 1;
+    f.hasPhone = r[7] === 1;
+    f.priority = r[8];
+    f.contacts = r[9];
+    f.notes = r[10];
+    f.communications = r[11];
+    out.set(f.id, score(f));
+  }
   return out;
 }
 
@@ -169,56 +232,11 @@ export function learnedChances(db: ReplicaDb): ((ids: readonly string[]) => Map<
 
 export function leadScoreView(db: ReplicaDb, leadId: string): LeadScoreView {
   const model = loadLeadModel(db);
-  return {
-    score: model ? leadScore(db, leadId, model) : null,
-    model: model
-      ? {
-          trained_at: model.trained_at,
-          auc: model.metrics.auc,
-          rule_auc: model.metrics.rule_auc,
-          n_outcomes: model.n_outcomes,
-        }
-      : null,
-  };
+  return { score: model ? leadScore(db, leadId, model) : null, model: modelSummary(model) };
 }
 
 /** "Retrain now": both learned scores, each with its held-out figures or why none was made. */
 export function trainView(db: ReplicaDb, now: Date): TrainView {
-  const r = trainLeadScore(db, now);
-  const n = closedLeadCount(db);
-  const retention = retentionTrainView(db, now);
-  if (!r)
-    return {
-      trained: false,
-      message: `Not enough history yet: ${n} closed leads; at least 60, with 15 won and 15 lost, are needed.`,
-      metrics: null,
-      n_outcomes: n,
-      retention,
-    };
-  return {
-    trained: true,
-    message: `Learned from ${r.model.n_outcomes} closed leads.`,
-    metrics: r.model.metrics,
-    n_outcomes: r.model.n_outcomes,
-    retention,
-  };
-}
-
-function retentionTrainView(db: ReplicaDb, now: Date): NonNullable<TrainView['retention']> {
-  const r = trainRetentionScore(db, now);
-  if (!r) {
-    const n = decidedTermCount(db);
-    return {
-      trained: false,
-      message: `Not enough renewal history yet: ${n} decided policy terms; at least 60, with 15 renewed and 15 not, are needed.`,
-      metrics: null,
-      n_outcomes: n,
-    };
-  }
-  return {
-    trained: true,
-    message: `Learned from ${r.model.n_outcomes} decided policy terms.`,
-    metrics: r.model.metrics,
-    n_outcomes: r.model.n_outcomes,
-  };
+  const lead = leadScoreModel.trainAnswer(db, now);
+  return { ...lead, retention: retentionScore.trainAnswer(db, now) };
 }

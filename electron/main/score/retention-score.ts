@@ -1,17 +1,17 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { BinaryScore } from '../../../shared/score/binary-model';
 import { retentionRisk } from '../../../shared/book/retention';
-import { LIVE_POLICY_SQL } from '../../../shared/model/tables/policies';
 import {
-  renewalProbability,
+  renewalScorer,
   scoreTerm,
   trainRetentionModel,
   type PolicyScoreView,
   type RetentionModel,
-  type RetentionTrainResult,
   type TermFacts,
 } from '../../../shared/score/retention-model';
-import { loadModel, namesById, saveModel, RETRAIN_GROWTH } from './model-store';
+import { learnedScore, modelSummary } from './learned-score';
+import { namesById } from './model-store';
+import { forEachOpenTerm } from './open-terms';
 
 /**
  * The learned policy retention score on the replica, beside the lead score (lead-score.ts):
@@ -196,22 +196,26 @@ function names(db: ReplicaDb) {
     c === 'line' ? (types.get(v) ?? v) : c === 'carrier' ? (carriers.get(v) ?? v) : v;
 }
 
-export function loadRetentionModel(db: ReplicaDb): RetentionModel | null {
-  return loadModel<RetentionModel>(db, KEY, 'policy-retention');
-}
+/** Load, train and store, retrain on growth, "retrain now": the scaffolding shared with the lead score. */
+export const retentionScore = learnedScore<RetentionModel>({
+  key: KEY,
+  kind: 'policy-retention',
+  fit: (db, now) => {
+    const rows = readTermFacts(db);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return trainRetentionModel(rows, (f) => ruleRenewal(byId.get(f.id)!, now), now, names(db));
+  },
+  outcomes: (db) => decidedTermCount(db),
+  learned: (n) => `Learned from ${n} decided policy terms.`,
+  tooLittle: (n) =>
+    `Not enough renewal history yet: ${n} decided policy terms; at least 60, with 15 renewed and 15 not, are needed.`,
+});
 
+export const loadRetentionModel = retentionScore.load;
 /** Trains on the replica's decided terms and stores the model; null (nothing stored) with too little history. */
-export function trainRetentionScore(
-  db: ReplicaDb,
-  now = new Date(),
-  opts: { save?: boolean } = {},
-): RetentionTrainResult | null {
-  const rows = readTermFacts(db);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const result = trainRetentionModel(rows, (f) => ruleRenewal(byId.get(f.id)!, now), now, names(db));
-  if (result && opts.save !== false) saveModel(db, KEY, result.model, now);
-  return result;
-}
+export const trainRetentionScore = retentionScore.train;
+/** The stored model, first retrained when enough new outcomes arrived (+10%) or none exists yet. */
+export const currentRetentionModel = retentionScore.current;
 
 /** Terms whose outcome is known: compared with the model's count to decide a retrain. */
 export function decidedTermCount(db: ReplicaDb): number {
@@ -225,13 +229,6 @@ export function decidedTermCount(db: ReplicaDb): number {
   ).n;
 }
 
-/** The stored model, first retrained when enough new outcomes arrived (+10%) or none exists yet. */
-export function currentRetentionModel(db: ReplicaDb, now = new Date()): RetentionModel | null {
-  const model = loadRetentionModel(db);
-  if (model && decidedTermCount(db) < model.n_outcomes * (1 + RETRAIN_GROWTH)) return model;
-  return trainRetentionScore(db, now)?.model ?? model;
-}
-
 /** Live terms' likelihood to renew with their top reason, by id; undefined without a model (the rule ranks). */
 export function learnedRenewals(db: ReplicaDb): ((ids: readonly string[]) => Map<string, BinaryScore>) | undefined {
   const model = loadRetentionModel(db);
@@ -243,18 +240,14 @@ export function learnedRenewals(db: ReplicaDb): ((ids: readonly string[]) => Map
   };
 }
 
-/** Live terms not yet renewed: the ones a retention score is for (the partial live index finds them). */
-const OPEN_TERMS_SQL = `SELECT p.id FROM policies p WHERE ${LIVE_POLICY_SQL.replace(/(deleted_at|status)/g, 'p.$1')}
-  AND NOT EXISTS (SELECT 1 FROM policies n WHERE n.renews_policy_id = p.id AND n.deleted_at IS NULL)`;
-
 /**
- * Every undecided term's chance to renew, by id (the bench's "score all policies"): only the
- * live terms' facts are read, not the whole history a training reads.
+ * Every undecided term's chance to renew, by id (the bench's "score all policies"): one pass
+ * over policies and clients (open-terms.ts), not the per-term probes of readTermFacts.
  */
 export function scoreOpenTerms(db: ReplicaDb, model: RetentionModel): Map<string, number> {
-  const ids = db.prepare(OPEN_TERMS_SQL).pluck().all() as string[];
+  const score = renewalScorer(model);
   const out = new Map<string, number>();
-  for (const r of readTermFacts(db, ids)) if (r.renewed === null) out.set(r.id, renewalProbability(model, r));
+  forEachOpenTerm(db, (f) => out.set(f.id, score(f)));
   return out;
 }
 
@@ -263,13 +256,6 @@ export function policyScoreView(db: ReplicaDb, policyId: string): PolicyScoreVie
   const row = model ? readTermFacts(db, [policyId])[0] : undefined;
   return {
     score: model && row && row.renewed === null ? scoreTerm(model, row) : null,
-    model: model
-      ? {
-          trained_at: model.trained_at,
-          auc: model.metrics.auc,
-          rule_auc: model.metrics.rule_auc,
-          n_outcomes: model.n_outcomes,
-        }
-      : null,
+    model: modelSummary(model),
   };
 }

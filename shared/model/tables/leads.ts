@@ -83,6 +83,28 @@ export const leads = defineTable(
       // Covers the manager dashboard's roll-ups of live leads without reading the wide rows, and
       // with quoted_premium the Leads board's count and premium per status (16 ms instead of
       // 150 ms over 100k leads).
+      // Scoring every open lead (electron/main/score/lead-score.ts, scoreOpenLeads) reads its facts
+      // from this index alone instead of every lead's wide row (auto/home data and the rest):
+      // deleted_at is a column too, as SQLite counts an index as covering only when it holds
+      // every column the query names, its WHERE's included.
+      {
+        name: 'idx_leads_score',
+        columns: [
+          'is_converted',
+          'deleted_at',
+          'status_id',
+          'id',
+          'source',
+          'insurance_type_id',
+          'owner_id',
+          'quoted_premium',
+          'current_premium',
+          'email',
+          'phone',
+          'priority',
+        ],
+        where: 'deleted_at IS NULL',
+      },
       {
         name: 'idx_leads_live_rollup',
         columns: ['status_id', 'insurance_type_id', 'owner_id', 'is_converted', 'conversion_date', 'quoted_premium'],

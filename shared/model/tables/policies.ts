@@ -104,6 +104,29 @@ export const policies = defineTable(
       // An owner's or a carrier's renewal list: with id last the page is read in (date, id) order
       // with no sort step; without it SQLite walked every owner's terms and kept one in eight.
       { name: 'idx_policies_owner_expiration', columns: ['owner_id', 'expiration_date', 'id'], where: LIVE_POLICY_SQL },
+      // Scoring every live term's chance to renew (electron/main/score/open-terms.ts) reads these
+      // terms client by client from the index alone, not 33k rows of the table at 100k leads.
+      // deleted_at and status are columns too: SQLite counts an index as covering only when it
+      // holds every column the query names, its WHERE's included.
+      {
+        name: 'idx_policies_live_score',
+        columns: [
+          'client_id',
+          'expiration_date',
+          'deleted_at',
+          'status',
+          'id',
+          'effective_date',
+          'renews_policy_id',
+          'premium_change_pct',
+          'written_premium',
+          'commission_rate',
+          'insurance_type_id',
+          'carrier_id',
+          'billing',
+        ],
+        where: LIVE_POLICY_SQL,
+      },
       { name: 'idx_policies_carrier_expiration', columns: ['carrier_id', 'expiration_date', 'id'] },
       { name: 'idx_policies_client', columns: ['client_id', 'expiration_date'] },
       { name: 'idx_policies_policy_number', columns: ['policy_number'] },

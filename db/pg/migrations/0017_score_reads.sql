@@ -1,0 +1,2 @@
+CREATE INDEX "idx_leads_score" ON "leads" USING btree ("is_converted","deleted_at","status_id","id","source","insurance_type_id","owner_id","quoted_premium","current_premium","email","phone","priority") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "idx_policies_live_score" ON "policies" USING btree ("client_id","expiration_date","deleted_at","status","id","effective_date","renews_policy_id","premium_change_pct","written_premium","commission_rate","insurance_type_id","carrier_id","billing") WHERE deleted_at IS NULL AND status IN ('active', 'pending');
