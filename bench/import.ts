@@ -1,7 +1,9 @@
 /**
  * Import and export figures: N client rows from a CSV through the importBatch mutation into a
  * fresh replica's outbox (import_N_s, peak RSS of the process doing it), then those clients
- * exported to CSV (export_N_s) and scanned for duplicates (dedup_scan_N_s). Runs in a child process so its peak memory is its own.
+ * exported to CSV (export_clients_N_s) and scanned for duplicates (dedup_scan_clients_N_s). Runs
+ * in a child process so its peak memory is its own. benchAgencyExport times the synthetic
+ * agency's leads: exported to CSV (export_N_s) and their first full duplicate scan (dedup_scan_N_s).
  * `tsx bench/import.ts --child N DIR` is the child; benchImport() starts it.
  */
 import { execFile } from 'node:child_process';
@@ -9,11 +11,12 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openReplica } from '../db/sqlite/open';
+import { openReplica, type ReplicaDb } from '../db/sqlite/open';
 import { currentActor } from '../electron/main/app';
 import { scanDuplicates } from '../electron/main/dedup/scan';
 import { exportList } from '../electron/main/export/export';
 import { runImport } from '../electron/main/import/job';
+import { log } from './stats';
 
 /** Area codes in service, so every generated phone number is valid. */
 const AREAS = [217, 312, 415, 212, 305, 713, 602, 404, 617, 206];
@@ -85,8 +88,31 @@ export async function benchImport(n: number): Promise<Record<string, number>> {
       [`import_${k}_s`]: Math.round(r.importS * 10) / 10,
       [`import_${k}_cpu_s`]: Math.round(r.importCpuS * 10) / 10,
       import_peak_rss_mb: Math.round(r.rss),
-      [`export_${k}_s`]: Math.round(r.exportS * 100) / 100,
-      [`dedup_scan_${k}_s`]: Math.round(r.dedupS * 100) / 100,
+      [`export_clients_${k}_s`]: Math.round(r.exportS * 100) / 100,
+      [`dedup_scan_clients_${k}_s`]: Math.round(r.dedupS * 100) / 100,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The agency replica's leads (every one, as the Leads export with no filter) to CSV, and their first full duplicate scan. */
+export async function benchAgencyExport(db: ReplicaDb, leads: number): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldline-bench-export-'));
+  try {
+    const t0 = performance.now();
+    const exported = await exportList(db, 'leads', join(dir, 'leads.csv'));
+    const exportS = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    const scan = scanDuplicates(db, 'leads', { full: true });
+    const dedupS = (performance.now() - t1) / 1000;
+    log(
+      `agency export: ${exported.rows} leads in ${exportS.toFixed(2)} s; scan of ${scan.records} found ${scan.pairs.length} pairs`,
+    );
+    const k = leads === 100_000 ? '100k' : String(leads);
+    return {
+      [`export_${k}_s`]: Math.round(exportS * 100) / 100,
+      [`dedup_scan_${k}_s`]: Math.round(dedupS * 100) / 100,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

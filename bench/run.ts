@@ -15,7 +15,7 @@ import { measureConvert, measureLocal } from './local';
 import { comparePipeline, loadPostgres } from './postgres';
 import { benchSync } from './sync';
 import { benchUi } from './ui';
-import { benchImport } from './import';
+import { benchAgencyExport, benchImport } from './import';
 import { benchGrowth } from './growth';
 import { benchScore } from './score';
 import { benchSemantic } from './semantic';
@@ -147,6 +147,8 @@ async function main() {
   log(`book: ${JSON.stringify(book)}`);
   const score = skip.has('score') ? {} : benchScore(db);
   log(`score: ${JSON.stringify(score)}`);
+  const agencyExport = skip.has('import') ? {} : await benchAgencyExport(db, leads);
+  log(`agency export: ${JSON.stringify(agencyExport)}`);
   const remote = skip.has('pg') ? undefined : await withPostgres((url) => measurePostgres(db, url));
   db.close();
   const sync = skip.has('sync')
@@ -177,6 +179,7 @@ async function main() {
     ...sync,
     ...ui,
     ...imports,
+    ...agencyExport,
     ...semantic,
   };
   const f = figures as Record<string, number | undefined>;
