@@ -57,9 +57,7 @@ export async function ask(deps: AskDeps, question: string, subject: SubjectRef |
     : [];
   // Only chunks the person may see become sources: nothing else is shown or sent to the model.
   const visible = hits.filter((h) => maySeeHit(deps.db, actor, h));
-  const sources = chunkResults(deps.db, visible)
-    .slice(0, k)
-    .map((r) => ({ ...r, via: ['semantic' as const] }));
+  const sources = chunkResults(deps.db, visible, undefined, k).map((r) => ({ ...r, via: ['semantic' as const] }));
   const texts = new Map<string, string>();
   for (const h of visible) if (!texts.has(h.result_id)) texts.set(h.result_id, h.text);
   const s = deps.settings();
