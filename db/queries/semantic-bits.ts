@@ -28,7 +28,9 @@ export class BitIndex {
   private size = 0;
   private goneCount = 0;
   private lastSeq = 0;
+  /** Bytes of a bit vector, and the bytes each takes here (rounded up to whole 32-bit words). */
   private width = 0;
+  private stride = 0;
 
   constructor(
     private readonly db: ReplicaDb,
@@ -50,7 +52,8 @@ export class BitIndex {
     for (const [seq, bits] of rows) {
       if (this.width === 0) {
         this.width = bits.length;
-        this.bytes = new Uint8Array(this.seqs.length * this.width);
+        this.stride = Math.ceil(bits.length / 4) * 4;
+        this.bytes = new Uint8Array(this.seqs.length * this.stride);
       }
       this.lastSeq = seq;
       // A vector of another width (the model's output changed size): not comparable; the exact
@@ -58,7 +61,7 @@ export class BitIndex {
       if (bits.length !== this.width) continue;
       if (this.size === this.seqs.length) this.grow(this.size * 2);
       this.seqs[this.size] = seq;
-      this.bytes.set(bits, this.size * this.width);
+      this.bytes.set(bits, this.size * this.stride);
       this.gone[this.size] = 0;
       this.size++;
     }
@@ -66,25 +69,35 @@ export class BitIndex {
 
   /** The seqs of the `n` best-scoring live bit vectors for `query`, best first. */
   candidates(query: Float32Array, n: number): number[] {
-    const width = this.width;
-    if (this.size === 0 || width === 0) return [];
-    // Per byte position, the score of each of its 256 values: sum of ±query[i] for its 8 bits.
-    const table = new Float32Array(width * 256);
-    for (let b = 0; b < width; b++) {
+    const stride = this.stride;
+    if (this.size === 0 || stride === 0) return [];
+    // Per byte position, the score of each of its 256 values: the sum of ±query[i] for its 8
+    // bits (+ when set). Padding bytes have no dimensions: all 0.
+    const table = new Float32Array(stride * 256);
+    for (let b = 0; b < stride; b++) {
       for (let bit = 0; bit < 8; bit++) {
         const q = query[b * 8 + bit] ?? 0;
-        const step = 1 << bit;
-        // Values with this bit set get +q, the others -q.
-        for (let x = 0; x < 256; x++) table[b * 256 + x]! += x & step ? q : -q;
+        const mask = 1 << bit;
+        for (let x = 0; x < 256; x++) table[b * 256 + x]! += x & mask ? q : -q;
       }
     }
+    // Read 4 bytes at a time (half the time of byte reads); little-endian, as every platform
+    // Electron ships for, so byte i of a row is bits (i % 4) * 8.. of word i / 4.
+    const words = new Uint32Array(this.bytes.buffer, 0, (this.size * stride) >> 2);
+    const perRow = stride >> 2;
     const scores = new Float32Array(this.size);
-    const bytes = this.bytes;
     let min = Infinity;
     let max = -Infinity;
-    for (let r = 0, o = 0; r < this.size; r++, o += width) {
+    for (let r = 0, o = 0; r < this.size; r++, o += perRow) {
       let s = 0;
-      for (let b = 0; b < width; b++) s += table[(b << 8) | bytes[o + b]!]!;
+      for (let w = 0, base = 0; w < perRow; w++, base += 1024) {
+        const x = words[o + w]!;
+        s +=
+          table[base | (x & 255)]! +
+          table[base | 256 | ((x >>> 8) & 255)]! +
+          table[base | 512 | ((x >>> 16) & 255)]! +
+          table[base | 768 | (x >>> 24)]!;
+      }
       if (this.gone[r]) s = -Infinity;
       else {
         if (s < min) min = s;
@@ -129,8 +142,8 @@ export class BitIndex {
   private grow(capacity: number) {
     const seqs = new Float64Array(capacity);
     seqs.set(this.seqs.subarray(0, this.size));
-    const bytes = new Uint8Array(capacity * Math.max(1, this.width));
-    bytes.set(this.bytes.subarray(0, this.size * this.width));
+    const bytes = new Uint8Array(capacity * this.stride);
+    bytes.set(this.bytes.subarray(0, this.size * this.stride));
     const gone = new Uint8Array(capacity);
     gone.set(this.gone.subarray(0, this.size));
     this.seqs = seqs;
@@ -143,7 +156,7 @@ export class BitIndex {
     for (let r = 0; r < this.size; r++) {
       if (this.gone[r]) continue;
       this.seqs[w] = this.seqs[r]!;
-      this.bytes.copyWithin(w * this.width, r * this.width, (r + 1) * this.width);
+      this.bytes.copyWithin(w * this.stride, r * this.stride, (r + 1) * this.stride);
       this.gone[w] = 0;
       w++;
     }
