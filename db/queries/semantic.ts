@@ -38,13 +38,16 @@ const LIVE = `CASE c.source_table ${SOURCES.map(
 ).join(' ')} ELSE 0 END`;
 
 /**
- * First-pass candidates re-ranked exactly: CANDIDATES_PER_RESULT per result asked for, and never
- * fewer than MIN_CANDIDATES. Over 200 queries of the 5k-lead bench book (76k chunks), the true
- * 10 nearest were found 92% with 300 candidates, 98% with 600, 100% with 1,000 (ties counted).
- * Each candidate costs one row read to re-rank (about 10 µs).
+ * First-pass candidates re-ranked exactly: CANDIDATES_PER_RESULT per result asked for, one per
+ * CHUNKS_PER_CANDIDATE chunks indexed, and never fewer than MIN_CANDIDATES. The more chunks, the
+ * more of them score alike on 1 bit a dimension, so a fixed count loses recall as the book grows:
+ * with 800, the true 10 nearest were found 99% at 76k chunks (5k-lead bench book) but 88% at
+ * 306k (20k leads), where 2,400 found 97%. Each candidate costs one row read to re-rank
+ * (10–20 µs), so search time grows with the book too (bench: semantic_search_p95_ms).
  */
 const MIN_CANDIDATES = 800;
 const CANDIDATES_PER_RESULT = 10;
+const CHUNKS_PER_CANDIDATE = 128;
 
 /** `near`: the 2k nearest by cosine distance; then the live ones of those, nearest first. */
 const EXACT_SQL = (scope: string) =>
@@ -81,14 +84,19 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
     return cachedStatement(db, EXACT_SQL(scope)).all(params) as ChunkHit[];
   }
   const index = bitIndex(db, model);
-  const want = opts.candidates ?? Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT);
+  const want =
+    opts.candidates ??
+    Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(index.length / CHUNKS_PER_CANDIDATE));
   const rerank = cachedStatement(db, RERANK_SQL);
   let near: Array<{ seq: number; id: number; distance: number }> = [];
   // A candidate whose chunk was deleted since the index read it has no row: forget it and choose
   // again, so the re-rank still sees `want` live candidates (twice at most; a third pass is rare).
   for (let pass = 0; pass < 3; pass++) {
     const seqs = index.candidates(query, want);
-    near = rerank.all({ seqs: JSON.stringify(seqs), vec }) as typeof near;
+    // In seq order (the order they were written, close to the chunks' rowid order): neighbouring
+    // candidates share pages.
+    const ordered = [...seqs].sort((a, b) => a - b);
+    near = rerank.all({ seqs: JSON.stringify(ordered), vec }) as typeof near;
     if (near.length === seqs.length) break;
     const found = new Set(near.map((r) => r.seq));
     index.forget(new Set(seqs.filter((s) => !found.has(s))));
