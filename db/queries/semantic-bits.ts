@@ -126,12 +126,12 @@ export class BitIndex {
           table[base | 512 | ((x >>> 16) & 255)]! +
           table[base | 768 | (x >>> 24)]!;
       }
-      if (this.gone[r]) s = -Infinity;
-      else {
-        if (s < min) min = s;
-        if (s > max) max = s;
+      // min and max of the scores as stored (float32), so that every score falls in a bucket.
+      scores[r] = this.gone[r] ? -Infinity : s;
+      if (!this.gone[r]) {
+        if (scores[r]! < min) min = scores[r]!;
+        if (scores[r]! > max) max = scores[r]!;
       }
-      scores[r] = s;
     }
     return this.best(scores, min, max, n).map((r) => this.seqs[r]!);
   }
@@ -153,16 +153,16 @@ export class BitIndex {
     if (!(max >= min)) return [];
     const buckets = 4096;
     const scale = max > min ? (buckets - 1) / (max - min) : 0;
+    const bucket = (s: number) => Math.min(buckets - 1, Math.max(0, Math.floor((s - min) * scale)));
     const counts = new Uint32Array(buckets);
-    for (const s of scores) if (s !== -Infinity) counts[Math.floor((s - min) * scale)]!++;
+    for (let r = 0; r < scores.length; r++) if (scores[r] !== -Infinity) counts[bucket(scores[r]!)]!++;
     let cut = buckets - 1;
     for (let seen = 0; cut > 0; cut--) {
       seen += counts[cut]!;
       if (seen >= n) break;
     }
     const out: number[] = [];
-    for (let r = 0; r < scores.length; r++)
-      if (scores[r] !== -Infinity && Math.floor((scores[r]! - min) * scale) >= cut) out.push(r);
+    for (let r = 0; r < scores.length; r++) if (scores[r] !== -Infinity && bucket(scores[r]!) >= cut) out.push(r);
     out.sort((a, b) => scores[b]! - scores[a]!);
     return out.slice(0, n);
   }

@@ -65,6 +65,12 @@ describe('the in-memory first pass', () => {
     expect(bitIndex(rep.db, MODEL).length).toBe(60);
   });
 
+  it('keeps every chunk when there are fewer than the candidates asked for (the lowest score too)', () => {
+    const index = bitIndex(rep.db, MODEL);
+    for (const q of ['roof hail', 'flood basement claim', 'boat umbrella', 'car premium renewal', 'garage'])
+      expect(index.candidates(vector(q), 1000)).toHaveLength(index.length);
+  });
+
   it('follows edits, deletes and new notes made after it was read', async () => {
     const notes = rep.db.prepare('SELECT id, body FROM lead_notes ORDER BY id').all() as Array<{
       id: string;
