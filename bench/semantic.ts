@@ -1,6 +1,7 @@
 /**
  * Semantic search figures on a copy of the bench replica: indexing every chunk through the real
- * SDK against a loopback embedder (the replica side's rate: chunking, redaction, writes), hybrid
+ * SDK against a loopback embedder in another process (the replica side's rate: chunking,
+ * redaction, reading the answers, writes; and the longest pause of the indexing process), hybrid
  * search and ask retrieval latency, and the recall of the quantized first pass + re-rank against
  * an exact cosine scan. Query vectors are made in-process, so search time is the replica's alone.
  */
@@ -11,7 +12,7 @@ import { saveAiSettings } from '../electron/main/ai/settings';
 import { chunkResults, hybridSearch } from '../electron/main/semantic/hybrid';
 import { createSemanticService } from '../electron/main/semantic/service';
 import { fakeEmbedding } from '../test/ai/fake-embeddings';
-import { startFakeOpenAI } from '../test/ai/fake-openai';
+import { startEmbedderProcess } from './embedder-process';
 import { log, percentile, round, time } from './stats';
 
 const MODEL = 'bench-embed';
@@ -20,7 +21,7 @@ export async function benchSemantic(file: string, runs: number) {
   const copy = `${file}.semantic.db`;
   rmSync(copy, { force: true });
   copyFileSync(file, copy);
-  const fake = await startFakeOpenAI();
+  const fake = await startEmbedderProcess();
   const db = openReplica(copy);
   try {
     saveAiSettings(db, { remote: { name: 'bench', baseURL: fake.url, model: 'none' }, embeddingModel: MODEL });

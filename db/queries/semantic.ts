@@ -1,6 +1,8 @@
 import type { SearchResult } from '../../shared/api/types';
 import type { ReplicaDb } from '../sqlite/open';
-import { ensureVectorTables, quantizeBinary, vectorBlob } from '../sqlite/vectors';
+import { ensureVectorTables, vectorBlob } from '../sqlite/vectors';
+import { bitIndex } from './semantic-bits';
+import { SOURCES } from './semantic-sources';
 import { cachedStatement } from './statements';
 
 export interface ChunkHit {
@@ -16,7 +18,7 @@ export interface ChunkHit {
 }
 
 export interface KnnOptions {
-  /** First-pass candidates (by Hamming distance of the bit vectors) re-ranked by cosine distance. */
+  /** First-pass candidates (by the bit vectors, semantic-bits.ts) re-ranked by cosine distance. */
   candidates?: number;
   lead?: string;
   client?: string;
@@ -27,39 +29,84 @@ export interface KnnOptions {
 const COLUMNS = 'chunk_id, source_table, source_id, result_kind, result_id, lead_id, client_id, text';
 
 /**
- * Nearest chunks to `query`: a first pass over the binary-quantized vectors (32x smaller, and
- * Hamming distance is a popcount), then the candidates re-ranked by cosine distance on the full
- * float32 vectors. Only chunks of the current model, and only of records still live.
+ * Whether chunk c's source record is still live, in the query itself (one statement, not a
+ * lookup per hit): a chunk whose record was soft-deleted since it was indexed is never shown
+ * (the indexer removes it soon after).
+ */
+const LIVE = `CASE c.source_table ${SOURCES.map(
+  (s) => `WHEN '${s.table}' THEN EXISTS (SELECT 1 FROM "${s.table}" WHERE id = c.source_id AND deleted_at IS NULL)`,
+).join(' ')} ELSE 0 END`;
+
+/**
+ * First-pass candidates re-ranked exactly: CANDIDATES_PER_RESULT per result asked for, one per
+ * CHUNKS_PER_CANDIDATE chunks indexed, and never fewer than MIN_CANDIDATES. The more chunks, the
+ * more of them score alike on 1 bit a dimension, so a fixed count loses recall as the book grows:
+ * with 800, the true 10 nearest were found 99% at 76k chunks (5k-lead bench book) but 88% at
+ * 306k (20k leads), where 2,400 found 97%. Each candidate costs one row read to re-rank
+ * (10–20 µs), so search time grows with the book too (bench: semantic_search_p95_ms).
+ */
+const MIN_CANDIDATES = 800;
+const CANDIDATES_PER_RESULT = 10;
+const CHUNKS_PER_CANDIDATE = 128;
+
+/** `near`: the 2k nearest by cosine distance; then the live ones of those, nearest first. */
+const EXACT_SQL = (scope: string) =>
+  `WITH near AS (
+     SELECT rowid AS id, vec_distance_cosine(vec, @vec) AS distance FROM semantic_chunks
+     WHERE model = @model${scope} ORDER BY distance LIMIT @window
+   )
+   SELECT ${COLUMNS}, near.distance FROM near JOIN semantic_chunks c ON c.rowid = near.id
+   WHERE ${LIVE} ORDER BY near.distance LIMIT @k`;
+
+/** The candidates (by seq) still in the index, with their exact cosine distance. */
+const RERANK_SQL = `SELECT b.seq, b.id, vec_distance_cosine(c.vec, @vec) AS distance
+   FROM json_each(@seqs) AS first JOIN semantic_bits b ON b.seq = first.value
+   JOIN semantic_chunks c ON c.rowid = b.id`;
+
+/** The hits among the nearest chunks (rowids in order), live only, in that order. */
+const HITS_SQL = `SELECT ${COLUMNS}, first.key AS rank FROM json_each(@ids) AS first
+   JOIN semantic_chunks c ON c.rowid = first.value WHERE ${LIVE} ORDER BY first.key LIMIT @k`;
+
+/**
+ * Nearest chunks to `query`: a first pass over the binary-quantized vectors (32x smaller; see
+ * semantic-bits.ts), then the candidates re-ranked by cosine distance on the full float32
+ * vectors. Only chunks of the current model, and only of records still live: of the nearest
+ * 2k, those live, the first k (text and ids are read for those 2k only).
  */
 export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number, opts: KnnOptions = {}): ChunkHit[] {
   ensureVectorTables(db);
   const scope = opts.lead ? ' AND lead_id = @scope' : opts.client ? ' AND client_id = @scope' : '';
-  const params: Record<string, unknown> = { model, vec: vectorBlob(query), k: k * 2 };
-  if (scope) params.scope = opts.lead ?? opts.client;
+  const vec = vectorBlob(query);
   // One lead's or client's chunks are few (an index finds them): those are compared exactly.
-  const exact = opts.exact || scope !== '';
-  if (!exact) {
-    params.bits = quantizeBinary(query);
-    params.candidates = opts.candidates ?? Math.max(600, k * 30);
+  if (opts.exact || scope) {
+    const params: Record<string, unknown> = { model, vec, k, window: k * 2 };
+    if (scope) params.scope = opts.lead ?? opts.client;
+    return cachedStatement(db, EXACT_SQL(scope)).all(params) as ChunkHit[];
   }
-  const sql = exact
-    ? `SELECT ${COLUMNS}, vec_distance_cosine(vec, @vec) AS distance FROM semantic_chunks
-       WHERE model = @model${scope} ORDER BY distance LIMIT @k`
-    : `WITH first AS (
-         SELECT id FROM semantic_bits WHERE model = @model
-         ORDER BY vec_distance_hamming(vec_bit(bits), vec_bit(@bits)) LIMIT @candidates
-       )
-       SELECT ${COLUMNS}, vec_distance_cosine(c.vec, @vec) AS distance
-       FROM first JOIN semantic_chunks c ON c.rowid = first.id ORDER BY distance LIMIT @k`;
-  const rows = cachedStatement(db, sql).all(params) as ChunkHit[];
-  return rows.filter((r) => isLive(db, r)).slice(0, k);
-}
-
-/** A chunk whose record was soft-deleted since it was indexed is never shown (the indexer removes it soon after). */
-function isLive(db: ReplicaDb, hit: ChunkHit): boolean {
-  return !!cachedStatement(db, `SELECT 1 FROM "${hit.source_table}" WHERE id = ? AND deleted_at IS NULL`).get(
-    hit.source_id,
-  );
+  const index = bitIndex(db, model);
+  const want =
+    opts.candidates ??
+    Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(index.length / CHUNKS_PER_CANDIDATE));
+  const rerank = cachedStatement(db, RERANK_SQL);
+  let near: Array<{ seq: number; id: number; distance: number }> = [];
+  // A candidate whose chunk was deleted since the index read it has no row: forget it and choose
+  // again, so the re-rank still sees `want` live candidates (twice at most; a third pass is rare).
+  for (let pass = 0; pass < 3; pass++) {
+    const seqs = index.candidates(query, want);
+    // In seq order (the order they were written, close to the chunks' rowid order): neighbouring
+    // candidates share pages.
+    const ordered = [...seqs].sort((a, b) => a - b);
+    near = rerank.all({ seqs: JSON.stringify(ordered), vec }) as typeof near;
+    if (near.length === seqs.length) break;
+    const found = new Set(near.map((r) => r.seq));
+    index.forget(new Set(seqs.filter((s) => !found.has(s))));
+  }
+  near.sort((a, b) => a.distance - b.distance);
+  const window = near.slice(0, k * 2);
+  const hits = cachedStatement(db, HITS_SQL).all({ ids: JSON.stringify(window.map((r) => r.id)), k }) as Array<
+    ChunkHit & { rank: number }
+  >;
+  return hits.map(({ rank, ...hit }) => ({ ...hit, distance: window[rank]!.distance }));
 }
 
 /** The table each kind of search result lives in (its owner_id/team_id decide who may see it). */

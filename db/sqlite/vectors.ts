@@ -35,8 +35,19 @@ export const vectorsAvailable = (db: Database) => loadVectorExtension(db) === nu
  * written in the same transaction as that record's chunks, so an index cut short resumes where it
  * stopped without doubling a chunk.
  */
+const ensured = new WeakSet<Database>();
+
+/**
+ * semantic_bits: the bit vectors again, in the order written (`seq`, never reused thanks to
+ * AUTOINCREMENT), for the first pass's in-memory copy (db/queries/semantic-bits.ts) to catch up
+ * by reading only the rows past the last seq it holds. A chunk rewritten gets a new seq.
+ * Replicas made before seq existed had semantic_bits keyed by chunk rowid: rebuilt once.
+ */
 export function ensureVectorTables(db: Database) {
-  const hadBits = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'semantic_bits'`).get();
+  // Once per connection: every search asks, and the checks below cost a parse of each statement.
+  if (ensured.has(db)) return;
+  const bitsColumns = db.prepare(`SELECT name FROM pragma_table_info('semantic_bits')`).pluck().all() as string[];
+  if (bitsColumns.length > 0 && !bitsColumns.includes('seq')) db.exec('DROP TABLE semantic_bits');
   db.exec(`
     CREATE TABLE IF NOT EXISTS semantic_chunks (
       chunk_id TEXT PRIMARY KEY,
@@ -63,8 +74,12 @@ export function ensureVectorTables(db: Database) {
       model TEXT NOT NULL,
       PRIMARY KEY (source_table, source_id)
     ) WITHOUT ROWID;
-    -- The first pass scans only this: 40-odd bytes a chunk instead of its text and float vector.
-    CREATE TABLE IF NOT EXISTS semantic_bits (id INTEGER PRIMARY KEY, model TEXT NOT NULL, bits BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS semantic_bits (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      id INTEGER NOT NULL UNIQUE,
+      model TEXT NOT NULL,
+      bits BLOB NOT NULL
+    );
     CREATE TRIGGER IF NOT EXISTS semantic_bits_insert AFTER INSERT ON semantic_chunks BEGIN
       INSERT OR REPLACE INTO semantic_bits (id, model, bits) VALUES (new.rowid, new.model, new.bits);
     END;
@@ -72,8 +87,11 @@ export function ensureVectorTables(db: Database) {
       DELETE FROM semantic_bits WHERE id = old.rowid;
     END;
   `);
-  if (!hadBits)
-    db.exec('INSERT OR IGNORE INTO semantic_bits (id, model, bits) SELECT rowid, model, bits FROM semantic_chunks');
+  if (bitsColumns.length === 0 || !bitsColumns.includes('seq'))
+    db.exec(
+      'INSERT OR IGNORE INTO semantic_bits (id, model, bits) SELECT rowid, model, bits FROM semantic_chunks ORDER BY rowid',
+    );
+  ensured.add(db);
 }
 
 /** float32 vector as the bytes sqlite-vec reads. */

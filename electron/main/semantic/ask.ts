@@ -73,7 +73,8 @@ export async function ask(deps: AskDeps, question: string, subject: SubjectRef |
     : [];
   // Only chunks the person may see become sources: nothing else is shown or sent to the model.
   const visible = hits.filter((h) => maySeeHit(deps.db, actor, h));
-  const found = chunkResults(deps.db, visible)
+  // At most k results are hydrated: the term's own summary (if found) folds into its facts' source.
+  const found = chunkResults(deps.db, visible, undefined, k)
     .filter((r) => r.id !== term?.id)
     .map((r) => ({ ...r, via: ['semantic' as const] }));
   const sources: HybridResult[] = [...(term ? [termSource(term)] : []), ...found].slice(0, k);

@@ -28,11 +28,20 @@ export function maySeeHit(db: ReplicaDb, actor: Actor | undefined, hit: ChunkHit
   );
 }
 
-/** Vector hits as search results: the best chunk of each record, with that chunk as the snippet. */
-export function chunkResults(db: ReplicaDb, hits: readonly ChunkHit[], actor?: Actor): SearchResult[] {
+/**
+ * Vector hits as search results: the best chunk of each record, with that chunk as the snippet.
+ * Stops at `limit` results (each costs a few lookups; the hits past them would be cut anyway).
+ */
+export function chunkResults(
+  db: ReplicaDb,
+  hits: readonly ChunkHit[],
+  actor?: Actor,
+  limit = Infinity,
+): SearchResult[] {
   const seen = new Set<string>();
   const out: SearchResult[] = [];
   for (const hit of hits) {
+    if (out.length >= limit) break;
     if (!maySeeHit(db, actor, hit)) continue;
     const key = keyOf({ kind: hit.result_kind, id: hit.result_id });
     if (seen.has(key)) continue;
@@ -65,7 +74,7 @@ export function hybridSearch(
 ): HybridResult[] {
   const keyword = searchAll(db, text, limit).filter((r) => maySeeResult(db, actor, r));
   if (!semantic) return keyword.map((r) => ({ ...r, via: ['keyword'] }));
-  const vector = chunkResults(db, knn(db, semantic.model, semantic.vector, limit * 3), actor).slice(0, limit);
+  const vector = chunkResults(db, knn(db, semantic.model, semantic.vector, limit * 3), actor, limit);
   return reciprocalRankFusion([keyword, vector], keyOf)
     .slice(0, limit)
     .map(({ item, lists }) => ({ ...item, via: lists.map((l) => (l === 0 ? 'keyword' : 'semantic')) }));

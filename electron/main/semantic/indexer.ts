@@ -1,5 +1,6 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { ensureVectorTables, quantizeBinary, vectorBlob, vectorsAvailable } from '../../../db/sqlite/vectors';
+import { bitIndex } from '../../../db/queries/semantic-bits';
 import { cachedStatement } from '../../../db/queries/statements';
 import {
   rowSql,
@@ -36,6 +37,11 @@ interface Pending {
 
 /** Source rows compared per turn of the event loop while finding what to embed. */
 const SCAN_PAGE = 2000;
+/** Rows of semantic_sources read per turn of the event loop. */
+const INDEXED_PAGE = 5000;
+/** Chunks written per transaction (then a turn of the event loop), and records removed per transaction. */
+const WRITE_CHUNKS = 64;
+const WRITE_RECORDS = 200;
 
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -76,7 +82,8 @@ export class SemanticIndexer {
     ensureVectorTables(this.db);
     const model = choice.embedder?.model ?? null;
     const chunks = model
-      ? (cachedStatement(this.db, 'SELECT count(*) FROM semantic_chunks WHERE model = ?', { pluck: true }).get(
+      ? // semantic_bits: the same rows as semantic_chunks at 50-odd bytes each instead of 1,000+ (counted after every batch).
+        (cachedStatement(this.db, 'SELECT count(*) FROM semantic_bits WHERE model = ?', { pluck: true }).get(
           model,
         ) as number)
       : 0;
@@ -135,16 +142,12 @@ export class SemanticIndexer {
     const db = this.db;
     ensureVectorTables(db);
     const model = embedder.model;
+    await this.warm(model);
     const todo: Array<{ spec: SourceSpec; id: string }> = [];
     const gone: Array<{ table: string; id: string }> = [];
     for (const spec of SOURCES) {
-      const indexed = new Map(
-        (
-          db
-            .prepare('SELECT source_id, updated_at, model FROM semantic_sources WHERE source_table = ?')
-            .all(spec.table) as Array<{ source_id: string; updated_at: string; model: string }>
-        ).map((r) => [r.source_id, r]),
-      );
+      const indexed = await this.indexedVersions(spec.table);
+      if (this.stopped) return;
       // Paged, with a turn of the event loop between pages: a book of 30,000 notes is a scan of
       // a few hundred ms, which would otherwise hold up every screen's command at once.
       const page = cachedStatement(db, versionsPageSql(spec));
@@ -160,7 +163,10 @@ export class SemanticIndexer {
       if (this.stopped) return;
       for (const id of indexed.keys()) gone.push({ table: spec.table, id });
     }
-    if (gone.length) this.write(gone.map((g) => ({ remove: g })));
+    for (let i = 0; i < gone.length && !this.stopped; i += WRITE_RECORDS) {
+      this.write(gone.slice(i, i + WRITE_RECORDS).map((g) => ({ remove: g })));
+      await yieldTurn();
+    }
     this.progress = {
       done: 0,
       recordsDone: 0,
@@ -176,10 +182,20 @@ export class SemanticIndexer {
         const texts = batch.flatMap((p) => p.fresh.map((c) => c.text));
         const vectors = texts.length ? await embedder.embed(texts) : [];
         let i = 0;
-        this.write(
-          batch.map((p) => ({ put: p, vectors: p.fresh.map(() => vectors[i++]!) })),
-          model,
-        );
+        const items = batch.map((p) => ({ put: p, vectors: p.fresh.map(() => vectors[i++]!) }));
+        // A few records per transaction, a turn of the event loop between them: a batch of 512
+        // chunks in one transaction held the main process for 100+ ms (and its commit could set
+        // off a WAL checkpoint of all of it). Each record's chunks still commit with its row of
+        // semantic_sources, so a stop anywhere resumes cleanly.
+        for (let from = 0; from < items.length;) {
+          let to = from;
+          for (let chunks = 0; to < items.length && (to === from || chunks < WRITE_CHUNKS); to++)
+            chunks += items[to]!.vectors.length;
+          this.write(items.slice(from, to), model);
+          from = to;
+          await yieldTurn();
+        }
+        await this.warm(model);
         this.progress.done += texts.length;
         this.progress.recordsLeft -= batch.length;
         this.progress.recordsDone += batch.length;
@@ -212,6 +228,34 @@ export class SemanticIndexer {
       this.progress.error = err instanceof Error ? err.message : String(err);
       throw err;
     }
+  }
+
+  /**
+   * Reads what is new in semantic_bits into search's in-memory first pass, a page per turn of
+   * the event loop: otherwise the first search after start would read it all at once (about
+   * 100 ms per 50k chunks).
+   */
+  private async warm(model: string) {
+    const index = bitIndex(this.db, model, false);
+    while (!this.stopped && !index.catchUp(10_000)) await yieldTurn();
+  }
+
+  /** What is indexed of one table (record -> version, model), read a page per turn of the event loop. */
+  private async indexedVersions(table: string) {
+    const indexed = new Map<string, { updated_at: string; model: string }>();
+    const page = cachedStatement(
+      this.db,
+      `SELECT source_id, updated_at, model FROM semantic_sources WHERE source_table = ? AND source_id > ?
+       ORDER BY source_id LIMIT ${INDEXED_PAGE}`,
+    );
+    for (let after = ''; !this.stopped;) {
+      const rows = page.all(table, after) as Array<{ source_id: string; updated_at: string; model: string }>;
+      for (const r of rows) indexed.set(r.source_id, r);
+      if (rows.length < INDEXED_PAGE) break;
+      after = rows[rows.length - 1]!.source_id;
+      await yieldTurn();
+    }
+    return indexed;
   }
 
   private write(
