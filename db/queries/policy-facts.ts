@@ -41,7 +41,9 @@ const SQL = `SELECT p.id, p.client_id, p.policy_number, p.status, k.name AS carr
   LEFT JOIN policies r ON r.id = p.renews_policy_id
   WHERE p.id = ? AND p.deleted_at IS NULL`;
 
-const usd = (n: number) => `$${n.toFixed(2)}`;
+// As the screens show money ($1,420.00), so the citation reads like the page it sits on.
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
+const usd = (n: number) => dollars.format(n);
 
 /**
  * The term's own facts (carrier, line, status, dates, premium, billing, commission, why it ended),

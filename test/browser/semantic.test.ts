@@ -174,7 +174,7 @@ export const tests = [
           assert(((await citations.nth(0).textContent()) ?? '').includes('HO-7781'), 'citation [1] is the term');
           const chat = fake.requests.find((r) => r.path.startsWith('/v1/chat'));
           assert(chat, 'the question reached the model');
-          for (const fact of [CARRIER_SEEDS[0]!.name, '2027-03-01', '$1420.00'])
+          for (const fact of [CARRIER_SEEDS[0]!.name, '2027-03-01', '$1,420.00'])
             assert(chat.text.includes(fact), `the term's facts were sent: ${fact}`);
           assert(!chat.text.includes('flood'), 'only this client’s records were sent to the model');
           await shot(page, 'semantic-ask-policy');

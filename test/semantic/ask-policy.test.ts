@@ -153,7 +153,7 @@ describe('ask about a policy term', () => {
 
     const chat = fake.requests.find((r) => r.path.startsWith('/v1/chat'))!;
     // The term's own facts reached the model: carrier, line, dates and premium.
-    for (const fact of ['HO-7781', CARRIER.name, 'Home', '2026-03-01', '2027-03-01', '$1420.00'])
+    for (const fact of ['HO-7781', CARRIER.name, 'Home', '2026-03-01', '2027-03-01', '$1,420.00'])
       expect(chat.text).toContain(fact);
     expect(chat.text).not.toContain('Zephyr');
     expect(chat.text).not.toContain(ids.bobNote);
