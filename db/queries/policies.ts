@@ -232,18 +232,20 @@ export function policyDetail(db: ReplicaDb, id: string): PolicyDetail {
  * one client through idx_policies_client: SQLite does not push a client filter into the view's
  * GROUP BY over every client, which cost 14 ms a page on 1,000 clients.
  */
-const IN_FORCE = `SELECT count(p.id) AS policies_in_force, coalesce(sum(p.written_premium), 0) AS premium_in_force,
+const IN_FORCE_FIGURES = `count(p.id) AS policies_in_force, coalesce(sum(p.written_premium), 0) AS premium_in_force,
   coalesce(sum(p.commission_amount), 0) AS commission_in_force, count(DISTINCT p.insurance_type_id) AS lines_in_force,
-  count(DISTINCT p.carrier_id) AS carriers_in_force, min(p.expiration_date) AS next_expiration_date
-  FROM policies p WHERE p.client_id = ? AND p.deleted_at IS NULL AND p.status = 'active' AND p.expiration_date >= date('now')`;
+  count(DISTINCT p.carrier_id) AS carriers_in_force, min(p.expiration_date) AS next_expiration_date`;
+const IN_FORCE_TERM = "p.deleted_at IS NULL AND p.status = 'active' AND p.expiration_date >= date('now')";
+const IN_FORCE = `SELECT ${IN_FORCE_FIGURES} FROM policies p WHERE p.client_id = ? AND ${IN_FORCE_TERM}`;
 
 /** Every member of a household with what each has in force (IN_FORCE's figures), in one grouped read. */
-const HOUSEHOLD_MEMBERS = `SELECT c.id AS client_id, ${displayName('c')} AS name, count(p.id) AS policies_in_force,
-  coalesce(sum(p.written_premium), 0) AS premium_in_force, coalesce(sum(p.commission_amount), 0) AS commission_in_force,
-  count(DISTINCT p.insurance_type_id) AS lines_in_force, count(DISTINCT p.carrier_id) AS carriers_in_force,
-  min(p.expiration_date) AS next_expiration_date
-  FROM clients c LEFT JOIN policies p ON p.client_id = c.id AND p.deleted_at IS NULL AND p.status = 'active' AND p.expiration_date >= date('now')
+const HOUSEHOLD_MEMBERS = `SELECT c.id AS client_id, ${displayName('c')} AS name, ${IN_FORCE_FIGURES}
+  FROM clients c LEFT JOIN policies p ON p.client_id = c.id AND ${IN_FORCE_TERM}
   WHERE c.household_id = ? AND c.deleted_at IS NULL GROUP BY c.id ORDER BY name, c.id`;
+
+type Member = { client_id: string; name: string } & InForce;
+/** A member's in-force figures without who they are. */
+const figuresOf = ({ client_id: _client, name: _name, ...figures }: Member): InForce => figures;
 
 /** A client's terms (newest first), what is in force, and its household's members and live policies. */
 export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
@@ -260,9 +262,7 @@ export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
   ).map(item);
   const household = client.household_id ? rowById(db, 'households', client.household_id) : null;
   if (!household || household.deleted_at) return { in_force: inForce(clientId), policies, household: null };
-  const members = cachedStatement(db, HOUSEHOLD_MEMBERS).all(household.id) as Array<
-    { client_id: string; name: string } & InForce
-  >;
+  const members = cachedStatement(db, HOUSEHOLD_MEMBERS).all(household.id) as Member[];
   const householdPolicies = (
     cachedStatement(
       db,
@@ -272,16 +272,7 @@ export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
   // The client is one of its household's members: its figures were just read.
   const own = members.find((m) => m.client_id === clientId);
   return {
-    in_force: own
-      ? {
-          policies_in_force: own.policies_in_force,
-          premium_in_force: own.premium_in_force,
-          commission_in_force: own.commission_in_force,
-          lines_in_force: own.lines_in_force,
-          carriers_in_force: own.carriers_in_force,
-          next_expiration_date: own.next_expiration_date,
-        }
-      : inForce(clientId),
+    in_force: own ? figuresOf(own) : inForce(clientId),
     policies,
     household: {
       household,
