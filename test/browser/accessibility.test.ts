@@ -5,8 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { CARRIER_SEEDS, insuranceTypeByCode, statusByCode } from '../../shared/lookups';
-import { assert, assertNoProblems, openPage, seedLeads, startHost, type Host, typeInto } from './harness';
+import { CARRIER_SEEDS, statusByCode } from '../../shared/lookups';
+import {
+  assert,
+  assertNoProblems,
+  openPage,
+  plantClientPolicy,
+  seedLeads,
+  startHost,
+  type Host,
+  typeInto,
+  useFakeSemantic,
+} from './harness';
 import { startFakeOpenAI } from '../ai/fake-openai';
 import { test } from './suite';
 
@@ -276,33 +286,13 @@ export const tests = [
         ] as const)
           await host.api('mutate', { name: 'addNote', args: { lead_id: id, body } });
         // A client's policy term, for the policy page's Ask box.
-        const client = (await host.api('mutate', {
-          name: 'createClient',
-          args: { client_type: 'individual', first_name: 'Dana', last_name: 'Lindqvist' },
-        })) as { result: { id: string } };
-        const policy = (await host.api('mutate', {
-          name: 'addPolicy',
-          args: {
-            client_id: client.result.id,
-            carrier_id: CARRIER_SEEDS[0]!.id,
-            insurance_type_id: insuranceTypeByCode('home').id,
-            policy_number: 'HO-7781',
-            effective_date: '2026-03-01',
-            expiration_date: '2027-03-01',
-            written_premium: 1420,
-          },
-        })) as { result: { id: string } };
-        await host.api('mutate', {
-          name: 'addNote',
-          args: { client_id: client.result.id, body: 'Wants a higher hail deductible at renewal.' },
-        });
-        await host.api('ai.settings.save', {
-          local: { name: 'office', kind: 'local', baseURL: fake.url, model: 'fake-model' },
-          remote: null,
-          preferLocal: true,
-          embeddingModel: 'fake-embed',
-        });
-        await host.app.semantic.index();
+        const { policyId } = await plantClientPolicy(
+          host,
+          'Lindqvist',
+          'HO-7781',
+          'Wants a higher hail deductible at renewal.',
+        );
+        await useFakeSemantic(host, fake.url);
         fake.fallback = (req) => {
           const ids = [...req.text.matchAll(/id=([0-9a-f-]{36})/g)].map((m) => m[1]!);
           return { kind: 'answer', content: { answer: 'The deductible.', citations: ids.slice(0, 2) } };
@@ -329,7 +319,7 @@ export const tests = [
         }
         await page.keyboard.press('Escape');
         // The policy page's Ask box, answered, with the term and the client's note cited.
-        await page.goto(`${host.url}/#/policies/${policy.result.id}`);
+        await page.goto(`${host.url}/#/policies/${policyId}`);
         const policyAsk = page.getByRole('region', { name: 'Ask' });
         await typeInto(policyAsk.getByLabel('Question about this record'), 'What does she want at renewal?');
         await page.keyboard.press('Enter');

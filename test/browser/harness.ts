@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/errors';
-import { insuranceTypeByCode } from '../../shared/lookups';
+import { CARRIER_SEEDS, insuranceTypeByCode } from '../../shared/lookups';
 import { openApp, type FieldlineApp } from '../../electron/main/app';
 import { startWebHost } from '../../electron/main/web-host/server';
 import type { TestContext } from './suite';
@@ -139,6 +139,39 @@ export async function seedLeads(host: Host, n: number): Promise<string[]> {
   return ids;
 }
 
+/** A client with one note and one home policy term ($1,420, 2026-03-01 to 2027-03-01); returns both ids. */
+export async function plantClientPolicy(host: Host, last: string, policyNumber: string, note: string) {
+  const client = (await host.api('mutate', {
+    name: 'createClient',
+    args: { client_type: 'individual', first_name: 'Dana', last_name: last },
+  })) as { result: { id: string } };
+  const policy = (await host.api('mutate', {
+    name: 'addPolicy',
+    args: {
+      client_id: client.result.id,
+      carrier_id: CARRIER_SEEDS[0]!.id,
+      insurance_type_id: insuranceTypeByCode('home').id,
+      policy_number: policyNumber,
+      effective_date: '2026-03-01',
+      expiration_date: '2027-03-01',
+      written_premium: 1420,
+    },
+  })) as { result: { id: string } };
+  await host.api('mutate', { name: 'addNote', args: { client_id: client.result.id, body: note } });
+  return { clientId: client.result.id, policyId: policy.result.id };
+}
+
+/** Chat and embeddings from the loopback model at `url`, and the replica indexed for them. */
+export async function useFakeSemantic(host: Host, url: string) {
+  await host.api('ai.settings.save', {
+    local: { name: 'office', kind: 'local', baseURL: url, model: 'fake-model' },
+    remote: null,
+    preferLocal: true,
+    embeddingModel: 'fake-embed',
+  });
+  await host.app.semantic.index();
+}
+
 export interface PageProblems {
   errors: string[];
 }
@@ -168,13 +201,13 @@ export async function openPage(
 }
 
 /**
- * A fresh host and a page on Today for `body`; afterwards the page must have logged no error.
- * The page and the host are closed whether or not `body` passed.
+ * A fresh host and a page on `hash` (Today unless named) for `body`; afterwards the page must
+ * have logged no error. The page and the host are closed whether or not `body` passed.
  */
-export async function withHost(ctx: TestContext, body: (page: Page, host: Host) => Promise<void>) {
+export async function withHost(ctx: TestContext, body: (page: Page, host: Host) => Promise<void>, hash = '#/today') {
   const host = await startHost();
   try {
-    const { page, problems } = await openPage(ctx.browser, host, '#/today');
+    const { page, problems } = await openPage(ctx.browser, host, hash);
     try {
       await body(page, host);
       assertNoProblems(problems);

@@ -4,7 +4,17 @@
 // semantic search is off while keyword search still finds the lead.
 import { CARRIER_SEEDS, communicationTypeByCode, insuranceTypeByCode } from '../../shared/lookups';
 import { startFakeOpenAI } from '../ai/fake-openai';
-import { assert, assertNoProblems, openPage, shot, startHost, type Host, typeInto } from './harness';
+import {
+  assert,
+  assertNoProblems,
+  openPage,
+  plantClientPolicy,
+  shot,
+  startHost,
+  type Host,
+  typeInto,
+  useFakeSemantic,
+} from './harness';
 import { test } from './suite';
 
 async function plantLead(host: Host, first: string, last: string, note: string) {
@@ -24,28 +34,6 @@ async function plantLead(host: Host, first: string, last: string, note: string) 
   return res.result.id;
 }
 
-/** A client with one note and one home policy term; returns both ids. */
-async function plantClientPolicy(host: Host, last: string, policyNumber: string, note: string) {
-  const client = (await host.api('mutate', {
-    name: 'createClient',
-    args: { client_type: 'individual', first_name: 'Dana', last_name: last },
-  })) as { result: { id: string } };
-  const policy = (await host.api('mutate', {
-    name: 'addPolicy',
-    args: {
-      client_id: client.result.id,
-      carrier_id: CARRIER_SEEDS[0]!.id,
-      insurance_type_id: insuranceTypeByCode('home').id,
-      policy_number: policyNumber,
-      effective_date: '2026-03-01',
-      expiration_date: '2027-03-01',
-      written_premium: 1420,
-    },
-  })) as { result: { id: string } };
-  await host.api('mutate', { name: 'addNote', args: { client_id: client.result.id, body: note } });
-  return { clientId: client.result.id, policyId: policy.result.id };
-}
-
 export const tests = [
   test(
     'semantic search: Ask on a lead answers with clickable citations; similar records and Ctrl+K find a paraphrase',
@@ -61,13 +49,7 @@ export const tests = [
           'Worried about the deductible after hail broke shingles.',
         );
         const james = await plantLead(host, 'James', 'Okafor', 'The hailstorm damaged his roof; wants a claim.');
-        await host.api('ai.settings.save', {
-          local: { name: 'office', kind: 'local', baseURL: fake.url, model: 'fake-model' },
-          remote: null,
-          preferLocal: true,
-          embeddingModel: 'fake-embed',
-        });
-        await host.app.semantic.index();
+        await useFakeSemantic(host, fake.url);
         // The model answers citing the first source it was given (the ids are in the prompt).
         fake.fallback = (req) => {
           const ids = [...req.text.matchAll(/id=([0-9a-f-]{36})/g)].map((m) => m[1]!);
@@ -146,13 +128,7 @@ export const tests = [
           'Wants a higher hail deductible at renewal to bring the premium down.',
         );
         const other = await plantClientPolicy(host, 'Moreau', 'HO-9902', 'Asked about flood cover for the basement.');
-        await host.api('ai.settings.save', {
-          local: { name: 'office', kind: 'local', baseURL: fake.url, model: 'fake-model' },
-          remote: null,
-          preferLocal: true,
-          embeddingModel: 'fake-embed',
-        });
-        await host.app.semantic.index();
+        await useFakeSemantic(host, fake.url);
         // The model cites the term's facts and the client's note (the ids are in the prompt).
         fake.fallback = (req) => {
           const ids = [...req.text.matchAll(/id=([0-9a-f-]{36})/g)].map((m) => m[1]!);

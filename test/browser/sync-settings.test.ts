@@ -2,25 +2,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { assert, assertNoProblems, openPage, shot, startHost, type Host, typeInto } from './harness';
+import { assert, shot, type Host, typeInto, withHost } from './harness';
 import { test, type TestContext } from './suite';
 
 const PASSWORD = 'correct horse battery staple';
 
-async function withSettings(ctx: TestContext, body: (page: Page, host: Host) => Promise<void>) {
-  const host = await startHost();
-  try {
-    const { page, problems } = await openPage(ctx.browser, host, '#/settings');
-    try {
-      await body(page, host);
-      assertNoProblems(problems);
-    } finally {
-      await page.context().close();
-    }
-  } finally {
-    await host.close();
-  }
-}
+/** A fresh host with the page on Settings (harness.ts withHost). */
+const withSettings = (ctx: TestContext, body: (page: Page, host: Host) => Promise<void>) =>
+  withHost(ctx, body, '#/settings');
 
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
