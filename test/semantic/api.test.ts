@@ -4,31 +4,21 @@
  * has sent to the model, only records they may see, by the app's one rule (canAccess).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, setSession, type FieldlineApp } from '../../electron/main/app';
+import { openApp, type FieldlineApp } from '../../electron/main/app';
 import type { Actor } from '../../shared/mutations/define';
-import { uuidv7 } from '../../shared/ids';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';
 import { INS } from '../ai/fixtures';
+import { dispatchOk, signIn, twoTeamAgents, useFakeSemantic } from './two-teams';
 
 let fake: FakeOpenAI;
 let app: FieldlineApp;
-const NORTH = uuidv7();
-const SOUTH = uuidv7();
-const ann: Actor = { userId: uuidv7(), teamId: NORTH, role: 'agent' };
-const bob: Actor = { userId: uuidv7(), teamId: SOUTH, role: 'agent' };
+let ann: Actor;
+let bob: Actor;
 const lead: Record<'ann' | 'bob', string> = { ann: '', bob: '' };
 const note: Record<'ann' | 'bob', string> = { ann: '', bob: '' };
 
-async function call<T>(command: string, input: unknown): Promise<T> {
-  const r = await app.dispatch(command, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-function actAs(actor: Actor | null) {
-  setSession(app.db, actor);
-  app.refreshActor();
-}
+const call = <T>(command: string, input: unknown) => dispatchOk<T>(app, command, input);
+const actAs = (actor: Actor | null) => signIn(app, actor);
 
 /** A lead with one note, made by the local admin and then handed to `owner` (as sync would hold it). */
 async function leadWithNote(owner: Actor, lastName: string, body: string) {
@@ -47,35 +37,14 @@ async function leadWithNote(owner: Actor, lastName: string, body: string) {
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   app = openApp(':memory:');
-  const now = new Date().toISOString();
-  for (const [id, name] of [
-    [NORTH, 'North'],
-    [SOUTH, 'South'],
-  ])
-    app.db.prepare('INSERT INTO teams (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, name, now, now);
-  for (const [a, email] of [
-    [ann, 'ann@agency.test'],
-    [bob, 'bob@agency.test'],
-  ] as const)
-    app.db
-      .prepare(
-        `INSERT INTO users (id, email, full_name, role, team_id, created_at, updated_at) VALUES (?, ?, ?, 'agent', ?, ?, ?)`,
-      )
-      .run(a.userId, email, email, a.teamId, now, now);
+  ({ ann, bob } = twoTeamAgents(app));
   const a = await leadWithNote(ann, 'Anders', 'Hail broke the shingles on the roof last spring; she wants a quote.');
   const b = await leadWithNote(bob, 'Baker', 'Hailstorm damaged the roof and shingles; claim still open with Acme.');
   lead.ann = a.id;
   lead.bob = b.id;
   note.ann = a.noteId;
   note.bob = b.noteId;
-  await call('ai.settings.save', {
-    remote: { name: 'Fake OpenAI', baseURL: fake.url, model: 'gpt-test' },
-    embeddingModel: 'fake-embed',
-    backoffMs: 5,
-    timeoutMs: 3000,
-    maxRetries: 0,
-  });
-  await app.semantic.index();
+  await useFakeSemantic(app, fake.url);
 });
 
 afterAll(async () => {

@@ -12,17 +12,14 @@ import { openApp, type FieldlineApp } from '../../electron/main/app';
 import type { SemanticStatus } from '../../shared/api/semantic';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';
 import { INS } from '../ai/fixtures';
+import { dispatchOk } from './two-teams';
 
 let fake: FakeOpenAI;
 let dir: string;
 let file: string;
 let app: FieldlineApp;
 
-async function call<T>(command: string, input: unknown): Promise<T> {
-  const r = await app.dispatch(command, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = <T>(command: string, input: unknown) => dispatchOk<T>(app, command, input);
 
 /** Resolves once semantic.status satisfies `ok`, re-checked at each `semantic_index` event of the feed. */
 function until(ok: (s: SemanticStatus) => boolean, what: string): Promise<SemanticStatus> {

@@ -6,19 +6,18 @@
  * visibility assertions can fail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, setSession, type FieldlineApp } from '../../electron/main/app';
+import { openApp, type FieldlineApp } from '../../electron/main/app';
 import type { Actor } from '../../shared/mutations/define';
 import { uuidv7 } from '../../shared/ids';
 import { CARRIER_SEEDS } from '../../shared/lookups';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';
 import { INS } from '../ai/fixtures';
+import { dispatchOk, signIn, twoTeamAgents, useFakeSemantic } from './two-teams';
 
 let fake: FakeOpenAI;
 let app: FieldlineApp;
-const NORTH = uuidv7();
-const SOUTH = uuidv7();
-const ann: Actor = { userId: uuidv7(), teamId: NORTH, role: 'agent' };
-const bob: Actor = { userId: uuidv7(), teamId: SOUTH, role: 'agent' };
+let ann: Actor;
+let bob: Actor;
 const CARRIER = CARRIER_SEEDS[0]!;
 const ids = { client: '', policy: '', annNote: '', bobNote: '', bobPolicy: '' };
 
@@ -29,16 +28,8 @@ interface AskAnswer {
   interaction_id: string | null;
 }
 
-async function call<T>(command: string, input: unknown): Promise<T> {
-  const r = await app.dispatch(command, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-function actAs(actor: Actor | null) {
-  setSession(app.db, actor);
-  app.refreshActor();
-}
+const call = <T>(command: string, input: unknown) => dispatchOk<T>(app, command, input);
+const actAs = (actor: Actor | null) => signIn(app, actor);
 
 /** Hands rows to `owner`, as a sync of another person's or team's records would hold them. */
 function give(owner: Actor, rows: Array<[table: string, id: string]>) {
@@ -73,21 +64,7 @@ async function note(client: string, body: string) {
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   app = openApp(':memory:');
-  const now = new Date().toISOString();
-  for (const [id, name] of [
-    [NORTH, 'North'],
-    [SOUTH, 'South'],
-  ])
-    app.db.prepare('INSERT INTO teams (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, name, now, now);
-  for (const [a, email] of [
-    [ann, 'ann@agency.test'],
-    [bob, 'bob@agency.test'],
-  ] as const)
-    app.db
-      .prepare(
-        `INSERT INTO users (id, email, full_name, role, team_id, created_at, updated_at) VALUES (?, ?, ?, 'agent', ?, ?, ?)`,
-      )
-      .run(a.userId, email, email, a.teamId, now, now);
+  ({ ann, bob } = twoTeamAgents(app));
 
   const mine = await clientWithPolicy('Anders', 'HO-7781', 1420);
   ids.client = mine.client;
@@ -109,14 +86,7 @@ beforeAll(async () => {
     ['policies', theirs.policy],
   ]);
 
-  await call('ai.settings.save', {
-    remote: { name: 'Fake OpenAI', baseURL: fake.url, model: 'gpt-test' },
-    embeddingModel: 'fake-embed',
-    backoffMs: 5,
-    timeoutMs: 3000,
-    maxRetries: 0,
-  });
-  await app.semantic.index();
+  await useFakeSemantic(app, fake.url);
   // A model that cites every source it was given, and the other team's note it was never given.
   fake.fallback = (req) => {
     const seen = [...req.text.matchAll(/id=([0-9a-f-]{36})/g)].map((m) => m[1]!);
