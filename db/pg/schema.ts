@@ -23,7 +23,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { TABLES, type TableName } from '../../shared/model/catalogue';
 import type { AnyColumn, DefaultValue } from '../../shared/model/columns';
-import type { TableSpec } from '../../shared/model/table';
+import { dialectIndexes, type TableSpec } from '../../shared/model/table';
 
 type AnyTable = PgTableWithColumns<TableConfig>;
 const built = {} as Record<TableName, AnyTable>;
@@ -89,7 +89,7 @@ function buildTable(spec: TableSpec): AnyTable {
     const cols = t as Record<string, Parameters<ReturnType<typeof index>['on']>[0]>;
     const pick = (names: readonly string[]) => names.map((n) => cols[n]!) as [(typeof cols)[string]];
     return [
-      ...spec.indexes.map((i) => {
+      ...dialectIndexes(spec, 'pg').map((i) => {
         const ix = (i.unique ? uniqueIndex(i.name) : index(i.name)).on(...pick(i.columns));
         return i.where ? ix.where(sql.raw(i.where)) : ix;
       }),

@@ -17,7 +17,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { TABLES, type TableName } from '../../shared/model/catalogue';
 import type { AnyColumn, DefaultValue } from '../../shared/model/columns';
-import type { TableSpec } from '../../shared/model/table';
+import { dialectIndexes, type TableSpec } from '../../shared/model/table';
 
 /** ISO-8601 UTC with milliseconds: the same text the app writes, so strings sort as times. */
 export const SQLITE_NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -85,7 +85,7 @@ function buildTable(spec: TableSpec): AnyTable {
     const cols = t as Record<string, Parameters<ReturnType<typeof index>['on']>[0]>;
     const pick = (names: readonly string[]) => names.map((n) => cols[n]!) as [(typeof cols)[string]];
     return [
-      ...spec.indexes.map((i) => {
+      ...dialectIndexes(spec, 'sqlite').map((i) => {
         const ix = (i.unique ? uniqueIndex(i.name) : index(i.name)).on(...pick(i.columns));
         return i.where ? ix.where(sql.raw(i.where)) : ix;
       }),

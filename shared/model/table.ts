@@ -6,6 +6,22 @@ export interface IndexSpec {
   readonly unique?: boolean;
   /** A partial-index predicate written in SQL that both dialects accept. */
   readonly where?: string;
+  /**
+   * Columns the replica's index also stores after its key, so the read it serves touches no table
+   * row: on a laptop each scattered row is a page read of its own. SQLite only: Postgres keeps the
+   * key, because a btree entry there is limited to about a third of a page and these hold free text.
+   */
+  readonly replicaCovers?: readonly string[];
+  /** 'server': Postgres only (row-level security, shapes and reports filter by it; no replica read does). */
+  readonly only?: 'server';
+}
+
+/** The indexes a dialect builds: the replica skips server-only ones and adds the covered columns. */
+export function dialectIndexes(spec: TableSpec, dialect: 'sqlite' | 'pg'): IndexSpec[] {
+  if (dialect === 'pg') return spec.indexes.map(({ replicaCovers: _covers, ...i }) => i);
+  return spec.indexes
+    .filter((i) => i.only !== 'server')
+    .map(({ replicaCovers, ...i }) => (replicaCovers ? { ...i, columns: [...i.columns, ...replicaCovers] } : i));
 }
 
 /** A CHECK constraint written in SQL that both dialects accept. */
@@ -32,10 +48,15 @@ export function defineTable<const N extends string, C extends Columns>(
   name: N,
   scope: TableScope,
   columns: C,
-  extra: { indexes?: readonly IndexSpec[]; checks?: readonly CheckSpec[] } = {},
+  extra: {
+    indexes?: readonly IndexSpec[];
+    checks?: readonly CheckSpec[];
+    /** 'server' when no replica read filters this table by owner or team alone (its sync shape does). */
+    ownershipIndexes?: 'server';
+  } = {},
 ): TableSpec<C> & { readonly name: N } {
   const all = { ...columns };
-  for (const c of [...(extra.indexes ?? [])].flatMap((i) => i.columns)) {
+  for (const c of [...(extra.indexes ?? [])].flatMap((i) => [...i.columns, ...(i.replicaCovers ?? [])])) {
     if (!(c in all)) throw new Error(`index on ${name} names unknown column ${c}`);
   }
   const checks = [...(extra.checks ?? [])];
@@ -48,9 +69,10 @@ export function defineTable<const N extends string, C extends Columns>(
   const indexes = [...(extra.indexes ?? [])];
   if (scope === 'owned') {
     // Every owned table is filtered by owner and team: sync shapes, RLS and "my work" screens.
+    const only = extra.ownershipIndexes;
     indexes.push(
-      { name: `idx_${name}_owner_id`, columns: ['owner_id'] },
-      { name: `idx_${name}_team_id`, columns: ['team_id'] },
+      { name: `idx_${name}_owner_id`, columns: ['owner_id'], ...(only ? { only } : {}) },
+      { name: `idx_${name}_team_id`, columns: ['team_id'], ...(only ? { only } : {}) },
     );
   }
   return { name, scope, columns: all, indexes, checks };

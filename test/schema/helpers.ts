@@ -15,6 +15,7 @@ import { openReplica } from '../../db/sqlite/open';
 import { uuidv7 } from '../../shared/ids';
 import { insuranceTypeByCode, NEW_STATUS_ID } from '../../shared/lookups';
 import { TABLE_NAMES, TABLES, VIEW_NAMES, type TableName } from '../../shared/model/catalogue';
+import { dialectIndexes } from '../../shared/model/table';
 import type { ColumnKind } from '../../shared/model/columns';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 
@@ -29,10 +30,16 @@ export const CONVERSION_INDEXES = [
   'idx_leads_conversion_date',
 ];
 
-/** Every named index of the catalogue, with its table. */
-export const CATALOGUE_INDEXES = TABLE_NAMES.flatMap((table) =>
-  TABLES[table].indexes.map((i) => ({ table, name: i.name, columns: [...i.columns], unique: i.unique ?? false })),
-);
+/** Every named index a dialect builds from the catalogue, with its table (see dialectIndexes). */
+export const catalogueIndexes = (dialect: 'sqlite' | 'pg') =>
+  TABLE_NAMES.flatMap((table) =>
+    dialectIndexes(TABLES[table], dialect).map((i) => ({
+      table,
+      name: i.name,
+      columns: [...i.columns],
+      unique: i.unique ?? false,
+    })),
+  );
 
 export const catalogueCheckNames = (table: TableName) => TABLES[table].checks.map((c) => c.name).sort();
 

@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../db/pg/migrations.bundle';
 import { splitStatements } from '../../db/split-statements';
 import { COMMUNICATION_TYPES, INSURANCE_TYPES, LEAD_STATUSES } from '../../shared/lookups';
 import {
-  CATALOGUE_INDEXES,
+  catalogueIndexes,
   CONVERSION_INDEXES,
   convertedLead,
   connect,
@@ -73,7 +73,7 @@ describe('after migratePostgres', () => {
       `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`,
     );
     const byName = new Map(rows.map((r) => [r.indexname, r]));
-    for (const ix of CATALOGUE_INDEXES) {
+    for (const ix of catalogueIndexes('pg')) {
       expect(byName.get(ix.name)?.tablename, ix.name).toBe(ix.table);
       expect(byName.get(ix.name)?.indexdef, ix.name).toContain(`(${ix.columns.join(', ')})`);
     }

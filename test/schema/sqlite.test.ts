@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateReplica } from '../../db/sqlite/open';
 import { COMMUNICATION_TYPES, INSURANCE_TYPES, LEAD_STATUSES } from '../../shared/lookups';
 import {
-  CATALOGUE_INDEXES,
+  catalogueIndexes,
   CONVERSION_INDEXES,
   convertedLead,
   fx,
@@ -47,7 +47,7 @@ describe('a freshly opened replica', () => {
   });
 
   it('has every named index of the catalogue, on the right table and columns', () => {
-    for (const ix of CATALOGUE_INDEXES) {
+    for (const ix of catalogueIndexes('sqlite')) {
       const row = db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name = ?").get(ix.name) as
         { tbl_name: string } | undefined;
       expect(row?.tbl_name, ix.name).toBe(ix.table);

@@ -21,6 +21,36 @@ const aiAnnotations = {
   ai_updated_at: col.timestamp(),
 };
 
+/**
+ * What the merged timeline (db/queries/timeline.ts) shows of a note, call or event, kept in the
+ * replica's subject indexes after their key: a lead's or client's history is read from the index
+ * alone instead of one scattered table page per item (about 25 on a converted client's page).
+ * `other` is the subject column that is not the index's key. The client indexes are partial: most
+ * history belongs to a lead, and a client's page never asks for a missing client.
+ */
+const NOTE_TIMELINE = (other: 'lead_id' | 'client_id') => [
+  'deleted_at',
+  'is_pinned',
+  'created_by',
+  other,
+  'id',
+  'body',
+];
+const COMMUNICATION_TIMELINE = (other: 'lead_id' | 'client_id') => [
+  'deleted_at',
+  'communication_type_id',
+  'direction',
+  'outcome',
+  'duration_seconds',
+  'ai_sentiment',
+  'created_by',
+  other,
+  'id',
+  'subject',
+  'body',
+];
+const EVENT_TIMELINE = (other: 'lead_id' | 'client_id') => ['deleted_at', 'kind', 'actor_id', other, 'id', 'payload'];
+
 export const leadCommunications = defineTable(
   'lead_communications',
   'owned',
@@ -45,13 +75,23 @@ export const leadCommunications = defineTable(
   },
   {
     indexes: [
-      { name: 'idx_lead_communications_lead_occurred', columns: ['lead_id', 'occurred_at'] },
-      { name: 'idx_lead_communications_client_occurred', columns: ['client_id', 'occurred_at'] },
+      {
+        name: 'idx_lead_communications_lead_occurred',
+        columns: ['lead_id', 'occurred_at'],
+        replicaCovers: COMMUNICATION_TIMELINE('client_id'),
+      },
+      {
+        name: 'idx_lead_communications_client_occurred',
+        columns: ['client_id', 'occurred_at'],
+        where: 'client_id IS NOT NULL',
+        replicaCovers: COMMUNICATION_TIMELINE('lead_id'),
+      },
       { name: 'idx_lead_communications_type', columns: ['communication_type_id', 'occurred_at'] },
       { name: 'idx_lead_communications_follow_up_at', columns: ['follow_up_at'] },
       { name: 'idx_lead_communications_ai_sentiment', columns: ['ai_sentiment'] },
     ],
     checks: [{ name: 'lead_communications_subject', ...hasSubject }],
+    ownershipIndexes: 'server',
   },
 );
 
@@ -71,10 +111,20 @@ export const leadNotes = defineTable(
   },
   {
     indexes: [
-      { name: 'idx_lead_notes_lead_created', columns: ['lead_id', 'created_at'] },
-      { name: 'idx_lead_notes_client_created', columns: ['client_id', 'created_at'] },
+      {
+        name: 'idx_lead_notes_lead_created',
+        columns: ['lead_id', 'created_at'],
+        replicaCovers: NOTE_TIMELINE('client_id'),
+      },
+      {
+        name: 'idx_lead_notes_client_created',
+        columns: ['client_id', 'created_at'],
+        where: 'client_id IS NOT NULL',
+        replicaCovers: NOTE_TIMELINE('lead_id'),
+      },
     ],
     checks: [{ name: 'lead_notes_subject', ...hasSubject }],
+    ownershipIndexes: 'server',
   },
 );
 
@@ -146,10 +196,20 @@ export const timelineEvents = defineTable(
   },
   {
     indexes: [
-      { name: 'idx_timeline_events_lead_occurred', columns: ['lead_id', 'occurred_at'] },
-      { name: 'idx_timeline_events_client_occurred', columns: ['client_id', 'occurred_at'] },
+      {
+        name: 'idx_timeline_events_lead_occurred',
+        columns: ['lead_id', 'occurred_at'],
+        replicaCovers: EVENT_TIMELINE('client_id'),
+      },
+      {
+        name: 'idx_timeline_events_client_occurred',
+        columns: ['client_id', 'occurred_at'],
+        where: 'client_id IS NOT NULL',
+        replicaCovers: EVENT_TIMELINE('lead_id'),
+      },
       { name: 'idx_timeline_events_kind_occurred', columns: ['kind', 'occurred_at'] },
     ],
     checks: [{ name: 'timeline_events_subject', ...hasSubject }],
+    ownershipIndexes: 'server',
   },
 );

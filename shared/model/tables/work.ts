@@ -82,11 +82,21 @@ export const recordChanges = defineTable(
   {
     indexes: [
       { name: 'idx_record_changes_lead_changed', columns: ['lead_id', 'changed_at'] },
-      { name: 'idx_record_changes_client_changed', columns: ['client_id', 'changed_at'] },
-      { name: 'idx_record_changes_policy_changed', columns: ['policy_id', 'changed_at'] },
+      // Partial: most changes are a lead's; a record's history never asks for a missing subject.
+      {
+        name: 'idx_record_changes_client_changed',
+        columns: ['client_id', 'changed_at'],
+        where: 'client_id IS NOT NULL',
+      },
+      {
+        name: 'idx_record_changes_policy_changed',
+        columns: ['policy_id', 'changed_at'],
+        where: 'policy_id IS NOT NULL',
+      },
     ],
     checks: [
       { name: 'record_changes_subject', sql: 'lead_id IS NOT NULL OR client_id IS NOT NULL OR policy_id IS NOT NULL' },
     ],
+    ownershipIndexes: 'server',
   },
 );
