@@ -37,7 +37,7 @@ function searches(subject: Parameters<typeof timeline>[1]): string[] {
     timeline(reader, subject);
     const sql = seen.find((s) => s.includes('UNION ALL'));
     expect(sql, 'the timeline statement was prepared').toBeDefined();
-    const params = [...Array.from({ length: 12 }, (_, i) => (i % 2 ? 100 : 'x')), 100];
+    const params = Array.from({ length: 12 }, (_, i) => (i % 2 ? 100 : 'x'));
     return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
       .map((r) => r.detail)
       .filter((d) => /lead_notes|lead_communications|timeline_events/.test(d));
