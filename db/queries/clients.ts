@@ -6,7 +6,7 @@ import { decodeRow } from '../../shared/model/codec';
 import type { ReplicaDb } from '../sqlite/open';
 import { ftsQuery } from './fts';
 import { displayName, rowById, rowsWhere } from './rows';
-import { cachedStatement } from './statements';
+import { cachedStatement, inSnapshot } from './statements';
 import { timeline } from './timeline';
 
 export function listClients(db: ReplicaDb, q: z.output<typeof listQuery>): ClientListItem[] {
@@ -30,6 +30,10 @@ export function listClients(db: ReplicaDb, q: z.output<typeof listQuery>): Clien
 
 /** A client with the lead(s) it came from (client_lead_history) and one merged timeline. */
 export function clientDetail(db: ReplicaDb, id: string): ClientDetail {
+  return inSnapshot(db, () => readClientDetail(db, id));
+}
+
+function readClientDetail(db: ReplicaDb, id: string): ClientDetail {
   const client = rowById(db, 'clients', id);
   if (!client || client.deleted_at) throw new AppError('not_found', `client ${id} does not exist`, 'id');
   const leads = cachedStatement(

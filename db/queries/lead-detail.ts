@@ -2,10 +2,15 @@ import type { LeadDetail } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import type { ReplicaDb } from '../sqlite/open';
 import { rowById, rowsWhere } from './rows';
+import { inSnapshot } from './statements';
 import { timeline } from './timeline';
 
 /** Everything the lead page shows, from the replica in one go. */
 export function leadDetail(db: ReplicaDb, id: string): LeadDetail {
+  return inSnapshot(db, () => readLeadDetail(db, id));
+}
+
+function readLeadDetail(db: ReplicaDb, id: string): LeadDetail {
   const lead = rowById(db, 'leads', id);
   if (!lead || lead.deleted_at) throw new AppError('not_found', `lead ${id} does not exist`, 'id');
   const owner = rowById(db, 'users', lead.owner_id);

@@ -23,7 +23,7 @@ import { LIVE_POLICY_SQL } from '../../shared/model/tables/policies';
 import type { ReplicaDb } from '../sqlite/open';
 import { displayName, rowById } from './rows';
 import { identifierKey } from './search-keys';
-import { cachedStatement } from './statements';
+import { cachedStatement, inSnapshot } from './statements';
 
 /** The live-term predicate on alias p, written as the partial indexes' WHERE so SQLite can use them. */
 const LIVE_P = LIVE_POLICY_SQL.replace('deleted_at', 'p.deleted_at').replace('status', 'p.status');
@@ -210,6 +210,10 @@ const POLICY_ORDER: Record<PolicySort, string> = {
 
 /** A term and its whole chain: back along renews_policy_id, forward along the unique index on it. */
 export function policyDetail(db: ReplicaDb, id: string): PolicyDetail {
+  return inSnapshot(db, () => readPolicyDetail(db, id));
+}
+
+function readPolicyDetail(db: ReplicaDb, id: string): PolicyDetail {
   const policy = rowById(db, 'policies', id);
   if (!policy || policy.deleted_at) throw new AppError('not_found', `policy ${id} does not exist`, 'id');
   const byId = cachedStatement(db, `${ITEM} WHERE p.id = ?`);
@@ -249,6 +253,10 @@ const figuresOf = ({ client_id: _client, name: _name, ...figures }: Member): InF
 
 /** A client's terms (newest first), what is in force, and its household's members and live policies. */
 export function clientBook(db: ReplicaDb, clientId: string): ClientBook {
+  return inSnapshot(db, () => readClientBook(db, clientId));
+}
+
+function readClientBook(db: ReplicaDb, clientId: string): ClientBook {
   // Two columns, not the decoded row: decoding a whole client cost more than reading it.
   const client = cachedStatement(db, 'SELECT household_id, deleted_at FROM clients WHERE id = ?').get(clientId) as
     { household_id: string | null; deleted_at: string | null } | undefined;

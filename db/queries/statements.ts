@@ -38,3 +38,19 @@ export function cachedStatement(db: ReplicaDb, sql: string, options: StatementMo
   cache.set(key, stmt);
   return stmt;
 }
+
+/**
+ * Runs a page's reads in one read transaction: they see one snapshot of the replica (a sync
+ * committing between two of them cannot show a client with another state's policies), and
+ * SQLite takes and drops its WAL read lock once, not per statement, about 10 µs a statement here.
+ * Inside a transaction already (a mutation reading back), it simply runs.
+ */
+export function inSnapshot<T>(db: ReplicaDb, read: () => T): T {
+  if (db.inTransaction) return read();
+  cachedStatement(db, 'BEGIN').run();
+  try {
+    return read();
+  } finally {
+    if (db.inTransaction) cachedStatement(db, 'COMMIT').run();
+  }
+}
