@@ -61,9 +61,11 @@ type Shown = {
 };
 
 /** Overdue rows scored per visit; past this many (oldest first) the rest wait for the next visit. */
-const OVERDUE_SCAN = 2000;
+export const OVERDUE_SCAN = 2000;
 
 const OPEN_FOLLOW_UPS = 'l.next_follow_up_at IS NOT NULL AND l.deleted_at IS NULL AND l.is_converted = 0';
+const CANDIDATE = `l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.priority, l.ai_follow_up_priority,
+  l.last_contacted_at, l.created_at`;
 
 /**
  * Follow-ups due today and overdue, ordered by the deterministic local priority (no AI needed,
@@ -94,19 +96,6 @@ export function today(
 
   const counts = todayCounts(db, owner, nowIso, until);
 
-  // Candidates are read from idx_leads_owner_follow_ups (for one owner) with only the columns the
-  // priority scores; the shown columns are read for the page's leads alone.
-  const select = (range: string, limit: number, args: string[]) =>
-    cachedStatement(
-      db,
-      `SELECT l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.priority, l.ai_follow_up_priority,
-         l.last_contacted_at, l.created_at
-       FROM leads l WHERE ${OPEN_FOLLOW_UPS} AND ${range} ${byOwner}
-       ORDER BY l.next_follow_up_at ASC LIMIT ${limit}`,
-      { raw: true },
-    ).all(...args, ...ownerArg) as Candidate[];
-  const dueToday = select('l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?', q.limit, [nowIso, until]);
-  const overdue = select('l.next_follow_up_at < ?', OVERDUE_SCAN, [nowIso]);
   // A handful of statuses, read apart: a join per candidate doubled the cost of the backlog.
   const statuses = new Map(
     (
@@ -115,6 +104,18 @@ export function today(
       >
     ).map(([id, code, category]) => [id, { code, category }]),
   );
+  // Candidates are read from idx_leads_owner_follow_ups (for one owner) with only the columns the
+  // priority scores; the shown columns are read for the page's leads alone. Equal times come in
+  // id order: that index's own (is_converted is 0 throughout), idx_leads_next_follow_up_at's for the team.
+  const select = (range: string, limit: number, args: string[]) =>
+    cachedStatement(
+      db,
+      `SELECT ${CANDIDATE} FROM leads l WHERE ${OPEN_FOLLOW_UPS} AND ${range} ${byOwner}
+       ORDER BY l.next_follow_up_at ASC${owner ? '' : ', l.id'} LIMIT ${limit}`,
+      { raw: true },
+    ).all(...args, ...ownerArg) as Candidate[];
+  const dueToday = select('l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?', q.limit, [nowIso, until]);
+  const overdue = select('l.next_follow_up_at < ?', OVERDUE_SCAN, [nowIso]);
 
   const chances = learned?.([...dueToday, ...overdue].map((r) => r[0]));
   const input = ([, statusId, due, premium, priority, ai, lastContacted, created]: Candidate): LocalPriorityInput => {
@@ -136,7 +137,11 @@ export function today(
     due_at: c[2],
     score: blendScore(localScore(input(c), now), chances?.get(c[0])),
   });
-  const byScore = (a: Scored, b: Scored) => b.score - a.score || a.due_at.localeCompare(b.due_at);
+  // Equal scores and times by id (the order they are read in), so the order never rests on a plan.
+  const byScore = (a: Scored, b: Scored) =>
+    b.score - a.score ||
+    a.due_at.localeCompare(b.due_at) ||
+    (a.candidate[0] < b.candidate[0] ? -1 : a.candidate[0] > b.candidate[0] ? 1 : 0);
   // Today's items first claim their share of the limit, then the most pressing overdue ones fill it.
   const todayItems = dueToday.map(score).sort(byScore);
   const overdueItems = overdue
