@@ -9,7 +9,7 @@ import { localPriority } from '../../shared/ai/local-priority';
 import type { TodayItem, TodayList } from '../../shared/api/types';
 import { Rng } from '../../shared/synthetic/prng';
 import { displayName } from '../../db/queries/rows';
-import { OVERDUE_SCAN, today } from '../../db/queries/today';
+import { OVERDUE_SCAN, today, type LearnedChances } from '../../db/queries/today';
 import { rebuildDerived, suspendDerived } from '../../db/sqlite/derived';
 import type { FieldlineApp } from '../../electron/main/app';
 import { addUser, createLead, mutate, STATUS, useApp } from './support';
@@ -36,7 +36,21 @@ interface Row {
 }
 
 /** Today as it is defined, from every open follow-up (the order of equal times: by id). */
-function reference(app: FieldlineApp, owner: string | null, limit: number, now: Date, until: string): TodayList {
+/** A made-up learned chance per lead (from its id), as electron/main/score would give one. */
+const chanceOf = (id: string) => {
+  const probability = (parseInt(id.slice(-4), 16) % 101) / 100;
+  return { probability, factors: probability > 0.5 ? [{ text: 'Quoted Recently' }] : [] };
+};
+const learned: LearnedChances = (ids) => new Map(ids.map((id) => [id, chanceOf(id)]));
+
+function reference(
+  app: FieldlineApp,
+  owner: string | null,
+  limit: number,
+  now: Date,
+  until: string,
+  withChances = false,
+): TodayList {
   const nowIso = now.toISOString();
   const rows = app.db
     .prepare(
@@ -72,6 +86,9 @@ function reference(app: FieldlineApp, owner: string | null, limit: number, now: 
       },
       now,
     );
+    const chance = withChances ? chanceOf(r.id) : undefined;
+    const pct = chance ? Math.round(chance.probability * 100) : 0;
+    const why = chance?.factors[0] ? ` (${chance.factors[0].text.toLowerCase()})` : '';
     return {
       lead_id: r.id,
       name: r.name,
@@ -85,8 +102,8 @@ function reference(app: FieldlineApp, owner: string | null, limit: number, now: 
       quoted_premium: r.quoted_premium,
       owner_id: r.owner_id,
       owner_name: r.owner_name,
-      score: p.score,
-      reasons: p.reasons,
+      score: chance ? Math.round((p.score * 0.5 + pct * 0.5) * 10) / 10 : p.score,
+      reasons: chance ? [`${pct}% likely to win${why}`, ...p.reasons].slice(0, 4) : p.reasons,
     };
   };
   const byScore = (a: TodayItem, b: TodayItem) => b.score - a.score || a.due_at.localeCompare(b.due_at);
@@ -161,6 +178,10 @@ describe('today, against a recomputation from the rows', () => {
         const want = reference(app, c.owner, c.limit, clock, c.until ?? endOfDay.toISOString());
         expect(got, `${label}: ${JSON.stringify(c)}`).toEqual(want);
       }
+      // With a learned model, half of each score is the lead's chance of winning.
+      const blended = today(app.db, { scope: 'mine', limit: 20 }, clock, me, learned);
+      expect(blended, `${label}: learned`).toEqual(reference(app, me, 20, clock, endOfDay.toISOString(), true));
+      expect(blended.items.some((i) => i.reasons[0]!.includes('likely to win'))).toBe(blended.items.length > 0);
     };
 
     const leads: string[] = [];
