@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { localPriority } from '../../shared/ai/local-priority';
+import { localPriority, localScore, type LocalPriorityInput } from '../../shared/ai/local-priority';
 import type { todayQuery } from '../../shared/api/inputs';
 import type { TodayItem, TodayList } from '../../shared/api/types';
 import type { ReplicaDb } from '../sqlite/open';
 import { displayName } from './rows';
 import { cachedStatement } from './statements';
+import { todayCounts } from './today-counts';
 import { userNames } from './user-names';
 
 /** End of the local calendar day of `now` (the device's time zone), as an ISO instant. */
@@ -18,15 +19,19 @@ function endOfDay(now: Date): string {
  * With a learned model, half of the priority is the rule's urgency (overdue, due soon) and half
  * the lead's learned chance of winning, so a likely deal comes before an unlikely one due as soon.
  */
+type Chance = { probability: number; factors: Array<{ text: string }> };
+const blendScore = (rule: number, chance: Chance | undefined): number =>
+  chance ? Math.round((rule * 0.5 + Math.round(chance.probability * 100) * 0.5) * 10) / 10 : rule;
+
 function blend(
   rule: { score: number; reasons: string[] },
-  chance: { probability: number; factors: Array<{ text: string }> } | undefined,
+  chance: Chance | undefined,
 ): { score: number; reasons: string[] } {
   if (!chance) return { score: rule.score, reasons: rule.reasons };
   const pct = Math.round(chance.probability * 100);
   const why = chance.factors[0] ? ` (${chance.factors[0].text.toLowerCase()})` : '';
   return {
-    score: Math.round((rule.score * 0.5 + pct * 0.5) * 10) / 10,
+    score: blendScore(rule.score, chance),
     reasons: [`${pct}% likely to win${why}`, ...rule.reasons].slice(0, 4),
   };
 }
@@ -42,8 +47,9 @@ type Candidate = [
   lastContactedAt: string | null,
   createdAt: string,
 ];
-type Scored = { id: string; due_at: string; score: number; reasons: string[] };
+type Scored = { candidate: Candidate; due_at: string; score: number };
 type Shown = {
+  id: string;
   name: string;
   phone: string | null;
   email: string | null;
@@ -55,9 +61,11 @@ type Shown = {
 };
 
 /** Overdue rows scored per visit; past this many (oldest first) the rest wait for the next visit. */
-const OVERDUE_SCAN = 2000;
+export const OVERDUE_SCAN = 2000;
 
 const OPEN_FOLLOW_UPS = 'l.next_follow_up_at IS NOT NULL AND l.deleted_at IS NULL AND l.is_converted = 0';
+const CANDIDATE = `l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.priority, l.ai_follow_up_priority,
+  l.last_contacted_at, l.created_at`;
 
 /**
  * Follow-ups due today and overdue, ordered by the deterministic local priority (no AI needed,
@@ -86,27 +94,8 @@ export function today(
   const byOwner = owner ? 'AND l.owner_id = ?' : '';
   const ownerArg = owner ? [owner] : [];
 
-  const counts = cachedStatement(
-    db,
-    `SELECT count(*) FILTER (WHERE l.next_follow_up_at < ?) AS overdue,
-         count(*) FILTER (WHERE l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?) AS due_today,
-         count(*) FILTER (WHERE l.next_follow_up_at > ?) AS upcoming
-       FROM leads l WHERE ${OPEN_FOLLOW_UPS} ${byOwner}`,
-  ).get(nowIso, nowIso, until, until, ...ownerArg) as TodayList['counts'];
+  const counts = todayCounts(db, owner, nowIso, until);
 
-  // Candidates are read from idx_leads_owner_follow_ups (for one owner) with only the columns the
-  // priority scores; the shown columns are read for the page's leads alone.
-  const select = (range: string, limit: number, args: string[]) =>
-    cachedStatement(
-      db,
-      `SELECT l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.priority, l.ai_follow_up_priority,
-         l.last_contacted_at, l.created_at
-       FROM leads l WHERE ${OPEN_FOLLOW_UPS} AND ${range} ${byOwner}
-       ORDER BY l.next_follow_up_at ASC LIMIT ${limit}`,
-      { raw: true },
-    ).all(...args, ...ownerArg) as Candidate[];
-  const dueToday = select('l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?', q.limit, [nowIso, until]);
-  const overdue = select('l.next_follow_up_at < ?', OVERDUE_SCAN, [nowIso]);
   // A handful of statuses, read apart: a join per candidate doubled the cost of the backlog.
   const statuses = new Map(
     (
@@ -115,55 +104,80 @@ export function today(
       >
     ).map(([id, code, category]) => [id, { code, category }]),
   );
+  // Candidates are read from idx_leads_owner_follow_ups (for one owner) with only the columns the
+  // priority scores; the shown columns are read for the page's leads alone. Equal times come in
+  // id order: that index's own (is_converted is 0 throughout), idx_leads_next_follow_up_at's for the team.
+  const select = (range: string, limit: number, args: string[]) =>
+    cachedStatement(
+      db,
+      `SELECT ${CANDIDATE} FROM leads l WHERE ${OPEN_FOLLOW_UPS} AND ${range} ${byOwner}
+       ORDER BY l.next_follow_up_at ASC${owner ? '' : ', l.id'} LIMIT ${limit}`,
+      { raw: true },
+    ).all(...args, ...ownerArg) as Candidate[];
+  const dueToday = select('l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?', q.limit, [nowIso, until]);
+  const overdue = select('l.next_follow_up_at < ?', OVERDUE_SCAN, [nowIso]);
 
   const chances = learned?.([...dueToday, ...overdue].map((r) => r[0]));
-  const score = ([id, statusId, due, premium, priority, ai, lastContacted, created]: Candidate): Scored => {
+  const input = ([, statusId, due, premium, priority, ai, lastContacted, created]: Candidate): LocalPriorityInput => {
     const status = statuses.get(statusId);
-    const p = localPriority(
-      {
-        statusCode: status?.code ?? null,
-        statusCategory: status?.category ?? null,
-        quotedPremium: premium,
-        nextFollowUpAt: due,
-        lastContactedAt: lastContacted,
-        createdAt: created,
-        manualPriority: Number(priority),
-        aiPriority: ai,
-      },
-      now,
-    );
-    return { id, due_at: due, ...blend(p, chances?.get(id)) };
+    return {
+      statusCode: status?.code ?? null,
+      statusCategory: status?.category ?? null,
+      quotedPremium: premium,
+      nextFollowUpAt: due,
+      lastContactedAt: lastContacted,
+      createdAt: created,
+      manualPriority: Number(priority),
+      aiPriority: ai,
+    };
   };
-  const byScore = (a: Scored, b: Scored) => b.score - a.score || a.due_at.localeCompare(b.due_at);
+  // Every candidate is scored, but the reasons (text) are built only for the ones shown.
+  const score = (c: Candidate): Scored => ({
+    candidate: c,
+    due_at: c[2],
+    score: blendScore(localScore(input(c), now), chances?.get(c[0])),
+  });
+  // Equal scores and times by id (the order they are read in), so the order never rests on a plan.
+  const byScore = (a: Scored, b: Scored) =>
+    b.score - a.score ||
+    a.due_at.localeCompare(b.due_at) ||
+    (a.candidate[0] < b.candidate[0] ? -1 : a.candidate[0] > b.candidate[0] ? 1 : 0);
   // Today's items first claim their share of the limit, then the most pressing overdue ones fill it.
   const todayItems = dueToday.map(score).sort(byScore);
   const overdueItems = overdue
     .map(score)
     .sort(byScore)
     .slice(0, Math.max(0, q.limit - todayItems.length));
+  const page = [...overdueItems, ...todayItems].sort(byScore);
   const names = userNames(db);
-  const shown = cachedStatement(
-    db,
-    `SELECT ${displayName('l')} AS name, l.phone, l.email, l.status_id, l.insurance_type_id, l.follow_up_note,
-       l.quoted_premium, l.owner_id FROM leads l WHERE l.id = ?`,
+  // The page's shown columns in one statement: a statement per lead cost more than the reads.
+  const shown = new Map(
+    (
+      cachedStatement(
+        db,
+        `SELECT l.id, ${displayName('l')} AS name, l.phone, l.email, l.status_id, l.insurance_type_id, l.follow_up_note,
+           l.quoted_premium, l.owner_id FROM leads l WHERE l.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(page.map((c) => c.candidate[0]))) as Shown[]
+    ).map((r) => [r.id, r]),
   );
-  const items = [...overdueItems, ...todayItems].sort(byScore).map((c): TodayItem => {
-    const r = shown.get(c.id) as Shown;
+  const items = page.map(({ candidate, due_at, score }): TodayItem => {
+    const id = candidate[0];
+    const r = shown.get(id)!;
     return {
-      lead_id: c.id,
+      lead_id: id,
       name: String(r.name),
       phone: r.phone,
       email: r.email,
       status_id: r.status_id,
       insurance_type_id: r.insurance_type_id,
-      due_at: c.due_at,
-      overdue: c.due_at < nowIso,
+      due_at,
+      overdue: due_at < nowIso,
       note: r.follow_up_note,
       quoted_premium: r.quoted_premium,
       owner_id: r.owner_id,
       owner_name: r.owner_id ? (names.get(r.owner_id) ?? null) : null,
-      score: c.score,
-      reasons: c.reasons,
+      score,
+      reasons: blend(localPriority(input(candidate), now), chances?.get(id)).reasons,
     };
   });
   return { counts, items };

@@ -88,67 +88,105 @@ const money = (n: number) => `$${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!
 /** ISO strings sort as times; a plain comparison is many times faster than localeCompare. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function localPriority(input: LocalPriorityInput, now: Date): LocalPriority {
-  const at = now.getTime();
-  if (input.statusCategory === 'won' || input.statusCategory === 'lost') {
-    return { score: 0, reasons: [input.statusCategory === 'won' ? 'already converted' : 'closed as lost'] };
-  }
+/**
+ * The signals' points, added in order; with `parts`, each is also pushed with its reason. Without,
+ * no text is built: Today weighs thousands of overdue leads to show a hundred, and the reasons'
+ * strings cost more than the points.
+ */
+function weigh(input: LocalPriorityInput, at: number, parts: Array<[number, string]> | null): number {
+  let total = 0;
   // Plain pushes, no helper closure: a closure per call is measurable at thousands of leads.
-  const parts: Array<[number, string]> = [];
-
   const due = time(input.nextFollowUpAt);
   if (due !== null) {
     const late = at - due;
     if (late > 0) {
       const days = Math.floor(late / DAY);
-      parts.push([
+      total += 30 + Math.min(days, 10);
+      parts?.push([
         30 + Math.min(days, 10),
         days >= 1 ? `follow-up ${plural(days, 'day')} overdue` : 'follow-up due now',
       ]);
-    } else if (-late <= 12 * HOUR) parts.push([24, 'follow-up due today']);
-    else if (-late <= 3 * DAY) parts.push([8, 'follow-up due in the next few days']);
+    } else if (-late <= 12 * HOUR) {
+      total += 24;
+      parts?.push([24, 'follow-up due today']);
+    } else if (-late <= 3 * DAY) {
+      total += 8;
+      parts?.push([8, 'follow-up due in the next few days']);
+    }
   }
 
   const code = input.statusCode ?? '';
-  const created = time(input.createdAt);
   if (code === 'new' && !input.firstContactedAt && !input.lastContactedAt) {
+    const created = time(input.createdAt);
     const fresh = created !== null && at - created <= DAY;
-    parts.push([fresh ? 28 : 18, fresh ? 'new lead, not contacted yet (speed to lead)' : 'new lead never contacted']);
+    total += fresh ? 28 : 18;
+    parts?.push([fresh ? 28 : 18, fresh ? 'new lead, not contacted yet (speed to lead)' : 'new lead never contacted']);
   } else {
     const stage = STAGE_WEIGHT[code] ?? 10;
-    parts.push([stage, STAGE_NAME[code] ? `stage: ${STAGE_NAME[code]}` : `stage: ${code || 'open'}`]);
+    total += stage;
+    parts?.push([stage, STAGE_NAME[code] ? `stage: ${STAGE_NAME[code]}` : `stage: ${code || 'open'}`]);
   }
 
   const premium = Math.max(input.quotedPremium ?? 0, input.currentPremium ?? 0);
   if (premium > 0) {
     const points = premium >= 5000 ? 15 : premium >= 2500 ? 11 : premium >= 1000 ? 7 : 3;
-    parts.push([points, `${money(premium)} premium at stake`]);
+    total += points;
+    parts?.push([points, `${money(premium)} premium at stake`]);
   }
 
   const expires = time(input.policyExpirationDate);
   if (expires !== null) {
     const days = Math.ceil((expires - at) / DAY);
-    if (days >= 0 && days <= 45)
-      parts.push([15 - Math.floor(days / 9), `current policy renews in ${plural(days, 'day')}`]);
-    else if (days > 45 && days <= 60) parts.push([6, 'renewal within two months']);
+    if (days >= 0 && days <= 45) {
+      total += 15 - Math.floor(days / 9);
+      parts?.push([15 - Math.floor(days / 9), `current policy renews in ${plural(days, 'day')}`]);
+    } else if (days > 45 && days <= 60) {
+      total += 6;
+      parts?.push([6, 'renewal within two months']);
+    }
   }
 
   const last = time(input.lastContactedAt);
   if (last !== null) {
     const days = Math.floor((at - last) / DAY);
-    if (at - last < 20 * HOUR) parts.push([-12, 'already contacted today']);
-    else if (days >= 14 && code !== 'nurture')
-      parts.push([Math.min(4 + Math.floor(days / 7), 10), `no contact in ${plural(days, 'day')}`]);
+    if (at - last < 20 * HOUR) {
+      total += -12;
+      parts?.push([-12, 'already contacted today']);
+    } else if (days >= 14 && code !== 'nurture') {
+      total += Math.min(4 + Math.floor(days / 7), 10);
+      parts?.push([Math.min(4 + Math.floor(days / 7), 10), `no contact in ${plural(days, 'day')}`]);
+    }
   }
 
   const manual = input.manualPriority;
-  if (manual && manual >= 1 && manual <= 5 && manual !== 3) parts.push([(3 - manual) * 5, `marked priority ${manual}`]);
+  if (manual && manual >= 1 && manual <= 5 && manual !== 3) {
+    total += (3 - manual) * 5;
+    parts?.push([(3 - manual) * 5, `marked priority ${manual}`]);
+  }
   const ai = input.aiPriority;
-  if (ai && ai >= 1 && ai <= 5 && ai !== 3) parts.push([(3 - ai) * 2, `AI suggested priority ${ai}`]);
+  if (ai && ai >= 1 && ai <= 5 && ai !== 3) {
+    total += (3 - ai) * 2;
+    parts?.push([(3 - ai) * 2, `AI suggested priority ${ai}`]);
+  }
+  return total;
+}
 
-  const total = parts.reduce((sum, [p]) => sum + p, 0);
+const closed = (input: LocalPriorityInput) => input.statusCategory === 'won' || input.statusCategory === 'lost';
+const clamp = (total: number) => Math.max(0, Math.min(100, Math.round(total)));
+
+/** The score of localPriority alone (the same number), without building its reasons. */
+export function localScore(input: LocalPriorityInput, now: Date): number {
+  return closed(input) ? 0 : clamp(weigh(input, now.getTime(), null));
+}
+
+export function localPriority(input: LocalPriorityInput, now: Date): LocalPriority {
+  if (closed(input)) {
+    return { score: 0, reasons: [input.statusCategory === 'won' ? 'already converted' : 'closed as lost'] };
+  }
+  const parts: Array<[number, string]> = [];
+  const total = weigh(input, now.getTime(), parts);
   parts.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
-  return { score: Math.max(0, Math.min(100, Math.round(total))), reasons: parts.slice(0, 4).map(([, r]) => r) };
+  return { score: clamp(total), reasons: parts.slice(0, 4).map(([, r]) => r) };
 }
 
 /** Sorts a copy by score (highest first), then earliest follow-up, then oldest lead: a stable total order. */

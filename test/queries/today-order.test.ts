@@ -1,0 +1,283 @@
+/**
+ * Today's list and counts equal a plain recomputation from the rows (every open follow-up read,
+ * counted and scored with localPriority, the oldest OVERDUE_SCAN overdue ones weighed), for one
+ * owner and for the team, after random changes of every kind and after a rebuild of the derived
+ * state; and rollup_follow_ups (migration 0021) equals a recount from scratch.
+ */
+import { describe, expect, it } from 'vitest';
+import { localPriority } from '../../shared/ai/local-priority';
+import type { TodayItem, TodayList } from '../../shared/api/types';
+import { Rng } from '../../shared/synthetic/prng';
+import { displayName } from '../../db/queries/rows';
+import { OVERDUE_SCAN, today, type LearnedChances } from '../../db/queries/today';
+import { rebuildDerived, suspendDerived } from '../../db/sqlite/derived';
+import type { FieldlineApp } from '../../electron/main/app';
+import { addUser, createLead, mutate, STATUS, useApp } from './support';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface Row {
+  id: string;
+  status_id: string;
+  next_follow_up_at: string;
+  quoted_premium: number | null;
+  priority: number;
+  ai_follow_up_priority: number | null;
+  last_contacted_at: string | null;
+  created_at: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  insurance_type_id: string;
+  follow_up_note: string | null;
+  owner_id: string;
+  owner_name: string | null;
+}
+
+/** Today as it is defined, from every open follow-up (the order of equal times: by id). */
+/** A made-up learned chance per lead (from its id), as electron/main/score would give one. */
+const chanceOf = (id: string) => {
+  const probability = (parseInt(id.slice(-4), 16) % 101) / 100;
+  return { probability, factors: probability > 0.5 ? [{ text: 'Quoted Recently' }] : [] };
+};
+const learned: LearnedChances = (ids) => new Map(ids.map((id) => [id, chanceOf(id)]));
+
+function reference(
+  app: FieldlineApp,
+  owner: string | null,
+  limit: number,
+  now: Date,
+  until: string,
+  withChances = false,
+): TodayList {
+  const nowIso = now.toISOString();
+  const rows = app.db
+    .prepare(
+      `SELECT l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.priority, l.ai_follow_up_priority,
+         l.last_contacted_at, l.created_at, ${displayName('l')} AS name, l.phone, l.email, l.insurance_type_id,
+         l.follow_up_note, l.owner_id, u.full_name AS owner_name
+       FROM leads l LEFT JOIN users u ON u.id = l.owner_id
+       WHERE l.next_follow_up_at IS NOT NULL AND l.deleted_at IS NULL AND l.is_converted = 0
+         AND (? IS NULL OR l.owner_id = ?)
+       ORDER BY l.next_follow_up_at, l.id`,
+    )
+    .all(owner, owner) as Row[];
+  const statuses = new Map(
+    (app.db.prepare('SELECT id, code, category FROM lead_statuses').all() as Array<Record<string, string>>).map((s) => [
+      s.id!,
+      s,
+    ]),
+  );
+  const due = rows.filter((r) => r.next_follow_up_at >= nowIso && r.next_follow_up_at <= until);
+  const late = rows.filter((r) => r.next_follow_up_at < nowIso);
+  const item = (r: Row): TodayItem => {
+    const status = statuses.get(r.status_id);
+    const p = localPriority(
+      {
+        statusCode: status?.code ?? null,
+        statusCategory: (status?.category ?? null) as 'open' | 'won' | 'lost' | null,
+        quotedPremium: r.quoted_premium,
+        nextFollowUpAt: r.next_follow_up_at,
+        lastContactedAt: r.last_contacted_at,
+        createdAt: r.created_at,
+        manualPriority: r.priority,
+        aiPriority: r.ai_follow_up_priority,
+      },
+      now,
+    );
+    const chance = withChances ? chanceOf(r.id) : undefined;
+    const pct = chance ? Math.round(chance.probability * 100) : 0;
+    const why = chance?.factors[0] ? ` (${chance.factors[0].text.toLowerCase()})` : '';
+    return {
+      lead_id: r.id,
+      name: r.name,
+      phone: r.phone,
+      email: r.email,
+      status_id: r.status_id,
+      insurance_type_id: r.insurance_type_id,
+      due_at: r.next_follow_up_at,
+      overdue: r.next_follow_up_at < nowIso,
+      note: r.follow_up_note,
+      quoted_premium: r.quoted_premium,
+      owner_id: r.owner_id,
+      owner_name: r.owner_name,
+      score: chance ? Math.round((p.score * 0.5 + pct * 0.5) * 10) / 10 : p.score,
+      reasons: chance ? [`${pct}% likely to win${why}`, ...p.reasons].slice(0, 4) : p.reasons,
+    };
+  };
+  const byScore = (a: TodayItem, b: TodayItem) => b.score - a.score || a.due_at.localeCompare(b.due_at);
+  const todays = due.slice(0, limit).map(item).sort(byScore);
+  const overdue = late
+    .slice(0, OVERDUE_SCAN)
+    .map(item)
+    .sort(byScore)
+    .slice(0, Math.max(0, limit - todays.length));
+  return {
+    counts: {
+      overdue: late.length,
+      due_today: due.length,
+      upcoming: rows.filter((r) => r.next_follow_up_at > until).length,
+    },
+    items: [...overdue, ...todays].sort(byScore),
+  };
+}
+
+const stored = (app: FieldlineApp) =>
+  app.db.prepare(`SELECT owner_id, day, n FROM rollup_follow_ups WHERE n <> 0 ORDER BY 1, 2`).all();
+const recounted = (app: FieldlineApp) =>
+  app.db
+    .prepare(
+      `SELECT owner_id, substr(next_follow_up_at, 1, 10) AS day, count(*) AS n FROM leads
+       WHERE next_follow_up_at IS NOT NULL AND deleted_at IS NULL AND is_converted = 0 GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
+    .all();
+
+describe('today, against a recomputation from the rows', () => {
+  const clock = new Date();
+  clock.setHours(15, 30, 0, 0);
+  const ctx = useApp({ now: () => clock });
+
+  it('lists and counts the same for one owner and the team, through random changes and a rebuild', async () => {
+    const app = ctx.app;
+    const rng = new Rng(2116, 21);
+    const now = clock.getTime();
+    const me = app.actor().userId;
+    const owners = [me, addUser(app, 'Ana Agent'), addUser(app, 'Bo Broker')];
+    const statuses = [STATUS.new, STATUS.contacted, STATUS.qualified, STATUS.quoted, STATUS.lost];
+    const pick = <T>(a: readonly T[]) => a[rng.int(0, a.length - 1)]!;
+    // Times on both sides of every threshold the score and the counts have, and equal ones (ties).
+    const near = [-11 * DAY, -10 * DAY - HOUR, -2 * DAY, -20 * HOUR - 1, -HOUR, -1, 0, 1, 2 * HOUR, 8 * HOUR];
+    const at = () =>
+      rng.chance(0.3)
+        ? new Date(now + pick(near)).toISOString()
+        : new Date(now + rng.int(-60, 30) * DAY + rng.int(0, DAY)).toISOString();
+    const synced = (sql: string, ...params: unknown[]) => app.db.prepare(sql).run(...params);
+    const attempt = async (op: () => Promise<unknown>) => {
+      try {
+        await op();
+      } catch {
+        // A mutation refused by its own rules (a converted lead) changes nothing.
+      }
+    };
+    const check = (label: string) => {
+      expect(stored(app), `${label}: rollup_follow_ups`).toEqual(recounted(app));
+      const endOfDay = new Date(clock);
+      endOfDay.setHours(23, 59, 59, 999);
+      const cases: Array<{ owner: string | null; limit: number; until?: string }> = [
+        { owner: me, limit: 100 },
+        { owner: me, limit: 7 },
+        { owner: owners[1]!, limit: 25 },
+        { owner: null, limit: 100 },
+        { owner: null, limit: 12, until: new Date(now + 3 * DAY).toISOString() },
+        { owner: me, limit: 30, until: new Date(now - 2 * HOUR).toISOString() },
+      ];
+      for (const c of cases) {
+        const q = c.owner === null ? { scope: 'team' as const } : { scope: 'mine' as const, owner_id: c.owner };
+        const got = today(app.db, { ...q, limit: c.limit, until: c.until }, clock, me);
+        const want = reference(app, c.owner, c.limit, clock, c.until ?? endOfDay.toISOString());
+        expect(got, `${label}: ${JSON.stringify(c)}`).toEqual(want);
+      }
+      // With a learned model, half of each score is the lead's chance of winning.
+      const blended = today(app.db, { scope: 'mine', limit: 20 }, clock, me, learned);
+      expect(blended, `${label}: learned`).toEqual(reference(app, me, 20, clock, endOfDay.toISOString(), true));
+      expect(blended.items.some((i) => i.reasons[0]!.includes('likely to win'))).toBe(blended.items.length > 0);
+    };
+
+    const leads: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const lead = await createLead(app, {
+        last_name: `Follow${i}`,
+        quoted_premium: rng.chance(0.7) ? pick([400, 999.5, 1000, 2600, 5000, 8000]) : undefined,
+        priority: rng.int(1, 5),
+      });
+      leads.push(lead.id);
+      synced(
+        `UPDATE leads SET owner_id = ?, status_id = ?, next_follow_up_at = ?, last_contacted_at = ?, created_at = ?,
+           ai_follow_up_priority = ? WHERE id = ?`,
+        pick(owners),
+        pick(statuses),
+        rng.chance(0.9) ? at() : null,
+        rng.chance(0.5) ? at() : null,
+        new Date(now - rng.int(0, 3 * DAY)).toISOString(),
+        rng.chance(0.5) ? rng.int(1, 5) : null,
+        lead.id,
+      );
+    }
+    check('seeded');
+
+    for (let step = 0; step < 120; step++) {
+      const lead = pick(leads);
+      switch (rng.int(0, 7)) {
+        case 0:
+          await attempt(() => mutate(app, 'scheduleFollowUp', { lead_id: lead, at: at(), note: `step ${step}` }));
+          break;
+        case 1:
+          await attempt(() => mutate(app, 'completeFollowUp', { lead_id: lead, outcome: 'reached' }));
+          break;
+        case 2:
+          await attempt(() => mutate(app, 'softDelete', { table: 'leads', id: lead }));
+          break;
+        case 3:
+          await attempt(() => mutate(app, 'restore', { table: 'leads', id: lead }));
+          break;
+        case 4:
+          if (rng.chance(0.3)) await attempt(() => mutate(app, 'convertLead', { lead_id: lead }));
+          break;
+        case 5:
+          // Synced edits: another owner, another follow-up time within the same day or not.
+          synced('UPDATE leads SET owner_id = ? WHERE id = ?', pick(owners), lead);
+          synced('UPDATE leads SET next_follow_up_at = ? WHERE id = ?', rng.chance(0.8) ? at() : null, lead);
+          break;
+        case 6:
+          synced('UPDATE leads SET next_follow_up_at = ? WHERE id = ? AND next_follow_up_at IS NOT NULL', at(), lead);
+          break;
+        case 7: {
+          // A row removed outright (sync's delete of a row that has no children).
+          const gone = await createLead(app, { last_name: `Gone${step}` });
+          await mutate(app, 'scheduleFollowUp', { lead_id: gone.id, at: at() });
+          synced('DELETE FROM timeline_events WHERE lead_id = ?', gone.id);
+          synced('DELETE FROM record_changes WHERE lead_id = ?', gone.id);
+          synced('DELETE FROM leads WHERE id = ?', gone.id);
+          break;
+        }
+      }
+      if (step % 40 === 39) check(`step ${step}`);
+    }
+
+    // A backlog longer than what one visit weighs: only the oldest OVERDUE_SCAN are ranked.
+    const insert = app.db.prepare(
+      `INSERT INTO leads (id, owner_id, status_id, insurance_type_id, last_name, priority, quoted_premium,
+         next_follow_up_at, last_contacted_at, created_at, updated_at)
+       SELECT ?, ?, ?, insurance_type_id, ?, ?, ?, ?, ?, ?, ? FROM leads WHERE id = ?`,
+    );
+    app.db.transaction(() => {
+      for (let i = 0; i < OVERDUE_SCAN + 150; i++) {
+        const id = `0196a874-0000-7000-8000-${String(i).padStart(12, '0')}`;
+        const stamp = new Date(now - rng.int(1, 90) * DAY).toISOString();
+        insert.run(
+          id,
+          me,
+          pick(statuses),
+          `Backlog${i}`,
+          rng.int(1, 5),
+          rng.chance(0.5) ? rng.int(100, 9000) : null,
+          // Many share a time, so the order of equal times counts too.
+          i % 3 === 0 ? new Date(now - 30 * DAY).toISOString() : new Date(now - rng.int(1, 400) * HOUR).toISOString(),
+          rng.chance(0.5) ? stamp : null,
+          stamp,
+          stamp,
+          leads[0],
+        );
+      }
+    })();
+    check('backlog');
+
+    // A first sync (or bulk load) sets the triggers aside and rebuilds the derived state from the rows.
+    suspendDerived(app.db);
+    synced('UPDATE leads SET next_follow_up_at = ? WHERE id = ?', at(), leads[1]);
+    synced('UPDATE leads SET deleted_at = ? WHERE id = ?', new Date(now).toISOString(), leads[2]);
+    await rebuildDerived(app.db, async () => {});
+    check('rebuilt');
+  });
+});
