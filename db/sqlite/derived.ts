@@ -28,6 +28,7 @@ const DERIVED_TABLES = [
   'rollup_lead_created',
   'rollup_conversions',
   'rollup_won',
+  'rollup_sales_weeks',
   'lead_activity',
 ];
 /** Rows per rebuild statement, and so per transaction of a sliced rebuild. */
