@@ -29,6 +29,8 @@ const DERIVED_TABLES = [
   'rollup_conversions',
   'rollup_won',
   'rollup_sales_weeks',
+  'rollup_book_months',
+  'rollup_book_days',
   'lead_activity',
 ];
 /** Rows per rebuild statement, and so per transaction of a sliced rebuild. */
