@@ -65,8 +65,8 @@ interface WindowParts {
   /** Whole weeks: week > firstWeek AND week < lastWeek. */
   firstWeek: string;
   lastWeek: string;
-  /** The whole days outside the whole weeks, as ranges day > lo AND day < hi. */
-  days: Array<{ lo: string; hi: string }>;
+  /** The whole days outside the whole weeks, as ranges day > lo AND day < hi, each within one week. */
+  days: Array<{ lo: string; hi: string; week: string }>;
   /** Timestamp ranges [lo, hi) / [lo, hi] of the partial days. */
   edges: Array<{ lo: string; hi: string; inclusive: boolean }>;
 }
@@ -78,8 +78,8 @@ function windowParts(from: string, to: string): WindowParts {
   const last = weekOf(lastDay);
   const weeks = { firstDay, lastDay, firstWeek: first.week, lastWeek: last.week };
   if (firstDay >= lastDay) return { ...weeks, days: [], edges: [{ lo: from, hi: to, inclusive: true }] };
-  const days = [{ lo: firstDay, hi: nextDay(first.last) < lastDay ? nextDay(first.last) : lastDay }];
-  if (first.week !== last.week) days.push({ lo: prevDay(last.first), hi: lastDay });
+  const days = [{ lo: firstDay, hi: nextDay(first.last) < lastDay ? nextDay(first.last) : lastDay, week: first.week }];
+  if (first.week !== last.week) days.push({ lo: prevDay(last.first), hi: lastDay, week: last.week });
   return {
     ...weeks,
     days,
@@ -99,14 +99,14 @@ function salesOutsideWeeks(db: ReplicaDb, win: WindowParts): SalesCell[] {
     cells.push(
       ...(cachedStatement(
         db,
-        `SELECT strftime('%Y-W%W', day) AS week, owner_id, insurance_type_id, sum(n) AS converted, 0 AS won, 0 AS premium_cents
-           FROM rollup_conversions WHERE day > ? AND day < ? AND n > 0 GROUP BY week, owner_id, insurance_type_id`,
-      ).all(d.lo, d.hi) as SalesCell[]),
+        `SELECT @week AS week, owner_id, insurance_type_id, sum(n) AS converted, 0 AS won, 0 AS premium_cents
+           FROM rollup_conversions WHERE day > @lo AND day < @hi AND n > 0 GROUP BY owner_id, insurance_type_id`,
+      ).all(d) as SalesCell[]),
       ...(cachedStatement(
         db,
-        `SELECT strftime('%Y-W%W', day) AS week, owner_id, insurance_type_id, 0 AS converted, sum(n) AS won, sum(premium_cents) AS premium_cents
-           FROM rollup_won WHERE day > ? AND day < ? AND n > 0 GROUP BY week, owner_id, insurance_type_id`,
-      ).all(d.lo, d.hi) as SalesCell[]),
+        `SELECT @week AS week, owner_id, insurance_type_id, 0 AS converted, sum(n) AS won, sum(premium_cents) AS premium_cents
+           FROM rollup_won WHERE day > @lo AND day < @hi AND n > 0 GROUP BY owner_id, insurance_type_id`,
+      ).all(d) as SalesCell[]),
     );
   }
   for (const e of win.edges) {
@@ -174,13 +174,17 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
      UNION ALL
      SELECT 'type', insurance_type_id, sum(n), 0 FROM rollup_lead_cells WHERE n > 0 GROUP BY insurance_type_id`,
   ).all() as Array<{ dim: 'owner' | 'type'; id: string; n: number; open: number }>;
+  // The whole weeks summed in SQL three ways: by week (its owners' buckets: every lead and
+  // opportunity has an owner), by owner and by type.
   const weeks = cachedStatement(
     db,
-    `SELECT week, dim, id, converted, won, premium_cents FROM rollup_sales_weeks
-       WHERE week > ? AND week < ? AND (converted <> 0 OR won <> 0 OR premium_cents <> 0)`,
-  ).all(win.firstWeek, win.lastWeek) as Array<{
-    week: string;
-    dim: 'owner' | 'type';
+    `SELECT 'week' AS dim, week AS id, sum(converted) AS converted, sum(won) AS won, sum(premium_cents) AS premium_cents
+       FROM rollup_sales_weeks WHERE week > @firstWeek AND week < @lastWeek AND dim = 'owner' GROUP BY week
+     UNION ALL
+     SELECT dim, id, sum(converted), sum(won), sum(premium_cents)
+       FROM rollup_sales_weeks WHERE week > @firstWeek AND week < @lastWeek GROUP BY dim, id`,
+  ).all({ firstWeek: win.firstWeek, lastWeek: win.lastWeek }) as Array<{
+    dim: 'week' | 'owner' | 'type';
     id: string;
     converted: number;
     won: number;
@@ -224,11 +228,11 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
   const typeConverted = new Map<string, number>();
   const typeCents = new Map<string, number>();
   for (const w of weeks) {
-    if (w.dim === 'owner') {
-      // Every lead and opportunity has an owner: the owners' buckets make up the week.
-      add(weeklyCounts, w.week, w.converted);
-      add(weekCents, w.week, w.premium_cents);
-      add(weekWon, w.week, w.won);
+    if (w.dim === 'week') {
+      add(weeklyCounts, w.id, w.converted);
+      add(weekCents, w.id, w.premium_cents);
+      add(weekWon, w.id, w.won);
+    } else if (w.dim === 'owner') {
       add(agentConverted, w.id, w.converted);
       add(agentCents, w.id, w.premium_cents);
     } else {
