@@ -4,13 +4,21 @@ import type { Dashboard } from '../../shared/api/types';
 import type { ReplicaDb } from '../sqlite/open';
 import { cachedStatement } from './statements';
 
-/** Conversions (count) and won premium (cents) of one week, owner and insurance type ('' for none). */
+/** Conversions and won premium (cents) of one week, one owner or one insurance type ('' for none). */
+interface SalesSum {
+  dim: 'week' | 'owner' | 'type';
+  id: string;
+  converted: number;
+  /** Won opportunities, whatever their premium (a week with a won $0 opportunity still shows). */
+  won: number;
+  premium_cents: number;
+}
+/** The same, of one week, owner and type together (the edge days' rows). */
 interface SalesCell {
   week: string;
   owner_id: string;
   insurance_type_id: string;
   converted: number;
-  /** Won opportunities, whatever their premium (a week with a won $0 opportunity still shows). */
   won: number;
   premium_cents: number;
 }
@@ -90,28 +98,35 @@ function windowParts(from: string, to: string): WindowParts {
   };
 }
 
-const CENTS = `CAST(round(coalesce(amount, 0) * 100) AS INTEGER)`;
-
-/** The window's sales cells outside its whole weeks: day roll-ups for whole days, rows for the edges. */
-function salesOutsideWeeks(db: ReplicaDb, win: WindowParts): SalesCell[] {
-  const cells: SalesCell[] = [];
-  for (const d of win.days) {
-    cells.push(
+/**
+ * The window's sales by week, owner and type: its whole weeks and the rest of its whole days summed
+ * in SQL from the roll-ups (a week's total is its owners' buckets: every lead and opportunity has
+ * an owner), then its partial first and last days from the rows.
+ */
+function sales(db: ReplicaDb, win: WindowParts): SalesSum[] {
+  const sums = cachedStatement(
+    db,
+    `SELECT 'week' AS dim, week AS id, sum(converted) AS converted, sum(won) AS won, sum(premium_cents) AS premium_cents
+       FROM rollup_sales_weeks WHERE week > @firstWeek AND week < @lastWeek AND dim = 'owner' GROUP BY week
+     UNION ALL
+     SELECT dim, id, sum(converted), sum(won), sum(premium_cents)
+       FROM rollup_sales_weeks WHERE week > @firstWeek AND week < @lastWeek GROUP BY dim, id`,
+  ).all({ firstWeek: win.firstWeek, lastWeek: win.lastWeek }) as SalesSum[];
+  for (const d of win.days)
+    sums.push(
       ...(cachedStatement(
         db,
-        `SELECT @week AS week, owner_id, insurance_type_id, sum(n) AS converted, 0 AS won, 0 AS premium_cents
-           FROM rollup_conversions WHERE day > @lo AND day < @hi AND n > 0 GROUP BY owner_id, insurance_type_id`,
-      ).all(d) as SalesCell[]),
-      ...(cachedStatement(
-        db,
-        `SELECT @week AS week, owner_id, insurance_type_id, 0 AS converted, sum(n) AS won, sum(premium_cents) AS premium_cents
-           FROM rollup_won WHERE day > @lo AND day < @hi AND n > 0 GROUP BY owner_id, insurance_type_id`,
-      ).all(d) as SalesCell[]),
+        `SELECT 'week' AS dim, @week AS id, coalesce(sum(converted), 0) AS converted, coalesce(sum(won), 0) AS won,
+           coalesce(sum(premium_cents), 0) AS premium_cents
+           FROM rollup_sales_days WHERE day > @lo AND day < @hi AND dim = 'owner'
+         UNION ALL
+         SELECT dim, id, sum(converted), sum(won), sum(premium_cents)
+           FROM rollup_sales_days WHERE day > @lo AND day < @hi GROUP BY dim, id`,
+      ).all(d) as SalesSum[]),
     );
-  }
   for (const e of win.edges) {
     const hi = e.inclusive ? '<=' : '<';
-    cells.push(
+    const cells = [
       ...(cachedStatement(
         db,
         `SELECT strftime('%Y-W%W', conversion_date) AS week, owner_id, insurance_type_id, count(*) AS converted, 0 AS won, 0 AS premium_cents
@@ -122,13 +137,19 @@ function salesOutsideWeeks(db: ReplicaDb, win: WindowParts): SalesCell[] {
       ...(cachedStatement(
         db,
         `SELECT strftime('%Y-W%W', closed_at) AS week, owner_id, coalesce(insurance_type_id, '') AS insurance_type_id,
-           0 AS converted, count(*) AS won, sum(${CENTS}) AS premium_cents
+           0 AS converted, count(*) AS won, sum(CAST(round(coalesce(amount, 0) * 100) AS INTEGER)) AS premium_cents
            FROM opportunities INDEXED BY idx_opportunities_won_rollup
            WHERE deleted_at IS NULL AND stage = 'won' AND closed_at >= ? AND closed_at ${hi} ? GROUP BY week, owner_id, insurance_type_id`,
       ).all(e.lo, e.hi) as SalesCell[]),
-    );
+    ];
+    for (const { week, owner_id, insurance_type_id, ...figures } of cells)
+      sums.push(
+        { dim: 'week', id: week, ...figures },
+        { dim: 'owner', id: owner_id, ...figures },
+        { dim: 'type', id: insurance_type_id, ...figures },
+      );
   }
-  return cells;
+  return sums;
 }
 
 /** The window's cohort (leads created in it) by where they are now: day roll-up, then the edges' rows. */
@@ -174,22 +195,6 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
      UNION ALL
      SELECT 'type', insurance_type_id, sum(n), 0 FROM rollup_lead_cells WHERE n > 0 GROUP BY insurance_type_id`,
   ).all() as Array<{ dim: 'owner' | 'type'; id: string; n: number; open: number }>;
-  // The whole weeks summed in SQL three ways: by week (its owners' buckets: every lead and
-  // opportunity has an owner), by owner and by type.
-  const weeks = cachedStatement(
-    db,
-    `SELECT 'week' AS dim, week AS id, sum(converted) AS converted, sum(won) AS won, sum(premium_cents) AS premium_cents
-       FROM rollup_sales_weeks WHERE week > @firstWeek AND week < @lastWeek AND dim = 'owner' GROUP BY week
-     UNION ALL
-     SELECT dim, id, sum(converted), sum(won), sum(premium_cents)
-       FROM rollup_sales_weeks WHERE week > @firstWeek AND week < @lastWeek GROUP BY dim, id`,
-  ).all({ firstWeek: win.firstWeek, lastWeek: win.lastWeek }) as Array<{
-    dim: 'week' | 'owner' | 'type';
-    id: string;
-    converted: number;
-    won: number;
-    premium_cents: number;
-  }>;
   const cohortByStatus = cohortCounts(db, win);
   const cohort = [...cohortByStatus]
     .filter(([, count]) => count > 0)
@@ -227,7 +232,7 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
   const agentCents = new Map<string, number>();
   const typeConverted = new Map<string, number>();
   const typeCents = new Map<string, number>();
-  for (const w of weeks) {
+  for (const w of sales(db, win)) {
     if (w.dim === 'week') {
       add(weeklyCounts, w.id, w.converted);
       add(weekCents, w.id, w.premium_cents);
@@ -239,15 +244,6 @@ export function dashboard(db: ReplicaDb, q: z.output<typeof dashboardQuery>, now
       add(typeConverted, w.id, w.converted);
       add(typeCents, w.id, w.premium_cents);
     }
-  }
-  for (const c of salesOutsideWeeks(db, win)) {
-    add(weeklyCounts, c.week, c.converted);
-    add(weekCents, c.week, c.premium_cents);
-    add(weekWon, c.week, c.won);
-    add(agentConverted, c.owner_id, c.converted);
-    add(agentCents, c.owner_id, c.premium_cents);
-    add(typeConverted, c.insurance_type_id, c.converted);
-    add(typeCents, c.insurance_type_id, c.premium_cents);
   }
   const dollars = (map: Map<string, number>, key: string) => (map.get(key) ?? 0) / 100;
   const conversions_by_week = [...new Set([...weeklyCounts.keys(), ...weekWon.keys()])]

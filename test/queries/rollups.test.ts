@@ -1,5 +1,5 @@
 /**
- * The dashboard's roll-up tables (migration 0016) equal a recomputation from scratch after random
+ * The dashboard's roll-up tables (migrations 0017 and 0021) equal a recomputation from scratch after random
  * mutations, synced row changes, conversions, merges, deletes and a rebuild of the derived state;
  * and the dashboard read from them equals the one computed from the rows for random windows
  * (whose first and last days are partial).
@@ -17,7 +17,26 @@ const DAY = 86_400_000;
 type Row = Record<string, string | number | null>;
 const rows = (app: FieldlineApp, sql: string, ...params: unknown[]) => app.db.prepare(sql).all(...params) as Row[];
 
-/** Each roll-up as it should be, from the rows (the migration's own backfill queries). */
+/** A sales roll-up as it should be: each conversion and each won opportunity under its owner and its type. */
+function recomputedSales(app: FieldlineApp, period: (column: string) => string) {
+  return rows(
+    app,
+    `WITH sales(period, owner_id, type_id, converted, won, premium_cents) AS (
+       SELECT ${period('conversion_date')}, owner_id, insurance_type_id, 1, 0, 0 FROM leads
+       WHERE deleted_at IS NULL AND conversion_date IS NOT NULL
+       UNION ALL
+       SELECT ${period('closed_at')}, owner_id, coalesce(insurance_type_id, ''), 0, 1, CAST(round(coalesce(amount, 0) * 100) AS INTEGER)
+       FROM opportunities WHERE deleted_at IS NULL AND stage = 'won' AND closed_at IS NOT NULL)
+     SELECT period, dim, id, converted, won, premium_cents FROM (
+       SELECT period, 'owner' AS dim, owner_id AS id, sum(converted) AS converted, sum(won) AS won, sum(premium_cents) AS premium_cents
+       FROM sales GROUP BY 1, 3
+       UNION ALL
+       SELECT period, 'type', type_id, sum(converted), sum(won), sum(premium_cents) FROM sales GROUP BY 1, 3)
+     ORDER BY 1, 2, 3`,
+  );
+}
+
+/** Each roll-up as it should be, from the rows. */
 function recomputed(app: FieldlineApp) {
   return {
     cells: rows(
@@ -28,32 +47,17 @@ function recomputed(app: FieldlineApp) {
       app,
       `SELECT substr(created_at, 1, 10) AS day, status_id, count(*) AS n FROM leads WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
     ),
-    conversions: rows(
-      app,
-      `SELECT substr(conversion_date, 1, 10) AS day, owner_id, insurance_type_id, count(*) AS n FROM leads
-       WHERE deleted_at IS NULL AND conversion_date IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    ),
-    won: rows(
-      app,
-      `SELECT substr(closed_at, 1, 10) AS day, owner_id, coalesce(insurance_type_id, '') AS insurance_type_id, count(*) AS n,
-         sum(CAST(round(coalesce(amount, 0) * 100) AS INTEGER)) AS premium_cents
-       FROM opportunities WHERE deleted_at IS NULL AND stage = 'won' AND closed_at IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    ),
-    salesWeeks: rows(
-      app,
-      `WITH sales(week, owner_id, type_id, converted, won, premium_cents) AS (
-         SELECT strftime('%Y-W%W', conversion_date), owner_id, insurance_type_id, 1, 0, 0 FROM leads
-         WHERE deleted_at IS NULL AND conversion_date IS NOT NULL
-         UNION ALL
-         SELECT strftime('%Y-W%W', closed_at), owner_id, coalesce(insurance_type_id, ''), 0, 1, CAST(round(coalesce(amount, 0) * 100) AS INTEGER)
-         FROM opportunities WHERE deleted_at IS NULL AND stage = 'won' AND closed_at IS NOT NULL)
-       SELECT week, dim, id, converted, won, premium_cents FROM (
-         SELECT week, 'owner' AS dim, owner_id AS id, sum(converted) AS converted, sum(won) AS won, sum(premium_cents) AS premium_cents FROM sales GROUP BY 1, 3
-         UNION ALL
-         SELECT week, 'type', type_id, sum(converted), sum(won), sum(premium_cents) FROM sales GROUP BY 1, 3)
-       ORDER BY 1, 2, 3`,
-    ),
+    salesWeeks: recomputedSales(app, (c) => `strftime('%Y-W%W', ${c})`),
+    salesDays: recomputedSales(app, (c) => `substr(${c}, 1, 10)`),
   };
+}
+
+function storedSales(app: FieldlineApp, table: string, period: string) {
+  return rows(
+    app,
+    `SELECT ${period} AS period, dim, id, converted, won, premium_cents FROM ${table}
+     WHERE converted <> 0 OR won <> 0 OR premium_cents <> 0 ORDER BY 1, 2, 3`,
+  );
 }
 
 function stored(app: FieldlineApp) {
@@ -63,19 +67,8 @@ function stored(app: FieldlineApp) {
       `SELECT status_id, insurance_type_id, owner_id, n FROM rollup_lead_cells WHERE n <> 0 ORDER BY 1, 2, 3`,
     ),
     created: rows(app, `SELECT day, status_id, n FROM rollup_lead_created WHERE n <> 0 ORDER BY 1, 2`),
-    conversions: rows(
-      app,
-      `SELECT day, owner_id, insurance_type_id, n FROM rollup_conversions WHERE n <> 0 ORDER BY 1, 2, 3`,
-    ),
-    won: rows(
-      app,
-      `SELECT day, owner_id, insurance_type_id, n, premium_cents FROM rollup_won WHERE n <> 0 OR premium_cents <> 0 ORDER BY 1, 2, 3`,
-    ),
-    salesWeeks: rows(
-      app,
-      `SELECT week, dim, id, converted, won, premium_cents FROM rollup_sales_weeks
-       WHERE converted <> 0 OR won <> 0 OR premium_cents <> 0 ORDER BY 1, 2, 3`,
-    ),
+    salesWeeks: storedSales(app, 'rollup_sales_weeks', 'week'),
+    salesDays: storedSales(app, 'rollup_sales_days', 'day'),
   };
 }
 
@@ -309,8 +302,14 @@ describe('dashboard roll-ups', () => {
       }
     }
     expect(stored(app)).toEqual(recomputed(app));
-    expect(stored(app).conversions.length, 'the random walk converted leads').toBeGreaterThan(0);
-    expect(stored(app).won.length, 'the random walk won opportunities').toBeGreaterThan(0);
+    expect(
+      stored(app).salesDays.filter((d) => Number(d.converted) > 0).length,
+      'the random walk converted leads',
+    ).toBeGreaterThan(10);
+    expect(
+      stored(app).salesDays.filter((d) => Number(d.won) > 0).length,
+      'the random walk won opportunities',
+    ).toBeGreaterThan(10);
     await checkDashboard(app, rng, now);
 
     // A first sync (or bulk load) sets the triggers aside and rebuilds the derived state from the rows.
