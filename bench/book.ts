@@ -1,9 +1,11 @@
 /**
  * The book of business's screens on the replica: the renewal list (next 60 days, first page),
- * the X-date list, a client page with a household and policies, and global search for a policy
- * number typed in part (lower case, no dashes). Figures in ms.
+ * the X-date list, a client page with a household and policies, global search for a policy
+ * number typed in part (lower case, no dashes), and the dashboard's book figures (premium in
+ * force, retention, new and renewal premium over 12 months). Figures in ms.
  */
 import type { ReplicaDb } from '../db/sqlite/open';
+import { bookDashboard } from '../db/queries/book-dashboard';
 import { clientDetail } from '../db/queries/clients';
 import { clientBook, renewals, xdates } from '../db/queries/policies';
 import { searchAll } from '../db/queries/search';
@@ -42,8 +44,10 @@ export async function measureBook(db: ReplicaDb, runs: number) {
   // typed as a person would: lower case, without the dashes, the first 8 characters
   const typed = numbers.map((n) => n.replace(/-/g, '').toLowerCase().slice(0, 8));
   const search = typed.length ? await time((i) => searchAll(db, typed[i % typed.length]!, 20), runs) : [];
+  const book = await time(() => bookDashboard(db, { months: 12 }, new Date()), Math.max(10, Math.floor(runs / 10)), 3);
   return {
     renewals_p95_ms: percentile(renewal, 95),
+    book_dashboard_p95_ms: percentile(book, 95),
     xdates_p95_ms: percentile(xdate, 95),
     ...(client.length ? { client_page_p95_ms: percentile(client, 95) } : {}),
     ...(search.length ? { policy_search_p95_ms: percentile(search, 95) } : {}),

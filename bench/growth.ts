@@ -18,6 +18,7 @@ export const GROWTH_BUDGETS: Record<string, number> = {
   search_p95_ms: 20,
   vehicle_filter_p95_ms: 10,
   dashboard_p95_ms: 50,
+  book_dashboard_p95_ms: 50,
   today_p95_ms: 2,
   renewals_p95_ms: 2,
   xdates_p95_ms: 2,

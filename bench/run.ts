@@ -189,6 +189,7 @@ async function main() {
     ['search_p95_ms', '≤', 20],
     ['vehicle_filter_p95_ms', '≤', 10],
     ['dashboard_p95_ms', '≤', 50],
+    ['book_dashboard_p95_ms', '≤', 50],
     ['convert_p95_ms', '≤', 5],
     ['renewals_p95_ms', '≤', 2],
     ['xdates_p95_ms', '≤', 2],

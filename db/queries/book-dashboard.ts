@@ -7,7 +7,10 @@
  *    expired + cancelled at renewal). "Cancelled at renewal" is a cancellation dated within the
  *    term's last AT_RENEWAL_DAYS days (the insured leaving for another carrier). A live term past
  *    its expiration is not counted: nobody has decided about it yet.
- * One grouped pass over the policies, rolled up in code for both breakdowns and the totals.
+ * Read from the roll-ups the replica's triggers keep (migration 0023): whole months from
+ * rollup_book_months, the period's partial first and last months (and the rest of today's month,
+ * for what is in force) from rollup_book_days, by carrier and by producer, summed in SQL. The cost
+ * follows months and days, not terms: grouping the live terms took 740 ms at 128k terms.
  */
 import type { z } from 'zod';
 import type { BookDashboard, bookDashboardQuery, BookSlice } from '../../shared/api/book-work';
@@ -15,23 +18,44 @@ import { addMonths } from '../../shared/book/terms';
 import type { ReplicaDb } from '../sqlite/open';
 import { cachedStatement } from './statements';
 
-/** A cancellation this close to the term's end counts as a loss at renewal. */
+/** A cancellation this close to the term's end counts as a loss at renewal (the roll-up triggers say 30 too). */
 export const AT_RENEWAL_DAYS = 30;
 
-const CELLS = `SELECT p.carrier_id, p.owner_id,
-  count(*) FILTER (WHERE p.status = 'active' AND p.expiration_date >= @today) AS policies_in_force,
-  coalesce(sum(p.written_premium) FILTER (WHERE p.status = 'active' AND p.expiration_date >= @today), 0) AS premium_in_force,
-  coalesce(sum(p.written_premium) FILTER (WHERE p.effective_date >= @from AND p.effective_date <= @today
-    AND p.renews_policy_id IS NULL), 0) AS new_business_premium,
-  coalesce(sum(p.written_premium) FILTER (WHERE p.effective_date >= @from AND p.effective_date <= @today
-    AND p.renews_policy_id IS NOT NULL), 0) AS renewal_premium,
-  count(*) FILTER (WHERE p.expiration_date >= @from AND p.expiration_date <= @today AND p.status = 'renewed') AS renewed,
-  count(*) FILTER (WHERE p.expiration_date >= @from AND p.expiration_date <= @today AND (p.status IN ('non_renewed', 'expired')
-    OR (p.status = 'cancelled' AND p.cancellation_date >= date(p.expiration_date, '-${AT_RENEWAL_DAYS} days')))) AS lost
-  FROM policies p WHERE p.deleted_at IS NULL GROUP BY p.carrier_id, p.owner_id`;
+/** Window figures (effective or expiration date within [from, today]) of a bucket kept when `inWindow`. */
+const windowColumns = (inWindow: string) =>
+  ['new_cents', 'renewal_cents', 'renewed_n', 'lost_n']
+    .map((c) => `CASE WHEN ${inWindow} THEN ${c} ELSE 0 END AS ${c}`)
+    .join(', ');
+const inForceColumns = (inForce: string) =>
+  ['in_force_n', 'in_force_cents'].map((c) => `CASE WHEN ${inForce} THEN ${c} ELSE 0 END AS ${c}`).join(', ');
+
+const CELLS = `SELECT dim, id, sum(in_force_n) AS policies_in_force, sum(in_force_cents) AS in_force_cents,
+    sum(new_cents) AS new_cents, sum(renewal_cents) AS renewal_cents, sum(renewed_n) AS renewed, sum(lost_n) AS lost
+  FROM (
+    SELECT dim, id, ${inForceColumns('month > @todayMonth')}, ${windowColumns('month < @todayMonth')}, 0 AS live
+      FROM rollup_book_months WHERE month > @fromMonth
+    UNION ALL
+    SELECT dim, id, 0, 0, new_cents, renewal_cents, renewed_n, lost_n, 0
+      FROM rollup_book_days WHERE day >= @from AND day < @fromMonthEnd
+    UNION ALL
+    SELECT dim, id, ${inForceColumns('day >= @today')}, ${windowColumns('day <= @today')}, 0
+      FROM rollup_book_days WHERE day >= @todayMonthStart AND day < @todayMonthEnd
+    UNION ALL
+    SELECT dim, id, 0, 0, 0, 0, 0, 0, live_n FROM rollup_book_months WHERE month = '' AND live_n > 0
+  ) GROUP BY dim, id HAVING sum(live) > 0`;
+
+interface CellRow {
+  dim: 'carrier' | 'owner';
+  id: string;
+  policies_in_force: number;
+  in_force_cents: number;
+  new_cents: number;
+  renewal_cents: number;
+  renewed: number;
+  lost: number;
+}
 
 type Figures = Omit<BookSlice, 'id' | 'name' | 'retention_rate'>;
-type Cell = Figures & { carrier_id: string; owner_id: string };
 
 const FIGURES = [
   'policies_in_force',
@@ -43,28 +67,28 @@ const FIGURES = [
 ] as const satisfies ReadonlyArray<keyof Figures>;
 
 const zero = (): Figures => Object.fromEntries(FIGURES.map((k) => [k, 0])) as unknown as Figures;
-const cents = (n: number) => Math.round(n * 100) / 100;
 
-function finish(f: Figures): Omit<BookSlice, 'id' | 'name'> {
-  const up = f.renewed + f.lost;
+/** Money is summed in whole cents (exact) and shown in dollars. */
+function figures(c: CellRow): Figures {
   return {
-    ...f,
-    premium_in_force: cents(f.premium_in_force),
-    new_business_premium: cents(f.new_business_premium),
-    renewal_premium: cents(f.renewal_premium),
-    retention_rate: up ? f.renewed / up : null,
+    policies_in_force: c.policies_in_force,
+    premium_in_force: c.in_force_cents / 100,
+    new_business_premium: c.new_cents / 100,
+    renewal_premium: c.renewal_cents / 100,
+    renewed: c.renewed,
+    lost: c.lost,
   };
 }
 
-function rollUp(cells: Cell[], key: 'carrier_id' | 'owner_id', names: Map<string, string>): BookSlice[] {
-  const by = new Map<string, Figures>();
-  for (const c of cells) {
-    const f = by.get(c[key]) ?? zero();
-    for (const k of FIGURES) f[k] += c[k];
-    by.set(c[key], f);
-  }
-  return [...by]
-    .map(([id, f]) => ({ id, name: names.get(id) ?? 'Unknown', ...finish(f) }))
+function finish(f: Figures): Omit<BookSlice, 'id' | 'name'> {
+  const up = f.renewed + f.lost;
+  return { ...f, retention_rate: up ? f.renewed / up : null };
+}
+
+function slices(cells: CellRow[], dim: CellRow['dim'], names: Map<string, string>): BookSlice[] {
+  return cells
+    .filter((c) => c.dim === dim)
+    .map((c) => ({ id: c.id, name: names.get(c.id) ?? 'Unknown', ...finish(figures(c)) }))
     .sort((a, b) => b.premium_in_force - a.premium_in_force || a.name.localeCompare(b.name));
 }
 
@@ -72,17 +96,35 @@ function names(db: ReplicaDb, sql: string): Map<string, string> {
   return new Map((cachedStatement(db, sql).all() as Array<{ id: string; name: string }>).map((r) => [r.id, r.name]));
 }
 
+const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
+const nextMonth = (day: string) => addMonths(firstOfMonth(day), 1);
+
 export function bookDashboard(db: ReplicaDb, q: z.output<typeof bookDashboardQuery>, now: Date): BookDashboard {
   const today = now.toISOString().slice(0, 10);
   const from = addMonths(today, -q.months);
-  const cells = cachedStatement(db, CELLS).all({ today, from }) as Cell[];
+  const todayMonthStart = firstOfMonth(today);
+  const cells = cachedStatement(db, CELLS).all({
+    today,
+    from,
+    todayMonth: today.slice(0, 7),
+    fromMonth: from.slice(0, 7),
+    // the first month's days from `from` on, unless the period starts in today's month
+    fromMonthEnd: nextMonth(from) < todayMonthStart ? nextMonth(from) : todayMonthStart,
+    todayMonthStart: from > todayMonthStart ? from : todayMonthStart,
+    todayMonthEnd: nextMonth(today),
+  }) as CellRow[];
+  // Every term counts once under its carrier: the carriers' figures make up the book.
   const totals = zero();
-  for (const c of cells) for (const k of FIGURES) totals[k] += c[k];
+  for (const c of cells)
+    if (c.dim === 'carrier') for (const [k, v] of Object.entries(figures(c))) totals[k as keyof Figures] += v;
+  totals.premium_in_force = Math.round(totals.premium_in_force * 100) / 100;
+  totals.new_business_premium = Math.round(totals.new_business_premium * 100) / 100;
+  totals.renewal_premium = Math.round(totals.renewal_premium * 100) / 100;
   return {
     from,
     to: today,
     totals: finish(totals),
-    by_carrier: rollUp(cells, 'carrier_id', names(db, 'SELECT id, name FROM carriers')),
-    by_producer: rollUp(cells, 'owner_id', names(db, 'SELECT id, full_name AS name FROM users')),
+    by_carrier: slices(cells, 'carrier', names(db, 'SELECT id, name FROM carriers')),
+    by_producer: slices(cells, 'owner', names(db, 'SELECT id, full_name AS name FROM users')),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Today's counts of overdue, due-today and upcoming follow-ups, exact, at the cost of a number of
  * days rather than of follow-ups: whole days come from rollup_follow_ups (open follow-ups by owner
- * and UTC day, kept by triggers, migration 0021) and only the day holding `now` and the day holding
+ * and UTC day, kept by triggers, migration 0022) and only the day holding `now` and the day holding
  * `until` are counted from the leads, through idx_leads_owner_follow_ups (one owner) or
  * idx_leads_next_follow_up_at (the team).
  *

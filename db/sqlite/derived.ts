@@ -26,8 +26,10 @@ const DERIVED_TABLES = [
   'search_map',
   'rollup_lead_cells',
   'rollup_lead_created',
-  'rollup_conversions',
-  'rollup_won',
+  'rollup_sales_weeks',
+  'rollup_sales_days',
+  'rollup_book_months',
+  'rollup_book_days',
   'lead_activity',
   'rollup_follow_ups',
 ];

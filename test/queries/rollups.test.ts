@@ -1,10 +1,12 @@
 /**
- * The dashboard's roll-up tables (migration 0016) equal a recomputation from scratch after random
+ * The dashboard's roll-up tables (migrations 0017 and 0021) equal a recomputation from scratch after random
  * mutations, synced row changes, conversions, merges, deletes and a rebuild of the derived state;
  * and the dashboard read from them equals the one computed from the rows for random windows
  * (whose first and last days are partial).
  */
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { weekOf } from '../../db/queries/dashboard';
 import { rebuildDerived, suspendDerived } from '../../db/sqlite/derived';
 import type { FieldlineApp } from '../../electron/main/app';
 import { Rng } from '../../shared/synthetic/prng';
@@ -15,7 +17,26 @@ const DAY = 86_400_000;
 type Row = Record<string, string | number | null>;
 const rows = (app: FieldlineApp, sql: string, ...params: unknown[]) => app.db.prepare(sql).all(...params) as Row[];
 
-/** Each roll-up as it should be, from the rows (the migration's own backfill queries). */
+/** A sales roll-up as it should be: each conversion and each won opportunity under its owner and its type. */
+function recomputedSales(app: FieldlineApp, period: (column: string) => string) {
+  return rows(
+    app,
+    `WITH sales(period, owner_id, type_id, converted, won, premium_cents) AS (
+       SELECT ${period('conversion_date')}, owner_id, insurance_type_id, 1, 0, 0 FROM leads
+       WHERE deleted_at IS NULL AND conversion_date IS NOT NULL
+       UNION ALL
+       SELECT ${period('closed_at')}, owner_id, coalesce(insurance_type_id, ''), 0, 1, CAST(round(coalesce(amount, 0) * 100) AS INTEGER)
+       FROM opportunities WHERE deleted_at IS NULL AND stage = 'won' AND closed_at IS NOT NULL)
+     SELECT period, dim, id, converted, won, premium_cents FROM (
+       SELECT period, 'owner' AS dim, owner_id AS id, sum(converted) AS converted, sum(won) AS won, sum(premium_cents) AS premium_cents
+       FROM sales GROUP BY 1, 3
+       UNION ALL
+       SELECT period, 'type', type_id, sum(converted), sum(won), sum(premium_cents) FROM sales GROUP BY 1, 3)
+     ORDER BY 1, 2, 3`,
+  );
+}
+
+/** Each roll-up as it should be, from the rows. */
 function recomputed(app: FieldlineApp) {
   return {
     cells: rows(
@@ -26,18 +47,17 @@ function recomputed(app: FieldlineApp) {
       app,
       `SELECT substr(created_at, 1, 10) AS day, status_id, count(*) AS n FROM leads WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
     ),
-    conversions: rows(
-      app,
-      `SELECT substr(conversion_date, 1, 10) AS day, owner_id, insurance_type_id, count(*) AS n FROM leads
-       WHERE deleted_at IS NULL AND conversion_date IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    ),
-    won: rows(
-      app,
-      `SELECT substr(closed_at, 1, 10) AS day, owner_id, coalesce(insurance_type_id, '') AS insurance_type_id, count(*) AS n,
-         sum(CAST(round(coalesce(amount, 0) * 100) AS INTEGER)) AS premium_cents
-       FROM opportunities WHERE deleted_at IS NULL AND stage = 'won' AND closed_at IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    ),
+    salesWeeks: recomputedSales(app, (c) => `strftime('%Y-W%W', ${c})`),
+    salesDays: recomputedSales(app, (c) => `substr(${c}, 1, 10)`),
   };
+}
+
+function storedSales(app: FieldlineApp, table: string, period: string) {
+  return rows(
+    app,
+    `SELECT ${period} AS period, dim, id, converted, won, premium_cents FROM ${table}
+     WHERE converted <> 0 OR won <> 0 OR premium_cents <> 0 ORDER BY 1, 2, 3`,
+  );
 }
 
 function stored(app: FieldlineApp) {
@@ -47,14 +67,8 @@ function stored(app: FieldlineApp) {
       `SELECT status_id, insurance_type_id, owner_id, n FROM rollup_lead_cells WHERE n <> 0 ORDER BY 1, 2, 3`,
     ),
     created: rows(app, `SELECT day, status_id, n FROM rollup_lead_created WHERE n <> 0 ORDER BY 1, 2`),
-    conversions: rows(
-      app,
-      `SELECT day, owner_id, insurance_type_id, n FROM rollup_conversions WHERE n <> 0 ORDER BY 1, 2, 3`,
-    ),
-    won: rows(
-      app,
-      `SELECT day, owner_id, insurance_type_id, n, premium_cents FROM rollup_won WHERE n <> 0 OR premium_cents <> 0 ORDER BY 1, 2, 3`,
-    ),
+    salesWeeks: storedSales(app, 'rollup_sales_weeks', 'week'),
+    salesDays: storedSales(app, 'rollup_sales_days', 'day'),
   };
 }
 
@@ -81,11 +95,39 @@ function fromRows(app: FieldlineApp, from: string, to: string) {
     from,
     to,
   );
-  return { funnel, conversions, premium };
+  const byAgent = rows(
+    app,
+    `SELECT owner_id, sum(converted) AS converted, sum(cents) AS cents FROM (
+       SELECT owner_id, 1 AS converted, 0 AS cents FROM leads
+       WHERE deleted_at IS NULL AND conversion_date >= ? AND conversion_date <= ?
+       UNION ALL
+       SELECT owner_id, 0, CAST(round(coalesce(amount, 0) * 100) AS INTEGER) FROM opportunities
+       WHERE deleted_at IS NULL AND stage = 'won' AND closed_at >= ? AND closed_at <= ?)
+     GROUP BY owner_id`,
+    from,
+    to,
+    from,
+    to,
+  );
+  const byType = rows(
+    app,
+    `SELECT type_id, sum(converted) AS converted, sum(cents) AS cents FROM (
+       SELECT insurance_type_id AS type_id, 1 AS converted, 0 AS cents FROM leads
+       WHERE deleted_at IS NULL AND conversion_date >= ? AND conversion_date <= ?
+       UNION ALL
+       SELECT insurance_type_id, 0, CAST(round(coalesce(amount, 0) * 100) AS INTEGER) FROM opportunities
+       WHERE deleted_at IS NULL AND stage = 'won' AND closed_at >= ? AND closed_at <= ? AND insurance_type_id IS NOT NULL)
+     GROUP BY type_id`,
+    from,
+    to,
+    from,
+    to,
+  );
+  return { funnel, conversions, premium, byAgent, byType };
 }
 
 async function checkDashboard(app: FieldlineApp, rng: Rng, now: number) {
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 40; i++) {
     const from = new Date(now - rng.int(0, 140) * DAY - rng.int(0, DAY)).toISOString();
     const to = new Date(Date.parse(from) + rng.int(0, 120) * DAY + rng.int(0, DAY)).toISOString();
     const d = await call(app, 'dashboard.get', { from, to });
@@ -99,8 +141,49 @@ async function checkDashboard(app: FieldlineApp, rng: Rng, now: number) {
     for (const w of d.conversions_by_week)
       expect(w.premium).toBeCloseTo(Number(premiumByWeek[w.week as string] ?? 0), 2);
     expect(d.conversions).toBe(ref.conversions.reduce((s, c) => s + Number(c.count), 0));
+    const agents = new Map(ref.byAgent.map((a) => [a.owner_id, a]));
+    for (const a of d.by_agent) {
+      expect(a.converted, `${a.owner_id} converted ${from}..${to}`).toBe(
+        Number(agents.get(a.owner_id)?.converted ?? 0),
+      );
+      expect(a.premium, `${a.owner_id} premium ${from}..${to}`).toBeCloseTo(
+        Number(agents.get(a.owner_id)?.cents ?? 0) / 100,
+        2,
+      );
+    }
+    const types = new Map(ref.byType.map((t) => [t.type_id, t]));
+    for (const t of d.by_insurance_type) {
+      expect(t.converted, `${t.insurance_type_id} converted ${from}..${to}`).toBe(
+        Number(types.get(t.insurance_type_id)?.converted ?? 0),
+      );
+      expect(t.premium, `${t.insurance_type_id} premium ${from}..${to}`).toBeCloseTo(
+        Number(types.get(t.insurance_type_id)?.cents ?? 0) / 100,
+        2,
+      );
+    }
   }
 }
+
+describe('dashboard weeks', () => {
+  it("name each day's week as SQLite's strftime('%Y-W%W') does, with the week's first and last days", () => {
+    const db = new Database(':memory:');
+    const days = db
+      .prepare(
+        `WITH RECURSIVE d(day) AS (SELECT '2019-12-20' UNION ALL SELECT date(day, '+1 day') FROM d WHERE day < '2031-01-10')
+         SELECT day, strftime('%Y-W%W', day) AS week FROM d`,
+      )
+      .all() as Array<{ day: string; week: string }>;
+    const firstOf = new Map<string, string>();
+    const lastOf = new Map<string, string>();
+    for (const { day, week } of days) {
+      if (!firstOf.has(week)) firstOf.set(week, day);
+      lastOf.set(week, day);
+    }
+    for (const { day, week } of days.slice(20, -20))
+      expect(weekOf(day), day).toEqual({ week, first: firstOf.get(week), last: lastOf.get(week) });
+    db.close();
+  });
+});
 
 describe('dashboard roll-ups', () => {
   const clock = new Date(Date.now() + 60_000);
@@ -126,7 +209,7 @@ describe('dashboard roll-ups', () => {
       }
     };
 
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 120; i++) {
       const lead = await createLead(app, {
         last_name: `Roll${i}`,
         insurance_type_id: pick(types),
@@ -135,9 +218,10 @@ describe('dashboard roll-ups', () => {
       leads.push(lead.id);
       synced('UPDATE leads SET created_at = ? WHERE id = ?', at(), lead.id);
     }
-    for (let step = 0; step < 160; step++) {
+    for (let step = 0; step < 400; step++) {
       const lead = pick(leads);
-      switch (rng.int(0, 9)) {
+      // Conversions and wins come up more often (10 to 13), so most weeks of a window have some.
+      switch (rng.int(0, 13)) {
         case 0:
           await attempt(() =>
             mutate(app, 'changeLeadStatus', {
@@ -152,6 +236,8 @@ describe('dashboard roll-ups', () => {
           );
           break;
         case 2:
+        case 10:
+        case 11:
           await attempt(() => mutate(app, 'convertLead', { lead_id: lead, premium: rng.int(400, 2500) }));
           synced('UPDATE leads SET conversion_date = ? WHERE id = ? AND conversion_date IS NOT NULL', at(), lead);
           break;
@@ -177,6 +263,8 @@ describe('dashboard roll-ups', () => {
           break;
         }
         case 7:
+        case 12:
+        case 13:
           if (opportunities.length) {
             const id = pick(opportunities);
             await attempt(() =>
@@ -214,8 +302,14 @@ describe('dashboard roll-ups', () => {
       }
     }
     expect(stored(app)).toEqual(recomputed(app));
-    expect(stored(app).conversions.length, 'the random walk converted leads').toBeGreaterThan(0);
-    expect(stored(app).won.length, 'the random walk won opportunities').toBeGreaterThan(0);
+    expect(
+      stored(app).salesDays.filter((d) => Number(d.converted) > 0).length,
+      'the random walk converted leads',
+    ).toBeGreaterThan(10);
+    expect(
+      stored(app).salesDays.filter((d) => Number(d.won) > 0).length,
+      'the random walk won opportunities',
+    ).toBeGreaterThan(10);
     await checkDashboard(app, rng, now);
 
     // A first sync (or bulk load) sets the triggers aside and rebuilds the derived state from the rows.

@@ -2,7 +2,7 @@
  * Today's list and counts equal a plain recomputation from the rows (every open follow-up read,
  * counted and scored with localPriority, the oldest OVERDUE_SCAN overdue ones weighed), for one
  * owner and for the team, after random changes of every kind and after a rebuild of the derived
- * state; and rollup_follow_ups (migration 0021) equals a recount from scratch.
+ * state; and rollup_follow_ups (migration 0022) equals a recount from scratch.
  */
 import { describe, expect, it } from 'vitest';
 import { localPriority } from '../../shared/ai/local-priority';
