@@ -86,9 +86,11 @@ export const leadCommunications = defineTable(
         where: 'client_id IS NOT NULL',
         replicaCovers: COMMUNICATION_TIMELINE('lead_id'),
       },
-      { name: 'idx_lead_communications_type', columns: ['communication_type_id', 'occurred_at'] },
-      { name: 'idx_lead_communications_follow_up_at', columns: ['follow_up_at'] },
-      { name: 'idx_lead_communications_ai_sentiment', columns: ['ai_sentiment'] },
+      // Agency-wide views by channel, follow-up and sentiment are the server's; no replica read
+      // filters on these (each index cost the replica 10–400 bytes a lead).
+      { name: 'idx_lead_communications_type', columns: ['communication_type_id', 'occurred_at'], only: 'server' },
+      { name: 'idx_lead_communications_follow_up_at', columns: ['follow_up_at'], only: 'server' },
+      { name: 'idx_lead_communications_ai_sentiment', columns: ['ai_sentiment'], only: 'server' },
     ],
     checks: [{ name: 'lead_communications_subject', ...hasSubject }],
     ownershipIndexes: 'server',
@@ -207,7 +209,8 @@ export const timelineEvents = defineTable(
         where: 'client_id IS NOT NULL',
         replicaCovers: EVENT_TIMELINE('lead_id'),
       },
-      { name: 'idx_timeline_events_kind_occurred', columns: ['kind', 'occurred_at'] },
+      // Events by kind across the agency are a server question; the replica reads a subject's.
+      { name: 'idx_timeline_events_kind_occurred', columns: ['kind', 'occurred_at'], only: 'server' },
     ],
     checks: [{ name: 'timeline_events_subject', ...hasSubject }],
     ownershipIndexes: 'server',
