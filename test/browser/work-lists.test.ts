@@ -152,6 +152,53 @@ export const tests = [
     }),
   ),
 
+  test(
+    'board: a moved card keeps its place and focus when the column it left answers before the one it went to',
+    'browser',
+    async (ctx) =>
+      withApp(ctx, '#/leads/board', 3, async (page, _host, ids) => {
+        const id = ids[0]!;
+        const [fresh, contacted] = [statusByCode('new').id, statusByCode('contacted').id];
+        const column = (statusId: string) => page.locator(`.kcol[data-status-id="${statusId}"]`);
+        const card = column(contacted).locator(`.kcard[data-lead-id="${id}"]`);
+        await column(fresh).locator(`.kcard[data-lead-id="${id}"]`).waitFor();
+        await column(contacted).getByText('Drag a lead here').waitFor();
+        // The order the columns' re-reads come back in is up to the host; this holds the Contacted
+        // column's re-read until the New column's re-read and the counts are back (a slow answer).
+        const statusOf = (body: string | null) =>
+          (JSON.parse(body ?? '{}') as { status_ids?: string[] }).status_ids?.[0];
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let moved = false;
+        const rereads = new Set<unknown>();
+        const newReread = new Promise<void>((resolve) => {
+          page.on('request', (r) => {
+            if (r.url().endsWith('/api/mutate')) moved = true;
+            else if (moved && r.url().endsWith('/api/leads.list') && statusOf(r.postData()) === fresh) rereads.add(r);
+          });
+          page.on('requestfinished', (r) => rereads.has(r) && resolve());
+        });
+        await page.route('**/api/leads.list', async (route) => {
+          if (moved && statusOf(route.request().postData()) === contacted) await held;
+          await route.continue();
+        });
+        await tabTo(page, `.kcard[data-lead-id="${id}"]`);
+        await page.keyboard.press(']');
+        await page.getByText(/moved to Contacted/).waitFor();
+        await newReread;
+        await column(fresh).locator('.kcol-count').getByText('2', { exact: true }).waitFor();
+        await column(contacted).locator('.kcol-count').getByText('1', { exact: true }).waitFor();
+        assert(await card.isVisible(), 'the card stays in Contacted while that column has not answered');
+        release();
+        await card.waitFor();
+        const focused = () => page.evaluate(`document.activeElement?.getAttribute('data-lead-id') ?? null`);
+        assert((await focused()) === id, 'focus is on the card once Contacted has answered');
+        await page.keyboard.press(']');
+        await page.getByText(/moved to Qualified/).waitFor();
+        assert((await focused()) === id, 'focus stayed on the card for the next move');
+      }),
+  ),
+
   test('dashboard: close rate and funnel follow the chosen period', 'browser', (ctx) => {
     const week = 7 * 86_400_000;
     return withApp(

@@ -16,7 +16,24 @@ import { TypeLabel } from './pills';
 import { FollowUpDue, Money } from './values';
 
 type Status = Row<'lead_statuses'>;
-type Moves = Record<string, { from: string; to: string; item: LeadListItem }>;
+/**
+ * A card moved on this board, shown where it was put until the replica's answers show the move in
+ * both columns: `left` once the column it came from no longer lists it, `arrived` once the column it
+ * went to does. Settling on `left` alone would unmount the card (and drop its focus) whenever the
+ * column it came from answers before the one it went to. Answers count only once the move is
+ * `committed`: one read before then may still show the card where it was.
+ */
+interface Move {
+  from: string;
+  to: string;
+  item: LeadListItem;
+  /** Which move of this card it is, so a late answer to an earlier move cannot settle a later one. */
+  seq: number;
+  committed: boolean;
+  left: boolean;
+  arrived: boolean;
+}
+type Moves = Record<string, Move>;
 
 interface CardActions {
   onMove(item: LeadListItem, by: number): void;
@@ -62,15 +79,18 @@ function Column({
   stats,
   moves,
   onDropLead,
-  onSettled,
+  onSeen,
+  keepFocus,
   ...actions
 }: {
   status: Status;
   stats?: { count: number; premium: number };
   moves: Moves;
   onDropLead(id: string, to: Status): void;
-  /** The replica now shows the move (the card left the column it came from): the overlay goes. */
-  onSettled(id: string): void;
+  /** This column's answer shows its side of a move (the card left it, or arrived in it). */
+  onSeen(id: string, side: 'left' | 'arrived'): void;
+  /** Puts focus back on the card being moved by keyboard if it fell to the page. */
+  keepFocus(): void;
 } & CardActions) {
   const filters = useLeadsView((s) => s.filters);
   const { data } = useQuery('leads.list', {
@@ -91,9 +111,17 @@ function Column({
   }, [data, moves, status.id]);
   useEffect(() => {
     if (!data) return;
-    for (const [id, m] of Object.entries(moves))
-      if (m.from === status.id && m.to !== status.id && !data.items.some((i) => i.id === id)) onSettled(id);
-  }, [data, moves, status.id, onSettled]);
+    for (const [id, m] of Object.entries(moves)) {
+      if (!m.committed) continue;
+      const listed = data.items.some((i) => i.id === id);
+      if (m.from === status.id && !m.left && !listed) onSeen(id, 'left');
+      // A full column may rightly leave it out (past the limit, in the table): nothing more to wait for.
+      if (m.to === status.id && !m.arrived && (listed || data.next !== null)) onSeen(id, 'arrived');
+    }
+  }, [data, moves, status.id, onSeen]);
+  // This column re-renders alone when its own answer arrives; the card may have just mounted here,
+  // or been moved to its sorted place (a moved DOM node loses focus), so focus is checked every time.
+  useLayoutEffect(keepFocus);
   const total = stats?.count ?? items.length;
   return (
     <section
@@ -145,29 +173,43 @@ export function KanbanBoard() {
   const byStatus = new Map((stats ?? []).map((s) => [s.status_id, s]));
   const dragged = useRef<LeadListItem | null>(null);
   const board = useRef<HTMLDivElement>(null);
+  const moveSeq = useRef(0);
   // A card moved by keyboard remounts in its new column; focus follows it there so [ and ] keep working.
   const refocus = useRef<string | null>(null);
-  // It may remount more than once (moved at once, then again when the columns re-read the
-  // replica), so focus follows it until the person focuses something else; it is put back only
-  // when it fell to the page (the focused card was unmounted), never taken from another element.
-  useLayoutEffect(() => {
+  // It may remount or be re-placed more than once (moved at once, then when its column re-reads
+  // the replica), so focus follows it until the person focuses something else; each column checks
+  // after each of its renders (the board's own renders re-render every column). It is put back only
+  // when it fell to the page, never taken from another element.
+  const keepFocus = useCallback(() => {
     const id = refocus.current;
     if (!id) return;
     const card = board.current?.querySelector<HTMLElement>(`.kcard[data-lead-id="${id}"]`);
     const active = document.activeElement;
     if (card && active !== card && (active === null || active === document.body)) card.focus();
-  });
+  }, []);
   const onFocusIn = (e: React.FocusEvent) => {
     const id = (e.target as HTMLElement).closest<HTMLElement>('.kcard')?.dataset.leadId;
     if (id !== refocus.current) refocus.current = null;
   };
-  const settle = useCallback(
-    (id: string) =>
+  const drop = (id: string, seq: number) =>
+    setMoves((m) => {
+      if (m[id]?.seq !== seq) return m;
+      const rest = { ...m };
+      delete rest[id];
+      return rest;
+    });
+  const onSeen = useCallback(
+    (id: string, side: 'left' | 'arrived') =>
       setMoves((m) => {
-        if (!m[id]) return m;
-        const rest = { ...m };
-        delete rest[id];
-        return rest;
+        const entry = m[id];
+        if (!entry || entry[side]) return m;
+        const next = { ...entry, [side]: true };
+        if (next.left && next.arrived) {
+          const rest = { ...m };
+          delete rest[id];
+          return rest;
+        }
+        return { ...m, [id]: next };
       }),
     [],
   );
@@ -176,13 +218,27 @@ export function KanbanBoard() {
     if (item.status_id === to.id) return;
     if (to.category === 'won') return setConverting(item.id);
     if (to.category === 'lost') return setLosing({ item, to });
-    setMoves((m) => ({ ...m, [item.id]: { from: item.status_id, to: to.id, item: { ...item, status_id: to.id } } }));
+    const seq = ++moveSeq.current;
+    const entry: Move = {
+      from: item.status_id,
+      to: to.id,
+      item: { ...item, status_id: to.id },
+      seq,
+      committed: false,
+      left: false,
+      arrived: false,
+    };
+    setMoves((m) => ({ ...m, [item.id]: entry }));
     const res = await mutate('changeLeadStatus', { lead_id: item.id, status_id: to.id });
-    // On success the card stays where it was dropped until the columns have re-read the replica
-    // (the change feed re-runs them; the source column then settles it), on failure it goes back.
-    if (!res.ok) settle(item.id);
-    if (!res.ok) useUi.getState().toast('error', `Could not move ${item.name}: ${messageOf(res.error)}`);
-    else useUi.getState().toast('ok', `${item.name} moved to ${to.name}`);
+    // On success the card stays where it was dropped until both columns have re-read the replica
+    // (the change feed re-runs them; see Move), on failure it goes back.
+    if (!res.ok) {
+      drop(item.id, seq);
+      useUi.getState().toast('error', `Could not move ${item.name}: ${messageOf(res.error)}`);
+      return;
+    }
+    setMoves((m) => (m[item.id]?.seq === seq ? { ...m, [item.id]: { ...m[item.id]!, committed: true } } : m));
+    useUi.getState().toast('ok', `${item.name} moved to ${to.name}`);
   };
 
   const onDropLead = (id: string, to: Status) => {
@@ -208,7 +264,8 @@ export function KanbanBoard() {
           stats={byStatus.get(s.id)}
           moves={moves}
           onDropLead={onDropLead}
-          onSettled={settle}
+          onSeen={onSeen}
+          keepFocus={keepFocus}
           onMove={onMove}
           onDrag={(item) => (dragged.current = item)}
         />
