@@ -4,7 +4,7 @@ import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { ImportRun } from '../../../shared/api/files';
 import { AppError } from '../../../shared/errors';
 import type { ImportKind } from '../../../shared/import/fields';
-import type { RowIssue } from '../../../shared/import/rows';
+import type { RowIssue } from '../../../shared/import/row-types';
 import type { Actor } from '../../../shared/mutations/define';
 import type { ImportDeps, ImportSummary } from './job';
 

@@ -6,7 +6,7 @@ import type { ReplicaDb } from '../../../db/sqlite/open';
 import { AppError } from '../../../shared/errors';
 import type { ImportKind } from '../../../shared/import/fields';
 import { importMapping, mappingIssue, suggestMapping, type ImportMapping } from '../../../shared/import/mapping';
-import type { RowContext, RowIssue } from '../../../shared/import/rows';
+import type { RowContext, RowIssue } from '../../../shared/import/row-types';
 import { uuidv7 } from '../../../shared/ids';
 import { IMPORT_BATCH_MAX_ITEMS } from '../../../shared/mutations/import';
 import { planFileRow, type OnDuplicate, type Outcome, type Pending } from './plan-file-row';

@@ -1,14 +1,7 @@
 import { matchKeys } from '../../../shared/import/duplicates';
 import type { ImportKind } from '../../../shared/import/fields';
-import {
-  mapRow,
-  matchFields,
-  planRow,
-  type MappedRow,
-  type RowContext,
-  type RowIssue,
-  type RowPlan,
-} from '../../../shared/import/rows';
+import { mapRow, matchFields, planRow } from '../../../shared/import/rows';
+import type { MappedRow, RowContext, RowIssue, RowPlan } from '../../../shared/import/row-types';
 import type { FileRow } from './read-file';
 import type { buildDuplicateIndex } from './replica-index';
 

@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/errors';
 import { cellString } from '../../../shared/export/cells';
 import type { ImportKind } from '../../../shared/import/fields';
 import { importMapping } from '../../../shared/import/mapping';
-import { mapRow, planRow, type RowContext } from '../../../shared/import/rows';
+import { mapRow, planRow } from '../../../shared/import/rows';
+import type { RowContext } from '../../../shared/import/row-types';
 import { openTableFile } from './read-file';
 import { parentResolver } from './replica-index';
 

@@ -17,7 +17,7 @@ import type {
 import { AppError } from '../../../shared/errors';
 import { IMPORT_FIELDS, type ImportKind } from '../../../shared/import/fields';
 import { suggestMapping } from '../../../shared/import/mapping';
-import type { RowIssue } from '../../../shared/import/rows';
+import type { RowIssue } from '../../../shared/import/row-types';
 import { uuidv7 } from '../../../shared/ids';
 import { launchRun, runView, type LiveRun, type RunDeps } from './background-run';
 import { resumeImport, runImport } from './job';
