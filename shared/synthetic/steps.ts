@@ -8,7 +8,8 @@ import { makeVin } from './vin';
 import type { LeadPlan, PlanItem } from './plan';
 import { DAY } from './plan';
 import { type Rng, uuidv7At } from './prng';
-import { TAGS, type LeadStory } from './story';
+import { TAGS } from './lead-mix';
+import type { LeadStory } from './story';
 import { isoDay, render } from './text';
 import {
   CALL_OUTCOMES,
