@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import { IMPORT_KINDS } from '../../shared/import/fields';
 import type { ImportMapping } from '../../shared/import/mapping';
 import { DATE_ORDERS } from '../../shared/import/transform';
-import type { RowIssue } from '../../shared/import/rows';
+import type { RowIssue } from '../../shared/import/row-types';
 import { dbOption, parseOptions } from '../args';
 import { withReplica } from './replica';
 

@@ -89,7 +89,7 @@ import {
   type StoredImport,
   type UploadResult,
 } from './files';
-import type { RowIssue } from '../import/rows';
+import type { RowIssue } from '../import/row-types';
 import {
   askInput,
   semanticSearchInput,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_KINDS, type ImportKind } from '../import/fields';
 import { importMapping } from '../import/mapping';
-import type { RowIssue } from '../import/rows';
+import type { RowIssue } from '../import/row-types';
 import { leadsViewQuery } from './inputs';
 
 /**

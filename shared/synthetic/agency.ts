@@ -11,7 +11,8 @@ import { DAY, HOUR, planLead } from './plan';
 import { appendBook, planBook } from './book';
 import { HouseholdPlanner } from './households';
 import { Rng, siblingId, uuidv7At } from './prng';
-import { type LeadRun, type SyntheticStep, buildStep } from './steps';
+import type { LeadRun, SyntheticStep } from './lead-run';
+import { buildStep } from './steps';
 import { makeStory } from './story';
 
 export interface AgencyOptions {

@@ -8,6 +8,6 @@
 export { generateAgency, type AgencyOptions, type SyntheticAgency } from './agency';
 export type { Agent, AgencyPeople, PeopleOptions } from './people';
 export { Rng, hashSeed, uuidv7At } from './prng';
-export type { SyntheticStep } from './steps';
+export type { SyntheticStep } from './lead-run';
 export { preparedBatches, type PreparedStep } from './prepared';
 export { makeHin, makeVin, vinCheckDigit } from './vin';

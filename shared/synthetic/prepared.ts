@@ -5,7 +5,7 @@
  */
 import { parseMutation } from '../mutations/execute';
 import type { MutationName } from '../mutations/registry';
-import type { SyntheticStep } from './steps';
+import type { SyntheticStep } from './lead-run';
 
 export interface PreparedStep {
   name: MutationName;

@@ -1,130 +1,27 @@
 /** Turns a planned step of a lead into a named mutation with its arguments (ids from the PRNG). */
-import { communicationTypeByCode, statusByCode } from '../lookups';
-import type { MutationInput, MutationName } from '../mutations/registry';
-import { addMonths, addDaysToDate } from '../book/terms';
-import type { BookPlan } from './book';
-import type { Clock } from './coverage';
-import { makeVin } from './vin';
-import type { LeadPlan, PlanItem } from './plan';
+import { statusByCode } from '../lookups';
+import { bookStep } from './book-steps';
+import type { BuiltStep, LeadRun } from './lead-run';
+import { TAGS } from './lead-mix';
+import type { PlanItem } from './plan';
 import { DAY } from './plan';
-import { type Rng, uuidv7At } from './prng';
-import { TAGS, type LeadStory } from './story';
+import { uuidv7At } from './prng';
+import { communication, leadComm, noteBody } from './step-communications';
 import { isoDay, render } from './text';
+import { makeVin } from './vin';
 import {
   CALL_OUTCOMES,
   CLIENT_WELCOME_NOTES,
-  COMMUNICATION_TEMPLATES,
-  EMAIL_SUBJECTS,
   FOLLOW_UP_NOTES,
   LOST_REASONS,
-  NOTE_TEMPLATES,
   UNRESPONSIVE_REASONS,
 } from './words/notes';
 import { VEHICLES } from './words/vehicles';
 
-/** One step of the synthetic agency: a named mutation, who runs it and when. */
-export type SyntheticStep = {
-  [N in MutationName]: {
-    name: N;
-    args: MutationInput<N>;
-    /** The mutation (outbox) id, a UUIDv7 of `createdAt`. */
-    id: string;
-    /** ISO timestamp; strictly increasing over the whole stream. */
-    createdAt: string;
-    /** The user who makes the change: the lead's owner agent. */
-    actorId: string;
-    leadIndex: number;
-  };
-}[MutationName];
-
-type Built = { [N in MutationName]: { name: N; args: MutationInput<N> } }[MutationName];
-
-/** A lead being played out: its story, its plan, and the ids handed out so far. */
-export interface LeadRun {
-  index: number;
-  rng: Rng;
-  clock: Clock;
-  story: LeadStory;
-  plan: LeadPlan;
-  cursor: number;
-  /** Time of the step at `cursor` (the heap's key). */
-  nextT: number;
-  leadId: string;
-  clientId: string;
-  contactIds: string[];
-  oppIds: string[];
-  /** The client's book (converted leads only) and the id of each policy's latest term. */
-  book: BookPlan | null;
-  termIds: string[];
-}
-
 const PROBABILITY: Record<string, number> = { quoting: 30, proposal: 50, negotiation: 70 };
-const COMM_MIX = [
-  ['call', 35],
-  ['voicemail', 15],
-  ['email', 25],
-  ['sms', 15],
-  ['meeting', 5],
-  ['video_call', 3],
-  ['letter', 2],
-] as const;
 const NOTE_TAGS = ['quote', 'underwriting', 'billing', 'claims', 'documents'];
 
-function noteBody(run: LeadRun): string {
-  const { rng, story } = run;
-  const sentences = rng.weighted([
-    [1, 70],
-    [2, 25],
-    [3, 5],
-  ] as const);
-  const parts: string[] = [];
-  for (let i = 0; i < sentences; i++)
-    parts.push(render(rng.pick(NOTE_TEMPLATES[rng.pick(story.topics)]), story.text, rng));
-  return parts.join(' ');
-}
-
-function communication(run: LeadRun, code: string, direction: 'inbound' | 'outbound', ms: number) {
-  const { rng, story } = run;
-  const body = render(rng.pick(COMMUNICATION_TEMPLATES[code]!), story.text, rng);
-  const duration: Record<string, [number, number]> = {
-    call: [60, 1500],
-    voicemail: [15, 60],
-    meeting: [1200, 3600],
-    video_call: [600, 2400],
-  };
-  const d = duration[code];
-  return {
-    id: uuidv7At(rng, ms),
-    event_id: uuidv7At(rng, ms),
-    communication_type_id: communicationTypeByCode(code).id,
-    direction,
-    body,
-    ...(code === 'email' ? { subject: render(rng.pick(EMAIL_SUBJECTS), story.text, rng) } : {}),
-    ...(code === 'call' || code === 'video_call' ? { outcome: rng.pick(CALL_OUTCOMES) } : {}),
-    ...(d ? { duration_seconds: rng.int(d[0], d[1]) } : {}),
-  };
-}
-
-function leadComm(run: LeadRun, item: PlanItem, ms: number): Built {
-  const { rng } = run;
-  const first = item.kind === 'firstComm';
-  const code = first
-    ? rng.weighted([
-        ['call', 70],
-        ['email', 20],
-        ['sms', 10],
-      ] as const)
-    : rng.weighted(COMM_MIX);
-  const canInbound = code === 'call' || code === 'email' || code === 'sms';
-  const direction = !first && canInbound && rng.chance(0.3) ? 'inbound' : 'outbound';
-  const contact = run.contactIds[0] && rng.chance(0.6) ? { contact_id: run.contactIds[0] } : {};
-  return {
-    name: 'logCommunication',
-    args: { lead_id: run.leadId, ...communication(run, code, direction, ms), ...contact },
-  };
-}
-
-function createLead(run: LeadRun, ms: number): Built {
+function createLead(run: LeadRun, ms: number): BuiltStep {
   const { rng, story: s } = run;
   run.leadId = uuidv7At(rng, ms);
   const person = s.business
@@ -174,7 +71,7 @@ function updatedAuto(run: LeadRun) {
 }
 
 /** The mutation for one planned step, at `ms` (the step's createdAt). */
-export function buildStep(run: LeadRun, item: PlanItem, ms: number): Built {
+export function buildStep(run: LeadRun, item: PlanItem, ms: number): BuiltStep {
   const { rng, story: s, leadId: lead_id } = run;
   const iso = (t: number) => new Date(t).toISOString();
   switch (item.kind) {
@@ -346,76 +243,3 @@ export function buildStep(run: LeadRun, item: PlanItem, ms: number): Built {
       };
   }
 }
-
-/** A step of the client's book: another policy, a renewal, a cancellation or non-renewal, a household. */
-function bookStep(run: LeadRun, item: PlanItem, ms: number): Built {
-  const { rng } = run;
-  const [index, term] = String(item.arg).split(':').map(Number) as [number, number | undefined];
-  const p = run.book!.policies[index]!;
-  if (item.kind === 'household') {
-    // The first member whose step comes makes the household; the others join it.
-    const { group } = run.book!.household!;
-    if (group.created) return { name: 'setHousehold', args: { client_id: run.clientId, household_id: group.id } };
-    group.created = true;
-    return {
-      name: 'setHousehold',
-      args: {
-        client_id: run.clientId,
-        new_household: { id: group.id, name: group.name, household_type: group.type },
-      },
-    };
-  }
-  if (item.kind === 'policyAdd') {
-    run.termIds[index] = uuidv7At(rng, ms);
-    return {
-      name: 'addPolicy',
-      args: {
-        id: run.termIds[index],
-        client_id: run.clientId,
-        carrier_id: p.carrierId,
-        insurance_type_id: p.typeId,
-        policy_number: p.number,
-        effective_date: p.effective,
-        expiration_date: addMonths(p.effective, 12),
-        written_premium: p.premiums[0]!,
-        commission_rate: p.commission,
-      },
-    };
-  }
-  if (item.kind === 'policyRenew') {
-    const previous = run.termIds[index]!;
-    run.termIds[index] = uuidv7At(rng, ms);
-    return {
-      name: 'renewPolicy',
-      args: { policy_id: previous, new_policy_id: run.termIds[index], written_premium: p.premiums[term!]! },
-    };
-  }
-  const start = addMonths(p.effective, 12 * (p.premiums.length - 1));
-  if (p.end === 'cancelled') {
-    const latest = new Date(ms).toISOString().slice(0, 10);
-    const day = addDaysToDate(start, rng.int(0, 200));
-    return {
-      name: 'cancelPolicy',
-      args: {
-        policy_id: run.termIds[index]!,
-        cancellation_date: day < latest ? day : latest < start ? start : latest,
-        reason: rng.pick(CANCEL_REASONS),
-      },
-    };
-  }
-  return { name: 'markNonRenewed', args: { policy_id: run.termIds[index]!, reason: rng.pick(NON_RENEWAL_REASONS) } };
-}
-
-const CANCEL_REASONS = [
-  'Non-payment of premium',
-  'Sold the vehicle',
-  'Moved out of state',
-  'Replaced with another carrier',
-  'Insured request',
-];
-const NON_RENEWAL_REASONS = [
-  'Carrier non-renewed after claims',
-  'Carrier left the state',
-  'Insured shopped elsewhere',
-  'Underwriting: roof age',
-];

@@ -15,108 +15,20 @@ import {
   specialtyDoc,
   streetLine,
 } from './coverage';
-import { type Agent, firstName, phoneNumber, slug } from './people';
+import { type ContactSpec, email, makeContacts } from './lead-contacts';
+import { CROSS_SELL, PERSONAL_MIX, PREMIUMS, SOURCES, TAGS } from './lead-mix';
+import { type Agent, firstName, phoneNumber } from './people';
 import type { Rng } from './prng';
 import { dollars, isoDay, monthDay, shortDollars } from './text';
-import { BUSINESS_SUFFIXES, BUSINESS_TYPES, CONTACT_TITLES, NAME_PREFIXES } from './words/business';
+import { BUSINESS_SUFFIXES, BUSINESS_TYPES, NAME_PREFIXES } from './words/business';
 import type { NoteTopic } from './words/notes';
-import { EMAIL_DOMAINS, LAST_NAMES } from './words/people';
+import { LAST_NAMES } from './words/people';
 import { CITIES, UNIT_PREFIXES, type City } from './words/places';
 import { COMMERCIAL_CARRIERS, PERSONAL_CARRIERS } from './words/vehicles';
 
 export type InsuranceType = (typeof INSURANCE_TYPES)[number];
 const TYPE = new Map(INSURANCE_TYPES.map((t) => [t.code, t]));
 const type = (code: string) => TYPE.get(code)!;
-
-/** Personal lines as a share of all leads (the other 30% are business leads). */
-const PERSONAL_MIX = [
-  ['auto', 30],
-  ['home', 18],
-  ['renters', 5],
-  ['condo', 4],
-  ['umbrella', 3],
-  ['life', 2],
-  ['motorcycle', 3],
-  ['boat', 3],
-  ['rv', 1],
-  ['flood', 1],
-] as const;
-/** A second product quoted with the first (the bundle). */
-const CROSS_SELL: Record<string, readonly string[]> = {
-  auto: ['home', 'home', 'umbrella', 'renters', 'motorcycle'],
-  home: ['auto', 'auto', 'umbrella', 'flood'],
-  renters: ['auto'],
-  condo: ['auto', 'umbrella'],
-  umbrella: ['auto', 'home'],
-  life: ['auto', 'home'],
-  motorcycle: ['auto'],
-  boat: ['auto', 'home'],
-  rv: ['auto'],
-  flood: ['home'],
-};
-const PREMIUMS: Record<string, readonly [number, number]> = {
-  auto: [900, 3600],
-  home: [800, 4200],
-  renters: [120, 360],
-  condo: [300, 950],
-  umbrella: [180, 650],
-  life: [300, 2400],
-  motorcycle: [200, 1300],
-  boat: [250, 1600],
-  rv: [600, 2600],
-  flood: [450, 3200],
-  commercial_auto: [3000, 42_000],
-  general_liability: [500, 9000],
-  bop: [800, 6500],
-  workers_comp: [1500, 48_000],
-  commercial_property: [2000, 30_000],
-  professional_liability: [1000, 11_000],
-  cyber: [800, 7500],
-};
-const SOURCES = [
-  ['Website quote form', 24],
-  ['Referral', 18],
-  ['Google Ads', 12],
-  ['Facebook', 7],
-  ['Walk-in', 4],
-  ['Cold call', 4],
-  ['Renewal review', 6],
-  ['Partner - mortgage broker', 6],
-  ['Partner - auto dealer', 5],
-  ['EverQuote', 6],
-  ['Chamber of Commerce event', 3],
-  ['Yelp', 2],
-  ['Existing client cross-sell', 3],
-] as const;
-export const TAGS = [
-  'hot',
-  'bundle',
-  'price-shopper',
-  'referral',
-  'renewal-soon',
-  'multi-car',
-  'high-value',
-  'spanish-speaking',
-  'needs-inspection',
-  'umbrella-candidate',
-  'teen-driver',
-  'prior-claims',
-  'vip',
-  'new-business',
-];
-
-export interface ContactSpec {
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  phone: string | null;
-  mobile_phone?: string;
-  job_title?: string;
-  roles: string[];
-  preferred_contact_method: 'phone' | 'email' | 'sms';
-  company?: string;
-  linkedin_url?: string;
-}
 
 export interface LeadStory {
   business: boolean;
@@ -148,18 +60,6 @@ export interface LeadStory {
   auto: AutoData | null;
   topics: NoteTopic[];
   text: Record<string, string>;
-}
-
-function email(rng: Rng, first: string, last: string, domain = rng.pick(EMAIL_DOMAINS)): string {
-  const f = slug(first) || 'info';
-  const l = slug(last) || 'mail';
-  return (
-    rng.weighted([
-      [`${f}.${l}`, 4],
-      [`${f.charAt(0)}${l}`, 3],
-      [`${f}${l}${rng.int(1, 99)}`, 3],
-    ] as const) + `@${domain}`
-  );
 }
 
 function person(
@@ -244,61 +144,7 @@ export function makeStory(rng: Rng, clock: Clock, agents: readonly Agent[]): Lea
   docFor(typ);
   if (second && rng.chance(0.6)) docFor(second);
 
-  const contacts: ContactSpec[] = [];
-  const method = () =>
-    rng.weighted([
-      ['phone', 5],
-      ['email', 3],
-      ['sms', 2],
-    ] as const);
-  if (biz) {
-    const companyDomain = `${slug(biz.name.split(' ')[0]!)}${slug(biz.type.nouns[0]!)}.com`;
-    const roles = [['owner', 'decision_maker'], ['billing'], ['risk_manager']];
-    const titles = [CONTACT_TITLES.owner, CONTACT_TITLES.billing, CONTACT_TITLES.risk];
-    const n = rng.weighted([
-      [1, 35],
-      [2, 40],
-      [3, 25],
-    ] as const);
-    for (let i = 0; i < n; i++) {
-      const f = i === 0 ? self.first : firstName(rng);
-      const l = i === 0 ? last : rng.pick(LAST_NAMES);
-      contacts.push({
-        first_name: f,
-        last_name: l,
-        email: email(rng, f, l, companyDomain),
-        phone: phoneNumber(rng, area),
-        job_title: rng.pick(titles[i]!),
-        roles: roles[i]!,
-        preferred_contact_method: method(),
-        company: biz.name,
-        ...(rng.chance(0.3)
-          ? { linkedin_url: `https://www.linkedin.com/in/${slug(f)}-${slug(l)}-${rng.digits(3)}` }
-          : {}),
-        ...(rng.chance(0.5) ? { mobile_phone: phoneNumber(rng, area) } : {}),
-      });
-    }
-  } else {
-    const n = Math.min(
-      household.length,
-      rng.weighted([
-        [1, 45],
-        [2, 40],
-        [3, 15],
-      ] as const),
-    );
-    for (let i = 0; i < Math.max(1, n); i++) {
-      const p = household[i]!;
-      contacts.push({
-        first_name: p.first,
-        last_name: p.last,
-        email: i === 0 || rng.chance(0.5) ? email(rng, p.first, p.last) : null,
-        phone: phoneNumber(rng, area),
-        roles: i === 0 ? ['insured'] : p.relationship === 'spouse' ? ['spouse', 'driver'] : ['driver'],
-        preferred_contact_method: method(),
-      });
-    }
-  }
+  const contacts = makeContacts(rng, household, biz, area);
 
   const tags = rng.sample(
     TAGS,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateIndex, matchKeys } from '../../shared/import/duplicates';
 import { importMapping, mappingIssue, suggestMapping } from '../../shared/import/mapping';
-import { mapRow, matchFields, planRow, runIssue, type RowContext } from '../../shared/import/rows';
+import { mapRow, matchFields, planRow } from '../../shared/import/rows';
+import type { RowContext } from '../../shared/import/row-types';
+import { runIssue } from '../../shared/import/row-issues';
 import { DEFAULT_TRANSFORM, transformValue } from '../../shared/import/transform';
 import type { FieldType } from '../../shared/import/fields';
 

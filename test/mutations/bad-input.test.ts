@@ -13,7 +13,8 @@ import { TABLE_NAMES, type TableName } from '../../shared/model/catalogue';
 import type { Actor } from '../../shared/mutations/define';
 import { getMutation, MUTATION_NAMES } from '../../shared/mutations/registry';
 import { createStore, replicaOf, seedPeople, USER_IDS, type People, type Store } from '../support/stores';
-import { BASELINES, buildWorld, WORLD } from './bad-input.fixtures';
+import { BASELINES } from './bad-input.fixtures';
+import { buildWorld, WORLD } from './bad-input-world';
 import { id } from './helpers';
 
 type Path = Array<string | number>;

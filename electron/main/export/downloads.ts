@@ -8,7 +8,7 @@ import { LEAD_EXPORT_COLUMNS } from '../../../shared/api/files';
 import type { LeadListItem } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import { uuidv7 } from '../../../shared/ids';
-import type { RowIssue } from '../../../shared/import/rows';
+import type { RowIssue } from '../../../shared/import/row-types';
 import { writeReport } from '../import/undo';
 import { EXPORT_KINDS, exportBook, exportList, writeTable, type ExportKind } from './export';
 

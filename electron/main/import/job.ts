@@ -1,28 +1,19 @@
-import { CapturingTx } from '../../../db/sqlite/capturing-tx';
+// First, as the SQLite writer it loads brings in the mutation registry before
+// shared/mutations/import, which the registry imports back (loaded the other way round, the
+// registry would be built while that module is half-loaded, without its mutations).
+import { commitBatch, type BatchDeps } from './commit-batch';
 import type { ReplicaDb } from '../../../db/sqlite/open';
-import { mapSqliteError } from '../../../db/sqlite/writer';
 import { AppError } from '../../../shared/errors';
-import { matchKeys } from '../../../shared/import/duplicates';
 import type { ImportKind } from '../../../shared/import/fields';
 import { importMapping, mappingIssue, suggestMapping, type ImportMapping } from '../../../shared/import/mapping';
-import {
-  mapRow,
-  matchFields,
-  planRow,
-  runIssue,
-  type MappedRow,
-  type RowContext,
-  type RowIssue,
-  type RowPlan,
-} from '../../../shared/import/rows';
+import type { RowContext, RowIssue } from '../../../shared/import/row-types';
 import { uuidv7 } from '../../../shared/ids';
-import type { Actor } from '../../../shared/mutations/define';
-import { IMPORT_BATCH_MAX_ITEMS, importBatch } from '../../../shared/mutations/import';
-import { openTableFile, type FileRow } from './read-file';
+import { IMPORT_BATCH_MAX_ITEMS } from '../../../shared/mutations/import';
+import { planFileRow, type OnDuplicate, type Outcome, type Pending } from './plan-file-row';
+import { openTableFile } from './read-file';
 import { buildDuplicateIndex, carrierResolver, clientResolver, parentResolver } from './replica-index';
 
-export const ON_DUPLICATE = ['create', 'update', 'skip'] as const;
-export type OnDuplicate = (typeof ON_DUPLICATE)[number];
+export { ON_DUPLICATE, type OnDuplicate } from './plan-file-row';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -49,11 +40,7 @@ export interface ImportSummary {
   status: string;
 }
 
-export interface ImportDeps {
-  db: ReplicaDb;
-  actor: () => Actor;
-  /** Serializes the import's transactions with the app's other writes (ReplicaWriter.exclusive). */
-  exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
+export interface ImportDeps extends BatchDeps {
   /** After each committed batch (the sync engine pushes). */
   onCommit?: () => void;
   onProgress?: (p: ImportProgress) => void;
@@ -71,24 +58,6 @@ const DEFAULT_BATCH_ROWS = 500;
  * import of 100k clients about 60 MB smaller at the same speed (bench: import_peak_rss_mb).
  */
 const IMPORT_CACHE_KIB = 8 * 1024;
-
-interface Outcome {
-  row: number;
-  outcome: 'created' | 'updated' | 'skipped' | 'invalid';
-  table?: string;
-  recordId?: string;
-  created?: RowPlan['created'];
-  matchKey?: string;
-  issues?: RowIssue[];
-}
-
-interface Pending {
-  mapped: MappedRow;
-  plan: RowPlan;
-  outcome: Outcome;
-  /** The row's items as JSON, without the array's brackets: sized once, then joined into the outbox entry. */
-  json?: string;
-}
 
 interface JobRow {
   id: string;
@@ -210,7 +179,7 @@ async function execute(
     pending = [];
     settled = [];
     bytes = 0;
-    const done = await commitBatch(deps, job, batch, others, lastRow, dry, ctx);
+    const done = await commitBatch(deps, job.id, batch, others, lastRow, dry, ctx);
     for (const o of done) {
       job.rows++;
       if (o.outcome === 'invalid') {
@@ -229,7 +198,7 @@ async function execute(
       if (fileRow.row <= job.position) continue;
       seen++;
       lastRow = fileRow.row;
-      const outcome = planOne(job.kind, fileRow, ctx, index, onDuplicate);
+      const outcome = planFileRow(job.kind, fileRow, ctx, index, onDuplicate);
       if ('plan' in outcome) {
         outcome.json = JSON.stringify(outcome.plan.items).slice(1, -1);
         pending.push(outcome);
@@ -258,147 +227,4 @@ async function execute(
       job.id,
     );
   return summary(job, dry);
-}
-
-/** What one file row becomes: a planned mutation, a skip, or the report's lines. */
-function planOne(
-  kind: ImportKind,
-  fileRow: FileRow,
-  ctx: RowContext,
-  index: ReturnType<typeof buildDuplicateIndex>,
-  onDuplicate: OnDuplicate,
-): Pending | Outcome {
-  const width = ctx.headers.length;
-  const extra = fileRow.cells.slice(width).filter((c) => c.trim() !== '');
-  if (fileRow.cells.length < width || extra.length > 0) {
-    const reason = `has ${fileRow.cells.length} cells; the header has ${width}`;
-    return {
-      row: fileRow.row,
-      outcome: 'invalid',
-      issues: [{ row: fileRow.row, column: '', value: fileRow.cells.join(','), reason }],
-    };
-  }
-  const mapped = mapRow(ctx, fileRow.row, fileRow.cells);
-  if (mapped.issues.length > 0) {
-    // The schema's view of the other cells too, so one pass of the report lists every bad cell.
-    const planned = planRow(kind, mapped, { kind: 'create' }, ctx);
-    const more = planned.ok ? [] : planned.issues.filter((i) => !mapped.issues.some((m) => m.column === i.column));
-    const issues = [...mapped.issues, ...more].sort(
-      (a, b) => ctx.headers.indexOf(a.column) - ctx.headers.indexOf(b.column),
-    );
-    return { row: fileRow.row, outcome: 'invalid', issues };
-  }
-  const parentKey = mapped.values.parent_key;
-  const parent = parentKey !== undefined ? ctx.resolveParent?.(String(parentKey)) : null;
-  const parentId = parent ? ('lead_id' in parent ? parent.lead_id : parent.client_id) : null;
-  const keys = matchKeys(kind, matchFields(mapped, parentId, ctx));
-  const match = index.match(keys);
-  const table = kind === 'notes' ? 'lead_notes' : kind;
-  if (match && (onDuplicate === 'skip' || (onDuplicate === 'update' && kind === 'notes')))
-    return { row: fileRow.row, outcome: 'skipped', table, recordId: match.id, matchKey: match.key };
-  const action =
-    match && onDuplicate === 'update' ? ({ kind: 'update', id: match.id } as const) : ({ kind: 'create' } as const);
-  const planned = planRow(kind, mapped, action, ctx);
-  if (!planned.ok) return { row: fileRow.row, outcome: 'invalid', issues: planned.issues };
-  if (planned.plan.items.length === 0)
-    return { row: fileRow.row, outcome: 'skipped', table, recordId: planned.plan.recordId, matchKey: match?.key };
-  if (action.kind === 'create') index.add(keys, planned.plan.recordId);
-  return {
-    mapped,
-    plan: planned.plan,
-    outcome: {
-      row: fileRow.row,
-      outcome: action.kind === 'create' ? 'created' : 'updated',
-      table,
-      recordId: planned.plan.recordId,
-      created: planned.plan.created,
-      matchKey: match?.key,
-    },
-  };
-}
-
-/**
- * Applies a batch's rows as one importBatch mutation and records, in the same transaction, its
- * outbox entry, every row's outcome, the report's lines and the job's position. A row whose
- * mutation fails is taken out with its reason and the rest retried: nothing half-written.
- */
-async function commitBatch(
-  deps: ImportDeps,
-  job: JobRow,
-  batch: Pending[],
-  others: Outcome[],
-  position: number,
-  dry: boolean,
-  ctx: RowContext,
-): Promise<Outcome[]> {
-  const { db } = deps;
-  let rows = batch;
-  const failed: Outcome[] = [];
-  const attempt = async (): Promise<Outcome[]> => {
-    const items = rows.flatMap((p) => p.plan.items);
-    const owners = rows.flatMap((p) => p.plan.items.map(() => p));
-    const now = new Date().toISOString();
-    db.exec(dry ? 'SAVEPOINT import_batch' : 'BEGIN IMMEDIATE');
-    try {
-      if (items.length > 0) {
-        // Each item was parsed by its mutation's schema (and checked for unstorable text) when
-        // its row was planned, so the batch runs as parsed, and the outbox records those args.
-        const args = { import_id: job.id, items };
-        await importBatch.run(new CapturingTx(db), args, { actor: deps.actor(), now, side: 'replica' });
-        // The same text JSON.stringify(args) gives, from the rows' JSON made when they were sized.
-        const parts = rows.map((p) => p.json ?? JSON.stringify(p.plan.items).slice(1, -1)).filter((j) => j !== '');
-        const json = `{"import_id":${JSON.stringify(job.id)},"items":[${parts.join(',')}]}`;
-        if (!dry)
-          db.prepare('INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)').run(
-            uuidv7(),
-            'importBatch',
-            json,
-            now,
-          );
-      }
-      const outcomes = [...rows.map((p) => p.outcome), ...failed, ...others].sort((a, b) => a.row - b.row);
-      if (!dry) record(db, job, outcomes, position);
-      db.exec(dry ? 'RELEASE import_batch' : 'COMMIT');
-      return outcomes;
-    } catch (err) {
-      if (dry) db.exec('ROLLBACK TO import_batch; RELEASE import_batch');
-      else if (db.inTransaction) db.exec('ROLLBACK');
-      const e = mapSqliteError(err);
-      const at = e instanceof AppError ? /^items\[(\d+)\]/.exec(e.field ?? '') : null;
-      const culprit = at ? owners[Number(at[1])] : undefined;
-      if (!culprit) throw e;
-      const reason = runIssue(ctx, culprit.mapped, (e as AppError).field, (e as AppError).message);
-      failed.push({ row: culprit.outcome.row, outcome: 'invalid', issues: [reason] });
-      rows = rows.filter((p) => p !== culprit);
-      return attempt();
-    }
-  };
-  return deps.exclusive && !dry ? deps.exclusive(attempt) : attempt();
-}
-
-function record(db: ReplicaDb, job: JobRow, outcomes: Outcome[], position: number) {
-  const row = db.prepare(
-    `INSERT OR REPLACE INTO import_rows (import_id, row, outcome, table_name, record_id, created, match_key) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const issue = db.prepare(
-    `INSERT OR REPLACE INTO import_issues (import_id, row, seq, "column", value, reason) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const counts = { created: 0, updated: 0, skipped: 0, invalid: 0 };
-  for (const o of outcomes) {
-    counts[o.outcome]++;
-    row.run(
-      job.id,
-      o.row,
-      o.outcome,
-      o.table ?? null,
-      o.recordId ?? null,
-      o.created?.length ? JSON.stringify(o.created) : null,
-      o.matchKey ?? null,
-    );
-    o.issues?.forEach((i, seq) => issue.run(job.id, o.row, seq, i.column, i.value, i.reason));
-  }
-  db.prepare(
-    `UPDATE import_jobs SET position = ?, rows = rows + ?, created = created + ?, updated = updated + ?,
-            skipped = skipped + ?, invalid = invalid + ? WHERE id = ?`,
-  ).run(position, outcomes.length, counts.created, counts.updated, counts.skipped, counts.invalid, job.id);
 }

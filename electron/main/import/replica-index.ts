@@ -1,7 +1,7 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { DuplicateIndex, matchKeys, norm } from '../../../shared/import/duplicates';
 import type { ImportKind } from '../../../shared/import/fields';
-import type { ClientLookup, ParentRef } from '../../../shared/import/rows';
+import type { ClientLookup, ParentRef } from '../../../shared/import/row-types';
 
 interface PersonRow {
   id: string;

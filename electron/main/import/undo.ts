@@ -4,7 +4,7 @@ import { CapturingTx } from '../../../db/sqlite/capturing-tx';
 import { mapSqliteError } from '../../../db/sqlite/writer';
 import { AppError } from '../../../shared/errors';
 import { csvLine } from '../../../shared/export/cells';
-import type { RowIssue } from '../../../shared/import/rows';
+import type { RowIssue } from '../../../shared/import/row-types';
 import { uuidv7 } from '../../../shared/ids';
 import { executeMutation } from '../../../shared/mutations/execute';
 import { IMPORT_BATCH_MAX_ITEMS } from '../../../shared/mutations/import';

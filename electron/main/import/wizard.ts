@@ -1,19 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { open, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
-import type { ChangeFeed, ChangeTable } from '../../../db/sqlite/change-feed';
-import type { ReplicaDb } from '../../../db/sqlite/open';
-import { settings } from '../../../db/sqlite/sync-state';
 import type {
   ImportRun,
   InspectResult,
-  PreviewCell,
   PreviewResult,
   SavedMapping,
   StoredImport,
   UploadResult,
-  WizardMapping,
   inspectInput,
   issuesInput,
   previewInput,
@@ -21,52 +14,23 @@ import type {
   startImportInput,
   uploadInput,
 } from '../../../shared/api/files';
-import { MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS } from '../../../shared/api/files';
 import { AppError } from '../../../shared/errors';
 import { IMPORT_FIELDS, type ImportKind } from '../../../shared/import/fields';
-import { importMapping, suggestMapping } from '../../../shared/import/mapping';
-import { mapRow, planRow, type RowContext, type RowIssue } from '../../../shared/import/rows';
+import { suggestMapping } from '../../../shared/import/mapping';
+import type { RowIssue } from '../../../shared/import/row-types';
 import { uuidv7 } from '../../../shared/ids';
-import type { Actor } from '../../../shared/mutations/define';
-import { cellString } from '../../../shared/export/cells';
-import { resumeImport, runImport, type ImportDeps, type ImportSummary } from './job';
+import { launchRun, runView, type LiveRun, type RunDeps } from './background-run';
+import { resumeImport, runImport } from './job';
+import { previewFile, rowContextFor } from './preview';
 import { openTableFile } from './read-file';
-import { parentResolver } from './replica-index';
+import { saveMapping, savedMappings } from './saved-mappings';
 import { importIssues, undoImport } from './undo';
+import { createUploads } from './uploads';
 
-export interface WizardDeps {
-  db: ReplicaDb;
-  actor: () => Actor;
-  changes: ChangeFeed;
-  exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
+export interface WizardDeps extends RunDeps {
   /** Where uploaded files are kept (under the app's data folder): an import resumes from its file. */
   dir: string;
 }
-
-interface Upload {
-  file: string;
-  name: string;
-  bytes: number;
-  complete: boolean;
-}
-
-interface LiveRun extends ImportRun {
-  controller: AbortController;
-  file: string;
-  /** A dry run's report, kept in memory (nothing of a dry run is stored). */
-  issues: RowIssue[];
-}
-
-const MAPPING_PREFIX = 'import_mapping:';
-
-/** What a committed batch of each kind writes, for its one change event (the held ones come at the end). */
-const IMPORT_TABLES: Record<ImportKind, ChangeTable[]> = {
-  leads: ['leads', 'addresses', 'timeline_events'],
-  clients: ['clients', 'addresses', 'timeline_events'],
-  contacts: ['contacts'],
-  notes: ['lead_notes'],
-  policies: ['policies', 'timeline_events'],
-};
 
 /**
  * The import wizard's side of the main process: the file arrives in chunks and is written to a
@@ -76,30 +40,12 @@ const IMPORT_TABLES: Record<ImportKind, ChangeTable[]> = {
  */
 export function createImportWizard(deps: WizardDeps) {
   const { db, changes } = deps;
-  const uploads = new Map<string, Upload>();
+  const uploads = createUploads(deps.dir);
   const runs = new Map<string, LiveRun>();
   const updated = () => changes.emit(['import_jobs'], 'local');
-
-  const uploadOf = (id: string): Upload => {
-    const u = uploads.get(id);
-    if (!u)
-      throw new AppError('not_found', 'the file was not uploaded (or the app restarted): pick it again', 'upload_id');
-    if (!u.complete) throw new AppError('precondition_failed', 'the file is still uploading', 'upload_id');
-    return u;
-  };
-
-  const contextFor = (kind: ImportKind, mapping: WizardMapping, headers: string[]): RowContext => {
-    const parsed = importMapping.parse({ ...mapping, kind });
-    if (parsed.columns.length !== headers.length)
-      throw new AppError(
-        'invalid_input',
-        `the mapping has ${parsed.columns.length} columns; the file has ${headers.length}`,
-        'mapping.columns',
-      );
-    const ctx: RowContext = { mapping: parsed, headers };
-    if (kind === 'contacts' || kind === 'notes') ctx.resolveParent = parentResolver(db);
-    return ctx;
-  };
+  const view = (r: LiveRun) => runView(db, r);
+  const launch = (run: LiveRun, go: Parameters<typeof launchRun>[2]) =>
+    launchRun(deps, run, go, { imported: uploads.forgetFile, updated });
 
   const runOf = (id: string): LiveRun => {
     const r = runs.get(id);
@@ -107,117 +53,11 @@ export function createImportWizard(deps: WizardDeps) {
     return r;
   };
 
-  /** The run as the page sees it: counts from the stored job once it exists. */
-  const view = (r: LiveRun): ImportRun => {
-    if (r.import_id && r.status === 'running') {
-      const job = db
-        .prepare('SELECT rows, created, updated, skipped, invalid FROM import_jobs WHERE id = ?')
-        .get(r.import_id) as Pick<ImportRun, 'rows' | 'created' | 'updated' | 'skipped' | 'invalid'> | undefined;
-      if (job) Object.assign(r, job);
-    }
-    const { controller: _c, file: _f, issues: _i, ...shown } = r;
-    return shown;
-  };
-
-  /**
-   * Runs an import (or dry run, or resumed import) in the background, keeping `run` up to date.
-   * Each row's writes are noted outside a feed transaction (one event per await otherwise, which
-   * would make every open screen re-read thousands of times): held and sent once at the end,
-   * while each committed batch sends one event of its own.
-   */
-  const launch = (run: LiveRun, go: (jobDeps: ImportDeps) => Promise<ImportSummary & { issues?: RowIssue[] }>) => {
-    const findJob = () => {
-      if (run.dry_run || run.import_id) return;
-      const job = db
-        .prepare('SELECT id FROM import_jobs WHERE file = ? ORDER BY started_at DESC LIMIT 1')
-        .get(run.file) as { id: string } | undefined;
-      run.import_id = job?.id ?? null;
-    };
-    const batchTables: ChangeTable[] = run.dry_run ? ['import_jobs'] : ['import_jobs', ...IMPORT_TABLES[run.kind]];
-    const jobDeps: ImportDeps = {
-      db,
-      actor: deps.actor,
-      exclusive: deps.exclusive,
-      signal: run.controller.signal,
-      onProgress: (p) => {
-        findJob();
-        run.rows = p.rows;
-        run.per_second = p.perSecond;
-        changes.emit(batchTables, 'local');
-      },
-    };
-    void changes
-      .quietly('local', () => go(jobDeps))
-      .then(
-        (summary) => {
-          findJob();
-          Object.assign(run, {
-            import_id: run.dry_run ? null : summary.import_id,
-            rows: summary.rows,
-            created: summary.created,
-            updated: summary.updated,
-            skipped: summary.skipped,
-            invalid: summary.invalid,
-            status: summary.status === 'cancelled' ? 'cancelled' : summary.status === 'undone' ? 'undone' : 'done',
-            finished_at: new Date().toISOString(),
-            issues: summary.issues ?? [],
-          });
-          // A finished import needs its file no more (a stopped one keeps it, to resume from).
-          if (!run.dry_run && run.status === 'done') {
-            for (const [id, u] of uploads) if (u.file === run.file) uploads.delete(id);
-            void rm(run.file, { force: true });
-          }
-          updated();
-        },
-        (err: unknown) => {
-          findJob();
-          run.status = 'failed';
-          run.error = err instanceof AppError ? err.message : 'the import failed; the error was logged';
-          run.finished_at = new Date().toISOString();
-          if (!(err instanceof AppError)) console.error('import failed', err);
-          updated();
-        },
-      );
-  };
-
   return {
-    async upload(input: z.output<typeof uploadInput>): Promise<UploadResult> {
-      let u: Upload;
-      let id = input.upload_id;
-      if (!id) {
-        if (input.offset !== 0) throw new AppError('invalid_input', 'a new upload starts at offset 0', 'offset');
-        id = uuidv7();
-        const ext = UPLOAD_EXTENSIONS.find((e) => input.name.toLowerCase().endsWith(e))!;
-        mkdirSync(deps.dir, { recursive: true });
-        u = { file: path.join(deps.dir, `${id}${ext}`), name: input.name, bytes: 0, complete: false };
-        uploads.set(id, u);
-      } else {
-        const found = uploads.get(id);
-        if (!found) throw new AppError('not_found', 'no such upload', 'upload_id');
-        if (found.complete) throw new AppError('precondition_failed', 'the upload is already complete', 'upload_id');
-        u = found;
-      }
-      if (input.offset !== u.bytes)
-        throw new AppError('invalid_input', `expected the chunk at offset ${u.bytes}, got ${input.offset}`, 'offset');
-      const chunk = Buffer.from(input.data, 'base64');
-      if (u.bytes + chunk.length > MAX_UPLOAD_BYTES) {
-        uploads.delete(id);
-        await rm(u.file, { force: true });
-        throw new AppError('invalid_input', `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'data');
-      }
-      const fh = await open(u.file, u.bytes === 0 ? 'w' : 'a');
-      try {
-        await fh.write(chunk);
-      } finally {
-        await fh.close();
-      }
-      u.bytes += chunk.length;
-      u.complete = input.last;
-      return { upload_id: id, bytes: u.bytes };
-    },
+    upload: (input: z.output<typeof uploadInput>): Promise<UploadResult> => uploads.write(input),
 
     async inspect({ upload_id, kind }: z.output<typeof inspectInput>): Promise<InspectResult> {
-      const u = uploadOf(upload_id);
+      const u = uploads.complete(upload_id);
       const table = await openTableFile(u.file);
       table.close();
       return {
@@ -231,43 +71,16 @@ export function createImportWizard(deps: WizardDeps) {
 
     /** The first rows exactly as they would be stored, with each cell's problem. */
     async preview({ upload_id, kind, mapping, limit }: z.output<typeof previewInput>): Promise<PreviewResult> {
-      const u = uploadOf(upload_id);
-      const table = await openTableFile(u.file);
-      try {
-        const ctx = contextFor(kind, mapping, table.headers);
-        const rows: PreviewResult['rows'] = [];
-        for await (const fileRow of table.rows) {
-          const mapped = mapRow(ctx, fileRow.row, fileRow.cells);
-          const planned = planRow(kind, mapped, { kind: 'create' }, ctx);
-          const issues = [...mapped.issues, ...(planned.ok ? [] : planned.issues)];
-          const cells: PreviewCell[] = table.headers.map((column, i) => {
-            const field = ctx.mapping.columns[i] ?? null;
-            const value = field === 'full_name' ? fullName(mapped.values) : field ? mapped.values[field] : undefined;
-            const error = issues.find((x) => x.column === column)?.reason ?? null;
-            return {
-              column,
-              field,
-              raw: fileRow.cells[i] ?? '',
-              // A cell with a problem is not stored as it is: no value to show for it.
-              value: error || value === undefined || value === null ? null : shown(value),
-              error,
-            };
-          });
-          rows.push({ row: fileRow.row, cells, issues: issues.filter((x) => !table.headers.includes(x.column)) });
-          if (rows.length >= limit) break;
-        }
-        return { headers: table.headers, rows };
-      } finally {
-        table.close();
-      }
+      const u = uploads.complete(upload_id);
+      return previewFile(db, u.file, kind, mapping, limit);
     },
 
     /** Starts a dry run or an import in the background; the page follows it with `imports.run`. */
     async start(input: z.output<typeof startImportInput>): Promise<ImportRun> {
-      const u = uploadOf(input.upload_id);
+      const u = uploads.complete(input.upload_id);
       const table = await openTableFile(u.file);
       table.close();
-      contextFor(input.kind, input.mapping, table.headers); // a bad mapping fails here, not in the background
+      rowContextFor(db, input.kind, input.mapping, table.headers); // a bad mapping fails here, not in the background
       const dryTotal = [...runs.values()].find((r) => r.file === u.file && r.dry_run && r.status === 'done')?.rows;
       const run: LiveRun = {
         run_id: uuidv7(),
@@ -399,39 +212,13 @@ export function createImportWizard(deps: WizardDeps) {
       return result;
     },
 
-    mappings: async ({ kind }: { kind: ImportKind }): Promise<SavedMapping[]> => {
-      const rows = db
-        .prepare(`SELECT key, value FROM local_settings WHERE key >= ? AND key < ? ORDER BY key`)
-        .all(MAPPING_PREFIX, `${MAPPING_PREFIX}\uffff`) as { key: string; value: string }[];
-      return rows
-        .map((r) => ({ name: r.key.slice(MAPPING_PREFIX.length), saved: JSON.parse(r.value) as { kind?: string } }))
-        .filter((r) => r.saved.kind === kind)
-        .map((r) => {
-          const { kind: _k, ...mapping } = r.saved as WizardMapping & { kind: ImportKind };
-          return { name: r.name, kind, mapping };
-        });
-    },
+    mappings: async ({ kind }: { kind: ImportKind }): Promise<SavedMapping[]> => savedMappings(db, kind),
 
     /** Saved under the same key the CLI's --save-mapping uses, so either finds the other's. */
-    saveMapping: async ({ name, kind, mapping }: z.output<typeof saveMappingInput>) => {
-      const parsed = importMapping.parse({ ...mapping, kind });
-      settings.write(db, `${MAPPING_PREFIX}${name}`, parsed);
-      return { name, kind, mapping: parsed } satisfies SavedMapping;
-    },
+    saveMapping: async (input: z.output<typeof saveMappingInput>) => saveMapping(db, input),
 
     /** The fields of a kind, for the mapping selects. */
     fields: (kind: ImportKind) => IMPORT_FIELDS[kind],
   };
 }
 export type ImportWizard = ReturnType<typeof createImportWizard>;
-
-function fullName(values: Record<string, unknown>): string | null {
-  const parts = [values.first_name, values.last_name].filter((v) => typeof v === 'string' && v !== '');
-  return parts.length ? parts.join(' ') : null;
-}
-
-function shown(v: unknown): string {
-  if (Array.isArray(v)) return v.map(String).join(', ');
-  if (typeof v === 'object' && v !== null) return JSON.stringify(v);
-  return cellString(v);
-}

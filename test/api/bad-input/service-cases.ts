@@ -1,0 +1,141 @@
+import type { CommandName } from '../../../shared/api/contract';
+import { BIG, type Case, FTS, proto, UNKNOWN } from './case';
+
+/** Search, the book, dashboards, sync, demo data, conflicts, AI, scores and semantic search. */
+export const serviceCases = () =>
+  ({
+    'search.global': [
+      [null, 'text'],
+      [{}, 'text'],
+      [{ text: 5 }, 'text'],
+      [{ text: null }, 'text'],
+      [{ text: 'x'.repeat(501) }, 'text'],
+      [{ text: 'a', limit: 0 }, 'limit'],
+      [{ text: 'a', limit: 101 }, 'limit'],
+      [{ text: [FTS] }, 'text'],
+      [proto('{"__proto__": {"text": "valid"}}'), 'text'],
+    ],
+    'policies.list': [
+      [{ limit: 0 }, 'limit'],
+      [{ status: 'lapsed' }, 'status'],
+      [{ client_id: 'nope' }, 'client_id'],
+    ],
+    'policies.get': [
+      [{ id: 'nope' }, 'id'],
+      [{ id: UNKNOWN }, UNKNOWN, 'not_found'],
+    ],
+    'policies.renewals': [
+      [{ days: 0 }, 'days'],
+      [{ days: 731 }, 'days'],
+      [{ days: '60' }, 'days'],
+      [{ carrier_id: 'x' }, 'carrier_id'],
+      [{ after: { date: '2025-13-01', id: UNKNOWN } }, 'after.date'],
+    ],
+    'policies.xdates': [
+      [{ days: -1 }, 'days'],
+      [{ owner_id: 7 }, 'owner_id'],
+    ],
+    'clients.book': [
+      [{}, 'id'],
+      [{ id: UNKNOWN }, UNKNOWN, 'not_found'],
+    ],
+    'today.book': [
+      [{ scope: 'everyone' }, 'scope'],
+      [{ limit: 0 }, 'limit'],
+      [{ limit: 51 }, 'limit'],
+    ],
+    'dashboard.book': [
+      [{ months: 0 }, 'months'],
+      [{ months: 37 }, 'months'],
+      [{ months: '12' }, 'months'],
+    ],
+    'book.settings.get': [[{ x: 1 }, 'x']],
+    'book.settings.save': [
+      [{ renewal_lead_days: -1 }, 'renewal_lead_days'],
+      [{ renewal_lead_days: 1.5 }, 'renewal_lead_days'],
+      [{ xdate_window_days: 181 }, 'xdate_window_days'],
+      [{ xdate_window_days: '45' }, 'xdate_window_days'],
+      [{ renewal_lead_days: 30, extra: true }, 'extra'],
+    ],
+    'dashboard.get': [
+      [{ from: 'last week' }, 'from'],
+      [{ to: '2025-01-01' }, 'to'],
+      [{ weeks: 0 }, 'weeks'],
+      [{ weeks: 105 }, 'weeks'],
+      [{ weeks: '4' }, 'weeks'],
+    ],
+    'sync.status': [[{ x: 1 }, 'x']],
+    'sync.signIn': [
+      [{}, 'server'],
+      [{ server: 'not a url', email: 'a@b.c', password: 'x' }, 'server'],
+      [{ server: 'http://127.0.0.1:1', email: '', password: 'x' }, 'email'],
+      [{ server: 'http://127.0.0.1:1', email: 'a@b.c', password: BIG }, 'too large'],
+    ],
+    'sync.signOut': [[{ now: true }, 'now']],
+    'demo.status': [[{ x: 1 }, 'x']],
+    'demo.load': [[{ leads: 10 }, 'leads']],
+    'demo.clear': [[{ keep: true }, 'keep']],
+    'conflicts.list': [[{ all: true }, 'all']],
+    'conflicts.resolve': [
+      [{}, 'id'],
+      [{ id: 'nope', action: 'dismiss' }, 'id'],
+      [{ id: UNKNOWN, action: 'explode' }, 'action'],
+      [{ id: UNKNOWN, action: 'dismiss' }, UNKNOWN, 'not_found'],
+      [{ id: BIG, action: 'dismiss' }, 'too large'],
+    ],
+    'ai.run': [
+      [{}, 'task'],
+      [{ task: 'poem', lead_id: UNKNOWN }, 'task'],
+      [{ task: 'summary' }, 'lead_id'],
+      [{ task: 'summary', lead_id: 'x' }, 'lead_id'],
+      [{ task: 'draft', lead_id: UNKNOWN, channel: 'fax' }, 'channel'],
+      [{ task: 'summary', lead_id: UNKNOWN, purpose: BIG }, 'too large'],
+      [{ task: 'summary', lead_id: UNKNOWN, request_id: 'job-1' }, 'request_id'],
+    ],
+    'ai.cancel': [
+      [{}, 'request_id'],
+      [{ request_id: 'x' }, 'request_id'],
+      [{ request_id: 42 }, 'request_id'],
+      [{ request_id: FTS }, 'request_id'],
+    ],
+    'ai.settings.get': [[{ key: 'sk-live' }, 'key']],
+    'score.lead': [
+      [{}, 'lead_id'],
+      [{ lead_id: '' }, 'lead_id'],
+      [{ lead_id: 42 }, 'lead_id'],
+    ],
+    'score.policy': [
+      [{}, 'policy_id'],
+      [{ policy_id: '' }, 'policy_id'],
+      [{ policy_id: 7 }, 'policy_id'],
+    ],
+    'score.train': [[{ force: true }, 'force']],
+    'semantic.status': [[{ model: 'x' }, 'model']],
+    'semantic.search': [
+      [{}, 'text'],
+      [{ text: 42 }, 'text'],
+      [{ text: 'x', limit: 0 }, 'limit'],
+      [{ text: 'x', semantic: true }, 'semantic'],
+    ],
+    'semantic.similar': [
+      [{}, 'lead_id'],
+      [{ lead_id: 'x' }, 'lead_id'],
+      [{ lead_id: UNKNOWN, client_id: UNKNOWN }, 'lead_id'],
+      [{ policy_id: 42 }, 'policy_id'],
+      [{ lead_id: UNKNOWN }, UNKNOWN, 'not_found'],
+    ],
+    ask: [
+      [{}, 'question'],
+      [{ question: '   ' }, 'question'],
+      [{ question: BIG }, 'too large'],
+      [{ question: 'why?', lead_id: 'x' }, 'lead_id'],
+      [{ question: 'why?', lead_id: UNKNOWN, policy_id: UNKNOWN }, 'lead_id'],
+      [{ question: 'why?', client_id: UNKNOWN }, UNKNOWN, 'not_found'],
+    ],
+    'ai.settings.save': [
+      [[], 'expected'],
+      [{ apiKey: 'sk-live' }],
+      [{ dailyTokenBudget: -5 }],
+      [{ remote: { baseURL: 'not a url' } }],
+    ],
+  }) satisfies Partial<Record<CommandName, Case[]>>;
