@@ -167,7 +167,7 @@ describe('cli', { timeout: 180_000 }, () => {
   });
 });
 
-describe('the book of business from the CLI', () => {
+describe('the book of business from the CLI', { timeout: 180_000 }, () => {
   const bookDb = join(dir, 'book.db');
   const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
