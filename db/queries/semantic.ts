@@ -22,6 +22,8 @@ export interface KnnOptions {
   candidates?: number;
   lead?: string;
   client?: string;
+  /** A partitioned index: scan exactly this many of the nearest lists (default: semantic-bits.ts PROBES or more). */
+  lists?: number;
   /** Exact: cosine over every chunk (the bench's reference). */
   exact?: boolean;
 }
@@ -43,7 +45,8 @@ const LIVE = `CASE c.source_table ${SOURCES.map(
  * more of them score alike on 1 bit a dimension, so a fixed count loses recall as the book grows:
  * with 800, the true 10 nearest were found 99% at 76k chunks (5k-lead bench book) but 88% at
  * 306k (20k leads), where 2,400 found 97%. Each candidate costs one row read to re-rank
- * (10–20 µs), so search time grows with the book too (bench: semantic_search_p95_ms).
+ * (10–20 µs). "Indexed" is what the first pass scored: a partitioned book's nearest lists, so
+ * the count, and the time, stay bounded as the book grows (bench: semantic_search_p95_ms).
  */
 const MIN_CANDIDATES = 800;
 const CANDIDATES_PER_RESULT = 10;
@@ -84,15 +87,14 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
     return cachedStatement(db, EXACT_SQL(scope)).all(params) as ChunkHit[];
   }
   const index = bitIndex(db, model);
-  const want =
-    opts.candidates ??
-    Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(index.length / CHUNKS_PER_CANDIDATE));
+  const want = (scored: number) =>
+    opts.candidates ?? Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(scored / CHUNKS_PER_CANDIDATE));
   const rerank = cachedStatement(db, RERANK_SQL);
   let near: Array<{ seq: number; id: number; distance: number }> = [];
   // A candidate whose chunk was deleted since the index read it has no row: forget it and choose
   // again, so the re-rank still sees `want` live candidates (twice at most; a third pass is rare).
   for (let pass = 0; pass < 3; pass++) {
-    const seqs = index.candidates(query, want);
+    const seqs = index.candidates(query, want, opts.lists);
     // In seq order (the order they were written, close to the chunks' rowid order): neighbouring
     // candidates share pages.
     const ordered = [...seqs].sort((a, b) => a - b);
