@@ -45,8 +45,11 @@ const LIVE = `CASE c.source_table ${SOURCES.map(
  * more of them score alike on 1 bit a dimension, so a fixed count loses recall as the book grows:
  * with 800, the true 10 nearest were found 99% at 76k chunks (5k-lead bench book) but 88% at
  * 306k (20k leads), where 2,400 found 97%. Each candidate costs one row read to re-rank
- * (10–20 µs). "Indexed" is what the first pass scored: a partitioned book's nearest lists, so
- * the count, and the time, stay bounded as the book grows (bench: semantic_search_p95_ms).
+ * (10–20 µs), so search time grows with the book too (bench: semantic_search_p95_ms). A
+ * partitioned book (semantic-lists.ts) scores only the nearest lists, but the count still follows
+ * the whole book: the chunks that crowd out the true nearest on 1 bit a dimension are their
+ * neighbours, in the same lists (20k-lead bench book, nearest 8 of 138 lists: 800 candidates
+ * found 92%, 2,400 found 98%).
  */
 const MIN_CANDIDATES = 800;
 const CANDIDATES_PER_RESULT = 10;
@@ -87,8 +90,9 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
     return cachedStatement(db, EXACT_SQL(scope)).all(params) as ChunkHit[];
   }
   const index = bitIndex(db, model);
-  const want = (scored: number) =>
-    opts.candidates ?? Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(scored / CHUNKS_PER_CANDIDATE));
+  const want =
+    opts.candidates ??
+    Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(index.length / CHUNKS_PER_CANDIDATE));
   const rerank = cachedStatement(db, RERANK_SQL);
   let near: Array<{ seq: number; id: number; distance: number }> = [];
   // A candidate whose chunk was deleted since the index read it has no row: forget it and choose

@@ -273,7 +273,17 @@ export class SemanticIndexer {
       model,
     ) as number;
     let state = partitionState(db, model);
-    const due = state ? state.ready && chunks >= state.trained_on * REGROW : chunks >= this.partitionAt;
+    // The model's vectors changed size (same name, another output): the lists no longer fit them.
+    const width = cachedStatement(
+      db,
+      'SELECT length(bits) FROM semantic_bits WHERE model = ? ORDER BY seq DESC LIMIT 1',
+      {
+        pluck: true,
+      },
+    ).get(model) as number | undefined;
+    const misfit = state !== undefined && width !== undefined && Math.ceil(state.dims / 8) !== width;
+    const due =
+      chunks >= this.partitionAt && (!state || misfit || (state.ready === 1 && chunks >= state.trained_on * REGROW));
     if (due && (await trainPartition(db, model, listsFor(chunks), yieldTurn))) state = partitionState(db, model);
     if (this.stopped || !state || state.ready) return;
     this.placing = loadPartition(db, model, state.version);
