@@ -1,5 +1,13 @@
 import type { ReplicaDb } from '../sqlite/open';
-import { loadPartition, nearestLists, readyVersion, LIST_SPAN, type Partition } from './semantic-lists';
+import {
+  codeBytes,
+  loadPartition,
+  nearestLists,
+  readyVersion,
+  LEVELS,
+  LIST_SPAN,
+  type Partition,
+} from './semantic-lists';
 import { cachedStatement } from './statements';
 
 /**
@@ -58,8 +66,33 @@ class Bucket {
     this.size++;
   }
 
-  /** Writes each row's score for the query's byte table at scores[at + row] (-Infinity when gone). */
-  score(table: Float32Array, scores: Float32Array, seqs: Float64Array, at: number) {
+  /**
+   * Codes of a list (semantic-lists.ts encodeResidual): each row's score is `base` (the query's
+   * dot product with the list's centroid) plus its scale times the code's sum in `table`, an
+   * estimate of the query's dot product with the chunk's vector, comparable across lists.
+   */
+  scoreCodes(table: Float32Array, base: number, scores: Float32Array, seqs: Float64Array, at: number) {
+    const perRow = this.stride >> 2;
+    const words = new Uint32Array(this.bytes.buffer, 0, this.size * perRow);
+    const floats = new Float32Array(this.bytes.buffer, 0, this.size * perRow);
+    const codeWords = perRow - 1;
+    for (let r = 0, o = 0; r < this.size; r++, o += perRow) {
+      let s = 0;
+      for (let w = 0, b = 0; w < codeWords; w++, b += 1024) {
+        const x = words[o + w]!;
+        s +=
+          table[b | (x & 255)]! +
+          table[b | 256 | ((x >>> 8) & 255)]! +
+          table[b | 512 | ((x >>> 16) & 255)]! +
+          table[b | 768 | (x >>> 24)]!;
+      }
+      scores[at + r] = this.gone[r] ? -Infinity : base + floats[o + codeWords]! * s;
+      seqs[at + r] = this.seqs[r]!;
+    }
+  }
+
+  /** Writes each row's score for the query's byte table at scores[at + row] (-Infinity when gone), times `factor`. */
+  score(table: Float32Array, scores: Float32Array, seqs: Float64Array, at: number, factor = 1) {
     // Read 4 bytes at a time (half the time of byte reads); little-endian, as every platform
     // Electron ships for, so byte i of a row is bits (i % 4) * 8.. of word i / 4.
     const perRow = this.stride >> 2;
@@ -74,7 +107,7 @@ class Bucket {
           table[base | 512 | ((x >>> 16) & 255)]! +
           table[base | 768 | (x >>> 24)]!;
       }
-      scores[at + r] = this.gone[r] ? -Infinity : s;
+      scores[at + r] = this.gone[r] ? -Infinity : s * factor;
       seqs[at + r] = this.seqs[r]!;
     }
   }
@@ -165,15 +198,18 @@ export class BitIndex {
       const partition = loadPartition(this.db, this.model, this.version);
       this.partition = partition && Math.ceil(partition.dims / 8) === width ? partition : null;
       const lists = this.partition?.lists ?? 0;
-      this.buckets = Array.from({ length: lists + 1 }, () => new Bucket(this.stride));
+      const codeStride = this.partition ? codeBytes(this.partition.dims) : 0;
+      this.buckets = Array.from({ length: lists + 1 }, (_, i) => new Bucket(i < lists ? codeStride : this.stride));
     }
     const page = cachedStatement(
       this.db,
       `SELECT count(*) AS n, max(seq) AS last, group_concat(seq, ',' ORDER BY seq) AS seqs,
-         group_concat(ifnull(list, -1), ',' ORDER BY seq) AS lists, group_concat(hex(bits), '' ORDER BY seq) AS hex
-       FROM (SELECT seq, list, bits FROM semantic_bits WHERE seq > @after AND model = @model AND length(bits) = @width
+         group_concat(ifnull(list, -1), ',' ORDER BY seq) AS lists, group_concat(hex(bits), '' ORDER BY seq) AS hex,
+         group_concat(ifnull(hex(code), ''), ',' ORDER BY seq) AS codes
+       FROM (SELECT seq, list, bits, code FROM semantic_bits WHERE seq > @after AND model = @model AND length(bits) = @width
              ORDER BY seq LIMIT ${PAGE})`,
     );
+    const codeLength = this.partition ? codeBytes(this.partition.dims) : 0;
     const unplaced = this.buckets[this.buckets.length - 1]!;
     const low = this.version * LIST_SPAN;
     const count = this.partition?.lists ?? 0;
@@ -184,16 +220,19 @@ export class BitIndex {
         seqs: string | null;
         lists: string | null;
         hex: string | null;
+        codes: string | null;
       };
       if (!r.n) return true;
       const bits = Buffer.from(r.hex!, 'hex');
       const seqs = r.seqs!.split(',');
       const lists = r.lists!.split(',');
+      const codes = this.partition ? r.codes!.split(',') : [];
       for (let i = 0; i < r.n; i++) {
         // A list of another version (or none) is not this copy's: such a chunk is always scanned.
         const list = Number(lists[i]) - low;
-        const bucket = this.partition && list >= 0 && list < count ? this.buckets[list]! : unplaced;
-        bucket.push(Number(seqs[i]), bits, i * this.width, this.width);
+        const code = codes[i] && codes[i]!.length === codeLength * 2 ? Buffer.from(codes[i]!, 'hex') : null;
+        if (code && list >= 0 && list < count) this.buckets[list]!.push(Number(seqs[i]), code, 0, codeLength);
+        else unplaced.push(Number(seqs[i]), bits, i * this.width, this.width);
       }
       this.lastSeq = r.last!;
       read += r.n;
@@ -206,17 +245,18 @@ export class BitIndex {
    * The buckets a search for `query` scores: the chunks in no list, and the lists nearest it
    * (exactly `lists` of them when given, else PROBES or more until MIN_SCANNED chunks).
    */
-  private plan(query: Float32Array, lists?: number): Bucket[] {
-    const unplaced = this.buckets[this.buckets.length - 1]!;
-    if (!this.partition) return [unplaced];
+  private plan(query: Float32Array, lists?: number): { chosen: number[]; dots: Float32Array | null } {
+    const unplaced = this.buckets.length - 1;
+    if (!this.partition) return { chosen: [unplaced], dots: null };
     const chosen = [unplaced];
-    let scanned = unplaced.size;
-    for (const list of nearestLists(this.partition, query)) {
+    let scanned = this.buckets[unplaced]!.size;
+    const { order, dots } = nearestLists(this.partition, query);
+    for (const list of order) {
       if (lists !== undefined ? chosen.length > lists : chosen.length > PROBES && scanned >= MIN_SCANNED) break;
-      chosen.push(this.buckets[list]!);
+      chosen.push(list);
       scanned += this.buckets[list]!.size;
     }
-    return chosen;
+    return { chosen, dots };
   }
 
   /**
@@ -226,8 +266,9 @@ export class BitIndex {
   candidates(query: Float32Array, n: number | ((scored: number) => number), lists?: number): number[] {
     const stride = this.stride;
     if (stride === 0) return [];
-    const buckets = this.plan(query, lists);
-    const total = buckets.reduce((s, b) => s + b.size, 0);
+    const { chosen, dots } = this.plan(query, lists);
+    const unplaced = this.buckets.length - 1;
+    const total = chosen.reduce((s, b) => s + this.buckets[b]!.size, 0);
     if (total === 0) return [];
     // Per byte position, the score of each of its 256 values: the sum of ±query[i] for its 8
     // bits (+ when set). Padding bytes have no dimensions: all 0.
@@ -239,12 +280,19 @@ export class BitIndex {
         for (let x = 0; x < 256; x++) table[b * 256 + x]! += x & mask ? q : -q;
       }
     }
+    // Codes: per byte (4 dimensions of 2 bits), the query's dot product with their levels.
+    const codeTable = this.partition ? levelTable(query, this.partition.dims) : null;
+    // Beside placed chunks, a sign score is scaled to the dot product it estimates (each
+    // coordinate of a unit vector is ±√(2/π)/√dims on average).
+    const signFactor = this.partition ? Math.sqrt(2 / Math.PI) / Math.sqrt(this.partition.dims) : 1;
     const scores = new Float32Array(total);
     const seqs = new Float64Array(total);
     let at = 0;
     let live = 0;
-    for (const b of buckets) {
-      b.score(table, scores, seqs, at);
+    for (const i of chosen) {
+      const b = this.buckets[i]!;
+      if (i === unplaced) b.score(table, scores, seqs, at, signFactor);
+      else b.scoreCodes(codeTable!, dots![i]!, scores, seqs, at);
       at += b.size;
       live += b.size - b.goneCount;
     }
@@ -266,6 +314,20 @@ export class BitIndex {
     if (seqs.size === 0) return;
     for (const b of this.buckets) b.forget(seqs);
   }
+}
+
+/** Per byte of a code (4 dimensions, 2 bits each, lowest first), each value's dot product with the query. */
+function levelTable(query: Float32Array, dims: number): Float32Array {
+  const bytes = codeBytes(dims) - 4;
+  const table = new Float32Array(bytes * 256);
+  for (let b = 0; b < bytes; b++) {
+    for (let x = 0; x < 256; x++) {
+      let s = 0;
+      for (let j = 0; j < 4; j++) s += (query[b * 4 + j] ?? 0) * LEVELS[(x >> (j * 2)) & 3]!;
+      table[b * 256 + x] = s;
+    }
+  }
+  return table;
 }
 
 /** Row numbers of the `n` highest scores, highest first: a histogram finds the cut, then only those above it are sorted. */

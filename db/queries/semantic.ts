@@ -45,12 +45,14 @@ const LIVE = `CASE c.source_table ${SOURCES.map(
  * more of them score alike on 1 bit a dimension, so a fixed count loses recall as the book grows:
  * with 800, the true 10 nearest were found 99% at 76k chunks (5k-lead bench book) but 88% at
  * 306k (20k leads), where 2,400 found 97%. Each candidate costs one row read to re-rank
- * (10–20 µs), so search time grows with the book too (bench: semantic_search_p95_ms). A
- * partitioned book (semantic-lists.ts) scores only the nearest lists, but the count still follows
- * the whole book: the chunks that crowd out the true nearest on 1 bit a dimension are their
- * neighbours, in the same lists (20k-lead bench book, nearest 8 of 138 lists: 800 candidates
- * found 92%, 2,400 found 98%).
+ * (10–20 µs), so search time grows with the book too (bench: semantic_search_p95_ms).
+ *
+ * A partitioned book (semantic-lists.ts) is scored by each chunk's residual at 2 bits a
+ * dimension, which tells neighbours in the same list apart far better: a fixed count suffices
+ * there, whatever the book's size. 20k-lead bench book (307k chunks, nearest 8 of 138 lists):
+ * 200 candidates found 97% (the rest lie in lists not scanned), as did 500; 100 found 92%.
  */
+const PARTITIONED_CANDIDATES = 300;
 const MIN_CANDIDATES = 800;
 const CANDIDATES_PER_RESULT = 10;
 const CHUNKS_PER_CANDIDATE = 128;
@@ -92,7 +94,9 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
   const index = bitIndex(db, model);
   const want =
     opts.candidates ??
-    Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(index.length / CHUNKS_PER_CANDIDATE));
+    (index.partitioned
+      ? Math.max(PARTITIONED_CANDIDATES, k * CANDIDATES_PER_RESULT)
+      : Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(index.length / CHUNKS_PER_CANDIDATE)));
   const rerank = cachedStatement(db, RERANK_SQL);
   let near: Array<{ seq: number; id: number; distance: number }> = [];
   // A candidate whose chunk was deleted since the index read it has no row: forget it and choose

@@ -43,7 +43,7 @@ const ensured = new WeakSet<Database>();
  * by reading only the rows past the last seq it holds. A chunk rewritten gets a new seq.
  * Replicas made before seq existed had semantic_bits keyed by chunk rowid: rebuilt once.
  * `list`: the chunk's list in its model's partition (semantic_partitions, semantic_centroids;
- * see db/queries/semantic-lists.ts), null until placed.
+ * see db/queries/semantic-lists.ts), null until placed; `code`: its residual there, 2 bits a dimension.
  */
 export function ensureVectorTables(db: Database) {
   // Once per connection: every search asks, and the checks below cost a parse of each statement.
@@ -84,7 +84,8 @@ export function ensureVectorTables(db: Database) {
       id INTEGER NOT NULL UNIQUE,
       model TEXT NOT NULL,
       bits BLOB NOT NULL,
-      list INTEGER
+      list INTEGER,
+      code BLOB
     );
     CREATE TABLE IF NOT EXISTS semantic_partitions (
       model TEXT NOT NULL,
@@ -111,7 +112,7 @@ export function ensureVectorTables(db: Database) {
   `);
   // Replicas made before the partition (db/queries/semantic-lists.ts): every chunk in no list yet.
   if (bitsColumns.includes('seq') && !bitsColumns.includes('list'))
-    db.exec('ALTER TABLE semantic_bits ADD COLUMN list INTEGER');
+    db.exec('ALTER TABLE semantic_bits ADD COLUMN list INTEGER; ALTER TABLE semantic_bits ADD COLUMN code BLOB');
   if (bitsColumns.length === 0 || !bitsColumns.includes('seq'))
     db.exec(
       'INSERT OR IGNORE INTO semantic_bits (id, model, bits) SELECT rowid, model, bits FROM semantic_chunks ORDER BY rowid',

@@ -1,7 +1,7 @@
 /**
  * The partitioned first pass (db/queries/semantic-lists.ts): once a book passes the partition
  * size, the indexer learns lists, places every chunk, and a search scoring only the nearest lists
- * still finds the exact scan's 10 nearest; it follows an edit, a delete and a new note (placed
+ * still finds the exact scan's 10 nearest, its residual codes ranking them among few candidates; it follows an edit, a delete and a new note (placed
  * as written), and a restart reads the stored lists instead of learning them again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,12 +68,12 @@ const QUERIES = Array.from({ length: 24 }, (_, i) =>
 );
 
 /** Tie-aware recall@10 of the partitioned pass against the exact scan (a hit counts when as near as the exact 10th). */
-function recall(db: ReplicaDb, queries: string[]) {
+function recall(db: ReplicaDb, queries: string[], candidates?: number) {
   let found = 0;
   for (const q of queries) {
     const exact = knn(db, MODEL, vector(q), 10, { exact: true });
     const tenth = exact[exact.length - 1]!.distance;
-    const fast = knn(db, MODEL, vector(q), 10, { lists: SCANNED_LISTS });
+    const fast = knn(db, MODEL, vector(q), 10, { lists: SCANNED_LISTS, candidates });
     found += fast.filter((h) => h.distance <= tenth + 1e-6).length / exact.length;
   }
   return found / queries.length;
@@ -119,7 +119,10 @@ afterAll(async () => {
 describe('the partitioned first pass', () => {
   it('places every chunk in a list and scores only the nearest lists', () => {
     expect(readyVersion(rep.db, MODEL)).toBe(1);
-    const unplaced = rep.db.prepare('SELECT count(*) FROM semantic_bits WHERE list IS NULL').pluck().get();
+    const unplaced = rep.db
+      .prepare('SELECT count(*) FROM semantic_bits WHERE list IS NULL OR code IS NULL')
+      .pluck()
+      .get();
     expect(unplaced).toBe(0);
     const index = bitIndex(rep.db, MODEL);
     expect(index.partitioned).toBe(true);
@@ -130,6 +133,11 @@ describe('the partitioned first pass', () => {
 
   it('finds the exact scan’s 10 nearest', () => {
     expect(recall(rep.db, QUERIES)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('ranks by the residual codes well enough that few candidates find them', () => {
+    // 12 candidates for 10 results: the codes must rank them (by the centroid alone, half are found).
+    expect(recall(rep.db, QUERIES, 12)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('follows an edit, a delete and a new note', async () => {
@@ -147,7 +155,10 @@ describe('the partitioned first pass', () => {
     await semantic.index();
 
     // New chunks are placed as written, in the partition searches use.
-    const unplaced = rep.db.prepare('SELECT count(*) FROM semantic_bits WHERE list IS NULL').pluck().get();
+    const unplaced = rep.db
+      .prepare('SELECT count(*) FROM semantic_bits WHERE list IS NULL OR code IS NULL')
+      .pluck()
+      .get();
     expect(unplaced).toBe(0);
     const near = (text: string) => knn(rep.db, MODEL, vector(text), 3, { lists: SCANNED_LISTS }).map((h) => h.text);
     expect(near(EDITED)).toContain(EDITED);
@@ -158,6 +169,7 @@ describe('the partitioned first pass', () => {
       knn(rep.db, MODEL, vector(deleted.body), 400, { lists: SCANNED_LISTS }).map((h) => h.source_id),
     ).not.toContain(deleted.id);
     expect(recall(rep.db, [...QUERIES, EDITED, ADDED, deleted.body])).toBeGreaterThanOrEqual(0.95);
+    expect(recall(rep.db, [...QUERIES, EDITED, ADDED, deleted.body], 12)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('is read from the replica after a restart, not learned again', () => {

@@ -2,6 +2,7 @@ import type { ReplicaDb } from '../../../db/sqlite/open';
 import { ensureVectorTables, quantizeBinary, vectorBlob, vectorsAvailable } from '../../../db/sqlite/vectors';
 import { warmBitIndex } from '../../../db/queries/semantic-bits';
 import {
+  encodeResidual,
   listsFor,
   loadPartition,
   LIST_SPAN,
@@ -333,7 +334,7 @@ export class SemanticIndexer {
       'INSERT OR REPLACE INTO semantic_sources (source_table, source_id, updated_at, model) VALUES (?, ?, ?, ?)',
     );
     // The trigger copies the bits to semantic_bits; the chunk's list is set there in the same transaction.
-    const place = cachedStatement(db, 'UPDATE semantic_bits SET list = ? WHERE id = ?');
+    const place = cachedStatement(db, 'UPDATE semantic_bits SET list = ?, code = ? WHERE id = ?');
     const placing = this.placing;
     const sums = placing ? new Float32Array(placing.lists) : null;
     db.transaction(() => {
@@ -363,8 +364,10 @@ export class SemanticIndexer {
             bits,
             vectorBlob(v),
           );
-          if (placing && v.length === placing.dims)
-            place.run(placing.version * LIST_SPAN + placeBits(placing, bits, 0, sums!), lastInsertRowid);
+          if (placing && v.length === placing.dims) {
+            const list = placeBits(placing, bits, 0, sums!);
+            place.run(placing.version * LIST_SPAN + list, encodeResidual(placing, list, v), lastInsertRowid);
+          }
         });
         mark.run(spec.table, row.id, row.updated_at, model);
       }
