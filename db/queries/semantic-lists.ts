@@ -196,8 +196,13 @@ export async function trainPartition(
   if (dims === 0 || dims > width * 8 || samples.length < lists * 2) return 0;
   await pause();
   const centroids = await kMeans(samples, lists, dims, pause);
-  const version = (partitionState(db, model)?.version ?? 0) + 1;
+  let version = 0;
   db.transaction(() => {
+    // Never given twice (AUTOINCREMENT), even after a model change deleted the partitions: a
+    // connection holding a partition in memory by its version can never mistake another for it.
+    version = Number(
+      db.prepare('INSERT INTO semantic_partition_versions (model) VALUES (?)').run(model).lastInsertRowid,
+    );
     // Other models' partitions (the model changed) and this model's unfinished ones; the ready
     // one stays in use until this one is ready.
     const keep = readyVersion(db, model);

@@ -96,6 +96,10 @@ export function ensureVectorTables(db: Database) {
       dims INTEGER NOT NULL,
       PRIMARY KEY (model, version)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS semantic_partition_versions (
+      version INTEGER PRIMARY KEY AUTOINCREMENT,
+      model TEXT NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS semantic_centroids (
       model TEXT NOT NULL,
       version INTEGER NOT NULL,

@@ -172,12 +172,44 @@ describe('the partitioned first pass', () => {
     expect(recall(rep.db, [...QUERIES, EDITED, ADDED, deleted.body], 12)).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('learns lists of its own for a new embedding model, and keeps none of the old model', async () => {
+    const other = 'fake-embed-2';
+    saveAiSettings(rep.db, {
+      remote: { name: 'Fake OpenAI', baseURL: fake.url, model: 'gpt-test' },
+      embeddingModel: other,
+      backoffMs: 5,
+      timeoutMs: 3000,
+      maxRetries: 0,
+    });
+    try {
+      await semantic.index();
+      expect(rep.db.prepare('SELECT DISTINCT model FROM semantic_bits').pluck().all()).toEqual([other]);
+      expect(rep.db.prepare('SELECT DISTINCT model FROM semantic_partitions').pluck().all()).toEqual([other]);
+      expect(rep.db.prepare('SELECT DISTINCT model FROM semantic_centroids').pluck().all()).toEqual([other]);
+      const index = bitIndex(rep.db, other);
+      expect(index.partitioned).toBe(true);
+      expect(knn(rep.db, MODEL, vector(EDITED), 5)).toEqual([]);
+      const fast = knn(rep.db, other, vector(EDITED), 3, { lists: SCANNED_LISTS });
+      expect(fast.map((h) => h.text)).toContain(EDITED);
+    } finally {
+      saveAiSettings(rep.db, {
+        remote: { name: 'Fake OpenAI', baseURL: fake.url, model: 'gpt-test' },
+        embeddingModel: MODEL,
+        backoffMs: 5,
+        timeoutMs: 3000,
+        maxRetries: 0,
+      });
+      await semantic.index();
+    }
+  });
+
   it('is read from the replica after a restart, not learned again', () => {
     const again = openReplica(rep.path);
     try {
       const index = bitIndex(again, MODEL);
       expect(index.partitioned).toBe(true);
-      expect(index.version).toBe(1);
+      // Versions 1 (this model), 2 (the other), 3 (this model again): never one given twice.
+      expect(index.version).toBe(3);
       expect(recall(again, QUERIES)).toBeGreaterThanOrEqual(0.95);
     } finally {
       again.close();
