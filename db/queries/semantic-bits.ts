@@ -30,10 +30,11 @@ import { cachedStatement } from './statements';
  * its seq: then it is marked gone, and the candidates are chosen again without it. No stale
  * entry can stand for another chunk, since a seq is never given twice.
  *
- * A large book is partitioned (semantic-lists.ts): the bit vectors are held by list, and a
- * query scores only the chunks of the lists nearest it (and those in no list yet), so its cost
- * follows the size of a few lists, not of the book. A small book has no partition: every chunk
- * is scored, as one list.
+ * A large book is partitioned (semantic-lists.ts): chunks are held by list, each as its
+ * residual code (2 bits a dimension of its vector minus the list's centroid: 68 bytes for 256
+ * dimensions), and a query scores only the chunks of the lists nearest it (and those in no list
+ * yet, by their sign bits), so its cost follows the size of a few lists, not of the book. A small
+ * book has no partition: every chunk is scored by its sign bits, as one list.
  */
 /** Rows of semantic_bits read per statement while catching up. */
 const PAGE = 10_000;
@@ -46,7 +47,7 @@ const PAGE = 10_000;
 export const PROBES = 8;
 const MIN_SCANNED = 20_000;
 
-/** One list's bit vectors (or the chunks in no list): seqs, bits and gone marks in flat arrays, grown by doubling. */
+/** One list's codes (or the sign bits of the chunks in no list): seqs, bytes and gone marks in flat arrays, grown by doubling. */
 class Bucket {
   seqs = new Float64Array(16);
   bytes: Uint8Array;

@@ -10,7 +10,8 @@ import { cachedStatement } from './statements';
  *
  * Stored in the replica (semantic_partitions, semantic_centroids; local tables like the vectors,
  * see db/sqlite/vectors.ts) so that a restart reads them instead of learning them again, and each
- * chunk's list in semantic_bits.list as `version * LIST_SPAN + list`. A partition is `ready` once
+ * chunk's list in semantic_bits.list as `version * LIST_SPAN + list`, with its residual code
+ * (encodeResidual) in semantic_bits.code. A partition is `ready` once
  * every chunk written before it was trained has been placed; until then searches use the one
  * before it (or none): a list value of another version is never trusted, only scanned.
  */
