@@ -1,4 +1,13 @@
 import type { ReplicaDb } from '../sqlite/open';
+import {
+  codeBytes,
+  loadPartition,
+  nearestLists,
+  readyVersion,
+  LEVELS,
+  LIST_SPAN,
+  type Partition,
+} from './semantic-lists';
 import { cachedStatement } from './statements';
 
 /**
@@ -20,102 +29,76 @@ import { cachedStatement } from './statements';
  * A chunk deleted since stays here until a search picks it as a candidate and finds no row for
  * its seq: then it is marked gone, and the candidates are chosen again without it. No stale
  * entry can stand for another chunk, since a seq is never given twice.
+ *
+ * A large book is partitioned (semantic-lists.ts): chunks are held by list, each as its
+ * residual code (2 bits a dimension of its vector minus the list's centroid: 68 bytes for 256
+ * dimensions), and a query scores only the chunks of the lists nearest it (and those in no list
+ * yet, by their sign bits), so its cost follows the size of a few lists, not of the book. A small
+ * book has no partition: every chunk is scored by its sign bits, as one list.
  */
 /** Rows of semantic_bits read per statement while catching up. */
 const PAGE = 10_000;
 
-export class BitIndex {
-  private seqs = new Float64Array(1024);
-  private bytes = new Uint8Array(0);
-  private gone = new Uint8Array(1024);
-  private size = 0;
-  private goneCount = 0;
-  private lastSeq = 0;
-  /** Bytes of a bit vector, and the bytes each takes here (rounded up to whole 32-bit words). */
-  private width = 0;
-  private stride = 0;
+/**
+ * Lists a query scans: the nearest PROBES of them, or more until MIN_SCANNED chunks are scored.
+ * In the 20k-lead bench book (307k chunks, 138 lists), 97% of the exact 10 nearest were in the
+ * query's nearest list, 99% in its nearest 8. 12 for a margin: the bench's recall at 1.5M chunks
+ * (256 lists) was 0.93 on one sample of queries and 1.0 on another with 8; 12 costs ~1 ms more.
+ */
+export const PROBES = 12;
+const MIN_SCANNED = 20_000;
 
-  constructor(
-    private readonly db: ReplicaDb,
-    private readonly model: string,
-  ) {}
+/** One list's codes (or the sign bits of the chunks in no list): seqs, bytes and gone marks in flat arrays, grown by doubling. */
+class Bucket {
+  seqs = new Float64Array(16);
+  bytes: Uint8Array;
+  gone = new Uint8Array(16);
+  size = 0;
+  goneCount = 0;
 
-  /** Bit vectors held (including those marked gone). */
-  get length() {
-    return this.size;
+  constructor(private readonly stride: number) {
+    this.bytes = new Uint8Array(16 * stride);
+  }
+
+  push(seq: number, bits: Uint8Array, offset: number, width: number) {
+    if (this.size === this.seqs.length) this.grow(this.seqs.length * 2);
+    this.seqs[this.size] = seq;
+    this.bytes.set(bits.subarray(offset, offset + width), this.size * this.stride);
+    this.gone[this.size] = 0;
+    this.size++;
   }
 
   /**
-   * Reads the rows written since the last call, at most about `max` (the indexer warms the index
-   * a page per turn of the event loop); true when caught up. A page is one row of SQL: the seqs
-   * and the bits as one hex string (reading 76k rows one by one took 600 ms; as pages, 60).
+   * Codes of a list (semantic-lists.ts encodeResidual): each row's score is `base` (the query's
+   * dot product with the list's centroid) plus its scale times the code's sum in `table`, an
+   * estimate of the query's dot product with the chunk's vector, comparable across lists.
    */
-  catchUp(max = Infinity): boolean {
-    if (this.width === 0) {
-      // The width of the model's newest vector; one of another width (the model's output
-      // changed size) is not comparable and left out.
-      const width = cachedStatement(
-        this.db,
-        'SELECT length(bits) FROM semantic_bits WHERE model = ? ORDER BY seq DESC LIMIT 1',
-        { pluck: true },
-      ).get(this.model) as number | undefined;
-      if (!width) return true;
-      this.width = width;
-      this.stride = Math.ceil(width / 4) * 4;
-      this.bytes = new Uint8Array(this.seqs.length * this.stride);
-    }
-    const page = cachedStatement(
-      this.db,
-      `SELECT count(*) AS n, max(seq) AS last, group_concat(seq, ',' ORDER BY seq) AS seqs,
-         group_concat(hex(bits), '' ORDER BY seq) AS hex
-       FROM (SELECT seq, bits FROM semantic_bits WHERE seq > @after AND model = @model AND length(bits) = @width
-             ORDER BY seq LIMIT ${PAGE})`,
-    );
-    for (let read = 0; read < max;) {
-      const r = page.get({ after: this.lastSeq, model: this.model, width: this.width }) as {
-        n: number;
-        last: number | null;
-        seqs: string | null;
-        hex: string | null;
-      };
-      if (!r.n) return true;
-      while (this.size + r.n > this.seqs.length) this.grow(this.seqs.length * 2);
-      const bits = Buffer.from(r.hex!, 'hex');
-      const seqs = r.seqs!.split(',');
-      for (let i = 0; i < r.n; i++) {
-        this.seqs[this.size] = Number(seqs[i]);
-        this.bytes.set(bits.subarray(i * this.width, (i + 1) * this.width), this.size * this.stride);
-        this.gone[this.size] = 0;
-        this.size++;
+  scoreCodes(table: Float32Array, base: number, scores: Float32Array, seqs: Float64Array, at: number) {
+    const perRow = this.stride >> 2;
+    const words = new Uint32Array(this.bytes.buffer, 0, this.size * perRow);
+    const floats = new Float32Array(this.bytes.buffer, 0, this.size * perRow);
+    const codeWords = perRow - 1;
+    for (let r = 0, o = 0; r < this.size; r++, o += perRow) {
+      let s = 0;
+      for (let w = 0, b = 0; w < codeWords; w++, b += 1024) {
+        const x = words[o + w]!;
+        s +=
+          table[b | (x & 255)]! +
+          table[b | 256 | ((x >>> 8) & 255)]! +
+          table[b | 512 | ((x >>> 16) & 255)]! +
+          table[b | 768 | (x >>> 24)]!;
       }
-      this.lastSeq = r.last!;
-      read += r.n;
-      if (r.n < PAGE) return true;
+      scores[at + r] = this.gone[r] ? -Infinity : base + floats[o + codeWords]! * s;
+      seqs[at + r] = this.seqs[r]!;
     }
-    return false;
   }
 
-  /** The seqs of the `n` best-scoring live bit vectors for `query`, best first. */
-  candidates(query: Float32Array, n: number): number[] {
-    const stride = this.stride;
-    if (this.size === 0 || stride === 0) return [];
-    // Per byte position, the score of each of its 256 values: the sum of ±query[i] for its 8
-    // bits (+ when set). Padding bytes have no dimensions: all 0.
-    const table = new Float32Array(stride * 256);
-    for (let b = 0; b < stride; b++) {
-      for (let bit = 0; bit < 8; bit++) {
-        const q = query[b * 8 + bit] ?? 0;
-        const mask = 1 << bit;
-        for (let x = 0; x < 256; x++) table[b * 256 + x]! += x & mask ? q : -q;
-      }
-    }
+  /** Writes each row's score for the query's byte table at scores[at + row] (-Infinity when gone), times `factor`. */
+  score(table: Float32Array, scores: Float32Array, seqs: Float64Array, at: number, factor = 1) {
     // Read 4 bytes at a time (half the time of byte reads); little-endian, as every platform
     // Electron ships for, so byte i of a row is bits (i % 4) * 8.. of word i / 4.
-    const words = new Uint32Array(this.bytes.buffer, 0, (this.size * stride) >> 2);
-    const perRow = stride >> 2;
-    const scores = new Float32Array(this.size);
-    let min = Infinity;
-    let max = -Infinity;
+    const perRow = this.stride >> 2;
+    const words = new Uint32Array(this.bytes.buffer, 0, this.size * perRow);
     for (let r = 0, o = 0; r < this.size; r++, o += perRow) {
       let s = 0;
       for (let w = 0, base = 0; w < perRow; w++, base += 1024) {
@@ -126,45 +109,23 @@ export class BitIndex {
           table[base | 512 | ((x >>> 16) & 255)]! +
           table[base | 768 | (x >>> 24)]!;
       }
-      // min and max of the scores as stored (float32), so that every score falls in a bucket.
-      scores[r] = this.gone[r] ? -Infinity : s;
-      if (!this.gone[r]) {
-        if (scores[r]! < min) min = scores[r]!;
-        if (scores[r]! > max) max = scores[r]!;
-      }
+      scores[at + r] = this.gone[r] ? -Infinity : s * factor;
+      seqs[at + r] = this.seqs[r]!;
     }
-    return this.best(scores, min, max, n).map((r) => this.seqs[r]!);
   }
 
-  /** Marks these seqs gone (their chunk was deleted): never chosen again, and dropped at the next compaction. */
-  forget(seqs: ReadonlySet<number>) {
-    if (seqs.size === 0) return;
+  /** Marks these seqs gone; how many were newly marked. Compacts when a quarter is gone. */
+  forget(seqs: ReadonlySet<number>): number {
+    let marked = 0;
     for (let r = 0; r < this.size; r++) {
       if (!this.gone[r] && seqs.has(this.seqs[r]!)) {
         this.gone[r] = 1;
-        this.goneCount++;
+        marked++;
       }
     }
+    this.goneCount += marked;
     if (this.goneCount > this.size / 4) this.compact();
-  }
-
-  /** Row numbers of the `n` highest scores, highest first: a histogram finds the cut, then only those above it are sorted. */
-  private best(scores: Float32Array, min: number, max: number, n: number): number[] {
-    if (!(max >= min)) return [];
-    const buckets = 4096;
-    const scale = max > min ? (buckets - 1) / (max - min) : 0;
-    const bucket = (s: number) => Math.min(buckets - 1, Math.max(0, Math.floor((s - min) * scale)));
-    const counts = new Uint32Array(buckets);
-    for (let r = 0; r < scores.length; r++) if (scores[r] !== -Infinity) counts[bucket(scores[r]!)]!++;
-    let cut = buckets - 1;
-    for (let seen = 0; cut > 0; cut--) {
-      seen += counts[cut]!;
-      if (seen >= n) break;
-    }
-    const out: number[] = [];
-    for (let r = 0; r < scores.length; r++) if (scores[r] !== -Infinity && bucket(scores[r]!) >= cut) out.push(r);
-    out.sort((a, b) => scores[b]! - scores[a]!);
-    return out.slice(0, n);
+    return marked;
   }
 
   private grow(capacity: number) {
@@ -193,14 +154,250 @@ export class BitIndex {
   }
 }
 
-const indexes = new WeakMap<ReplicaDb, Map<string, BitIndex>>();
+export class BitIndex {
+  /** The partition's lists, then (last) the chunks in none of them; one bucket when there is no partition. */
+  private buckets: Bucket[] = [];
+  private partition: Partition | null = null;
+  private lastSeq = 0;
+  /** Bytes of a bit vector, and the bytes each takes here (rounded up to whole 32-bit words). */
+  private width = 0;
+  private stride = 0;
 
-/** The connection's in-memory first pass for `model`, caught up with semantic_bits unless `catchUp` is false. */
+  constructor(
+    private readonly db: ReplicaDb,
+    private readonly model: string,
+    /** The partition version this copy places chunks by (0: none). */
+    readonly version = 0,
+  ) {}
+
+  /** Bit vectors held (including those marked gone). */
+  get length() {
+    return this.buckets.reduce((n, b) => n + b.size, 0);
+  }
+
+  /** Whether chunks are held by list (a partition of matching width is in use). */
+  get partitioned() {
+    return this.partition !== null;
+  }
+
+  /**
+   * Reads the rows written since the last call, at most about `max` (the indexer warms the index
+   * a page per turn of the event loop); true when caught up. A page is one row of SQL: the seqs,
+   * their lists and the bits as one hex string (reading 76k rows one by one took 600 ms; as pages, 60).
+   */
+  catchUp(max = Infinity): boolean {
+    if (this.width === 0) {
+      // The width of the model's newest vector; one of another width (the model's output
+      // changed size) is not comparable and left out.
+      const width = cachedStatement(
+        this.db,
+        'SELECT length(bits) FROM semantic_bits WHERE model = ? ORDER BY seq DESC LIMIT 1',
+        { pluck: true },
+      ).get(this.model) as number | undefined;
+      if (!width) return true;
+      this.width = width;
+      this.stride = Math.ceil(width / 4) * 4;
+      const partition = loadPartition(this.db, this.model, this.version);
+      this.partition = partition && Math.ceil(partition.dims / 8) === width ? partition : null;
+      const lists = this.partition?.lists ?? 0;
+      const codeStride = this.partition ? codeBytes(this.partition.dims) : 0;
+      this.buckets = Array.from({ length: lists + 1 }, (_, i) => new Bucket(i < lists ? codeStride : this.stride));
+    }
+    const page = cachedStatement(
+      this.db,
+      `SELECT count(*) AS n, max(seq) AS last, group_concat(seq, ',' ORDER BY seq) AS seqs,
+         group_concat(ifnull(list, -1), ',' ORDER BY seq) AS lists, group_concat(hex(bits), '' ORDER BY seq) AS hex,
+         group_concat(ifnull(hex(code), ''), ',' ORDER BY seq) AS codes
+       FROM (SELECT seq, list, bits, code FROM semantic_bits WHERE seq > @after AND model = @model AND length(bits) = @width
+             ORDER BY seq LIMIT ${PAGE})`,
+    );
+    const codeLength = this.partition ? codeBytes(this.partition.dims) : 0;
+    const unplaced = this.buckets[this.buckets.length - 1]!;
+    const low = this.version * LIST_SPAN;
+    const count = this.partition?.lists ?? 0;
+    for (let read = 0; read < max;) {
+      const r = page.get({ after: this.lastSeq, model: this.model, width: this.width }) as {
+        n: number;
+        last: number | null;
+        seqs: string | null;
+        lists: string | null;
+        hex: string | null;
+        codes: string | null;
+      };
+      if (!r.n) return true;
+      const bits = Buffer.from(r.hex!, 'hex');
+      const seqs = r.seqs!.split(',');
+      const lists = r.lists!.split(',');
+      const codes = this.partition ? r.codes!.split(',') : [];
+      for (let i = 0; i < r.n; i++) {
+        // A list of another version (or none) is not this copy's: such a chunk is always scanned.
+        const list = Number(lists[i]) - low;
+        const code = codes[i] && codes[i]!.length === codeLength * 2 ? Buffer.from(codes[i]!, 'hex') : null;
+        if (code && list >= 0 && list < count) this.buckets[list]!.push(Number(seqs[i]), code, 0, codeLength);
+        else unplaced.push(Number(seqs[i]), bits, i * this.width, this.width);
+      }
+      this.lastSeq = r.last!;
+      read += r.n;
+      if (r.n < PAGE) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The buckets a search for `query` scores: the chunks in no list, and the lists nearest it
+   * (exactly `lists` of them when given, else PROBES or more until MIN_SCANNED chunks).
+   */
+  private plan(query: Float32Array, lists?: number): { chosen: number[]; dots: Float32Array | null } {
+    const unplaced = this.buckets.length - 1;
+    if (!this.partition) return { chosen: [unplaced], dots: null };
+    const chosen = [unplaced];
+    let scanned = this.buckets[unplaced]!.size;
+    const { order, dots } = nearestLists(this.partition, query);
+    for (const list of order) {
+      if (lists !== undefined ? chosen.length > lists : chosen.length > PROBES && scanned >= MIN_SCANNED) break;
+      chosen.push(list);
+      scanned += this.buckets[list]!.size;
+    }
+    return { chosen, dots };
+  }
+
+  /**
+   * The seqs of the best-scoring live bit vectors for `query`, best first: `n` of them, or
+   * n(scored), given how many live chunks the lists scanned hold. `lists`: see plan.
+   */
+  candidates(query: Float32Array, n: number | ((scored: number) => number), lists?: number): number[] {
+    const stride = this.stride;
+    if (stride === 0) return [];
+    const { chosen, dots } = this.plan(query, lists);
+    const unplaced = this.buckets.length - 1;
+    const total = chosen.reduce((s, b) => s + this.buckets[b]!.size, 0);
+    if (total === 0) return [];
+    // Per byte position, the score of each of its 256 values: the sum of ±query[i] for its 8
+    // bits (+ when set). Padding bytes have no dimensions: all 0.
+    const table = new Float32Array(stride * 256);
+    for (let b = 0; b < stride; b++) {
+      for (let bit = 0; bit < 8; bit++) {
+        const q = query[b * 8 + bit] ?? 0;
+        const mask = 1 << bit;
+        for (let x = 0; x < 256; x++) table[b * 256 + x]! += x & mask ? q : -q;
+      }
+    }
+    // Codes: per byte (4 dimensions of 2 bits), the query's dot product with their levels.
+    const codeTable = this.partition ? levelTable(query, this.partition.dims) : null;
+    // Beside placed chunks, a sign score is scaled to the dot product it estimates (each
+    // coordinate of a unit vector is ±√(2/π)/√dims on average).
+    const signFactor = this.partition ? Math.sqrt(2 / Math.PI) / Math.sqrt(this.partition.dims) : 1;
+    const scores = new Float32Array(total);
+    const seqs = new Float64Array(total);
+    let at = 0;
+    let live = 0;
+    for (const i of chosen) {
+      const b = this.buckets[i]!;
+      if (i === unplaced) b.score(table, scores, seqs, at, signFactor);
+      else b.scoreCodes(codeTable!, dots![i]!, scores, seqs, at);
+      at += b.size;
+      live += b.size - b.goneCount;
+    }
+    // min and max of the scores as stored (float32), so that every score falls in a bucket.
+    let min = Infinity;
+    let max = -Infinity;
+    for (let r = 0; r < total; r++) {
+      const s = scores[r]!;
+      if (s === -Infinity) continue;
+      if (s < min) min = s;
+      if (s > max) max = s;
+    }
+    const want = typeof n === 'function' ? n(live) : n;
+    return best(scores, min, max, want).map((r) => seqs[r]!);
+  }
+
+  /** Marks these seqs gone (their chunk was deleted): never chosen again, and dropped at the next compaction. */
+  forget(seqs: ReadonlySet<number>) {
+    if (seqs.size === 0) return;
+    for (const b of this.buckets) b.forget(seqs);
+  }
+}
+
+/** Per byte of a code (4 dimensions, 2 bits each, lowest first), each value's dot product with the query. */
+function levelTable(query: Float32Array, dims: number): Float32Array {
+  const bytes = codeBytes(dims) - 4;
+  const table = new Float32Array(bytes * 256);
+  for (let b = 0; b < bytes; b++) {
+    for (let x = 0; x < 256; x++) {
+      let s = 0;
+      for (let j = 0; j < 4; j++) s += (query[b * 4 + j] ?? 0) * LEVELS[(x >> (j * 2)) & 3]!;
+      table[b * 256 + x] = s;
+    }
+  }
+  return table;
+}
+
+/** Row numbers of the `n` highest scores, highest first: a histogram finds the cut, then only those above it are sorted. */
+function best(scores: Float32Array, min: number, max: number, n: number): number[] {
+  if (!(max >= min)) return [];
+  const buckets = 4096;
+  const scale = max > min ? (buckets - 1) / (max - min) : 0;
+  const bucket = (s: number) => Math.min(buckets - 1, Math.max(0, Math.floor((s - min) * scale)));
+  const counts = new Uint32Array(buckets);
+  for (let r = 0; r < scores.length; r++) if (scores[r] !== -Infinity) counts[bucket(scores[r]!)]!++;
+  let cut = buckets - 1;
+  for (let seen = 0; cut > 0; cut--) {
+    seen += counts[cut]!;
+    if (seen >= n) break;
+  }
+  const out: number[] = [];
+  for (let r = 0; r < scores.length; r++) if (scores[r] !== -Infinity && bucket(scores[r]!) >= cut) out.push(r);
+  out.sort((a, b) => scores[b]! - scores[a]!);
+  return out.slice(0, n);
+}
+
+/**
+ * Per connection and model: the copy searches use, and (while a newer partition has become
+ * ready) the copy being read for it, which takes over once caught up: a search never waits for
+ * a whole book to be read again.
+ */
+interface Slot {
+  current: BitIndex;
+  next: BitIndex | null;
+}
+
+const slots = new WeakMap<ReplicaDb, Map<string, Slot>>();
+
+function slotOf(db: ReplicaDb, model: string): Slot {
+  let byModel = slots.get(db);
+  if (!byModel) slots.set(db, (byModel = new Map()));
+  let slot = byModel.get(model);
+  if (!slot) byModel.set(model, (slot = { current: new BitIndex(db, model, readyVersion(db, model)), next: null }));
+  return slot;
+}
+
+/** Reads up to `max` rows into the copy for a newer ready partition; true when there is none (left) to read. */
+function advance(db: ReplicaDb, model: string, slot: Slot, max: number): boolean {
+  const ready = readyVersion(db, model);
+  if (ready === slot.current.version) return true;
+  if (slot.next?.version !== ready) slot.next = new BitIndex(db, model, ready);
+  if (!slot.next.catchUp(max)) return false;
+  slot.current = slot.next;
+  slot.next = null;
+  return true;
+}
+
+/**
+ * The connection's in-memory first pass for `model`, caught up with semantic_bits unless
+ * `catchUp` is false; a search also reads a page towards a newer partition's copy, if any.
+ */
 export function bitIndex(db: ReplicaDb, model: string, catchUp = true): BitIndex {
-  let byModel = indexes.get(db);
-  if (!byModel) indexes.set(db, (byModel = new Map()));
-  let index = byModel.get(model);
-  if (!index) byModel.set(model, (index = new BitIndex(db, model)));
-  if (catchUp) index.catchUp();
-  return index;
+  const slot = slotOf(db, model);
+  if (catchUp) {
+    advance(db, model, slot, PAGE);
+    slot.current.catchUp();
+  }
+  return slot.current;
+}
+
+/** Reads about `max` rows into the first pass's copies (the indexer's warming, a page per turn); true when all caught up. */
+export function warmBitIndex(db: ReplicaDb, model: string, max: number): boolean {
+  const slot = slotOf(db, model);
+  const current = slot.current.catchUp(max);
+  return advance(db, model, slot, max) && current;
 }

@@ -22,6 +22,8 @@ export interface KnnOptions {
   candidates?: number;
   lead?: string;
   client?: string;
+  /** A partitioned index: scan exactly this many of the nearest lists (default: semantic-bits.ts PROBES or more). */
+  lists?: number;
   /** Exact: cosine over every chunk (the bench's reference). */
   exact?: boolean;
 }
@@ -44,7 +46,14 @@ const LIVE = `CASE c.source_table ${SOURCES.map(
  * with 800, the true 10 nearest were found 99% at 76k chunks (5k-lead bench book) but 88% at
  * 306k (20k leads), where 2,400 found 97%. Each candidate costs one row read to re-rank
  * (10–20 µs), so search time grows with the book too (bench: semantic_search_p95_ms).
+ *
+ * A partitioned book (semantic-lists.ts) is scored by each chunk's residual at 2 bits a
+ * dimension, which tells neighbours in the same list apart far better: a fixed count suffices
+ * there, whatever the book's size. 20k-lead bench book (307k chunks, nearest 8 of 138 lists):
+ * 200 candidates found 97% (the rest lie in lists not scanned), as did 500; 100 found 92%.
+ * 100k leads (1.5M chunks, 256 lists, nearest 12): 500 found all, knn p95 15 ms.
  */
+const PARTITIONED_CANDIDATES = 500;
 const MIN_CANDIDATES = 800;
 const CANDIDATES_PER_RESULT = 10;
 const CHUNKS_PER_CANDIDATE = 128;
@@ -86,13 +95,15 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
   const index = bitIndex(db, model);
   const want =
     opts.candidates ??
-    Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(index.length / CHUNKS_PER_CANDIDATE));
+    (index.partitioned
+      ? Math.max(PARTITIONED_CANDIDATES, k * CANDIDATES_PER_RESULT)
+      : Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT, Math.ceil(index.length / CHUNKS_PER_CANDIDATE)));
   const rerank = cachedStatement(db, RERANK_SQL);
   let near: Array<{ seq: number; id: number; distance: number }> = [];
   // A candidate whose chunk was deleted since the index read it has no row: forget it and choose
   // again, so the re-rank still sees `want` live candidates (twice at most; a third pass is rare).
   for (let pass = 0; pass < 3; pass++) {
-    const seqs = index.candidates(query, want);
+    const seqs = index.candidates(query, want, opts.lists);
     // In seq order (the order they were written, close to the chunks' rowid order): neighbouring
     // candidates share pages.
     const ordered = [...seqs].sort((a, b) => a - b);

@@ -42,12 +42,17 @@ const ensured = new WeakSet<Database>();
  * AUTOINCREMENT), for the first pass's in-memory copy (db/queries/semantic-bits.ts) to catch up
  * by reading only the rows past the last seq it holds. A chunk rewritten gets a new seq.
  * Replicas made before seq existed had semantic_bits keyed by chunk rowid: rebuilt once.
+ * `list`: the chunk's list in its model's partition (semantic_partitions, semantic_centroids;
+ * see db/queries/semantic-lists.ts), null until placed; `code`: its residual there, 2 bits a dimension.
  */
 export function ensureVectorTables(db: Database) {
   // Once per connection: every search asks, and the checks below cost a parse of each statement.
   if (ensured.has(db)) return;
   const bitsColumns = db.prepare(`SELECT name FROM pragma_table_info('semantic_bits')`).pluck().all() as string[];
-  if (bitsColumns.length > 0 && !bitsColumns.includes('seq')) db.exec('DROP TABLE semantic_bits');
+  if (bitsColumns.length > 0 && !bitsColumns.includes('seq'))
+    db.exec(
+      'DROP TABLE semantic_bits; DROP TABLE IF EXISTS semantic_partitions; DROP TABLE IF EXISTS semantic_centroids',
+    );
   db.exec(`
     CREATE TABLE IF NOT EXISTS semantic_chunks (
       chunk_id TEXT PRIMARY KEY,
@@ -78,8 +83,30 @@ export function ensureVectorTables(db: Database) {
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
       id INTEGER NOT NULL UNIQUE,
       model TEXT NOT NULL,
-      bits BLOB NOT NULL
+      bits BLOB NOT NULL,
+      list INTEGER,
+      code BLOB
     );
+    CREATE TABLE IF NOT EXISTS semantic_partitions (
+      model TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      ready INTEGER NOT NULL,
+      trained_on INTEGER NOT NULL,
+      lists INTEGER NOT NULL,
+      dims INTEGER NOT NULL,
+      PRIMARY KEY (model, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS semantic_partition_versions (
+      version INTEGER PRIMARY KEY AUTOINCREMENT,
+      model TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS semantic_centroids (
+      model TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      list INTEGER NOT NULL,
+      vec BLOB NOT NULL,
+      PRIMARY KEY (model, version, list)
+    ) WITHOUT ROWID;
     CREATE TRIGGER IF NOT EXISTS semantic_bits_insert AFTER INSERT ON semantic_chunks BEGIN
       INSERT OR REPLACE INTO semantic_bits (id, model, bits) VALUES (new.rowid, new.model, new.bits);
     END;
@@ -87,6 +114,9 @@ export function ensureVectorTables(db: Database) {
       DELETE FROM semantic_bits WHERE id = old.rowid;
     END;
   `);
+  // Replicas made before the partition (db/queries/semantic-lists.ts): every chunk in no list yet.
+  if (bitsColumns.includes('seq') && !bitsColumns.includes('list'))
+    db.exec('ALTER TABLE semantic_bits ADD COLUMN list INTEGER; ALTER TABLE semantic_bits ADD COLUMN code BLOB');
   if (bitsColumns.length === 0 || !bitsColumns.includes('seq'))
     db.exec(
       'INSERT OR IGNORE INTO semantic_bits (id, model, bits) SELECT rowid, model, bits FROM semantic_chunks ORDER BY rowid',

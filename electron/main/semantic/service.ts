@@ -14,6 +14,8 @@ export interface SemanticDeps {
   getApiKey: (p: ProviderConfig) => Promise<string | undefined>;
   settings?: (stored: AiSettings) => AiSettings;
   batchSize?: number;
+  /** Chunks past which the index is partitioned into lists (indexer.ts PARTITION_AT). */
+  partitionAt?: number;
   /** The signed-in person: results, similar records and sources are only what they may see. None in scripts. */
   actor?: () => Actor;
 }
@@ -40,7 +42,7 @@ export function createSemanticService(deps: SemanticDeps) {
       return { embedder: null, reason: 'Semantic search is off: the vector extension is missing.' };
     return providerEmbedder(settings(), deps.getApiKey);
   };
-  const indexer = new SemanticIndexer(deps.db, choose, deps.batchSize);
+  const indexer = new SemanticIndexer(deps.db, choose, deps.batchSize, deps.partitionAt);
   const actor = () => deps.actor?.();
 
   /** The lead or client a subject's records hang on, checked visible to the actor (not_found / forbidden otherwise). */

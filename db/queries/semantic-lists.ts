@@ -1,0 +1,322 @@
+import type { ReplicaDb } from '../sqlite/open';
+import { cachedStatement } from './statements';
+
+/**
+ * An inverted-file partition of one model's vectors, so that the first pass (semantic-bits.ts)
+ * need not score every chunk of a large book: `lists` centroids learned by k-means from a sample
+ * of the stored vectors; each chunk belongs to the list whose centroid scores best against its
+ * sign bits (the same asymmetric score the first pass uses, so the bits alone place a chunk);
+ * a query scores the centroids and scans only the nearest few lists.
+ *
+ * Stored in the replica (semantic_partitions, semantic_centroids; local tables like the vectors,
+ * see db/sqlite/vectors.ts) so that a restart reads them instead of learning them again, and each
+ * chunk's list in semantic_bits.list as `version * LIST_SPAN + list`, with its residual code
+ * (encodeResidual) in semantic_bits.code. A partition is `ready` once
+ * every chunk written before it was trained has been placed; until then searches use the one
+ * before it (or none): a list value of another version is never trusted, only scanned.
+ */
+export const LIST_SPAN = 65_536;
+
+export interface Partition {
+  version: number;
+  dims: number;
+  lists: number;
+  /** lists × dims, each of unit length. */
+  centroids: Float32Array;
+  /**
+   * Per byte position of a bit vector and per value of that byte, every list's share of the
+   * score: (dims / 8) × 256 × lists. Placing a chunk is then 32 rows of `lists` sums (256 dims).
+   */
+  byByte: Float32Array;
+}
+
+export interface PartitionState {
+  version: number;
+  ready: number;
+  trained_on: number;
+  lists: number;
+  dims: number;
+}
+
+/** The newest partition of `model` (ready or not). */
+export const partitionState = (db: ReplicaDb, model: string) =>
+  cachedStatement(
+    db,
+    'SELECT version, ready, trained_on, lists, dims FROM semantic_partitions WHERE model = ? ORDER BY version DESC LIMIT 1',
+  ).get(model) as PartitionState | undefined;
+
+/** The version searches should use for `model`: the newest ready one, 0 for none. */
+export const readyVersion = (db: ReplicaDb, model: string): number =>
+  (cachedStatement(db, 'SELECT max(version) FROM semantic_partitions WHERE model = ? AND ready = 1', {
+    pluck: true,
+  }).get(model) as number | null) ?? 0;
+
+const loaded = new WeakMap<ReplicaDb, Map<string, Partition>>();
+
+/** The partition `version` of `model` (read once per connection), or null when it is not stored. */
+export function loadPartition(db: ReplicaDb, model: string, version: number): Partition | null {
+  if (version === 0) return null;
+  let byKey = loaded.get(db);
+  if (!byKey) loaded.set(db, (byKey = new Map()));
+  const key = `${version}:${model}`;
+  const had = byKey.get(key);
+  if (had) return had;
+  const state = cachedStatement(
+    db,
+    'SELECT version, ready, trained_on, lists, dims FROM semantic_partitions WHERE model = ? AND version = ?',
+  ).get(model, version) as PartitionState | undefined;
+  if (!state) return null;
+  const rows = cachedStatement(
+    db,
+    'SELECT list, vec FROM semantic_centroids WHERE model = ? AND version = ? ORDER BY list',
+  ).all(model, version) as Array<{ list: number; vec: Buffer }>;
+  if (rows.length !== state.lists) return null;
+  const centroids = new Float32Array(state.lists * state.dims);
+  rows.forEach((r, i) => centroids.set(new Float32Array(r.vec.buffer, r.vec.byteOffset, state.dims), i * state.dims));
+  const partition = makePartition(version, state.dims, state.lists, centroids);
+  byKey.set(key, partition);
+  return partition;
+}
+
+function makePartition(version: number, dims: number, lists: number, centroids: Float32Array): Partition {
+  const bytes = Math.ceil(dims / 8);
+  const byByte = new Float32Array(bytes * 256 * lists);
+  for (let b = 0; b < bytes; b++) {
+    for (let l = 0; l < lists; l++) {
+      for (let bit = 0; bit < 8; bit++) {
+        const d = b * 8 + bit;
+        if (d >= dims) break;
+        const c = centroids[l * dims + d]!;
+        const mask = 1 << bit;
+        for (let x = 0; x < 256; x++) byByte[(b * 256 + x) * lists + l]! += x & mask ? c : -c;
+      }
+    }
+  }
+  return { version, dims, lists, centroids, byByte };
+}
+
+/** The list of the chunk whose bits start at `offset` in `bits`: the centroid with the best sign score. */
+export function placeBits(p: Partition, bits: Uint8Array, offset: number, sums = new Float32Array(p.lists)): number {
+  const lists = p.lists;
+  const bytes = Math.ceil(p.dims / 8);
+  sums.fill(0);
+  for (let b = 0; b < bytes; b++) {
+    const base = (b * 256 + bits[offset + b]!) * lists;
+    for (let l = 0; l < lists; l++) sums[l]! += p.byByte[base + l]!;
+  }
+  let best = 0;
+  for (let l = 1; l < lists; l++) if (sums[l]! > sums[best]!) best = l;
+  return best;
+}
+
+/**
+ * Lists by the query's closeness to their centroid (dot product; centroids are unit length),
+ * nearest first, and each list's dot product (the part of a chunk's score its centroid gives).
+ */
+export function nearestLists(p: Partition, query: Float32Array): { order: number[]; dots: Float32Array } {
+  const dots = new Float32Array(p.lists);
+  const dims = Math.min(p.dims, query.length);
+  for (let l = 0, o = 0; l < p.lists; l++, o += p.dims) {
+    let s = 0;
+    for (let d = 0; d < dims; d++) s += p.centroids[o + d]! * query[d]!;
+    dots[l] = s;
+  }
+  return { order: Array.from(dots.keys()).sort((a, b) => dots[b]! - dots[a]!), dots };
+}
+
+/**
+ * A placed chunk's code: its residual (vector minus its list's centroid) at 2 bits a dimension
+ * (padded to whole 32-bit words), then the residual's scale (root mean square, float32). The residual is what tells a list's
+ * chunks apart; at 1 bit a dimension of the whole vector, the true 10 nearest of 307k chunks
+ * needed 2,400 candidates to be found 98% (their neighbours in the same lists score alike),
+ * at 2 bits of the residual 200 found them all (20k-lead bench book, simulated).
+ */
+export const codeBytes = (dims: number) => Math.ceil(dims / 16) * 4 + 4;
+/** Lloyd–Max levels of 2 bits for a normal distribution (in units of the scale), and the cut between the inner and outer ones. */
+export const LEVELS = [-1.51, -0.4528, 0.4528, 1.51];
+const OUTER = 0.9816;
+
+export function encodeResidual(p: Partition, list: number, v: Float32Array): Buffer {
+  const dims = p.dims;
+  const o = list * dims;
+  let squares = 0;
+  for (let i = 0; i < dims; i++) squares += (v[i]! - p.centroids[o + i]!) ** 2;
+  const scale = Math.sqrt(squares / dims) || 1e-12;
+  const out = Buffer.alloc(codeBytes(dims));
+  for (let i = 0; i < dims; i++) {
+    const z = (v[i]! - p.centroids[o + i]!) / scale;
+    const code = z >= OUTER ? 3 : z >= 0 ? 2 : z >= -OUTER ? 1 : 0;
+    out[i >> 2]! |= code << ((i & 3) * 2);
+  }
+  out.writeFloatLE(scale, out.length - 4);
+  return out;
+}
+
+/** How many lists a partition of `chunks` chunks should have: about √chunks / 4, from 16 to 256. */
+export const listsFor = (chunks: number) => Math.max(16, Math.min(256, Math.round(Math.sqrt(chunks) / 4)));
+
+/** Vectors sampled for k-means, per list. */
+const SAMPLE_PER_LIST = 64;
+const ITERATIONS = 8;
+
+/**
+ * Learns centroids for `model` from a sample of its stored vectors (spherical k-means, seeded
+ * from chunks spread evenly through the book, so the same book gives the same lists) and stores
+ * them as a new version, not yet ready. `pause` is awaited now and then (the indexer's turn of the
+ * event loop). Returns the new version, or 0 when there are too few vectors.
+ */
+export async function trainPartition(
+  db: ReplicaDb,
+  model: string,
+  lists: number,
+  pause: () => Promise<void>,
+): Promise<number> {
+  const width = cachedStatement(
+    db,
+    'SELECT length(bits) FROM semantic_bits WHERE model = ? ORDER BY seq DESC LIMIT 1',
+    {
+      pluck: true,
+    },
+  ).get(model) as number | undefined;
+  if (!width) return 0;
+  const count = cachedStatement(db, 'SELECT count(*) FROM semantic_bits WHERE model = ? AND length(bits) = ?', {
+    pluck: true,
+  }).get(model, width) as number;
+  const want = lists * SAMPLE_PER_LIST;
+  const step = Math.max(1, Math.floor(count / want));
+  const blobs = cachedStatement(
+    db,
+    `SELECT c.vec FROM semantic_bits b JOIN semantic_chunks c ON c.rowid = b.id
+     WHERE b.model = @model AND length(b.bits) = @width AND b.seq % @step = 0 ORDER BY b.seq LIMIT @want`,
+    { pluck: true },
+  ).all({ model, width, step, want }) as Buffer[];
+  const dims = blobs[0] ? blobs[0].byteLength / 4 : 0;
+  const samples = blobs
+    .filter((b) => b.byteLength === dims * 4)
+    .map((b) => unit(new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength))));
+  if (dims === 0 || dims > width * 8 || samples.length < lists * 2) return 0;
+  await pause();
+  const centroids = await kMeans(samples, lists, dims, pause);
+  let version = 0;
+  db.transaction(() => {
+    // Never given twice (AUTOINCREMENT), even after a model change deleted the partitions: a
+    // connection holding a partition in memory by its version can never mistake another for it.
+    version = Number(
+      db.prepare('INSERT INTO semantic_partition_versions (model) VALUES (?)').run(model).lastInsertRowid,
+    );
+    // Other models' partitions (the model changed) and this model's unfinished ones; the ready
+    // one stays in use until this one is ready.
+    const keep = readyVersion(db, model);
+    db.prepare('DELETE FROM semantic_centroids WHERE model <> ? OR version <> ?').run(model, keep);
+    db.prepare('DELETE FROM semantic_partitions WHERE model <> ? OR version <> ?').run(model, keep);
+    const put = db.prepare('INSERT OR REPLACE INTO semantic_centroids (model, version, list, vec) VALUES (?, ?, ?, ?)');
+    for (let l = 0; l < lists; l++) {
+      const c = centroids.slice(l * dims, (l + 1) * dims);
+      put.run(model, version, l, Buffer.from(c.buffer));
+    }
+    db.prepare(
+      `INSERT INTO semantic_partitions (model, version, ready, trained_on, lists, dims)
+       VALUES (?, ?, 0, ?, ?, ?)`,
+    ).run(model, version, count, lists, dims);
+  })();
+  return version;
+}
+
+function unit(v: Float32Array) {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i]! * v[i]!;
+  n = Math.sqrt(n) || 1;
+  for (let i = 0; i < v.length; i++) v[i]! /= n;
+  return v;
+}
+
+/** Spherical k-means: each sample to the centroid of highest dot product, each centroid the normalised mean of its samples. */
+async function kMeans(samples: Float32Array[], k: number, dims: number, pause: () => Promise<void>) {
+  const centroids = new Float32Array(k * dims);
+  for (let l = 0; l < k; l++) centroids.set(samples[Math.floor((l * samples.length) / k)]!, l * dims);
+  const owner = new Int32Array(samples.length);
+  for (let it = 0; it < ITERATIONS; it++) {
+    for (let i = 0; i < samples.length; i++) {
+      const v = samples[i]!;
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let l = 0, o = 0; l < k; l++, o += dims) {
+        let s = 0;
+        for (let d = 0; d < dims; d++) s += centroids[o + d]! * v[d]!;
+        if (s > bestScore) {
+          bestScore = s;
+          best = l;
+        }
+      }
+      owner[i] = best;
+      if ((i & 255) === 255) await pause();
+    }
+    const sums = new Float32Array(k * dims);
+    const counts = new Uint32Array(k);
+    for (let i = 0; i < samples.length; i++) {
+      const o = owner[i]! * dims;
+      counts[owner[i]!]!++;
+      const v = samples[i]!;
+      for (let d = 0; d < dims; d++) sums[o + d]! += v[d]!;
+    }
+    for (let l = 0; l < k; l++) {
+      // A list left empty keeps its centroid (it may still win chunks outside the sample).
+      if (counts[l] === 0) continue;
+      const c = unit(sums.subarray(l * dims, (l + 1) * dims));
+      centroids.set(c, l * dims);
+    }
+  }
+  return centroids;
+}
+
+/** Rows placed per statement (and per turn of the event loop) while placing the chunks written before training. */
+const PLACE_PAGE = 2000;
+
+/**
+ * Places every chunk of `model` not yet in a list of partition `version` (those written before
+ * it was trained), a page per `pause`, then marks it ready. False when stopped early.
+ */
+export async function placeBacklog(
+  db: ReplicaDb,
+  model: string,
+  version: number,
+  pause: () => Promise<boolean>,
+): Promise<boolean> {
+  const p = loadPartition(db, model, version);
+  if (!p) return false;
+  const width = Math.ceil(p.dims / 8);
+  const page = cachedStatement(
+    db,
+    `SELECT b.seq, b.bits, c.vec FROM semantic_bits b JOIN semantic_chunks c ON c.rowid = b.id
+     WHERE b.model = @model AND b.seq > @after AND length(b.bits) = @width
+     AND (b.list IS NULL OR b.list < @low OR b.list >= @high OR b.code IS NULL) ORDER BY b.seq LIMIT ${PLACE_PAGE}`,
+  );
+  const set = cachedStatement(db, 'UPDATE semantic_bits SET list = ?, code = ? WHERE seq = ?');
+  const sums = new Float32Array(p.lists);
+  const low = version * LIST_SPAN;
+  for (let after = 0; ;) {
+    const rows = page.all({ model, after, width, low, high: low + LIST_SPAN }) as Array<{
+      seq: number;
+      bits: Buffer;
+      vec: Buffer;
+    }>;
+    db.transaction(() => {
+      for (const r of rows) {
+        if (r.vec.byteLength !== p.dims * 4) continue;
+        const list = placeBits(p, r.bits, 0, sums);
+        const v = new Float32Array(r.vec.buffer, r.vec.byteOffset, p.dims);
+        set.run(low + list, encodeResidual(p, list, v), r.seq);
+      }
+    })();
+    if (rows.length < PLACE_PAGE) break;
+    after = rows[rows.length - 1]!.seq;
+    if (!(await pause())) return false;
+  }
+  db.transaction(() => {
+    cachedStatement(db, 'UPDATE semantic_partitions SET ready = 1 WHERE model = ? AND version = ?').run(model, version);
+    // The one it replaces is no longer read by a search that starts now (one in memory keeps its copy).
+    cachedStatement(db, 'DELETE FROM semantic_partitions WHERE model = ? AND version < ?').run(model, version);
+    cachedStatement(db, 'DELETE FROM semantic_centroids WHERE model = ? AND version < ?').run(model, version);
+  })();
+  return true;
+}
