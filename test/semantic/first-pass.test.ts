@@ -11,8 +11,8 @@ import { openReplica } from '../../db/sqlite/open';
 import { ensureVectorTables } from '../../db/sqlite/vectors';
 import { fakeEmbedding } from '../ai/fake-embeddings';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';
-import { makeReplica, STATUS, INS, type Replica } from '../ai/fixtures';
-import { semanticService } from './fixtures';
+import { makeReplica, type Replica } from '../ai/fixtures';
+import { leadWithNotes, semanticService } from './fixtures';
 
 const MODEL = 'fake-embed';
 const WORDS = ['roof', 'hail', 'flood', 'basement', 'car', 'premium', 'renewal', 'claim', 'boat', 'umbrella', 'garage'];
@@ -36,21 +36,11 @@ function expectSameAsExact(query: string) {
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   rep = makeReplica();
-  lead = (
-    (
-      await rep.writer.mutate('createLead', {
-        first_name: 'Pat',
-        last_name: 'Hale',
-        insurance_type_id: INS.home,
-        status_id: STATUS.new,
-      })
-    ).result as { id: string }
-  ).id;
   // Sixty notes of three words each from a small vocabulary: many near neighbours, some ties.
-  for (let i = 0; i < 60; i++) {
-    const body = [0, 1, 2].map((j) => WORDS[(i * 7 + j * 3 + (i >> 2)) % WORDS.length]).join(' ');
-    await rep.writer.mutate('addNote', { lead_id: lead, body });
-  }
+  const bodies = Array.from({ length: 60 }, (_, i) =>
+    [0, 1, 2].map((j) => WORDS[(i * 7 + j * 3 + (i >> 2)) % WORDS.length]).join(' '),
+  );
+  lead = await leadWithNotes(rep, 'Hale', bodies);
   semantic = semanticService(rep, fake.url, MODEL, 16);
   await semantic.index();
 }, 60_000);

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchAll } from '../../db/queries/search';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';
-import { makeReplica, STATUS, INS, type Replica } from '../ai/fixtures';
-import { semanticService } from './fixtures';
+import { makeReplica, type Replica } from '../ai/fixtures';
+import { leadWithNotes, semanticService } from './fixtures';
 
 let fake: FakeOpenAI;
 let rep: Replica;
@@ -24,18 +24,7 @@ const CORPUS: Record<string, string[]> = {
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   rep = makeReplica();
-  for (const [last, notes] of Object.entries(CORPUS)) {
-    const lead = (
-      await rep.writer.mutate('createLead', {
-        first_name: 'Pat',
-        last_name: last,
-        insurance_type_id: INS.home,
-        status_id: STATUS.new,
-      })
-    ).result as { id: string };
-    ids[last] = lead.id;
-    for (const body of notes) await rep.writer.mutate('addNote', { lead_id: lead.id, body });
-  }
+  for (const [last, notes] of Object.entries(CORPUS)) ids[last] = await leadWithNotes(rep, last, notes);
   semantic = semanticService(rep, fake.url);
   await semantic.index();
 }, 60_000);

@@ -9,11 +9,10 @@ import { knn } from '../../db/queries/semantic';
 import { bitIndex } from '../../db/queries/semantic-bits';
 import { readyVersion } from '../../db/queries/semantic-lists';
 import { openReplica } from '../../db/sqlite/open';
-import { saveAiSettings } from '../../electron/main/ai/settings';
-import { createSemanticService } from '../../electron/main/semantic/service';
 import { fakeEmbedding } from '../ai/fake-embeddings';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';
-import { makeReplica, STATUS, INS, type Replica } from '../ai/fixtures';
+import { makeReplica, type Replica } from '../ai/fixtures';
+import { leadWithNotes, semanticService, useFakeProvider } from './fixtures';
 import type { ReplicaDb } from '../../db/sqlite/open';
 
 const MODEL = 'fake-embed';
@@ -49,7 +48,7 @@ const SCANNED_LISTS = 4;
 
 let fake: FakeOpenAI;
 let rep: Replica;
-let semantic: ReturnType<typeof createSemanticService>;
+let semantic: ReturnType<typeof semanticService>;
 let lead: string;
 
 const vector = (text: string) => Float32Array.from(fakeEmbedding(text));
@@ -89,26 +88,13 @@ function scored(db: ReplicaDb, q: string) {
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   rep = makeReplica();
-  lead = (
-    (
-      await rep.writer.mutate('createLead', {
-        first_name: 'Pat',
-        last_name: 'Hale',
-        insurance_type_id: INS.home,
-        status_id: STATUS.new,
-      })
-    ).result as { id: string }
-  ).id;
-  for (let i = 0; i < NOTES; i++) await rep.writer.mutate('addNote', { lead_id: lead, body: noteBody(i) });
-  saveAiSettings(rep.db, {
-    remote: { name: 'Fake OpenAI', baseURL: fake.url, model: 'gpt-test' },
-    embeddingModel: MODEL,
-    backoffMs: 5,
-    timeoutMs: 3000,
-    maxRetries: 0,
-  });
+  lead = await leadWithNotes(
+    rep,
+    'Hale',
+    Array.from({ length: NOTES }, (_, i) => noteBody(i)),
+  );
   // Partitioned past 200 chunks: the 360 notes (and the lead's own chunk) are.
-  semantic = createSemanticService({ db: rep.db, getApiKey: async () => 'sk-test', batchSize: 64, partitionAt: 200 });
+  semantic = semanticService(rep, fake.url, MODEL, 64, { partitionAt: 200 });
   await semantic.index();
 }, 120_000);
 afterAll(async () => {
@@ -174,13 +160,7 @@ describe('the partitioned first pass', () => {
 
   it('learns lists of its own for a new embedding model, and keeps none of the old model', async () => {
     const other = 'fake-embed-2';
-    saveAiSettings(rep.db, {
-      remote: { name: 'Fake OpenAI', baseURL: fake.url, model: 'gpt-test' },
-      embeddingModel: other,
-      backoffMs: 5,
-      timeoutMs: 3000,
-      maxRetries: 0,
-    });
+    useFakeProvider(rep.db, fake.url, other);
     try {
       await semantic.index();
       expect(rep.db.prepare('SELECT DISTINCT model FROM semantic_bits').pluck().all()).toEqual([other]);
@@ -192,13 +172,7 @@ describe('the partitioned first pass', () => {
       const fast = knn(rep.db, other, vector(EDITED), 3, { lists: SCANNED_LISTS });
       expect(fast.map((h) => h.text)).toContain(EDITED);
     } finally {
-      saveAiSettings(rep.db, {
-        remote: { name: 'Fake OpenAI', baseURL: fake.url, model: 'gpt-test' },
-        embeddingModel: MODEL,
-        backoffMs: 5,
-        timeoutMs: 3000,
-        maxRetries: 0,
-      });
+      useFakeProvider(rep.db, fake.url, MODEL);
       await semantic.index();
     }
   });
