@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { addNote } from './activity';
-import { unsafeInput } from './execute';
+import { unsafeInput } from './unsafe-input';
 import { upsertAddress } from './addresses';
 import { createClient, updateClient } from './clients';
 import { addContact, updateContact } from './contacts';

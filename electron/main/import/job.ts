@@ -1,6 +1,3 @@
-// First, as the SQLite writer it loads brings in the mutation registry before
-// shared/mutations/import, which the registry imports back (loaded the other way round, the
-// registry would be built while that module is half-loaded, without its mutations).
 import { commitBatch, type BatchDeps } from './commit-batch';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { AppError } from '../../../shared/errors';
