@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openReplica, type ReplicaDb } from '../db/sqlite/open';
-import { currentActor } from '../electron/main/app';
+import { currentActor } from '../electron/main/actor';
 import { scanDuplicates } from '../electron/main/dedup/scan';
 import { exportList } from '../electron/main/export/export';
 import { runImport } from '../electron/main/import/job';

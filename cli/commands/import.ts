@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { readSetting, writeSetting } from '../../electron/main/app';
+import { readSetting, writeSetting } from '../../electron/main/actor';
 import { ON_DUPLICATE, resumeImport, runImport, type ImportDeps } from '../../electron/main/import/job';
 import { importIssues, undoImport, writeReport } from '../../electron/main/import/undo';
 import { AppError } from '../../shared/errors';

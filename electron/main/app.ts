@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { uuidv7 } from '../../shared/ids';
 import type { Actor } from '../../shared/mutations/define';
 import type { AppErrorShape } from '../../shared/errors';
 import { checkInBackground } from '../../db/sqlite/integrity';
@@ -10,7 +9,7 @@ import { damaged } from '../../db/sqlite/replica-file';
 import { ReplicaWriter } from '../../db/sqlite/writer';
 import { ALL_CHANGE_TABLES } from '../../shared/api/changes';
 import { changeFeed, type ChangeFeed } from '../../db/sqlite/change-feed';
-import { settings } from '../../db/sqlite/sync-state';
+import { currentActor, readSetting, SESSION_KEY } from './actor';
 import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { clearDemo, demoStatus, isDemoLoaded, loadDemo } from './demo';
@@ -24,41 +23,6 @@ import { startRenewalWork } from './book/renewal-work';
 import { createImportWizard } from './import/wizard';
 import { createDownloads, type Downloads } from './export/downloads';
 import { createSemanticService, type SemanticService } from './semantic/service';
-
-const SESSION_KEY = 'session';
-const LOCAL_USER_KEY = 'local_user';
-
-export const readSetting = <T>(db: ReplicaDb, key: string): T | undefined => settings.read<T>(db, key);
-export const writeSetting = (db: ReplicaDb, key: string, value: unknown) => settings.write(db, key, value);
-
-/**
- * Who this replica acts as: the user who signed in to the agency server, or — before any
- * sign-in — a local user made on first open, so the app works fully offline from minute one.
- */
-export function currentActor(db: ReplicaDb): Actor {
-  const session = readSetting<Actor>(db, SESSION_KEY);
-  if (session) return session;
-  let local = readSetting<Actor>(db, LOCAL_USER_KEY);
-  if (!local) {
-    local = { userId: uuidv7(), teamId: null, role: 'admin' };
-    const now = new Date().toISOString();
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO users (id, email, full_name, role, created_at, updated_at) VALUES (?, ?, ?, 'admin', ?, ?)`,
-      ).run(local!.userId, `local-${local!.userId.slice(0, 8)}@fieldline.local`, 'Me (this device)', now, now);
-      writeSetting(db, LOCAL_USER_KEY, local);
-    })();
-  }
-  return local;
-}
-
-/** The signed-in user as the replica last stored them (role and team included), if any. */
-export const sessionActor = (db: ReplicaDb) => readSetting<Actor>(db, SESSION_KEY);
-
-export function setSession(db: ReplicaDb, actor: Actor | null) {
-  if (actor) writeSetting(db, SESSION_KEY, actor);
-  else settings.remove(db, SESSION_KEY);
-}
 
 /** The background whole-file check (integrity.ts); what to tell the person when it fails. */
 function checkReplica(path: string, unclean: boolean, when: 'always' | 'after-crash') {

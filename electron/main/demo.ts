@@ -12,12 +12,13 @@ import type { Columns } from '../../shared/model/columns';
 import type { Actor } from '../../shared/mutations/define';
 import { bulkLoadDirect } from '../../db/sqlite/bulk-load';
 import type { ReplicaDb } from '../../db/sqlite/open';
+import { settings } from '../../db/sqlite/sync-state';
+import { LOCAL_USER_KEY, readSetting, writeSetting } from './actor';
 
 /** Big enough to fill every screen (pipeline, Today, dashboard), small enough to load in seconds. */
 export const DEMO_LEADS = 400;
 const DEMO_SEED = 2026;
 const DEMO_KEY = 'demo_agency';
-const LOCAL_USER_KEY = 'local_user';
 
 interface DemoMarker {
   loaded_at: string;
@@ -26,24 +27,12 @@ interface DemoMarker {
   previous_local_user: Actor;
 }
 
-function readJson<T>(db: ReplicaDb, key: string): T | undefined {
-  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : undefined;
-}
-
-function writeJson(db: ReplicaDb, key: string, value: unknown) {
-  db.prepare(
-    `INSERT INTO local_settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(key, JSON.stringify(value), new Date().toISOString());
-}
-
 function count(db: ReplicaDb, sql: string): number {
   return (db.prepare(sql).get() as { n: number }).n;
 }
 
 export function isDemoLoaded(db: ReplicaDb): boolean {
-  return readJson<DemoMarker>(db, DEMO_KEY) !== undefined;
+  return readSetting<DemoMarker>(db, DEMO_KEY) !== undefined;
 }
 
 /** Why the demo cannot be loaded into this replica now, or null when it can. */
@@ -57,7 +46,7 @@ function loadRefusal(db: ReplicaDb, signedIn: boolean): string | null {
 }
 
 export function demoStatus(db: ReplicaDb, signedIn: boolean): DemoStatus {
-  const marker = readJson<DemoMarker>(db, DEMO_KEY);
+  const marker = readSetting<DemoMarker>(db, DEMO_KEY);
   const refusal = loadRefusal(db, signedIn);
   return {
     loaded: marker !== undefined,
@@ -87,12 +76,12 @@ export async function loadDemo(db: ReplicaDb, current: Actor, signedIn: boolean)
   if (!agent) throw new AppError('internal', 'the demo agency has no agent');
   const actor: Actor = { userId: agent.id, teamId: agent.team_id, role: agent.role };
   db.transaction(() => {
-    writeJson(db, DEMO_KEY, {
+    writeSetting(db, DEMO_KEY, {
       loaded_at: new Date().toISOString(),
       leads: load.leads,
       previous_local_user: current,
     } satisfies DemoMarker);
-    writeJson(db, LOCAL_USER_KEY, actor);
+    writeSetting(db, LOCAL_USER_KEY, actor);
   })();
   return actor;
 }
@@ -102,7 +91,7 @@ const SEEDED = new Map<TableName, string[]>(lookupSeed().map((s) => [s.table, s.
 
 /** Removes every demo row and the outbox, and gives the device its own user back. */
 export function clearDemo(db: ReplicaDb): Actor {
-  const marker = readJson<DemoMarker>(db, DEMO_KEY);
+  const marker = readSetting<DemoMarker>(db, DEMO_KEY);
   if (!marker) throw new AppError('precondition_failed', 'No demo agency is loaded.');
   const own = marker.previous_local_user;
   db.transaction(() => {
@@ -123,8 +112,8 @@ export function clearDemo(db: ReplicaDb): Actor {
     }
     db.prepare('DELETE FROM outbox').run();
     db.prepare('DELETE FROM conflicts').run();
-    db.prepare('DELETE FROM local_settings WHERE key = ?').run(DEMO_KEY);
-    writeJson(db, LOCAL_USER_KEY, own);
+    settings.remove(db, DEMO_KEY);
+    writeSetting(db, LOCAL_USER_KEY, own);
   })();
   return own;
 }

@@ -2,7 +2,8 @@
  * An app whose replica holds two teams' rows (as a manager's or a demo replica does), driven
  * through its command bus as the renderer drives it: the semantic API tests' shared set-up.
  */
-import { setSession, type FieldlineApp } from '../../electron/main/app';
+import { setSession } from '../../electron/main/actor';
+import type { FieldlineApp } from '../../electron/main/app';
 import { uuidv7 } from '../../shared/ids';
 import type { Actor } from '../../shared/mutations/define';
 

@@ -11,7 +11,7 @@ import type {
 import type { DuplicatePair } from '../../../shared/dedup/score';
 import { AppError } from '../../../shared/errors';
 import { MERGE_CHILDREN } from '../../../shared/mutations/merge';
-import { readSetting, writeSetting } from '../app';
+import { readSetting, writeSetting } from '../actor';
 
 /** The scan's stored pairs (see scan.ts: `dedup_scan:<kind>` in local settings). */
 const scanKey = (kind: DedupKind) => `dedup_scan:${kind}`;

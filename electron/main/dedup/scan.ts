@@ -1,6 +1,6 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { findDuplicates, scorePair, type DedupRecord, type DuplicatePair } from '../../../shared/dedup/score';
-import { readSetting, writeSetting } from '../app';
+import { readSetting, writeSetting } from '../actor';
 
 export const DEDUP_KINDS = ['leads', 'clients', 'contacts'] as const;
 export type DedupKind = (typeof DEDUP_KINDS)[number];

@@ -11,7 +11,7 @@ import { emptyDerived, suspendDerived } from '../../../db/sqlite/derived';
 import { tableSpec } from '../../../shared/model/catalogue';
 import type { Actor } from '../../../shared/mutations/define';
 import { SYNCED_TABLES } from '../../../shared/sync/protocol';
-import { readSetting, writeSetting } from '../app';
+import { readSetting, writeSetting } from '../actor';
 import { replayUnsettled, restoreShadows } from './rebase';
 
 const SCOPE = 'sync.scope';

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/ids';
 import type { SignInResponse } from '../../../shared/sync/protocol';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
-import { readSetting, sessionActor, setSession, writeSetting } from '../app';
+import { readSetting, sessionActor, setSession, writeSetting } from '../actor';
 import { AppError } from '../../../shared/errors';
 import { settings } from '../../../db/sqlite/sync-state';
 import { GatewayClient, TransientError } from './gateway-client';
