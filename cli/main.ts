@@ -25,7 +25,7 @@ import { duplicatesCommand } from './commands/duplicates';
 import { mergeCommand } from './commands/merge';
 import { USAGE, type CommandName } from './usage';
 import { trainCommand } from './commands/train';
-import { askCommand, embedCommand } from './commands/semantic';
+import { askCommand, embedCommand, semanticSearchCommand } from './commands/semantic';
 
 type Command = (argv: string[]) => Promise<unknown>;
 
@@ -33,7 +33,7 @@ type Command = (argv: string[]) => Promise<unknown>;
 const COMMANDS: Record<CommandName, Command> = {
   seed: runSeed,
   leads: leadsCommand,
-  search: searchCommand,
+  search: (argv) => (argv.includes('--semantic') ? semanticSearchCommand(argv) : searchCommand(argv)),
   show: showCommand,
   'add-lead': addLeadCommand,
   'add-note': addNoteCommand,

@@ -1,4 +1,3 @@
-import { semanticSearchCommand } from './semantic';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError, type Result } from '../../shared/errors';
@@ -65,7 +64,6 @@ export async function leadsCommand(argv: string[]) {
 }
 
 export async function searchCommand(argv: string[]) {
-  if (argv.includes('--semantic')) return semanticSearchCommand(argv);
   const o = parseOptions(argv, z.object({ db: dbOption, limit: intOption(1, 100).default(20) }));
   const text = o._.join(' ');
   if (!text.trim()) usageError('search needs the text to find: search --db FILE "TEXT"');

@@ -125,5 +125,3 @@ export const {
   tasks,
   record_changes,
 } = built;
-
-export { userCredentials, sessions, appliedMutations, fieldVersions } from './server-schema';

@@ -4,7 +4,7 @@ import type { Row } from '../../../shared/model/catalogue';
 import { mutate, messageOf } from '../api/mutate';
 import { useQuery } from '../api/use-query';
 import { money } from '../lib/format';
-import { filtersToQuery } from '../screens/leads';
+import { filtersToQuery } from '../lib/lead-query';
 import { useLeadsView } from '../stores/leads-view';
 import { useLookups } from '../stores/lookups';
 import { navigate } from '../stores/router';

@@ -10,38 +10,11 @@ import { EmptyState, ErrorBanner } from '../components/values';
 import { VirtualTable } from '../components/virtual-table';
 import { count } from '../lib/format';
 import { useLeadPages } from '../lib/use-lead-pages';
-import { addDaysToDate } from '../../../shared/book/terms';
-import { DEFAULT_COLUMNS, useLeadsView, type LeadFilters, type XDateWindow } from '../stores/leads-view';
+import { filtersToQuery } from '../lib/lead-query';
+import { DEFAULT_COLUMNS, useLeadsView } from '../stores/leads-view';
 import { navigate } from '../stores/router';
 import { useUi } from '../stores/ui';
 import { columnByKey, LEAD_COLUMNS } from './lead-columns';
-
-/** Today's date where the user is (not UTC): an X-date window starts there. */
-function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** The window as the query's dates: "next N days" is counted from today each time it is read. */
-function xdateRange(w: XDateWindow): { xdate_from?: string; xdate_to?: string } {
-  if (!w) return {};
-  if ('days' in w) {
-    const from = localToday();
-    return { xdate_from: from, xdate_to: addDaysToDate(from, w.days) };
-  }
-  return { ...(w.from ? { xdate_from: w.from } : {}), ...(w.to ? { xdate_to: w.to } : {}) };
-}
-
-export function filtersToQuery(f: LeadFilters) {
-  return {
-    ...xdateRange(f.xdate ?? null),
-    ...(f.status_ids.length ? { status_ids: f.status_ids } : {}),
-    ...(f.insurance_type_ids.length ? { insurance_type_ids: f.insurance_type_ids } : {}),
-    ...(f.owner_ids.length ? { owner_ids: f.owner_ids } : {}),
-    ...(f.text.trim() ? { text: f.text.trim() } : {}),
-    include_converted: f.include_converted,
-  };
-}
 
 function LeadsTable() {
   const { filters, sort, dir, columns, sortBy } = useLeadsView();
