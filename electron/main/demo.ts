@@ -27,8 +27,9 @@ interface DemoMarker {
   previous_local_user: Actor;
 }
 
-function count(db: ReplicaDb, sql: string): number {
-  return (db.prepare(sql).get() as { n: number }).n;
+/** Whether `sql` (an EXISTS) holds: the top bar reads the demo status on every change, so no counts. */
+function holds(db: ReplicaDb, sql: string): boolean {
+  return (db.prepare(sql).pluck().get() as number) === 1;
 }
 
 export function isDemoLoaded(db: ReplicaDb): boolean {
@@ -39,8 +40,8 @@ export function isDemoLoaded(db: ReplicaDb): boolean {
 function loadRefusal(db: ReplicaDb, signedIn: boolean): string | null {
   if (isDemoLoaded(db)) return 'the demo agency is already loaded';
   if (signedIn) return 'this replica syncs with an agency server: sign out first, or use another replica file';
-  if (count(db, 'SELECT count(*) AS n FROM outbox') > 0) return 'this replica has changes waiting to be pushed';
-  if (count(db, 'SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM clients) AS n') > 0)
+  if (holds(db, 'SELECT EXISTS (SELECT 1 FROM outbox)')) return 'this replica has changes waiting to be pushed';
+  if (holds(db, 'SELECT EXISTS (SELECT 1 FROM leads) OR EXISTS (SELECT 1 FROM clients)'))
     return 'this replica already holds leads or clients';
   return null;
 }

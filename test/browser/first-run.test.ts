@@ -39,6 +39,32 @@ export const tests = [
           await page.locator('[data-screen="clients"] [role="row"][aria-rowindex="2"]').waitFor();
           assert(outboxSize(host.dbPath) === 0, 'the demo rows queued nothing to push');
 
+          // A note on a demo lead waits in the outbox like any change; the top bar says it is the
+          // demo's and stays here, not that it is "pending" for a server that will never take it.
+          await page.getByRole('link', { name: 'Today' }).first().click();
+          await page.locator('.today-row .today-main').first().click();
+          const composer = page.getByTestId('composer');
+          await composer.getByRole('tab', { name: 'Note' }).click();
+          await composer.getByLabel('Note').click();
+          await page.keyboard.type('Asked about a bundle discount.');
+          await composer.getByRole('button', { name: 'Save note' }).click();
+          await page.getByTestId('timeline').getByText('Asked about a bundle discount.').waitFor();
+          assert(outboxSize(host.dbPath) > 0, 'the note waits in the outbox');
+          // Every demo lead has an address; its county is said once ("Sacramento County").
+          const facts = (await page.getByTestId('address-facts').first().textContent()) ?? '';
+          assert(/\bCounty\b/.test(facts) && !/County County/.test(facts), `the county reads well: "${facts}"`);
+          const indicator = page.getByTestId('sync-indicator');
+          await indicator.getByText('Demo agency').waitFor();
+          const label = (await indicator.textContent()) ?? '';
+          assert(!label.includes('pending'), `the top bar does not call demo changes pending: "${label}"`);
+          await indicator.click();
+          await page
+            .getByRole('dialog', { name: 'Sync status' })
+            .getByText(/demo changes?: they stay on this device/)
+            .waitFor();
+          await shot(page, 'first-run-demo-sync-status');
+          await indicator.click();
+
           await page.getByRole('link', { name: 'Settings' }).first().click();
           const card = page.getByRole('region', { name: 'Demo agency' });
           await card.getByText('never syncs').waitFor();

@@ -15,6 +15,15 @@ export function addressLine(a: Address): string {
   return `${a.line1}${a.line2 ? `, ${a.line2}` : ''}, ${a.city}, ${a.state} ${a.postal_code}`;
 }
 
+/**
+ * The county as stored, named as one where it is not already ("Sacramento" → "Sacramento County";
+ * "Sacramento County" and "Orleans Parish" stay as they are).
+ */
+const countyName = (county: string) =>
+  /\b(county|parish|borough|census area|municipality)$/i.test(county.trim())
+    ? county.trim()
+    : `${county.trim()} County`;
+
 /** The seed's verification and geocode fields, said in words. */
 function AddressFacts({ a }: { a: Address }) {
   const verified = a.is_verified
@@ -26,7 +35,7 @@ function AddressFacts({ a }: { a: Address }) {
       : 'Not geocoded';
   return (
     <div className="muted small" data-testid="address-facts">
-      {[a.county ? `${a.county} County` : null, verified, geocoded].filter(Boolean).join(' · ')}
+      {[a.county ? countyName(a.county) : null, verified, geocoded].filter(Boolean).join(' · ')}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { SYNC_STATUS_READS } from '../../../shared/api/changes';
+import { useQuery } from '../api/use-query';
 import { useTablesVersion } from '../stores/data';
 import { exactTime, humanize, relativeTime } from '../lib/format';
 import { navigate } from '../stores/router';
@@ -44,7 +45,9 @@ function ConflictsInbox() {
 
 /**
  * Always in the top bar: online or not, changes waiting to sync, when we last synced, errors,
- * and the conflicts inbox. Before sign-in it says the data is local only.
+ * and the conflicts inbox. Before sign-in it says the data is local only; with the demo agency
+ * loaded it says so, and counts the outbox as demo changes (they can never reach a server: sign-in
+ * is refused while the demo is there, and clearing it empties the outbox).
  */
 export function SyncIndicator() {
   const { online, status, statusError, refresh } = useSync();
@@ -62,10 +65,11 @@ export function SyncIndicator() {
     return () => document.removeEventListener('mousedown', close);
   }, [open]);
 
+  const { data: demo } = useQuery('demo.status', {});
   const conflicts = status?.conflicts ?? 0;
   const pending = status?.pending ?? 0;
   let tone = 'idle';
-  let label = 'Local only';
+  let label = demo?.loaded ? 'Demo agency' : 'Local only';
   if (!online || (status?.configured && !status.online)) [tone, label] = ['warn', 'Offline'];
   else if (status?.error || statusError) [tone, label] = ['error', 'Sync error'];
   else if (status?.configured && status.running) [tone, label] = ['ok', pending ? 'Syncing' : 'Synced'];
@@ -83,7 +87,7 @@ export function SyncIndicator() {
       >
         <Icon name={tone === 'warn' && label === 'Offline' ? 'cloud-off' : 'cloud'} size={14} />
         <span>{label}</span>
-        {pending > 0 && (
+        {pending > 0 && !demo?.loaded && (
           <span className="badge" title="Changes saved on this device, waiting to reach the server">
             {pending} pending
           </span>
@@ -106,7 +110,13 @@ export function SyncIndicator() {
               </>
             )}
             <dt>Pending</dt>
-            <dd>{status ? `${pending} change${pending === 1 ? '' : 's'} waiting to sync` : 'Unknown'}</dd>
+            <dd>
+              {!status
+                ? 'Unknown'
+                : demo?.loaded
+                  ? `${pending} demo change${pending === 1 ? '' : 's'}: they stay on this device`
+                  : `${pending} change${pending === 1 ? '' : 's'} waiting to sync`}
+            </dd>
             <dt>Last synced</dt>
             <dd>
               {status?.lastSyncedAt ? (
