@@ -28,8 +28,10 @@ CREATE TABLE `today_ranks` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `idx_today_ranks_lead` ON `today_ranks` (`lead_id`);
 --> statement-breakpoint
--- The team's Today (every owner): the same order without the owner.
-CREATE INDEX `idx_today_ranks_team` ON `today_ranks` (`status_id`, `base`, `next_follow_up_at`);
+-- The team's Today (every owner): the same order without the owner, covering the scored facts
+-- (a lookup into the table per row read cost 2 ms of 5 at 100k leads).
+CREATE INDEX `idx_today_ranks_team` ON `today_ranks` (`status_id`, `base`, `next_follow_up_at`, `quoted_premium`,
+	`priority`, `ai_follow_up_priority`, `last_contacted_at`, `created_at`);
 --> statement-breakpoint
 CREATE TRIGGER `leads_today_derived_insert` AFTER INSERT ON `leads`
 	WHEN new.next_follow_up_at IS NOT NULL AND new.deleted_at IS NULL AND new.is_converted = 0
