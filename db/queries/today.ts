@@ -54,7 +54,7 @@ type Shown = {
  * A backlog of at most this many pages of overdue follow-ups is read whole, in due order (cheaper
  * than ranking it by its bound when the bound cannot rule much out); past it, overdueInReach.
  */
-export const SMALL_BACKLOG = 4;
+const SMALL_BACKLOG = 4;
 
 const OPEN_FOLLOW_UPS = 'l.next_follow_up_at IS NOT NULL AND l.deleted_at IS NULL AND l.is_converted = 0';
 const CANDIDATE = `l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.priority, l.ai_follow_up_priority,
@@ -141,7 +141,7 @@ export function today(
     ask(rows);
     return rows.map(score);
   };
-  // Equal scores and times by id (the order they are read in), so the order never rests on a plan.
+  // Equal scores and times by id, so the order rests neither on a plan nor on how the rows were read.
   const byScore = (a: Scored, b: Scored) =>
     b.score - a.score ||
     a.due_at.localeCompare(b.due_at) ||
