@@ -27,8 +27,8 @@ export const GROWTH_BUDGETS: Record<string, number> = {
 };
 const GROWTH_TARGET = 2;
 
-/** Today for the agent with the most follow-ups (the longest list a person may open). */
-async function measureToday(db: ReplicaDb, runs: number): Promise<Record<string, number>> {
+/** Today for the agent with the most follow-ups (the longest list a person may open); also in the full local bench. */
+export async function measureToday(db: ReplicaDb, runs: number): Promise<Record<string, number>> {
   const busiest = db
     .prepare(
       `SELECT owner_id FROM leads WHERE next_follow_up_at IS NOT NULL AND deleted_at IS NULL GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1`,

@@ -16,7 +16,7 @@ import { comparePipeline, loadPostgres } from './postgres';
 import { benchSync } from './sync';
 import { benchUi } from './ui';
 import { benchAgencyExport, benchImport } from './import';
-import { benchGrowth } from './growth';
+import { benchGrowth, measureToday } from './growth';
 import { benchScore } from './score';
 import { benchSemantic } from './semantic';
 import { log, medianOf, round } from './stats';
@@ -145,6 +145,8 @@ async function main() {
   log(`convert: ${JSON.stringify(convert)}`);
   const book = skip.has('local') ? {} : await medianOf(repeats, () => measureBook(db, runs));
   log(`book: ${JSON.stringify(book)}`);
+  const todayFigures = skip.has('local') ? {} : await medianOf(repeats, () => measureToday(db, runs));
+  log(`today: ${JSON.stringify(todayFigures)}`);
   const score = skip.has('score') ? {} : benchScore(db);
   log(`score: ${JSON.stringify(score)}`);
   const agencyExport = skip.has('import') ? {} : await benchAgencyExport(db, leads);
@@ -168,6 +170,7 @@ async function main() {
     ...local,
     ...convert,
     ...book,
+    ...todayFigures,
     ...score,
     ...(remote
       ? {
@@ -193,6 +196,7 @@ async function main() {
     ['convert_p95_ms', '≤', 5],
     ['renewals_p95_ms', '≤', 2],
     ['xdates_p95_ms', '≤', 2],
+    ['today_p95_ms', '≤', 2],
     ['client_page_p95_ms', '≤', 2],
     ['policy_search_p95_ms', '≤', 10],
     ['pipeline_local_vs_pg_ratio', '≥', 5],

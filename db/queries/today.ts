@@ -6,6 +6,7 @@ import type { ReplicaDb } from '../sqlite/open';
 import { displayName } from './rows';
 import { cachedStatement } from './statements';
 import { todayCounts } from './today-counts';
+import { overdueInReach, type Candidate } from './today-rank';
 import { userNames } from './user-names';
 
 /** End of the local calendar day of `now` (the device's time zone), as an ISO instant. */
@@ -36,17 +37,6 @@ function blend(
   };
 }
 
-/** What the local priority scores, read from idx_leads_owner_follow_ups as arrays (cheaper than objects). */
-type Candidate = [
-  id: string,
-  statusId: string,
-  nextFollowUpAt: string,
-  quotedPremium: number | null,
-  priority: number,
-  aiPriority: number | null,
-  lastContactedAt: string | null,
-  createdAt: string,
-];
 type Scored = { candidate: Candidate; due_at: string; score: number };
 type Shown = {
   id: string;
@@ -60,8 +50,11 @@ type Shown = {
   owner_id: string | null;
 };
 
-/** Overdue rows scored per visit; past this many (oldest first) the rest wait for the next visit. */
-export const OVERDUE_SCAN = 2000;
+/**
+ * A backlog of at most this many pages of overdue follow-ups is read whole, in due order (cheaper
+ * than ranking it by its bound when the bound cannot rule much out); past it, overdueInReach.
+ */
+const SMALL_BACKLOG = 4;
 
 const OPEN_FOLLOW_UPS = 'l.next_follow_up_at IS NOT NULL AND l.deleted_at IS NULL AND l.is_converted = 0';
 const CANDIDATE = `l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.priority, l.ai_follow_up_priority,
@@ -73,8 +66,11 @@ const CANDIDATE = `l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.p
  * Overdue and due-today rows are read apart, so a long overdue backlog cannot push today's
  * items out of the list. `scope: 'mine'` (the default) keeps the signed-in user's own leads;
  * `owner_id` names another owner; `team` is everything this replica may show.
- * For one owner it walks idx_leads_owner_follow_ups (reading no lead row until the page is
- * chosen); for the team, idx_leads_next_follow_up_at.
+ * Due-today rows come from idx_leads_owner_follow_ups (one owner) or idx_leads_next_follow_up_at
+ * (the team), as does a short overdue backlog; a long one is ranked through today_ranks
+ * (today-rank.ts), reading only the rows whose bound could still make the page. Either way the
+ * page is the one that scoring every overdue follow-up gives. No lead row is read until the page
+ * is chosen.
  */
 /** Each lead's learned chance of winning with its main factor (electron/main/score), when a model exists. */
 export type LearnedChances = (
@@ -115,9 +111,13 @@ export function today(
       { raw: true },
     ).all(...args, ...ownerArg) as Candidate[];
   const dueToday = select('l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?', q.limit, [nowIso, until]);
-  const overdue = select('l.next_follow_up_at < ?', OVERDUE_SCAN, [nowIso]);
 
-  const chances = learned?.([...dueToday, ...overdue].map((r) => r[0]));
+  // The learned chances of the rows read, asked for batch by batch (the backlog is read in bands).
+  const chances = new Map<string, Chance>();
+  const ask = (rows: Candidate[]) => {
+    if (!learned || rows.length === 0) return;
+    for (const [id, chance] of learned(rows.map((r) => r[0]))) chances.set(id, chance);
+  };
   const input = ([, statusId, due, premium, priority, ai, lastContacted, created]: Candidate): LocalPriorityInput => {
     const status = statuses.get(statusId);
     return {
@@ -135,19 +135,38 @@ export function today(
   const score = (c: Candidate): Scored => ({
     candidate: c,
     due_at: c[2],
-    score: blendScore(localScore(input(c), now), chances?.get(c[0])),
+    score: blendScore(localScore(input(c), now), chances.get(c[0])),
   });
-  // Equal scores and times by id (the order they are read in), so the order never rests on a plan.
+  const scoreAll = (rows: Candidate[]) => {
+    ask(rows);
+    return rows.map(score);
+  };
+  // Equal scores and times by id, so the order rests neither on a plan nor on how the rows were read.
   const byScore = (a: Scored, b: Scored) =>
     b.score - a.score ||
     a.due_at.localeCompare(b.due_at) ||
     (a.candidate[0] < b.candidate[0] ? -1 : a.candidate[0] > b.candidate[0] ? 1 : 0);
   // Today's items first claim their share of the limit, then the most pressing overdue ones fill it.
-  const todayItems = dueToday.map(score).sort(byScore);
-  const overdueItems = overdue
-    .map(score)
+  const todayItems = scoreAll(dueToday).sort(byScore);
+  const need = Math.max(0, q.limit - todayItems.length);
+  // A short backlog is read whole; a long one only as far as a row could still make the page.
+  const small = SMALL_BACKLOG * need;
+  let overdue = need > 0 && counts.overdue <= small ? select('l.next_follow_up_at < ?', small + 1, [nowIso]) : null;
+  if (overdue && overdue.length > small) overdue = null;
+  const overdueItems = (
+    overdue
+      ? scoreAll(overdue)
+      : overdueInReach(db, {
+          owner,
+          nowIso,
+          need,
+          statuses,
+          score: scoreAll,
+          reach: (rule) => (learned ? blendScore(rule, { probability: 1, factors: [] }) : rule),
+        })
+  )
     .sort(byScore)
-    .slice(0, Math.max(0, q.limit - todayItems.length));
+    .slice(0, need);
   const page = [...overdueItems, ...todayItems].sort(byScore);
   const names = userNames(db);
   // The page's shown columns in one statement: a statement per lead cost more than the reads.
@@ -177,7 +196,7 @@ export function today(
       owner_id: r.owner_id,
       owner_name: r.owner_id ? (names.get(r.owner_id) ?? null) : null,
       score,
-      reasons: blend(localPriority(input(candidate), now), chances?.get(id)).reasons,
+      reasons: blend(localPriority(input(candidate), now), chances.get(id)).reasons,
     };
   });
   return { counts, items };

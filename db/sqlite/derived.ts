@@ -1,7 +1,7 @@
 /**
  * The replica's derived state — the search index (search_map, search_names, search_text, search_keys), the
  * hot-JSON tables (lead_vehicles, lead_tags), the Leads list's items (lead_list_items), the dashboard
- * roll-ups, each lead's activity counts (lead_activity) and Today's follow-ups by day (rollup_follow_ups) — is
+ * roll-ups, each lead's activity counts (lead_activity) and Today's follow-ups by day (rollup_follow_ups) and by bound (today_ranks) — is
  * kept by triggers. A first sync into an empty replica, and the benchmark's bulk loader, set
  * those triggers aside and build the derived state once at the end, from the triggers' own SQL.
  * While they are aside, a marker in local_settings holds their SQL, so a replica closed or killed
@@ -32,6 +32,7 @@ const DERIVED_TABLES = [
   'rollup_book_days',
   'lead_activity',
   'rollup_follow_ups',
+  'today_ranks',
 ];
 /** Rows per rebuild statement, and so per transaction of a sliced rebuild. */
 export const REBUILD_SLICE = 5_000;

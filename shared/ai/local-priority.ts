@@ -43,6 +43,8 @@ const STAGE_WEIGHT: Record<string, number> = {
   negotiating: 20,
   nurture: 2,
 };
+/** A stage's points in the score (agency-added stages count as mid-funnel); Today's bound (today_ranks) adds it at read time. */
+export const stageWeight = (code: string): number => (Object.hasOwn(STAGE_WEIGHT, code) ? STAGE_WEIGHT[code]! : 10);
 const STAGE_NAME: Record<string, string> = {
   quoted: 'quote out',
   negotiating: 'negotiating',
@@ -122,7 +124,7 @@ function weigh(input: LocalPriorityInput, at: number, parts: Array<[number, stri
     total += fresh ? 28 : 18;
     parts?.push([fresh ? 28 : 18, fresh ? 'new lead, not contacted yet (speed to lead)' : 'new lead never contacted']);
   } else {
-    const stage = STAGE_WEIGHT[code] ?? 10;
+    const stage = stageWeight(code);
     total += stage;
     parts?.push([stage, STAGE_NAME[code] ? `stage: ${STAGE_NAME[code]}` : `stage: ${code || 'open'}`]);
   }

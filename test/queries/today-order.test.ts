@@ -1,15 +1,17 @@
 /**
  * Today's list and counts equal a plain recomputation from the rows (every open follow-up read,
- * counted and scored with localPriority, the oldest OVERDUE_SCAN overdue ones weighed), for one
- * owner and for the team, after random changes of every kind and after a rebuild of the derived
- * state; and rollup_follow_ups (migration 0022) equals a recount from scratch.
+ * counted and scored with localPriority, every overdue one weighed), for one owner and for the
+ * team, after random changes of every kind and after a rebuild of the derived state, also with a
+ * backlog many pages long whose most pressing rows are the newest; rollup_follow_ups (migration
+ * 0022) equals a recount from scratch, and today_ranks (0025) holds exactly the open follow-ups.
  */
 import { describe, expect, it } from 'vitest';
 import { localPriority } from '../../shared/ai/local-priority';
 import type { TodayItem, TodayList } from '../../shared/api/types';
 import { Rng } from '../../shared/synthetic/prng';
 import { displayName } from '../../db/queries/rows';
-import { OVERDUE_SCAN, today, type LearnedChances } from '../../db/queries/today';
+import { today, type LearnedChances } from '../../db/queries/today';
+import { overdueInReach } from '../../db/queries/today-rank';
 import { rebuildDerived, suspendDerived } from '../../db/sqlite/derived';
 import type { FieldlineApp } from '../../electron/main/app';
 import { addUser, createLead, mutate, STATUS, useApp } from './support';
@@ -109,7 +111,6 @@ function reference(
   const byScore = (a: TodayItem, b: TodayItem) => b.score - a.score || a.due_at.localeCompare(b.due_at);
   const todays = due.slice(0, limit).map(item).sort(byScore);
   const overdue = late
-    .slice(0, OVERDUE_SCAN)
     .map(item)
     .sort(byScore)
     .slice(0, Math.max(0, limit - todays.length));
@@ -130,6 +131,19 @@ const recounted = (app: FieldlineApp) =>
     .prepare(
       `SELECT owner_id, substr(next_follow_up_at, 1, 10) AS day, count(*) AS n FROM leads
        WHERE next_follow_up_at IS NOT NULL AND deleted_at IS NULL AND is_converted = 0 GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
+    .all();
+
+/** today_ranks (migration 0025) holds exactly the open follow-ups, with their scored facts. */
+const FACTS = `owner_id, status_id, next_follow_up_at, quoted_premium, priority, ai_follow_up_priority,
+  last_contacted_at, created_at`;
+const ranked = (app: FieldlineApp) =>
+  app.db.prepare(`SELECT lead_id, ${FACTS} FROM today_ranks ORDER BY lead_id`).all();
+const open = (app: FieldlineApp) =>
+  app.db
+    .prepare(
+      `SELECT id AS lead_id, ${FACTS} FROM leads
+       WHERE next_follow_up_at IS NOT NULL AND deleted_at IS NULL AND is_converted = 0 ORDER BY id`,
     )
     .all();
 
@@ -171,6 +185,9 @@ describe('today, against a recomputation from the rows', () => {
         { owner: null, limit: 100 },
         { owner: null, limit: 12, until: new Date(now + 3 * DAY).toISOString() },
         { owner: me, limit: 30, until: new Date(now - 2 * HOUR).toISOString() },
+        // Pages short enough that the backlog is ranked through today_ranks, not read whole.
+        { owner: me, limit: 2 },
+        { owner: null, limit: 3, until: new Date(now - 2 * HOUR).toISOString() },
       ];
       for (const c of cases) {
         const q = c.owner === null ? { scope: 'team' as const } : { scope: 'mine' as const, owner_id: c.owner };
@@ -182,6 +199,9 @@ describe('today, against a recomputation from the rows', () => {
       const blended = today(app.db, { scope: 'mine', limit: 20 }, clock, me, learned);
       expect(blended, `${label}: learned`).toEqual(reference(app, me, 20, clock, endOfDay.toISOString(), true));
       expect(blended.items.some((i) => i.reasons[0]!.includes('likely to win'))).toBe(blended.items.length > 0);
+      const short = today(app.db, { scope: 'team', limit: 4, until: clock.toISOString() }, clock, me, learned);
+      expect(short, `${label}: learned, short`).toEqual(reference(app, null, 4, clock, clock.toISOString(), true));
+      expect(ranked(app), `${label}: today_ranks`).toEqual(open(app));
     };
 
     const leads: string[] = [];
@@ -245,14 +265,18 @@ describe('today, against a recomputation from the rows', () => {
       if (step % 40 === 39) check(`step ${step}`);
     }
 
-    // A backlog longer than what one visit weighs: only the oldest OVERDUE_SCAN are ranked.
+    // A backlog of many pages, older than 11 days, and three more pressing follow-ups newer than all
+    // of it (a higher stage, premium, manual and AI priority): reading the oldest 2,000 (as Today
+    // once did) misses them, scoring every overdue one puts them first.
     const insert = app.db.prepare(
       `INSERT INTO leads (id, owner_id, status_id, insurance_type_id, last_name, priority, quoted_premium,
          next_follow_up_at, last_contacted_at, created_at, updated_at)
        SELECT ?, ?, ?, insurance_type_id, ?, ?, ?, ?, ?, ?, ? FROM leads WHERE id = ?`,
     );
+    const BACKLOG = 2150;
+    const pressing = [0, 1, 2].map((i) => `0196a874-0000-7000-9000-${String(i).padStart(12, '0')}`);
     app.db.transaction(() => {
-      for (let i = 0; i < OVERDUE_SCAN + 150; i++) {
+      for (let i = 0; i < BACKLOG; i++) {
         const id = `0196a874-0000-7000-8000-${String(i).padStart(12, '0')}`;
         const stamp = new Date(now - rng.int(1, 90) * DAY).toISOString();
         insert.run(
@@ -263,14 +287,68 @@ describe('today, against a recomputation from the rows', () => {
           rng.int(1, 5),
           rng.chance(0.5) ? rng.int(100, 9000) : null,
           // Many share a time, so the order of equal times counts too.
-          i % 3 === 0 ? new Date(now - 30 * DAY).toISOString() : new Date(now - rng.int(1, 400) * HOUR).toISOString(),
+          i % 3 === 0
+            ? new Date(now - 30 * DAY).toISOString()
+            : new Date(now - 12 * DAY - rng.int(1, 400) * HOUR).toISOString(),
           rng.chance(0.5) ? stamp : null,
           stamp,
           stamp,
           leads[0],
         );
       }
+      for (const [i, id] of pressing.entries()) {
+        const stamp = new Date(now - 60 * DAY).toISOString();
+        insert.run(
+          id,
+          me,
+          STATUS.quoted,
+          `Pressing${i}`,
+          1,
+          8000,
+          new Date(now - 11 * DAY - i * HOUR).toISOString(),
+          stamp,
+          stamp,
+          stamp,
+          leads[0],
+        );
+        synced('UPDATE leads SET ai_follow_up_priority = 1 WHERE id = ?', id);
+      }
     })();
+    const top = today(app.db, { scope: 'mine', limit: 7 }, clock, me).items.filter((i) => i.overdue);
+    expect(top.slice(0, 3).map((i) => i.lead_id)).toEqual([...pressing].reverse());
+    // Only the rows whose bound could still make the page are scored, not the backlog.
+    let weighed = 0;
+    const statusRows = app.db.prepare('SELECT id, code, category FROM lead_statuses').all() as Array<{
+      id: string;
+      code: string;
+      category: 'open' | 'won' | 'lost';
+    }>;
+    const found = overdueInReach(app.db, {
+      owner: me,
+      nowIso: clock.toISOString(),
+      need: 7,
+      statuses: new Map(statusRows.map((r) => [r.id, r])),
+      score: (rows) => {
+        weighed += rows.length;
+        return rows.map(([id, statusId, due, premium, priority, ai, lastContacted, created]) => {
+          const status = statusRows.find((r) => r.id === statusId);
+          const input = {
+            statusCode: status?.code ?? null,
+            statusCategory: status?.category ?? null,
+            quotedPremium: premium,
+            nextFollowUpAt: due,
+            lastContactedAt: lastContacted,
+            createdAt: created,
+            manualPriority: priority,
+            aiPriority: ai,
+          };
+          return { id, score: localPriority(input, clock).score };
+        });
+      },
+      reach: (rule) => rule,
+    });
+    expect(found.map((f) => f.id)).toEqual(expect.arrayContaining(pressing));
+    expect(weighed).toBeLessThan(BACKLOG / 4);
     check('backlog');
 
     // A first sync (or bulk load) sets the triggers aside and rebuilds the derived state from the rows.
