@@ -36,6 +36,11 @@ export interface SyntheticAgency extends Iterable<SyntheticStep>, AgencyPeople {
   now: string;
   /** A fresh, lazy stream of steps (each call starts over). */
   steps(): Generator<SyntheticStep>;
+  /**
+   * What the latest stream keeps between steps: the leads in flight (started, not yet finished)
+   * and the households still open for members. Neither grows with the leads already played out.
+   */
+  retained(): { leadsInFlight: number; openHouseholds: number };
 }
 
 class Heap {
@@ -86,6 +91,17 @@ class Heap {
     }
     return top;
   }
+}
+
+/**
+ * Drops what only the lead's first step (createLead, built above) reads: its coverage documents
+ * but the auto one (a later step edits it), metadata and custom fields. Tens of thousands of leads
+ * are in flight at once in a large agency, so this is most of what each of them keeps.
+ */
+function releaseCreateOnly(run: LeadRun) {
+  run.story.coverage = [];
+  run.story.metadata = {};
+  run.story.customFields = null;
 }
 
 function resolveNow(now: AgencyOptions['now']): number {
@@ -145,11 +161,14 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
     };
   };
 
+  let retained = () => ({ leadsInFlight: 0, openHouseholds: 0 });
+
   function* steps(): Generator<SyntheticStep> {
     const heap = new Heap();
     // Leads are started in index order on every pass, so households fill the same way each time.
     const households = new HouseholdPlanner(seed);
     let pending: LeadRun | null = leads > 0 ? startLead(0, households) : null;
+    retained = () => ({ leadsInFlight: heap.size + (pending ? 1 : 0), openHouseholds: households.size });
     let last = 0;
     while (heap.size > 0 || pending) {
       if (pending && (heap.size === 0 || pending.plan.t0 <= heap.peekKey())) {
@@ -162,6 +181,7 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
       const ms = Math.max(item.t, last + 1);
       last = ms;
       const built = buildStep(run, item, ms);
+      if (item.kind === 'createLead') releaseCreateOnly(run);
       const id = uuidv7At(run.rng, ms);
       // The field-history row's id (change_id) must be the same each time the agency is made:
       // derived from the step's id rather than drawn, so every stream stays as it was. Mutations
@@ -188,5 +208,6 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
     now: new Date(now).toISOString(),
     steps,
     [Symbol.iterator]: steps,
+    retained: () => retained(),
   };
 }

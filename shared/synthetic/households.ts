@@ -37,6 +37,11 @@ export class HouseholdPlanner {
 
   constructor(private readonly seed: number) {}
 
+  /** Groups kept: at most one family and one business group per agent (a new one replaces it). */
+  get size(): number {
+    return this.open.size;
+  }
+
   /**
    * The seat of converted lead `index` (converted at `convertAt`), or null. A family member takes
    * the family's last name and address into its story before any of its steps is built.
