@@ -217,6 +217,7 @@ async function main() {
     ['semantic_search_p95_ms', '≤', 50],
     ['semantic_recall_at_10', '≥', 0.95],
     ['embed_index_chunks_per_s', '≥', 2000],
+    ['embed_index_longest_stall_ms', '≤', 100],
     ['ask_retrieval_p95_ms', '≤', 100],
   ];
   for (const [k, op, target] of targets) {

@@ -42,11 +42,15 @@ const PAGE = 10_000;
 
 /**
  * Lists a query scans: the nearest PROBES of them, or more until MIN_SCANNED chunks are scored.
- * In the 20k-lead bench book (307k chunks, 138 lists), 97% of the exact 10 nearest were in the
- * query's nearest list, 99% in its nearest 8. 12 for a margin: the bench's recall at 1.5M chunks
- * (256 lists) was 0.93 on one sample of queries and 1.0 on another with 8; 12 costs ~1 ms more.
+ * Where recall was lost (10k-lead bench book, 153k chunks, 98 lists, 300 queries, tie-aware):
+ * with the nearest 12 lists, 2.7% of the exact 10 nearest lay in lists not scanned and 2.8% more
+ * were scanned but ranked below the candidates re-ranked (a list's chunks placed by their full
+ * vectors instead of their sign bits changed nothing: 99.8% land in the same list). The nearest 24
+ * lists and 1,000 candidates (semantic.ts) found 98% there (12 and 500: 94.5%; 16 and 1,000:
+ * 96.7%). At 100k leads (1.5M chunks, 256 lists, 200 queries) 16 and 24 lists both found 97.2%,
+ * and 16 kept hybrid search at p95 39 ms where 24 took 65 ms: 16.
  */
-export const PROBES = 12;
+export const PROBES = 16;
 const MIN_SCANNED = 20_000;
 
 export class BitIndex {
@@ -104,14 +108,16 @@ export class BitIndex {
          group_concat(ifnull(list, -1), ',' ORDER BY seq) AS lists, group_concat(hex(bits), '' ORDER BY seq) AS hex,
          group_concat(ifnull(hex(code), ''), ',' ORDER BY seq) AS codes
        FROM (SELECT seq, list, bits, code FROM semantic_bits WHERE seq > @after AND model = @model AND length(bits) = @width
-             ORDER BY seq LIMIT ${PAGE})`,
+             ORDER BY seq LIMIT @limit)`,
     );
+    // Pages no larger than asked: the indexer warms a bounded amount per turn of the event loop.
+    const limit = Math.max(1, Math.min(PAGE, max));
     const codeLength = this.partition ? codeBytes(this.partition.dims) : 0;
     const unplaced = this.buckets[this.buckets.length - 1]!;
     const low = this.version * LIST_SPAN;
     const count = this.partition?.lists ?? 0;
     for (let read = 0; read < max;) {
-      const r = page.get({ after: this.lastSeq, model: this.model, width: this.width }) as {
+      const r = page.get({ after: this.lastSeq, model: this.model, width: this.width, limit }) as {
         n: number;
         last: number | null;
         seqs: string | null;
@@ -133,7 +139,7 @@ export class BitIndex {
       }
       this.lastSeq = r.last!;
       read += r.n;
-      if (r.n < PAGE) return true;
+      if (r.n < limit) return true;
     }
     return false;
   }

@@ -158,12 +158,52 @@ export const listsFor = (chunks: number) => Math.max(16, Math.min(256, Math.roun
 /** Vectors sampled for k-means, per list. */
 const SAMPLE_PER_LIST = 64;
 const ITERATIONS = 8;
+/**
+ * Seqs of semantic_bits a statement covers while counting or sampling (then a turn of the event
+ * loop): one count or sample of a whole 1.5M-chunk book held the main process for most of a second.
+ */
+export const SEQ_RANGE = 50_000;
+/** Multiply-adds of k-means between turns of the event loop (a few ms). */
+const KMEANS_WORK = 1 << 22;
+
+/** The width of `model`'s newest bit vector in bytes (vectors of another width are another output size), or undefined. */
+export const newestWidth = (db: ReplicaDb, model: string) =>
+  cachedStatement(db, 'SELECT length(bits) FROM semantic_bits WHERE model = ? ORDER BY seq DESC LIMIT 1', {
+    pluck: true,
+  }).get(model) as number | undefined;
+
+/** Each range of SEQ_RANGE seqs of semantic_bits holding any, from the first, `pause` awaited between them. */
+async function* seqRanges(db: ReplicaDb, pause: () => Promise<void>) {
+  const { lo, hi } = cachedStatement(db, 'SELECT min(seq) AS lo, max(seq) AS hi FROM semantic_bits').get() as {
+    lo: number | null;
+    hi: number | null;
+  };
+  if (lo === null || hi === null) return;
+  for (let from = lo - 1; from < hi; from += SEQ_RANGE) {
+    yield { after: from, upTo: from + SEQ_RANGE };
+    await pause();
+  }
+}
+
+/** Chunks of `model` whose bit vectors are `width` bytes, counted a range of seqs per turn. */
+export async function countChunks(db: ReplicaDb, model: string, width: number, pause: () => Promise<void>) {
+  const count = cachedStatement(
+    db,
+    'SELECT count(*) FROM semantic_bits WHERE seq > @after AND seq <= @upTo AND model = @model AND length(bits) = @width',
+    { pluck: true },
+  );
+  let n = 0;
+  for await (const range of seqRanges(db, pause)) n += count.get({ ...range, model, width }) as number;
+  return n;
+}
 
 /**
  * Learns centroids for `model` from a sample of its stored vectors (spherical k-means, seeded
  * from chunks spread evenly through the book, so the same book gives the same lists) and stores
  * them as a new version, not yet ready. `pause` is awaited now and then (the indexer's turn of the
- * event loop). Returns the new version, or 0 when there are too few vectors.
+ * event loop): between ranges of seqs counted and sampled and between slices of k-means, so no
+ * step holds the process long whatever the book's size. Returns the new version, or 0 when there
+ * are too few vectors.
  */
 export async function trainPartition(
   db: ReplicaDb,
@@ -171,25 +211,24 @@ export async function trainPartition(
   lists: number,
   pause: () => Promise<void>,
 ): Promise<number> {
-  const width = cachedStatement(
-    db,
-    'SELECT length(bits) FROM semantic_bits WHERE model = ? ORDER BY seq DESC LIMIT 1',
-    {
-      pluck: true,
-    },
-  ).get(model) as number | undefined;
+  const width = newestWidth(db, model);
   if (!width) return 0;
-  const count = cachedStatement(db, 'SELECT count(*) FROM semantic_bits WHERE model = ? AND length(bits) = ?', {
-    pluck: true,
-  }).get(model, width) as number;
+  const count = await countChunks(db, model, width, pause);
   const want = lists * SAMPLE_PER_LIST;
   const step = Math.max(1, Math.floor(count / want));
-  const blobs = cachedStatement(
+  const sample = cachedStatement(
     db,
     `SELECT c.vec FROM semantic_bits b JOIN semantic_chunks c ON c.rowid = b.id
-     WHERE b.model = @model AND length(b.bits) = @width AND b.seq % @step = 0 ORDER BY b.seq LIMIT @want`,
+     WHERE b.seq > @after AND b.seq <= @upTo AND b.model = @model AND length(b.bits) = @width AND b.seq % @step = 0
+     ORDER BY b.seq`,
     { pluck: true },
-  ).all({ model, width, step, want }) as Buffer[];
+  );
+  const blobs: Buffer[] = [];
+  for await (const range of seqRanges(db, pause)) {
+    blobs.push(...(sample.all({ ...range, model, width, step }) as Buffer[]));
+    if (blobs.length >= want) break;
+  }
+  blobs.length = Math.min(blobs.length, want);
   const dims = blobs[0] ? blobs[0].byteLength / 4 : 0;
   const samples = blobs
     .filter((b) => b.byteLength === dims * 4)
@@ -235,6 +274,7 @@ async function kMeans(samples: Float32Array[], k: number, dims: number, pause: (
   const centroids = new Float32Array(k * dims);
   for (let l = 0; l < k; l++) centroids.set(samples[Math.floor((l * samples.length) / k)]!, l * dims);
   const owner = new Int32Array(samples.length);
+  const perTurn = Math.max(1, Math.floor(KMEANS_WORK / (k * dims)));
   for (let it = 0; it < ITERATIONS; it++) {
     for (let i = 0; i < samples.length; i++) {
       const v = samples[i]!;
@@ -249,7 +289,7 @@ async function kMeans(samples: Float32Array[], k: number, dims: number, pause: (
         }
       }
       owner[i] = best;
-      if ((i & 255) === 255) await pause();
+      if (i % perTurn === perTurn - 1) await pause();
     }
     const sums = new Float32Array(k * dims);
     const counts = new Uint32Array(k);
@@ -270,7 +310,7 @@ async function kMeans(samples: Float32Array[], k: number, dims: number, pause: (
 }
 
 /** Rows placed per statement (and per turn of the event loop) while placing the chunks written before training. */
-const PLACE_PAGE = 2000;
+export const PLACE_PAGE = 500;
 
 /**
  * Places every chunk of `model` not yet in a list of partition `version` (those written before

@@ -51,9 +51,11 @@ const LIVE = `CASE c.source_table ${SOURCES.map(
  * dimension, which tells neighbours in the same list apart far better: a fixed count suffices
  * there, whatever the book's size. 20k-lead bench book (307k chunks, nearest 8 of 138 lists):
  * 200 candidates found 97% (the rest lie in lists not scanned), as did 500; 100 found 92%.
- * 100k leads (1.5M chunks, 256 lists, nearest 12): 500 found all, knn p95 15 ms.
+ * On 300 queries (semantic-bits.ts PROBES) half the loss was candidates: a tie group of hundreds
+ * of equal chunks (one repeated phrasing, one code) ranks as one, so it is either all in or all
+ * out of the re-rank; 1,000 found 1.7% more than 500 (750: 0.1%). Each costs one row read (~11 µs).
  */
-const PARTITIONED_CANDIDATES = 500;
+const PARTITIONED_CANDIDATES = 1000;
 const MIN_CANDIDATES = 800;
 const CANDIDATES_PER_RESULT = 10;
 const CHUNKS_PER_CANDIDATE = 128;

@@ -2,10 +2,12 @@ import type { ReplicaDb } from '../../../db/sqlite/open';
 import { ensureVectorTables, quantizeBinary, vectorBlob, vectorsAvailable } from '../../../db/sqlite/vectors';
 import { warmBitIndex } from '../../../db/queries/semantic-bits';
 import {
+  countChunks,
   encodeResidual,
   listsFor,
   loadPartition,
   LIST_SPAN,
+  newestWidth,
   partitionState,
   placeBacklog,
   placeBits,
@@ -53,6 +55,11 @@ const INDEXED_PAGE = 5000;
 /** Chunks written per transaction (then a turn of the event loop), and records removed per transaction. */
 const WRITE_CHUNKS = 64;
 const WRITE_RECORDS = 200;
+/**
+ * Rows of semantic_bits read into search's first pass per turn of the event loop: reading a new
+ * partition's lists for 1.5M chunks 10,000 rows a turn held the process 100–200 ms a turn.
+ */
+export const WARM_PAGE = 2_500;
 /**
  * Chunks of one model past which they are partitioned into lists (db/queries/semantic-lists.ts):
  * below, scoring every chunk costs a few ms (76k chunks: 2–6 ms) and is exact. The lists are
@@ -260,7 +267,7 @@ export class SemanticIndexer {
    * 100 ms per 50k chunks).
    */
   private async warm(model: string) {
-    while (!this.stopped && !warmBitIndex(this.db, model, 10_000)) await yieldTurn();
+    while (!this.stopped && !warmBitIndex(this.db, model, WARM_PAGE)) await yieldTurn();
   }
 
   /**
@@ -270,19 +277,13 @@ export class SemanticIndexer {
    */
   private async partition(model: string) {
     const db = this.db;
-    const chunks = cachedStatement(db, 'SELECT count(*) FROM semantic_bits WHERE model = ?', { pluck: true }).get(
-      model,
-    ) as number;
-    let state = partitionState(db, model);
     // The model's vectors changed size (same name, another output): the lists no longer fit them.
-    const width = cachedStatement(
-      db,
-      'SELECT length(bits) FROM semantic_bits WHERE model = ? ORDER BY seq DESC LIMIT 1',
-      {
-        pluck: true,
-      },
-    ).get(model) as number | undefined;
-    const misfit = state !== undefined && width !== undefined && Math.ceil(state.dims / 8) !== width;
+    const width = newestWidth(db, model);
+    if (width === undefined) return;
+    // Counted a range at a time: count(*) over a 1.5M-chunk book is a scan of most of a second.
+    const chunks = await countChunks(db, model, width, yieldTurn);
+    let state = partitionState(db, model);
+    const misfit = state !== undefined && Math.ceil(state.dims / 8) !== width;
     const due =
       chunks >= this.partitionAt && (!state || misfit || (state.ready === 1 && chunks >= state.trained_on * REGROW));
     if (due && (await trainPartition(db, model, listsFor(chunks), yieldTurn))) state = partitionState(db, model);
