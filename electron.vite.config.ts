@@ -27,8 +27,15 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // better-sqlite3 is native and the other runtime deps are plain Node: load them from node_modules.
       externalizeDeps: true,
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
-      rolldownOptions: { output: { entryFileNames: 'index.js' } },
+      // The semantic indexer's worker thread is an entry of its own (electron/main/semantic/index-host.ts loads it).
+      lib: {
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'semantic-index-worker': resolve(root, 'electron/main/semantic/index-worker.ts'),
+        },
+        formats: ['es'],
+      },
+      rolldownOptions: { output: { entryFileNames: '[name].js' } },
     },
   },
   preload: {

@@ -31,7 +31,7 @@ function semanticFor(app: FieldlineApp, model: string | undefined) {
     db: app.db,
     getApiKey: async () => process.env.OPENAI_API_KEY || undefined,
     settings: settingsFor(model),
-    batchSize: Number(process.env.FIELDLINE_EMBED_BATCH) || 64,
+    batchSize: Number(process.env.FIELDLINE_EMBED_BATCH) || undefined,
   });
 }
 

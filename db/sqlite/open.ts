@@ -107,3 +107,20 @@ export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb 
   loadVectorExtension(db);
   return db;
 }
+
+/**
+ * A second connection to a replica the app already has open, for a worker thread's background
+ * work (the semantic indexer): the same settings, but none of the open's checks, repairs,
+ * migrations or seeding, which belong to the app's own connection (a repair here could undo a
+ * first sync the app is in the middle of).
+ */
+export function openSideConnection(path: string): ReplicaDb {
+  const db = new Database(path, { fileMustExist: true });
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  loadVectorExtension(db);
+  return db;
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../../shared/mutations/define';
 import type { AppErrorShape } from '../../shared/errors';
+import { startCheckpointer } from '../../db/sqlite/checkpointer';
 import { checkInBackground } from '../../db/sqlite/integrity';
 import { openedAfterUncleanShutdown, openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { damaged } from '../../db/sqlite/replica-file';
@@ -93,6 +94,8 @@ export interface FieldlineApp {
 /** The main process's services over one replica file: reads, the one writer, AI, sync, the command bus. */
 export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp {
   const db = openReplica(dbPath);
+  // The app's long-lived connection leaves WAL checkpoints to a worker thread (db/sqlite/checkpointer.ts).
+  const checkpointer = startCheckpointer(db, dbPath);
   if (options.tokenVault) moveTokenToVault(db, options.tokenVault);
   const integrity = checkReplica(dbPath, openedAfterUncleanShutdown(db), options.backgroundCheck ?? 'after-crash');
   let actor = currentActor(db);
@@ -139,7 +142,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
     dir: path.join(filesDir, 'imports'),
   });
   const downloads = createDownloads(db, path.join(filesDir, 'downloads'));
-  const semantic = createSemanticService({ db, getApiKey, actor: () => actor });
+  const semantic = createSemanticService({ db, getApiKey, actor: () => actor, inWorker: options.semanticIndex });
   // The indexer's progress is no table: after each batch its own name goes through the feed, so
   // Settings → AI (semantic.status) and the search screens re-read; the index itself is a local cache.
   const indexed = () => changes.emit(['semantic_index'], 'local');
@@ -241,6 +244,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       clearTimeout(firstScoreCheck);
       clearInterval(scoreChecks);
       engine?.stop();
+      checkpointer?.stop();
       db.close();
     },
   };

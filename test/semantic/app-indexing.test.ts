@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openApp, type FieldlineApp } from '../../electron/main/app';
+import { WorkerIndexer } from '../../electron/main/semantic/index-host';
 import type { SemanticStatus } from '../../shared/api/semantic';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';
 import { INS } from '../ai/fixtures';
@@ -75,6 +76,8 @@ it('indexes by itself, follows new notes, re-embeds on a new model and resumes a
   expect((await call<SemanticStatus>('semantic.status', {})).state).toBe('off');
   expect(embedRequests()).toBe(0);
 
+  // As the desktop app runs it: in a worker thread on its own connection (index-host.ts), not in the main process.
+  expect(app.semantic.indexer).toBeInstanceOf(WorkerIndexer);
   await call('ai.settings.save', settings('fake-embed'));
   const first = await until((s) => s.state === 'idle' && s.chunks >= 1, 'the first note embedded');
   expect(first.model).toBe('fake-embed');

@@ -20,6 +20,10 @@ beforeEach(() => {
 });
 afterEach(() => rep.close());
 
+/** Chunks of `model` counted row by row (what semantic_counts must equal). */
+const storedChunks = (model: string) =>
+  rep.db.prepare('SELECT count(*) FROM semantic_chunks WHERE model = ?').pluck().get(model) as number;
+
 const embedRequests = () => fake.requests.filter((r) => r.path.startsWith('/v1/embeddings'));
 
 describe('chunking', () => {
@@ -76,8 +80,11 @@ describe('indexing', () => {
     await rep.writer.mutate('updateTicket', { id: p.ticket.id, patch: { subject: 'Refund for the double charge' } });
     await expect.poll(ticketText).toContain('Refund for the double charge');
     expect(ticketText()).not.toContain('Charged twice');
+    // The progress count (kept by triggers, never counted in full) follows the edit.
+    expect(semantic.status().chunks).toBe(storedChunks('fake-embed'));
     await rep.writer.mutate('softDelete', { table: 'lead_notes', id: p.newNote.id });
     await expect.poll(() => chunkRows(rep).filter((c) => c.source_id === p.newNote.id).length).toBe(0);
+    await expect.poll(() => semantic.status().chunks).toBe(storedChunks('fake-embed'));
     semantic.stop();
 
     const count = chunkRows(rep).length;
@@ -86,6 +93,10 @@ describe('indexing', () => {
     const rows = rep.db.prepare('SELECT DISTINCT model FROM semantic_chunks').pluck().all();
     expect(rows).toEqual(['fake-embed-2']);
     expect(chunkRows(rep).length).toBe(count);
+    expect(again.status().chunks).toBe(count);
+    expect(rep.db.prepare('SELECT model, chunks FROM semantic_counts WHERE chunks <> 0').all()).toEqual([
+      { model: 'fake-embed-2', chunks: count },
+    ]);
   });
 
   it('sends nothing and says semantic search is off without an embedding model or provider', async () => {

@@ -1,5 +1,11 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
-import { ensureVectorTables, quantizeBinary, vectorBlob, vectorsAvailable } from '../../../db/sqlite/vectors';
+import {
+  chunkCount,
+  ensureVectorTables,
+  quantizeBinary,
+  vectorBlob,
+  vectorsAvailable,
+} from '../../../db/sqlite/vectors';
 import { warmBitIndex } from '../../../db/queries/semantic-bits';
 import {
   countChunks,
@@ -40,6 +46,49 @@ export interface IndexStatus {
   secondsLeft: number | null;
 }
 
+/** A pass's progress: what the status is made of besides the replica's own counts. */
+export interface IndexProgress {
+  done: number;
+  recordsDone: number;
+  recordsLeft: number;
+  startedAt: number;
+  state: IndexStatus['state'];
+  error: string;
+}
+
+export const IDLE: IndexProgress = { done: 0, recordsDone: 0, recordsLeft: 0, startedAt: 0, state: 'idle', error: '' };
+
+/** The index's status on `db` (chunks from semantic_counts) with a pass's progress. */
+export function indexStatus(db: ReplicaDb, choice: EmbedderChoice, progress: IndexProgress): IndexStatus {
+  const vecProblem = vectorsAvailable(db) ? null : 'Semantic search is off: the vector extension is missing.';
+  const reason = vecProblem ?? choice.reason;
+  ensureVectorTables(db);
+  const model = choice.embedder?.model ?? null;
+  const chunks = model ? chunkCount(db, model) : 0;
+  const seconds = (Date.now() - progress.startedAt) / 1000;
+  const perSecond = progress.state === 'indexing' && seconds > 0 ? progress.done / seconds : 0;
+  const perRecord = progress.recordsDone ? progress.done / progress.recordsDone : 1;
+  return {
+    state: reason ? 'off' : progress.state,
+    reason: reason ?? (progress.state === 'error' ? progress.error : null),
+    model,
+    chunks,
+    done: progress.done,
+    recordsLeft: progress.recordsLeft,
+    perSecond: Math.round(perSecond),
+    secondsLeft: perSecond > 0 ? Math.ceil((progress.recordsLeft * perRecord) / perSecond) : null,
+  };
+}
+
+/** What the app asks of an indexer, in this thread (SemanticIndexer) or in a worker (WorkerIndexer). */
+export interface BackgroundIndexer {
+  onBatch: ((s: IndexStatus) => void) | undefined;
+  status(): IndexStatus;
+  follow(feed: ChangeFeed): void;
+  run(onBatch?: (s: IndexStatus) => void): Promise<void>;
+  stop(): void;
+}
+
 interface Pending {
   spec: SourceSpec;
   row: SourceRow;
@@ -71,6 +120,21 @@ const REGROW = 4;
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * Texts per request to the embeddings endpoint. A batch is sent as several requests started a
+ * turn of the event loop apart: each request's redaction and JSON, and each answer's parsing,
+ * is then its own piece of work (512 texts in one request held the process 50–70 ms on its own),
+ * and a provider that embeds requests side by side (OpenAI, llama.cpp with parallel slots) does.
+ */
+export const EMBED_REQUEST = 64;
+/** Texts embedded per batch (then written, a few records per transaction). */
+export const EMBED_BATCH = 512;
+/**
+ * Longest the indexer reads and chunks records in one turn of the event loop before letting a
+ * screen's command run: finding a batch's 512 chunks is a few hundred records read and split.
+ */
+const COLLECT_MS = 10;
+
+/**
  * Keeps semantic_chunks equal to the chunks of every live source record, for the chosen model.
  * Each pass compares what is indexed (semantic_sources: record, version, model) with what the
  * replica holds, embeds the records that are new, edited or of another model, in batches, and
@@ -78,7 +142,7 @@ const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * commit together, so a pass stopped anywhere (quit, crash) resumes without doubling a chunk.
  * It runs in the background: a batch at a time, yielding the event loop between batches.
  */
-export class SemanticIndexer {
+export class SemanticIndexer implements BackgroundIndexer {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -87,47 +151,24 @@ export class SemanticIndexer {
   private placing: Partition | null = null;
   /** Told after each batch and at the end of each pass (the app names the progress in its change feed). */
   onBatch: ((s: IndexStatus) => void) | undefined;
-  private progress = {
-    done: 0,
-    recordsDone: 0,
-    recordsLeft: 0,
-    startedAt: 0,
-    state: 'idle' as IndexStatus['state'],
-    error: '',
-  };
+  private progress: IndexProgress = { ...IDLE };
 
   constructor(
     private readonly db: ReplicaDb,
     private readonly choose: () => EmbedderChoice,
-    private readonly batchSize = 64,
+    private readonly batchSize = EMBED_BATCH,
     private readonly partitionAt = PARTITION_AT,
+    /** False in the indexer's worker: search's first pass lives in the main process's connection, which warms its own. */
+    private readonly warmsFirstPass = true,
   ) {}
 
   status(): IndexStatus {
-    const choice = this.choose();
-    const vecProblem = vectorsAvailable(this.db) ? null : 'Semantic search is off: the vector extension is missing.';
-    const reason = vecProblem ?? choice.reason;
-    ensureVectorTables(this.db);
-    const model = choice.embedder?.model ?? null;
-    const chunks = model
-      ? // semantic_bits: the same rows as semantic_chunks at 50-odd bytes each instead of 1,000+ (counted after every batch).
-        (cachedStatement(this.db, 'SELECT count(*) FROM semantic_bits WHERE model = ?', { pluck: true }).get(
-          model,
-        ) as number)
-      : 0;
-    const seconds = (Date.now() - this.progress.startedAt) / 1000;
-    const perSecond = this.progress.state === 'indexing' && seconds > 0 ? this.progress.done / seconds : 0;
-    const perRecord = this.progress.recordsDone ? this.progress.done / this.progress.recordsDone : 1;
-    return {
-      state: reason ? 'off' : this.progress.state,
-      reason: reason ?? (this.progress.state === 'error' ? this.progress.error : null),
-      model,
-      chunks,
-      done: this.progress.done,
-      recordsLeft: this.progress.recordsLeft,
-      perSecond: Math.round(perSecond),
-      secondsLeft: perSecond > 0 ? Math.ceil((this.progress.recordsLeft * perRecord) / perSecond) : null,
-    };
+    return indexStatus(this.db, this.choose(), this.progress);
+  }
+
+  /** This run's progress, as status() reads it (a worker sends it to the main process's status). */
+  currentProgress(): IndexProgress {
+    return { ...this.progress };
   }
 
   /** Indexes on every change to a source table (and once now). */
@@ -209,7 +250,14 @@ export class SemanticIndexer {
       let fresh = 0;
       const flush = async () => {
         const texts = batch.flatMap((p) => p.fresh.map((c) => c.text));
-        const vectors = texts.length ? await embedder.embed(texts) : [];
+        const requests: Array<Promise<Float32Array[]>> = [];
+        for (let from = 0; from < texts.length; from += EMBED_REQUEST) {
+          requests.push(embedder.embed(texts.slice(from, from + EMBED_REQUEST)));
+          // An answer that fails while later requests start must not go unhandled; Promise.all below throws it.
+          requests[requests.length - 1]!.catch(() => {});
+          await yieldTurn();
+        }
+        const vectors = (await Promise.all(requests)).flat();
         let i = 0;
         const items = batch.map((p) => ({ put: p, vectors: p.fresh.map(() => vectors[i++]!) }));
         // A few records per transaction, a turn of the event loop between them: a batch of 512
@@ -233,8 +281,13 @@ export class SemanticIndexer {
         onBatch?.(this.status());
         await yieldTurn();
       };
+      let turnStarted = performance.now();
       for (const { spec, id } of todo) {
         if (this.stopped) return;
+        if (performance.now() - turnStarted > COLLECT_MS) {
+          await yieldTurn();
+          turnStarted = performance.now();
+        }
         const row = cachedStatement(db, rowSql(spec)).get(id) as SourceRow | undefined;
         if (!row) continue;
         const chunks = chunkRecord(row.id, spec.kind, row.text ?? '');
@@ -248,7 +301,10 @@ export class SemanticIndexer {
         const p = { spec, row, chunks, fresh: chunks.filter((c) => !kept.has(c.id)) };
         batch.push(p);
         fresh += p.fresh.length;
-        if (fresh >= this.batchSize) await flush();
+        if (fresh >= this.batchSize) {
+          await flush();
+          turnStarted = performance.now();
+        }
       }
       if (batch.length) await flush();
       await this.partition(model);
@@ -267,6 +323,7 @@ export class SemanticIndexer {
    * 100 ms per 50k chunks).
    */
   private async warm(model: string) {
+    if (!this.warmsFirstPass) return;
     while (!this.stopped && !warmBitIndex(this.db, model, WARM_PAGE)) await yieldTurn();
   }
 
@@ -338,6 +395,7 @@ export class SemanticIndexer {
     const place = cachedStatement(db, 'UPDATE semantic_bits SET list = ?, code = ? WHERE id = ?');
     const placing = this.placing;
     const sums = placing ? new Float32Array(placing.lists) : null;
+    // IMMEDIATE: the write lock first (the indexer may run on a connection of its own, beside the app's writer).
     db.transaction(() => {
       for (const item of items) {
         if ('remove' in item) {
@@ -372,6 +430,6 @@ export class SemanticIndexer {
         });
         mark.run(spec.table, row.id, row.updated_at, model);
       }
-    })();
+    }).immediate();
   }
 }

@@ -7,7 +7,8 @@ import { canAccess, type Actor } from '../../../shared/mutations/define';
 import { loadAiSettings, type AiSettings, type ProviderConfig } from '../ai/settings';
 import { providerEmbedder, type EmbedderChoice } from './embedder';
 import { chunkResults, hybridSearch, type HybridResult } from './hybrid';
-import { SemanticIndexer, type IndexStatus } from './indexer';
+import { WorkerIndexer } from './index-host';
+import { SemanticIndexer, type BackgroundIndexer, type IndexStatus } from './indexer';
 
 export interface SemanticDeps {
   db: ReplicaDb;
@@ -18,6 +19,11 @@ export interface SemanticDeps {
   partitionAt?: number;
   /** The signed-in person: results, similar records and sources are only what they may see. None in scripts. */
   actor?: () => Actor;
+  /**
+   * Index in a worker thread of its own (index-host.ts), as the app does; needs a replica file
+   * (an in-memory replica has no second connection) and no `settings` override (a function).
+   */
+  inWorker?: boolean;
 }
 
 export interface SemanticSearch {
@@ -42,7 +48,18 @@ export function createSemanticService(deps: SemanticDeps) {
       return { embedder: null, reason: 'Semantic search is off: the vector extension is missing.' };
     return providerEmbedder(settings(), deps.getApiKey);
   };
-  const indexer = new SemanticIndexer(deps.db, choose, deps.batchSize, deps.partitionAt);
+  const indexer: BackgroundIndexer =
+    deps.inWorker && !deps.db.memory
+      ? new WorkerIndexer({
+          db: deps.db,
+          path: deps.db.name,
+          choose,
+          settings,
+          getApiKey: deps.getApiKey,
+          batchSize: deps.batchSize,
+          partitionAt: deps.partitionAt,
+        })
+      : new SemanticIndexer(deps.db, choose, deps.batchSize, deps.partitionAt);
   const actor = () => deps.actor?.();
 
   /** The lead or client a subject's records hang on, checked visible to the actor (not_found / forbidden otherwise). */
