@@ -42,7 +42,8 @@ export const tests = [
           // A note on a demo lead waits in the outbox like any change; the top bar says it is the
           // demo's and stays here, not that it is "pending" for a server that will never take it.
           await page.getByRole('link', { name: 'Today' }).first().click();
-          await page.locator('.today-row .today-main').first().click();
+          // A lead's row: the first row can be a policy's renewal, whose page has no composer.
+          await page.locator('.today-row[data-lead-id] .today-main').first().click();
           const composer = page.getByTestId('composer');
           await composer.getByRole('tab', { name: 'Note' }).click();
           await composer.getByLabel('Note').click();
