@@ -9,7 +9,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ChangeFeed } from '../../../db/sqlite/change-feed';
 import { startModuleWorker } from '../../../db/sqlite/module-worker';
-import { ensureVectorTables, vectorsAvailable } from '../../../db/sqlite/vectors';
+import { ensureVectorTables } from '../../../db/sqlite/vectors';
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { warmBitIndex } from '../../../db/queries/semantic-bits';
 import { SOURCE_TABLES } from '../../../db/queries/semantic-sources';
@@ -68,15 +68,20 @@ export class WorkerIndexer implements BackgroundIndexer {
   /** Asks the worker for a pass (one more after the current one, if one runs); resolves when it is done. */
   run(onBatch: ((s: IndexStatus) => void) | undefined = this.onBatch): Promise<void> {
     if (this.stopped) return Promise.resolve();
+    if (onBatch) this.onBatch = onBatch;
+    // Semantic search off (no provider or model, no sqlite-vec): no thread is started for nothing.
+    const model = this.deps.choose().embedder?.model;
+    if (!model) {
+      this.onBatch?.(this.status());
+      return Promise.resolve();
+    }
     // The vector tables exist before either connection reads them.
-    if (vectorsAvailable(this.deps.db)) ensureVectorTables(this.deps.db);
+    ensureVectorTables(this.deps.db);
     const worker = this.ensureWorker();
     const id = ++this.runs;
     const done = new Promise<void>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    if (onBatch) this.onBatch = onBatch;
     // Search's first pass reads what is already indexed, a page per turn, while the worker looks for what is not.
-    const model = this.deps.choose().embedder?.model;
-    if (model && id === 1) this.warm(model);
+    if (id === 1) this.warm(model);
     this.send(worker, { type: 'run', id, settings: this.deps.settings() });
     return done.finally(() => this.warming);
   }
