@@ -10,7 +10,8 @@
  */
 import type { TableName } from '../../shared/model/catalogue';
 import { columnSpec, encodeSqliteValue } from '../../shared/model/codec';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
+import { startModuleWorker } from './module-worker';
 import type { Actor } from '../../shared/mutations/define';
 import { getMutation } from '../../shared/mutations/registry';
 import {
@@ -175,12 +176,7 @@ function produce({ options, flow }: WorkerInput) {
 if (!isMainThread && (workerData as WorkerInput | null)?.kind === WORKER_KIND) produce(workerData as WorkerInput);
 
 /** Starts this module as a worker: directly when compiled, through tsx's loader when run as TypeScript. */
-function startWorker(data: WorkerInput): Worker {
-  const self = import.meta.url;
-  if (!/\.[cm]?ts$/.test(new URL(self).pathname)) return new Worker(new URL(self), { workerData: data });
-  const boot = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(self)}); })`;
-  return new Worker(boot, { eval: true, workerData: data });
-}
+const startWorker = (data: WorkerInput): Worker => startModuleWorker(new URL(import.meta.url), data);
 
 /** Parsed steps from a worker thread, or null if no worker could be started here. */
 async function* fromWorker(options: AgencyOptions): AsyncGenerator<PreparedStep[], void, undefined> {

@@ -81,11 +81,7 @@ export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb 
     if (file && !options.readonly) ({ walLeftBehind } = prepareReplicaFile(path));
     db = new Database(path, { readonly: options.readonly ?? false });
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('cache_size = -65536');
-    db.pragma('temp_store = MEMORY');
+    applyConnectionSettings(db);
     if (file) {
       privateSideFiles(path);
       const check = quickCheckBookkeeping(db);
@@ -116,11 +112,16 @@ export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb 
  */
 export function openSideConnection(path: string): ReplicaDb {
   const db = new Database(path, { fileMustExist: true });
+  applyConnectionSettings(db);
+  loadVectorExtension(db);
+  return db;
+}
+
+/** Per-connection settings every connection to a replica uses (WAL is the file's, set once by openReplica). */
+function applyConnectionSettings(db: ReplicaDb) {
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
-  loadVectorExtension(db);
-  return db;
 }

@@ -1,6 +1,8 @@
 import OpenAI from 'openai';
 import { AiError } from '../../../shared/ai/errors';
 import { Redactor } from '../../../shared/ai/redact';
+import type { ReplicaDb } from '../../../db/sqlite/open';
+import { vectorsAvailable } from '../../../db/sqlite/vectors';
 import type { AiSettings, ProviderConfig } from '../ai/settings';
 
 /** Turns texts into unit vectors. `model` names what the vectors are comparable with. */
@@ -71,4 +73,16 @@ export function providerEmbedder(
       },
     },
   };
+}
+
+export const NO_VECTORS = 'Semantic search is off: the vector extension is missing.';
+
+/** The embedder semantic search uses on `db`'s connection, or why there is none (no sqlite-vec, no provider, no model). */
+export function chooseEmbedder(
+  db: ReplicaDb,
+  s: AiSettings,
+  getApiKey: (p: ProviderConfig) => Promise<string | undefined>,
+): EmbedderChoice {
+  if (!vectorsAvailable(db)) return { embedder: null, reason: NO_VECTORS };
+  return providerEmbedder(s, getApiKey);
 }

@@ -15,7 +15,8 @@ import { warmBitIndex } from '../../../db/queries/semantic-bits';
 import { SOURCE_TABLES } from '../../../db/queries/semantic-sources';
 import type { AiSettings, ProviderConfig } from '../ai/settings';
 import type { EmbedderChoice } from './embedder';
-import { IDLE, indexStatus, WARM_PAGE, type BackgroundIndexer, type IndexProgress, type IndexStatus } from './indexer';
+import { IDLE, indexStatus, type BackgroundIndexer, type IndexProgress, type IndexStatus } from './index-status';
+import { WARM_PAGE } from './indexer';
 import type { FromIndexWorker, IndexWorkerInput, ToIndexWorker } from './index-worker';
 
 /** Longest stop() waits for the worker to close its connection (a transaction at most). */

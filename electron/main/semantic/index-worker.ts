@@ -8,10 +8,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSideConnection } from '../../../db/sqlite/open';
-import { vectorsAvailable } from '../../../db/sqlite/vectors';
 import type { AiSettings, ProviderConfig } from '../ai/settings';
-import { providerEmbedder, type EmbedderChoice } from './embedder';
-import { SemanticIndexer, type IndexProgress } from './indexer';
+import { chooseEmbedder, type EmbedderChoice } from './embedder';
+import type { IndexProgress } from './index-status';
+import { SemanticIndexer } from './indexer';
 
 export interface IndexWorkerInput {
   path: string;
@@ -48,9 +48,7 @@ function serve(port: NonNullable<typeof parentPort>, input: IndexWorkerInput) {
     });
   const choose = (): EmbedderChoice => {
     if (!settings) return { embedder: null, reason: 'Semantic search is off: the AI settings are not read yet.' };
-    if (!vectorsAvailable(db))
-      return { embedder: null, reason: 'Semantic search is off: the vector extension is missing.' };
-    return providerEmbedder(settings, getApiKey);
+    return chooseEmbedder(db, settings, getApiKey);
   };
   const indexer = new SemanticIndexer(db, choose, input.batchSize, input.partitionAt, false);
   const progress = () =>

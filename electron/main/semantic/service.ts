@@ -1,14 +1,14 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import type { ChangeFeed } from '../../../db/sqlite/change-feed';
-import { vectorsAvailable } from '../../../db/sqlite/vectors';
 import { knn } from '../../../db/queries/semantic';
 import { AppError } from '../../../shared/errors';
 import { canAccess, type Actor } from '../../../shared/mutations/define';
 import { loadAiSettings, type AiSettings, type ProviderConfig } from '../ai/settings';
-import { providerEmbedder, type EmbedderChoice } from './embedder';
+import { chooseEmbedder, type EmbedderChoice } from './embedder';
 import { chunkResults, hybridSearch, type HybridResult } from './hybrid';
 import { WorkerIndexer } from './index-host';
-import { SemanticIndexer, type BackgroundIndexer, type IndexStatus } from './indexer';
+import type { BackgroundIndexer, IndexStatus } from './index-status';
+import { SemanticIndexer } from './indexer';
 
 export interface SemanticDeps {
   db: ReplicaDb;
@@ -43,11 +43,7 @@ export function createSemanticService(deps: SemanticDeps) {
     const stored = loadAiSettings(deps.db);
     return deps.settings ? deps.settings(stored) : stored;
   };
-  const choose = (): EmbedderChoice => {
-    if (!vectorsAvailable(deps.db))
-      return { embedder: null, reason: 'Semantic search is off: the vector extension is missing.' };
-    return providerEmbedder(settings(), deps.getApiKey);
-  };
+  const choose = (): EmbedderChoice => chooseEmbedder(deps.db, settings(), deps.getApiKey);
   const indexer: BackgroundIndexer =
     deps.inWorker && !deps.db.memory
       ? new WorkerIndexer({
