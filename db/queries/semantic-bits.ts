@@ -1,6 +1,8 @@
 import type { ReplicaDb } from '../sqlite/open';
 import {
   codeBytes,
+  codeWords,
+  FINE_LEVELS,
   loadPartition,
   nearestLists,
   readyVersion,
@@ -32,10 +34,12 @@ import { Bucket } from './semantic-bucket';
  * entry can stand for another chunk, since a seq is never given twice.
  *
  * A large book is partitioned (semantic-lists.ts): chunks are held by list, each as its
- * residual code (2 bits a dimension of its vector minus the list's centroid: 68 bytes for 256
- * dimensions), and a query scores only the chunks of the lists nearest it (and those in no list
- * yet, by their sign bits), so its cost follows the size of a few lists, not of the book. A small
- * book has no partition: every chunk is scored by its sign bits, as one list.
+ * residual code (its vector minus the list's centroid: a coarse 2 bits a dimension, the scale,
+ * and a fine 2 bits more: 132 bytes for 256 dimensions), and a query scores only the chunks of
+ * the lists nearest it (and those in no list yet, by their sign bits) by the coarse code, so its
+ * cost follows the size of a few lists, not of the book; the best of those are scored again by
+ * both codes, so that few need their full vector read. A small book has no partition: every
+ * chunk is scored by its sign bits, as one list.
  */
 /** Rows of semantic_bits read per statement while catching up. */
 const PAGE = 10_000;
@@ -99,7 +103,7 @@ export class BitIndex {
       const partition = loadPartition(this.db, this.model, this.version);
       this.partition = partition && Math.ceil(partition.dims / 8) === width ? partition : null;
       const lists = this.partition?.lists ?? 0;
-      const codeStride = this.partition ? codeBytes(this.partition.dims) : 0;
+      const codeStride = this.partition ? codeBytes(this.partition.dims, this.partition.coding) : 0;
       this.buckets = Array.from({ length: lists + 1 }, (_, i) => new Bucket(i < lists ? codeStride : this.stride));
     }
     const page = cachedStatement(
@@ -112,7 +116,7 @@ export class BitIndex {
     );
     // Pages no larger than asked: the indexer warms a bounded amount per turn of the event loop.
     const limit = Math.max(1, Math.min(PAGE, max));
-    const codeLength = this.partition ? codeBytes(this.partition.dims) : 0;
+    const codeLength = this.partition ? codeBytes(this.partition.dims, this.partition.coding) : 0;
     const unplaced = this.buckets[this.buckets.length - 1]!;
     const low = this.version * LIST_SPAN;
     const count = this.partition?.lists ?? 0;
@@ -162,11 +166,22 @@ export class BitIndex {
     return { chosen, dots };
   }
 
+  /** Whether candidates can be refined by fine codes (the partition in use has them: semantic-lists.ts CODING). */
+  get refines() {
+    return (this.partition?.coding ?? 0) >= 2;
+  }
+
   /**
    * The seqs of the best-scoring live bit vectors for `query`, best first: `n` of them, or
-   * n(scored), given how many live chunks the lists scanned hold. `lists`: see plan.
+   * n(scored), given how many live chunks the lists scanned hold. `lists`: see plan. `refined`:
+   * of those, only the best this many by their fine codes too (when the partition has them).
    */
-  candidates(query: Float32Array, n: number | ((scored: number) => number), lists?: number): number[] {
+  candidates(
+    query: Float32Array,
+    n: number | ((scored: number) => number),
+    lists?: number,
+    refined?: number,
+  ): number[] {
     const stride = this.stride;
     if (stride === 0) return [];
     const { chosen, dots } = this.plan(query, lists);
@@ -188,14 +203,18 @@ export class BitIndex {
     // Beside placed chunks, a sign score is scaled to the dot product it estimates (each
     // coordinate of a unit vector is ±√(2/π)/√dims on average).
     const signFactor = this.partition ? Math.sqrt(2 / Math.PI) / Math.sqrt(this.partition.dims) : 1;
+    const words = this.partition ? codeWords(this.partition.dims) : 0;
     const scores = new Float32Array(total);
     const seqs = new Float64Array(total);
+    // Where each chosen bucket's rows start in scores.
+    const starts: number[] = [];
     let at = 0;
     let live = 0;
     for (const i of chosen) {
       const b = this.buckets[i]!;
+      starts.push(at);
       if (i === unplaced) b.score(table, scores, seqs, at, signFactor);
-      else b.scoreCodes(codeTable!, dots![i]!, scores, seqs, at);
+      else b.scoreCodes(codeTable!, dots![i]!, scores, seqs, at, words);
       at += b.size;
       live += b.size - b.goneCount;
     }
@@ -209,7 +228,23 @@ export class BitIndex {
       if (s > max) max = s;
     }
     const want = typeof n === 'function' ? n(live) : n;
-    return best(scores, min, max, want).map((r) => seqs[r]!);
+    const picked = best(scores, min, max, want);
+    if (refined === undefined || !this.refines || picked.length <= refined) return picked.map((r) => seqs[r]!);
+    // Each pick's estimate again from its coarse and fine codes (a chunk in no list keeps its sign score).
+    const closer = new Map<number, number>();
+    for (const r of picked) {
+      let c = starts.length - 1;
+      while (starts[c]! > r) c--;
+      const list = chosen[c]!;
+      closer.set(
+        r,
+        list === unplaced
+          ? scores[r]!
+          : dots![list]! + this.buckets[list]!.refine(r - starts[c]!, query, FINE_LEVELS, words),
+      );
+    }
+    picked.sort((a, b) => closer.get(b)! - closer.get(a)!);
+    return picked.slice(0, refined).map((r) => seqs[r]!);
   }
 
   /** Marks these seqs gone (their chunk was deleted): never chosen again, and dropped at the next compaction. */
@@ -221,7 +256,7 @@ export class BitIndex {
 
 /** Per byte of a code (4 dimensions, 2 bits each, lowest first), each value's dot product with the query. */
 function levelTable(query: Float32Array, dims: number): Float32Array {
-  const bytes = codeBytes(dims) - 4;
+  const bytes = codeWords(dims) * 4;
   const table = new Float32Array(bytes * 256);
   for (let b = 0; b < bytes; b++) {
     for (let x = 0; x < 256; x++) {

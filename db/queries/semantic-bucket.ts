@@ -10,8 +10,12 @@ export class Bucket {
   size = 0;
   goneCount = 0;
 
+  /** The same bytes, for reading a code's scale (float32) in place. */
+  private view: DataView;
+
   constructor(private readonly stride: number) {
     this.bytes = new Uint8Array(16 * stride);
+    this.view = new DataView(this.bytes.buffer);
   }
 
   push(seq: number, bits: Uint8Array, offset: number, width: number) {
@@ -26,12 +30,19 @@ export class Bucket {
    * Codes of a list (semantic-lists.ts encodeResidual): each row's score is `base` (the query's
    * dot product with the list's centroid) plus its scale times the code's sum in `table`, an
    * estimate of the query's dot product with the chunk's vector, comparable across lists.
+   * `codeWords`: the coarse code's 32-bit words (the scale follows them).
    */
-  scoreCodes(table: Float32Array, base: number, scores: Float32Array, seqs: Float64Array, at: number) {
+  scoreCodes(
+    table: Float32Array,
+    base: number,
+    scores: Float32Array,
+    seqs: Float64Array,
+    at: number,
+    codeWords: number,
+  ) {
     const perRow = this.stride >> 2;
     const words = new Uint32Array(this.bytes.buffer, 0, this.size * perRow);
     const floats = new Float32Array(this.bytes.buffer, 0, this.size * perRow);
-    const codeWords = perRow - 1;
     for (let r = 0, o = 0; r < this.size; r++, o += perRow) {
       let s = 0;
       for (let w = 0, b = 0; w < codeWords; w++, b += 1024) {
@@ -45,6 +56,23 @@ export class Bucket {
       scores[at + r] = this.gone[r] ? -Infinity : base + floats[o + codeWords]! * s;
       seqs[at + r] = this.seqs[r]!;
     }
+  }
+
+  /**
+   * A closer estimate of row's dot product with `query` (less the list's share, `base`) from its
+   * coarse and fine codes together (4 bits a dimension; semantic-lists.ts FINE_LEVELS).
+   */
+  refine(row: number, query: Float32Array, levels: Float32Array, codeWords: number): number {
+    const o = row * this.stride;
+    const fine = o + codeWords * 4 + 4;
+    const bytes = this.bytes;
+    let s = 0;
+    for (let b = 0, d = 0; b < codeWords * 4; b++) {
+      const coarse = bytes[o + b]!;
+      const sub = bytes[fine + b]!;
+      for (let j = 0; j < 8; j += 2, d++) s += (query[d] ?? 0) * levels[(((coarse >> j) & 3) << 2) | ((sub >> j) & 3)]!;
+    }
+    return this.view.getFloat32(o + codeWords * 4, true) * s;
   }
 
   /** Writes each row's score for the query's byte table at scores[at + row] (-Infinity when gone), times `factor`. */
@@ -91,6 +119,7 @@ export class Bucket {
     gone.set(this.gone.subarray(0, this.size));
     this.seqs = seqs;
     this.bytes = bytes;
+    this.view = new DataView(bytes.buffer);
     this.gone = gone;
   }
 

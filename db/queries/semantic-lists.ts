@@ -21,6 +21,8 @@ export interface Partition {
   version: number;
   dims: number;
   lists: number;
+  /** How its chunks' residuals are coded (CODING): 1, coarse codes only; 2, coarse and fine. */
+  coding: number;
   /** lists × dims, each of unit length. */
   centroids: Float32Array;
   /**
@@ -36,13 +38,14 @@ export interface PartitionState {
   trained_on: number;
   lists: number;
   dims: number;
+  coding: number;
 }
 
 /** The newest partition of `model` (ready or not). */
 export const partitionState = (db: ReplicaDb, model: string) =>
   cachedStatement(
     db,
-    'SELECT version, ready, trained_on, lists, dims FROM semantic_partitions WHERE model = ? ORDER BY version DESC LIMIT 1',
+    'SELECT version, ready, trained_on, lists, dims, coding FROM semantic_partitions WHERE model = ? ORDER BY version DESC LIMIT 1',
   ).get(model) as PartitionState | undefined;
 
 /** The version searches should use for `model`: the newest ready one, 0 for none. */
@@ -63,7 +66,7 @@ export function loadPartition(db: ReplicaDb, model: string, version: number): Pa
   if (had) return had;
   const state = cachedStatement(
     db,
-    'SELECT version, ready, trained_on, lists, dims FROM semantic_partitions WHERE model = ? AND version = ?',
+    'SELECT version, ready, trained_on, lists, dims, coding FROM semantic_partitions WHERE model = ? AND version = ?',
   ).get(model, version) as PartitionState | undefined;
   if (!state) return null;
   const rows = cachedStatement(
@@ -73,12 +76,18 @@ export function loadPartition(db: ReplicaDb, model: string, version: number): Pa
   if (rows.length !== state.lists) return null;
   const centroids = new Float32Array(state.lists * state.dims);
   rows.forEach((r, i) => centroids.set(new Float32Array(r.vec.buffer, r.vec.byteOffset, state.dims), i * state.dims));
-  const partition = makePartition(version, state.dims, state.lists, centroids);
+  const partition = makePartition(version, state.dims, state.lists, state.coding, centroids);
   byKey.set(key, partition);
   return partition;
 }
 
-function makePartition(version: number, dims: number, lists: number, centroids: Float32Array): Partition {
+function makePartition(
+  version: number,
+  dims: number,
+  lists: number,
+  coding: number,
+  centroids: Float32Array,
+): Partition {
   const bytes = Math.ceil(dims / 8);
   const byByte = new Float32Array(bytes * 256 * lists);
   for (let b = 0; b < bytes; b++) {
@@ -92,7 +101,7 @@ function makePartition(version: number, dims: number, lists: number, centroids: 
       }
     }
   }
-  return { version, dims, lists, centroids, byByte };
+  return { version, dims, lists, coding, centroids, byByte };
 }
 
 /** The list of the chunk whose bits start at `offset` in `bits`: the centroid with the best sign score. */
@@ -126,15 +135,37 @@ export function nearestLists(p: Partition, query: Float32Array): { order: number
 
 /**
  * A placed chunk's code: its residual (vector minus its list's centroid) at 2 bits a dimension
- * (padded to whole 32-bit words), then the residual's scale (root mean square, float32). The residual is what tells a list's
- * chunks apart; at 1 bit a dimension of the whole vector, the true 10 nearest of 307k chunks
- * needed 2,400 candidates to be found 98% (their neighbours in the same lists score alike),
- * at 2 bits of the residual 200 found them all (20k-lead bench book, simulated).
+ * (the coarse code, padded to whole 32-bit words), then the residual's scale (root mean square,
+ * float32), then (coding 2) a fine code of 2 more bits a dimension, nested in each coarse cell.
+ * The residual is what tells a list's chunks apart; at 1 bit a dimension of the whole vector, the
+ * true 10 nearest of 307k chunks needed 2,400 candidates to be found 98% (their neighbours in the
+ * same lists score alike), at 2 bits of the residual 200 found them all (20k-lead bench book,
+ * simulated).
+ *
+ * Why the fine code: the first pass scans by the coarse code alone (one table lookup a byte), and
+ * its best 1,000 were each re-ranked from its full vector, a row read each: fast while the replica
+ * is in the OS's cache, but a random read from disk each when it is not (1.5M chunks, 200 queries
+ * after the cache was dropped: the re-rank's p95 183 ms, 20 ms warm). Refining those 1,000 in memory
+ * by 4 bits a dimension first (semantic-bits.ts) keeps the true 10 nearest among the best 75 as
+ * often as among all 1,000 (recall@10 0.956 either way, 100k-lead bench book, simulated; 2 bits:
+ * 0.854 among 75), so only about a tenth are read. 64 more bytes a chunk (96 MB at 1.5M).
  */
-export const codeBytes = (dims: number) => Math.ceil(dims / 16) * 4 + 4;
+export const CODING = 2;
+/** 32-bit words of a coarse (or fine) code. */
+export const codeWords = (dims: number) => Math.ceil(dims / 16);
+export const codeBytes = (dims: number, coding = CODING) => codeWords(dims) * 4 * coding + 4;
 /** Lloyd–Max levels of 2 bits for a normal distribution (in units of the scale), and the cut between the inner and outer ones. */
 export const LEVELS = [-1.51, -0.4528, 0.4528, 1.51];
 const OUTER = 0.9816;
+/**
+ * Levels of the fine code, 4 within each coarse cell (index coarse * 4 + fine): Lloyd–Max for
+ * the normal distribution restricted to that cell (mean squared error 0.0097 of the scale², where
+ * 16 free levels reach 0.0095 and the coarse 4 alone 0.1175).
+ */
+export const FINE_LEVELS = Float32Array.from([
+  -2.6623, -1.9839, -1.52, -1.1453, -0.8452, -0.5919, -0.3508, -0.1162, 0.1162, 0.3508, 0.5919, 0.8452, 1.1453, 1.52,
+  1.9839, 2.6623,
+]);
 
 export function encodeResidual(p: Partition, list: number, v: Float32Array): Buffer {
   const dims = p.dims;
@@ -142,13 +173,19 @@ export function encodeResidual(p: Partition, list: number, v: Float32Array): Buf
   let squares = 0;
   for (let i = 0; i < dims; i++) squares += (v[i]! - p.centroids[o + i]!) ** 2;
   const scale = Math.sqrt(squares / dims) || 1e-12;
-  const out = Buffer.alloc(codeBytes(dims));
+  const out = Buffer.alloc(codeBytes(dims, p.coding));
+  const fineAt = codeWords(dims) * 4 + 4;
   for (let i = 0; i < dims; i++) {
     const z = (v[i]! - p.centroids[o + i]!) / scale;
     const code = z >= OUTER ? 3 : z >= 0 ? 2 : z >= -OUTER ? 1 : 0;
     out[i >> 2]! |= code << ((i & 3) * 2);
+    if (p.coding < 2) continue;
+    // The fine level nearest z in its cell: how many midpoints between the cell's levels it passes.
+    let fine = 0;
+    for (let j = 0; j < 3; j++) if (z >= (FINE_LEVELS[code * 4 + j]! + FINE_LEVELS[code * 4 + j + 1]!) / 2) fine++;
+    out[fineAt + (i >> 2)]! |= fine << ((i & 3) * 2);
   }
-  out.writeFloatLE(scale, out.length - 4);
+  out.writeFloatLE(scale, codeWords(dims) * 4);
   return out;
 }
 
@@ -254,9 +291,9 @@ export async function trainPartition(
       put.run(model, version, l, Buffer.from(c.buffer));
     }
     db.prepare(
-      `INSERT INTO semantic_partitions (model, version, ready, trained_on, lists, dims)
-       VALUES (?, ?, 0, ?, ?, ?)`,
-    ).run(model, version, count, lists, dims);
+      `INSERT INTO semantic_partitions (model, version, ready, trained_on, lists, dims, coding)
+       VALUES (?, ?, 0, ?, ?, ?, ?)`,
+    ).run(model, version, count, lists, dims, CODING);
   })();
   return version;
 }

@@ -56,6 +56,13 @@ const LIVE = `CASE c.source_table ${SOURCES.map(
  * out of the re-rank; 1,000 found 1.7% more than 500 (750: 0.1%). Each costs one row read (~11 µs).
  */
 const PARTITIONED_CANDIDATES = 1000;
+/**
+ * Of those, re-ranked from their full vectors where the partition has fine codes (semantic-lists.ts
+ * CODING): the best REFINED (or k, if more) by the fine codes. 100k-lead bench book (1.5M chunks,
+ * 200 queries, simulated): the best 75 held the true 10 nearest as often as all 1,000 did (0.956),
+ * the best 50 a little less (0.952).
+ */
+const REFINED = 100;
 const MIN_CANDIDATES = 800;
 const CANDIDATES_PER_RESULT = 10;
 const CHUNKS_PER_CANDIDATE = 128;
@@ -105,7 +112,7 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
   // A candidate whose chunk was deleted since the index read it has no row: forget it and choose
   // again, so the re-rank still sees `want` live candidates (twice at most; a third pass is rare).
   for (let pass = 0; pass < 3; pass++) {
-    const seqs = index.candidates(query, want, opts.lists);
+    const seqs = index.candidates(query, want, opts.lists, opts.candidates ? undefined : Math.max(REFINED, k));
     // In seq order (the order they were written, close to the chunks' rowid order): neighbouring
     // candidates share pages.
     const ordered = [...seqs].sort((a, b) => a - b);

@@ -43,7 +43,7 @@ const ensured = new WeakSet<Database>();
  * by reading only the rows past the last seq it holds. A chunk rewritten gets a new seq.
  * Replicas made before seq existed had semantic_bits keyed by chunk rowid: rebuilt once.
  * `list`: the chunk's list in its model's partition (semantic_partitions, semantic_centroids;
- * see db/queries/semantic-lists.ts), null until placed; `code`: its residual there, 2 bits a dimension.
+ * see db/queries/semantic-lists.ts), null until placed; `code`: its residual there (coarse and fine codes).
  */
 export function ensureVectorTables(db: Database) {
   // Once per connection: every search asks, and the checks below cost a parse of each statement.
@@ -94,6 +94,7 @@ export function ensureVectorTables(db: Database) {
       trained_on INTEGER NOT NULL,
       lists INTEGER NOT NULL,
       dims INTEGER NOT NULL,
+      coding INTEGER NOT NULL DEFAULT 1,
       PRIMARY KEY (model, version)
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS semantic_partition_versions (
@@ -118,6 +119,10 @@ export function ensureVectorTables(db: Database) {
   // Replicas made before the partition (db/queries/semantic-lists.ts): every chunk in no list yet.
   if (bitsColumns.includes('seq') && !bitsColumns.includes('list'))
     db.exec('ALTER TABLE semantic_bits ADD COLUMN list INTEGER; ALTER TABLE semantic_bits ADD COLUMN code BLOB');
+  // Partitions made before fine codes (semantic-lists.ts CODING): coarse codes only, as they are.
+  const partitionColumns = db.prepare(`SELECT name FROM pragma_table_info('semantic_partitions')`).pluck().all();
+  if (!partitionColumns.includes('coding'))
+    db.exec('ALTER TABLE semantic_partitions ADD COLUMN coding INTEGER NOT NULL DEFAULT 1');
   if (bitsColumns.length === 0 || !bitsColumns.includes('seq'))
     db.exec(
       'INSERT OR IGNORE INTO semantic_bits (id, model, bits) SELECT rowid, model, bits FROM semantic_chunks ORDER BY rowid',

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knn } from '../../db/queries/semantic';
 import { bitIndex } from '../../db/queries/semantic-bits';
-import { readyVersion } from '../../db/queries/semantic-lists';
+import { codeBytes, CODING, readyVersion } from '../../db/queries/semantic-lists';
 import { openReplica } from '../../db/sqlite/open';
 import { fakeEmbedding } from '../ai/fake-embeddings';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';
@@ -126,6 +126,31 @@ describe('the partitioned first pass', () => {
     expect(recall(rep.db, QUERIES, 12)).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('refines the candidates by the fine codes: the best 10 of every chunk scanned by them are the nearest', () => {
+    const dims = vector('roof').length;
+    const lengths = rep.db.prepare('SELECT DISTINCT length(code) FROM semantic_bits').pluck().all();
+    expect(lengths).toEqual([codeBytes(dims, CODING)]);
+    const index = bitIndex(rep.db, MODEL);
+    expect(index.refines).toBe(true);
+    const distance = rep.db
+      .prepare(
+        'SELECT vec_distance_cosine(c.vec, ?) FROM semantic_bits b JOIN semantic_chunks c ON c.rowid = b.id WHERE b.seq = ?',
+      )
+      .pluck();
+    let found = 0;
+    for (const q of QUERIES) {
+      const v = vector(q);
+      const exact = knn(rep.db, MODEL, v, 10, { exact: true });
+      const tenth = exact[exact.length - 1]!.distance;
+      // Every chunk of the scanned lists is a candidate: the fine codes alone choose the 10.
+      const seqs = index.candidates(v, 1000, SCANNED_LISTS, 10);
+      expect(seqs.length).toBe(10);
+      const blob = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+      found += seqs.filter((seq) => (distance.get(blob, seq) as number) <= tenth + 1e-6).length / 10;
+    }
+    expect(found / QUERIES.length).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('follows an edit, a delete and a new note', async () => {
     const notes = rep.db.prepare('SELECT id, body FROM lead_notes ORDER BY id').all() as Array<{
       id: string;
@@ -177,13 +202,41 @@ describe('the partitioned first pass', () => {
     }
   });
 
+  it('places a partition of coarse codes only (made before fine codes) again, searching by it meanwhile', async () => {
+    const dims = vector('roof').length;
+    const coarse = codeBytes(dims, 1);
+    const before = readyVersion(rep.db, MODEL);
+    // As a replica indexed before fine codes holds it: coding 1, codes cut to the coarse part.
+    rep.db.prepare('UPDATE semantic_partitions SET coding = 1 WHERE model = ?').run(MODEL);
+    rep.db.prepare('UPDATE semantic_bits SET code = substr(code, 1, ?) WHERE model = ?').run(coarse, MODEL);
+    const old = openReplica(rep.path);
+    try {
+      const index = bitIndex(old, MODEL);
+      expect(index.partitioned && !index.refines).toBe(true);
+      expect(recall(old, QUERIES)).toBeGreaterThanOrEqual(0.95);
+    } finally {
+      old.close();
+    }
+    await semantic.index();
+    expect(readyVersion(rep.db, MODEL)).toBeGreaterThan(before);
+    expect(
+      rep.db.prepare('SELECT DISTINCT coding FROM semantic_partitions WHERE model = ?').pluck().all(MODEL),
+    ).toEqual([CODING]);
+    expect(rep.db.prepare('SELECT DISTINCT length(code) FROM semantic_bits').pluck().all()).toEqual([
+      codeBytes(dims, CODING),
+    ]);
+    expect(bitIndex(rep.db, MODEL).refines).toBe(true);
+    expect(recall(rep.db, QUERIES)).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('is read from the replica after a restart, not learned again', () => {
     const again = openReplica(rep.path);
     try {
       const index = bitIndex(again, MODEL);
       expect(index.partitioned).toBe(true);
-      // Versions 1 (this model), 2 (the other), 3 (this model again): never one given twice.
-      expect(index.version).toBe(3);
+      // Versions 1 (this model), 2 (the other), 3 (this model again), 4 (placed again with fine
+      // codes): never one given twice.
+      expect(index.version).toBe(4);
       expect(recall(again, QUERIES)).toBeGreaterThanOrEqual(0.95);
     } finally {
       again.close();

@@ -3,6 +3,7 @@ import { ensureVectorTables, quantizeBinary, vectorBlob, vectorsAvailable } from
 import { warmBitIndex } from '../../../db/queries/semantic-bits';
 import {
   countChunks,
+  CODING,
   encodeResidual,
   listsFor,
   loadPartition,
@@ -279,7 +280,8 @@ export class SemanticIndexer implements BackgroundIndexer {
     // Counted a range at a time: count(*) over a 1.5M-chunk book is a scan of most of a second.
     const chunks = await countChunks(db, model, width, yieldTurn);
     let state = partitionState(db, model);
-    const misfit = state !== undefined && Math.ceil(state.dims / 8) !== width;
+    // Or the partition codes residuals the older way (no fine codes): placed again, once.
+    const misfit = state !== undefined && (Math.ceil(state.dims / 8) !== width || state.coding !== CODING);
     const due =
       chunks >= this.partitionAt && (!state || misfit || (state.ready === 1 && chunks >= state.trained_on * REGROW));
     if (due && (await trainPartition(db, model, listsFor(chunks), yieldTurn))) state = partitionState(db, model);
