@@ -67,19 +67,18 @@ const MIN_CANDIDATES = 800;
 const CANDIDATES_PER_RESULT = 10;
 const CHUNKS_PER_CANDIDATE = 128;
 
-/** `near`: the 2k nearest by cosine distance; then the live ones of those, nearest first. */
+/** The k nearest of the live chunks in scope by cosine distance (a scope is few chunks: one lead's or client's). */
 const EXACT_SQL = (scope: string) =>
-  `WITH near AS (
-     SELECT rowid AS id, vec_distance_cosine(vec, @vec) AS distance FROM semantic_chunks
-     WHERE model = @model${scope} ORDER BY distance LIMIT @window
-   )
-   SELECT ${COLUMNS}, near.distance FROM near JOIN semantic_chunks c ON c.rowid = near.id
-   WHERE ${LIVE} ORDER BY near.distance LIMIT @k`;
+  `SELECT ${COLUMNS}, vec_distance_cosine(vec, @vec) AS distance FROM semantic_chunks c
+   WHERE model = @model${scope} AND ${LIVE} ORDER BY distance LIMIT @k`;
 
 /** The candidates (by seq) still in the index, with their exact cosine distance. */
 const RERANK_SQL = `SELECT b.seq, b.id, vec_distance_cosine(c.vec, @vec) AS distance
    FROM json_each(@seqs) AS first JOIN semantic_bits b ON b.seq = first.value
    JOIN semantic_chunks c ON c.rowid = b.id`;
+
+/** Nearest chunks read past the k asked for, in case some are of deleted records. */
+const LIVE_SPARE = 4;
 
 /** The hits among the nearest chunks (rowids in order), live only, in that order. */
 const HITS_SQL = `SELECT ${COLUMNS}, first.key AS rank FROM json_each(@ids) AS first
@@ -88,8 +87,8 @@ const HITS_SQL = `SELECT ${COLUMNS}, first.key AS rank FROM json_each(@ids) AS f
 /**
  * Nearest chunks to `query`: a first pass over the binary-quantized vectors (32x smaller; see
  * semantic-bits.ts), then the candidates re-ranked by cosine distance on the full float32
- * vectors. Only chunks of the current model, and only of records still live: of the nearest
- * 2k, those live, the first k (text and ids are read for those 2k only).
+ * vectors. Only chunks of the current model, and only of records still live: the first k of
+ * the nearest that are (text and ids are read for a few more than k).
  */
 export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number, opts: KnnOptions = {}): ChunkHit[] {
   ensureVectorTables(db);
@@ -97,7 +96,7 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
   const vec = vectorBlob(query);
   // One lead's or client's chunks are few (an index finds them): those are compared exactly.
   if (opts.exact || scope) {
-    const params: Record<string, unknown> = { model, vec, k, window: k * 2 };
+    const params: Record<string, unknown> = { model, vec, k };
     if (scope) params.scope = opts.lead ?? opts.client;
     return cachedStatement(db, EXACT_SQL(scope)).all(params) as ChunkHit[];
   }
@@ -122,11 +121,20 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
     index.forget(new Set(seqs.filter((s) => !found.has(s))));
   }
   near.sort((a, b) => a.distance - b.distance);
-  const window = near.slice(0, k * 2);
-  const hits = cachedStatement(db, HITS_SQL).all({ ids: JSON.stringify(window.map((r) => r.id)), k }) as Array<
-    ChunkHit & { rank: number }
-  >;
-  return hits.map(({ rank, ...hit }) => ({ ...hit, distance: window[rank]!.distance }));
+  // Read (and check live) only as many as needed, a few spare: each is a row read from disk when
+  // the replica is not in the OS's cache. A chunk of a deleted record is rare (the indexer
+  // removes them), so a second window is too.
+  const hits: ChunkHit[] = [];
+  for (let from = 0; hits.length < k && from < near.length;) {
+    const window = near.slice(from, from + k - hits.length + LIVE_SPARE);
+    const live = cachedStatement(db, HITS_SQL).all({
+      ids: JSON.stringify(window.map((r) => r.id)),
+      k: k - hits.length,
+    }) as Array<ChunkHit & { rank: number }>;
+    for (const { rank, ...hit } of live) hits.push({ ...hit, distance: window[rank]!.distance });
+    from += window.length;
+  }
+  return hits;
 }
 
 /** The table each kind of search result lives in (its owner_id/team_id decide who may see it). */

@@ -89,6 +89,18 @@ describe('the in-memory first pass', () => {
     expect(chunks).toBe(60);
   });
 
+  it('still returns k live hits when the nearest chunks are of records deleted since they were indexed', async () => {
+    const q = vector('roof hail');
+    const nearest = knn(rep.db, MODEL, q, 12);
+    // More than the k asked for below plus its spare: the hits must come from further down.
+    const dead = new Set(nearest.slice(0, 10).map((h) => h.source_id));
+    for (const id of dead) await rep.writer.mutate('softDelete', { table: 'lead_notes', id });
+    const hits = knn(rep.db, MODEL, q, 2);
+    expect(hits).toHaveLength(2);
+    expect(hits.filter((h) => dead.has(h.source_id))).toEqual([]);
+    expect(hits.map((h) => h.chunk_id)).toEqual(nearest.slice(10, 12).map((h) => h.chunk_id));
+  });
+
   it('rebuilds a semantic_bits made before seq, once, when the replica is opened', () => {
     rep.db.exec(`DROP TABLE semantic_bits;
       CREATE TABLE semantic_bits (id INTEGER PRIMARY KEY, model TEXT NOT NULL, bits BLOB NOT NULL);`);
