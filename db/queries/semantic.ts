@@ -79,6 +79,8 @@ const RERANK_SQL = `SELECT b.seq, b.id, vec_distance_cosine(c.vec, @vec) AS dist
 
 /** Nearest chunks read past the k asked for, in case some are of deleted records. */
 const LIVE_SPARE = 4;
+/** Nearest chunks read at a time (search takes about 20 of a 60 asked for). */
+const HIT_WINDOW = 24;
 
 /** The hits among the nearest chunks (rowids in order), live only, in that order. */
 const HITS_SQL = `SELECT ${COLUMNS}, first.key AS rank FROM json_each(@ids) AS first
@@ -88,9 +90,25 @@ const HITS_SQL = `SELECT ${COLUMNS}, first.key AS rank FROM json_each(@ids) AS f
  * Nearest chunks to `query`: a first pass over the binary-quantized vectors (32x smaller; see
  * semantic-bits.ts), then the candidates re-ranked by cosine distance on the full float32
  * vectors. Only chunks of the current model, and only of records still live: the first k of
- * the nearest that are (text and ids are read for a few more than k).
+ * the nearest that are.
  */
 export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number, opts: KnnOptions = {}): ChunkHit[] {
+  return Array.from(nearestChunks(db, model, query, k, opts));
+}
+
+/**
+ * knn's hits as they are taken, nearest first: text and ids are read (and the record checked
+ * live) a window at a time, so a caller that stops early (search, which wants `limit` distinct
+ * records of the hits) reads only the rows it takes, a few spare. Each is a row read from disk
+ * when the replica is not in the OS's cache.
+ */
+export function* nearestChunks(
+  db: ReplicaDb,
+  model: string,
+  query: Float32Array,
+  k: number,
+  opts: KnnOptions = {},
+): Generator<ChunkHit> {
   ensureVectorTables(db);
   const scope = opts.lead ? ' AND lead_id = @scope' : opts.client ? ' AND client_id = @scope' : '';
   const vec = vectorBlob(query);
@@ -98,7 +116,8 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
   if (opts.exact || scope) {
     const params: Record<string, unknown> = { model, vec, k };
     if (scope) params.scope = opts.lead ?? opts.client;
-    return cachedStatement(db, EXACT_SQL(scope)).all(params) as ChunkHit[];
+    yield* cachedStatement(db, EXACT_SQL(scope)).all(params) as ChunkHit[];
+    return;
   }
   const index = bitIndex(db, model);
   const want =
@@ -121,20 +140,21 @@ export function knn(db: ReplicaDb, model: string, query: Float32Array, k: number
     index.forget(new Set(seqs.filter((s) => !found.has(s))));
   }
   near.sort((a, b) => a.distance - b.distance);
-  // Read (and check live) only as many as needed, a few spare: each is a row read from disk when
-  // the replica is not in the OS's cache. A chunk of a deleted record is rare (the indexer
-  // removes them), so a second window is too.
-  const hits: ChunkHit[] = [];
-  for (let from = 0; hits.length < k && from < near.length;) {
-    const window = near.slice(from, from + k - hits.length + LIVE_SPARE);
+  let given = 0;
+  for (let from = 0; given < k && from < near.length;) {
+    // The hits still wanted and a few spare (a chunk of a deleted record is rare: the indexer
+    // removes them), at most a window.
+    const window = near.slice(from, from + Math.min(k - given + LIVE_SPARE, HIT_WINDOW));
     const live = cachedStatement(db, HITS_SQL).all({
       ids: JSON.stringify(window.map((r) => r.id)),
-      k: k - hits.length,
+      k: k - given,
     }) as Array<ChunkHit & { rank: number }>;
-    for (const { rank, ...hit } of live) hits.push({ ...hit, distance: window[rank]!.distance });
     from += window.length;
+    for (const { rank, ...hit } of live) {
+      given++;
+      yield { ...hit, distance: window[rank]!.distance };
+    }
   }
-  return hits;
 }
 
 /** The table each kind of search result lives in (its owner_id/team_id decide who may see it). */

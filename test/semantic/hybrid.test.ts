@@ -4,7 +4,10 @@
  * soft-deleted records never come back; similar records come from other leads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { knn, nearestChunks, type ChunkHit } from '../../db/queries/semantic';
 import { searchAll } from '../../db/queries/search';
+import { chunkResults } from '../../electron/main/semantic/hybrid';
+import { fakeEmbedding } from '../ai/fake-embeddings';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';
 import { makeReplica, type Replica } from '../ai/fixtures';
 import { leadWithNotes, semanticService } from './fixtures';
@@ -55,6 +58,24 @@ describe('hybrid search', () => {
     expect(similar.results.length).toBeGreaterThan(0);
     expect(similar.results.map((r) => r.lead_id)).not.toContain(ids.Hale);
     expect(similar.results[0]!.lead_id).toBe(ids.Fisher);
+  });
+
+  it('takes the nearest chunks one by one, only until it has the results it wants', () => {
+    const query = Float32Array.from(fakeEmbedding('storm roof shingles'));
+    let taken = 0;
+    function* counted(hits: Iterable<ChunkHit>) {
+      for (const hit of hits) {
+        taken++;
+        yield hit;
+      }
+    }
+    const results = chunkResults(rep.db, counted(nearestChunks(rep.db, 'fake-embed', query, 60)), undefined, 2);
+    expect(results).toHaveLength(2);
+    expect(taken).toBeLessThan(knn(rep.db, 'fake-embed', query, 60).length);
+    // The same hits, in the same order, as the whole list.
+    expect(Array.from(nearestChunks(rep.db, 'fake-embed', query, 5)).map((h) => h.chunk_id)).toEqual(
+      knn(rep.db, 'fake-embed', query, 5).map((h) => h.chunk_id),
+    );
   });
 
   it('never returns a soft-deleted record, even before the index catches up', async () => {

@@ -1,5 +1,5 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
-import { knn, ownerOf, resultOwner, type ChunkHit } from '../../../db/queries/semantic';
+import { nearestChunks, ownerOf, resultOwner, type ChunkHit } from '../../../db/queries/semantic';
 import { canAccess, type Actor } from '../../../shared/mutations/define';
 import { recordDetail, searchAll } from '../../../db/queries/search';
 import type { SearchResult } from '../../../shared/api/types';
@@ -30,14 +30,10 @@ export function maySeeHit(db: ReplicaDb, actor: Actor | undefined, hit: ChunkHit
 
 /**
  * Vector hits as search results: the best chunk of each record, with that chunk as the snippet.
- * Stops at `limit` results (each costs a few lookups; the hits past them would be cut anyway).
+ * Stops at `limit` results (each costs a few lookups; the hits past them would be cut anyway),
+ * taking no more hits from a lazy source (nearestChunks) than those.
  */
-export function chunkResults(
-  db: ReplicaDb,
-  hits: readonly ChunkHit[],
-  actor?: Actor,
-  limit = Infinity,
-): SearchResult[] {
+export function chunkResults(db: ReplicaDb, hits: Iterable<ChunkHit>, actor?: Actor, limit = Infinity): SearchResult[] {
   const seen = new Set<string>();
   const out: SearchResult[] = [];
   for (const hit of hits) {
@@ -74,7 +70,7 @@ export function hybridSearch(
 ): HybridResult[] {
   const keyword = searchAll(db, text, limit).filter((r) => maySeeResult(db, actor, r));
   if (!semantic) return keyword.map((r) => ({ ...r, via: ['keyword'] }));
-  const vector = chunkResults(db, knn(db, semantic.model, semantic.vector, limit * 3), actor, limit);
+  const vector = chunkResults(db, nearestChunks(db, semantic.model, semantic.vector, limit * 3), actor, limit);
   return reciprocalRankFusion([keyword, vector], keyOf)
     .slice(0, limit)
     .map(({ item, lists }) => ({ ...item, via: lists.map((l) => (l === 0 ? 'keyword' : 'semantic')) }));
