@@ -113,6 +113,8 @@ export async function benchSemantic(file: string, runs: number) {
             .get(MODEL) as number)
         : 0,
       semantic_scored_per_query: round(scored / vectors.length, 0),
+      // The first pass's copy in memory (codes or sign bits, seqs): what a large book costs the app's process.
+      semantic_first_pass_mb: round(index.bytes / 2 ** 20, 0),
       ask_retrieval_p95_ms: round(percentile(retrieval, 95)),
     };
   } finally {

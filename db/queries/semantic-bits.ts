@@ -62,6 +62,8 @@ export class BitIndex {
   private buckets: Bucket[] = [];
   private partition: Partition | null = null;
   private lastSeq = 0;
+  /** Whether the book has been read to its end once (then the buckets are trimmed). */
+  private loaded = false;
   /** Bytes of a bit vector, and the bytes each takes here (rounded up to whole 32-bit words). */
   private width = 0;
   private stride = 0;
@@ -76,6 +78,11 @@ export class BitIndex {
   /** Bit vectors held (including those marked gone). */
   get length() {
     return this.buckets.reduce((n, b) => n + b.size, 0);
+  }
+
+  /** Bytes this copy holds (its arrays as allocated, growth room included). */
+  get bytes() {
+    return this.buckets.reduce((n, b) => n + b.bytes.byteLength + b.seqs.byteLength + b.gone.byteLength, 0);
   }
 
   /** Whether chunks are held by list (a partition of matching width is in use). */
@@ -129,7 +136,7 @@ export class BitIndex {
         hex: string | null;
         codes: string | null;
       };
-      if (!r.n) return true;
+      if (!r.n) return this.caughtUp();
       const bits = Buffer.from(r.hex!, 'hex');
       const seqs = r.seqs!.split(',');
       const lists = r.lists!.split(',');
@@ -143,9 +150,15 @@ export class BitIndex {
       }
       this.lastSeq = r.last!;
       read += r.n;
-      if (r.n < limit) return true;
+      if (r.n < limit) return this.caughtUp();
     }
     return false;
+  }
+
+  private caughtUp() {
+    if (!this.loaded) for (const b of this.buckets) b.trim();
+    this.loaded = true;
+    return true;
   }
 
   /**

@@ -58,6 +58,36 @@ describe('fine residual codes', () => {
     expect(fineError).toBeLessThan(coarseError / 6);
   });
 
+  it('trims a bucket to its rows and grows it again, its codes unchanged', () => {
+    const next = normals(3);
+    const centroid = new Float32Array(DIMS);
+    const p = partition(2, centroid);
+    const bucket = new Bucket(codeBytes(DIMS, 2));
+    const query = Float32Array.from({ length: DIMS }, () => next());
+    const estimates: number[] = [];
+    const add = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const code = encodeResidual(
+          p,
+          0,
+          Float32Array.from({ length: DIMS }, () => next()),
+        );
+        bucket.push(bucket.size, code, 0, code.byteLength);
+        estimates.push(bucket.refine(bucket.size - 1, query, FINE_LEVELS, codeWords(DIMS)));
+      }
+    };
+    add(300);
+    expect(bucket.seqs.length).toBe(512);
+    bucket.trim();
+    expect(bucket.seqs.length).toBe(300 + (300 >> 4));
+    add(100);
+    expect(bucket.size).toBe(400);
+    for (let row = 0; row < 400; row++) {
+      expect(bucket.refine(row, query, FINE_LEVELS, codeWords(DIMS))).toBe(estimates[row]);
+      expect(bucket.seqs[row]).toBe(row);
+    }
+  });
+
   it('keeps a coarse-only code (coding 1) as it was: coarse words, then the scale', () => {
     const next = normals(11);
     const centroid = new Float32Array(DIMS);
