@@ -62,8 +62,6 @@ export class BitIndex {
   private buckets: Bucket[] = [];
   private partition: Partition | null = null;
   private lastSeq = 0;
-  /** Whether the book has been read to its end once (then the buckets are trimmed). */
-  private loaded = false;
   /** Bytes of a bit vector, and the bytes each takes here (rounded up to whole 32-bit words). */
   private width = 0;
   private stride = 0;
@@ -136,7 +134,7 @@ export class BitIndex {
         hex: string | null;
         codes: string | null;
       };
-      if (!r.n) return this.caughtUp();
+      if (!r.n) return true;
       const bits = Buffer.from(r.hex!, 'hex');
       const seqs = r.seqs!.split(',');
       const lists = r.lists!.split(',');
@@ -150,15 +148,9 @@ export class BitIndex {
       }
       this.lastSeq = r.last!;
       read += r.n;
-      if (r.n < limit) return this.caughtUp();
+      if (r.n < limit) return true;
     }
     return false;
-  }
-
-  private caughtUp() {
-    if (!this.loaded) for (const b of this.buckets) b.trim();
-    this.loaded = true;
-    return true;
   }
 
   /**
