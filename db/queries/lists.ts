@@ -6,7 +6,7 @@ import type { ReplicaDb } from '../sqlite/open';
 import { ftsQuery } from './fts';
 
 /** `kind`'s rows matching the search text (names index or text index), as an IN clause. */
-function textFilter(kind: string, fts: 'search_names' | 'search_text', text: string | undefined) {
+function textFilter(kind: string, fts: 'search_names' | 'search_text_match', text: string | undefined) {
   if (!text) return { sql: '', params: [] as unknown[], none: false };
   const match = ftsQuery(text);
   if (!match) return { sql: '', params: [], none: true };
@@ -33,7 +33,7 @@ export function listContacts(db: ReplicaDb, q: z.output<typeof listQuery>) {
 }
 
 export function listTickets(db: ReplicaDb, q: z.output<typeof ticketsQuery>) {
-  const t = textFilter('ticket', 'search_text', q.text);
+  const t = textFilter('ticket', 'search_text_match', q.text);
   if (t.none) return [];
   const status = q.status ? ' AND x.status = ?' : '';
   const rows = db

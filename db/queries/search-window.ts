@@ -4,6 +4,12 @@ import { cachedStatement } from './statements';
 
 export type SearchIndex = 'search_names' | 'search_text';
 
+/**
+ * The table an index's matches are found in. search_text ranks (positions for bm25, no prefix
+ * indexes); search_text_match finds (prefix indexes, no positions: SQLite migration 0026).
+ */
+const MATCHES: Record<SearchIndex, string> = { search_names: 'search_names', search_text: 'search_text_match' };
+
 export interface RankOptions {
   /** How many of the newest matches are ranked. */
   window: number;
@@ -31,6 +37,9 @@ export const RANKING: RankOptions = { window: 200, common: 5000 };
  * to (search-terms.ts) for the window and the probe: the same rows, without merging their
  * doclists. bm25 still scores the phrases as typed, so the order is unchanged; it only runs on
  * phrases that are not common, whose doclists are short.
+ * search_text's window and probes read search_text_match, which has the prefix indexes; bm25 reads
+ * search_text, which has the positions. A prefix bm25 scores is merged from its words' doclists
+ * there, at most `common` documents' worth.
  */
 export function rankedWindow(
   db: ReplicaDb,
@@ -42,7 +51,8 @@ export function rankedWindow(
   const query = phrases.join(' ');
   const matching = fts === 'search_text' ? phrases.map((p) => textMatchPhrase(db, p)) : phrases;
   if (matching.includes(null)) return [];
-  const newest = cachedStatement(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`, {
+  const found = MATCHES[fts];
+  const newest = cachedStatement(db, `SELECT rowid FROM ${found} WHERE ${found} MATCH ? ORDER BY rowid DESC LIMIT ?`, {
     pluck: true,
   });
   // Explicit AND: FTS5's implicit AND is between phrases only, not before a parenthesised OR.
@@ -92,9 +102,10 @@ function ranked(db: ReplicaDb, fts: SearchIndex, window: number[], rare: string,
 }
 
 function isCommon(db: ReplicaDb, fts: SearchIndex, phrase: string, common: number): boolean {
+  const found = MATCHES[fts];
   const probe = cachedStatement(
     db,
-    `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+    `SELECT rowid FROM ${found} WHERE ${found} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
     { pluck: true },
   );
   return probe.get(phrase, common) !== undefined;

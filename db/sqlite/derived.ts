@@ -1,5 +1,5 @@
 /**
- * The replica's derived state — the search index (search_map, search_names, search_text, search_keys), the
+ * The replica's derived state — the search index (search_map, search_names, search_text, search_text_match, search_keys), the
  * hot-JSON tables (lead_vehicles, lead_tags), the Leads list's items (lead_list_items), the dashboard
  * roll-ups, each lead's activity counts (lead_activity) and Today's follow-ups by day (rollup_follow_ups) and by bound (today_ranks) — is
  * kept by triggers. A first sync into an empty replica, and the benchmark's bulk loader, set
@@ -17,7 +17,7 @@ const DERIVED_TRIGGER = /_(?:search|derived)_(?:insert|update|delete)$/;
 /** An `AFTER INSERT … [WHEN …] BEGIN … END` trigger: its name, table, condition and body. */
 const INSERT_TRIGGER =
   /^CREATE TRIGGER\s+[`"]?(\w+)[`"]?\s+AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+(?:WHEN\s+([\s\S]+?)\s+)?BEGIN\s+([\s\S]*?)\s*END;?\s*$/i;
-export const FTS_TABLES = ['search_names', 'search_text'];
+export const FTS_TABLES = ['search_names', 'search_text', 'search_text_match'];
 const DERIVED_TABLES = [
   'lead_vehicles',
   'lead_tags',

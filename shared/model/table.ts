@@ -51,7 +51,7 @@ export function defineTable<const N extends string, C extends Columns>(
   extra: {
     indexes?: readonly IndexSpec[];
     checks?: readonly CheckSpec[];
-    /** 'server' when no replica read filters this table by owner or team alone (its sync shape does). */
+    /** 'server' when no replica read filters this table by owner alone (its sync shape does). */
     ownershipIndexes?: 'server';
   } = {},
 ): TableSpec<C> & { readonly name: N } {
@@ -68,11 +68,13 @@ export function defineTable<const N extends string, C extends Columns>(
   }
   const indexes = [...(extra.indexes ?? [])];
   if (scope === 'owned') {
-    // Every owned table is filtered by owner and team: sync shapes, RLS and "my work" screens.
+    // Every owned table is filtered by owner and team on the server: sync shapes, RLS and reports.
+    // The replica's "mine" screens filter by owner; none filters by team alone (the sync shape
+    // already did, and tasks' team list has its own index), so the team index is the server's.
     const only = extra.ownershipIndexes;
     indexes.push(
       { name: `idx_${name}_owner_id`, columns: ['owner_id'], ...(only ? { only } : {}) },
-      { name: `idx_${name}_team_id`, columns: ['team_id'], ...(only ? { only } : {}) },
+      { name: `idx_${name}_team_id`, columns: ['team_id'], only: 'server' },
     );
   }
   return { name, scope, columns: all, indexes, checks };

@@ -125,6 +125,8 @@ describe('seedViaMutations', () => {
     for (const [fts, q] of [
       ['search_text', 'quote'],
       ['search_text', 'deduct*'],
+      ['search_text_match', 'quote'],
+      ['search_text_match', 'deduct*'],
       ['search_names', 'a*'],
       ['search_names', 'gmail'],
     ]) {

@@ -70,7 +70,7 @@ function words(db: ReplicaDb): string[] {
 
 /** Every document each FTS index matches for the word (no window), as kind/id pairs. */
 function ftsHits(db: ReplicaDb, word: string) {
-  return ['search_names', 'search_text'].flatMap((fts) =>
+  return ['search_names', 'search_text', 'search_text_match'].flatMap((fts) =>
     sorted(
       db
         .prepare(`SELECT m.kind, m.ref_id FROM ${fts} JOIN search_map m ON m.rowid = ${fts}.rowid WHERE ${fts} MATCH ?`)
