@@ -70,6 +70,13 @@ const LIVE_TABLE: Record<SearchResult['kind'], string> = {
   policy: 'policies',
 };
 
+/** A search result found but not yet read: its record, and how to read it (undefined when it is gone). */
+export interface FoundRecord {
+  kind: SearchResult['kind'];
+  id: string;
+  read: () => SearchResult | undefined;
+}
+
 /**
  * Global search over policy numbers and VINs (search-keys.ts), then leads, clients, contacts,
  * notes, communications and tickets: names first,
@@ -77,13 +84,22 @@ const LIVE_TABLE: Record<SearchResult['kind'], string> = {
  * index is not asked when names alone fill the limit.
  */
 export function searchAll(db: ReplicaDb, text: string, limit = 20, ranking: RankOptions = RANKING): SearchResult[] {
+  return searchFound(db, text, limit, ranking).flatMap((f) => f.read() ?? []);
+}
+
+/**
+ * searchAll's records in its order, each read (its row, a snippet) only when asked: hybrid search
+ * reads only those it keeps after fusing them with the vector hits, each a row read from disk when
+ * the replica is not in the OS's cache.
+ */
+export function searchFound(db: ReplicaDb, text: string, limit = 20, ranking: RankOptions = RANKING): FoundRecord[] {
   // A policy number or VIN (typed whole or in part) is what the person is after: those come first.
-  const exact = searchKeys(db, text, limit);
+  const exact = searchKeys(db, text, limit).map((r) => ({ kind: r.kind, id: r.id, read: () => r }));
   if (exact.length >= limit) return exact;
   return [...exact, ...searchText(db, text, limit - exact.length, ranking)];
 }
 
-function searchText(db: ReplicaDb, text: string, limit: number, ranking: RankOptions): SearchResult[] {
+function searchText(db: ReplicaDb, text: string, limit: number, ranking: RankOptions): FoundRecord[] {
   const phrases = ftsPhrases(text);
   if (phrases.length === 0) return [];
   const rowids = rankedWindow(db, 'search_names', phrases, ranking, limit).slice(0, limit);
@@ -95,18 +111,21 @@ function searchText(db: ReplicaDb, text: string, limit: number, ranking: RankOpt
   const map = cachedStatement(db, 'SELECT kind, ref_id FROM search_map WHERE rowid = ?');
   return rowids.flatMap((rowid) => {
     const hit = map.get(rowid) as { kind: SearchResult['kind']; ref_id: string } | undefined;
-    const row = hit && (cachedStatement(db, DETAILS[hit.kind]).get(hit.ref_id) as Detail | undefined);
-    if (!hit || !row) return [];
-    const shown = NAME_KINDS.has(hit.kind) ? `${row.title} ${row.text}`.trim() : row.text;
-    return [
-      {
-        kind: hit.kind,
-        id: row.id,
-        title: row.title,
-        snippet: snippet(shown, pattern),
-        lead_id: row.lead_id,
-        client_id: row.client_id,
-      },
-    ];
+    if (!hit) return [];
+    return [{ kind: hit.kind, id: hit.ref_id, read: () => textResult(db, hit.kind, hit.ref_id, pattern) }];
   });
+}
+
+function textResult(db: ReplicaDb, kind: SearchResult['kind'], id: string, pattern: RegExp): SearchResult | undefined {
+  const row = cachedStatement(db, DETAILS[kind]).get(id) as Detail | undefined;
+  if (!row) return undefined;
+  const shown = NAME_KINDS.has(kind) ? `${row.title} ${row.text}`.trim() : row.text;
+  return {
+    kind,
+    id: row.id,
+    title: row.title,
+    snippet: snippet(shown, pattern),
+    lead_id: row.lead_id,
+    client_id: row.client_id,
+  };
 }

@@ -1,7 +1,7 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { nearestChunks, ownerOf, resultOwner, type ChunkHit } from '../../../db/queries/semantic';
 import { canAccess, type Actor } from '../../../shared/mutations/define';
-import { recordDetail, searchAll } from '../../../db/queries/search';
+import { recordDetail, searchAll, searchFound, type FoundRecord } from '../../../db/queries/search';
 import type { SearchResult } from '../../../shared/api/types';
 import { reciprocalRankFusion } from '../../../shared/semantic/fuse';
 
@@ -29,37 +29,64 @@ export function maySeeHit(db: ReplicaDb, actor: Actor | undefined, hit: ChunkHit
 }
 
 /**
+ * Vector hits as records found, nearest first: the best chunk of each record (one the actor may
+ * see), read (its record's row) only when asked. Takes hits from a lazy source (nearestChunks)
+ * only as records are taken.
+ */
+function* chunkFound(db: ReplicaDb, hits: Iterable<ChunkHit>, actor?: Actor): Generator<FoundRecord> {
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    if (!maySeeHit(db, actor, hit)) continue;
+    const key = keyOf({ kind: hit.result_kind, id: hit.result_id });
+    if (seen.has(key)) continue;
+    seen.add(key);
+    yield { kind: hit.result_kind, id: hit.result_id, read: () => chunkResult(db, hit) };
+  }
+}
+
+/** A hit as a search result, with its chunk as the snippet; undefined when its record is gone. */
+function chunkResult(db: ReplicaDb, hit: ChunkHit): SearchResult | undefined {
+  const row = recordDetail(db, hit.result_kind, hit.result_id);
+  if (!row) return undefined;
+  const text = hit.text.length > 160 ? `${hit.text.slice(0, 160)}…` : hit.text;
+  return {
+    kind: hit.result_kind,
+    id: row.id,
+    title: row.title,
+    snippet: [{ text, hit: false }],
+    lead_id: row.lead_id,
+    client_id: row.client_id,
+  };
+}
+
+/** The first `n` of `items`, taking no more from it than those. */
+function take<T>(items: Iterable<T>, n: number): T[] {
+  const out: T[] = [];
+  if (n <= 0) return out;
+  for (const item of items) if (out.push(item) >= n) break;
+  return out;
+}
+
+/**
  * Vector hits as search results: the best chunk of each record, with that chunk as the snippet.
  * Stops at `limit` results (each costs a few lookups; the hits past them would be cut anyway),
  * taking no more hits from a lazy source (nearestChunks) than those.
  */
 export function chunkResults(db: ReplicaDb, hits: Iterable<ChunkHit>, actor?: Actor, limit = Infinity): SearchResult[] {
-  const seen = new Set<string>();
-  const out: SearchResult[] = [];
-  for (const hit of hits) {
-    if (out.length >= limit) break;
-    if (!maySeeHit(db, actor, hit)) continue;
-    const key = keyOf({ kind: hit.result_kind, id: hit.result_id });
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const row = recordDetail(db, hit.result_kind, hit.result_id);
-    if (!row) continue;
-    const text = hit.text.length > 160 ? `${hit.text.slice(0, 160)}…` : hit.text;
-    out.push({
-      kind: hit.result_kind,
-      id: row.id,
-      title: row.title,
-      snippet: [{ text, hit: false }],
-      lead_id: row.lead_id,
-      client_id: row.client_id,
-    });
-  }
-  return out;
+  const read = (function* () {
+    for (const found of chunkFound(db, hits, actor)) {
+      const result = found.read();
+      if (result) yield result;
+    }
+  })();
+  return take(read, limit);
 }
 
 /**
  * Keyword (FTS5, BM25) and vector (nearest chunks) results fused by reciprocal rank. Without a
- * query vector (semantic search off) this is keyword search, unchanged.
+ * query vector (semantic search off) this is keyword search, unchanged. The two lists are fused
+ * as records found; only those kept are read (and, for keyword ones, checked against the actor),
+ * about half of the two lists: each is a row or two read from disk on a cold replica.
  */
 export function hybridSearch(
   db: ReplicaDb,
@@ -68,10 +95,21 @@ export function hybridSearch(
   limit = 20,
   actor?: Actor,
 ): HybridResult[] {
-  const keyword = searchAll(db, text, limit).filter((r) => maySeeResult(db, actor, r));
-  if (!semantic) return keyword.map((r) => ({ ...r, via: ['keyword'] }));
-  const vector = chunkResults(db, nearestChunks(db, semantic.model, semantic.vector, limit * 3), actor, limit);
-  return reciprocalRankFusion([keyword, vector], keyOf)
-    .slice(0, limit)
-    .map(({ item, lists }) => ({ ...item, via: lists.map((l) => (l === 0 ? 'keyword' : 'semantic')) }));
+  if (!semantic)
+    return searchAll(db, text, limit)
+      .filter((r) => maySeeResult(db, actor, r))
+      .map((r) => ({ ...r, via: ['keyword'] }));
+  const keyword = searchFound(db, text, limit).map((found) => ({
+    ...found,
+    read: () => (maySeeResult(db, actor, found) ? found.read() : undefined),
+  }));
+  const vector = take(chunkFound(db, nearestChunks(db, semantic.model, semantic.vector, limit * 3), actor), limit);
+  const out: HybridResult[] = [];
+  for (const { item, lists } of reciprocalRankFusion<FoundRecord>([keyword, vector], keyOf)) {
+    const result = item.read();
+    if (!result) continue;
+    out.push({ ...result, via: lists.map((l) => (l === 0 ? 'keyword' : 'semantic')) });
+    if (out.length >= limit) break;
+  }
+  return out;
 }
