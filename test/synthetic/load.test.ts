@@ -240,6 +240,7 @@ describe('bulkLoadDirect', () => {
     const hashsize = db.prepare("SELECT v FROM search_text_config WHERE k = 'hashsize'").get() as
       { v: number } | undefined;
     expect(hashsize?.v ?? 1024 * 1024).toBe(1024 * 1024);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY again, as openReplica sets it
   });
 });
 
