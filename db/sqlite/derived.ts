@@ -6,6 +6,8 @@
  * those triggers aside and build the derived state once at the end, from the triggers' own SQL.
  * While they are aside, a marker in local_settings holds their SQL, so a replica closed or killed
  * meanwhile is repaired when it is next opened (repairDerived), before anything else writes to it.
+ * A bulk load may set aside the secondary indexes of the tables it fills the same way (recorded in
+ * the marker too): they are built once, from sorted data, before the derived state is rebuilt.
  */
 import type { ReplicaDb } from './open';
 import { changeFeed, type ChangeTable } from './change-feed';
@@ -37,11 +39,20 @@ const DERIVED_TABLES = [
 /** Rows per rebuild statement, and so per transaction of a sliced rebuild. */
 export const REBUILD_SLICE = 5_000;
 
+/** A trigger set aside, or (its SQL a CREATE INDEX) an index of a bulk-loaded table. */
 interface SuspendedTrigger {
   name: string;
   table: string;
   sql: string;
 }
+
+const INDEX_SQL = /^CREATE\s+(UNIQUE\s+)?INDEX\b/i;
+const isIndex = (t: SuspendedTrigger) => INDEX_SQL.test(t.sql);
+/** A UNIQUE index stays while the tables are filled: it enforces a constraint (and serves upserts). */
+const isUnique = (t: SuspendedTrigger) => INDEX_SQL.exec(t.sql)?.[1] !== undefined;
+/** The first column an index orders by (null for an expression). */
+const leadingColumn = (sql: string) =>
+  /\bON\s+[`"]?\w+[`"]?\s*\(\s*[`"]?(\w+)[`"]?\s*(?:[,)]|ASC|DESC|COLLATE)/i.exec(sql)?.[1] ?? null;
 
 function suspended(db: ReplicaDb): SuspendedTrigger[] | null {
   const hasSettings = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'local_settings'`).get();
@@ -56,18 +67,49 @@ export function derivedSuspended(db: ReplicaDb): boolean {
 /**
  * Drops the derived-state triggers and records them, in one transaction. From here until
  * rebuildDerived, writes to the replica leave its search index and derived tables untouched.
+ *
+ * `deferIndexesOf` (a bulk load into those tables): their explicit indexes are recorded as well,
+ * and the non-UNIQUE ones dropped, so rows go in without per-row index upkeep; the rebuild drops
+ * and creates them all again in their first order (so the planner sees the same index list).
+ * Meanwhile `restoreIndexesFor` brings back, at once, those a lookup by some columns needs.
  */
-export function suspendDerived(db: ReplicaDb) {
+export function suspendDerived(db: ReplicaDb, options: { deferIndexesOf?: readonly string[] } = {}) {
   if (suspended(db)) return;
   const triggers = (
     db
       .prepare(`SELECT name, tbl_name AS "table", sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid`)
       .all() as SuspendedTrigger[]
   ).filter((t) => DERIVED_TRIGGER.test(t.name));
+  const defer = new Set(options.deferIndexesOf ?? []);
+  const indexes = (
+    db
+      .prepare(
+        `SELECT name, tbl_name AS "table", sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid`,
+      )
+      .all() as SuspendedTrigger[]
+  ).filter((i) => defer.has(i.table) && isIndex(i));
   db.transaction(() => {
-    settings.write(db, MARKER, triggers);
+    settings.write(db, MARKER, [...triggers, ...indexes]);
     for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
+    for (const i of indexes) if (!isUnique(i)) db.exec(`DROP INDEX "${i.name}"`);
   })();
+}
+
+/**
+ * With indexes set aside by suspendDerived: creates now those of `table` whose first column is
+ * one of `columns` (a lookup by them would otherwise scan the table); returns how many. The
+ * rebuild drops and creates them again with the rest.
+ */
+export function restoreIndexesFor(db: ReplicaDb, table: string, columns: readonly string[]): number {
+  const entries = suspended(db) ?? [];
+  let n = 0;
+  for (const i of entries) {
+    if (i.table !== table || !isIndex(i) || !columns.includes(leadingColumn(i.sql) ?? '')) continue;
+    if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(i.name)) continue;
+    db.exec(i.sql);
+    n++;
+  }
+  return n;
 }
 
 /**
@@ -90,8 +132,17 @@ type Step = () => void;
  * when the rows are inserted table after table in rowid order. A rebuild interrupted anywhere is
  * simply run again from the start: the first step empties everything it fills.
  */
-function rebuildSteps(db: ReplicaDb, triggers: SuspendedTrigger[]): Step[] {
+function rebuildSteps(db: ReplicaDb, suspendedEntries: SuspendedTrigger[]): Step[] {
   const steps: Step[] = [() => emptyDerived(db)];
+  const indexes = suspendedEntries.filter(isIndex);
+  const triggers = suspendedEntries.filter((t) => !isIndex(t));
+  // Indexes set aside by a bulk load come first (the replays below may read through them): all
+  // dropped, then created again in their first order, so each table's index list is as before.
+  if (indexes.length > 0)
+    steps.push(() => {
+      for (const i of indexes) db.exec(`DROP INDEX IF EXISTS "${i.name}"`);
+      for (const i of indexes) db.exec(i.sql);
+    });
   for (const t of triggers) {
     const m = INSERT_TRIGGER.exec(t.sql);
     if (!m) continue; // update and delete triggers have nothing to replay

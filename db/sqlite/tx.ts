@@ -1,8 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { decodeRow, encodeSqliteValue, columnSpec } from '../../shared/model/codec';
 import { tableSpec, type Row, type TableName } from '../../shared/model/catalogue';
+import type { AnyColumn } from '../../shared/model/columns';
 import type { FindOptions, Tx, Where } from '../../shared/mutations/tx';
 import { noteWrite } from './change-feed';
+
+interface WritePlan {
+  stmt: Statement;
+  specs: AnyColumn[];
+}
 
 /** Column names are checked against the catalogue before they reach SQL text. */
 function checkColumns(table: TableName, names: string[]) {
@@ -16,6 +22,9 @@ function checkColumns(table: TableName, names: string[]) {
 export class SqliteTx implements Tx {
   readonly dialect = 'sqlite' as const;
   private readonly cache = new Map<string, Statement>();
+  /** Per table, its read by id; per table and set of columns, its insert or update. */
+  private readonly selects = new Map<string, Statement>();
+  private readonly plans = new Map<string, WritePlan>();
   /** Rows written in this transaction, per table: the sync engine uses them to rebase. */
   readonly touched: Array<{ table: TableName; id: string }> = [];
 
@@ -31,8 +40,12 @@ export class SqliteTx implements Tx {
   }
 
   async get<T extends TableName>(table: T, id: string): Promise<Row<T> | undefined> {
-    const raw = this.stmt(`SELECT * FROM "${tableSpec(table)!.name}" WHERE id = ?`).get(id) as
-      Record<string, unknown> | undefined;
+    let select = this.selects.get(table);
+    if (!select) {
+      select = this.stmt(`SELECT * FROM "${tableSpec(table)!.name}" WHERE id = ?`);
+      this.selects.set(table, select);
+    }
+    const raw = select.get(id) as Record<string, unknown> | undefined;
     return raw ? decodeRow(table, raw) : undefined;
   }
 
@@ -58,11 +71,14 @@ export class SqliteTx implements Tx {
   async insert<T extends TableName>(table: T, row: Row<T>): Promise<void> {
     this.beforeWrite(table, (row as { id: string }).id);
     const keys = Object.keys(row);
-    checkColumns(table, keys);
-    const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (row as Record<string, unknown>)[k]));
-    this.stmt(
-      `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
-    ).run(...values);
+    const plan = this.plan(
+      `${table}\u0000${keys.join('\u0000')}`,
+      table,
+      keys,
+      () =>
+        `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+    );
+    plan.stmt.run(this.encode(plan.specs, keys, row as Record<string, unknown>));
     noteWrite(this.db, table);
     this.touched.push({ table, id: (row as { id: string }).id });
   }
@@ -70,15 +86,36 @@ export class SqliteTx implements Tx {
   async update<T extends TableName>(table: T, id: string, patch: Partial<Row<T>>): Promise<void> {
     const keys = Object.keys(patch).filter((k) => k !== 'id');
     if (keys.length === 0) return;
-    checkColumns(table, keys);
-    this.beforeWrite(table, id);
-    const values = keys.map((k) => encodeSqliteValue(columnSpec(table, k), (patch as Record<string, unknown>)[k]));
+    const shape = `${table}\u0001${keys.join('\u0000')}`;
     // updated_at never moves backwards (a replayed or late edit keeps the newer time): the same
     // rule as the server's (db/pg/tx.ts), so replaying a mutation there and here gives one row.
-    const set = keys.map((k) => (k === 'updated_at' ? `"updated_at" = max("updated_at", ?)` : `"${k}" = ?`));
-    const res = this.stmt(`UPDATE "${table}" SET ${set.join(', ')} WHERE id = ?`).run(...values, id);
+    const sql = () =>
+      `UPDATE "${table}" SET ${keys.map((k) => (k === 'updated_at' ? `"updated_at" = max("updated_at", ?)` : `"${k}" = ?`)).join(', ')} WHERE id = ?`;
+    if (!this.plans.has(shape)) checkColumns(table, keys);
+    this.beforeWrite(table, id);
+    const plan = this.plan(shape, table, keys, sql);
+    const values = this.encode(plan.specs, keys, patch as Record<string, unknown>);
+    values.push(id);
+    const res = plan.stmt.run(values);
     if (res.changes === 0) throw new Error(`update of missing ${table} ${id}`);
     noteWrite(this.db, table);
     this.touched.push({ table, id });
+  }
+
+  /** A write's statement and column specs, worked out once per table and set of columns. */
+  private plan(shape: string, table: TableName, keys: string[], sql: () => string): WritePlan {
+    let plan = this.plans.get(shape);
+    if (!plan) {
+      checkColumns(table, keys);
+      plan = { stmt: this.stmt(sql()), specs: keys.map((k) => columnSpec(table, k)) };
+      this.plans.set(shape, plan);
+    }
+    return plan;
+  }
+
+  private encode(specs: AnyColumn[], keys: string[], values: Record<string, unknown>): unknown[] {
+    const out: unknown[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = encodeSqliteValue(specs[i]!, values[keys[i]!]);
+    return out;
   }
 }

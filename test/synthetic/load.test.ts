@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCommand } from '../../cli/commands/seed';
-import { derivedSuspended, suspendDerived } from '../../db/sqlite/derived';
+import { derivedSuspended, restoreIndexesFor, suspendDerived } from '../../db/sqlite/derived';
 import { bulkLoadDirect, seedViaMutations } from '../../db/sqlite/bulk-load';
 import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { generateAgency } from '../../shared/synthetic';
@@ -32,6 +32,10 @@ const SYNCED = [
   'opportunities',
   'timeline_events',
 ];
+
+/** Every index, each table's in the order the planner sees them (sqlite_master's). */
+const indexes = (db: ReplicaDb) =>
+  db.prepare("SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'index' ORDER BY tbl_name, rowid").all();
 
 function expectSound(db: ReplicaDb) {
   expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
@@ -136,6 +140,8 @@ describe('seedViaMutations', () => {
     const triggers = (d: ReplicaDb) =>
       d.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
     expect(triggers(direct)).toEqual(triggers(db));
+    // The indexes set aside during the load are back, each table's in their first order.
+    expect(indexes(direct)).toEqual(indexes(db));
     expect(derivedSuspended(direct)).toBe(false);
   });
 
@@ -236,6 +242,7 @@ describe('bulkLoadDirect', () => {
     const hashsize = db.prepare("SELECT v FROM search_text_config WHERE k = 'hashsize'").get() as
       { v: number } | undefined;
     expect(hashsize?.v ?? 1024 * 1024).toBe(1024 * 1024);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY again, as openReplica sets it
   });
 });
 
@@ -243,7 +250,13 @@ describe('derived state set aside by a load that died', () => {
   it('is rebuilt, and its triggers put back, when the replica is next opened', async () => {
     const db = replica('crashed');
     const triggersBefore = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
-    suspendDerived(db); // what bulkLoadDirect does first...
+    const indexesBefore = indexes(db);
+    // what bulkLoadDirect does first (it sets aside the indexes of the tables it fills as well)...
+    suspendDerived(db, { deferIndexesOf: ['leads', 'contacts', 'policies'] });
+    expect(count(db, "SELECT count(*) n FROM sqlite_master WHERE type = 'index' AND name = 'idx_leads_owner_id'")).toBe(
+      0,
+    );
+    expect(restoreIndexesFor(db, 'contacts', ['lead_id'])).toBe(1); // a lookup by lead brings its index back
     await seedViaMutations(db, { leads: 5, seed: 2, now: NOW }); // ...then the process "dies" mid-load
     expect(
       count(db, "SELECT count(*) n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert'"),
@@ -257,6 +270,7 @@ describe('derived state set aside by a load that died', () => {
       expect(
         reopened.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all(),
       ).toEqual(triggersBefore);
+      expect(indexes(reopened)).toEqual(indexesBefore);
       const indexable = count(
         reopened,
         'SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM clients) + (SELECT count(*) FROM lead_notes) + (SELECT count(*) FROM lead_communications) AS n',
