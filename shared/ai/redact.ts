@@ -57,6 +57,9 @@ function dateSpellings(iso: string): string[] {
   ];
 }
 
+/** A record id (UUID), captured so that split keeps it. */
+const RECORD_ID = /(?<![0-9A-Za-z])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9A-Za-z])/i;
+
 const zeroCounts = () => Object.fromEntries(REDACTION_KINDS.map((k) => [k, 0])) as Record<RedactionKind, number>;
 
 export class Redactor {
@@ -99,8 +102,20 @@ export class Redactor {
     return placeholder;
   }
 
-  /** Free text with every registered value and every pattern match replaced. */
+  /**
+   * Free text with every registered value and every pattern match replaced. Record ids (UUIDs)
+   * are left as they are: they name no one, an answer cites its sources by them, and their digit
+   * runs can pass for a card number ("…c5-6111-7006-8759-1b…" passes the Luhn check), which cut
+   * a source's id in two and lost its citation.
+   */
   text(input: string): string {
+    return input
+      .split(RECORD_ID)
+      .map((part, i) => (i % 2 === 1 ? part : this.redactPart(part)))
+      .join('');
+  }
+
+  private redactPart(input: string): string {
     let out = input;
     for (const k of this.known) out = out.replace(k.re, k.placeholder);
     for (const { kind, re, check } of PATTERNS) {

@@ -71,6 +71,14 @@ describe('Redactor.text', () => {
     );
   });
 
+  it('leaves record ids whole, even when their digits pass for a card number, and redacts around them', () => {
+    const r = new Redactor();
+    const id = '01a250c5-6111-7006-8759-1bf27ba9470f';
+    expect(r.text(`[1] id=${id} (policy), card 4111 1111 1111 1111, id=${id}`)).toBe(
+      `[1] id=${id} (policy), card [CARD_1], id=${id}`,
+    );
+  });
+
   it('replaces card numbers only when the Luhn check passes', () => {
     const r = new Redactor();
     expect(r.text('Visa 4111 1111 1111 1111, MC 5555-5555-5555-4444, Amex 378282246310005.')).toBe(
