@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { assert, assertNoProblems, openPage, startHost } from './harness';
 import { test, type TestContext } from './suite';
+import { expect } from '@playwright/test';
 
 async function withPage(ctx: TestContext, hash: string, body: (page: Page) => Promise<void>) {
   const host = await startHost();
@@ -84,8 +85,8 @@ export const tests = [
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       // Focus goes back as the dialog finishes closing, which can be a frame after it left the page.
-      await page
-        .waitForFunction(`document.activeElement?.textContent?.includes('New lead')`, null, { timeout: 2000 })
+      await expect(page.locator(':focus'))
+        .toContainText('New lead', { timeout: 2000 })
         .catch(() => undefined);
       assert((await focusedName(page)) === 'New lead', 'focus went back to the button that opened the dialog');
     }),

@@ -4,6 +4,7 @@
 // semantic search is off while keyword search still finds the lead.
 import { CARRIER_SEEDS, communicationTypeByCode, insuranceTypeByCode } from '../../shared/lookups';
 import { startFakeOpenAI } from '../ai/fake-openai';
+import { expect } from '@playwright/test';
 import {
   assert,
   assertNoProblems,
@@ -74,7 +75,7 @@ export const tests = [
           // The citation is a button that opens the record it cites (Maria's call, on her page).
           assert((await citation.getAttribute('data-result-id')) !== null, 'the citation names its record');
           await citation.click();
-          await page.waitForFunction(`location.hash === '#/leads/${maria}'`);
+          await expect(page).toHaveURL(new RegExp(`#/leads/${maria}$`));
 
           // Similar records: James's call reads like Maria's (hail, roof), and opens his lead.
           const similar = page.getByRole('region', { name: 'Similar records' });
