@@ -80,7 +80,7 @@ export class BitIndex {
 
   /** Bytes this copy holds (its arrays as allocated, growth room included). */
   get bytes() {
-    return this.buckets.reduce((n, b) => n + b.bytes.byteLength + b.seqs.byteLength + b.gone.byteLength, 0);
+    return this.buckets.reduce((n, b) => n + b.allocated, 0);
   }
 
   /** Whether chunks are held by list (a partition of matching width is in use). */

@@ -1,37 +1,84 @@
 /**
  * What the first pass of vector search (semantic-bits.ts) scores, per list: one list's codes (or
- * the sign bits of the chunks in no list) as seqs, bytes and gone marks in flat arrays, grown by
- * a quarter at a time.
+ * the sign bits of the chunks in no list) as seqs, bytes and gone marks, held in blocks of at most
+ * BLOCK_ROWS rows. Only the last block grows (by a quarter); a full one is never copied again.
+ *
+ * Why blocks: one flat array per bucket had to be copied whole to grow. The chunks in no list of a
+ * 1.5M-chunk book are 1.5M sign bits (48 MB, and their seqs 12 MB): each growth of a quarter past
+ * 1M rows held the main process 25–48 ms on a quiet machine (probe reading an indexed copy), and
+ * about 124 ms in the bench, where the indexer and the embedder share the two cores. A block of
+ * 16k rows is copied in well under a millisecond.
  */
+const BLOCK_SHIFT = 14;
+export const BLOCK_ROWS = 1 << BLOCK_SHIFT;
+const ROW_MASK = BLOCK_ROWS - 1;
+/** The rows a new bucket has room for before it first grows. */
+const FIRST_ROWS = 16;
+
+class Block {
+  readonly seqs: Float64Array;
+  readonly bytes: Uint8Array;
+  readonly gone: Uint8Array;
+  /** The same bytes as 32-bit words and floats (a row's stride is whole words), for scoring in place. */
+  readonly words: Uint32Array;
+  readonly floats: Float32Array;
+
+  constructor(
+    readonly rows: number,
+    stride: number,
+  ) {
+    this.seqs = new Float64Array(rows);
+    this.bytes = new Uint8Array(rows * stride);
+    this.gone = new Uint8Array(rows);
+    this.words = new Uint32Array(this.bytes.buffer);
+    this.floats = new Float32Array(this.bytes.buffer);
+  }
+
+  /** A copy with room for `rows` rows holding this block's first `used` rows. */
+  grown(rows: number, stride: number, used: number): Block {
+    const b = new Block(rows, stride);
+    b.seqs.set(this.seqs.subarray(0, used));
+    b.bytes.set(this.bytes.subarray(0, used * stride));
+    b.gone.set(this.gone.subarray(0, used));
+    return b;
+  }
+}
+
 export class Bucket {
-  seqs = new Float64Array(16);
-  bytes: Uint8Array;
-  gone = new Uint8Array(16);
+  private blocks: Block[];
   size = 0;
   goneCount = 0;
 
-  /** The same bytes, for reading a code's scale (float32) in place. */
-  private view: DataView;
-
   constructor(private readonly stride: number) {
-    this.bytes = new Uint8Array(16 * stride);
-    this.view = new DataView(this.bytes.buffer);
+    this.blocks = [new Block(FIRST_ROWS, stride)];
+  }
+
+  /** Rows there is room for without allocating. */
+  get capacity() {
+    return (this.blocks.length - 1) * BLOCK_ROWS + this.blocks[this.blocks.length - 1]!.rows;
+  }
+
+  /** Bytes allocated (growth room included). */
+  get allocated() {
+    return this.blocks.reduce((n, b) => n + b.bytes.byteLength + b.seqs.byteLength + b.gone.byteLength, 0);
+  }
+
+  seqAt(row: number): number {
+    return this.blocks[row >> BLOCK_SHIFT]!.seqs[row & ROW_MASK]!;
   }
 
   push(seq: number, bits: Uint8Array, offset: number, width: number) {
-    // By a quarter, not doubling: a 1.5M-chunk book's first pass held 293 MB grown by doubling,
-    // 230 by a quarter. The copies a quarter costs (four times the bytes in all) are spread over
-    // the pushes; the largest, of the chunks in no list (1.5M sign bits), is the likely cause of
-    // a 123 ms delay of the main process seen at 1.45M chunks.
-    if (this.size === this.seqs.length) this.grow(this.seqs.length + Math.max(16, this.seqs.length >> 2));
-    this.seqs[this.size] = seq;
-    this.bytes.set(bits.subarray(offset, offset + width), this.size * this.stride);
-    this.gone[this.size] = 0;
+    if (this.size === this.capacity) this.grow();
+    const block = this.blocks[this.size >> BLOCK_SHIFT]!;
+    const r = this.size & ROW_MASK;
+    block.seqs[r] = seq;
+    block.bytes.set(bits.subarray(offset, offset + width), r * this.stride);
+    block.gone[r] = 0;
     this.size++;
   }
 
   /**
-   * Codes of a list (semantic-lists.ts encodeResidual): each row's score is `base` (the query's
+   * Codes of a list (semantic-codes.ts encodeResidual): each row's score is `base` (the query's
    * dot product with the list's centroid) plus its scale times the code's sum in `table`, an
    * estimate of the query's dot product with the chunk's vector, comparable across lists.
    * `codeWords`: the coarse code's 32-bit words (the scale follows them).
@@ -45,38 +92,40 @@ export class Bucket {
     codeWords: number,
   ) {
     const perRow = this.stride >> 2;
-    const words = new Uint32Array(this.bytes.buffer, 0, this.size * perRow);
-    const floats = new Float32Array(this.bytes.buffer, 0, this.size * perRow);
-    for (let r = 0, o = 0; r < this.size; r++, o += perRow) {
-      let s = 0;
-      for (let w = 0, b = 0; w < codeWords; w++, b += 1024) {
-        const x = words[o + w]!;
-        s +=
-          table[b | (x & 255)]! +
-          table[b | 256 | ((x >>> 8) & 255)]! +
-          table[b | 512 | ((x >>> 16) & 255)]! +
-          table[b | 768 | (x >>> 24)]!;
+    this.eachBlock((block, rows, first) => {
+      const { words, floats, gone } = block;
+      for (let r = 0, o = 0, out = at + first; r < rows; r++, o += perRow, out++) {
+        let s = 0;
+        for (let w = 0, b = 0; w < codeWords; w++, b += 1024) {
+          const x = words[o + w]!;
+          s +=
+            table[b | (x & 255)]! +
+            table[b | 256 | ((x >>> 8) & 255)]! +
+            table[b | 512 | ((x >>> 16) & 255)]! +
+            table[b | 768 | (x >>> 24)]!;
+        }
+        scores[out] = gone[r] ? -Infinity : base + floats[o + codeWords]! * s;
+        seqs[out] = block.seqs[r]!;
       }
-      scores[at + r] = this.gone[r] ? -Infinity : base + floats[o + codeWords]! * s;
-      seqs[at + r] = this.seqs[r]!;
-    }
+    });
   }
 
   /**
    * A closer estimate of row's dot product with `query` (less the list's share, `base`) from its
-   * coarse and fine codes together (4 bits a dimension; semantic-lists.ts FINE_LEVELS).
+   * coarse and fine codes together (4 bits a dimension; semantic-codes.ts FINE_LEVELS).
    */
   refine(row: number, query: Float32Array, levels: Float32Array, codeWords: number): number {
-    const o = row * this.stride;
+    const block = this.blocks[row >> BLOCK_SHIFT]!;
+    const o = (row & ROW_MASK) * this.stride;
     const fine = o + codeWords * 4 + 4;
-    const bytes = this.bytes;
+    const bytes = block.bytes;
     let s = 0;
     for (let b = 0, d = 0; b < codeWords * 4; b++) {
       const coarse = bytes[o + b]!;
       const sub = bytes[fine + b]!;
       for (let j = 0; j < 8; j += 2, d++) s += (query[d] ?? 0) * levels[(((coarse >> j) & 3) << 2) | ((sub >> j) & 3)]!;
     }
-    return this.view.getFloat32(o + codeWords * 4, true) * s;
+    return block.floats[(o >> 2) + codeWords]! * s;
   }
 
   /** Writes each row's score for the query's byte table at scores[at + row] (-Infinity when gone), times `factor`. */
@@ -84,59 +133,77 @@ export class Bucket {
     // Read 4 bytes at a time (half the time of byte reads); little-endian, as every platform
     // Electron ships for, so byte i of a row is bits (i % 4) * 8.. of word i / 4.
     const perRow = this.stride >> 2;
-    const words = new Uint32Array(this.bytes.buffer, 0, this.size * perRow);
-    for (let r = 0, o = 0; r < this.size; r++, o += perRow) {
-      let s = 0;
-      for (let w = 0, base = 0; w < perRow; w++, base += 1024) {
-        const x = words[o + w]!;
-        s +=
-          table[base | (x & 255)]! +
-          table[base | 256 | ((x >>> 8) & 255)]! +
-          table[base | 512 | ((x >>> 16) & 255)]! +
-          table[base | 768 | (x >>> 24)]!;
+    this.eachBlock((block, rows, first) => {
+      const { words, gone } = block;
+      for (let r = 0, o = 0, out = at + first; r < rows; r++, o += perRow, out++) {
+        let s = 0;
+        for (let w = 0, base = 0; w < perRow; w++, base += 1024) {
+          const x = words[o + w]!;
+          s +=
+            table[base | (x & 255)]! +
+            table[base | 256 | ((x >>> 8) & 255)]! +
+            table[base | 512 | ((x >>> 16) & 255)]! +
+            table[base | 768 | (x >>> 24)]!;
+        }
+        scores[out] = gone[r] ? -Infinity : s * factor;
+        seqs[out] = block.seqs[r]!;
       }
-      scores[at + r] = this.gone[r] ? -Infinity : s * factor;
-      seqs[at + r] = this.seqs[r]!;
-    }
+    });
   }
 
   /** Marks these seqs gone; how many were newly marked. Compacts when a quarter is gone. */
   forget(seqs: ReadonlySet<number>): number {
     let marked = 0;
-    for (let r = 0; r < this.size; r++) {
-      if (!this.gone[r] && seqs.has(this.seqs[r]!)) {
-        this.gone[r] = 1;
-        marked++;
+    this.eachBlock((block, rows) => {
+      for (let r = 0; r < rows; r++) {
+        if (!block.gone[r] && seqs.has(block.seqs[r]!)) {
+          block.gone[r] = 1;
+          marked++;
+        }
       }
-    }
+    });
     this.goneCount += marked;
     if (this.goneCount > this.size / 4) this.compact();
     return marked;
   }
 
-  private grow(capacity: number) {
-    const seqs = new Float64Array(capacity);
-    seqs.set(this.seqs.subarray(0, this.size));
-    const bytes = new Uint8Array(capacity * this.stride);
-    bytes.set(this.bytes.subarray(0, this.size * this.stride));
-    const gone = new Uint8Array(capacity);
-    gone.set(this.gone.subarray(0, this.size));
-    this.seqs = seqs;
-    this.bytes = bytes;
-    this.view = new DataView(bytes.buffer);
-    this.gone = gone;
+  /** Calls `fn` for each block in use with its rows in use and the bucket row of its first. */
+  private eachBlock(fn: (block: Block, rows: number, first: number) => void) {
+    for (let i = 0, first = 0; first < this.size; i++, first += BLOCK_ROWS)
+      fn(this.blocks[i]!, Math.min(BLOCK_ROWS, this.size - first), first);
+  }
+
+  private grow() {
+    const last = this.blocks.length - 1;
+    const block = this.blocks[last]!;
+    if (block.rows === BLOCK_ROWS) {
+      this.blocks.push(new Block(BLOCK_ROWS, this.stride));
+      return;
+    }
+    // By a quarter, not doubling: a 1.5M-chunk book's first pass held 293 MB grown by doubling, 230 by a quarter.
+    const rows = Math.min(BLOCK_ROWS, block.rows + Math.max(FIRST_ROWS, block.rows >> 2));
+    this.blocks[last] = block.grown(rows, this.stride, block.rows);
   }
 
   private compact() {
     let w = 0;
-    for (let r = 0; r < this.size; r++) {
-      if (this.gone[r]) continue;
-      this.seqs[w] = this.seqs[r]!;
-      this.bytes.copyWithin(w * this.stride, r * this.stride, (r + 1) * this.stride);
-      this.gone[w] = 0;
-      w++;
-    }
+    const stride = this.stride;
+    this.eachBlock((from, rows) => {
+      for (let r = 0; r < rows; r++) {
+        if (from.gone[r]) continue;
+        const to = this.blocks[w >> BLOCK_SHIFT]!;
+        const t = w & ROW_MASK;
+        if (to !== from || t !== r) {
+          to.seqs[t] = from.seqs[r]!;
+          to.bytes.set(from.bytes.subarray(r * stride, (r + 1) * stride), t * stride);
+        }
+        to.gone[t] = 0;
+        w++;
+      }
+    });
     this.size = w;
     this.goneCount = 0;
+    // Blocks left empty are let go (the first is always kept).
+    this.blocks.length = Math.max(1, Math.ceil(w / BLOCK_ROWS));
   }
 }

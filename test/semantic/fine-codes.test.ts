@@ -78,11 +78,11 @@ describe('fine residual codes', () => {
     };
     add(400);
     expect(bucket.size).toBe(400);
-    expect(bucket.seqs.length).toBeGreaterThanOrEqual(400);
-    expect(bucket.seqs.length).toBeLessThanOrEqual(400 * 1.25);
+    expect(bucket.capacity).toBeGreaterThanOrEqual(400);
+    expect(bucket.capacity).toBeLessThanOrEqual(400 * 1.25);
     for (let row = 0; row < 400; row++) {
       expect(bucket.refine(row, query, FINE_LEVELS, codeWords(DIMS))).toBe(estimates[row]);
-      expect(bucket.seqs[row]).toBe(row);
+      expect(bucket.seqAt(row)).toBe(row);
     }
   });
 
