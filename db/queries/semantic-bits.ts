@@ -1,15 +1,6 @@
 import type { ReplicaDb } from '../sqlite/open';
-import {
-  codeBytes,
-  codeWords,
-  FINE_LEVELS,
-  loadPartition,
-  nearestLists,
-  readyVersion,
-  LEVELS,
-  LIST_SPAN,
-  type Partition,
-} from './semantic-lists';
+import { codeBytes, codeWords, FINE_LEVELS, LEVELS } from './semantic-codes';
+import { loadPartition, nearestLists, readyVersion, LIST_SPAN, type Partition } from './semantic-lists';
 import { cachedStatement } from './statements';
 import { Bucket } from './semantic-bucket';
 
@@ -171,7 +162,7 @@ export class BitIndex {
     return { chosen, dots };
   }
 
-  /** Whether candidates can be refined by fine codes (the partition in use has them: semantic-lists.ts CODING). */
+  /** Whether candidates can be refined by fine codes (the partition in use has them: semantic-codes.ts CODING). */
   get refines() {
     return (this.partition?.coding ?? 0) >= 2;
   }
@@ -236,20 +227,18 @@ export class BitIndex {
     const picked = best(scores, min, max, want);
     if (refined === undefined || !this.refines || picked.length <= refined) return picked.map((r) => seqs[r]!);
     // Each pick's estimate again from its coarse and fine codes (a chunk in no list keeps its sign score).
-    const closer = new Map<number, number>();
-    for (const r of picked) {
+    const closer = new Float64Array(picked.length);
+    picked.forEach((r, i) => {
       let c = starts.length - 1;
       while (starts[c]! > r) c--;
       const list = chosen[c]!;
-      closer.set(
-        r,
+      closer[i] =
         list === unplaced
           ? scores[r]!
-          : dots![list]! + this.buckets[list]!.refine(r - starts[c]!, query, FINE_LEVELS, words),
-      );
-    }
-    picked.sort((a, b) => closer.get(b)! - closer.get(a)!);
-    return picked.slice(0, refined).map((r) => seqs[r]!);
+          : dots![list]! + this.buckets[list]!.refine(r - starts[c]!, query, FINE_LEVELS, words);
+    });
+    const order = Array.from(picked.keys()).sort((a, b) => closer[b]! - closer[a]!);
+    return order.slice(0, refined).map((i) => seqs[picked[i]!]!);
   }
 
   /** Marks these seqs gone (their chunk was deleted): never chosen again, and dropped at the next compaction. */

@@ -1,5 +1,6 @@
 import type { ReplicaDb } from '../sqlite/open';
 import { cachedStatement } from './statements';
+import { CODING, encodeResidual } from './semantic-codes';
 
 /**
  * An inverted-file partition of one model's vectors, so that the first pass (semantic-bits.ts)
@@ -25,11 +26,6 @@ export interface Partition {
   coding: number;
   /** lists × dims, each of unit length. */
   centroids: Float32Array;
-  /**
-   * Per byte position of a bit vector and per value of that byte, every list's share of the
-   * score: (dims / 8) × 256 × lists. Placing a chunk is then 32 rows of `lists` sums (256 dims).
-   */
-  byByte: Float32Array;
 }
 
 export interface PartitionState {
@@ -76,42 +72,53 @@ export function loadPartition(db: ReplicaDb, model: string, version: number): Pa
   if (rows.length !== state.lists) return null;
   const centroids = new Float32Array(state.lists * state.dims);
   rows.forEach((r, i) => centroids.set(new Float32Array(r.vec.buffer, r.vec.byteOffset, state.dims), i * state.dims));
-  const partition = makePartition(version, state.dims, state.lists, state.coding, centroids);
+  const partition: Partition = { version, dims: state.dims, lists: state.lists, coding: state.coding, centroids };
   byKey.set(key, partition);
   return partition;
 }
 
-function makePartition(
-  version: number,
-  dims: number,
-  lists: number,
-  coding: number,
-  centroids: Float32Array,
-): Partition {
+const placing = new WeakMap<Partition, Float32Array>();
+
+/**
+ * Per byte position of a bit vector and per value of that byte, every list's share of a chunk's
+ * sign score: (dims / 8) × 256 × lists, so that placing a chunk is 32 rows of `lists` sums (256
+ * dims). Made on first use: only the indexer places chunks, and search's copy of a partition
+ * (read in the main process when a new one becomes ready) never needs it; making it there held
+ * the main process about 60 ms at 256 lists.
+ */
+function placementTable(p: Partition): Float32Array {
+  const had = placing.get(p);
+  if (had) return had;
+  const { dims, lists, centroids } = p;
   const bytes = Math.ceil(dims / 8);
-  const byByte = new Float32Array(bytes * 256 * lists);
+  const table = new Float32Array(bytes * 256 * lists);
   for (let b = 0; b < bytes; b++) {
     for (let l = 0; l < lists; l++) {
-      for (let bit = 0; bit < 8; bit++) {
-        const d = b * 8 + bit;
-        if (d >= dims) break;
-        const c = centroids[l * dims + d]!;
-        const mask = 1 << bit;
-        for (let x = 0; x < 256; x++) byByte[(b * 256 + x) * lists + l]! += x & mask ? c : -c;
+      // Value 0 scores -c for each of the byte's dimensions; each value is then a value with
+      // one bit fewer (its lowest set bit cleared) plus twice that bit's c.
+      let none = 0;
+      for (let bit = 0; bit < 8 && b * 8 + bit < dims; bit++) none -= centroids[l * dims + b * 8 + bit]!;
+      const row = b * 256 * lists + l;
+      table[row] = none;
+      for (let x = 1; x < 256; x++) {
+        const d = b * 8 + 31 - Math.clz32(x & -x);
+        table[row + x * lists] = table[row + (x & (x - 1)) * lists]! + (d < dims ? 2 * centroids[l * dims + d]! : 0);
       }
     }
   }
-  return { version, dims, lists, coding, centroids, byByte };
+  placing.set(p, table);
+  return table;
 }
 
 /** The list of the chunk whose bits start at `offset` in `bits`: the centroid with the best sign score. */
 export function placeBits(p: Partition, bits: Uint8Array, offset: number, sums = new Float32Array(p.lists)): number {
   const lists = p.lists;
   const bytes = Math.ceil(p.dims / 8);
+  const table = placementTable(p);
   sums.fill(0);
   for (let b = 0; b < bytes; b++) {
     const base = (b * 256 + bits[offset + b]!) * lists;
-    for (let l = 0; l < lists; l++) sums[l]! += p.byByte[base + l]!;
+    for (let l = 0; l < lists; l++) sums[l]! += table[base + l]!;
   }
   let best = 0;
   for (let l = 1; l < lists; l++) if (sums[l]! > sums[best]!) best = l;
@@ -131,62 +138,6 @@ export function nearestLists(p: Partition, query: Float32Array): { order: number
     dots[l] = s;
   }
   return { order: Array.from(dots.keys()).sort((a, b) => dots[b]! - dots[a]!), dots };
-}
-
-/**
- * A placed chunk's code: its residual (vector minus its list's centroid) at 2 bits a dimension
- * (the coarse code, padded to whole 32-bit words), then the residual's scale (root mean square,
- * float32), then (coding 2) a fine code of 2 more bits a dimension, nested in each coarse cell.
- * The residual is what tells a list's chunks apart; at 1 bit a dimension of the whole vector, the
- * true 10 nearest of 307k chunks needed 2,400 candidates to be found 98% (their neighbours in the
- * same lists score alike), at 2 bits of the residual 200 found them all (20k-lead bench book,
- * simulated).
- *
- * Why the fine code: the first pass scans by the coarse code alone (one table lookup a byte), and
- * its best 1,000 were each re-ranked from its full vector, a row read each: fast while the replica
- * is in the OS's cache, but a random read from disk each when it is not (1.5M chunks, 200 queries
- * after the cache was dropped: the re-rank's p95 183 ms, 20 ms warm). Refining those 1,000 in memory
- * by 4 bits a dimension first (semantic-bits.ts) keeps the true 10 nearest among the best 75 as
- * often as among all 1,000 (recall@10 0.956 either way, 100k-lead bench book, simulated; 2 bits:
- * 0.854 among 75), so only about a tenth are read. 64 more bytes a chunk (96 MB at 1.5M).
- */
-export const CODING = 2;
-/** 32-bit words of a coarse (or fine) code. */
-export const codeWords = (dims: number) => Math.ceil(dims / 16);
-export const codeBytes = (dims: number, coding = CODING) => codeWords(dims) * 4 * coding + 4;
-/** Lloyd–Max levels of 2 bits for a normal distribution (in units of the scale), and the cut between the inner and outer ones. */
-export const LEVELS = [-1.51, -0.4528, 0.4528, 1.51];
-const OUTER = 0.9816;
-/**
- * Levels of the fine code, 4 within each coarse cell (index coarse * 4 + fine): Lloyd–Max for
- * the normal distribution restricted to that cell (mean squared error 0.0097 of the scale², where
- * 16 free levels reach 0.0095 and the coarse 4 alone 0.1175).
- */
-export const FINE_LEVELS = Float32Array.from([
-  -2.6623, -1.9839, -1.52, -1.1453, -0.8452, -0.5919, -0.3508, -0.1162, 0.1162, 0.3508, 0.5919, 0.8452, 1.1453, 1.52,
-  1.9839, 2.6623,
-]);
-
-export function encodeResidual(p: Partition, list: number, v: Float32Array): Buffer {
-  const dims = p.dims;
-  const o = list * dims;
-  let squares = 0;
-  for (let i = 0; i < dims; i++) squares += (v[i]! - p.centroids[o + i]!) ** 2;
-  const scale = Math.sqrt(squares / dims) || 1e-12;
-  const out = Buffer.alloc(codeBytes(dims, p.coding));
-  const fineAt = codeWords(dims) * 4 + 4;
-  for (let i = 0; i < dims; i++) {
-    const z = (v[i]! - p.centroids[o + i]!) / scale;
-    const code = z >= OUTER ? 3 : z >= 0 ? 2 : z >= -OUTER ? 1 : 0;
-    out[i >> 2]! |= code << ((i & 3) * 2);
-    if (p.coding < 2) continue;
-    // The fine level nearest z in its cell: how many midpoints between the cell's levels it passes.
-    let fine = 0;
-    for (let j = 0; j < 3; j++) if (z >= (FINE_LEVELS[code * 4 + j]! + FINE_LEVELS[code * 4 + j + 1]!) / 2) fine++;
-    out[fineAt + (i >> 2)]! |= fine << ((i & 3) * 2);
-  }
-  out.writeFloatLE(scale, codeWords(dims) * 4);
-  return out;
 }
 
 /** How many lists a partition of `chunks` chunks should have: about √chunks / 4, from 16 to 256. */

@@ -119,7 +119,7 @@ export function ensureVectorTables(db: Database) {
   // Replicas made before the partition (db/queries/semantic-lists.ts): every chunk in no list yet.
   if (bitsColumns.includes('seq') && !bitsColumns.includes('list'))
     db.exec('ALTER TABLE semantic_bits ADD COLUMN list INTEGER; ALTER TABLE semantic_bits ADD COLUMN code BLOB');
-  // Partitions made before fine codes (semantic-lists.ts CODING): coarse codes only, as they are.
+  // Partitions made before fine codes (semantic-codes.ts CODING): coarse codes only, as they are.
   const partitionColumns = db.prepare(`SELECT name FROM pragma_table_info('semantic_partitions')`).pluck().all();
   if (!partitionColumns.includes('coding'))
     db.exec('ALTER TABLE semantic_partitions ADD COLUMN coding INTEGER NOT NULL DEFAULT 1');

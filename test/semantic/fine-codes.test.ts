@@ -1,5 +1,5 @@
 /**
- * Residual codes (db/queries/semantic-lists.ts encodeResidual) as the first pass reads them
+ * Residual codes (db/queries/semantic-codes.ts encodeResidual) as the first pass reads them
  * (db/queries/semantic-bucket.ts): with the fine code, a chunk's estimated dot product with a
  * query is about ten times closer to the true one than by the coarse code alone (mean squared
  * error of the levels: 0.0097 against 0.1175 of the scale²), which is what lets a search re-rank a
@@ -7,14 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Bucket } from '../../db/queries/semantic-bucket';
-import {
-  codeBytes,
-  codeWords,
-  encodeResidual,
-  FINE_LEVELS,
-  LEVELS,
-  type Partition,
-} from '../../db/queries/semantic-lists';
+import { codeBytes, codeWords, encodeResidual, FINE_LEVELS, LEVELS } from '../../db/queries/semantic-codes';
+import type { Partition } from '../../db/queries/semantic-lists';
 
 const DIMS = 64;
 
@@ -26,7 +20,7 @@ function normals(seed: number) {
 }
 
 function partition(coding: number, centroid: Float32Array): Partition {
-  return { version: 1, dims: DIMS, lists: 1, coding, centroids: centroid, byByte: new Float32Array(0) };
+  return { version: 1, dims: DIMS, lists: 1, coding, centroids: centroid };
 }
 
 describe('fine residual codes', () => {

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knn } from '../../db/queries/semantic';
 import { bitIndex } from '../../db/queries/semantic-bits';
-import { codeBytes, CODING, readyVersion } from '../../db/queries/semantic-lists';
+import { codeBytes, CODING } from '../../db/queries/semantic-codes';
+import { readyVersion } from '../../db/queries/semantic-lists';
 import { openReplica } from '../../db/sqlite/open';
 import { fakeEmbedding } from '../ai/fake-embeddings';
 import { startFakeOpenAI, type FakeOpenAI } from '../ai/fake-openai';

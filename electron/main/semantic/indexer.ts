@@ -3,8 +3,6 @@ import { ensureVectorTables, quantizeBinary, vectorBlob, vectorsAvailable } from
 import { warmBitIndex } from '../../../db/queries/semantic-bits';
 import {
   countChunks,
-  CODING,
-  encodeResidual,
   listsFor,
   loadPartition,
   LIST_SPAN,
@@ -15,6 +13,7 @@ import {
   trainPartition,
   type Partition,
 } from '../../../db/queries/semantic-lists';
+import { CODING, encodeResidual } from '../../../db/queries/semantic-codes';
 import { cachedStatement } from '../../../db/queries/statements';
 import {
   rowSql,
