@@ -130,7 +130,11 @@ export function* nearestChunks(
   // A candidate whose chunk was deleted since the index read it has no row: forget it and choose
   // again, so the re-rank still sees `want` live candidates (twice at most; a third pass is rare).
   for (let pass = 0; pass < 3; pass++) {
-    const seqs = index.candidates(query, want, opts.lists, opts.candidates ? undefined : Math.max(REFINED, k));
+    // At most 2k of one code (the same text in many records, see semantic-bits.ts best): k of
+    // them are as near as any, and twice k leaves k should some be of records deleted since.
+    const seqs = opts.candidates
+      ? index.candidates(query, want, opts.lists)
+      : index.candidates(query, want, opts.lists, Math.max(REFINED, k), 2 * k);
     // In seq order (the order they were written, close to the chunks' rowid order): neighbouring
     // candidates share pages.
     const ordered = [...seqs].sort((a, b) => a - b);

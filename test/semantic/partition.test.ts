@@ -243,4 +243,36 @@ describe('the partitioned first pass', () => {
       again.close();
     }
   });
+
+  it('keeps a few chunks of one code among the candidates: the same sentence in many records does not fill them', async () => {
+    const copies = await leadWithNotes(
+      rep,
+      'Copy',
+      Array.from({ length: 40 }, () => 'roof hail claim'),
+    );
+    await semantic.index();
+    const seqs = new Set(
+      rep.db
+        .prepare(
+          `SELECT b.seq FROM semantic_bits b JOIN semantic_chunks c ON c.rowid = b.id
+           WHERE c.lead_id = ? AND c.source_table = 'lead_notes'`,
+        )
+        .pluck()
+        .all(copies) as number[],
+    );
+    expect(seqs.size).toBe(40);
+    const v = vector('roof hail claim');
+    const index = bitIndex(rep.db, MODEL);
+    // The copies are the nearest chunks and share one code: uncapped, they take every place.
+    const uncapped = index.candidates(v, 30, SCANNED_LISTS);
+    expect(uncapped.filter((seq) => seqs.has(seq))).toHaveLength(30);
+    const capped = index.candidates(v, 30, SCANNED_LISTS, undefined, 5);
+    expect(capped).toHaveLength(30);
+    expect(capped.filter((seq) => seqs.has(seq))).toHaveLength(5);
+    // A search still returns k of them (cap 2k), as near as the exact scan's.
+    const fast = knn(rep.db, MODEL, v, 5, { lists: SCANNED_LISTS });
+    const exact = knn(rep.db, MODEL, v, 5, { exact: true });
+    expect(fast.map((h) => h.distance.toFixed(5))).toEqual(exact.map((h) => h.distance.toFixed(5)));
+    expect(fast.filter((h) => h.lead_id === copies)).toHaveLength(5);
+  });
 });
