@@ -289,35 +289,39 @@ function best(
   const bucket = (s: number) => Math.min(buckets - 1, Math.max(0, Math.floor((s - min) * scale)));
   const counts = new Uint32Array(buckets);
   for (let r = 0; r < scores.length; r++) if (scores[r] !== -Infinity) counts[bucket(scores[r]!)]!++;
-  // Rows dropped as a group's extras free places below the cut: look further (twice as far) until n are kept.
-  for (let want = n; ; want *= 2) {
-    let cut = buckets - 1;
-    for (let seen = 0; cut > 0; cut--) {
-      seen += counts[cut]!;
-      if (seen >= want) break;
-    }
-    const out: number[] = [];
-    for (let r = 0; r < scores.length; r++) if (scores[r] !== -Infinity && bucket(scores[r]!) >= cut) out.push(r);
-    out.sort((a, b) => scores[b]! - scores[a]!);
-    const kept = perScore === Infinity ? out : capGroups(out, scores, perScore, cappedFrom);
-    if (kept.length >= n || cut === 0) return kept.slice(0, n);
-  }
-}
-
-/** `sorted` (best first) with at most `cap` rows from `from` on of each run of equal scores. */
-function capGroups(sorted: number[], scores: Float32Array, cap: number, from: number): number[] {
+  // Rows by bucket, highest first (a counting sort): a slice of buckets holding at least the
+  // rows still wanted is then sorted and taken at a time, without another pass over every score
+  // when a group's extras were dropped.
+  const starts = new Uint32Array(buckets + 1);
+  for (let b = buckets - 1; b >= 0; b--) starts[b] = starts[b + 1]! + counts[b]!;
+  const total = starts[0]!;
+  const next = starts.slice(1);
+  const byBucket = new Uint32Array(total);
+  for (let r = 0; r < scores.length; r++) if (scores[r] !== -Infinity) byBucket[next[bucket(scores[r]!)]!++] = r;
   const kept: number[] = [];
-  const seen = new Map<number, number>();
-  for (const r of sorted) {
-    if (r < from) {
-      kept.push(r);
-      continue;
+  // Rows of one score fall in one bucket, so a run of equal scores never spans two slices.
+  let run = 0;
+  let runScore = NaN;
+  for (let from = 0; from < total && kept.length < n;) {
+    // Whole buckets from `from` on, at least the rows still wanted.
+    let to = from + (n - kept.length);
+    if (to >= total) to = total;
+    else {
+      const b = bucket(scores[byBucket[to - 1]!]!);
+      to = starts[b]!;
     }
-    const n = seen.get(scores[r]!) ?? 0;
-    seen.set(scores[r]!, n + 1);
-    if (n < cap) kept.push(r);
+    const slice = Array.from(byBucket.subarray(from, to)).sort((a, b) => scores[b]! - scores[a]!);
+    for (const r of slice) {
+      if (r >= cappedFrom && perScore !== Infinity) {
+        run = scores[r] === runScore ? run + 1 : 0;
+        runScore = scores[r]!;
+        if (run >= perScore) continue;
+      }
+      kept.push(r);
+    }
+    from = to;
   }
-  return kept;
+  return kept.slice(0, n);
 }
 
 /**
