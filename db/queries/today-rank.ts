@@ -37,11 +37,15 @@ export interface Bound {
   column: 'base' | 'learned_bound';
   /** The most the column plus a stage weight can be: where the first band starts. */
   top: number;
+  /**
+   * Points of the column per band: a band is one statement. 6 for the rule, whose page usually
+   * sits in the top 25; 6 for learned_bound too (3 points of the blend): at 100k leads the busiest
+   * agent's overdue page then reads ~300 rows where 12 read ~560.
+   */
+  band: number;
   reach: (bound: number) => number;
 }
 
-/** Points of the bound per band, per 100 of `top`: a band is one statement, and the page's scores usually sit in the top 25. */
-const BAND = 6;
 /** Far below any score: a closed status scores 0, so its rows are read only in the last band. */
 const CLOSED = -1000;
 const FLOOR = -1e9;
@@ -111,9 +115,8 @@ export function overdueInReach<S extends { score: number }>(
   });
   if (parts.length === 0) return [];
   const scored: S[] = [];
-  const width = (BAND * bound.top) / 100;
   let high = CEILING;
-  for (let low = bound.top - width; ; low -= width) {
+  for (let low = bound.top - bound.band; ; low -= bound.band) {
     const last = low <= 0;
     scored.push(...score(band(db, owner, bound.column, parts, nowIso, last ? FLOOR : low, high)));
     if (last) break;

@@ -180,8 +180,8 @@ export function today(
   // With the chances stored, (learned_bound + weight) / 2 bounds the blended score; without them
   // the rule's bound (base + weight) is blended with a chance of 100%.
   const bound: Bound = learned?.stored
-    ? { column: 'learned_bound', top: 200, reach: (b) => b / 2 }
-    : { column: 'base', top: 100, reach: (b) => blendScore(b, learned ? 100 : undefined) };
+    ? { column: 'learned_bound', top: 200, band: 6, reach: (b) => b / 2 }
+    : { column: 'base', top: 100, band: 6, reach: (b) => blendScore(b, learned ? 100 : undefined) };
   const overdueItems = (
     overdue ? scoreAll(overdue) : overdueInReach(db, { owner, nowIso, need, statuses, score: scoreAll, bound })
   )

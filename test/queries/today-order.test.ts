@@ -289,7 +289,7 @@ describe('today, against a recomputation from the rows', () => {
           return { id, score: localPriority(input, clock).score };
         });
       },
-      bound: { column: 'base', top: 100, reach: (b) => b },
+      bound: { column: 'base', top: 100, band: 6, reach: (b) => b },
     });
     expect(found.map((f) => f.id)).toEqual(expect.arrayContaining(pressing));
     expect(weighed).toBeLessThan(BACKLOG / 4);

@@ -23,14 +23,19 @@ ALTER TABLE `today_ranks` ADD COLUMN `chance` integer;
 --> statement-breakpoint
 ALTER TABLE `today_ranks` ADD COLUMN `learned_bound` integer GENERATED ALWAYS AS (`base` + coalesce(`chance`, 100)) VIRTUAL;
 --> statement-breakpoint
--- One owner's overdue rows by status in learned_bound order (next_follow_up_at in the index, so
--- the rows not yet due are passed over without a lookup); and the team's.
-CREATE INDEX `idx_today_ranks_learned` ON `today_ranks` (`owner_id`, `status_id`, `learned_bound`, `next_follow_up_at`);
+-- One owner's overdue rows by status in learned_bound order, and the team's, each covering the
+-- scored facts and the chance like idx_today_ranks_team: an overdue page reads ~560 rows of the
+-- busiest agent at 100k leads (the rule alone reads ~525 through the table's own order), and a
+-- lookup into the table for each doubled the cost of reading them.
+CREATE INDEX `idx_today_ranks_learned` ON `today_ranks` (`owner_id`, `status_id`, `learned_bound`, `next_follow_up_at`,
+	`quoted_premium`, `priority`, `ai_follow_up_priority`, `last_contacted_at`, `created_at`, `chance`);
 --> statement-breakpoint
-CREATE INDEX `idx_today_ranks_learned_team` ON `today_ranks` (`status_id`, `learned_bound`, `next_follow_up_at`);
+CREATE INDEX `idx_today_ranks_learned_team` ON `today_ranks` (`status_id`, `learned_bound`, `next_follow_up_at`,
+	`quoted_premium`, `priority`, `ai_follow_up_priority`, `last_contacted_at`, `created_at`, `chance`);
 --> statement-breakpoint
--- The rows whose chance is still to be computed, found without reading the others.
-CREATE INDEX `idx_today_ranks_stale` ON `today_ranks` (`lead_id`) WHERE `chance` IS NULL;
+-- The rows whose chance is still to be computed, found without reading the others, in the table's
+-- own order: writing them in that order cost a third of writing them in lead_id order at 100k leads.
+CREATE INDEX `idx_today_ranks_stale` ON `today_ranks` (`owner_id`, `status_id`, `base`, `lead_id`) WHERE `chance` IS NULL;
 --> statement-breakpoint
 CREATE TRIGGER `leads_chance_derived_update` AFTER UPDATE OF id, source, insurance_type_id, owner_id, quoted_premium,
 	current_premium, email, phone, priority ON `leads`

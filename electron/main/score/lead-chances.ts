@@ -36,16 +36,30 @@ export function refreshLeadChances(db: ReplicaDb, model: LeadModel, limit = CHAN
   return db
     .transaction(() => {
       if (!chancesStoredFor(db, model)) forgetLeadChances(db, model);
-      const ids = db
-        .prepare('SELECT lead_id FROM today_ranks INDEXED BY idx_today_ranks_stale WHERE chance IS NULL LIMIT ?')
-        .pluck()
-        .all(limit) as string[];
-      if (ids.length === 0) return 0;
-      const set = db.prepare('UPDATE today_ranks SET chance = ? WHERE lead_id = ?');
-      const pcts = chancePercents(db, model, ids);
-      for (const [id, pct] of pcts) set.run(pct, id);
+      // In the table's order (its primary key), written by that key: a third of the cost of lead_id order.
+      const stale = db
+        .prepare(
+          `SELECT owner_id, status_id, base, lead_id FROM today_ranks INDEXED BY idx_today_ranks_stale
+           WHERE chance IS NULL LIMIT ?`,
+        )
+        .raw()
+        .all(limit) as Array<[string, string, number, string]>;
+      if (stale.length === 0) return 0;
+      const set = db.prepare(
+        'UPDATE today_ranks SET chance = ? WHERE owner_id = ? AND status_id = ? AND base = ? AND lead_id = ?',
+      );
+      const pcts = chancePercents(
+        db,
+        model,
+        stale.map((r) => r[3]),
+      );
+      let written = 0;
+      for (const row of stale) {
+        const pct = pcts.get(row[3]);
+        if (pct !== undefined) written += set.run(pct, ...row).changes;
+      }
       // A row whose lead has no facts (none should) is left NULL, and ends the refresh rather than loop on it.
-      return pcts.size;
+      return written;
     })
     .immediate();
 }
