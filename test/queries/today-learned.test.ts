@@ -6,13 +6,16 @@
  * the refresh), after a retrain, after a model stored without the refresh knowing, and after a
  * rebuild of the derived state. Every stored chance equals the model's for the lead as it is now
  * (or Today does not trust them), and with all of them stored an overdue page asks the model for
- * its own rows only.
+ * its own rows only. The app's background refresh fills them in and follows the change feed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today, type LearnedChances } from '../../db/queries/today';
 import { rebuildDerived, suspendDerived } from '../../db/sqlite/derived';
 import type { ReplicaDb } from '../../db/sqlite/open';
-import { refreshAllLeadChances, refreshLeadChances } from '../../electron/main/score/lead-chances';
+import { changeFeed } from '../../db/sqlite/change-feed';
+import { ReplicaWriter } from '../../db/sqlite/writer';
+import type { Actor } from '../../shared/mutations/define';
+import { refreshAllLeadChances, refreshLeadChances, startLeadChances } from '../../electron/main/score/lead-chances';
 import { chancePercents, learnedChances, loadLeadModel, trainLeadScore } from '../../electron/main/score/lead-score';
 import { saveModel } from '../../electron/main/score/model-store';
 import { Rng } from '../../shared/synthetic/prng';
@@ -247,4 +250,28 @@ describe('Today with stored learned chances', () => {
       };
     }
   }, 120_000);
+
+  it('are filled in by the app in the background, and again after a change it hears of', async () => {
+    trainLeadScore(db, new Date(NOW.getTime() + 3 * DAY));
+    expect(nulls()).toBeGreaterThan(300);
+    const writer = new ReplicaWriter(db, () => ({ userId: 'nobody' }) as Actor);
+    const changes = changeFeed(db);
+    const stop = startLeadChances(db, writer, changes);
+    // Waits on the replica's state, not a clock: the refresh debounces and goes piece by piece.
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 600 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(done()).toBe(true);
+    };
+    try {
+      await until(() => nulls() === 0);
+      const lead = ids('SELECT lead_id FROM today_ranks LIMIT 1')[0]!;
+      db.prepare('UPDATE leads SET email = NULL, phone = NULL WHERE id = ?').run(lead);
+      expect(nulls()).toBe(1);
+      changes.emit(['leads'], 'sync');
+      await until(() => nulls() === 0);
+      expect(learnedChances(db)!.stored).toBe(true);
+    } finally {
+      stop();
+    }
+  }, 60_000);
 });
