@@ -7,6 +7,8 @@
  * status the scope holds (an index range each), and scored exactly; once `need` scores are higher
  * than any unread row could reach, no unread row can enter the page and the scan stops. The page
  * is then the one a scoring of every overdue follow-up gives (test/queries/today-order.test.ts).
+ * With a learned model whose chances today_ranks holds (migration 0028), the rows are read in
+ * order of `learned_bound` (base + the stored chance, or + 100 where none is stored) instead.
  */
 import { stageWeight } from '../../shared/ai/local-priority';
 import type { ReplicaDb } from '../sqlite/open';
@@ -22,17 +24,35 @@ export type Candidate = [
   aiPriority: number | null,
   lastContactedAt: string | null,
   createdAt: string,
+  /** today_ranks.chance (migration 0028) when read from there: the stored chance in percent, or null. */
+  chance?: number | null,
 ];
 
-/** Points of the bound per band: a band is one statement, and the page's scores usually sit in the top 25. */
-const BAND = 6;
+/**
+ * The today_ranks column the rows are read in order of and what it bounds: `reach` turns a bound
+ * of that column plus a stage weight into a bound of the final score. `base`: the rule's score
+ * (with a learned chance not stored, counted as 100%); `learned_bound`: twice the blended score.
+ */
+export interface Bound {
+  column: 'base' | 'learned_bound';
+  /** The most the column plus a stage weight can be: where the first band starts. */
+  top: number;
+  /**
+   * Points of the column per band: a band is one statement. 6 for the rule, whose page usually
+   * sits in the top 25; 6 for learned_bound too (3 points of the blend): at 100k leads the busiest
+   * agent's overdue page then reads ~300 rows where 12 read ~560.
+   */
+  band: number;
+  reach: (bound: number) => number;
+}
+
 /** Far below any score: a closed status scores 0, so its rows are read only in the last band. */
 const CLOSED = -1000;
 const FLOOR = -1e9;
 const CEILING = 1e9;
 
 const COLUMNS = `lead_id, status_id, next_follow_up_at, quoted_premium, priority, ai_follow_up_priority,
-  last_contacted_at, created_at`;
+  last_contacted_at, created_at, chance`;
 
 /** The statuses the scope's follow-ups have (known or not), by skipping through the index: one seek each. */
 function statusesPresent(db: ReplicaDb, owner: string | null): string[] {
@@ -48,10 +68,11 @@ function statusesPresent(db: ReplicaDb, owner: string | null): string[] {
   ).all(owner === null ? {} : { owner }) as string[];
 }
 
-/** One band: for each status, the overdue rows whose bound (base + its weight) is in [low, high). */
+/** One band: for each status, the overdue rows whose bound (column + its weight) is in [low, high). */
 function band(
   db: ReplicaDb,
   owner: string | null,
+  column: Bound['column'],
   parts: Array<{ statusId: string; weight: number }>,
   nowIso: string,
   low: number,
@@ -59,7 +80,7 @@ function band(
 ): Candidate[] {
   const byOwner = owner === null ? '' : 'owner_id = ? AND';
   const one = `SELECT ${COLUMNS} FROM today_ranks
-    WHERE ${byOwner} status_id = ? AND base >= ? AND base < ? AND next_follow_up_at < ?`;
+    WHERE ${byOwner} status_id = ? AND ${column} >= ? AND ${column} < ? AND next_follow_up_at < ?`;
   const args: Array<string | number> = [];
   for (const p of parts) {
     if (owner !== null) args.push(owner);
@@ -71,8 +92,8 @@ function band(
 /**
  * The overdue follow-ups (next_follow_up_at before `nowIso`) that may make a page of `need`, each
  * scored: every one whose score could be among the best `need` is there, with others above the
- * line. `score` scores a band's rows (the learned chances are asked for per band); `reach` turns a
- * bound of the rule's score into a bound of the final score (with a learned chance: as if 100%).
+ * line. `score` scores a band's rows (the learned chances not stored are asked for per band);
+ * `bound` names the order the rows are read in and what it bounds.
  */
 export function overdueInReach<S extends { score: number }>(
   db: ReplicaDb,
@@ -82,10 +103,10 @@ export function overdueInReach<S extends { score: number }>(
     need: number;
     statuses: ReadonlyMap<string, { code: string; category: 'open' | 'won' | 'lost' }>;
     score: (rows: Candidate[]) => S[];
-    reach: (rule: number) => number;
+    bound: Bound;
   },
 ): S[] {
-  const { owner, nowIso, need, statuses, score, reach } = opts;
+  const { owner, nowIso, need, statuses, score, bound } = opts;
   if (need <= 0) return [];
   const parts = statusesPresent(db, owner).map((statusId) => {
     const status = statuses.get(statusId);
@@ -95,12 +116,12 @@ export function overdueInReach<S extends { score: number }>(
   if (parts.length === 0) return [];
   const scored: S[] = [];
   let high = CEILING;
-  for (let low = 100 - BAND; ; low -= BAND) {
+  for (let low = bound.top - bound.band; ; low -= bound.band) {
     const last = low <= 0;
-    scored.push(...score(band(db, owner, parts, nowIso, last ? FLOOR : low, high)));
+    scored.push(...score(band(db, owner, bound.column, parts, nowIso, last ? FLOOR : low, high)));
     if (last) break;
-    // Every unread row's bound is below `low`, so its rule score is at most `low` (rounding).
-    const line = reach(low);
+    // Every unread row's bound is below `low`, so its score is at most bound.reach(low) (rounding).
+    const line = bound.reach(low);
     let above = 0;
     for (const s of scored) if (s.score > line) above++;
     if (above >= need) break;

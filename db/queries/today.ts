@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { localPriority, localScore, type LocalPriorityInput } from '../../shared/ai/local-priority';
 import type { todayQuery } from '../../shared/api/inputs';
 import type { TodayItem, TodayList } from '../../shared/api/types';
+import { chancePercent } from '../../shared/score/lead-model';
 import type { ReplicaDb } from '../sqlite/open';
 import { displayName } from './rows';
 import { cachedStatement } from './statements';
 import { todayCounts } from './today-counts';
-import { overdueInReach, type Candidate } from './today-rank';
+import { overdueInReach, type Bound, type Candidate } from './today-rank';
 import { userNames } from './user-names';
 
 /** End of the local calendar day of `now` (the device's time zone), as an ISO instant. */
@@ -18,21 +19,22 @@ function endOfDay(now: Date): string {
 
 /**
  * With a learned model, half of the priority is the rule's urgency (overdue, due soon) and half
- * the lead's learned chance of winning, so a likely deal comes before an unlikely one due as soon.
+ * the lead's learned chance of winning (in whole percent, `pct`), so a likely deal comes before an
+ * unlikely one due as soon. Rule and pct are whole, so the blend is (rule + pct) / 2 exactly.
  */
 type Chance = { probability: number; factors: Array<{ text: string }> };
-const blendScore = (rule: number, chance: Chance | undefined): number =>
-  chance ? Math.round((rule * 0.5 + Math.round(chance.probability * 100) * 0.5) * 10) / 10 : rule;
+const blendScore = (rule: number, pct: number | undefined): number =>
+  pct === undefined ? rule : Math.round((rule * 0.5 + pct * 0.5) * 10) / 10;
 
 function blend(
   rule: { score: number; reasons: string[] },
+  pct: number | undefined,
   chance: Chance | undefined,
 ): { score: number; reasons: string[] } {
-  if (!chance) return { score: rule.score, reasons: rule.reasons };
-  const pct = Math.round(chance.probability * 100);
-  const why = chance.factors[0] ? ` (${chance.factors[0].text.toLowerCase()})` : '';
+  if (pct === undefined) return { score: rule.score, reasons: rule.reasons };
+  const why = chance?.factors[0] ? ` (${chance.factors[0].text.toLowerCase()})` : '';
   return {
-    score: blendScore(rule.score, chance),
+    score: blendScore(rule.score, pct),
     reasons: [`${pct}% likely to win${why}`, ...rule.reasons].slice(0, 4),
   };
 }
@@ -73,9 +75,16 @@ const CANDIDATE = `l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.p
  * is chosen.
  */
 /** Each lead's learned chance of winning with its main factor (electron/main/score), when a model exists. */
-export type LearnedChances = (
-  ids: readonly string[],
-) => Map<string, { probability: number; factors: Array<{ text: string }> }>;
+export interface LearnedChances {
+  /** The chances of the open leads among `ids` (a lead whose status is closed has none). */
+  ask: (ids: readonly string[]) => Map<string, Chance>;
+  /**
+   * today_ranks.chance holds this model's chances (chancePercent) where it is not NULL (SQLite
+   * migration 0028, electron/main/score/lead-chances.ts): the backlog is then read in order of
+   * its blended bound and only the rows without one, and the page's (for its reasons), are asked.
+   */
+  stored: boolean;
+}
 
 export function today(
   db: ReplicaDb,
@@ -112,11 +121,24 @@ export function today(
     ).all(...args, ...ownerArg) as Candidate[];
   const dueToday = select('l.next_follow_up_at >= ? AND l.next_follow_up_at <= ?', q.limit, [nowIso, until]);
 
-  // The learned chances of the rows read, asked for batch by batch (the backlog is read in bands).
+  // The learned chances of the rows read, asked for batch by batch (the backlog is read in bands):
+  // those stored in today_ranks are taken as they are, the others (not yet known, or stale) asked.
   const chances = new Map<string, Chance>();
+  const storedChance = (c: Candidate) => (learned?.stored && c[8] != null ? c[8] : undefined);
   const ask = (rows: Candidate[]) => {
-    if (!learned || rows.length === 0) return;
-    for (const [id, chance] of learned(rows.map((r) => r[0]))) chances.set(id, chance);
+    if (!learned) return;
+    const ids = rows.filter((r) => storedChance(r) === undefined && !chances.has(r[0])).map((r) => r[0]);
+    if (ids.length > 0) for (const [id, chance] of learned.ask(ids)) chances.set(id, chance);
+  };
+  // A closed status has no chance: the rule alone scores it, as the model gives none for it.
+  const pctOf = (c: Candidate): number | undefined => {
+    if (!learned) return undefined;
+    const category = statuses.get(c[1])?.category;
+    if (category === 'won' || category === 'lost') return undefined;
+    const stored = storedChance(c);
+    if (stored !== undefined) return stored;
+    const live = chances.get(c[0]);
+    return live ? chancePercent(live.probability) : undefined;
   };
   const input = ([, statusId, due, premium, priority, ai, lastContacted, created]: Candidate): LocalPriorityInput => {
     const status = statuses.get(statusId);
@@ -135,7 +157,7 @@ export function today(
   const score = (c: Candidate): Scored => ({
     candidate: c,
     due_at: c[2],
-    score: blendScore(localScore(input(c), now), chances.get(c[0])),
+    score: blendScore(localScore(input(c), now), pctOf(c)),
   });
   const scoreAll = (rows: Candidate[]) => {
     ask(rows);
@@ -149,25 +171,28 @@ export function today(
   // Today's items first claim their share of the limit, then the most pressing overdue ones fill it.
   const todayItems = scoreAll(dueToday).sort(byScore);
   const need = Math.max(0, q.limit - todayItems.length);
-  // A short backlog is read whole; a long one only as far as a row could still make the page.
-  const small = SMALL_BACKLOG * need;
+  // A short backlog is read whole; a long one only as far as a row could still make the page. With
+  // the chances stored, only one that the page takes whole: reading more would ask the model for
+  // each row, where ranking asks only for those whose chance is not stored.
+  const small = learned?.stored ? need : SMALL_BACKLOG * need;
   let overdue = need > 0 && counts.overdue <= small ? select('l.next_follow_up_at < ?', small + 1, [nowIso]) : null;
   if (overdue && overdue.length > small) overdue = null;
+  // With the chances stored, (learned_bound + weight) / 2 bounds the blended score; without them
+  // the rule's bound (base + weight) is blended with a chance of 100%.
+  const bound: Bound = learned?.stored
+    ? { column: 'learned_bound', top: 200, band: 6, reach: (b) => b / 2 }
+    : { column: 'base', top: 100, band: 6, reach: (b) => blendScore(b, learned ? 100 : undefined) };
   const overdueItems = (
-    overdue
-      ? scoreAll(overdue)
-      : overdueInReach(db, {
-          owner,
-          nowIso,
-          need,
-          statuses,
-          score: scoreAll,
-          reach: (rule) => (learned ? blendScore(rule, { probability: 1, factors: [] }) : rule),
-        })
+    overdue ? scoreAll(overdue) : overdueInReach(db, { owner, nowIso, need, statuses, score: scoreAll, bound })
   )
     .sort(byScore)
     .slice(0, need);
   const page = [...overdueItems, ...todayItems].sort(byScore);
+  // The reasons name the chance's main factor: asked for the page's rows whose chance was stored.
+  if (learned?.stored) {
+    const ids = page.filter((p) => storedChance(p.candidate) !== undefined).map((p) => p.candidate[0]);
+    if (ids.length > 0) for (const [id, chance] of learned.ask(ids)) chances.set(id, chance);
+  }
   const names = userNames(db);
   // The page's shown columns in one statement: a statement per lead cost more than the reads.
   const shown = new Map(
@@ -196,7 +221,7 @@ export function today(
       owner_id: r.owner_id,
       owner_name: r.owner_id ? (names.get(r.owner_id) ?? null) : null,
       score,
-      reasons: blend(localPriority(input(candidate), now), chances.get(id)).reasons,
+      reasons: blend(localPriority(input(candidate), now), pctOf(candidate), chances.get(id)).reasons,
     };
   });
   return { counts, items };

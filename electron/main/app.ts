@@ -14,6 +14,7 @@ import { currentActor, readSetting, SESSION_KEY } from './actor';
 import { createDispatcher, type Dispatch } from './api/bus';
 import { createHandlers } from './api/handlers';
 import { clearDemo, demoStatus, isDemoLoaded, loadDemo } from './demo';
+import { startLeadChances } from './score/lead-chances';
 import { currentLeadModel } from './score/lead-score';
 import { currentRetentionModel } from './score/retention-score';
 import { createAiService, type AiService, type AiServiceDeps } from './ai/service';
@@ -57,8 +58,9 @@ export interface AppOptions {
   /** Where uploaded import files and prepared downloads are kept: beside the replica by default. */
   filesDir?: string;
   /**
-   * Retrain the learned lead score by itself when enough new outcomes arrived. On in the desktop
-   * app and the web host; off for the CLI and tests, whose short runs should not train in the background.
+   * Retrain the learned lead score by itself when enough new outcomes arrived, and keep Today's
+   * stored chances (today_ranks.chance) filled in. On in the desktop app and the web host; off for
+   * the CLI and tests, whose short runs should not train or score in the background.
    */
   learnScores?: boolean;
   /**
@@ -215,6 +217,8 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
   const scoreChecks = options.learnScores ? setInterval(checkScores, 10 * 60_000) : undefined;
   firstScoreCheck?.unref?.();
   scoreChecks?.unref?.();
+  // Today's stored chances (today_ranks.chance) follow the model and the rows, piece by piece.
+  const stopLeadChances = options.learnScores ? startLeadChances(db, writer, changes) : () => undefined;
   // The semantic index starts a moment after opening (no screen waits on it), then follows the
   // change feed; a pass compares what is indexed with the rows, so it resumes where a quit left off.
   const startIndexing = options.semanticIndex
@@ -243,6 +247,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): FieldlineApp 
       semantic.stop();
       clearTimeout(firstScoreCheck);
       clearInterval(scoreChecks);
+      stopLeadChances();
       engine?.stop();
       checkpointer?.stop();
       db.close();

@@ -114,6 +114,12 @@ export function leadScorer(model: LeadModel): (f: LeadFacts) => number {
   return probabilityScorer(LEAD_FEATURES, model);
 }
 
+/**
+ * A chance in whole percent: how Today weighs and shows it, and how today_ranks.chance keeps it
+ * (SQLite migration 0028), so a stored chance and one computed now blend to the same score.
+ */
+export const chancePercent = (probability: number): number => Math.round(probability * 100);
+
 /** What the lead page shows: the lead's learned score and the model behind it (null when none yet). */
 export interface LeadScoreView {
   score: LeadScore | null;

@@ -4,13 +4,13 @@
  * team, after random changes of every kind and after a rebuild of the derived state, also with a
  * backlog many pages long whose most pressing rows are the newest; rollup_follow_ups (migration
  * 0022) equals a recount from scratch, and today_ranks (0025) holds exactly the open follow-ups.
+ * With made-up learned chances, asked for or stored in today_ranks (0028) for some rows, the same.
  */
 import { describe, expect, it } from 'vitest';
 import { localPriority } from '../../shared/ai/local-priority';
-import type { TodayItem, TodayList } from '../../shared/api/types';
 import { Rng } from '../../shared/synthetic/prng';
-import { displayName } from '../../db/queries/rows';
 import { today, type LearnedChances } from '../../db/queries/today';
+import { reference } from './today-reference';
 import { overdueInReach } from '../../db/queries/today-rank';
 import { rebuildDerived, suspendDerived } from '../../db/sqlite/derived';
 import type { FieldlineApp } from '../../electron/main/app';
@@ -19,110 +19,29 @@ import { addUser, createLead, mutate, STATUS, useApp } from './support';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-interface Row {
-  id: string;
-  status_id: string;
-  next_follow_up_at: string;
-  quoted_premium: number | null;
-  priority: number;
-  ai_follow_up_priority: number | null;
-  last_contacted_at: string | null;
-  created_at: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  insurance_type_id: string;
-  follow_up_note: string | null;
-  owner_id: string;
-  owner_name: string | null;
-}
-
-/** Today as it is defined, from every open follow-up (the order of equal times: by id). */
 /** A made-up learned chance per lead (from its id), as electron/main/score would give one. */
 const chanceOf = (id: string) => {
   const probability = (parseInt(id.slice(-4), 16) % 101) / 100;
   return { probability, factors: probability > 0.5 ? [{ text: 'Quoted Recently' }] : [] };
 };
-const learned: LearnedChances = (ids) => new Map(ids.map((id) => [id, chanceOf(id)]));
-
-function reference(
-  app: FieldlineApp,
-  owner: string | null,
-  limit: number,
-  now: Date,
-  until: string,
-  withChances = false,
-): TodayList {
-  const nowIso = now.toISOString();
-  const rows = app.db
-    .prepare(
-      `SELECT l.id, l.status_id, l.next_follow_up_at, l.quoted_premium, l.priority, l.ai_follow_up_priority,
-         l.last_contacted_at, l.created_at, ${displayName('l')} AS name, l.phone, l.email, l.insurance_type_id,
-         l.follow_up_note, l.owner_id, u.full_name AS owner_name
-       FROM leads l LEFT JOIN users u ON u.id = l.owner_id
-       WHERE l.next_follow_up_at IS NOT NULL AND l.deleted_at IS NULL AND l.is_converted = 0
-         AND (? IS NULL OR l.owner_id = ?)
-       ORDER BY l.next_follow_up_at, l.id`,
-    )
-    .all(owner, owner) as Row[];
-  const statuses = new Map(
-    (app.db.prepare('SELECT id, code, category FROM lead_statuses').all() as Array<Record<string, string>>).map((s) => [
-      s.id!,
-      s,
-    ]),
-  );
-  const due = rows.filter((r) => r.next_follow_up_at >= nowIso && r.next_follow_up_at <= until);
-  const late = rows.filter((r) => r.next_follow_up_at < nowIso);
-  const item = (r: Row): TodayItem => {
-    const status = statuses.get(r.status_id);
-    const p = localPriority(
-      {
-        statusCode: status?.code ?? null,
-        statusCategory: (status?.category ?? null) as 'open' | 'won' | 'lost' | null,
-        quotedPremium: r.quoted_premium,
-        nextFollowUpAt: r.next_follow_up_at,
-        lastContactedAt: r.last_contacted_at,
-        createdAt: r.created_at,
-        manualPriority: r.priority,
-        aiPriority: r.ai_follow_up_priority,
-      },
-      now,
-    );
-    const chance = withChances ? chanceOf(r.id) : undefined;
-    const pct = chance ? Math.round(chance.probability * 100) : 0;
-    const why = chance?.factors[0] ? ` (${chance.factors[0].text.toLowerCase()})` : '';
-    return {
-      lead_id: r.id,
-      name: r.name,
-      phone: r.phone,
-      email: r.email,
-      status_id: r.status_id,
-      insurance_type_id: r.insurance_type_id,
-      due_at: r.next_follow_up_at,
-      overdue: r.next_follow_up_at < nowIso,
-      note: r.follow_up_note,
-      quoted_premium: r.quoted_premium,
-      owner_id: r.owner_id,
-      owner_name: r.owner_name,
-      score: chance ? Math.round((p.score * 0.5 + pct * 0.5) * 10) / 10 : p.score,
-      reasons: chance ? [`${pct}% likely to win${why}`, ...p.reasons].slice(0, 4) : p.reasons,
-    };
-  };
-  const byScore = (a: TodayItem, b: TodayItem) => b.score - a.score || a.due_at.localeCompare(b.due_at);
-  const todays = due.slice(0, limit).map(item).sort(byScore);
-  const overdue = late
-    .map(item)
-    .sort(byScore)
-    .slice(0, Math.max(0, limit - todays.length));
-  return {
-    counts: {
-      overdue: late.length,
-      due_today: due.length,
-      upcoming: rows.filter((r) => r.next_follow_up_at > until).length,
-    },
-    items: [...overdue, ...todays].sort(byScore),
-  };
-}
+let asked = 0;
+/** Leads whose status is closed (won or lost): like the model, the fake gives them no chance. */
+let closedIds = (_ids: readonly string[]) => new Set<string>();
+const ask: LearnedChances['ask'] = (ids) => {
+  asked += ids.length;
+  const closed = closedIds(ids);
+  return new Map(ids.filter((id) => !closed.has(id)).map((id) => [id, chanceOf(id)]));
+};
+const learned: LearnedChances = { ask, stored: false };
+/** As if today_ranks held the chances (migration 0028; lead-chances.ts writes them): where not NULL, chanceOf's. */
+const storedLearned: LearnedChances = { ask, stored: true };
+const storeChances = (app: FieldlineApp, share: number, rng: Rng) => {
+  const set = app.db.prepare('UPDATE today_ranks SET chance = ? WHERE lead_id = ?');
+  const ids = app.db.prepare('SELECT lead_id FROM today_ranks').pluck().all() as string[];
+  app.db.transaction(() => {
+    for (const id of ids) set.run(rng.chance(share) ? Math.round(chanceOf(id).probability * 100) : null, id);
+  })();
+};
 
 const stored = (app: FieldlineApp) =>
   app.db.prepare(`SELECT owner_id, day, n FROM rollup_follow_ups WHERE n <> 0 ORDER BY 1, 2`).all();
@@ -155,6 +74,16 @@ describe('today, against a recomputation from the rows', () => {
   it('lists and counts the same for one owner and the team, through random changes and a rebuild', async () => {
     const app = ctx.app;
     const rng = new Rng(2116, 21);
+    closedIds = (ids) =>
+      new Set(
+        app.db
+          .prepare(
+            `SELECT l.id FROM leads l JOIN lead_statuses s ON s.id = l.status_id
+             WHERE s.category IN ('won', 'lost') AND l.id IN (SELECT value FROM json_each(?))`,
+          )
+          .pluck()
+          .all(JSON.stringify(ids)) as string[],
+      );
     const now = clock.getTime();
     const me = app.actor().userId;
     const owners = [me, addUser(app, 'Ana Agent'), addUser(app, 'Bo Broker')];
@@ -192,15 +121,30 @@ describe('today, against a recomputation from the rows', () => {
       for (const c of cases) {
         const q = c.owner === null ? { scope: 'team' as const } : { scope: 'mine' as const, owner_id: c.owner };
         const got = today(app.db, { ...q, limit: c.limit, until: c.until }, clock, me);
-        const want = reference(app, c.owner, c.limit, clock, c.until ?? endOfDay.toISOString());
+        const want = reference(app.db, c.owner, c.limit, clock, c.until ?? endOfDay.toISOString());
         expect(got, `${label}: ${JSON.stringify(c)}`).toEqual(want);
       }
       // With a learned model, half of each score is the lead's chance of winning.
       const blended = today(app.db, { scope: 'mine', limit: 20 }, clock, me, learned);
-      expect(blended, `${label}: learned`).toEqual(reference(app, me, 20, clock, endOfDay.toISOString(), true));
+      expect(blended, `${label}: learned`).toEqual(reference(app.db, me, 20, clock, endOfDay.toISOString(), chanceOf));
       expect(blended.items.some((i) => i.reasons[0]!.includes('likely to win'))).toBe(blended.items.length > 0);
       const short = today(app.db, { scope: 'team', limit: 4, until: clock.toISOString() }, clock, me, learned);
-      expect(short, `${label}: learned, short`).toEqual(reference(app, null, 4, clock, clock.toISOString(), true));
+      expect(short, `${label}: learned, short`).toEqual(
+        reference(app.db, null, 4, clock, clock.toISOString(), chanceOf),
+      );
+      // The chances stored in today_ranks for most rows, the rest not known (NULL, as when stale): the same pages.
+      storeChances(app, 0.7, rng);
+      for (const c of [
+        { owner: me, limit: 20 },
+        { owner: me, limit: 2 },
+        { owner: null, limit: 3, until: clock.toISOString() },
+        { owner: owners[2]!, limit: 100 },
+      ]) {
+        const q = c.owner === null ? { scope: 'team' as const } : { scope: 'mine' as const, owner_id: c.owner };
+        const got = today(app.db, { ...q, limit: c.limit, until: c.until }, clock, me, storedLearned);
+        const want = reference(app.db, c.owner, c.limit, clock, c.until ?? endOfDay.toISOString(), chanceOf);
+        expect(got, `${label}: stored chances ${JSON.stringify(c)}`).toEqual(want);
+      }
       expect(ranked(app), `${label}: today_ranks`).toEqual(open(app));
     };
 
@@ -345,10 +289,20 @@ describe('today, against a recomputation from the rows', () => {
           return { id, score: localPriority(input, clock).score };
         });
       },
-      reach: (rule) => rule,
+      bound: { column: 'base', top: 100, band: 6, reach: (b) => b },
     });
     expect(found.map((f) => f.id)).toEqual(expect.arrayContaining(pressing));
     expect(weighed).toBeLessThan(BACKLOG / 4);
+    // With every chance stored, the model is asked for the page's rows only (their reasons); counted
+    // as 100%, for a few hundred of the backlog.
+    storeChances(app, 1, rng);
+    asked = 0;
+    const page = today(app.db, { scope: 'mine', limit: 7, until: clock.toISOString() }, clock, me, storedLearned);
+    expect(page).toEqual(reference(app.db, me, 7, clock, clock.toISOString(), chanceOf));
+    expect(asked).toBeLessThanOrEqual(7);
+    asked = 0;
+    today(app.db, { scope: 'mine', limit: 7, until: clock.toISOString() }, clock, me, learned);
+    expect(asked).toBeGreaterThan(50);
     check('backlog');
 
     // A first sync (or bulk load) sets the triggers aside and rebuilds the derived state from the rows.

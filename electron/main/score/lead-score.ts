@@ -1,7 +1,9 @@
 import type { ReplicaDb } from '../../../db/sqlite/open';
 import { cachedStatement } from '../../../db/queries/statements';
+import type { LearnedChances } from '../../../db/queries/today';
 import { localPriority } from '../../../shared/ai/local-priority';
 import {
+  chancePercent,
   leadScorer,
   scoreLead,
   trainLeadModel,
@@ -11,6 +13,7 @@ import {
   type LeadScoreView,
   type TrainView,
 } from '../../../shared/score/lead-model';
+import { chancesStoredFor, forgetLeadChances } from './lead-chance-store';
 import { learnedScore, modelSummary } from './learned-score';
 import { namesById, RETRAIN_GROWTH } from './model-store';
 import { retentionScore } from './retention-score';
@@ -116,6 +119,8 @@ export const leadScoreModel = learnedScore<LeadModel>({
     return trainLeadModel(rows, (f) => ruleScore(byId.get(f.id)!, now), now, names(db));
   },
   outcomes: (db) => closedLeadCount(db),
+  // Today's stored chances were the old model's: stale from the same commit (lead-chances.ts refills them).
+  saved: forgetLeadChances,
   learned: (n) => `Learned from ${n} closed leads.`,
   tooLittle: (n) => `Not enough history yet: ${n} closed leads; at least 60, with 15 won and 15 lost, are needed.`,
 });
@@ -150,18 +155,20 @@ export function leadScore(db: ReplicaDb, leadId: string, model = loadLeadModel(d
  * The open leads' facts (all of them, or the ids given), in one statement: the open ones are picked in the
  * scan, and their counts come from lead_activity (kept by triggers, migration 0019), one row per
  * lead, where counting them here read 1.5M index entries at 100k leads. A converted lead is never
- * open, so its client's people (counted by FACTS_SQL) never matter here.
+ * open, so its client's people (counted by FACTS_SQL) never matter here. `anyStatus`: the ids
+ * given whatever their status (today_ranks.chance, whose status is weighed when Today reads it).
+ * SQLite migration 0028's triggers make a stored chance stale when any fact read here changes.
  */
-const openFactsSql = (byId: boolean) => `
+const openFactsSql = (byId: boolean, anyStatus = false) => `
 SELECT l.id, l.source, l.insurance_type_id, l.owner_id, l.quoted_premium, l.current_premium,
        l.email IS NOT NULL, l.phone IS NOT NULL, l.priority,
        COALESCE(a.contacts, 0), COALESCE(a.notes, 0), COALESCE(a.communications, 0)
 FROM leads l
 LEFT JOIN lead_statuses s ON s.id = l.status_id
 LEFT JOIN lead_activity a ON a.lead_id = l.id
-WHERE l.deleted_at IS NULL AND l.is_converted = 0 AND (s.category IS NULL OR s.category NOT IN ('won', 'lost'))${
-  byId ? ' AND l.id IN (SELECT value FROM json_each(?))' : ''
-}`;
+WHERE l.deleted_at IS NULL AND l.is_converted = 0${
+  anyStatus ? '' : " AND (s.category IS NULL OR s.category NOT IN ('won', 'lost'))"
+}${byId ? ' AND l.id IN (SELECT value FROM json_each(?))' : ''}`;
 
 type OpenFactsRow = [
   id: string,
@@ -205,6 +212,19 @@ export function scoreOpenLeads(db: ReplicaDb, model: LeadModel): Map<string, num
   return out;
 }
 
+/**
+ * The chance in whole percent (chancePercent) of each lead named that is neither deleted nor
+ * converted, whatever its status: what today_ranks.chance keeps (lead-chances.ts). The same
+ * probability as learnedChances gives (leadScorer equals scoreLead's, test/unit/score/score-all.test.ts).
+ */
+export function chancePercents(db: ReplicaDb, model: LeadModel, ids: readonly string[]): Map<string, number> {
+  const score = leadScorer(model);
+  const out = new Map<string, number>();
+  const rows = cachedStatement(db, openFactsSql(true, true), { raw: true }).all(JSON.stringify(ids)) as OpenFactsRow[];
+  for (const r of rows) out.set(r[0], chancePercent(score(fillOpenFacts({} as LeadFacts, r))));
+  return out;
+}
+
 /** Copies one row of openFactsSql into `f` (reused across rows by scoreOpenLeads). */
 function fillOpenFacts(f: LeadFacts, r: OpenFactsRow): LeadFacts {
   f.id = r[0];
@@ -225,18 +245,22 @@ function fillOpenFacts(f: LeadFacts, r: OpenFactsRow): LeadFacts {
 
 /**
  * What Today blends into its follow-up priority: each open lead's chance of winning and the
- * reason to show, or nothing when no model has been learned yet (then the fixed rule alone ranks).
+ * reason to show, or nothing when no model has been learned yet (then the fixed rule alone ranks);
+ * and whether today_ranks holds this model's chances (lead-chances.ts).
  */
-export function learnedChances(db: ReplicaDb): ((ids: readonly string[]) => Map<string, LeadScore>) | undefined {
+export function learnedChances(db: ReplicaDb): LearnedChances | undefined {
   const model = loadLeadModel(db);
   if (!model) return undefined;
   // Only open leads get a chance, so their counts come from lead_activity like scoreOpenLeads'
   // (counting each lead's notes and calls through the timeline indexes cost ~14 µs a lead).
-  return (ids) => {
-    const out = new Map<string, LeadScore>();
-    const rows = cachedStatement(db, openFactsSql(true), { raw: true }).all(JSON.stringify(ids)) as OpenFactsRow[];
-    for (const r of rows) out.set(r[0], scoreLead(model, fillOpenFacts({} as LeadFacts, r), 1));
-    return out;
+  return {
+    ask: (ids) => {
+      const out = new Map<string, LeadScore>();
+      const rows = cachedStatement(db, openFactsSql(true), { raw: true }).all(JSON.stringify(ids)) as OpenFactsRow[];
+      for (const r of rows) out.set(r[0], scoreLead(model, fillOpenFacts({} as LeadFacts, r), 1));
+      return out;
+    },
+    stored: chancesStoredFor(db, model),
   };
 }
 

@@ -19,6 +19,8 @@ export interface LearnedScoreSpec<M extends BinaryModel<string, string>> {
   /** "Retrain now" in words: after learning from `n` outcomes, and when `n` are too few. */
   learned: (n: number) => string;
   tooLittle: (n: number) => string;
+  /** Runs in the transaction that stores a new model: derived state computed with the old one is dropped. */
+  saved?: (db: ReplicaDb, model: M) => void;
 }
 
 /** What a record's page shows of the model behind its score. */
@@ -50,7 +52,11 @@ export function learnedScore<M extends BinaryModel<string, string>>(spec: Learne
   const load = (db: ReplicaDb) => loadModel<M>(db, spec.key, spec.kind);
   const train = (db: ReplicaDb, now = new Date(), opts: { save?: boolean } = {}) => {
     const result = spec.fit(db, now);
-    if (result && opts.save !== false) saveModel(db, spec.key, result.model, now);
+    if (result && opts.save !== false)
+      db.transaction(() => {
+        saveModel(db, spec.key, result.model, now);
+        spec.saved?.(db, result.model);
+      })();
     return result;
   };
   return {
