@@ -181,16 +181,25 @@ function rebuildSteps(db: ReplicaDb, suspendedEntries: SuspendedTrigger[]): Step
  * search fills in as the slices commit). The caller keeps other writers out until it resolves.
  */
 export async function rebuildDerived(db: ReplicaDb, pause: () => Promise<void>) {
+  const tables = await rebuildDerivedQuietly(db, pause);
+  // Searches and vehicle/tag filters over these tables now find what they could not during the rebuild.
+  if (tables.size > 0) changeFeed(db).emit(tables, 'sync');
+}
+
+/**
+ * rebuildDerived without its change event, for a bulk load (which tells its writes itself, once,
+ * when it ends); returns the tables whose derived state was rebuilt.
+ */
+export async function rebuildDerivedQuietly(db: ReplicaDb, pause: () => Promise<void>): Promise<Set<ChangeTable>> {
   const triggers = suspended(db);
-  if (!triggers) return;
+  if (!triggers) return new Set();
   const steps = rebuildSteps(db, triggers);
   // A table's last slice runs to the end, so rows added between the plan and the step are included.
   for (const step of steps) {
     db.transaction(step)();
     await pause();
   }
-  // Searches and vehicle/tag filters over these tables now find what they could not during the rebuild.
-  changeFeed(db).emit(new Set(triggers.map((t) => t.table as ChangeTable)), 'sync');
+  return new Set(triggers.map((t) => t.table as ChangeTable));
 }
 
 /** At open: a replica left with its triggers set aside (closed or killed mid-sync) is rebuilt at once. */
