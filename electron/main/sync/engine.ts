@@ -1,6 +1,7 @@
 import { FetchError } from '@electric-sql/client';
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '../../../shared/mutations/define';
+import type { FirstSyncProgress } from '../../../shared/api/types';
 import { SCOPE_HEADER, SYNCED_TABLES } from '../../../shared/sync/protocol';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
 import { derivedSuspended, rebuildDerived, suspendDerived } from '../../../db/sqlite/derived';
@@ -22,6 +23,7 @@ export interface SyncStatus {
   conflicts: number;
   lastSyncedAt: string | null;
   error: string | null;
+  firstSync: FirstSyncProgress | null;
 }
 
 export interface EngineDeps {
@@ -266,10 +268,15 @@ export class SyncEngine {
     if (!this.deferredDerived) return this.derivedDone;
     this.deferredDerived = false;
     this.rebuilding = true;
+    // The indicator shows the rebuild as the last step of the first sync (status().firstSync).
+    this.statusChanged();
     const t0 = performance.now();
     this.derivedDone = this.deps.writer
       .exclusive(() => rebuildDerived(this.deps.db, turn))
-      .finally(() => (this.rebuilding = false))
+      .finally(() => {
+        this.rebuilding = false;
+        this.statusChanged();
+      })
       .then(
         () => {
           if (process.env.FIELDLINE_SYNC_DEBUG)
@@ -328,7 +335,19 @@ export class SyncEngine {
       conflicts: conflicts.openCount(db),
       lastSyncedAt: this.lastSyncedAt,
       error: this.lastError,
+      firstSync: this.firstSyncProgress(),
     };
+  }
+
+  /**
+   * While derived state is set aside (a first sync, a scope change's re-sync) or being rebuilt:
+   * the rows applied so far and the tables complete. Each applied batch writes sync_state, which
+   * the indicator already re-reads on; the rebuild's start and end are sync_status events.
+   */
+  private firstSyncProgress(): FirstSyncProgress | null {
+    if (!this.deferredDerived && !this.rebuilding) return null;
+    const p = this.feed?.progress() ?? { rows: 0, shapes: 0, shapesDone: 0 };
+    return { ...p, indexing: this.rebuilding };
   }
 
   /** Syncs until the replica is up to date and only rejected mutations are left, then stops. */

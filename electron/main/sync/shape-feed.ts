@@ -123,6 +123,13 @@ export class ShapeFeed {
     );
   }
 
+  /** Rows applied so far and how many shapes have caught up with the server at least once. */
+  progress(): { rows: number; shapes: number; shapesDone: number } {
+    const feeds = [...this.feeds.values()];
+    const shapesDone = feeds.filter((f) => f.completeLsn !== null).length;
+    return { rows: this.pulled, shapes: feeds.length, shapesDone };
+  }
+
   /** The first shape that stopped on a malformed message, if any: sync cannot complete. */
   get failure(): Error | null {
     for (const f of this.feeds.values()) if (f.failure) return f.failure;
