@@ -49,6 +49,15 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
 const isFirstSync = (db: Database) => !storedPositions.any(db) && !outbox.hasUnsettled(db);
 
 /**
+ * A first sync cut short (the app killed or closed part-way) and now resumed: some shape stopped
+ * inside its initial snapshot, whose rows sit at log offset 0 (`0_<n>`; `0_inf` once delivered).
+ * The rows still to come are most of the work, so they go in as a first sync's do (derived state
+ * aside, rebuilt once at the end) rather than through the triggers row by row.
+ */
+const resumingFirstSync = (db: Database, positions: Map<string, { offset: string }>) =>
+  [...positions.values()].some((p) => /^0_\d+$/.test(p.offset)) && !outbox.hasUnsettled(db);
+
+/**
  * The replica's sync: shapes in (ShapeFeed → applyServerBatch), outbox out (pushOnce), both
  * serialised with local writes through the writer's queue, with backoff while the server is away.
  */
@@ -113,7 +122,7 @@ export class SyncEngine {
     // they are the user's scope now cannot be told, so the first answer re-syncs them.
     this.unverified = !this.scope?.fingerprint && SCOPED_TABLES.some((t) => positions.has(t));
     // A scope change set the triggers aside when it dropped the owned rows: same path.
-    if (isFirstSync(db) || derivedSuspended(db)) {
+    if (isFirstSync(db) || derivedSuspended(db) || resumingFirstSync(db, positions)) {
       // Search index and vehicle/tag tables are built once at the end instead of row by row
       // (README: "A first sync builds derived state once"). Queued like any write.
       this.deferredDerived = true;
