@@ -13,36 +13,11 @@ import { engineFor, openDevice } from '../test/sync/scenario';
 import { startSystem } from '../test/sync/system';
 import { benchChangeToScreen } from './change-to-screen';
 import { copyTable } from './postgres';
+import { rawInsert } from './raw-insert';
 import { log, median, round } from './stats';
 
 const rowsIn = (db: ReplicaDb) =>
   TABLE_NAMES.reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n, 0);
-
-/** Plain inserts of every row of `source` into a fresh replica (same schema, triggers and all). */
-function rawInsert(source: ReplicaDb, dir: string): number {
-  const target = openReplica(join(dir, 'raw.db'));
-  target.pragma('foreign_keys = OFF');
-  const t0 = performance.now();
-  let rows = 0;
-  target.transaction(() => {
-    for (const table of TABLE_NAMES) {
-      const cols = (source.prepare(`SELECT * FROM "${table}" LIMIT 1`).columns() as Array<{ name: string }>).map(
-        (c) => c.name,
-      );
-      if (cols.length === 0) continue;
-      const insert = target.prepare(
-        `INSERT OR REPLACE INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
-      );
-      for (const row of source.prepare(`SELECT * FROM "${table}"`).raw().iterate()) {
-        insert.run(...(row as unknown[]));
-        rows++;
-      }
-    }
-  })();
-  const rate = rows / ((performance.now() - t0) / 1000);
-  target.close();
-  return rate;
-}
 
 /**
  * `push: false` leaves out the push and replica-to-replica figures (while iterating on the first

@@ -174,6 +174,20 @@ export interface SyncStatusView {
   conflicts: number;
   lastSyncedAt: string | null;
   error: string | null;
+  /** While a first sync (or the re-sync after a scope change) runs: how far it has come. */
+  firstSync: FirstSyncProgress | null;
+}
+
+/**
+ * A first sync's progress. The server does not say how many rows a shape holds, so this counts
+ * what has arrived (rows applied by this run) and which tables are complete; `indexing` is the
+ * rebuild of the search index and the other derived state once every row is in.
+ */
+export interface FirstSyncProgress {
+  rows: number;
+  shapes: number;
+  shapesDone: number;
+  indexing: boolean;
 }
 
 /** The demo agency (electron/main/demo.ts): synthetic data that never leaves the device. */

@@ -30,6 +30,8 @@ export const listen = (fetchHandler: (req: Request) => Response | Promise<Respon
 export async function startSystem(
   baseUrl: string,
   people: Array<{ email: string; role: SystemUser['role']; team: string | null }>,
+  /** `chunkRows`: snapshot rows per shape response (the shape server's default is 10,000). */
+  options: { chunkRows?: number } = {},
 ) {
   const db = await createTestDatabase(baseUrl);
   const admin = new pg.Client({ connectionString: db.url });
@@ -52,7 +54,13 @@ export async function startSystem(
       team_id: user.team_id,
     });
   }
-  const electric = await startDevElectric({ databaseUrl: db.url, port: 0, longPollMs: 1_000, pollIntervalMs: 20 });
+  const electric = await startDevElectric({
+    databaseUrl: db.url,
+    port: 0,
+    longPollMs: 1_000,
+    pollIntervalMs: 20,
+    chunkRows: options.chunkRows,
+  });
   const pool = new pg.Pool({ connectionString: db.url, max: 6 });
   const gateway = createGateway({
     pool,

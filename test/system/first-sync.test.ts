@@ -105,6 +105,36 @@ async function expectServerRows(d: Device) {
   expect(await differences(system.admin, d.app.db, system.users[0]!, localOnly(d))).toEqual([]);
 }
 
+/**
+ * A child process starts the first sync of `file` and is SIGKILLed once its applied batches hold
+ * `rows` rows (1: after the first batch). Resolves with the batches it saw applied.
+ */
+function killPartWay(file: string, url: string, rows = 1) {
+  return new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/system/first-sync-child.ts', file, url], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let batches = 0;
+    let applied = 0;
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      const lines = out.split('\n').filter((l) => l.startsWith('apply ') && l.includes(' in '));
+      batches = lines.length;
+      applied = lines.reduce(
+        (n, l) => n + (JSON.parse(l.slice(6, l.lastIndexOf(' in '))) as { applied: number }).applied,
+        0,
+      );
+      if (batches >= 1 && applied >= rows) child.kill('SIGKILL');
+    });
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(batches) : reject(new Error(`child exited ${code}: ${err.slice(-500)}`)),
+    );
+  });
+}
+
 describe('a first sync into an empty replica', () => {
   it('builds search and the vehicle/tag tables exactly as the triggers would, and puts the triggers back', async () => {
     const d = await openDevice(system.url, system.users[0]!, join(dir, 'fresh.db'));
@@ -177,24 +207,7 @@ describe('a first sync into an empty replica', () => {
     const file = join(dir, 'killed.db');
     const d = await openDevice(system.url, system.users[0]!, file);
     d.app.close();
-    // A child process starts the first sync and is SIGKILLed after its first applied batch.
-    const applied = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/system/first-sync-child.ts', file, system.url], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      let err = '';
-      let batches = 0;
-      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-      child.stdout.on('data', (b: Buffer) => {
-        out += b.toString();
-        batches = out.split('\n').filter((l) => l.startsWith('apply ')).length;
-        if (batches >= 1) child.kill('SIGKILL');
-      });
-      child.on('exit', (code, signal) =>
-        signal === 'SIGKILL' ? resolve(batches) : reject(new Error(`child exited ${code}: ${err.slice(-500)}`)),
-      );
-    });
+    const applied = await killPartWay(file, system.url);
     expect(applied).toBeGreaterThan(0);
     // The kill left the triggers aside; opening the replica rebuilds the derived state from its rows.
     const raw = openReplica(file);
@@ -218,5 +231,41 @@ describe('a first sync into an empty replica', () => {
     await expectServerRows(again);
     expectSameAsReference(again.app.db);
     again.app.close();
+  });
+
+  it('killed inside a snapshot, resumes from its stored chunk as a first sync (derived state aside, rebuilt once)', async () => {
+    // Snapshot responses of 100 rows, so the kill lands with some shape part-way through its snapshot.
+    const small = await startSystem(inject('databaseUrl'), [{ email: 'boss@agency.test', role: 'admin', team: null }], {
+      chunkRows: 100,
+    });
+    try {
+      for (const table of TABLE_NAMES) await copyTable(reference, small.admin, table);
+      const file = join(dir, 'killed-mid-snapshot.db');
+      const d = await openDevice(small.url, small.users[0]!, file);
+      d.app.close();
+      await killPartWay(file, small.url, 300);
+      const again = { ...d, app: openApp(file) };
+      const offsets = again.app.db.prepare('SELECT offset FROM sync_state WHERE handle IS NOT NULL').pluck().all();
+      expect(offsets.filter((o) => /^0_\d+$/.test(String(o))).length).toBeGreaterThan(0);
+      const rowsIn = () =>
+        TABLE_NAMES.reduce(
+          (n, t) => n + (again.app.db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number),
+          0,
+        );
+      expect(rowsIn()).toBeGreaterThan(300);
+      const engine = engineFor(again, small.url);
+      const done = engine.syncOnce(120_000);
+      // The rest of the snapshot goes in as a first sync's rows do: the sync reports its progress.
+      expect(engine.status().firstSync).toMatchObject({ indexing: false });
+      const r = await done;
+      // Resumed from the stored chunks: the rows already in were not all sent again.
+      expect(r.pulled).toBeLessThan(rowsIn());
+      expect(engine.status().firstSync).toBeNull();
+      expect(await differences(small.admin, again.app.db, small.users[0]!, localOnly(again))).toEqual([]);
+      expectSameAsReference(again.app.db);
+      again.app.close();
+    } finally {
+      await small.stop();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { FetchError } from '@electric-sql/client';
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '../../../shared/mutations/define';
+import type { FirstSyncProgress } from '../../../shared/api/types';
 import { SCOPE_HEADER, SYNCED_TABLES } from '../../../shared/sync/protocol';
 import type { ReplicaWriter } from '../../../db/sqlite/writer';
 import { derivedSuspended, rebuildDerived, suspendDerived } from '../../../db/sqlite/derived';
@@ -12,7 +13,7 @@ import { GatewayClient, TransientError } from './gateway-client';
 import { pushOnce } from './pusher';
 import { replicaScope, rescope, SCOPED_TABLES, setReplicaScope, type ReplicaScope } from './scope';
 import { updateSessionUser } from './session';
-import { ShapeFeed } from './shape-feed';
+import { inSnapshot, ShapeFeed } from './shape-feed';
 
 export interface SyncStatus {
   running: boolean;
@@ -22,6 +23,7 @@ export interface SyncStatus {
   conflicts: number;
   lastSyncedAt: string | null;
   error: string | null;
+  firstSync: FirstSyncProgress | null;
 }
 
 export interface EngineDeps {
@@ -37,6 +39,9 @@ export interface EngineDeps {
   refreshActor?: () => void;
 }
 
+/** Shapes fetching their initial snapshot at once during a first sync (see FeedOptions.snapshotSlots). */
+const SNAPSHOT_SLOTS = 2;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -45,6 +50,15 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
  * replica holds nothing the server will not send (lookups and the local user at most).
  */
 const isFirstSync = (db: Database) => !storedPositions.any(db) && !outbox.hasUnsettled(db);
+
+/**
+ * A first sync cut short (the app killed or closed part-way) and now resumed: some shape stopped
+ * inside its initial snapshot.
+ * The rows still to come are most of the work, so they go in as a first sync's do (derived state
+ * aside, rebuilt once at the end) rather than through the triggers row by row.
+ */
+const resumingFirstSync = (db: Database, positions: Map<string, { offset: string }>) =>
+  [...positions.values()].some((p) => inSnapshot(p.offset)) && !outbox.hasUnsettled(db);
 
 /**
  * The replica's sync: shapes in (ShapeFeed → applyServerBatch), outbox out (pushOnce), both
@@ -111,7 +125,7 @@ export class SyncEngine {
     // they are the user's scope now cannot be told, so the first answer re-syncs them.
     this.unverified = !this.scope?.fingerprint && SCOPED_TABLES.some((t) => positions.has(t));
     // A scope change set the triggers aside when it dropped the owned rows: same path.
-    if (isFirstSync(db) || derivedSuspended(db)) {
+    if (isFirstSync(db) || derivedSuspended(db) || resumingFirstSync(db, positions)) {
       // Search index and vehicle/tag tables are built once at the end instead of row by row
       // (README: "A first sync builds derived state once"). Queued like any write.
       this.deferredDerived = true;
@@ -123,6 +137,9 @@ export class SyncEngine {
     const feed: ShapeFeed = new ShapeFeed({
       url: new URL('/v1/shape', this.deps.serverUrl).toString(),
       tables: SYNCED_TABLES,
+      // A first sync fetches its snapshots two shapes at a time: its memory then stays flat
+      // whatever the scope (README: first sync at scale). Later syncs resume in the log, at once.
+      snapshotSlots: this.deferredDerived ? SNAPSHOT_SLOTS : undefined,
       headers: () => ({ Authorization: `Bearer ${this.deps.token}` }),
       positions,
       // Every answer names the user's current scope (errors too: a stored handle of an older
@@ -266,10 +283,15 @@ export class SyncEngine {
     if (!this.deferredDerived) return this.derivedDone;
     this.deferredDerived = false;
     this.rebuilding = true;
+    // The indicator shows the rebuild as the last step of the first sync (status().firstSync).
+    this.statusChanged();
     const t0 = performance.now();
     this.derivedDone = this.deps.writer
       .exclusive(() => rebuildDerived(this.deps.db, turn))
-      .finally(() => (this.rebuilding = false))
+      .finally(() => {
+        this.rebuilding = false;
+        this.statusChanged();
+      })
       .then(
         () => {
           if (process.env.FIELDLINE_SYNC_DEBUG)
@@ -328,7 +350,19 @@ export class SyncEngine {
       conflicts: conflicts.openCount(db),
       lastSyncedAt: this.lastSyncedAt,
       error: this.lastError,
+      firstSync: this.firstSyncProgress(),
     };
+  }
+
+  /**
+   * While derived state is set aside (a first sync, a scope change's re-sync) or being rebuilt:
+   * the rows applied so far and the tables complete. Each applied batch writes sync_state, which
+   * the indicator already re-reads on; the rebuild's start and end are sync_status events.
+   */
+  private firstSyncProgress(): FirstSyncProgress | null {
+    if (!this.deferredDerived && !this.rebuilding) return null;
+    const p = this.feed?.progress() ?? { rows: 0, shapes: 0, shapesDone: 0 };
+    return { ...p, indexing: this.rebuilding };
   }
 
   /** Syncs until the replica is up to date and only rejected mutations are left, then stops. */

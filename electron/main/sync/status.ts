@@ -24,5 +24,6 @@ export function syncStatusView(db: ReplicaDb, engine: SyncEngine | null, vault?:
     ...base,
     lastSyncedAt: status?.lastSyncedAt ?? null,
     error: status?.error ?? null,
+    firstSync: status?.firstSync ?? null,
   };
 }

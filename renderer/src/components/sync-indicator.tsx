@@ -72,7 +72,8 @@ export function SyncIndicator() {
   let label = demo?.loaded ? 'Demo agency' : 'Local only';
   if (!online || (status?.configured && !status.online)) [tone, label] = ['warn', 'Offline'];
   else if (status?.error || statusError) [tone, label] = ['error', 'Sync error'];
-  else if (status?.configured && status.running) [tone, label] = ['ok', pending ? 'Syncing' : 'Synced'];
+  else if (status?.configured && status.running)
+    [tone, label] = ['ok', pending || status.firstSync ? 'Syncing' : 'Synced'];
   else if (status?.configured) [tone, label] = ['warn', 'Sync paused'];
 
   return (
@@ -117,6 +118,16 @@ export function SyncIndicator() {
                   ? `${pending} demo change${pending === 1 ? '' : 's'}: they stay on this device`
                   : `${pending} change${pending === 1 ? '' : 's'} waiting to sync`}
             </dd>
+            {status?.firstSync && (
+              <>
+                <dt>First sync</dt>
+                <dd>
+                  {status.firstSync.indexing
+                    ? 'Building the search index'
+                    : `${status.firstSync.rows.toLocaleString()} records in · ${status.firstSync.shapesDone} of ${status.firstSync.shapes} tables complete`}
+                </dd>
+              </>
+            )}
             <dt>Last synced</dt>
             <dd>
               {status?.lastSyncedAt ? (
