@@ -13,7 +13,7 @@ import { GatewayClient, TransientError } from './gateway-client';
 import { pushOnce } from './pusher';
 import { replicaScope, rescope, SCOPED_TABLES, setReplicaScope, type ReplicaScope } from './scope';
 import { updateSessionUser } from './session';
-import { inSnapshot, ShapeFeed } from './shape-feed';
+import { ShapeFeed } from './shape-feed';
 
 export interface SyncStatus {
   running: boolean;
@@ -39,9 +39,6 @@ export interface EngineDeps {
   refreshActor?: () => void;
 }
 
-/** Shapes fetching their initial snapshot at once during a first sync (see FeedOptions.snapshotSlots). */
-const SNAPSHOT_SLOTS = 2;
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -53,12 +50,12 @@ const isFirstSync = (db: Database) => !storedPositions.any(db) && !outbox.hasUns
 
 /**
  * A first sync cut short (the app killed or closed part-way) and now resumed: some shape stopped
- * inside its initial snapshot.
+ * inside its initial snapshot, whose rows sit at log offset 0 (`0_<n>`; `0_inf` once delivered).
  * The rows still to come are most of the work, so they go in as a first sync's do (derived state
  * aside, rebuilt once at the end) rather than through the triggers row by row.
  */
 const resumingFirstSync = (db: Database, positions: Map<string, { offset: string }>) =>
-  [...positions.values()].some((p) => inSnapshot(p.offset)) && !outbox.hasUnsettled(db);
+  [...positions.values()].some((p) => /^0_\d+$/.test(p.offset)) && !outbox.hasUnsettled(db);
 
 /**
  * The replica's sync: shapes in (ShapeFeed → applyServerBatch), outbox out (pushOnce), both
@@ -137,9 +134,6 @@ export class SyncEngine {
     const feed: ShapeFeed = new ShapeFeed({
       url: new URL('/v1/shape', this.deps.serverUrl).toString(),
       tables: SYNCED_TABLES,
-      // A first sync fetches its snapshots two shapes at a time: its memory then stays flat
-      // whatever the scope (README: first sync at scale). Later syncs resume in the log, at once.
-      snapshotSlots: this.deferredDerived ? SNAPSHOT_SLOTS : undefined,
       headers: () => ({ Authorization: `Bearer ${this.deps.token}` }),
       positions,
       // Every answer names the user's current scope (errors too: a stored handle of an older

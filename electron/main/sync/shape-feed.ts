@@ -13,10 +13,7 @@ import { parseChange, type ServerChange } from './messages';
 
 interface TableFeed {
   table: TableName;
-  /** Null until the shape's turn to fetch its snapshot comes (FeedOptions.snapshotSlots). */
-  stream: ShapeStream<ElectricRow> | null;
-  /** Holds one of the snapshot slots until its first up-to-date. */
-  slot: boolean;
+  stream: ShapeStream<ElectricRow>;
   buffer: ServerChange[];
   /** The log position every message of this shape up to which has been received. */
   completeLsn: bigint | null;
@@ -38,17 +35,7 @@ export interface FeedOptions {
   apply: (batch: ServerBatch) => Promise<void>;
   onError: (table: TableName, err: Error) => void;
   fetchClient?: typeof fetch;
-  /**
-   * How many shapes may fetch their initial snapshot at the same time (a first sync); the rest
-   * wait their turn. Each shape in its snapshot holds a response of up to the server's chunk
-   * (10,000 rows, tens of MB once parsed) while it waits to be applied, so memory grows with
-   * the number at once, not with the scope. Shapes that resume in their log start at once.
-   */
-  snapshotSlots?: number;
 }
-
-/** A stored offset inside a shape's initial snapshot: its rows sit at log offset 0 (`0_<n>`; `0_inf` once delivered). */
-export const inSnapshot = (offset: string) => /^0_\d+$/.test(offset);
 
 /**
  * One Electric ShapeStream per synced table (long-polling). Messages are buffered per shape
@@ -69,78 +56,47 @@ export class ShapeFeed {
   start() {
     setMaxListeners(this.options.tables.length * 4 + 10, this.abort.signal);
     for (const table of this.options.tables) {
+      const saved = this.options.positions.get(table);
+      const halt = new AbortController();
+      const signal = AbortSignal.any([this.abort.signal, halt.signal]);
+      setMaxListeners(20, signal);
+      const stream = new ShapeStream<ElectricRow>({
+        url: this.options.url,
+        params: { table },
+        headers: this.options.headers(),
+        signal,
+        fetchClient: this.options.fetchClient,
+        ...(saved ? { offset: saved.offset as `${number}_${number}`, handle: saved.handle } : {}),
+        backoffOptions: { initialDelay: 100, maxDelay: 5_000, multiplier: 1.5 },
+        onError: (err) => {
+          this.options.onError(table, err as Error);
+          // A 400 is the request's own fault (a handle of another shape definition, say): the
+          // same request would fail forever, so this shape stops and sync says why at once.
+          if (err instanceof FetchError && err.status === 400) {
+            feed.failure = err;
+            return;
+          }
+          return {}; // keep retrying with the same params: sync resumes when the server is back
+        },
+      });
       const feed: TableFeed = {
         table,
-        stream: null,
-        slot: false,
+        stream,
         buffer: [],
         completeLsn: null,
         position: null,
         refetch: null,
         refreshing: false,
         unsubscribe: () => {},
-        halt: new AbortController(),
+        halt,
         failure: null,
       };
+      feed.unsubscribe = stream.subscribe(
+        (messages) => this.receive(feed, messages),
+        (err) => this.options.onError(table, err),
+      );
       this.feeds.set(table, feed);
-      const saved = this.options.positions.get(table);
-      if (this.options.snapshotSlots === undefined || (saved && !inSnapshot(saved.offset))) this.startStream(feed);
-      else this.waiting.push(feed);
     }
-    this.fillSlots();
-  }
-
-  /** Shapes waiting for a snapshot slot, in catalogue order. */
-  private readonly waiting: TableFeed[] = [];
-  private slotsTaken = 0;
-
-  private fillSlots() {
-    while (!this.stopped && this.waiting.length > 0 && this.slotsTaken < (this.options.snapshotSlots ?? Infinity)) {
-      const feed = this.waiting.shift()!;
-      feed.slot = true;
-      this.slotsTaken++;
-      this.startStream(feed);
-    }
-  }
-
-  /** The shape's snapshot is delivered (or it stopped): the next waiting shape starts. */
-  private releaseSlot(feed: TableFeed) {
-    if (!feed.slot) return;
-    feed.slot = false;
-    this.slotsTaken--;
-    this.fillSlots();
-  }
-
-  private startStream(feed: TableFeed) {
-    const { table, halt } = feed;
-    const saved = this.options.positions.get(table);
-    const signal = AbortSignal.any([this.abort.signal, halt.signal]);
-    setMaxListeners(20, signal);
-    const stream = new ShapeStream<ElectricRow>({
-      url: this.options.url,
-      params: { table },
-      headers: this.options.headers(),
-      signal,
-      fetchClient: this.options.fetchClient,
-      ...(saved ? { offset: saved.offset as `${number}_${number}`, handle: saved.handle } : {}),
-      backoffOptions: { initialDelay: 100, maxDelay: 5_000, multiplier: 1.5 },
-      onError: (err) => {
-        this.options.onError(table, err as Error);
-        // A 400 is the request's own fault (a handle of another shape definition, say): the
-        // same request would fail forever, so this shape stops and sync says why at once.
-        if (err instanceof FetchError && err.status === 400) {
-          feed.failure = err;
-          this.releaseSlot(feed);
-          return;
-        }
-        return {}; // keep retrying with the same params: sync resumes when the server is back
-      },
-    });
-    feed.stream = stream;
-    feed.unsubscribe = stream.subscribe(
-      (messages) => this.receive(feed, stream, messages),
-      (err) => this.options.onError(table, err),
-    );
   }
 
   private stopped = false;
@@ -163,7 +119,7 @@ export class ShapeFeed {
   /** True once every shape has caught up with the server at least once and nothing is buffered. */
   get upToDate(): boolean {
     return [...this.feeds.values()].every(
-      (f) => f.completeLsn !== null && f.buffer.length === 0 && f.stream?.isUpToDate === true,
+      (f) => f.completeLsn !== null && f.buffer.length === 0 && f.stream.isUpToDate,
     );
   }
 
@@ -180,7 +136,7 @@ export class ShapeFeed {
     return null;
   }
 
-  private receive(feed: TableFeed, stream: ShapeStream<ElectricRow>, messages: Message<ElectricRow>[]): Promise<void> {
+  private receive(feed: TableFeed, messages: Message<ElectricRow>[]): Promise<void> {
     if (feed.failure) return this.chain;
     // Every change of the response is validated before any is buffered: a malformed one stops
     // this shape with nothing of the response kept and its position not moved, so the replica
@@ -192,7 +148,6 @@ export class ShapeFeed {
       feed.failure = err as Error;
       feed.unsubscribe();
       feed.halt.abort();
-      this.releaseSlot(feed);
       this.options.onError(feed.table, err as Error);
       return this.chain;
     }
@@ -214,9 +169,8 @@ export class ShapeFeed {
                 : maxBuffered > (feed.completeLsn ?? 0n)
                   ? maxBuffered
                   : (feed.completeLsn ?? 0n);
-            feed.position = { shape: feed.table, handle: stream.shapeHandle!, offset: stream.lastOffset };
+            feed.position = { shape: feed.table, handle: feed.stream.shapeHandle!, offset: feed.stream.lastOffset };
             feed.refreshing = false;
-            this.releaseSlot(feed);
           } else if (m.headers.control === 'must-refetch') {
             feed.buffer = [];
             feed.completeLsn = null;
@@ -227,9 +181,9 @@ export class ShapeFeed {
     } catch (err) {
       this.options.onError(feed.table, err as Error);
     }
-    if (!stream.isUpToDate && feed.buffer.some((c) => c.lsn === 0n) && !feed.refetch) {
+    if (!feed.stream.isUpToDate && feed.buffer.some((c) => c.lsn === 0n) && !feed.refetch) {
       // Mid-snapshot: keep the position of the chunk so a restart resumes, and release the rows now.
-      feed.position = { shape: feed.table, handle: stream.shapeHandle!, offset: stream.lastOffset };
+      feed.position = { shape: feed.table, handle: feed.stream.shapeHandle!, offset: feed.stream.lastOffset };
     }
     const run = this.chain.then(() => this.flush());
     this.chain = run.catch((err) => this.options.onError(feed.table, err as Error));
@@ -284,7 +238,7 @@ export class ShapeFeed {
     if (Date.now() - this.lastRefresh < 250) return;
     this.lastRefresh = Date.now();
     for (const f of this.feeds.values()) {
-      if (f.stream && !f.refreshing && f.stream.isUpToDate && (f.completeLsn === null || f.completeLsn < target)) {
+      if (!f.refreshing && f.stream.isUpToDate && (f.completeLsn === null || f.completeLsn < target)) {
         f.refreshing = true;
         void f.stream.forceDisconnectAndRefresh().catch(() => (f.refreshing = false));
       }
@@ -297,7 +251,7 @@ export class ShapeFeed {
     if (held.length === 0) return;
     const target = held.reduce((a, b) => (b > a ? b : a));
     for (const f of feeds) {
-      if (f.stream && f.completeLsn !== null && f.completeLsn < target && !f.refreshing && f.stream.isUpToDate) {
+      if (f.completeLsn !== null && f.completeLsn < target && !f.refreshing && f.stream.isUpToDate) {
         f.refreshing = true;
         void f.stream.forceDisconnectAndRefresh().catch(() => (f.refreshing = false));
       }
