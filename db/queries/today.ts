@@ -40,17 +40,18 @@ function blend(
 }
 
 type Scored = { candidate: Candidate; due_at: string; score: number };
-type Shown = {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  status_id: string;
-  insurance_type_id: string;
-  follow_up_note: string | null;
-  quoted_premium: number | null;
-  owner_id: string | null;
-};
+/** The page's shown columns, as arrays (objects for 100 rows cost a tenth of a millisecond more). */
+type Shown = [
+  id: string,
+  name: string,
+  phone: string | null,
+  email: string | null,
+  statusId: string,
+  insuranceTypeId: string,
+  followUpNote: string | null,
+  quotedPremium: number | null,
+  ownerId: string | null,
+];
 
 /**
  * A backlog of at most this many pages of overdue follow-ups is read whole, in due order (cheaper
@@ -207,25 +208,26 @@ export function today(
         db,
         `SELECT l.id, ${displayName('l')} AS name, l.phone, l.email, l.status_id, l.insurance_type_id, l.follow_up_note,
            l.quoted_premium, l.owner_id FROM leads l WHERE l.id IN (SELECT value FROM json_each(?))`,
+        { raw: true },
       ).all(JSON.stringify(page.map((c) => c.candidate[0]))) as Shown[]
-    ).map((r) => [r.id, r]),
+    ).map((r) => [r[0], r]),
   );
   const items = page.map(({ candidate, due_at, score }): TodayItem => {
     const id = candidate[0];
-    const r = shown.get(id)!;
+    const [, name, phone, email, status_id, insurance_type_id, note, quoted_premium, owner_id] = shown.get(id)!;
     return {
       lead_id: id,
-      name: String(r.name),
-      phone: r.phone,
-      email: r.email,
-      status_id: r.status_id,
-      insurance_type_id: r.insurance_type_id,
+      name: String(name),
+      phone,
+      email,
+      status_id,
+      insurance_type_id,
       due_at,
       overdue: due_at < nowIso,
-      note: r.follow_up_note,
-      quoted_premium: r.quoted_premium,
-      owner_id: r.owner_id,
-      owner_name: r.owner_id ? (names.get(r.owner_id) ?? null) : null,
+      note,
+      quoted_premium,
+      owner_id,
+      owner_name: owner_id ? (names.get(owner_id) ?? null) : null,
       score,
       reasons: blend(localPriority(input(candidate), now), pctOf(candidate), factorOf(candidate)).reasons,
     };
