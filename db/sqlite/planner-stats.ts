@@ -34,9 +34,9 @@ export function refreshPartialStats(db: ReplicaDb): string[] {
  * again every time a parameter compared with a sampled index column is bound, to weigh the value:
  * 10–15 µs a statement where the seek itself costs 2–4, on every read of every screen (a page of
  * the growth bench runs 5–20 of them, a UNION of nine parts pays nine times). The screens' plans
- * do not hinge on the values (those that must walk an index name it, and test/queries/*-plan*
- * check the plans with stat1 alone), so the samples cost every read and bought nothing. Answers
- * whether there were any. Run after anything that analyzes (refreshPartialStats, a benchmark's
+ * do not hinge on the values (those that must walk an index name it; pipeline-plan.test.ts checks
+ * the pipeline's walks with stat1 alone, and the growth bench's figures held at 10k and 100k
+ * leads), so the samples cost every read and bought nothing. Answers whether there were any. Run after anything that analyzes (refreshPartialStats, a benchmark's
  * ANALYZE), on the app's own connection when it opens the replica.
  */
 export function dropValueSamples(db: ReplicaDb): boolean {
