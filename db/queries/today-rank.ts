@@ -26,6 +26,8 @@ export type Candidate = [
   createdAt: string,
   /** today_ranks.chance (migration 0028) when read from there: the stored chance in percent, or null. */
   chance?: number | null,
+  /** today_ranks.chance_factor (migration 0030): the stored chance's main factor as a code (LearnedChances.factor). */
+  chanceFactor?: number | null,
 ];
 
 /**
@@ -52,7 +54,7 @@ const FLOOR = -1e9;
 const CEILING = 1e9;
 
 const COLUMNS = `lead_id, status_id, next_follow_up_at, quoted_premium, priority, ai_follow_up_priority,
-  last_contacted_at, created_at, chance`;
+  last_contacted_at, created_at, chance, chance_factor`;
 
 /** The statuses the scope's follow-ups have (known or not), by skipping through the index: one seek each. */
 function statusesPresent(db: ReplicaDb, owner: string | null): string[] {

@@ -3,7 +3,7 @@ import { lookupSeed } from '../../shared/lookups';
 import { encodeSqliteValue, columnSpec } from '../../shared/model/codec';
 import { splitStatements } from '../split-statements';
 import { repairDerived } from './derived';
-import { refreshPartialStats } from './planner-stats';
+import { dropValueSamples, refreshPartialStats } from './planner-stats';
 import { damaged, isFileReplica, prepareReplicaFile, privateSideFiles, storageError } from './replica-file';
 import { MIGRATIONS } from './migrations.bundle';
 import { loadVectorExtension } from './vectors';
@@ -92,6 +92,7 @@ export function openReplica(path: string, options: OpenOptions = {}): ReplicaDb 
       repairDerived(db);
       migrateReplica(db);
       refreshPartialStats(db);
+      dropValueSamples(db);
       seedReplicaLookups(db);
     }
   } catch (err) {

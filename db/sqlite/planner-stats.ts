@@ -27,3 +27,23 @@ export function refreshPartialStats(db: ReplicaDb): string[] {
   for (const table of tables) db.exec(`ANALYZE "${table.replaceAll('"', '""')}"`);
   return tables;
 }
+
+/**
+ * Empties sqlite_stat4 (ANALYZE's sampled key values), keeping sqlite_stat1's counts. SQLite is
+ * built with STAT4 here (better-sqlite3's default), and with samples present it plans a statement
+ * again every time a parameter compared with a sampled index column is bound, to weigh the value:
+ * 10–15 µs a statement where the seek itself costs 2–4, on every read of every screen (a page of
+ * the growth bench runs 5–20 of them, a UNION of nine parts pays nine times). The screens' plans
+ * do not hinge on the values (those that must walk an index name it; pipeline-plan.test.ts checks
+ * the pipeline's walks with stat1 alone, and the growth bench's figures held at 10k and 100k
+ * leads), so the samples cost every read and bought nothing. Answers whether there were any. Run after anything that analyzes (refreshPartialStats, a benchmark's
+ * ANALYZE), on the app's own connection when it opens the replica.
+ */
+export function dropValueSamples(db: ReplicaDb): boolean {
+  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat4'`).get();
+  if (!has || !db.prepare('SELECT 1 FROM sqlite_stat4 LIMIT 1').get()) return false;
+  db.exec('DELETE FROM sqlite_stat4');
+  // Reloads the statistics this connection planned with (it read the samples when it opened).
+  db.exec('ANALYZE sqlite_schema');
+  return true;
+}

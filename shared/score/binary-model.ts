@@ -239,9 +239,37 @@ export function scoreWith<F, C extends string>(
   const factors = parts.slice(0, top).map((p) => ({
     ...p,
     effect: Math.round(p.effect * 100) / 100,
-    text: `${p.label} ${p.effect >= 0 ? 'raises' : 'lowers'} the chance`,
+    text: factorPhrase(p.label, p.effect),
   }));
   return { probability, factors };
+}
+
+const factorPhrase = (label: string, effect: number) => `${label} ${effect >= 0 ? 'raises' : 'lowers'} the chance`;
+
+/**
+ * scoreWith's first factor as a signed code, without the list: i + 1 when feature i raises the
+ * chance, -(i + 1) when it lowers it, 0 when no feature explains the row. The first of the largest
+ * effects, as scoreWith's stable sort keeps it. A number, so it can be kept beside a stored chance
+ * (today_ranks.chance_factor, SQLite migration 0030) and read with it; factorText gives the words.
+ */
+export function mainFactorOf<C extends string>(model: BinaryModel<string, C>, x: Float64Array): number {
+  let code = 0;
+  let largest = -1;
+  for (let i = 0; i < x.length; i++) {
+    if (model.features[i]!.name.includes(':') && x[i]! <= 0) continue;
+    const effect = model.weights[i + 1]! * x[i]! * model.platt.a;
+    if (Math.abs(effect) > largest) {
+      largest = Math.abs(effect);
+      code = effect >= 0 ? i + 1 : -(i + 1);
+    }
+  }
+  return code;
+}
+
+/** The words of a mainFactorOf code under the same model (scoreWith's factor text); null for 0 or an unknown code. */
+export function factorText<C extends string>(model: BinaryModel<string, C>, code: number): string | null {
+  const feature = model.features[Math.abs(code) - 1];
+  return code === 0 || !feature ? null : factorPhrase(feature.label, code > 0 ? 1 : -1);
 }
 
 /** One row's probability the plain way (a vector per row): the reference the scorer below must equal. */

@@ -1,4 +1,6 @@
 import {
+  factorText,
+  mainFactorOf,
   probabilityScorer,
   probabilityWith,
   scoreWith,
@@ -103,6 +105,16 @@ export type LeadScore = BinaryScore;
 export function scoreLead(model: LeadModel, f: LeadFacts, top = 3): LeadScore {
   return scoreWith(LEAD_FEATURES, model, f, top);
 }
+
+/**
+ * The lead's main factor as scoreLead gives it (its factors[0]), as a code for
+ * today_ranks.chance_factor; leadFactorText turns it back into that factor's text.
+ */
+export function leadMainFactor(model: LeadModel, f: LeadFacts): number {
+  return mainFactorOf(model, vectorOf(model, f));
+}
+
+export const leadFactorText = (model: LeadModel, code: number): string | null => factorText(model, code);
 
 /** One lead's probability, no explanation: the plain reference for leadScorer. */
 export function probabilityOf(model: LeadModel, f: LeadFacts): number {

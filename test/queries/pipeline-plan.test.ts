@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kanban, listLeads } from '../../db/queries/pipeline';
 import { bulkLoadDirect } from '../../db/sqlite/bulk-load';
 import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
-import { refreshPartialStats } from '../../db/sqlite/planner-stats';
+import { dropValueSamples, refreshPartialStats } from '../../db/sqlite/planner-stats';
 import { PIPELINE_SORTS, type PipelineQuery } from '../../shared/api/inputs';
 
 let dir: string;
@@ -108,5 +108,28 @@ describe('pipeline plans', () => {
     expect(db.prepare(`SELECT count(*) FROM sqlite_stat1 WHERE idx = 'idx_leads_updated_at'`).pluck().get()).toBe(1);
     expect(refreshPartialStats(db)).toEqual([]);
     expectIndexWalks();
+  });
+
+  it('keep walking them once the value samples are dropped, and the counts stay', () => {
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const counts = count('sqlite_stat1');
+    expect(count('sqlite_stat4')).toBeGreaterThan(0);
+    expect(dropValueSamples(db)).toBe(true);
+    expect(count('sqlite_stat4')).toBe(0);
+    expect(count('sqlite_stat1')).toBe(counts);
+    expect(dropValueSamples(db)).toBe(false);
+    expectIndexWalks();
+  });
+
+  it('lose the value samples when the replica is opened again', () => {
+    db.exec('ANALYZE');
+    expect(db.prepare('SELECT count(*) FROM sqlite_stat4').pluck().get()).toBeGreaterThan(0);
+    const again = openReplica(file);
+    try {
+      expect(again.prepare('SELECT count(*) FROM sqlite_stat4').pluck().get()).toBe(0);
+      expect(again.prepare('SELECT count(*) FROM sqlite_stat1').pluck().get()).toBeGreaterThan(0);
+    } finally {
+      again.close();
+    }
   });
 });

@@ -32,14 +32,24 @@ const ask: LearnedChances['ask'] = (ids) => {
   const closed = closedIds(ids);
   return new Map(ids.filter((id) => !closed.has(id)).map((id) => [id, chanceOf(id)]));
 };
-const learned: LearnedChances = { ask, stored: false };
-/** As if today_ranks held the chances (migration 0028; lead-chances.ts writes them): where not NULL, chanceOf's. */
-const storedLearned: LearnedChances = { ask, stored: true };
-const storeChances = (app: FieldlineApp, share: number, rng: Rng) => {
-  const set = app.db.prepare('UPDATE today_ranks SET chance = ? WHERE lead_id = ?');
+/** The fake's one factor has code 7 (a stored chance_factor, migration 0030); 0 is none. */
+const factor = (code: number) => (code === 7 ? 'Quoted Recently' : null);
+const learned: LearnedChances = { ask, stored: false, factor };
+/**
+ * As if today_ranks held the chances (migration 0028; lead-chances.ts writes them): where not NULL,
+ * chanceOf's, with its factor's code (0030) for a share `withFactor` of them and NULL for the rest
+ * (a chance stored before 0030), whose reasons Today must then ask for.
+ */
+const storedLearned: LearnedChances = { ask, stored: true, factor };
+const storeChances = (app: FieldlineApp, share: number, rng: Rng, withFactor = 0.7) => {
+  const set = app.db.prepare('UPDATE today_ranks SET chance = ?, chance_factor = ? WHERE lead_id = ?');
   const ids = app.db.prepare('SELECT lead_id FROM today_ranks').pluck().all() as string[];
   app.db.transaction(() => {
-    for (const id of ids) set.run(rng.chance(share) ? Math.round(chanceOf(id).probability * 100) : null, id);
+    for (const id of ids) {
+      const chance = chanceOf(id);
+      const code = rng.chance(withFactor) ? (chance.factors.length > 0 ? 7 : 0) : null;
+      set.run(rng.chance(share) ? Math.round(chance.probability * 100) : null, code, id);
+    }
   })();
 };
 
@@ -293,12 +303,21 @@ describe('today, against a recomputation from the rows', () => {
     });
     expect(found.map((f) => f.id)).toEqual(expect.arrayContaining(pressing));
     expect(weighed).toBeLessThan(BACKLOG / 4);
-    // With every chance stored, the model is asked for the page's rows only (their reasons); counted
-    // as 100%, for a few hundred of the backlog.
-    storeChances(app, 1, rng);
+    // With every chance stored with its factor, the model is not asked at all (the reasons name the
+    // stored factor); stored without factors, for the page's rows only; counted as 100%, for a few
+    // hundred of the backlog.
+    storeChances(app, 1, rng, 1);
     asked = 0;
     const page = today(app.db, { scope: 'mine', limit: 7, until: clock.toISOString() }, clock, me, storedLearned);
     expect(page).toEqual(reference(app.db, me, 7, clock, clock.toISOString(), chanceOf));
+    expect(page.items.some((i) => i.reasons[0]?.includes('(quoted recently)'))).toBe(true);
+    expect(asked).toBe(0);
+    storeChances(app, 1, rng, 0);
+    asked = 0;
+    expect(today(app.db, { scope: 'mine', limit: 7, until: clock.toISOString() }, clock, me, storedLearned)).toEqual(
+      page,
+    );
+    expect(asked).toBeGreaterThan(0);
     expect(asked).toBeLessThanOrEqual(7);
     asked = 0;
     today(app.db, { scope: 'mine', limit: 7, until: clock.toISOString() }, clock, me, learned);

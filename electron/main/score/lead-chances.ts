@@ -45,18 +45,19 @@ export function refreshLeadChances(db: ReplicaDb, model: LeadModel, limit = CHAN
         .raw()
         .all(limit) as Array<[string, string, number, string]>;
       if (stale.length === 0) return 0;
+      // The main factor with it (migration 0030): Today's reasons name it without asking the model.
       const set = db.prepare(
-        'UPDATE today_ranks SET chance = ? WHERE owner_id = ? AND status_id = ? AND base = ? AND lead_id = ?',
+        'UPDATE today_ranks SET chance = ?, chance_factor = ? WHERE owner_id = ? AND status_id = ? AND base = ? AND lead_id = ?',
       );
-      const pcts = chancePercents(
+      const chances = chancePercents(
         db,
         model,
         stale.map((r) => r[3]),
       );
       let written = 0;
       for (const row of stale) {
-        const pct = pcts.get(row[3]);
-        if (pct !== undefined) written += set.run(pct, ...row).changes;
+        const c = chances.get(row[3]);
+        if (c !== undefined) written += set.run(c.chance, c.factor, ...row).changes;
       }
       // A row whose lead has no facts (none should) is left NULL, and ends the refresh rather than loop on it.
       return written;

@@ -4,6 +4,8 @@ import type { LearnedChances } from '../../../db/queries/today';
 import { localPriority } from '../../../shared/ai/local-priority';
 import {
   chancePercent,
+  leadFactorText,
+  leadMainFactor,
   leadScorer,
   scoreLead,
   trainLeadModel,
@@ -212,16 +214,26 @@ export function scoreOpenLeads(db: ReplicaDb, model: LeadModel): Map<string, num
   return out;
 }
 
+/** What today_ranks keeps of a lead's chance: whole percent (chancePercent) and the main factor's code. */
+export interface StoredChance {
+  chance: number;
+  factor: number;
+}
+
 /**
- * The chance in whole percent (chancePercent) of each lead named that is neither deleted nor
- * converted, whatever its status: what today_ranks.chance keeps (lead-chances.ts). The same
- * probability as learnedChances gives (leadScorer equals scoreLead's, test/unit/score/score-all.test.ts).
+ * The chance in whole percent (chancePercent) and its main factor (leadMainFactor) of each lead
+ * named that is neither deleted nor converted, whatever its status: what today_ranks.chance and
+ * chance_factor keep (lead-chances.ts). The same probability as learnedChances gives (leadScorer
+ * equals scoreLead's, test/unit/score/score-all.test.ts) and the same factor as its first.
  */
-export function chancePercents(db: ReplicaDb, model: LeadModel, ids: readonly string[]): Map<string, number> {
+export function chancePercents(db: ReplicaDb, model: LeadModel, ids: readonly string[]): Map<string, StoredChance> {
   const score = leadScorer(model);
-  const out = new Map<string, number>();
+  const out = new Map<string, StoredChance>();
   const rows = cachedStatement(db, openFactsSql(true, true), { raw: true }).all(JSON.stringify(ids)) as OpenFactsRow[];
-  for (const r of rows) out.set(r[0], chancePercent(score(fillOpenFacts({} as LeadFacts, r))));
+  for (const r of rows) {
+    const f = fillOpenFacts({} as LeadFacts, r);
+    out.set(r[0], { chance: chancePercent(score(f)), factor: leadMainFactor(model, f) });
+  }
   return out;
 }
 
@@ -261,6 +273,7 @@ export function learnedChances(db: ReplicaDb): LearnedChances | undefined {
       return out;
     },
     stored: chancesStoredFor(db, model),
+    factor: (code) => leadFactorText(model, code),
   };
 }
 
