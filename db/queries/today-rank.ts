@@ -26,7 +26,7 @@ export type Candidate = [
   createdAt: string,
   /** today_ranks.chance (migration 0028) when read from there: the stored chance in percent, or null. */
   chance?: number | null,
-  /** today_ranks.chance_factor (migration 0030): the stored chance's main factor as a code (LearnedChances.factor). */
+  /** today_ranks.chance_factor (migration 0029): the stored chance's main factor as a code (LearnedChances.factor). */
   chanceFactor?: number | null,
 ];
 

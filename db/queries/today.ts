@@ -82,7 +82,7 @@ export interface LearnedChances {
   /**
    * today_ranks.chance holds this model's chances (chancePercent) where it is not NULL (SQLite
    * migration 0028, electron/main/score/lead-chances.ts), each with its main factor's code in
-   * chance_factor (0030): the backlog is then read in order of its blended bound and only the
+   * chance_factor (0029): the backlog is then read in order of its blended bound and only the
    * rows without a chance are asked.
    */
   stored: boolean;
@@ -192,7 +192,7 @@ export function today(
     .sort(byScore)
     .slice(0, need);
   const page = [...overdueItems, ...todayItems].sort(byScore);
-  // The reasons name the chance's main factor: stored with the chance (0030), so the model is asked
+  // The reasons name the chance's main factor: stored with the chance (0029), so the model is asked
   // only for a stored chance without one (none once the chances are refilled after that migration).
   if (learned?.stored) {
     const ids = page.filter((p) => storedChance(p.candidate) !== undefined && p.candidate[9] == null);

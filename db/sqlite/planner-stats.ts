@@ -36,8 +36,10 @@ export function refreshPartialStats(db: ReplicaDb): string[] {
  * the growth bench runs 5–20 of them, a UNION of nine parts pays nine times). The screens' plans
  * do not hinge on the values (those that must walk an index name it; pipeline-plan.test.ts checks
  * the pipeline's walks with stat1 alone, and the growth bench's figures held at 10k and 100k
- * leads), so the samples cost every read and bought nothing. Answers whether there were any. Run after anything that analyzes (refreshPartialStats, a benchmark's
- * ANALYZE), on the app's own connection when it opens the replica.
+ * leads), so the samples cost every read and bought nothing. The app itself never analyzes (a
+ * replica built by sync has no statistics at all); a benchmark's replica, or one an admin tuned,
+ * does. Run on the app's own connection when it opens the replica, after refreshPartialStats.
+ * Answers whether there were any.
  */
 export function dropValueSamples(db: ReplicaDb): boolean {
   const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat4'`).get();

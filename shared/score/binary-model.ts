@@ -250,7 +250,7 @@ const factorPhrase = (label: string, effect: number) => `${label} ${effect >= 0 
  * scoreWith's first factor as a signed code, without the list: i + 1 when feature i raises the
  * chance, -(i + 1) when it lowers it, 0 when no feature explains the row. The first of the largest
  * effects, as scoreWith's stable sort keeps it. A number, so it can be kept beside a stored chance
- * (today_ranks.chance_factor, SQLite migration 0030) and read with it; factorText gives the words.
+ * (today_ranks.chance_factor, SQLite migration 0029) and read with it; factorText gives the words.
  */
 export function mainFactorOf<C extends string>(model: BinaryModel<string, C>, x: Float64Array): number {
   let code = 0;

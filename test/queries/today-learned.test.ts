@@ -88,7 +88,7 @@ describe('Today with stored learned chances', () => {
           kept.filter((k) => now.get(k.lead_id)?.chance !== k.chance).map((k) => k.lead_id),
           `${label}: stale chances kept`,
         ).toEqual([]);
-        // Each kept with its main factor (migration 0030): the first of the model's factors for the lead now.
+        // Each kept with its main factor (migration 0029): the first of the model's factors for the lead now.
         const factors = db
           .prepare('SELECT lead_id, chance_factor FROM today_ranks WHERE chance IS NOT NULL')
           .raw()

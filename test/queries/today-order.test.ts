@@ -32,13 +32,13 @@ const ask: LearnedChances['ask'] = (ids) => {
   const closed = closedIds(ids);
   return new Map(ids.filter((id) => !closed.has(id)).map((id) => [id, chanceOf(id)]));
 };
-/** The fake's one factor has code 7 (a stored chance_factor, migration 0030); 0 is none. */
+/** The fake's one factor has code 7 (a stored chance_factor, migration 0029); 0 is none. */
 const factor = (code: number) => (code === 7 ? 'Quoted Recently' : null);
 const learned: LearnedChances = { ask, stored: false, factor };
 /**
  * As if today_ranks held the chances (migration 0028; lead-chances.ts writes them): where not NULL,
- * chanceOf's, with its factor's code (0030) for a share `withFactor` of them and NULL for the rest
- * (a chance stored before 0030), whose reasons Today must then ask for.
+ * chanceOf's, with its factor's code (0029) for a share `withFactor` of them and NULL for the rest
+ * (a chance stored before 0029), whose reasons Today must then ask for.
  */
 const storedLearned: LearnedChances = { ask, stored: true, factor };
 const storeChances = (app: FieldlineApp, share: number, rng: Rng, withFactor = 0.7) => {

@@ -45,7 +45,7 @@ export function refreshLeadChances(db: ReplicaDb, model: LeadModel, limit = CHAN
         .raw()
         .all(limit) as Array<[string, string, number, string]>;
       if (stale.length === 0) return 0;
-      // The main factor with it (migration 0030): Today's reasons name it without asking the model.
+      // The main factor with it (migration 0029): Today's reasons name it without asking the model.
       const set = db.prepare(
         'UPDATE today_ranks SET chance = ?, chance_factor = ? WHERE owner_id = ? AND status_id = ? AND base = ? AND lead_id = ?',
       );
