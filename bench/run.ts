@@ -14,6 +14,7 @@ import { measureBook } from './book';
 import { measureConvert, measureLocal } from './local';
 import { comparePipeline, loadPostgres } from './postgres';
 import { benchSync } from './sync';
+import { cloneAgency } from './clone-agency';
 import { benchFirstSync } from './first-sync';
 import { benchUi } from './ui';
 import { benchAgencyExport, benchImport } from './import';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     'import-rows': { type: 'string' },
     growth: { type: 'boolean' },
     'first-sync': { type: 'boolean' },
+    cloned: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -43,7 +45,9 @@ if (values.help) {
       `  [--import-rows N] [--skip=local,pg,sync,push,screen,ui,import,score,semantic] [--growth] [--first-sync]\n` +
       `Builds (or reuses) the synthetic agency in .cache/bench and prints each figure against its target;\n` +
       `with --json the last stdout line is one JSON object of every figure. --growth times the screens\n` +
-      `at 10k and 100k leads (and --leads N above that) and prints their growth per 10x. --first-sync runs\n` +
+      `at 10k and 100k leads (and --leads N above that) and prints their growth per 10x; with --cloned the\n` +
+      `--leads N agency is the 100k one copied N/100k times (minutes, where the generator takes an hour).\n` +
+      `--first-sync runs\n` +
       `only the first sync at scale: the --leads N agency into Postgres, then an admin's first sync into an\n` +
       `empty replica in a child process (rows/s, peak RSS, against raw inserts), killed midway and resumed.\n`,
   );
@@ -127,7 +131,15 @@ async function measurePostgres(db: ReturnType<typeof openReplica>, url: string) 
 /** --growth: the screen figures at 10k and 100k leads (and --leads N above that), and their growth per 10×. */
 async function growth() {
   const sizes = [10_000, 100_000, ...(leads > 100_000 ? [leads] : [])];
-  const result = await benchGrowth(sizes, buildReplica, { repeats, runs });
+  const build = async (count: number) => {
+    if (!values.cloned || count <= 100_000) return buildReplica(count);
+    if (count % 100_000 !== 0) throw new Error(`--cloned needs --leads in whole hundreds of thousands (got ${count})`);
+    const file = join(process.cwd(), '.cache', 'bench', `agency-${count}-${seed}-cloned.db`);
+    return cloneAgency(await buildReplica(100_000), file, count / 100_000);
+  };
+  const result = await benchGrowth(sizes, build, { repeats, runs });
+  // Its figures are of the 100k book copied, and its build time is the copy's (clone-agency.ts).
+  if (values.cloned && leads > 100_000) Object.assign(result, { cloned_sizes: [leads] });
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
