@@ -1,15 +1,9 @@
-import {
-  FetchError,
-  ShapeStream,
-  isChangeMessage,
-  isControlMessage,
-  type Message,
-  type Row as ElectricRow,
-} from '@electric-sql/client';
+import { FetchError, ShapeStream, isControlMessage, type Message, type Row as ElectricRow } from '@electric-sql/client';
 import { setMaxListeners } from 'node:events';
 import type { TableName } from '../../../shared/model/catalogue';
 import type { ServerBatch, ShapePosition } from './apply';
-import { parseChange, type ServerChange } from './messages';
+import type { ServerChange } from './messages';
+import { ParsedResponses, type FeedItem } from './parsed-responses';
 
 interface TableFeed {
   table: TableName;
@@ -25,6 +19,8 @@ interface TableFeed {
   halt: AbortController;
   /** Why this shape stopped for good, if it did. */
   failure: Error | null;
+  /** The stream's responses, parsed here rather than by the client. */
+  responses: ParsedResponses;
 }
 
 export interface FeedOptions {
@@ -58,6 +54,7 @@ export class ShapeFeed {
     for (const table of this.options.tables) {
       const saved = this.options.positions.get(table);
       const halt = new AbortController();
+      const responses = new ParsedResponses(table, this.options.fetchClient);
       const signal = AbortSignal.any([this.abort.signal, halt.signal]);
       setMaxListeners(20, signal);
       const stream = new ShapeStream<ElectricRow>({
@@ -65,7 +62,7 @@ export class ShapeFeed {
         params: { table },
         headers: this.options.headers(),
         signal,
-        fetchClient: this.options.fetchClient,
+        fetchClient: responses.fetch,
         ...(saved ? { offset: saved.offset as `${number}_${number}`, handle: saved.handle } : {}),
         backoffOptions: { initialDelay: 100, maxDelay: 5_000, multiplier: 1.5 },
         onError: (err) => {
@@ -90,6 +87,7 @@ export class ShapeFeed {
         unsubscribe: () => {},
         halt,
         failure: null,
+        responses,
       };
       feed.unsubscribe = stream.subscribe(
         (messages) => this.receive(feed, messages),
@@ -141,9 +139,9 @@ export class ShapeFeed {
     // Every change of the response is validated before any is buffered: a malformed one stops
     // this shape with nothing of the response kept and its position not moved, so the replica
     // never holds part of a chunk, and the next start fetches the same chunk again.
-    let parsed: ServerChange[];
+    let items: FeedItem[];
     try {
-      parsed = messages.filter(isChangeMessage).map((m) => parseChange(feed.table, m));
+      items = feed.responses.resolve(messages);
     } catch (err) {
       feed.failure = err as Error;
       feed.unsubscribe();
@@ -151,12 +149,11 @@ export class ShapeFeed {
       this.options.onError(feed.table, err as Error);
       return this.chain;
     }
-    let next = 0;
     // Never throw into the client: its subscriber errors surface as uncaught exceptions.
     try {
-      for (const m of messages) {
-        if (isChangeMessage(m)) {
-          const change = parsed[next++]!;
+      for (const m of items) {
+        if ('op' in m) {
+          const change = m;
           feed.buffer.push(change);
           if (feed.refetch && change.lsn === 0n && change.op !== 'delete') feed.refetch.add(change.id);
         } else if (isControlMessage(m)) {
