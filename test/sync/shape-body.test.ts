@@ -40,9 +40,9 @@ describe('splitting a JSON array as it arrives', () => {
     expect(split(text, size).map((t) => JSON.parse(t) as unknown)).toEqual(tricky);
   });
 
-  it('takes an empty body for no elements', () => {
-    expect(split('', 8)).toEqual([]);
+  it('takes an empty array for no elements, and no array at all for an error', () => {
     expect(split('[]', 8)).toEqual([]);
+    expect(() => split('', 8)).toThrow(/no JSON array/);
   });
 
   it.each([
@@ -90,6 +90,12 @@ describe('reading a shape response', () => {
   ])('rejects %s, naming it', async (_what, body, error) => {
     await expect(readShapeBody('leads', chunks(body, 4), 1)).rejects.toThrow(BadMessageError);
     await expect(readShapeBody('leads', chunks(body, 4), 1)).rejects.toThrow(error);
+  });
+
+  it('takes no body at all for a body lost on the way (to be fetched again), not for no changes', async () => {
+    const rejected = readShapeBody('leads', chunks('', 4), 1);
+    await expect(rejected).rejects.toThrow(/the response body was empty/);
+    await expect(readShapeBody('leads', chunks('', 4), 1)).rejects.not.toThrow(BadMessageError);
   });
 
   it('lets an error reading the body through as it is', async () => {

@@ -62,8 +62,9 @@ export class JsonArraySplitter {
     if (this.depth >= 2) this.pieces.push(chunk.subarray(start));
   }
 
-  /** Checks that the array was complete (an empty body counts as an empty array). */
+  /** Checks that the array was complete. */
   end() {
+    if (this.depth === 0) throw new SyntaxError('no JSON array');
     if (this.depth > 0) throw new SyntaxError('the array is cut short');
   }
 

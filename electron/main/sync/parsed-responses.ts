@@ -26,15 +26,17 @@ export class ParsedResponses {
    */
   readonly fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     const res = await this.fetchClient(input, init);
-    const source = res.body;
-    if (res.status !== 200 || !source) return res;
+    if (res.status !== 200 || !res.body) return res;
     const body = new ReadableStream<Uint8Array>(
       {
         pull: async (controller) => {
           const batch = ++this.batches;
           let forClient: string;
           try {
-            const read = await readShapeBody(this.table, source, batch);
+            // Read through `res`, which must stay reachable until its body is read: fetch cancels
+            // the body of a Response once it is garbage collected, and a cancelled body reads as
+            // empty (a prefetched chunk waits unread long enough for that to happen).
+            const read = await readShapeBody(this.table, res.body!, batch);
             this.parsed.set(batch, read.changes);
             forClient = read.forClient;
           } catch (err) {
@@ -46,7 +48,7 @@ export class ParsedResponses {
           controller.enqueue(new TextEncoder().encode(forClient));
           controller.close();
         },
-        cancel: (reason) => source.cancel(reason),
+        cancel: (reason) => res.body?.cancel(reason),
       },
       { highWaterMark: 0 }, // nothing read ahead of the client's own reading
     );

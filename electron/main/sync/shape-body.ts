@@ -25,7 +25,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * objects our validation copied again: for a snapshot chunk of 10,000 rows (up to 26 MB of JSON
  * for leads) that garbage, not the rows, set a first sync's peak memory. Throws a
  * BadMessageError for a body that is not a JSON array of messages or holds a malformed change;
- * an error reading the body is thrown as it is.
+ * an error reading the body (or no body at all) is thrown as it is, to be retried.
  */
 export async function readShapeBody(
   table: TableName,
@@ -55,7 +55,9 @@ export async function readShapeBody(
       run++;
     }
   });
+  let received = 0;
   for await (const chunk of body) {
+    received += chunk.length;
     try {
       splitter.push(chunk);
     } catch (err) {
@@ -64,6 +66,10 @@ export async function readShapeBody(
         : err;
     }
   }
+  // Electric answers 200 with a JSON array, `[]` at least. No bytes at all is a body lost on the
+  // way (a cancelled stream reads as empty), not an empty array: taken as one, the chunk the
+  // headers moved past would be skipped. Thrown as a read error, so the request is made again.
+  if (received === 0) throw new Error(`${table}: the response body was empty`);
   try {
     splitter.end();
   } catch (err) {
