@@ -1,6 +1,7 @@
 import { isChangeMessage, type Message, type Row as ElectricRow } from '@electric-sql/client';
 import type { TableName } from '../../../shared/model/catalogue';
 import { BadMessageError, parseChange, type ServerChange } from './messages';
+import type { ParseSlots } from './parse-slots';
 import { isParsedChanges, PARSED_CHANGES, readShapeBody } from './shape-body';
 
 /** A shape response's changes and control messages, in order. */
@@ -14,11 +15,24 @@ export type FeedItem = ServerChange | Message<ElectricRow>;
 export class ParsedResponses {
   private readonly parsed = new Map<number, ServerChange[] | Error>();
   private batches = 0;
+  /** This shape holds one of the feed's parse slots (from reading a body until its rows are applied). */
+  private holding = false;
 
   constructor(
     private readonly table: TableName,
+    private readonly slots: ParseSlots,
     private readonly fetchClient: typeof fetch = fetch,
   ) {}
+
+  /**
+   * Gives back this shape's parse slot: once the stream's subscriber is done with what it handed
+   * on, or when the shape reads its next body (the client dropped the last one unseen).
+   */
+  release() {
+    if (!this.holding) return;
+    this.holding = false;
+    this.slots.give();
+  }
 
   /**
    * The stream's fetch client. A body is read and parsed only when the client reads it, so the
@@ -30,6 +44,9 @@ export class ParsedResponses {
     const body = new ReadableStream<Uint8Array>(
       {
         pull: async (controller) => {
+          this.release();
+          await this.slots.take();
+          this.holding = true;
           const batch = ++this.batches;
           let forClient: string;
           try {
@@ -40,7 +57,10 @@ export class ParsedResponses {
             this.parsed.set(batch, read.changes);
             forClient = read.forClient;
           } catch (err) {
-            if (!(err instanceof BadMessageError)) throw err; // the body could not be read: the client retries
+            if (!(err instanceof BadMessageError)) {
+              this.release();
+              throw err; // the body could not be read: the client retries
+            }
             // Handed on to resolve, which throws it (the feed stops the shape); the client gets nothing else.
             this.parsed.set(batch, err);
             forClient = JSON.stringify([{ headers: { control: PARSED_CHANGES, batch, count: 0 } }]);
