@@ -142,6 +142,8 @@ describe('a first sync into an empty replica', () => {
     expect(r.pulled).toBeGreaterThan(1000);
     await expectServerRows(d);
     expectSameAsReference(d.app.db);
+    // The page cache, smaller while the first sync ran, is the replica's own again.
+    expect(d.app.db.pragma('cache_size', { simple: true })).toBe(-65536);
     // Later writes are indexed by the triggers again.
     const { result } = await d.app.writer.mutate('createLead', {
       first_name: 'Zebulon',

@@ -9,6 +9,7 @@ import { changeFeed } from '../../../db/sqlite/change-feed';
 import { ALL_CHANGE_TABLES } from '../../../shared/api/changes';
 import { conflicts, outbox, positions as storedPositions } from '../../../db/sqlite/sync-state';
 import { applyServerBatch, rebaseLocal } from './apply';
+import { firstSyncProgress, isFirstSync, resumingFirstSync, shrinkCacheForFirstSync } from './first-sync';
 import { GatewayClient, TransientError } from './gateway-client';
 import { pushOnce } from './pusher';
 import { replicaScope, rescope, SCOPED_TABLES, setReplicaScope, type ReplicaScope } from './scope';
@@ -41,21 +42,6 @@ export interface EngineDeps {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const turn = () => new Promise<void>((r) => setImmediate(r));
-
-/**
- * A first sync: no shape has a stored position and no local work waits to be settled, so the
- * replica holds nothing the server will not send (lookups and the local user at most).
- */
-const isFirstSync = (db: Database) => !storedPositions.any(db) && !outbox.hasUnsettled(db);
-
-/**
- * A first sync cut short (the app killed or closed part-way) and now resumed: some shape stopped
- * inside its initial snapshot, whose rows sit at log offset 0 (`0_<n>`; `0_inf` once delivered).
- * The rows still to come are most of the work, so they go in as a first sync's do (derived state
- * aside, rebuilt once at the end) rather than through the triggers row by row.
- */
-const resumingFirstSync = (db: Database, positions: Map<string, { offset: string }>) =>
-  [...positions.values()].some((p) => /^0_\d+$/.test(p.offset)) && !outbox.hasUnsettled(db);
 
 /**
  * The replica's sync: shapes in (ShapeFeed → applyServerBatch), outbox out (pushOnce), both
@@ -127,7 +113,10 @@ export class SyncEngine {
       // (README: "A first sync builds derived state once"). Queued like any write.
       this.deferredDerived = true;
       void writer
-        .exclusive(async () => suspendDerived(db))
+        .exclusive(async () => {
+          suspendDerived(db);
+          this.restoreCache ??= shrinkCacheForFirstSync(db);
+        })
         .catch((err: Error) => (this.lastError = `first sync: ${err.message}`));
     }
     const baseFetch = this.deps.fetch ?? fetch;
@@ -284,6 +273,8 @@ export class SyncEngine {
       .exclusive(() => rebuildDerived(this.deps.db, turn))
       .finally(() => {
         this.rebuilding = false;
+        this.restoreCache?.();
+        this.restoreCache = null;
         this.statusChanged();
       })
       .then(
@@ -296,6 +287,9 @@ export class SyncEngine {
       );
     return this.derivedDone;
   }
+
+  /** Puts SQLite's page cache back once a first sync's rows are in (see shrinkCacheForFirstSync). */
+  private restoreCache: (() => void) | null = null;
 
   /** Settles once the derived state of a first sync is back (see finishDerived). */
   private derivedDone: Promise<void> = Promise.resolve();
@@ -344,19 +338,10 @@ export class SyncEngine {
       conflicts: conflicts.openCount(db),
       lastSyncedAt: this.lastSyncedAt,
       error: this.lastError,
-      firstSync: this.firstSyncProgress(),
+      // Each applied batch writes sync_state, which the indicator already re-reads on; the
+      // rebuild's start and end are sync_status events.
+      firstSync: firstSyncProgress(this.feed, { deferred: this.deferredDerived, rebuilding: this.rebuilding }),
     };
-  }
-
-  /**
-   * While derived state is set aside (a first sync, a scope change's re-sync) or being rebuilt:
-   * the rows applied so far and the tables complete. Each applied batch writes sync_state, which
-   * the indicator already re-reads on; the rebuild's start and end are sync_status events.
-   */
-  private firstSyncProgress(): FirstSyncProgress | null {
-    if (!this.deferredDerived && !this.rebuilding) return null;
-    const p = this.feed?.progress() ?? { rows: 0, shapes: 0, shapesDone: 0 };
-    return { ...p, indexing: this.rebuilding };
   }
 
   /** Syncs until the replica is up to date and only rejected mutations are left, then stops. */

@@ -93,7 +93,8 @@ function storedValue(c: AnyColumn, raw: unknown): string | number | null | undef
  * Validates one Electric change message for a table and converts its values. A message that
  * does not fit (no id, an unknown operation, a value of the wrong kind, a null where the
  * catalogue forbids one) throws a BadMessageError naming the table, column and key. Checked by
- * hand rather than with a schema library: a first sync validates every one of its rows.
+ * hand rather than with a schema library: a first sync validates every one of its rows. The
+ * message's `value` becomes the change's `values` (converted in place; half-converted if it throws).
  */
 export function parseChange(table: TableName, message: unknown): ServerChange {
   const spec = tableSpec(table);
@@ -129,10 +130,15 @@ export function parseChange(table: TableName, message: unknown): ServerChange {
   const id = value.id;
   if (typeof id !== 'string' || id.length === 0) throw new BadMessageError(table, `change without an id: ${key}`);
 
-  const values: RawRow = {};
+  // Converted in place, not copied: a first sync parses every row of the scope, and a copy of
+  // each would be garbage as large as the response it came in.
+  const values = value as RawRow;
   for (const col in value) {
     const c = spec.columns[col];
-    if (!c) continue; // a column this app version does not know yet: ignored, not fatal
+    if (!c) {
+      delete value[col]; // a column this app version does not know yet: ignored, not fatal
+      continue;
+    }
     const raw = value[col];
     if (raw === null || raw === undefined) {
       if (c.notNull && op !== 'delete') throw new BadMessageError(table, `${table}.${col} is null in ${key}`);
