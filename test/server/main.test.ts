@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { upsertUser } from '../../server/admin';
-import { findFreePort } from '../../server/embedded-postgres';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { fakeElectric, type Upstream } from './helpers';
 
@@ -22,15 +21,16 @@ interface Run {
 }
 
 async function startServer(env: Record<string, string | undefined>): Promise<Run> {
-  const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port)], {
+  // Port 0, and the port read back from the gateway's log line: a port found free here and passed
+  // on could be handed by the OS to the development shape server the child starts first.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: undefined, ELECTRIC_URL: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -41,7 +41,7 @@ async function startServer(env: Record<string, string | undefined>): Promise<Run
         const line = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
         buffer = buffer.slice(nl + 1);
         lines.push(line);
-        if (String(line.msg).startsWith('gateway listening')) resolve();
+        if (String(line.msg).startsWith('gateway listening')) resolve(Number(line.port));
       }
     });
     void exited.then((code) => reject(new Error(`server exited with ${code}: ${JSON.stringify(lines)} ${stderr}`)));
