@@ -1,6 +1,7 @@
 /**
- * A larger agency for the growth bench's screen figures, made in minutes instead of the
- * generator's hour: the 100k agency's book copied `factor` times into one replica. Every owned
+ * A larger agency for the growth bench's screen figures, made by copying rather than generating
+ * (1M in about 40 minutes on this shared machine, where the generator's own 1M build has not
+ * been run to its end): the 100k agency's book copied `factor` times into one replica. Every owned
  * row (leads, clients, their notes, policies, …) is copied with its id and every id that points at
  * another owned row remapped, so each copy is a whole book of its own; the people and lookup rows
  * are shared, so each agent owns `factor` times the leads. Copies keep their timestamps, so every

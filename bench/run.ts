@@ -42,13 +42,13 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(
     `Usage: npm run bench -- [--json] [--leads N] [--seed S] [--repeats R] [--runs N] [--sync-leads N]\n` +
-      `  [--import-rows N] [--skip=local,pg,sync,push,screen,ui,import,score,semantic] [--growth] [--first-sync]\n` +
+      `  [--import-rows N] [--skip=local,pg,sync,push,screen,ui,import,score,semantic] [--growth [--cloned]]\n` +
+      `  [--first-sync]\n` +
       `Builds (or reuses) the synthetic agency in .cache/bench and prints each figure against its target;\n` +
       `with --json the last stdout line is one JSON object of every figure. --growth times the screens\n` +
       `at 10k and 100k leads (and --leads N above that) and prints their growth per 10x; with --cloned the\n` +
-      `--leads N agency is the 100k one copied N/100k times (minutes, where the generator takes an hour).\n` +
-      `--first-sync runs\n` +
-      `only the first sync at scale: the --leads N agency into Postgres, then an admin's first sync into an\n` +
+      `--leads N agency is the 100k one copied N/100k times (about 40 minutes for 1M here, shared).\n` +
+      `--first-sync runs only the first sync at scale: the --leads N agency into Postgres, then an admin's first sync into an\n` +
       `empty replica in a child process (rows/s, peak RSS, against raw inserts), killed midway and resumed.\n`,
   );
   process.exit(0);
