@@ -13,15 +13,14 @@
  * before 6 pm at 100k leads, and the whole part before X was counted, twice on an overdue page).
  */
 import type { TodayList } from '../../shared/api/types';
+import { addDaysToDate } from '../../shared/book/terms';
 import type { ReplicaDb } from '../sqlite/open';
 import { cachedStatement } from './statements';
 
 const OPEN = 'l.next_follow_up_at IS NOT NULL AND l.deleted_at IS NULL AND l.is_converted = 0';
-const DAY_MS = 86_400_000;
 
 /** The UTC day after the day of `iso` (its first ten characters), as text. */
-const nextDay = (iso: string) =>
-  new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const nextDay = (iso: string) => addDaysToDate(iso.slice(0, 10), 1);
 
 /** Whether X's time of day is past noon (UTC): then the part of its day from X on is the shorter. */
 const late = (iso: string) => iso.slice(11, 13) >= '12';
