@@ -70,10 +70,11 @@ async function buildReplica(count: number): Promise<string> {
   const dir = join(process.cwd(), '.cache', 'bench');
   mkdirSync(dir, { recursive: true });
   // Named for the generator's version too: book2 has households of 2–4 members (book1 had one each)
-  // and book3 about 2.1 policies a client (book2 1.95),
+  // and book3 about 2.1 policies a client (book2 1.95), book4 staffs the agency for its size (20
+  // agents at 100k leads, 200 at 1M; 8 up to ~40k, as before),
   // outcome1 closes leads by the hidden outcome model (older replicas have nothing to learn), and
   // outcome2 renews policy terms by the hidden retention model.
-  const file = join(dir, `agency-${count}-${seed}-book3-outcome2.db`);
+  const file = join(dir, `agency-${count}-${seed}-book4-outcome2.db`);
   if (existsSync(file)) {
     log(`reusing ${file}`);
     return file;

@@ -5,7 +5,7 @@
  * memory, as small plans whose arguments are built on emission.
  */
 import { clockAt } from './coverage';
-import { type AgencyPeople, generatePeople, type PeopleOptions } from './people';
+import { type AgencyPeople, generatePeople, type PeopleOptions, staffingFor } from './people';
 import { winChance } from './outcome';
 import { DAY, HOUR, planLead } from './plan';
 import { appendBook, planBook } from './book';
@@ -18,6 +18,7 @@ import { makeStory } from './story';
 export interface AgencyOptions {
   leads: number;
   seed: number;
+  /** Default: staffed for the book's size (staffingFor). */
   users?: PeopleOptions;
   /**
    * The generator's "now": all work happens before it, follow-ups are due around it. Default: the
@@ -116,7 +117,7 @@ export function generateAgency(options: AgencyOptions): SyntheticAgency {
   const seed = Math.floor(options.seed);
   const now = resolveNow(options.now);
   const start = now - Math.round((options.months ?? 18) * 30.44 * DAY);
-  const people = generatePeople(new Rng(seed, 0), options.users ?? {}, start - 30 * DAY);
+  const people = generatePeople(new Rng(seed, 0), options.users ?? staffingFor(leads), start - 30 * DAY);
   // Leads arrive one per slot, so they come in index order; the last at least two hours before now.
   const slot = (now - 2 * HOUR - start) / Math.max(1, leads);
 

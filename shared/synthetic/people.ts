@@ -31,6 +31,26 @@ export interface AgencyPeople {
   agents: Agent[];
 }
 
+/**
+ * About how many leads an agent carries. The issue's 1M-lead book is a 200-agent agency's, so the
+ * people grow with the book: at 1M leads, 8 agents would each own 125k leads, and every per-agent
+ * screen (Today, an agent's pipeline) would measure a book no agent has.
+ */
+const LEADS_PER_AGENT = 5_000;
+
+/**
+ * The people a book of this size needs: an agent per ~5,000 leads (at least 8, the small agency's
+ * number, so books up to ~40k leads are unchanged), a team per ~10 agents (at least 2), a manager
+ * per team, and a CSR per ~4 agents (at least 2).
+ */
+export function staffingFor(leads: number): PeopleOptions {
+  const agents = Math.max(8, Math.round(leads / LEADS_PER_AGENT));
+  return { agents, teams: Math.max(2, Math.round(agents / 10)), staff: Math.max(2, Math.round(agents / 4)) };
+}
+
+/** Odd teams write business insurance (the second of two is Commercial Lines). */
+const isCommercialTeam = (index: number) => index % 2 === 1;
+
 const TEAM_NAMES = [
   'Personal Lines',
   'Commercial Lines',
@@ -70,11 +90,10 @@ export function generatePeople(rng: Rng, options: PeopleOptions, createdAtMs: nu
       'teams',
       {
         id: uuidv7At(rng, ms++),
-        name: TEAM_NAMES[i] ?? `Team ${i + 1}`,
-        description:
-          i === 1
-            ? 'Business insurance: BOP, GL, workers comp, commercial auto'
-            : 'Households: auto, home, umbrella, specialty',
+        name: TEAM_NAMES[i] ?? `${isCommercialTeam(i) ? 'Commercial' : 'Personal'} Lines ${i + 1}`,
+        description: isCommercialTeam(i)
+          ? 'Business insurance: BOP, GL, workers comp, commercial auto'
+          : 'Households: auto, home, umbrella, specialty',
         created_at: at,
         updated_at: at,
       },
@@ -113,10 +132,14 @@ export function generatePeople(rng: Rng, options: PeopleOptions, createdAtMs: nu
 
   addUser('admin', null, 'Agency Principal');
   for (let i = 0; i < counts.manager; i++)
-    addUser('manager', teams[i % teamCount]!.id, i % teamCount === 1 ? 'Commercial Lines Manager' : 'Sales Manager');
+    addUser(
+      'manager',
+      teams[i % teamCount]!.id,
+      isCommercialTeam(i % teamCount) ? 'Commercial Lines Manager' : 'Sales Manager',
+    );
   for (let i = 0; i < counts.agent; i++) {
     const team = teams[i % teamCount]!;
-    const commercial = teamCount > 1 && i % teamCount === 1;
+    const commercial = teamCount > 1 && isCommercialTeam(i % teamCount);
     const { row, first } = addUser(
       'agent',
       team.id,

@@ -60,6 +60,29 @@ describe('synthetic agency: shape', () => {
     expect(steps.every((s) => agents.has(s.actorId))).toBe(true);
   });
 
+  it('staffs a large book like a 200-agent agency: ~5,000 leads an agent, a team per 10 agents', () => {
+    const big = generateAgency({ leads: 1_000_000, seed: 3, now: NOW });
+    const count = (role: string) => big.users.filter((u) => u.role === role).length;
+    expect([big.teams.length, count('admin'), count('manager'), count('agent'), count('staff')]).toEqual([
+      20, 1, 20, 200, 50,
+    ]);
+    expect(new Set(big.users.map((u) => u.email)).size).toBe(big.users.length);
+    expect(new Set(big.teams.map((t) => t.name)).size).toBe(20);
+    // Business leads go to the commercial teams' agents, half the teams.
+    const commercialTeams = new Set(big.agents.filter((a) => a.commercial).map((a) => a.teamId));
+    expect(commercialTeams.size).toBe(10);
+    const ownerOf = new Map(big.agents.map((a) => [a.id, a]));
+    const owners = new Set<string>();
+    let n = 0;
+    for (const s of big) {
+      if (s.name !== 'createLead') continue;
+      owners.add(s.actorId);
+      expect(ownerOf.get(s.actorId)!.commercial).toBe(leadArgs(s).lead_type === 'business');
+      if (++n === 3000) break;
+    }
+    expect(owners.size).toBeGreaterThan(150);
+  });
+
   it('is time-ordered within the last 18 months, with valid arguments', () => {
     expect(steps.filter((s, i) => i > 0 && s.createdAt <= steps[i - 1]!.createdAt)).toEqual([]);
     expect(steps[0]!.createdAt >= agency.start).toBe(true);
