@@ -8,6 +8,7 @@ import { tests as editorTests } from './editors.test';
 import { tests as duplicateTests } from './duplicates.test';
 import { tests as electronTests } from './electron-smoke.test';
 import { tests as firstRunTests } from './first-run.test';
+import { tests as firstSyncTests } from './first-sync.test';
 import { tests as flowTests } from './flows.test';
 import { tests as leadPageTests } from './lead-page.test';
 import { tests as listViewTests } from './list-views.test';
@@ -41,6 +42,7 @@ export const ALL: BrowserTest[] = [
   ...listViewTests,
   ...editorTests,
   ...syncTests,
+  ...firstSyncTests,
   ...changeFeedTests,
   ...taskTests,
   ...aiCampaignTests,

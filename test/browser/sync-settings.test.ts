@@ -1,20 +1,13 @@
 // Settings → Sync: signing in (to no server, to a bad address, to a stand-in gateway) and out.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import type { Page } from 'playwright-core';
+import { fakeGateway, fillSignIn, listen, PASSWORD } from './fake-gateway';
 import { assert, shot, type Host, typeInto, withHost } from './harness';
 import { test, type TestContext } from './suite';
-
-const PASSWORD = 'correct horse battery staple';
 
 /** A fresh host with the page on Settings (harness.ts withHost). */
 const withSettings = (ctx: TestContext, body: (page: Page, host: Host) => Promise<void>) =>
   withHost(ctx, body, '#/settings');
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
 
 /** A port nothing listens on: signing in there fails like an unplugged network. */
 async function closedPort(): Promise<number> {
@@ -22,48 +15,6 @@ async function closedPort(): Promise<number> {
   const port = await listen(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-/** Just the gateway's sign-in: one user, one password; everything else is a 404. */
-async function fakeGateway() {
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString()));
-    req.on('end', () => {
-      const json = (status: number, body: unknown) =>
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (req.method !== 'POST' || req.url !== '/v1/auth/sign-in')
-        return json(404, { error: { code: 'not_found', message: 'not here' } });
-      const { password } = JSON.parse(raw || '{}') as { password?: string };
-      if (password !== PASSWORD)
-        return json(401, { error: { code: 'invalid_credentials', message: 'the email or password is wrong' } });
-      json(200, {
-        token: 'tok-test',
-        expires_at: new Date(Date.now() + 86_400_000).toISOString(),
-        user: {
-          id: '01900000-0000-7000-8000-0000000000aa',
-          email: 'dana@agency.test',
-          full_name: 'Dana Whitfield',
-          role: 'manager',
-          team_id: null,
-        },
-      });
-    });
-  });
-  const port = await listen(server);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
-
-async function fillSignIn(page: Page, server: string, email: string, password: string) {
-  const form = page.getByRole('form', { name: 'Sign in to the agency server' });
-  await typeInto(form.getByLabel('Server address'), server);
-  await typeInto(form.getByLabel('Email'), email);
-  await typeInto(form.getByLabel('Password'), password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  return form;
 }
 
 export const tests = [

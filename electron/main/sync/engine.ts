@@ -138,7 +138,12 @@ export class SyncEngine {
         // positions stay a little behind, which only means re-reading nothing after a restart).
         // The batch that completes a first sync may be empty (a shape with no rows said up-to-date last).
         const complete = () => (feed.active && feed.upToDate ? this.firstSyncComplete() : undefined);
-        if (batch.changes.length === 0 && batch.refetched.size === 0 && !outbox.hasConfirmed(db)) return complete();
+        if (batch.changes.length === 0 && batch.refetched.size === 0 && !outbox.hasConfirmed(db)) {
+          // A shape with no rows caught up: nothing is written, so no change event would make the
+          // indicator re-read, and its "tables complete" stayed at the count of the last write.
+          if (this.deferredDerived && batch.positions.length > 0) this.statusChanged();
+          return complete();
+        }
         // Checked inside the writer's turn: a feed stopped while this batch waited must not apply it.
         const t0 = performance.now();
         const r = await writer.exclusive(async () =>

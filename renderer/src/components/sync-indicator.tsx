@@ -53,6 +53,7 @@ export function SyncIndicator() {
   const { online, status, statusError, refresh } = useSync();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   // Read again whenever the outbox, the inbox, the session, the positions or the engine's state change.
   const version = useTablesVersion(SYNC_STATUS_READS);
   useEffect(() => {
@@ -61,8 +62,20 @@ export function SyncIndicator() {
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
+    // Escape closes it, as it does the app's other popovers (Dropdown); it did not, so a keyboard
+    // user could open the status but not close it. Focus inside goes back to the indicator rather
+    // than to the page's start with the removed popover.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      if (ref.current?.contains(document.activeElement)) button.current?.focus();
+      setOpen(false);
+    };
     document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open]);
 
   const { data: demo } = useQuery('demo.status', {});
@@ -80,6 +93,7 @@ export function SyncIndicator() {
     <div className="sync" ref={ref}>
       <button
         type="button"
+        ref={button}
         className={`sync-btn ${tone}`}
         aria-expanded={open}
         title="Sync status"
