@@ -89,6 +89,7 @@ async function buildReplica(count: number): Promise<string> {
   const loaded = await bulkLoadDirect(db, {
     leads: count,
     seed,
+    disposable: true, // built as `.building`, deleted and built again if this run dies
     // A line a tenth of the way, with the memory in use (the load should stay flat in memory).
     onProgress: ({ leads: done }) => {
       if (Math.floor((done * 10) / count) <= Math.floor((reported * 10) / count)) return;

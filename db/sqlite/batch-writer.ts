@@ -180,6 +180,17 @@ export class CachedTx implements Tx {
 
 const FTS_DEFAULT_HASHSIZE = 1024 * 1024;
 
+export interface BulkTuning {
+  /**
+   * Keep the rollback journal in memory instead of the WAL, for a file its caller throws away if
+   * the load fails (a crash mid-load can leave it damaged). In WAL every page a transaction dirties
+   * is written twice, to the log and back by the checkpoint, and the checkpoint reads the log
+   * again. 100k synthetic leads, one after another on this machine: WAL 267 s wall (359 CPU s);
+   * journal in memory 201 and 243 s (278 and 341 CPU s).
+   */
+  journalInMemory?: boolean;
+}
+
 /**
  * Settings for a bulk load, undone by the returned function: no fsync, a 256 MB page cache, and
  * FTS5 buffering up to 64 MB of terms before it writes a segment instead of 1 MB (fewer, larger
@@ -188,7 +199,8 @@ const FTS_DEFAULT_HASHSIZE = 1024 * 1024;
  * keeps memory bounded (changing temp_store drops temporary objects: there are none meanwhile).
  * The schema itself is untouched.
  */
-export function tuneForBulk(db: ReplicaDb): () => void {
+export function tuneForBulk(db: ReplicaDb, options: BulkTuning = {}): () => void {
+  const journal = String(db.pragma('journal_mode', { simple: true }));
   const synchronous = Number(db.pragma('synchronous', { simple: true }));
   const cacheSize = Number(db.pragma('cache_size', { simple: true }));
   const tempStore = Number(db.pragma('temp_store', { simple: true }));
@@ -201,6 +213,7 @@ export function tuneForBulk(db: ReplicaDb): () => void {
   const setHashsize = (t: string, v: number) =>
     db.exec(`INSERT INTO "${t}"("${t}", rank) VALUES ('hashsize', ${Math.floor(v)})`);
   const before = new Map(fts.map((t) => [t, hashsize(t) ?? FTS_DEFAULT_HASHSIZE]));
+  if (options.journalInMemory) db.pragma('journal_mode = MEMORY');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   db.pragma('temp_store = FILE');
@@ -211,5 +224,6 @@ export function tuneForBulk(db: ReplicaDb): () => void {
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma(`temp_store = ${tempStore}`);
     db.pragma(`synchronous = ${synchronous}`);
+    if (options.journalInMemory) db.pragma(`journal_mode = ${journal}`);
   };
 }

@@ -289,7 +289,12 @@ class BulkTx extends CachedTx {
  */
 export async function bulkLoadDirect(
   db: ReplicaDb,
-  options: LoadOptions & { leadsPerTransaction?: number; threads?: 1 | 2 },
+  options: LoadOptions & {
+    leadsPerTransaction?: number;
+    threads?: 1 | 2;
+    /** The caller deletes the file if the load fails: its journal may stay in memory (tuneForBulk). */
+    disposable?: boolean;
+  },
 ): Promise<LoadResult & { threads: number }> {
   const started = startClock();
   const agency = generateAgency(options);
@@ -299,7 +304,7 @@ export async function bulkLoadDirect(
   const sqlite = new SqliteTx(db);
   const tx = new BulkTx(db, sqlite);
   const source = await stepSource(options, options.threads ?? 2);
-  const restore = tuneForBulk(db);
+  const restore = tuneForBulk(db, { journalInMemory: options.disposable === true });
   suspendDerived(db, { deferIndexesOf: BULK_TABLES });
   let steps = 0;
   let leads = 0;
