@@ -90,7 +90,7 @@ async function buildReplica(count: number): Promise<string> {
     leads: count,
     seed,
     disposable: true, // built as `.building`, deleted and built again if this run dies
-    // A line a tenth of the way, with the memory in use (the load should stay flat in memory).
+    // A line a tenth of the way, with the memory in use (it grows with the leads in flight).
     onProgress: ({ leads: done }) => {
       if (Math.floor((done * 10) / count) <= Math.floor((reported * 10) / count)) return;
       reported = done;

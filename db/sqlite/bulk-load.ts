@@ -258,7 +258,8 @@ const BULK_TABLES = [
  * flight (their clients, policies and households, which renewals read months later) grow with the
  * book, and at 1M leads a 50,000-row cache missed so often that reading rows back from SQLite by
  * id was a third of the main thread (a live profile at 300k leads), each 100k leads taking 136,
- * 286, then 337 s.
+ * 286, then 337 s. With this, such reads were 5% of it and the second 100k took 255 s; the build
+ * still slows as the book grows (README: the generator toward 1M leads).
  */
 const rowCacheFor = (leads: number) => Math.max(50_000, Math.ceil(leads / 2));
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCommand } from '../../cli/commands/seed';
 import { derivedSuspended, restoreIndexesFor, suspendDerived } from '../../db/sqlite/derived';
+import { tuneForBulk } from '../../db/sqlite/batch-writer';
 import { bulkLoadDirect, seedViaMutations } from '../../db/sqlite/bulk-load';
 import { openReplica, type ReplicaDb } from '../../db/sqlite/open';
 import { generateAgency } from '../../shared/synthetic';
@@ -112,6 +113,11 @@ describe('seedViaMutations', () => {
     const disposable = { leads: 30, seed: 9, now: NOW, threads: 1, disposable: true } as const;
     expect((await bulkLoadDirect(single, disposable)).threads).toBe(1);
     for (const table of SYNCED) expect(rows(single, table), table).toEqual(rows(db, table));
+    expect(single.pragma('journal_mode', { simple: true })).toBe('wal');
+    // …and the journal is in memory while such a load runs.
+    const restore = tuneForBulk(single, { journalInMemory: true });
+    expect(single.pragma('journal_mode', { simple: true })).toBe('memory');
+    restore();
     expect(single.pragma('journal_mode', { simple: true })).toBe('wal');
     // The derived state, built at the end of the direct load, matches the one the triggers built.
     const indexed = (d: ReplicaDb) => d.prepare('SELECT kind, ref_id FROM search_map ORDER BY ref_id').all();
