@@ -7,6 +7,7 @@ import { navigate } from '../stores/router';
 import { useSync } from '../stores/sync';
 import { useUi } from '../stores/ui';
 import { Icon } from './icon';
+import { useDismiss } from '../lib/use-dismiss';
 
 function ConflictsInbox() {
   const { conflicts, resolve } = useSync();
@@ -59,24 +60,12 @@ export function SyncIndicator() {
   useEffect(() => {
     void refresh();
   }, [refresh, version]);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
-    // Escape closes it, as it does the app's other popovers (Dropdown); it did not, so a keyboard
-    // user could open the status but not close it. Focus inside goes back to the indicator rather
-    // than to the page's start with the removed popover.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      if (ref.current?.contains(document.activeElement)) button.current?.focus();
-      setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  // Escape closes it too (it once did not, so a keyboard user could open the status but not close
+  // it). Focus inside goes back to the indicator rather than to the page's start with the removed popover.
+  useDismiss(open, ref, (how) => {
+    if (how === 'escape' && ref.current?.contains(document.activeElement)) button.current?.focus();
+    setOpen(false);
+  });
 
   const { data: demo } = useQuery('demo.status', {});
   const conflicts = status?.conflicts ?? 0;
